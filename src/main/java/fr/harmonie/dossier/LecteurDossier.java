@@ -1,0 +1,138 @@
+package fr.harmonie.dossier;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import fr.harmonie.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a dossier the way the API and the CLI both need it: bounded JSON parsing, validation against the
+ * project's copy of the format 1 schema, then mapping to {@link Dossier}. Thread-safe; build one and share it.
+ */
+public final class LecteurDossier {
+
+    public static final String SCHEMA = "contrat/dossier.schema.json";
+
+    private final Schema schema;
+
+    public LecteurDossier() {
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .locale(Locale.FRENCH)
+                .formatAssertionsEnabled(true)
+                .pathType(PathType.JSON_POINTER)
+                .build();
+        SchemaRegistry registre = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemaRegistryConfig(config));
+        this.schema = registre.getSchema(lireRessource(SCHEMA), InputFormat.JSON);
+    }
+
+    public Dossier lire(byte[] json) {
+        JsonNode arbre = analyser(json);
+        valider(arbre);
+        try {
+            return Json.MAPPER.treeToValue(arbre, Dossier.class);
+        } catch (DatabindException e) {
+            // The schema lets through nothing the mapping refuses, except impossible calendar dates.
+            throw new DossierInvalideException("Dossier non conforme au format 1",
+                    "Une valeur ne peut pas être interprétée.",
+                    List.of(new Violation(pointeur(e), "valeur invalide : " + premiereLigne(e.getOriginalMessage()))));
+        }
+    }
+
+    private static JsonNode analyser(byte[] json) {
+        try {
+            JsonNode arbre = Json.MAPPER.readTree(json);
+            if (arbre == null || arbre.isMissingNode()) {
+                throw new DossierInvalideException("Corps de requête vide", "Le dossier JSON est absent.", List.of());
+            }
+            return arbre;
+        } catch (StreamConstraintsException e) {
+            throw new DossierInvalideException("Dossier refusé : structure JSON trop profonde ou trop grande",
+                    "Le document dépasse les limites admises (imbrication au plus " + Json.PROFONDEUR_MAX + " niveaux).",
+                    List.of());
+        } catch (JacksonException e) {
+            throw new DossierInvalideException("JSON mal formé",
+                    "Le corps n'est pas un JSON valide (ligne " + e.getLocation().getLineNr() + ", colonne "
+                            + e.getLocation().getColumnNr() + ") : " + causeEnFrancais(e.getOriginalMessage()) + ".",
+                    List.of());
+        }
+    }
+
+    private void valider(JsonNode arbre) {
+        List<Error> erreurs = schema.validate(arbre);
+        if (!erreurs.isEmpty()) {
+            List<Violation> violations = erreurs.stream()
+                    .map(e -> new Violation(pointeurDe(e), e.getMessage()))
+                    .distinct()
+                    .sorted(Comparator.comparing(Violation::pointeur).thenComparing(Violation::message))
+                    .toList();
+            throw new DossierInvalideException("Dossier non conforme au format 1",
+                    violations.size() + " écart(s) au contrat du dossier (format 1).", violations);
+        }
+    }
+
+    private static String pointeurDe(Error e) {
+        String p = e.getInstanceLocation().toString();
+        // The validator reports a missing or unknown property on its parent object: point at the property itself.
+        if (e.getProperty() != null && ("required".equals(e.getKeyword()) || "additionalProperties".equals(e.getKeyword()))) {
+            p = p + "/" + e.getProperty().replace("~", "~0").replace("/", "~1");
+        }
+        return p.isEmpty() ? "" : p;
+    }
+
+    private static String pointeur(DatabindException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            sb.append('/').append(ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()));
+        }
+        return sb.toString();
+    }
+
+    private static String causeEnFrancais(String message) {
+        String m = message == null ? "" : message;
+        if (m.contains("Duplicate")) {
+            return "propriété en double dans un objet";
+        }
+        if (m.contains("end-of-input")) {
+            return "le document s'arrête avant la fin";
+        }
+        if (m.contains("Trailing token")) {
+            return "du contenu suit la fin du document";
+        }
+        return "caractère ou valeur inattendu";
+    }
+
+    private static String premiereLigne(String message) {
+        if (message == null) {
+            return "";
+        }
+        int fin = message.indexOf('\n');
+        return fin < 0 ? message : message.substring(0, fin);
+    }
+
+    static String lireRessource(String chemin) {
+        try (InputStream in = LecteurDossier.class.getClassLoader().getResourceAsStream(chemin)) {
+            if (in == null) {
+                throw new IllegalStateException("Ressource introuvable : " + chemin);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package fr.harmonie.dossier;
+
+public enum Phase { PROGRAMMATION, AGREMENT }

@@ -1,0 +1,87 @@
+package fr.harmonie.evaluation;
+
+import fr.harmonie.catalogue.EntreeCatalogue;
+import fr.harmonie.dossier.Dossier;
+import fr.harmonie.evaluation.Resultat.AnomalieRelevee;
+import fr.harmonie.evaluation.Resultat.PackApplique;
+import fr.harmonie.evaluation.Resultat.PieceRequise;
+import fr.harmonie.evaluation.Resultat.StatutPiece;
+import fr.harmonie.evaluation.Resultat.Territoire;
+import fr.harmonie.regles.ChaineCompilee;
+import fr.harmonie.regles.ChaineResolue;
+import fr.harmonie.regles.MoteurRegles;
+import fr.harmonie.regles.Origine;
+import fr.harmonie.regles.Pack;
+import fr.harmonie.regles.RegleCompilee;
+import fr.harmonie.regles.ResolveurChaine;
+import fr.harmonie.regles.SortieMoteur;
+import fr.harmonie.regles.faits.Anomalie;
+import fr.harmonie.regles.faits.Gravite;
+import fr.harmonie.regles.faits.Parametres;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Évalue un dossier déjà validé. Sans état, sûr entre threads: le service et la ligne de commande partagent celui-ci. */
+public final class Evaluateur {
+
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private static final Comparator<AnomalieRelevee> ORDRE_ANOMALIES = Comparator
+            .comparing(AnomalieRelevee::gravite)
+            .thenComparing(AnomalieRelevee::code)
+            .thenComparing(a -> a.champ() == null ? "" : a.champ())
+            .thenComparing(AnomalieRelevee::message);
+
+    private final ResolveurChaine resolveur;
+    private final Clock horloge;
+
+    public Evaluateur(ResolveurChaine resolveur, Clock horloge) {
+        this.resolveur = resolveur;
+        this.horloge = horloge;
+    }
+
+    public Resultat evaluer(Dossier recu) {
+        Dossier dossier = recu.dateReference() != null ? recu : recu.avecDateReference(LocalDate.now(horloge.withZone(PARIS)));
+        ChaineResolue resolue = resolveur.resoudre(dossier);
+        ChaineCompilee chaine = resolue.chaine();
+        SortieMoteur sortie = MoteurRegles.executer(chaine, dossier);
+
+        List<PieceRequise> pieces = new ArrayList<>();
+        boolean manqueBloquante = false;
+        boolean manque = false;
+        for (SortieMoteur.PieceConsolidee p : sortie.pieces()) {
+            EntreeCatalogue e = chaine.catalogue().entree(p.code());
+            pieces.add(new PieceRequise(p.code(), e == null ? p.code() : e.libelle(),
+                    p.fournie() ? StatutPiece.FOURNIE : StatutPiece.MANQUANTE, p.bloquante(),
+                    e == null ? null : e.attendus(), e == null ? null : e.modele(),
+                    p.motifs().stream().map(RegleCompilee::origine).toList()));
+            manque |= !p.fournie();
+            manqueBloquante |= !p.fournie() && p.bloquante();
+        }
+        List<AnomalieRelevee> anomalies = new ArrayList<>();
+        boolean anomalieBloquante = false;
+        for (Anomalie a : sortie.anomalies()) {
+            anomalies.add(new AnomalieRelevee(a.getCode(), a.getGravite(), a.getMessage(), a.getChamp(),
+                    chaine.regle(a.getRegle()).origine()));
+            anomalieBloquante |= a.getGravite() == Gravite.BLOQUANTE;
+        }
+        anomalies.sort(ORDRE_ANOMALIES);
+
+        Pack specifique = chaine.plusSpecifique();
+        Territoire territoire = new Territoire(specifique.id(), specifique.manifeste().libelle(), resolue.resolution(),
+                chaine.packs().stream()
+                        .map(p -> new PackApplique(p.id(), p.manifeste().version(), p.empreinte())).toList());
+        List<Origine> trace = sortie.trace().stream().map(RegleCompilee::origine).toList();
+        Resultat resultat = new Resultat(Resultat.FORMAT, dossier.reference(), dossier.dateReference(), dossier.phase(),
+                territoire, !manqueBloquante && !anomalieBloquante, !manque && !anomalieBloquante, List.copyOf(pieces),
+                List.of(), List.copyOf(anomalies),
+                CalculMaturite.calculer(sortie.dimensions(), sortie.etapes(), anomalieBloquante,
+                        new Parametres(chaine.parametres(), dossier.dateReference())),
+                trace, null);
+        return resultat.avecEmpreinte(Empreinte.calculer(dossier, resultat));
+    }
+}

@@ -1,0 +1,50 @@
+package fr.harmonie.evaluation;
+
+import fr.harmonie.dossier.Phase;
+import fr.harmonie.regles.Origine;
+import fr.harmonie.regles.faits.Gravite;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Le résultat d'une évaluation, format 1. L'ordre des champs est celui du contrat. */
+public record Resultat(
+        String formatVersion,
+        String reference,
+        LocalDate dateReference,
+        Phase phase,
+        Territoire territoire,
+        boolean deposable,
+        boolean complet,
+        List<PieceRequise> piecesRequises,
+        List<PieceEcartee> piecesEcartees,
+        List<AnomalieRelevee> anomalies,
+        Maturite maturite,
+        List<Origine> trace,
+        String empreinte) {
+
+    public static final String FORMAT = "1";
+
+    Resultat avecEmpreinte(String empreinte) {
+        return new Resultat(formatVersion, reference, dateReference, phase, territoire, deposable, complet, piecesRequises,
+                piecesEcartees, anomalies, maturite, trace, empreinte);
+    }
+
+    public record Territoire(String code, String libelle, String resolution, List<PackApplique> packs) { }
+
+    public record PackApplique(String id, String version, String empreinte) { }
+
+    public enum StatutPiece { FOURNIE, MANQUANTE }
+
+    public record PieceRequise(String code, String libelle, StatutPiece statut, boolean bloquante, String attendus,
+                               String modele, List<Origine> motifs) { }
+
+    public record PieceEcartee(String code, List<Origine> motifs) { }
+
+    public record AnomalieRelevee(String code, Gravite gravite, String message, String champ, Origine origine) { }
+
+    public enum Niveau { PREMATUREE, A_CONSOLIDER, MURE }
+
+    public record Maturite(int score, Niveau niveau, List<Dimension> dimensions, List<String> prochainesEtapes) { }
+
+    public record Dimension(String code, String libelle, double points, double maximum, String explication) { }
+}

@@ -1,0 +1,39 @@
+package fr.harmonie.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Le seul ObjectMapper de Harmonie: partagé, sans état, sûr entre threads. */
+public final class Json {
+
+    /**
+     * The deepest legitimate dossier is 6 levels deep (dossier, operation, lots, lot, logements, logement):
+     * anything much deeper is an attack or a mistake, refused before it costs stack or memory.
+     */
+    public static final int PROFONDEUR_MAX = 32;
+
+    public static final JsonMapper MAPPER = JsonMapper.builder(
+                    JsonFactory.builder()
+                            .streamReadConstraints(StreamReadConstraints.builder()
+                                    .maxNestingDepth(PROFONDEUR_MAX)
+                                    .maxStringLength(1_000_000)
+                                    .maxNumberLength(100)
+                                    .build())
+                            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                            .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // An absent boolean takes the schema's default (false), as the contract says.
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .changeDefaultPropertyInclusion(v -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            .build();
+
+    private Json() {
+    }
+}

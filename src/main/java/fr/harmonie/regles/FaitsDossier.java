@@ -1,0 +1,47 @@
+package fr.harmonie.regles;
+
+import fr.harmonie.catalogue.CataloguePieces;
+import fr.harmonie.dossier.Dossier;
+import fr.harmonie.dossier.Lot;
+import fr.harmonie.dossier.PieceDeclaree;
+import fr.harmonie.regles.faits.Demande;
+import fr.harmonie.regles.faits.LogementFait;
+import fr.harmonie.regles.faits.LotFait;
+import fr.harmonie.regles.faits.Parametres;
+import fr.harmonie.regles.faits.PieceFait;
+import fr.harmonie.regles.faits.RessourceFait;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Les faits d'entrée d'une évaluation, construits depuis le dossier (dont la date de référence est fixée). */
+final class FaitsDossier {
+
+    private FaitsDossier() {
+    }
+
+    static List<Object> de(Dossier dossier, ChaineCompilee chaine) {
+        List<Object> faits = new ArrayList<>();
+        faits.add(new Demande(dossier));
+        faits.add(new Parametres(chaine.parametres(), dossier.dateReference()));
+        List<Lot> lots = dossier.operation().lots();
+        for (int i = 0; i < lots.size(); i++) {
+            Lot lot = lots.get(i);
+            faits.add(new LotFait(i, lot));
+            for (int j = 0; j < lot.logements().size(); j++) {
+                faits.add(new LogementFait(i, j, lot.produit(), lot.logements().get(j)));
+            }
+        }
+        if (dossier.operation().financement() != null) {
+            var ressources = dossier.operation().financement().ressources();
+            for (int i = 0; i < ressources.size(); i++) {
+                faits.add(new RessourceFait(i, ressources.get(i)));
+            }
+        }
+        CataloguePieces catalogue = chaine.catalogue();
+        List<PieceDeclaree> pieces = dossier.pieces();
+        for (int i = 0; i < pieces.size(); i++) {
+            faits.add(new PieceFait(i, pieces.get(i), catalogue.connait(pieces.get(i).code())));
+        }
+        return faits;
+    }
+}

@@ -1,0 +1,28 @@
+package fr.harmonie.regles;
+
+import fr.harmonie.dossier.Dossier;
+import java.util.List;
+
+/** Exécute une chaîne compilée sur un dossier. Sans état, sûr entre threads. */
+public final class MoteurRegles {
+
+    /**
+     * Firing budget: every rule fires a bounded number of times per fact, so a budget that grows with the facts
+     * stops only a rule that loops.
+     */
+    static final int PLAFOND_FIXE = 2_000;
+    static final int PLAFOND_PAR_FAIT = 8;
+
+    private MoteurRegles() {
+    }
+
+    /** {@code dossier.dateReference()} doit être fixée: c'est la date des paramètres. */
+    public static SortieMoteur executer(ChaineCompilee chaine, Dossier dossier) {
+        if (dossier.dateReference() == null) {
+            throw new IllegalArgumentException("dateReference non fixée");
+        }
+        List<Object> faits = FaitsDossier.de(dossier, chaine);
+        int plafond = PLAFOND_FIXE + PLAFOND_PAR_FAIT * faits.size();
+        return chaine.session().execute(new EvaluationEnEtapes(chaine, dossier, faits, plafond));
+    }
+}

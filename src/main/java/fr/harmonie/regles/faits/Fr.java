@@ -1,0 +1,63 @@
+package fr.harmonie.regles.faits;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Nombres et dates à la française pour les messages des règles: « 5,52 €/m² », « 1 480 000 € », « 15 % ». */
+public final class Fr {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+
+    private Fr() {
+    }
+
+    /** Au plus {@code decimales} chiffres après la virgule, sans zéros inutiles; milliers séparés par une espace. */
+    public static String nombre(double valeur, int decimales) {
+        BigDecimal d = BigDecimal.valueOf(valeur).setScale(decimales, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (d.scale() < 0) {
+            d = d.setScale(0);
+        }
+        String brut = d.toPlainString();
+        String signe = brut.startsWith("-") ? "-" : "";
+        String absolu = signe.isEmpty() ? brut : brut.substring(1);
+        int point = absolu.indexOf('.');
+        String entier = point < 0 ? absolu : absolu.substring(0, point);
+        String fraction = point < 0 ? "" : "," + absolu.substring(point + 1);
+        StringBuilder groupe = new StringBuilder();
+        for (int i = 0; i < entier.length(); i++) {
+            if (i > 0 && (entier.length() - i) % 3 == 0) {
+                groupe.append(' ');
+            }
+            groupe.append(entier.charAt(i));
+        }
+        return signe + groupe + fraction;
+    }
+
+    /** Loyer au m²: toujours deux décimales (« 5,60 »), comme sur un avis loyers. */
+    public static String m2(double valeur) {
+        return String.format(Locale.FRANCE, "%.2f", valeur) + " €/m²";
+    }
+
+    public static String euros(double valeur) {
+        return nombre(valeur, 2) + " €";
+    }
+
+    public static String surface(double valeur) {
+        return nombre(valeur, 2) + " m²";
+    }
+
+    public static String pourcent(double fraction) {
+        return nombre(fraction * 100, 2) + " %";
+    }
+
+    public static String coefficient(double valeur) {
+        return nombre(valeur, 4);
+    }
+
+    public static String date(LocalDate date) {
+        return date.format(DATE);
+    }
+}
