@@ -3,7 +3,7 @@ package fr.harmonie.evaluation;
 import fr.harmonie.evaluation.Resultat.Dimension;
 import fr.harmonie.evaluation.Resultat.Maturite;
 import fr.harmonie.evaluation.Resultat.Niveau;
-import fr.harmonie.regles.faits.DimensionMaturite;
+import fr.harmonie.regles.faits.PointsMaturite;
 import fr.harmonie.regles.faits.EtapePossible;
 import fr.harmonie.regles.faits.Fr;
 import fr.harmonie.regles.faits.Parametres;
@@ -12,6 +12,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Assembles the maturity the rules scored: total, level, and the next steps. The rules say what each action would
@@ -19,29 +20,46 @@ import java.util.List;
  */
 final class CalculMaturite {
 
-    /** Ordre d'affichage des dimensions (celui du socle). */
-    private static final List<String> ORDRE = List.of("FONCIER", "URBANISME", "FINANCEMENT", "COMPLETUDE", "QUALITE");
+    /** Les dimensions du socle, dans leur ordre d'affichage; un pack peut les repondérer, pas en ajouter. */
+    private static final List<String> DIMENSIONS = List.of("FONCIER", "URBANISME", "FINANCEMENT", "COMPLETUDE", "QUALITE");
+    private static final Map<String, String> LIBELLES = Map.of(
+            "FONCIER", "Maîtrise foncière",
+            "URBANISME", "Urbanisme",
+            "FINANCEMENT", "Financement",
+            "COMPLETUDE", "Complétude des pièces",
+            "QUALITE", "Qualité du dossier");
     private static final int ETAPES_SI_MURE = 3;
 
     private CalculMaturite() {
     }
 
-    static Maturite calculer(List<DimensionMaturite> dimensions, List<EtapePossible> etapes, boolean anomalieBloquante,
-                             Parametres parametres) {
-        List<DimensionMaturite> triees = new ArrayList<>(dimensions);
-        triees.sort(Comparator.comparingInt((DimensionMaturite d) -> rang(d.code())).thenComparing(DimensionMaturite::code));
+    static Maturite calculer(List<PointsMaturite> points, List<EtapePossible> etapes, boolean anomalieBloquante,
+                             int piecesFournies, int piecesRequises, Parametres parametres) {
         double total = 0;
-        List<Dimension> sortie = new ArrayList<>();
-        for (DimensionMaturite d : triees) {
-            total += d.points();
-            sortie.add(new Dimension(d.code(), d.libelle(), arrondi(d.points()), arrondi(d.maximum()), d.explication()));
+        List<Dimension> dimensions = new ArrayList<>();
+        for (String code : DIMENSIONS) {
+            double maximum = parametres.requis("maturite.poids." + code);
+            double acquis = 0;
+            List<String> explications = new ArrayList<>();
+            for (PointsMaturite p : points) {
+                if (p.dimension().equals(code)) {
+                    acquis += p.points();
+                    explications.add(p.explication());
+                }
+            }
+            acquis = Math.min(acquis, maximum);
+            total += acquis;
+            String explication = code.equals("COMPLETUDE")
+                    ? piecesFournies + " pièce(s) requise(s) fournie(s) sur " + piecesRequises
+                    : explications.isEmpty() ? "Aucun point acquis" : String.join(" ; ", explications);
+            dimensions.add(new Dimension(code, LIBELLES.get(code), arrondi(acquis), arrondi(maximum), explication));
         }
         int score = (int) Math.round(Math.min(100, Math.max(0, total)));
         double seuilConsolider = parametres.requis("maturite.seuil.A_CONSOLIDER");
         double seuilMure = parametres.requis("maturite.seuil.MURE");
         Niveau niveau = score >= seuilMure && !anomalieBloquante ? Niveau.MURE
                 : score >= seuilConsolider ? Niveau.A_CONSOLIDER : Niveau.PREMATUREE;
-        return new Maturite(score, niveau, sortie, prochainesEtapes(niveau, total, etapes, seuilConsolider, seuilMure));
+        return new Maturite(score, niveau, dimensions, prochainesEtapes(niveau, total, etapes, seuilConsolider, seuilMure));
     }
 
     private static List<String> prochainesEtapes(Niveau niveau, double total, List<EtapePossible> etapes,
@@ -90,11 +108,6 @@ final class CalculMaturite {
         }
         String points = Fr.nombre(e.gain(), 1);
         return e.gain() > 0 ? e.action() + " (+" + points + (e.gain() >= 2 ? " points)" : " point)") : e.action();
-    }
-
-    private static int rang(String code) {
-        int i = ORDRE.indexOf(code);
-        return i < 0 ? ORDRE.size() : i;
     }
 
     static double arrondi(double v) {

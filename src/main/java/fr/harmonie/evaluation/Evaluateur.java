@@ -79,7 +79,8 @@ public final class Evaluateur {
         Resultat resultat = new Resultat(Resultat.FORMAT, dossier.reference(), dossier.dateReference(), dossier.phase(),
                 territoire, !manqueBloquante && !anomalieBloquante, !manque && !anomalieBloquante, List.copyOf(pieces),
                 List.of(), List.copyOf(anomalies),
-                CalculMaturite.calculer(sortie.dimensions(), sortie.etapes(), anomalieBloquante,
+                CalculMaturite.calculer(sortie.points(), sortie.etapes(), anomalieBloquante,
+                        (int) pieces.stream().filter(p -> p.statut() == StatutPiece.FOURNIE).count(), pieces.size(),
                         new Parametres(chaine.parametres(), dossier.dateReference())),
                 trace, null);
         return resultat.avecEmpreinte(Empreinte.calculer(dossier, resultat));

@@ -4,7 +4,7 @@ import fr.harmonie.catalogue.EntreeCatalogue;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.PieceDeclaree;
 import fr.harmonie.regles.faits.Anomalie;
-import fr.harmonie.regles.faits.DimensionMaturite;
+import fr.harmonie.regles.faits.PointsMaturite;
 import fr.harmonie.regles.faits.EtapePossible;
 import fr.harmonie.regles.faits.PieceExigee;
 import fr.harmonie.regles.faits.PieceRequise;
@@ -71,7 +71,7 @@ final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
         declencher(session, Etape.ANOMALIES, trace);
         declencher(session, Etape.MATURITE, trace);
         return new SortieMoteur(List.copyOf(trace), pieces,
-                objets(session, Anomalie.class), objets(session, DimensionMaturite.class), objets(session, EtapePossible.class));
+                objets(session, Anomalie.class), objets(session, PointsMaturite.class), objets(session, EtapePossible.class));
     }
 
     private void declencher(KieSession session, Etape etape, List<RegleCompilee> trace) {

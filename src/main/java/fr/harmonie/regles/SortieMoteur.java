@@ -1,7 +1,7 @@
 package fr.harmonie.regles;
 
 import fr.harmonie.regles.faits.Anomalie;
-import fr.harmonie.regles.faits.DimensionMaturite;
+import fr.harmonie.regles.faits.PointsMaturite;
 import fr.harmonie.regles.faits.EtapePossible;
 import java.util.List;
 
@@ -10,7 +10,7 @@ public record SortieMoteur(
         List<RegleCompilee> trace,
         List<PieceConsolidee> pieces,
         List<Anomalie> anomalies,
-        List<DimensionMaturite> dimensions,
+        List<PointsMaturite> points,
         List<EtapePossible> etapes) {
 
     /** Une pièce requise, une fois, avec toutes les règles qui l'exigent. */

@@ -1,0 +1,40 @@
+package fr.harmonie.regles.cas;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Un cas: la règle visée, une phrase qui dit ce qu'on vérifie, le dossier de base et ses modifications (pointeur JSON
+ * vers nouvelle valeur, {@code null} pour retirer le champ), puis ce qu'on attend.
+ */
+public record Cas(
+        String regle,
+        String nom,
+        String dossier,
+        Map<String, Object> modifier,
+        Boolean declenche,
+        List<AnomalieAttendue> anomalies,
+        List<PieceAttendue> pieces,
+        Map<String, Double> maturite,
+        String fichier) {
+
+    public Cas {
+        modifier = modifier == null ? Map.of() : modifier;
+        anomalies = anomalies == null ? List.of() : anomalies;
+        pieces = pieces == null ? List.of() : pieces;
+        maturite = maturite == null ? Map.of() : maturite;
+    }
+
+    Cas dans(String fichier) {
+        return new Cas(regle, nom, dossier, modifier, declenche, anomalies, pieces, maturite, fichier);
+    }
+
+    /**
+     * Une anomalie que la règle doit produire ({@code regle} pour une autre règle, quand on observe une règle de
+     * qualification par ce qu'elle permet de contrôler); {@code message}: un extrait que le message doit contenir.
+     */
+    public record AnomalieAttendue(String code, String gravite, String champ, String message, String regle) { }
+
+    /** Une pièce que la règle doit exiger. */
+    public record PieceAttendue(String code, Boolean bloquante, String statut) { }
+}

@@ -1,0 +1,154 @@
+package fr.harmonie.regles.cas;
+
+import fr.harmonie.dossier.DossierInvalideException;
+import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.evaluation.Resultat;
+import fr.harmonie.json.Json;
+import fr.harmonie.regles.ChaineCompilee;
+import fr.harmonie.regles.ChaineResolue;
+import fr.harmonie.regles.FichiersPack;
+import fr.harmonie.regles.Origine;
+import fr.harmonie.regles.Pack;
+import fr.harmonie.regles.RegleCompilee;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Plays a pack's cases through the whole evaluation (schema validation included) on the chain that ends with that
+ * pack, and checks that every rule of the pack has a case where it fires and one where it does not.
+ */
+public final class ExecuteurCas {
+
+    private final ChaineCompilee chaine;
+    private final LecteurDossier lecteur;
+    private final Evaluateur evaluateur;
+
+    public ExecuteurCas(ChaineCompilee chaine, LecteurDossier lecteur) {
+        this.chaine = chaine;
+        this.lecteur = lecteur;
+        this.evaluateur = new Evaluateur(d -> new ChaineResolue(chaine, "cas de règles"), Clock.systemUTC());
+    }
+
+    /** Les règles du pack le plus spécifique de la chaîne sans cas « se déclenche » ou sans cas « ne se déclenche pas ». */
+    public List<String> reglesSansCas(List<Cas> cas) {
+        Pack pack = chaine.plusSpecifique();
+        Set<String> declenche = new HashSet<>();
+        Set<String> neDeclenchePas = new HashSet<>();
+        for (Cas c : cas) {
+            (c.declenche() ? declenche : neDeclenchePas).add(c.regle());
+        }
+        List<String> manques = new ArrayList<>();
+        for (RegleCompilee r : chaine.regles().values()) {
+            if (!r.origine().pack().equals(pack.reference())) {
+                continue;
+            }
+            if (!declenche.contains(r.id())) {
+                manques.add(r.id() + " (" + r.fichier() + ") n'a aucun cas où elle se déclenche");
+            }
+            if (!neDeclenchePas.contains(r.id())) {
+                manques.add(r.id() + " (" + r.fichier() + ") n'a aucun cas où elle ne se déclenche pas");
+            }
+        }
+        for (Cas c : cas) {
+            boolean connue = chaine.regles().values().stream().anyMatch(r -> r.id().equals(c.regle())
+                    && r.origine().pack().equals(pack.reference()));
+            if (!connue) {
+                manques.add(c.fichier() + " : le cas « " + c.nom() + " » vise " + c.regle() + ", règle inconnue de ce pack");
+            }
+        }
+        manques.sort(String::compareTo);
+        return manques;
+    }
+
+    public EcartCas jouer(Cas cas) {
+        List<String> ecarts = new ArrayList<>();
+        Resultat r;
+        try {
+            r = evaluateur.evaluer(lecteur.lire(dossier(cas)));
+        } catch (DossierInvalideException e) {
+            return new EcartCas(cas, List.of("le dossier du cas n'est pas au contrat : " + e.violations()));
+        }
+        boolean declenchee = r.trace().stream().anyMatch(o -> o.regle().equals(cas.regle()));
+        if (declenchee != cas.declenche()) {
+            ecarts.add(cas.declenche() ? cas.regle() + " ne s'est pas déclenchée" : cas.regle() + " s'est déclenchée");
+        }
+        for (Cas.AnomalieAttendue a : cas.anomalies()) {
+            boolean trouvee = r.anomalies().stream().anyMatch(x -> x.code().equals(a.code())
+                    && x.origine().regle().equals(a.regle() == null ? cas.regle() : a.regle())
+                    && (a.gravite() == null || x.gravite().name().equals(a.gravite()))
+                    && (a.champ() == null || a.champ().equals(x.champ()))
+                    && (a.message() == null || x.message().contains(a.message())));
+            if (!trouvee) {
+                ecarts.add("anomalie attendue absente : " + a + " ; relevées : " + r.anomalies().stream()
+                        .map(x -> x.code() + " " + x.gravite() + " " + x.champ() + " « " + x.message() + " »").toList());
+            }
+        }
+        for (Cas.PieceAttendue p : cas.pieces()) {
+            boolean trouvee = r.piecesRequises().stream().anyMatch(x -> x.code().equals(p.code())
+                    && x.motifs().stream().map(Origine::regle).anyMatch(cas.regle()::equals)
+                    && (p.bloquante() == null || x.bloquante() == p.bloquante())
+                    && (p.statut() == null || x.statut().name().equals(p.statut())));
+            if (!trouvee) {
+                ecarts.add("pièce attendue absente : " + p + " ; requises : " + r.piecesRequises().stream()
+                        .map(x -> x.code() + (x.bloquante() ? " bloquante " : " ") + x.statut()).toList());
+            }
+        }
+        for (Map.Entry<String, Double> m : cas.maturite().entrySet()) {
+            var points = r.maturite().dimensions().stream().filter(d -> d.code().equals(m.getKey()))
+                    .map(Resultat.Dimension::points).findFirst();
+            if (points.isEmpty() || Math.abs(points.get() - m.getValue()) > 0.01) {
+                ecarts.add("maturité " + m.getKey() + " : attendu " + m.getValue() + ", obtenu " + points.orElse(null));
+            }
+        }
+        return new EcartCas(cas, ecarts);
+    }
+
+    private byte[] dossier(Cas cas) {
+        String texte = null;
+        for (int i = chaine.packs().size() - 1; i >= 0 && texte == null; i--) {
+            FichiersPack f = chaine.packs().get(i).fichiers();
+            texte = f.texte("cas/" + cas.dossier() + ".json");
+        }
+        if (texte == null) {
+            throw new IllegalArgumentException(cas.fichier() + " : dossier de base « cas/" + cas.dossier() + ".json » introuvable");
+        }
+        JsonNode arbre = Json.MAPPER.readTree(texte);
+        for (Map.Entry<String, Object> m : cas.modifier().entrySet()) {
+            modifier(arbre, m.getKey(), Json.MAPPER.valueToTree(m.getValue()));
+        }
+        return Json.MAPPER.writeValueAsBytes(arbre);
+    }
+
+    /** Sets (or, with null, removes) the value at a JSON pointer; "-" appends to an array. */
+    static void modifier(JsonNode racine, String pointeur, JsonNode valeur) {
+        int coupure = pointeur.lastIndexOf('/');
+        JsonNode parent = coupure <= 0 ? racine : racine.at(pointeur.substring(0, coupure));
+        String cle = pointeur.substring(coupure + 1).replace("~1", "/").replace("~0", "~");
+        boolean retirer = valeur == null || valeur.isNull();
+        if (parent instanceof ObjectNode o) {
+            if (retirer) {
+                o.remove(cle);
+            } else {
+                o.set(cle, valeur);
+            }
+        } else if (parent instanceof ArrayNode a) {
+            if (cle.equals("-")) {
+                a.add(valeur);
+            } else if (retirer) {
+                a.remove(Integer.parseInt(cle));
+            } else {
+                a.set(Integer.parseInt(cle), valeur);
+            }
+        } else {
+            throw new IllegalArgumentException("pointeur « " + pointeur + " » : pas d'objet ni de tableau à modifier");
+        }
+    }
+}
