@@ -1,11 +1,17 @@
 package fr.harmonie;
 
+import fr.harmonie.cli.CommandeEvaluer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+/** Le service web, ou, avec {@code evaluer <fichier>}, l'évaluation hors ligne (sans démarrer le serveur). */
 @SpringBootApplication
 public class HarmonieApplication {
+
     public static void main(String[] args) {
+        if (args.length > 0 && "evaluer".equals(args[0])) {
+            System.exit(CommandeEvaluer.executer(args, System.in, System.out, System.err));
+        }
         SpringApplication.run(HarmonieApplication.class, args);
     }
 }

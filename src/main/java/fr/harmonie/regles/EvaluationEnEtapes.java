@@ -21,6 +21,8 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.Context;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import org.drools.core.common.InternalFactHandle;
 import org.kie.internal.command.RegistryContext;
 
 /**
@@ -62,7 +64,7 @@ final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
         }
         declencher(session, Etape.QUALIFICATION, trace);
         declencher(session, Etape.PIECES, trace);
-        List<SortieMoteur.PieceConsolidee> pieces = consolider(session.getObjects(new ClassObjectFilter(PieceExigee.class)));
+        List<SortieMoteur.PieceConsolidee> pieces = consolider(objets(session, PieceExigee.class));
         for (SortieMoteur.PieceConsolidee p : pieces) {
             EntreeCatalogue e = chaine.catalogue().entree(p.code());
             session.insert(new PieceRequise(p.code(), e == null ? p.code() : e.libelle(), p.bloquante(), p.fournie(),
@@ -86,7 +88,7 @@ final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
         }
     }
 
-    private List<SortieMoteur.PieceConsolidee> consolider(java.util.Collection<?> exigences) {
+    private List<SortieMoteur.PieceConsolidee> consolider(List<PieceExigee> exigences) {
         Set<String> fournies = new HashSet<>();
         for (PieceDeclaree p : dossier.pieces()) {
             if (p.fournie()) {
@@ -94,8 +96,7 @@ final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
             }
         }
         Map<String, List<PieceExigee>> parCode = new LinkedHashMap<>();
-        for (Object o : exigences) {
-            PieceExigee e = (PieceExigee) o;
+        for (PieceExigee e : exigences) {
             parCode.computeIfAbsent(e.code(), c -> new ArrayList<>()).add(e);
         }
         List<SortieMoteur.PieceConsolidee> pieces = new ArrayList<>();
@@ -110,8 +111,13 @@ final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
         return pieces;
     }
 
-    @SuppressWarnings("unchecked")
+    /** In insertion order, which is firing order: the working memory itself iterates in no stable order. */
     private static <T> List<T> objets(KieSession session, Class<T> type) {
-        return List.copyOf((java.util.Collection<T>) session.getObjects(new ClassObjectFilter(type)));
+        List<InternalFactHandle> poignees = new ArrayList<>();
+        for (FactHandle h : session.getFactHandles(new ClassObjectFilter(type))) {
+            poignees.add((InternalFactHandle) h);
+        }
+        poignees.sort(Comparator.comparingLong(InternalFactHandle::getId));
+        return poignees.stream().map(h -> type.cast(h.getObject())).toList();
     }
 }

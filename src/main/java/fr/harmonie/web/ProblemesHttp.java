@@ -1,0 +1,91 @@
+package fr.harmonie.web;
+
+import fr.harmonie.dossier.DossierInvalideException;
+import fr.harmonie.regles.RegleEmballeeException;
+import java.net.URI;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Toute erreur sort en problem+json (RFC 9457), titre et détail en français; une erreur du client n'est jamais un 500. */
+@RestControllerAdvice
+class ProblemesHttp extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemesHttp.class);
+
+    private static final Map<Integer, String> TITRES = Map.of(
+            400, "Requête invalide",
+            404, "Ressource introuvable",
+            405, "Méthode non autorisée pour cette ressource",
+            406, "Format de réponse non disponible",
+            413, "Corps de requête trop volumineux",
+            415, "Type de contenu non pris en charge",
+            500, "Erreur interne");
+
+    private static final Map<Integer, String> DETAILS = Map.of(
+            404, "Aucune ressource à cette adresse.",
+            405, "Cette méthode HTTP n'est pas acceptée ici.",
+            406, "La réponse n'existe qu'en application/json.",
+            415, "Le dossier doit être envoyé en JSON (Content-Type: application/json).",
+            500, "Une erreur inattendue est survenue ; elle a été journalisée.");
+
+    @ExceptionHandler(DossierInvalideException.class)
+    ResponseEntity<Object> dossierInvalide(DossierInvalideException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        p.setTitle(e.titre());
+        p.setType(URI.create("urn:harmonie:probleme:dossier-invalide"));
+        if (!e.violations().isEmpty()) {
+            p.setProperty("violations", e.violations());
+        }
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    @ExceptionHandler(CorpsTropGrandException.class)
+    ResponseEntity<Object> tropGrand(CorpsTropGrandException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        p.setTitle(TITRES.get(413));
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(p);
+    }
+
+    @ExceptionHandler(RegleEmballeeException.class)
+    ResponseEntity<Object> regleEmballee(RegleEmballeeException e) {
+        LOG.error("Règle emballée", e);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+        p.setTitle("Évaluation interrompue : défaut d'un pack de règles");
+        return ResponseEntity.internalServerError().body(p);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> inattendue(Exception e, WebRequest requete) throws Exception {
+        try {
+            // Spring's own exceptions (405, 415, 404…) keep their status, in French.
+            return handleException(e, requete);
+        } catch (Exception pasDeSpring) {
+            LOG.error("Erreur inattendue", e);
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, DETAILS.get(500));
+            p.setTitle(TITRES.get(500));
+            return ResponseEntity.internalServerError().body(p);
+        }
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statut, WebRequest requete) {
+        ResponseEntity<Object> reponse = super.handleExceptionInternal(ex, body, headers, statut, requete);
+        if (reponse != null && reponse.getBody() instanceof ProblemDetail p) {
+            int code = statut.value();
+            p.setTitle(TITRES.getOrDefault(code, statut.is4xxClientError() ? "Requête refusée" : TITRES.get(500)));
+            p.setDetail(DETAILS.getOrDefault(code, statut.is4xxClientError() ? "La requête ne peut pas être traitée." : DETAILS.get(500)));
+        }
+        return reponse;
+    }
+}

@@ -1,0 +1,146 @@
+package fr.harmonie.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** L'API d'évaluation sur un vrai serveur HTTP, comme un bailleur l'appelle. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EvaluationApiTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> poster(byte[] corps, String type) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations"))
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(corps)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> poster(String corps) throws IOException, InterruptedException {
+        return poster(corps.getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    private static String exemple(String nom) throws IOException {
+        return Files.readString(Path.of("src/test/resources/exemples/" + nom + ".json"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"construction-neuve-dijon", "programmation-grenoble", "vefa-limoges-permis-non-depose"})
+    void chaqueExempleDonneUnResultatConformeAuContrat(String nom) throws Exception {
+        HttpResponse<String> r = poster(exemple(nom));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(SchemaResultat.ecarts(r.body())).isEmpty();
+    }
+
+    @Test
+    void uneVefaDontLePermisNestPasDeposeNestPasDeposable() throws Exception {
+        JsonNode r = Json.MAPPER.readTree(poster(exemple("vefa-limoges-permis-non-depose")).body());
+
+        assertThat(r.get("deposable").asBoolean()).isFalse();
+        assertThat(r.get("anomalies").get(0).get("code").asString()).isEqualTo("VEFA_PERMIS_NON_DEPOSE");
+        assertThat(r.get("anomalies").get(0).get("champ").asString()).isEqualTo("/operation/urbanisme/permisConstruire");
+        assertThat(r.get("anomalies").get(0).get("origine").get("pack").asString()).startsWith("national@");
+    }
+
+    @Test
+    void leMemeDossierDonneLeMemeRecuQuelsQueSoientOrdreDesClesEtEspaces() throws Exception {
+        String original = exemple("construction-neuve-dijon");
+        ObjectNode arbre = (ObjectNode) Json.MAPPER.readTree(original);
+        ObjectNode reordonne = Json.MAPPER.createObjectNode();
+        reordonne.set("pieces", arbre.get("pieces"));
+        reordonne.set("operation", arbre.get("operation"));
+        arbre.properties().forEach(e -> reordonne.putIfAbsent(e.getKey(), e.getValue()));
+
+        String recu1 = Json.MAPPER.readTree(poster(original).body()).get("empreinte").asString();
+        String recu2 = Json.MAPPER.readTree(poster(Json.MAPPER.writeValueAsString(reordonne)).body()).get("empreinte").asString();
+        ObjectNode modifie = arbre.deepCopy();
+        modifie.put("reference", "AUTRE");
+        String recu3 = Json.MAPPER.readTree(poster(Json.MAPPER.writeValueAsString(modifie)).body()).get("empreinte").asString();
+
+        assertThat(recu1).matches("sha256:[0-9a-f]{64}").isEqualTo(recu2).isNotEqualTo(recu3);
+    }
+
+    @Test
+    void sansDateDeReferenceCestAujourdhuiAParis() throws Exception {
+        ObjectNode arbre = (ObjectNode) Json.MAPPER.readTree(exemple("construction-neuve-dijon"));
+        arbre.remove("dateReference");
+
+        JsonNode r = Json.MAPPER.readTree(poster(Json.MAPPER.writeValueAsString(arbre)).body());
+
+        assertThat(r.get("dateReference").asString()).isEqualTo(LocalDate.now(ZoneId.of("Europe/Paris")).toString());
+    }
+
+    @Test
+    void unDossierHorsContratEstRefuseAvecChaqueEcartEtSonPointeur() throws Exception {
+        ObjectNode arbre = (ObjectNode) Json.MAPPER.readTree(exemple("construction-neuve-dijon"));
+        arbre.put("dateReference", "2026-02-30");
+        ((ObjectNode) arbre.get("maitreOuvrage")).put("sirene", "552100554");
+        ((ObjectNode) arbre.get("operation")).put("nature", "DEMOLITION");
+
+        HttpResponse<String> r = poster(Json.MAPPER.writeValueAsString(arbre));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode p = Json.MAPPER.readTree(r.body());
+        assertThat(p.get("title").asString()).isEqualTo("Dossier non conforme au format 1");
+        assertThat(p.get("violations").findValuesAsString("pointeur"))
+                .containsExactly("/dateReference", "/maitreOuvrage/sirene", "/operation/nature");
+        assertThat(p.get("violations").get(1).get("message").asString()).contains("sirene");
+    }
+
+    @Test
+    void lesCorpsMalFormesTropGrandsOuTropProfondsSontRefusesEnFrancais() throws Exception {
+        HttpResponse<String> malForme = poster("{\"formatVersion\": \"1\",");
+        HttpResponse<String> vide = poster("");
+        HttpResponse<String> profond = poster("[".repeat(5000) + "]".repeat(5000));
+        byte[] enorme = ("{\"reference\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> tropGrand = poster(enorme, "application/json");
+        HttpResponse<String> texte = poster("bonjour".getBytes(StandardCharsets.UTF_8), "text/plain");
+
+        assertThat(malForme.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(malForme.body()).get("title").asString()).isEqualTo("JSON mal formé");
+        assertThat(vide.statusCode()).isEqualTo(400);
+        assertThat(profond.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(profond.body()).get("detail").asString()).contains("imbrication");
+        assertThat(tropGrand.statusCode()).isEqualTo(413);
+        assertThat(Json.MAPPER.readTree(tropGrand.body()).get("title").asString()).isEqualTo("Corps de requête trop volumineux");
+        assertThat(texte.statusCode()).isEqualTo(415);
+        assertThat(texte.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Json.MAPPER.readTree(texte.body()).get("title").asString()).isEqualTo("Type de contenu non pris en charge");
+    }
+
+    @Test
+    void uneAutreMethodeOuUneAutreAdresseRepondEnProblemeFrancais() throws Exception {
+        HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> inconnue = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rien"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(Json.MAPPER.readTree(get.body()).get("title").asString()).isEqualTo("Méthode non autorisée pour cette ressource");
+        assertThat(inconnue.statusCode()).isEqualTo(404);
+        assertThat(Json.MAPPER.readTree(inconnue.body()).get("title").asString()).isEqualTo("Ressource introuvable");
+    }
+}
