@@ -36,9 +36,14 @@ public final class Fr {
         return signe + groupe + fraction;
     }
 
-    /** Loyer au m²: toujours deux décimales (« 5,60 »), comme sur un avis loyers. */
+    /** Loyer au m²: toujours deux décimales (« 5,60 €/m² »), comme sur un avis loyers. */
     public static String m2(double valeur) {
-        return String.format(Locale.FRANCE, "%.2f", valeur) + " €/m²";
+        return deuxDecimales(valeur) + " €/m²";
+    }
+
+    /** « 5,60 »: un loyer au m² dans une formule, sans son unité. */
+    public static String deuxDecimales(double valeur) {
+        return String.format(Locale.FRANCE, "%.2f", valeur);
     }
 
     public static String euros(double valeur) {
