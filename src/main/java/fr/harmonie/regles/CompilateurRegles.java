@@ -47,7 +47,8 @@ public final class CompilateurRegles {
         List<Message> erreurs = builder.getResults().getMessages(Message.Level.ERROR);
         if (!erreurs.isEmpty()) {
             Message m = erreurs.get(0);
-            Pack pack = packParChemin.get(m.getPath());
+            Pack pack = packParChemin.entrySet().stream().filter(e -> e.getKey().endsWith(m.getPath()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
             throw new PackInvalideException((pack == null ? "" : "pack " + pack.reference() + ", regles/"
                     + m.getPath().substring(m.getPath().lastIndexOf('/') + 1)) + " ligne " + m.getLine()
                     + " : règle qui ne compile pas : " + m.getText().strip());

@@ -1,0 +1,70 @@
+package fr.harmonie.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.evaluation.SchemaResultat;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** La commande hors ligne: le résultat JSON sur la sortie standard, et un code de sortie exploitable par un script. */
+class CommandeEvaluerTest {
+
+    private final ByteArrayOutputStream sortie = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream erreurs = new ByteArrayOutputStream();
+
+    private int evaluer(String... args) {
+        return evaluer(new byte[0], args);
+    }
+
+    private int evaluer(byte[] entree, String... args) {
+        return CommandeEvaluer.executer(args, new ByteArrayInputStream(entree),
+                new PrintStream(sortie, true, StandardCharsets.UTF_8), new PrintStream(erreurs, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unDossierDeposableSortAvecZeroEtUnResultatConforme() {
+        int code = evaluer("evaluer", "src/test/resources/exemples/construction-neuve-dijon.json");
+
+        assertThat(code).isZero();
+        assertThat(SchemaResultat.ecarts(sortie.toString(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(erreurs.size()).isZero();
+    }
+
+    @Test
+    void unDossierNonDeposableSortAvecUn() {
+        int code = evaluer("evaluer", "src/test/resources/exemples/vefa-limoges-permis-non-depose.json");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("VEFA_PERMIS_NON_DEPOSE");
+    }
+
+    @Test
+    void leDossierPeutVenirDeLEntreeStandard() throws Exception {
+        byte[] dossier = Files.readAllBytes(Path.of("src/test/resources/exemples/programmation-grenoble.json"));
+
+        assertThat(evaluer(dossier, "evaluer", "-")).isZero();
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("\"phase\" : \"PROGRAMMATION\"");
+    }
+
+    @Test
+    void uneEntreeInvalideSortAvecDeuxEtUneErreurFrancaiseSurLaSortieDErreur(@TempDir Path dir) throws Exception {
+        Path invalide = dir.resolve("invalide.json");
+        Files.writeString(invalide, "{\"formatVersion\": \"1\", \"maitreOuvrage\": {}}");
+
+        assertThat(evaluer("evaluer", invalide.toString())).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8))
+                .contains("Dossier non conforme au format 1").contains("/maitreOuvrage/siren").contains("/operation");
+        assertThat(sortie.size()).isZero();
+
+        assertThat(evaluer("evaluer", dir.resolve("absent.json").toString())).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("fichier introuvable");
+        assertThat(evaluer("evaluer")).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Usage");
+    }
+}

@@ -1,0 +1,134 @@
+package fr.harmonie.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.json.Json;
+import fr.harmonie.regles.SocleNational;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Les propriétés du score de maturité que le socle garantit quels que soient les poids: améliorer une seule donnée ne
+ * le fait jamais baisser, et un dossier avec une anomalie bloquante n'est jamais mûr. Vérifiées sur des dossiers
+ * tirés au hasard (graine fixe) autour du dossier de base des cas.
+ */
+class ProprietesMaturiteTest {
+
+    private static final String[] FONCIER = {"AUCUNE", "PROMESSE_VENTE", "ACTE_VENTE"};
+    private static final String[] PERMIS = {"NON_DEPOSE", "DEPOSE", "OBTENU", "PURGE_DE_RECOURS"};
+    private static final LecteurDossier LECTEUR = new LecteurDossier();
+    private static final Evaluateur EVALUATEUR = new Evaluateur(
+            new SocleNational(SocleNational.charger(Path.of("rules"))), Clock.systemUTC());
+
+    @Test
+    void ameliorerUneSeuleDonneeNeFaitJamaisBaisserLeScore() throws Exception {
+        ObjectNode base = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
+        Random hasard = new Random(20261122);
+        int comparaisons = 0;
+        for (int i = 0; i < 150; i++) {
+            ObjectNode dossier = tirer(base, hasard);
+            Resultat avant = evaluer(dossier);
+            if (avant.anomalies().stream().anyMatch(a -> a.gravite().name().equals("BLOQUANTE"))) {
+                assertThat(avant.maturite().niveau()).isNotEqualTo(Resultat.Niveau.MURE);
+            }
+            for (Consumer<ObjectNode> amelioration : ameliorations(dossier)) {
+                ObjectNode mieux = dossier.deepCopy();
+                amelioration.accept(mieux);
+                Resultat apres = evaluer(mieux);
+                assertThat(apres.maturite().score())
+                        .as("dossier %s amélioré en %s", dossier, mieux)
+                        .isGreaterThanOrEqualTo(avant.maturite().score());
+                assertThat(apres.maturite().niveau().ordinal()).isGreaterThanOrEqualTo(avant.maturite().niveau().ordinal());
+                comparaisons++;
+            }
+        }
+        assertThat(comparaisons).isGreaterThan(500);
+    }
+
+    private static Resultat evaluer(JsonNode dossier) {
+        return EVALUATEUR.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(dossier)));
+    }
+
+    /** A dossier at a random stage: land, permit, pieces, grants, and a few anomalies switched on. */
+    private static ObjectNode tirer(ObjectNode base, Random r) {
+        ObjectNode d = base.deepCopy();
+        ObjectNode op = (ObjectNode) d.get("operation");
+        ((ObjectNode) op.get("foncier")).put("maitrise", FONCIER[r.nextInt(FONCIER.length)]);
+        ((ObjectNode) op.get("urbanisme")).put("permisConstruire", PERMIS[r.nextInt(PERMIS.length)]);
+        for (JsonNode p : d.get("pieces")) {
+            ((ObjectNode) p).put("fournie", r.nextInt(3) > 0);
+        }
+        for (JsonNode res : op.get("financement").get("ressources")) {
+            ((ObjectNode) res).put("statut", r.nextBoolean() ? "ACCORDE" : "SOLLICITE");
+        }
+        if (r.nextInt(4) == 0) {
+            ((ObjectNode) d.get("maitreOuvrage")).put("siren", "356000001");
+        }
+        if (r.nextInt(4) == 0) {
+            ((ObjectNode) op.get("calendrier")).put("dateLivraisonPrevue", "2026-01-01");
+        }
+        if (r.nextInt(4) == 0) {
+            ((ObjectNode) op.get("lots").get(0).get("logements").get(0)).put("surfaceUtile", 80);
+        }
+        if (r.nextInt(4) == 0) {
+            ((ObjectNode) d.get("pieces").get(0)).put("fournie", true).put("signee", false);
+        }
+        if (r.nextInt(4) == 0) {
+            ((ObjectNode) op.get("lots").get(0)).put("margeLocale", 0.2);
+        }
+        return d;
+    }
+
+    /** Every single-step improvement of that dossier. */
+    private static List<Consumer<ObjectNode>> ameliorations(ObjectNode d) {
+        List<Consumer<ObjectNode>> liste = new ArrayList<>();
+        JsonNode op = d.get("operation");
+        int foncier = indice(FONCIER, op.get("foncier").get("maitrise").asString());
+        if (foncier < FONCIER.length - 1) {
+            liste.add(x -> ((ObjectNode) x.get("operation").get("foncier")).put("maitrise", FONCIER[foncier + 1]));
+        }
+        int permis = indice(PERMIS, op.get("urbanisme").get("permisConstruire").asString());
+        if (permis < PERMIS.length - 1) {
+            liste.add(x -> ((ObjectNode) x.get("operation").get("urbanisme")).put("permisConstruire", PERMIS[permis + 1]));
+        }
+        ArrayNode pieces = (ArrayNode) d.get("pieces");
+        for (int i = 0; i < pieces.size(); i++) {
+            int k = i;
+            if (!pieces.get(i).get("fournie").asBoolean()) {
+                liste.add(x -> ((ObjectNode) x.get("pieces").get(k)).put("fournie", true));
+            }
+        }
+        ArrayNode ressources = (ArrayNode) op.get("financement").get("ressources");
+        for (int i = 0; i < ressources.size(); i++) {
+            int k = i;
+            if (ressources.get(i).get("statut").asString().equals("SOLLICITE")) {
+                liste.add(x -> ((ObjectNode) x.get("operation").get("financement").get("ressources").get(k)).put("statut", "ACCORDE"));
+            }
+        }
+        liste.add(x -> ((ObjectNode) x.get("maitreOuvrage")).put("siren", "356000000"));
+        liste.add(x -> ((ObjectNode) x.get("operation").get("calendrier")).put("dateLivraisonPrevue", "2028-06-30"));
+        liste.add(x -> ((ObjectNode) x.get("operation").get("lots").get(0).get("logements").get(0)).put("surfaceUtile", 65));
+        liste.add(x -> ((ObjectNode) x.get("pieces").get(0)).put("signee", true));
+        liste.add(x -> ((ObjectNode) x.get("operation").get("lots").get(0)).put("margeLocale", 0.05));
+        return liste;
+    }
+
+    private static int indice(String[] valeurs, String valeur) {
+        for (int i = 0; i < valeurs.length; i++) {
+            if (valeurs[i].equals(valeur)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(valeur);
+    }
+}

@@ -1,0 +1,106 @@
+package fr.harmonie.regles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.evaluation.Resultat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Le moteur: compilation refusée quand une règle est fautive, plafond de déclenchements, sûreté entre threads. */
+class MoteurReglesTest {
+
+    private static final Pack NATIONAL = SocleNational.charger(Path.of("rules"));
+
+    /** Le socle national, plus un fichier de règles ajouté. */
+    private static Pack avecRegle(String nomFichier, String drl) {
+        TreeMap<String, byte[]> fichiers = new TreeMap<>(NATIONAL.fichiers().fichiers());
+        fichiers.put("regles/" + nomFichier, drl.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return LecteurPack.lire(new FichiersPack("test", fichiers));
+    }
+
+    private static final String ENTETE = "package harmonie.national;\nimport fr.harmonie.regles.faits.*;\n";
+
+    @Test
+    void uneRegleQuiNeCompilePasEstRefuseeAvecSonFichierEtSaLigne() {
+        Pack fautif = avecRegle("fautive.drl", ENTETE + "\nrule \"x\" @id(\"T-1\") @reference(\"r\") ruleflow-group \"anomalies\"\n"
+                + "when\n  Demande(champInexistant == 3)\nthen\nend\n");
+
+        assertThatThrownBy(() -> CompilateurRegles.compiler(List.of(fautif)))
+                .isInstanceOf(PackInvalideException.class)
+                .hasMessageContaining("national@2026.1")
+                .hasMessageContaining("regles/fautive.drl")
+                .hasMessageContaining("ligne 6")
+                .hasMessageContaining("champInexistant");
+    }
+
+    @Test
+    void uneRegleSansIdSansSourceOuHorsEtapeEstRefusee() {
+        Pack fautif = avecRegle("incomplete.drl", ENTETE + "rule \"Une règle sans métadonnées\"\nwhen\n  Demande()\nthen\nend\n");
+
+        assertThatThrownBy(() -> CompilateurRegles.compiler(List.of(fautif)))
+                .isInstanceOf(PackInvalideException.class)
+                .hasMessageContaining("Une règle sans métadonnées")
+                .hasMessageContaining("sans @id")
+                .hasMessageContaining("sans @reference")
+                .hasMessageContaining("hors des étapes");
+    }
+
+    @Test
+    void deuxReglesAvecLeMemeIdSontRefusees() {
+        Pack fautif = avecRegle("doublon.drl", ENTETE + "rule \"Doublon\" @id(\"NAT-PJ-001\") @reference(\"r\") ruleflow-group \"pieces\"\n"
+                + "when\n  Demande()\nthen\nend\n");
+
+        assertThatThrownBy(() -> CompilateurRegles.compiler(List.of(fautif)))
+                .isInstanceOf(PackInvalideException.class).hasMessageContaining("NAT-PJ-001 déjà porté");
+    }
+
+    @Test
+    void uneRegleQuiBoucleEstArreteeParLePlafondAvecUneErreurQuiLaNomme() throws Exception {
+        Pack boucle = avecRegle("boucle.drl", ENTETE
+                + "rule \"Une règle qui se relance sans fin\" @id(\"T-BOUCLE\") @reference(\"test\") ruleflow-group \"qualification\"\n"
+                + "when\n  $l : LotFait(zoneLoyer != \"fin\")\nthen\n  modify($l) { setZoneLoyer(\"x\" + System.nanoTime()) }\nend\n");
+        Evaluateur evaluateur = new Evaluateur(d -> new ChaineResolue(CompilateurRegles.compiler(List.of(boucle)), "test"),
+                Clock.systemUTC());
+        var dossier = new LecteurDossier().lire(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
+
+        assertThatThrownBy(() -> evaluateur.evaluer(dossier))
+                .isInstanceOf(RegleEmballeeException.class)
+                .hasMessageContaining("Une règle qui se relance sans fin")
+                .hasMessageContaining("T-BOUCLE");
+    }
+
+    @Test
+    void uneChaineCompileeEvalueEnParalleleSansSeMelanger() throws Exception {
+        Evaluateur evaluateur = new Evaluateur(new SocleNational(NATIONAL), Clock.systemUTC());
+        LecteurDossier lecteur = new LecteurDossier();
+        List<String> noms = List.of("construction-neuve-dijon", "programmation-grenoble", "vefa-limoges-permis-non-depose");
+        List<String> attendus = new ArrayList<>();
+        for (String nom : noms) {
+            attendus.add(evaluateur.evaluer(lecteur.lire(Files.readAllBytes(Path.of("src/test/resources/exemples/" + nom + ".json")))).empreinte());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Resultat>> futurs = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                byte[] dossier = Files.readAllBytes(Path.of("src/test/resources/exemples/" + noms.get(i % 3) + ".json"));
+                futurs.add(pool.submit(() -> evaluateur.evaluer(lecteur.lire(dossier))));
+            }
+            for (int i = 0; i < futurs.size(); i++) {
+                assertThat(futurs.get(i).get().empreinte()).isEqualTo(attendus.get(i % 3));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
