@@ -1,38 +1,41 @@
 package fr.harmonie.evaluation;
 
+import fr.harmonie.dossier.Dossier;
 import fr.harmonie.json.Json;
-import fr.harmonie.json.JsonCanonique;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
- * The evaluation receipt: sha256 over the canonical JSON of {dossier as understood (defaults applied, dateReference
- * fixed), the chain's pack hashes, the result without its receipt}. Same dossier, same packs: same receipt.
+ * The evaluation receipt: sha256 over the canonical JSON ({@link Json#CANONIQUE}) of the dossier as understood
+ * (defaults applied, dateReference fixed), the chain's pack hashes and the result without its receipt. Same dossier,
+ * same packs: same receipt. Written straight into the digest, with no intermediate tree.
  */
 final class Empreinte {
 
     private Empreinte() {
     }
 
-    static String calculer(Object dossier, Resultat sansEmpreinte) {
-        ObjectNode recu = Json.MAPPER.createObjectNode();
-        recu.set("dossier", Json.MAPPER.valueToTree(dossier));
-        ArrayNode packs = recu.putArray("packs");
-        sansEmpreinte.territoire().packs().forEach(p -> packs.add(p.empreinte()));
-        recu.set("resultat", Json.MAPPER.valueToTree(sansEmpreinte));
+    record Recu(Dossier dossier, List<String> packs, Resultat resultat) { }
+
+    static String calculer(Dossier dossier, Resultat sansEmpreinte) {
+        MessageDigest sha;
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (OutputStream sortie = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
-                JsonCanonique.ecrire(recu, sortie);
-            }
-            return "sha256:" + HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException | java.io.IOException e) {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        List<String> packs = sansEmpreinte.territoire().packs().stream().map(Resultat.PackApplique::empreinte).toList();
+        try (OutputStream sortie = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
+            Json.CANONIQUE.writeValue(sortie, new Recu(dossier, packs, sansEmpreinte));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "sha256:" + HexFormat.of().formatHex(sha.digest());
     }
 }

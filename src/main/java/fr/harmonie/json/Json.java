@@ -34,6 +34,15 @@ public final class Json {
             .changeDefaultPropertyInclusion(v -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
 
+    /**
+     * Canonical JSON for receipts: properties sorted by name, no whitespace, nulls left out. The same value always
+     * gives the same bytes, whatever the order in which a client wrote its keys.
+     */
+    public static final JsonMapper CANONIQUE = MAPPER.rebuild()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
     private Json() {
     }
 }

@@ -18,11 +18,10 @@ import java.util.Set;
 import org.kie.api.command.ExecutableCommand;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.Context;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
-import org.drools.core.common.InternalFactHandle;
 import org.kie.internal.command.RegistryContext;
 
 /**
@@ -53,18 +52,56 @@ final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
     public SortieMoteur execute(Context context) {
         KieSession session = ((RegistryContext) context).lookup(KieSession.class);
         List<RegleCompilee> trace = new ArrayList<>();
-        session.addEventListener(new DefaultAgendaEventListener() {
+        Sorties sorties = new Sorties();
+        DefaultAgendaEventListener traceur = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 trace.add(chaine.regle(event.getMatch().getRule()));
             }
-        });
+        };
+        // Pooled sessions are reset between uses, but their listeners are ours to remove.
+        session.addEventListener(traceur);
+        session.addEventListener(sorties);
+        try {
+            return evaluer(session, trace, sorties);
+        } finally {
+            session.removeEventListener(traceur);
+            session.removeEventListener(sorties);
+        }
+    }
+
+    /**
+     * What the rules insert, by kind, in insertion (so firing) order: collected as it happens rather than by scanning
+     * the working memory afterwards, which iterates in no stable order and costs a pass per kind.
+     */
+    private static final class Sorties extends DefaultRuleRuntimeEventListener {
+        final List<PieceExigee> exigences = new ArrayList<>();
+        final List<Anomalie> anomalies = new ArrayList<>();
+        final List<PointsMaturite> points = new ArrayList<>();
+        final List<EtapePossible> etapes = new ArrayList<>();
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            Object o = event.getObject();
+            if (o instanceof PieceExigee e) {
+                exigences.add(e);
+            } else if (o instanceof Anomalie a) {
+                anomalies.add(a);
+            } else if (o instanceof PointsMaturite p) {
+                points.add(p);
+            } else if (o instanceof EtapePossible e) {
+                etapes.add(e);
+            }
+        }
+    }
+
+    private SortieMoteur evaluer(KieSession session, List<RegleCompilee> trace, Sorties sorties) {
         for (Object fait : faits) {
             session.insert(fait);
         }
         declencher(session, Etape.QUALIFICATION, trace);
         declencher(session, Etape.PIECES, trace);
-        List<SortieMoteur.PieceConsolidee> pieces = consolider(objets(session, PieceExigee.class));
+        List<SortieMoteur.PieceConsolidee> pieces = consolider(sorties.exigences);
         for (SortieMoteur.PieceConsolidee p : pieces) {
             EntreeCatalogue e = chaine.catalogue().entree(p.code());
             session.insert(new PieceRequise(p.code(), e == null ? p.code() : e.libelle(), p.bloquante(), p.fournie(),
@@ -72,8 +109,8 @@ final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
         }
         declencher(session, Etape.ANOMALIES, trace);
         declencher(session, Etape.MATURITE, trace);
-        return new SortieMoteur(List.copyOf(trace), pieces,
-                objets(session, Anomalie.class), objets(session, PointsMaturite.class), objets(session, EtapePossible.class));
+        return new SortieMoteur(List.copyOf(trace), pieces, List.copyOf(sorties.anomalies), List.copyOf(sorties.points),
+                List.copyOf(sorties.etapes));
     }
 
     private void declencher(KieSession session, Etape etape, List<RegleCompilee> trace) {
@@ -109,15 +146,5 @@ final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
         pieces.sort(Comparator.comparingInt((SortieMoteur.PieceConsolidee p) -> chaine.catalogue().rang(p.code()))
                 .thenComparing(SortieMoteur.PieceConsolidee::code));
         return pieces;
-    }
-
-    /** In insertion order, which is firing order: the working memory itself iterates in no stable order. */
-    private static <T> List<T> objets(KieSession session, Class<T> type) {
-        List<InternalFactHandle> poignees = new ArrayList<>();
-        for (FactHandle h : session.getFactHandles(new ClassObjectFilter(type))) {
-            poignees.add((InternalFactHandle) h);
-        }
-        poignees.sort(Comparator.comparingLong(InternalFactHandle::getId));
-        return poignees.stream().map(h -> type.cast(h.getObject())).toList();
     }
 }
