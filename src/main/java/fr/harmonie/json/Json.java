@@ -7,6 +7,7 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Le seul ObjectMapper de Harmonie: partagé, sans état, sûr entre threads. */
 public final class Json {
@@ -41,6 +42,11 @@ public final class Json {
     public static final JsonMapper CANONIQUE = MAPPER.rebuild()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    /** Les fichiers YAML des packs (manifeste, paramètres, cas): une clé inconnue est une faute de frappe, refusée. */
+    public static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private Json() {

@@ -1,5 +1,6 @@
 package fr.harmonie.parametres;
 
+import fr.harmonie.json.Json;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Lit un fichier de paramètres YAML:
@@ -26,10 +25,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class LecteurParametres {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private LecteurParametres() {
     }
 
@@ -40,7 +35,7 @@ public final class LecteurParametres {
     public static Map<String, Parametre> lire(String nomFichier, String contenu) {
         Map<String, Fichier> brut;
         try {
-            brut = YAML.readValue(contenu, new TypeReference<LinkedHashMap<String, Fichier>>() { });
+            brut = Json.YAML.readValue(contenu, new TypeReference<LinkedHashMap<String, Fichier>>() { });
         } catch (JacksonException e) {
             throw new ParametreInvalideException(nomFichier, "YAML illisible : " + e.getOriginalMessage());
         }

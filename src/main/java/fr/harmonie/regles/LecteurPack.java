@@ -1,5 +1,6 @@
 package fr.harmonie.regles;
 
+import fr.harmonie.json.Json;
 import fr.harmonie.catalogue.CataloguePieces;
 import fr.harmonie.parametres.LecteurParametres;
 import fr.harmonie.parametres.ParametreInvalideException;
@@ -14,18 +15,12 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Lit un pack depuis ses fichiers: {@code pack.yaml}, {@code regles/*.drl} et leurs {@code *.cas.yaml},
  * {@code parametres/*.yaml}, {@code catalogue/pieces.csv}.
  */
 public final class LecteurPack {
-
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     private LecteurPack() {
     }
@@ -71,7 +66,7 @@ public final class LecteurPack {
         }
         Manifeste m;
         try {
-            m = YAML.readValue(texte, Manifeste.class);
+            m = Json.YAML.readValue(texte, Manifeste.class);
         } catch (JacksonException e) {
             throw new PackInvalideException(f.origine() + "/pack.yaml ligne "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + " : " + e.getOriginalMessage(), e);

@@ -1,20 +1,15 @@
 package fr.harmonie.regles.cas;
 
+import fr.harmonie.json.Json;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.PackInvalideException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Lit les fichiers {@code regles/*.cas.yaml} d'un pack. */
 public final class LecteurCas {
-
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     private LecteurCas() {
     }
@@ -26,7 +21,7 @@ public final class LecteurCas {
         for (Map.Entry<String, String> f : pack.cas().entrySet()) {
             Fichier fichier;
             try {
-                fichier = YAML.readValue(f.getValue(), Fichier.class);
+                fichier = Json.YAML.readValue(f.getValue(), Fichier.class);
             } catch (JacksonException e) {
                 throw new PackInvalideException("pack " + pack.reference() + ", " + f.getKey() + " ligne "
                         + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + " : cas illisibles : "
