@@ -6,7 +6,8 @@ import fr.harmonie.dossier.Violation;
 import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.evaluation.Resultat;
 import fr.harmonie.json.Json;
-import fr.harmonie.regles.SocleNational;
+import fr.harmonie.territoires.ChargeurPacks;
+import fr.harmonie.territoires.Geographie;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -46,7 +47,7 @@ public final class CommandeEvaluer {
             return ENTREE_INVALIDE;
         }
         try {
-            Resultat r = new Evaluateur(new SocleNational(SocleNational.charger(null)), Clock.systemUTC())
+            Resultat r = new Evaluateur(ChargeurPacks.charger(null, Geographie.chargerEmbarquee()), Clock.systemUTC())
                     .evaluer(new LecteurDossier().lire(contenu));
             sortie.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r));
             return r.deposable() ? DEPOSABLE : NON_DEPOSABLE;

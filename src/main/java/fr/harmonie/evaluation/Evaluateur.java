@@ -12,7 +12,6 @@ import fr.harmonie.regles.ChaineResolue;
 import fr.harmonie.regles.MoteurRegles;
 import fr.harmonie.regles.Origine;
 import fr.harmonie.regles.Pack;
-import fr.harmonie.regles.RegleCompilee;
 import fr.harmonie.regles.ResolveurChaine;
 import fr.harmonie.regles.SortieMoteur;
 import fr.harmonie.regles.faits.Anomalie;
@@ -48,7 +47,8 @@ public final class Evaluateur {
         Dossier dossier = recu.dateReference() != null ? recu : recu.avecDateReference(LocalDate.now(horloge.withZone(PARIS)));
         ChaineResolue resolue = resolveur.resoudre(dossier);
         ChaineCompilee chaine = resolue.chaine();
-        SortieMoteur sortie = MoteurRegles.executer(chaine, dossier);
+        SortieMoteur sortie = MoteurRegles.executer(chaine, dossier,
+                resolue.localisation() == null ? List.of() : List.of(resolue.localisation()));
 
         List<PieceRequise> pieces = new ArrayList<>();
         boolean manqueBloquante = false;
@@ -57,8 +57,7 @@ public final class Evaluateur {
             EntreeCatalogue e = chaine.catalogue().entree(p.code());
             pieces.add(new PieceRequise(p.code(), e == null ? p.code() : e.libelle(),
                     p.fournie() ? StatutPiece.FOURNIE : StatutPiece.MANQUANTE, p.bloquante(),
-                    e == null ? null : e.attendus(), e == null ? null : e.modele(),
-                    p.motifs().stream().map(RegleCompilee::origine).toList()));
+                    e == null ? null : e.attendus(), e == null ? null : e.modele(), p.motifs()));
             manque |= !p.fournie();
             manqueBloquante |= !p.fournie() && p.bloquante();
         }
@@ -66,7 +65,7 @@ public final class Evaluateur {
         boolean anomalieBloquante = false;
         for (Anomalie a : sortie.anomalies()) {
             anomalies.add(new AnomalieRelevee(a.getCode(), a.getGravite(), a.getMessage(), a.getChamp(),
-                    chaine.regle(a.getRegle()).origine()));
+                    a.getOrigine() != null ? a.getOrigine() : chaine.regle(a.getRegle()).origine()));
             anomalieBloquante |= a.getGravite() == Gravite.BLOQUANTE;
         }
         anomalies.sort(ORDRE_ANOMALIES);
@@ -75,14 +74,16 @@ public final class Evaluateur {
         Territoire territoire = new Territoire(specifique.id(), specifique.manifeste().libelle(), resolue.resolution(),
                 chaine.packs().stream()
                         .map(p -> new PackApplique(p.id(), p.manifeste().version(), p.empreinte())).toList());
-        List<Origine> trace = sortie.trace().stream().map(RegleCompilee::origine).toList();
+        List<Origine> trace = new ArrayList<>(resolue.notes());
+        trace.addAll(sortie.trace());
         Resultat resultat = new Resultat(Resultat.FORMAT, dossier.reference(), dossier.dateReference(), dossier.phase(),
                 territoire, !manqueBloquante && !anomalieBloquante, !manque && !anomalieBloquante, List.copyOf(pieces),
-                List.of(), List.copyOf(anomalies),
+                sortie.ecartees().stream().map(p -> new Resultat.PieceEcartee(p.code(), p.motifs())).toList(),
+                List.copyOf(anomalies),
                 CalculMaturite.calculer(sortie.points(), sortie.etapes(), anomalieBloquante,
                         (int) pieces.stream().filter(p -> p.statut() == StatutPiece.FOURNIE).count(), pieces.size(),
                         new Parametres(chaine.parametres(), dossier.dateReference())),
-                trace, null);
+                List.copyOf(trace), null);
         return resultat.avecEmpreinte(Empreinte.calculer(dossier, resultat));
     }
 }

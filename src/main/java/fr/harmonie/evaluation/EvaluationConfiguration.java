@@ -1,8 +1,9 @@
 package fr.harmonie.evaluation;
 
 import fr.harmonie.dossier.LecteurDossier;
-import fr.harmonie.regles.ResolveurChaine;
-import fr.harmonie.regles.SocleNational;
+import fr.harmonie.territoires.ChargeurPacks;
+import fr.harmonie.territoires.Geographie;
+import fr.harmonie.territoires.RegistrePacks;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,14 +18,22 @@ class EvaluationConfiguration {
         return new LecteurDossier();
     }
 
-    /** Le service refuse de démarrer si le socle ne se compile pas: mieux vaut ne pas répondre que mal répondre. */
     @Bean
-    ResolveurChaine resolveurChaine(@Value("${harmonie.regles.dossier:}") String dossierRegles) {
-        return new SocleNational(SocleNational.charger(dossierRegles.isBlank() ? null : Path.of(dossierRegles)));
+    Geographie geographie() {
+        return Geographie.chargerEmbarquee();
+    }
+
+    /**
+     * Le service refuse de démarrer si un pack ne passe pas la vérification: mieux vaut ne pas répondre que mal
+     * répondre. {@code harmonie.packs.racine}: un dossier contenant rules/ et territories/; vide: les packs du jar.
+     */
+    @Bean
+    RegistrePacks registrePacks(@Value("${harmonie.packs.racine:}") String racine, Geographie geographie) {
+        return ChargeurPacks.charger(racine.isBlank() ? null : Path.of(racine), geographie);
     }
 
     @Bean
-    Evaluateur evaluateur(ResolveurChaine resolveur) {
-        return new Evaluateur(resolveur, Clock.systemUTC());
+    Evaluateur evaluateur(RegistrePacks registre) {
+        return new Evaluateur(registre, Clock.systemUTC());
     }
 }

@@ -21,6 +21,7 @@ import tools.jackson.core.type.TypeReference;
  *       valeur: 0.15
  *       reference: DRIHL, grille des marges locales 2023
  * </pre>
+ * {@code sens: plafond} ou {@code plancher} dit dans quel sens un pack territorial peut le resserrer.
  * Une valeur sans source, des périodes qui se chevauchent ou une clé en double sont des erreurs de chargement.
  */
 public final class LecteurParametres {
@@ -28,9 +29,9 @@ public final class LecteurParametres {
     private LecteurParametres() {
     }
 
-    record Fichier(String libelle, List<Valeur> valeurs) { }
+    record Fichier(String libelle, String sens, List<Valeur> valeurs) { }
 
-    record Valeur(LocalDate depuis, @JsonProperty("jusqua") LocalDate jusqua, Double valeur, String reference) { }
+    record Valeur(LocalDate depuis, @JsonProperty("jusqua") LocalDate jusqua, Double valeur, String reference, String motif) { }
 
     public static Map<String, Parametre> lire(String nomFichier, String contenu) {
         Map<String, Fichier> brut;
@@ -65,7 +66,7 @@ public final class LecteurParametres {
             if (v.jusqua() != null && v.jusqua().isBefore(v.depuis())) {
                 throw new ParametreInvalideException(fichier, "« " + cle + " » : « jusqua » précède « depuis »");
             }
-            valeurs.add(new ValeurDatee(v.depuis(), v.jusqua(), v.valeur(), v.reference()));
+            valeurs.add(new ValeurDatee(v.depuis(), v.jusqua(), v.valeur(), v.reference(), v.motif()));
         }
         valeurs.sort(Comparator.comparing(ValeurDatee::depuis));
         for (int i = 1; i < valeurs.size(); i++) {
@@ -75,6 +76,9 @@ public final class LecteurParametres {
                 throw new ParametreInvalideException(fichier, "« " + cle + " » : deux valeurs en vigueur le " + valeurs.get(i).depuis());
             }
         }
-        return new Parametre(cle, f.libelle(), List.copyOf(valeurs));
+        if (f.sens() != null && !f.sens().equals("plafond") && !f.sens().equals("plancher")) {
+            throw new ParametreInvalideException(fichier, "« " + cle + " » : sens « " + f.sens() + " » inconnu (plafond ou plancher)");
+        }
+        return new Parametre(cle, f.libelle(), f.sens(), List.copyOf(valeurs));
     }
 }

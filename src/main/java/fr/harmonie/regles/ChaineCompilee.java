@@ -2,7 +2,9 @@ package fr.harmonie.regles;
 
 import fr.harmonie.catalogue.CataloguePieces;
 import fr.harmonie.parametres.ParametresDates;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,13 @@ public final class ChaineCompilee {
     private final Map<Rule, RegleCompilee> parRegleDrools;
     private final CataloguePieces catalogue;
     private final ParametresDates parametres;
+    private final List<Declaree<Surcharges.AjoutPiece>> ajouts = new ArrayList<>();
+    private final Map<String, Declaree<Surcharges.Ecart>> ecarts = new HashMap<>();
+    private final Map<String, Declaree<Surcharges.Rehaussement>> rehaussements = new HashMap<>();
+    private final List<Declaree<Surcharges.AvisCalendrier>> avis = new ArrayList<>();
+
+    /** Une surcharge déclarée, avec son origine et le rang de son pack dans la chaîne (0: national). */
+    public record Declaree<T>(T valeur, Origine origine, int rang) { }
 
     ChaineCompilee(List<Pack> packs, KieBase kieBase, Map<String, RegleCompilee> regles) {
         this.packs = List.copyOf(packs);
@@ -48,6 +57,23 @@ public final class ChaineCompilee {
         }
         this.catalogue = c;
         this.parametres = p == null ? ParametresDates.VIDE : p;
+        for (int i = 0; i < packs.size(); i++) {
+            Pack pack = packs.get(i);
+            Surcharges s = pack.surcharges();
+            for (Surcharges.AjoutPiece a : s.pieces()) {
+                ajouts.add(new Declaree<>(a, new Origine(a.id(), pack.reference(), a.source()), i));
+            }
+            for (Surcharges.Ecart e : s.ecarts()) {
+                ecarts.put(e.code(), new Declaree<>(e, new Origine(e.id(), pack.reference(), e.source()), i));
+            }
+            for (Surcharges.Rehaussement r : s.gravites()) {
+                rehaussements.merge(r.code(), new Declaree<>(r, new Origine(r.id(), pack.reference(), r.source()), i),
+                        (ancien, nouveau) -> nouveau.valeur().gravite().plusGraveQue(ancien.valeur().gravite()) ? nouveau : ancien);
+            }
+            for (Surcharges.AvisCalendrier a : s.calendrier()) {
+                avis.add(new Declaree<>(a, new Origine(a.id(), pack.reference(), a.source()), i));
+            }
+        }
     }
 
     static String cle(String packageDrl, String nom) {
@@ -83,6 +109,32 @@ public final class ChaineCompilee {
 
     public Map<String, RegleCompilee> regles() {
         return regles;
+    }
+
+    List<Declaree<Surcharges.AjoutPiece>> ajouts() {
+        return ajouts;
+    }
+
+    Map<String, Declaree<Surcharges.Ecart>> ecarts() {
+        return ecarts;
+    }
+
+    Map<String, Declaree<Surcharges.Rehaussement>> rehaussements() {
+        return rehaussements;
+    }
+
+    List<Declaree<Surcharges.AvisCalendrier>> avis() {
+        return avis;
+    }
+
+    /** Rang dans la chaîne du pack {@code id@version} (0: national). */
+    int rang(String referencePack) {
+        for (int i = 0; i < packs.size(); i++) {
+            if (packs.get(i).reference().equals(referencePack)) {
+                return i;
+            }
+        }
+        return packs.size();
     }
 
     public CataloguePieces catalogue() {

@@ -98,7 +98,8 @@ public final class CompilateurRegles {
                     problemes.add(ou + " hors des étapes (ruleflow-group qualification, pieces, anomalies ou maturite)");
                 }
                 regles.put(ChaineCompilee.cle(r.getPackageName(), r.getName()), new RegleCompilee(id, r.getName(), fichier,
-                        new Origine(id, pack.reference(), reference), rang, etape, "true".equals(meta(r, "derogeable"))));
+                        new Origine(id, pack.reference(), reference), rang, etape, "true".equals(meta(r, "derogeable")),
+                        meta(r, "pieceExigee"), meta(r, "anomaliePosee")));
             }
         }
         if (!problemes.isEmpty()) {

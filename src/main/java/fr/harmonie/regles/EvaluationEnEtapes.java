@@ -2,12 +2,14 @@ package fr.harmonie.regles;
 
 import fr.harmonie.catalogue.EntreeCatalogue;
 import fr.harmonie.dossier.Dossier;
+import fr.harmonie.dossier.Lot;
 import fr.harmonie.dossier.PieceDeclaree;
+import fr.harmonie.regles.ChaineCompilee.Declaree;
 import fr.harmonie.regles.faits.Anomalie;
-import fr.harmonie.regles.faits.PointsMaturite;
 import fr.harmonie.regles.faits.EtapePossible;
 import fr.harmonie.regles.faits.PieceExigee;
 import fr.harmonie.regles.faits.PieceRequise;
+import fr.harmonie.regles.faits.PointsMaturite;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,8 +27,9 @@ import org.kie.api.runtime.KieSession;
 import org.kie.internal.command.RegistryContext;
 
 /**
- * One evaluation, run inside a stateless session: the stages fire one after the other, each with its own agenda
- * group, and the pieces asked by several rules are merged between the "pieces" and "anomalies" stages so that the
+ * One evaluation, run inside a stateless session: the stages fire one after the other, each with its own ruleflow
+ * group. Between stages, the declared overrides of the chain apply (pieces added or waived after "pieces", calendar
+ * notices and raised gravités after "anomalies"), and the pieces asked by several rules are merged so that the
  * maturity rules count each piece once.
  */
 final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
@@ -51,19 +54,21 @@ final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
     @Override
     public SortieMoteur execute(Context context) {
         KieSession session = ((RegistryContext) context).lookup(KieSession.class);
-        List<RegleCompilee> trace = new ArrayList<>();
         Sorties sorties = new Sorties();
         DefaultAgendaEventListener traceur = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-                trace.add(chaine.regle(event.getMatch().getRule()));
+                RegleCompilee r = chaine.regle(event.getMatch().getRule());
+                sorties.derniere = r;
+                sorties.declenchements++;
+                sorties.trace.add(r.origine());
             }
         };
         // Pooled sessions are reset between uses, but their listeners are ours to remove.
         session.addEventListener(traceur);
         session.addEventListener(sorties);
         try {
-            return evaluer(session, trace, sorties);
+            return evaluer(session, sorties);
         } finally {
             session.removeEventListener(traceur);
             session.removeEventListener(sorties);
@@ -75,10 +80,13 @@ final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
      * the working memory afterwards, which iterates in no stable order and costs a pass per kind.
      */
     private static final class Sorties extends DefaultRuleRuntimeEventListener {
+        final List<Origine> trace = new ArrayList<>();
         final List<PieceExigee> exigences = new ArrayList<>();
         final List<Anomalie> anomalies = new ArrayList<>();
         final List<PointsMaturite> points = new ArrayList<>();
         final List<EtapePossible> etapes = new ArrayList<>();
+        RegleCompilee derniere;
+        int declenchements;
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
@@ -95,37 +103,87 @@ final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
         }
     }
 
-    private SortieMoteur evaluer(KieSession session, List<RegleCompilee> trace, Sorties sorties) {
+    private SortieMoteur evaluer(KieSession session, Sorties sorties) {
         for (Object fait : faits) {
             session.insert(fait);
         }
-        declencher(session, Etape.QUALIFICATION, trace);
-        declencher(session, Etape.PIECES, trace);
-        List<SortieMoteur.PieceConsolidee> pieces = consolider(sorties.exigences);
+        declencher(session, Etape.QUALIFICATION, sorties);
+        declencher(session, Etape.PIECES, sorties);
+        ajouterPiecesDeclarees(sorties);
+        List<SortieMoteur.PieceEcartee> ecartees = new ArrayList<>();
+        List<SortieMoteur.PieceConsolidee> pieces = consolider(sorties.exigences, ecartees);
+        ecartees.forEach(e -> sorties.trace.addAll(e.motifs()));
         for (SortieMoteur.PieceConsolidee p : pieces) {
             EntreeCatalogue e = chaine.catalogue().entree(p.code());
             session.insert(new PieceRequise(p.code(), e == null ? p.code() : e.libelle(), p.bloquante(), p.fournie(),
                     chaine.catalogue().rang(p.code())));
         }
-        declencher(session, Etape.ANOMALIES, trace);
-        declencher(session, Etape.MATURITE, trace);
-        return new SortieMoteur(List.copyOf(trace), pieces, List.copyOf(sorties.anomalies), List.copyOf(sorties.points),
-                List.copyOf(sorties.etapes));
+        declencher(session, Etape.ANOMALIES, sorties);
+        appliquerCalendrier(session, sorties);
+        releverGravites(session, sorties);
+        declencher(session, Etape.MATURITE, sorties);
+        return new SortieMoteur(List.copyOf(sorties.trace), pieces, List.copyOf(ecartees), List.copyOf(sorties.anomalies),
+                List.copyOf(sorties.points), List.copyOf(sorties.etapes));
     }
 
-    private void declencher(KieSession session, Etape etape, List<RegleCompilee> trace) {
+    private void declencher(KieSession session, Etape etape, Sorties sorties) {
         session.getAgenda().getAgendaGroup(etape.groupe()).setFocus();
-        int reste = plafond - trace.size();
+        int reste = plafond - sorties.declenchements;
         int declenchees = session.fireAllRules(reste);
         if (declenchees >= reste) {
             throw new RegleEmballeeException("Évaluation interrompue à l'étape « " + etape.groupe() + " » après " + plafond
-                    + " déclenchements de règles : la règle « " + trace.get(trace.size() - 1).nom() + " » ("
-                    + trace.get(trace.size() - 1).origine().regle() + ", " + trace.get(trace.size() - 1).origine().pack()
-                    + ") se déclenche sans fin");
+                    + " déclenchements de règles : la règle « " + sorties.derniere.nom() + " » ("
+                    + sorties.derniere.origine().regle() + ", " + sorties.derniere.origine().pack() + ") se déclenche sans fin");
         }
     }
 
-    private List<SortieMoteur.PieceConsolidee> consolider(List<PieceExigee> exigences) {
+    private void ajouterPiecesDeclarees(Sorties sorties) {
+        for (Declaree<Surcharges.AjoutPiece> d : chaine.ajouts()) {
+            if (sApplique(d.valeur().quand())) {
+                sorties.exigences.add(new PieceExigee(d.valeur().code(), d.valeur().bloquante(), null, d.origine()));
+                sorties.trace.add(d.origine());
+            }
+        }
+    }
+
+    private boolean sApplique(Surcharges.Conditions c) {
+        if (c == null) {
+            return true;
+        }
+        boolean produit = c.produits().isEmpty()
+                || dossier.operation().lots().stream().map(Lot::produit).anyMatch(c.produits()::contains);
+        return (c.phases().isEmpty() || c.phases().contains(dossier.phase()))
+                && (c.natures().isEmpty() || c.natures().contains(dossier.operation().nature()))
+                && (c.typesHebergement().isEmpty() || c.typesHebergement().contains(dossier.operation().typeHebergement()))
+                && produit;
+    }
+
+    private void appliquerCalendrier(KieSession session, Sorties sorties) {
+        int mois = dossier.dateReference().getMonthValue();
+        for (Declaree<Surcharges.AvisCalendrier> d : chaine.avis()) {
+            Surcharges.AvisCalendrier a = d.valeur();
+            if (a.mois().contains(mois)) {
+                session.insert(new Anomalie(a.code(), a.gravite(), "/dateReference", a.message(), null, d.origine()));
+                sorties.trace.add(d.origine());
+            }
+        }
+    }
+
+    /** A territory may raise a national gravité, never lower it: done before maturity counts the anomalies. */
+    private void releverGravites(KieSession session, Sorties sorties) {
+        for (Anomalie a : sorties.anomalies) {
+            Declaree<Surcharges.Rehaussement> d = chaine.rehaussements().get(a.getCode());
+            if (d != null && d.valeur().gravite().plusGraveQue(a.getGravite())) {
+                a.setGravite(d.valeur().gravite());
+                session.update(session.getFactHandle(a), a);
+                sorties.trace.add(d.origine());
+            }
+        }
+    }
+
+    private record Motif(Origine origine, int rang, boolean derogeable) { }
+
+    private List<SortieMoteur.PieceConsolidee> consolider(List<PieceExigee> exigences, List<SortieMoteur.PieceEcartee> ecartees) {
         Set<String> fournies = new HashSet<>();
         for (PieceDeclaree p : dossier.pieces()) {
             if (p.fournie()) {
@@ -138,13 +196,28 @@ final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
         }
         List<SortieMoteur.PieceConsolidee> pieces = new ArrayList<>();
         parCode.forEach((code, liste) -> {
+            List<Motif> motifs = liste.stream().map(this::motif).distinct()
+                    .sorted(Comparator.comparingInt(Motif::rang).thenComparing(m -> m.origine().regle())).toList();
+            List<Origine> origines = motifs.stream().map(Motif::origine).toList();
+            Declaree<Surcharges.Ecart> ecart = chaine.ecarts().get(code);
+            if (ecart != null && motifs.stream().allMatch(Motif::derogeable)) {
+                ecartees.add(new SortieMoteur.PieceEcartee(code, List.of(ecart.origine())));
+                return;
+            }
             boolean bloquante = liste.stream().anyMatch(PieceExigee::bloquante);
-            List<RegleCompilee> motifs = liste.stream().map(e -> chaine.regle(e.regle())).distinct()
-                    .sorted(Comparator.comparingInt(RegleCompilee::rangPack).thenComparing(RegleCompilee::id)).toList();
-            pieces.add(new SortieMoteur.PieceConsolidee(code, bloquante, fournies.contains(code), motifs));
+            pieces.add(new SortieMoteur.PieceConsolidee(code, bloquante, fournies.contains(code), origines));
         });
         pieces.sort(Comparator.comparingInt((SortieMoteur.PieceConsolidee p) -> chaine.catalogue().rang(p.code()))
                 .thenComparing(SortieMoteur.PieceConsolidee::code));
+        ecartees.sort(Comparator.comparingInt((SortieMoteur.PieceEcartee p) -> chaine.catalogue().rang(p.code())));
         return pieces;
+    }
+
+    private Motif motif(PieceExigee e) {
+        if (e.origine() != null) {
+            return new Motif(e.origine(), chaine.rang(e.origine().pack()), false);
+        }
+        RegleCompilee r = chaine.regle(e.regle());
+        return new Motif(r.origine(), r.rangPack(), r.derogeable());
     }
 }

@@ -31,6 +31,7 @@ public final class LecteurPack {
         SortedMap<String, String> cas = new TreeMap<>();
         Map<String, Parametre> parametres = new LinkedHashMap<>();
         CataloguePieces catalogue = CataloguePieces.VIDE;
+        Surcharges surcharges = Surcharges.AUCUNE;
         for (String chemin : f.fichiers().keySet()) {
             String contenu = f.texte(chemin);
             String ou = "pack " + m.id() + "@" + m.version() + ", " + chemin;
@@ -48,6 +49,16 @@ public final class LecteurPack {
                 } catch (ParametreInvalideException e) {
                     throw new PackInvalideException(e.getMessage(), e);
                 }
+            } else if (chemin.equals("surcharges.yaml")) {
+                try {
+                    surcharges = Json.YAML.readValue(contenu, Surcharges.class);
+                } catch (JacksonException e) {
+                    throw new PackInvalideException(ou + " ligne " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+                            + " : surcharge hors du vocabulaire : " + e.getOriginalMessage(), e);
+                }
+                if (surcharges == null) {
+                    surcharges = Surcharges.AUCUNE;
+                }
             } else if (chemin.equals("catalogue/pieces.csv")) {
                 try {
                     catalogue = CataloguePieces.lireCsv(ou, contenu);
@@ -56,7 +67,7 @@ public final class LecteurPack {
                 }
             }
         }
-        return new Pack(m, empreinte(f), regles, cas, new ParametresDates(parametres), catalogue, f);
+        return new Pack(m, empreinte(f), regles, cas, new ParametresDates(parametres), catalogue, surcharges, f);
     }
 
     private static Manifeste manifeste(FichiersPack f) {

@@ -12,10 +12,31 @@ public record Manifeste(
         String version,
         LocalDate validFrom,
         LocalDate validUntil,
+        Perimetre perimetre,
         List<String> sources) {
 
     public Manifeste {
         sources = sources == null ? List.of() : List.copyOf(sources);
+        perimetre = perimetre == null ? Perimetre.VIDE : perimetre;
+    }
+
+    /**
+     * Où le pack s'applique: des départements, des communes (codes INSEE) et des EPCI, dont les communes membres
+     * viennent du jeu de données géographique, jamais d'une liste tapée à la main.
+     */
+    public record Perimetre(List<String> departements, List<String> communes, List<String> epci) {
+
+        static final Perimetre VIDE = new Perimetre(null, null, null);
+
+        public Perimetre {
+            departements = departements == null ? List.of() : List.copyOf(departements);
+            communes = communes == null ? List.of() : List.copyOf(communes);
+            epci = epci == null ? List.of() : List.copyOf(epci);
+        }
+
+        public boolean estVide() {
+            return departements.isEmpty() && communes.isEmpty() && epci.isEmpty();
+        }
     }
 
     public boolean enVigueurLe(LocalDate date) {

@@ -18,10 +18,16 @@ public final class MoteurRegles {
 
     /** {@code dossier.dateReference()} doit être fixée: c'est la date des paramètres. */
     public static SortieMoteur executer(ChaineCompilee chaine, Dossier dossier) {
+        return executer(chaine, dossier, List.of());
+    }
+
+    /** {@code autres}: les faits que la résolution du territoire ajoute (la localisation de l'opération). */
+    public static SortieMoteur executer(ChaineCompilee chaine, Dossier dossier, List<Object> autres) {
         if (dossier.dateReference() == null) {
             throw new IllegalArgumentException("dateReference non fixée");
         }
-        List<Object> faits = FaitsDossier.de(dossier, chaine);
+        List<Object> faits = new java.util.ArrayList<>(FaitsDossier.de(dossier, chaine));
+        faits.addAll(autres);
         int plafond = PLAFOND_FIXE + PLAFOND_PAR_FAIT * faits.size();
         return chaine.session().execute(new EvaluationEnEtapes(chaine, dossier, faits, plafond));
     }

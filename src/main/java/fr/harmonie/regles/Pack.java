@@ -15,6 +15,7 @@ public record Pack(
         SortedMap<String, String> cas,
         ParametresDates parametres,
         CataloguePieces catalogue,
+        Surcharges surcharges,
         FichiersPack fichiers) {
 
     public String id() {

@@ -8,7 +8,8 @@ import fr.harmonie.dossier.Operation.Nature;
 import fr.harmonie.dossier.Phase;
 import fr.harmonie.dossier.Produit;
 import fr.harmonie.json.Json;
-import fr.harmonie.regles.SocleNational;
+import fr.harmonie.territoires.ChargeurPacks;
+import fr.harmonie.territoires.Geographie;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class DossiersDeReferenceTest {
     private static final Path RACINE = Path.of("src/test/resources/golden");
     private static final LecteurDossier LECTEUR = new LecteurDossier();
     private static final Evaluateur EVALUATEUR = new Evaluateur(
-            new SocleNational(SocleNational.charger(Path.of("rules"))), Clock.systemUTC());
+            ChargeurPacks.charger(Path.of("."), Geographie.chargerEmbarquee()), Clock.systemUTC());
 
     @TestFactory
     Stream<DynamicTest> chaqueDossierDonneLeResultatApprouve() throws IOException {

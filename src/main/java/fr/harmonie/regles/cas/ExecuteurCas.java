@@ -11,6 +11,8 @@ import fr.harmonie.regles.FichiersPack;
 import fr.harmonie.regles.Origine;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.RegleCompilee;
+import fr.harmonie.regles.ResolveurChaine;
+import fr.harmonie.regles.Surcharges;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,10 +33,17 @@ public final class ExecuteurCas {
     private final LecteurDossier lecteur;
     private final Evaluateur evaluateur;
 
-    public ExecuteurCas(ChaineCompilee chaine, LecteurDossier lecteur) {
+    /**
+     * {@code resolveur}: ce qui situe l'opération (commune connue, territoire cohérent); la chaîne, elle, reste
+     * celle du pack dont on joue les cas.
+     */
+    public ExecuteurCas(ChaineCompilee chaine, LecteurDossier lecteur, ResolveurChaine resolveur) {
         this.chaine = chaine;
         this.lecteur = lecteur;
-        this.evaluateur = new Evaluateur(d -> new ChaineResolue(chaine, "cas de règles"), Clock.systemUTC());
+        this.evaluateur = new Evaluateur(d -> {
+            ChaineResolue situee = resolveur.resoudre(d);
+            return new ChaineResolue(chaine, "cas de règles", situee.localisation(), List.of());
+        }, Clock.systemUTC());
     }
 
     /** Les règles du pack le plus spécifique de la chaîne sans cas « se déclenche » ou sans cas « ne se déclenche pas ». */
@@ -46,22 +55,30 @@ public final class ExecuteurCas {
             (c.declenche() ? declenche : neDeclenchePas).add(c.regle());
         }
         List<String> manques = new ArrayList<>();
+        Map<String, String> aCouvrir = new java.util.TreeMap<>();
         for (RegleCompilee r : chaine.regles().values()) {
-            if (!r.origine().pack().equals(pack.reference())) {
-                continue;
-            }
-            if (!declenche.contains(r.id())) {
-                manques.add(r.id() + " (" + r.fichier() + ") n'a aucun cas où elle se déclenche");
-            }
-            if (!neDeclenchePas.contains(r.id())) {
-                manques.add(r.id() + " (" + r.fichier() + ") n'a aucun cas où elle ne se déclenche pas");
+            if (r.origine().pack().equals(pack.reference())) {
+                aCouvrir.put(r.id(), r.fichier());
             }
         }
+        Surcharges s = pack.surcharges();
+        s.pieces().forEach(d -> aCouvrir.put(d.id(), "surcharges.yaml"));
+        s.ecarts().forEach(d -> aCouvrir.put(d.id(), "surcharges.yaml"));
+        s.gravites().forEach(d -> aCouvrir.put(d.id(), "surcharges.yaml"));
+        s.calendrier().forEach(d -> aCouvrir.put(d.id(), "surcharges.yaml"));
+        aCouvrir.forEach((id, fichier) -> {
+            if (!declenche.contains(id)) {
+                manques.add(id + " (" + fichier + ") n'a aucun cas où elle se déclenche");
+            }
+            if (!neDeclenchePas.contains(id)) {
+                manques.add(id + " (" + fichier + ") n'a aucun cas où elle ne se déclenche pas");
+            }
+        });
         for (Cas c : cas) {
-            boolean connue = chaine.regles().values().stream().anyMatch(r -> r.id().equals(c.regle())
-                    && r.origine().pack().equals(pack.reference()));
+            boolean connue = aCouvrir.containsKey(c.regle())
+                    || chaine.regles().values().stream().anyMatch(r -> r.id().equals(c.regle()));
             if (!connue) {
-                manques.add(c.fichier() + " : le cas « " + c.nom() + " » vise " + c.regle() + ", règle inconnue de ce pack");
+                manques.add(c.fichier() + " : le cas « " + c.nom() + " » vise " + c.regle() + ", règle inconnue de la chaîne");
             }
         }
         manques.sort(String::compareTo);

@@ -30,6 +30,15 @@ public final class Parametres {
         return v;
     }
 
+    /** La source de la valeur en vigueur (et le motif d'une surcharge territoriale), pour la citer dans un message. */
+    public String reference(String cle) {
+        ValeurDatee v = parametres.valeur(cle, date);
+        if (v == null) {
+            return null;
+        }
+        return v.motif() == null ? v.reference() : v.motif() + " — " + v.reference();
+    }
+
     public LocalDate getDate() {
         return date;
     }

@@ -1,0 +1,35 @@
+// Dérive de @etalab/decoupage-administratif ce dont Harmonie a besoin: pour chaque commune actuelle (et chaque
+// arrondissement municipal de Paris, Lyon et Marseille, qui ont leur propre code INSEE), son département, sa région
+// et son EPCI à fiscalité propre; et la liste des EPCI. Sortie triée: même entrée, mêmes octets.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+
+const [donnees, sortie, version, integrite] = process.argv.slice(2);
+const communes = JSON.parse(readFileSync(`${donnees}/communes.json`, 'utf8'));
+const epcis = JSON.parse(readFileSync(`${donnees}/epci.json`, 'utf8'));
+
+const epciDe = new Map();
+for (const e of epcis) {
+  for (const m of e.membres) epciDe.set(m.code, e.code);
+}
+const csv = (v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+const lignes = communes
+  .filter((c) => c.type === 'commune-actuelle' || c.type === 'arrondissement-municipal')
+  .map((c) => [c.code, c.nom, c.departement, c.region, epciDe.get(c.type === 'commune-actuelle' ? c.code : c.commune) ?? ''])
+  .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  .map((l) => l.map(csv).join(','));
+const communesCsv = ['code,nom,departement,region,epci', ...lignes].join('\n') + '\n';
+const epciCsv = ['code,nom', ...epcis.map((e) => [e.code, e.nom]).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((l) => l.map(csv).join(','))].join('\n') + '\n';
+writeFileSync(`${sortie}/communes.csv`, communesCsv);
+writeFileSync(`${sortie}/epci.csv`, epciCsv);
+const sha = (t) => createHash('sha256').update(t).digest('hex');
+writeFileSync(`${sortie}/provenance.properties`, [
+  '# Géographie dérivée par scripts/geographie.sh: ne pas modifier à la main.',
+  'source=@etalab/decoupage-administratif',
+  `version=${version}`,
+  `integrite=${integrite}`,
+  `communes.csv.sha256=${sha(communesCsv)}`,
+  `epci.csv.sha256=${sha(epciCsv)}`,
+  '',
+].join('\n'));
+console.log(`${lignes.length} communes, ${epcis.length} EPCI`);

@@ -1,0 +1,126 @@
+package fr.harmonie.territoires;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Communes et EPCI, tels que {@code scripts/geographie.sh} les a dérivés du jeu de données ouvert: le fichier est
+ * vérifié contre l'empreinte de sa provenance au chargement, pour qu'une retouche à la main se voie.
+ */
+public final class Geographie {
+
+    public record Commune(String code, String nom, String departement, String region, String epci) { }
+
+    private final Map<String, Commune> communes;
+    private final Map<String, String> nomsEpci;
+    private final Map<String, List<String>> membresEpci;
+    private final String provenance;
+    private final java.util.Set<String> departements = new java.util.HashSet<>();
+
+    private Geographie(Map<String, Commune> communes, Map<String, String> nomsEpci, String provenance) {
+        this.communes = Collections.unmodifiableMap(communes);
+        this.nomsEpci = Collections.unmodifiableMap(nomsEpci);
+        Map<String, List<String>> membres = new HashMap<>();
+        for (Commune c : communes.values()) {
+            if (!c.epci().isEmpty()) {
+                membres.computeIfAbsent(c.epci(), e -> new ArrayList<>()).add(c.code());
+            }
+        }
+        membres.values().forEach(Collections::sort);
+        this.membresEpci = Collections.unmodifiableMap(membres);
+        this.provenance = provenance;
+        communes.values().forEach(c -> departements.add(c.departement()));
+    }
+
+    public static Geographie chargerEmbarquee() {
+        Properties p = new Properties();
+        String communesCsv = lire("geo/communes.csv");
+        String epciCsv = lire("geo/epci.csv");
+        try {
+            p.load(new StringReader(lire("geo/provenance.properties")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        verifier("communes.csv", communesCsv, p.getProperty("communes.csv.sha256"));
+        verifier("epci.csv", epciCsv, p.getProperty("epci.csv.sha256"));
+        Map<String, Commune> communes = new HashMap<>();
+        for (CSVRecord r : parse(communesCsv)) {
+            communes.put(r.get("code"), new Commune(r.get("code"), r.get("nom"), r.get("departement"), r.get("region"), r.get("epci")));
+        }
+        Map<String, String> epci = new HashMap<>();
+        for (CSVRecord r : parse(epciCsv)) {
+            epci.put(r.get("code"), r.get("nom"));
+        }
+        return new Geographie(communes, epci, p.getProperty("source") + "@" + p.getProperty("version"));
+    }
+
+    public Commune commune(String code) {
+        return communes.get(code);
+    }
+
+    public List<String> membresEpci(String codeEpci) {
+        return membresEpci.getOrDefault(codeEpci, List.of());
+    }
+
+    public String nomEpci(String code) {
+        return nomsEpci.get(code);
+    }
+
+    public boolean departementExiste(String code) {
+        return departements.contains(code);
+    }
+
+    public java.util.Collection<Commune> toutesLesCommunes() {
+        return communes.values();
+    }
+
+    /** Le jeu de données et sa version, pour les messages et la documentation. */
+    public String provenance() {
+        return provenance;
+    }
+
+    private static Iterable<CSVRecord> parse(String csv) {
+        try {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void verifier(String fichier, String contenu, String attendu) {
+        try {
+            String calcule = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(contenu.getBytes(StandardCharsets.UTF_8)));
+            if (!calcule.equals(attendu)) {
+                throw new IllegalStateException("geo/" + fichier + " ne correspond pas à sa provenance (sha256 " + calcule
+                        + ") : le régénérer avec scripts/geographie.sh plutôt que le modifier à la main");
+            }
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String lire(String ressource) {
+        try (InputStream in = Geographie.class.getClassLoader().getResourceAsStream(ressource)) {
+            if (in == null) {
+                throw new IllegalStateException("Ressource introuvable : " + ressource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package fr.harmonie.territoires;
+
+import fr.harmonie.catalogue.CataloguePieces;
+import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.parametres.Parametre;
+import fr.harmonie.parametres.ValeurDatee;
+import fr.harmonie.regles.ChaineCompilee;
+import fr.harmonie.regles.Pack;
+import fr.harmonie.regles.PackInvalideException;
+import fr.harmonie.regles.RegleCompilee;
+import fr.harmonie.regles.Surcharges;
+import fr.harmonie.regles.cas.ExecuteurCas;
+import fr.harmonie.regles.cas.LecteurCas;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Vérifie les packs au chargement (et donc dans le build): une erreur empêche le service de démarrer ou un
+ * rechargement d'aboutir, et son message nomme le pack, le fichier et, quand on la connaît, la ligne.
+ */
+final class LintPacks {
+
+    private static final List<String> DIMENSIONS = List.of("FONCIER", "URBANISME", "FINANCEMENT", "COMPLETUDE", "QUALITE");
+
+    private LintPacks() {
+    }
+
+    static void verifier(RegistrePacks registre) {
+        List<String> erreurs = new ArrayList<>();
+        Map<String, List<Pack>> versions = registre.versionsParId();
+        for (Map.Entry<String, List<Pack>> e : versions.entrySet()) {
+            if (e.getKey().equals(RegistrePacks.NATIONAL)) {
+                continue;
+            }
+            Set<LocalDate> dates = new HashSet<>();
+            for (Pack p : e.getValue()) {
+                String ou = "pack " + p.reference() + ", ";
+                if (!dates.add(p.manifeste().validFrom())) {
+                    erreurs.add(ou + "pack.yaml : deux versions de « " + p.id() + " » commencent le " + p.manifeste().validFrom());
+                }
+                verifierManifeste(registre, p, ou, erreurs);
+                verifierSurcharges(registre, p, ou, erreurs);
+            }
+        }
+        verifierChevauchements(registre, erreurs);
+        if (erreurs.isEmpty()) {
+            for (List<Pack> liste : versions.values()) {
+                for (Pack p : liste) {
+                    if (!p.id().equals(RegistrePacks.NATIONAL)) {
+                        verifierChaine(registre, p, erreurs);
+                    }
+                }
+            }
+        }
+        if (!erreurs.isEmpty()) {
+            throw new PackInvalideException(String.join("\n", erreurs));
+        }
+    }
+
+    private static void verifierManifeste(RegistrePacks registre, Pack p, String ou, List<String> erreurs) {
+        var m = p.manifeste();
+        if (!RegistrePacks.NIVEAUX.contains(m.niveau())) {
+            erreurs.add(ou + "pack.yaml : niveau « " + m.niveau() + " » inconnu (REGION, DEPARTEMENT ou DELEGATAIRE)");
+        }
+        if (m.parent() == null || !registre.versionsParId().containsKey(m.parent())) {
+            erreurs.add(ou + "pack.yaml : parent « " + m.parent() + " » inconnu");
+        }
+        if (m.validUntil() != null && m.validUntil().isBefore(m.validFrom())) {
+            erreurs.add(ou + "pack.yaml : validUntil précède validFrom, le pack ne s'appliquerait jamais");
+        }
+        if (m.perimetre().estVide()) {
+            erreurs.add(ou + "pack.yaml : périmètre vide");
+        }
+        Geographie geo = registre.geographie();
+        m.perimetre().departements().stream().filter(d -> !geo.departementExiste(d))
+                .forEach(d -> erreurs.add(ou + "pack.yaml : département « " + d + " » inconnu"));
+        m.perimetre().communes().stream().filter(c -> geo.commune(c) == null)
+                .forEach(c -> erreurs.add(ou + "pack.yaml : commune « " + c + " » inconnue"));
+        m.perimetre().epci().stream().filter(c -> geo.nomEpci(c) == null)
+                .forEach(c -> erreurs.add(ou + "pack.yaml : EPCI « " + c + " » inconnu"));
+        if (!p.fichiers().fichiers().containsKey("README.md")) {
+            erreurs.add(ou + "README.md absent : dire en français ce que le pack change et pourquoi");
+        }
+    }
+
+    private static void verifierSurcharges(RegistrePacks registre, Pack p, String ou, List<String> erreurs) {
+        Surcharges s = p.surcharges();
+        List<Pack> parents = parents(registre, p);
+        CataloguePieces catalogue = CataloguePieces.VIDE;
+        for (Pack parent : parents) {
+            catalogue = catalogue.complete(parent.catalogue());
+        }
+        catalogue = catalogue.complete(p.catalogue());
+        for (Surcharges.AjoutPiece a : s.pieces()) {
+            exiger(a.id(), a.motif(), a.source(), ou, erreurs);
+            if (!catalogue.connait(a.code())) {
+                erreurs.add(ou + "surcharges.yaml : " + a.id() + " demande la pièce « " + a.code() + " », inconnue du catalogue de la chaîne");
+            }
+        }
+        List<RegleCompilee> reglesParents = new ArrayList<>();
+        if (!parents.isEmpty()) {
+            reglesParents.addAll(registre.chaine(parents).regles().values());
+        }
+        for (Surcharges.Ecart e : s.ecarts()) {
+            exiger(e.id(), e.motif(), e.source(), ou, erreurs);
+            List<RegleCompilee> exigeantes = reglesParents.stream().filter(r -> e.code().equals(r.piece())).toList();
+            if (exigeantes.isEmpty()) {
+                erreurs.add(ou + "surcharges.yaml : " + e.id() + " écarte « " + e.code() + " », qu'aucune règle de la chaîne n'exige");
+            } else if (exigeantes.stream().anyMatch(r -> !r.derogeable())) {
+                erreurs.add(ou + "surcharges.yaml : " + e.id() + " écarte « " + e.code() + " », que la règle "
+                        + exigeantes.stream().filter(r -> !r.derogeable()).findFirst().get().id() + " ne permet pas d'écarter");
+            }
+        }
+        for (Surcharges.Rehaussement r : s.gravites()) {
+            exiger(r.id(), r.motif(), r.source(), ou, erreurs);
+            if (reglesParents.stream().noneMatch(x -> r.code().equals(x.anomalie()))) {
+                erreurs.add(ou + "surcharges.yaml : " + r.id() + " relève la gravité de « " + r.code() + " », qu'aucune règle de la chaîne ne pose");
+            }
+        }
+        for (Surcharges.AvisCalendrier a : s.calendrier()) {
+            exiger(a.id(), a.motif(), a.source(), ou, erreurs);
+            if (a.mois().isEmpty() || a.mois().stream().anyMatch(mois -> mois < 1 || mois > 12)) {
+                erreurs.add(ou + "surcharges.yaml : " + a.id() + " ne s'appliquerait jamais (mois vides ou hors de 1 à 12)");
+            }
+        }
+        for (Surcharges.AnomalieDeclaree a : s.anomalies()) {
+            exiger(a.id(), a.motif(), a.source(), ou, erreurs);
+        }
+        verifierParametres(registre, p, parents, ou, erreurs);
+    }
+
+    private static void exiger(String id, String motif, String source, String ou, List<String> erreurs) {
+        if (id == null || motif == null || motif.isBlank() || source == null || source.isBlank()) {
+            erreurs.add(ou + "surcharges.yaml : chaque surcharge a un id, un motif et une source (" + id + ")");
+        }
+    }
+
+    /** Resserrer, jamais desserrer; repondérer la maturité à total constant. */
+    private static void verifierParametres(RegistrePacks registre, Pack p, List<Pack> parents, String ou, List<String> erreurs) {
+        for (Parametre t : p.parametres().propres().values()) {
+            Parametre national = registre.national().parametres().propres().get(t.cle());
+            if (national == null) {
+                erreurs.add(ou + "parametres : « " + t.cle() + " » n'existe pas dans le socle");
+                continue;
+            }
+            boolean poids = t.cle().startsWith("maturite.poids.");
+            if (national.sens() == null && !poids) {
+                erreurs.add(ou + "parametres : « " + t.cle() + " » ne peut pas être surchargé par un territoire");
+                continue;
+            }
+            for (ValeurDatee v : t.valeurs()) {
+                if (v.motif() == null || v.motif().isBlank()) {
+                    erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " : surcharge sans motif");
+                }
+                if (p.manifeste().validUntil() != null && v.depuis().isAfter(p.manifeste().validUntil())) {
+                    erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " ne s'appliquerait jamais (après la fin du pack)");
+                }
+                if (poids) {
+                    continue;
+                }
+                var parent = parents.isEmpty() ? null : registre.chaine(parents).parametres().valeur(t.cle(), v.depuis());
+                if (parent != null && ("plafond".equals(national.sens()) ? v.valeur() > parent.valeur() : v.valeur() < parent.valeur())) {
+                    erreurs.add(ou + "parametres : « " + t.cle() + " » desserré au " + v.depuis() + " (" + v.valeur()
+                            + " au lieu de " + parent.valeur() + ", " + national.sens() + ") : un territoire ne peut que resserrer");
+                }
+            }
+        }
+        if (p.parametres().propres().keySet().stream().anyMatch(k -> k.startsWith("maturite.poids."))) {
+            ChaineCompilee c = registre.chaine(avec(parents, p));
+            LocalDate date = p.manifeste().validFrom();
+            double total = DIMENSIONS.stream().mapToDouble(d -> c.parametres().valeur("maturite.poids." + d, date).valeur()).sum();
+            if (Math.abs(total - 100) > 1e-9) {
+                erreurs.add(ou + "parametres : les poids de maturité font " + total + " au lieu de 100");
+            }
+        }
+    }
+
+    private static void verifierChevauchements(RegistrePacks registre, List<String> erreurs) {
+        List<Pack> tous = registre.versionsParId().values().stream().flatMap(List::stream)
+                .filter(p -> !p.id().equals(RegistrePacks.NATIONAL)).toList();
+        for (int i = 0; i < tous.size(); i++) {
+            for (int j = i + 1; j < tous.size(); j++) {
+                Pack a = tous.get(i);
+                Pack b = tous.get(j);
+                if (a.id().equals(b.id()) || !a.manifeste().niveau().equals(b.manifeste().niveau()) || !seRecouvrent(a, b)) {
+                    continue;
+                }
+                Set<String> communes = new HashSet<>(registre.communes(a));
+                communes.retainAll(registre.communes(b));
+                if (!communes.isEmpty()) {
+                    erreurs.add("pack " + a.reference() + " et pack " + b.reference() + ", pack.yaml : périmètres qui se chevauchent au niveau "
+                            + a.manifeste().niveau() + " (" + communes.size() + " commune(s), dont " + communes.stream().sorted().findFirst().get() + ")");
+                }
+            }
+        }
+    }
+
+    private static boolean seRecouvrent(Pack a, Pack b) {
+        LocalDate finA = a.manifeste().validUntil() == null ? LocalDate.MAX : a.manifeste().validUntil();
+        LocalDate finB = b.manifeste().validUntil() == null ? LocalDate.MAX : b.manifeste().validUntil();
+        return !a.manifeste().validFrom().isAfter(finB) && !b.manifeste().validFrom().isAfter(finA);
+    }
+
+    /** Compile la chaîne du pack à sa date d'effet: ses règles compilent, sont déclarées, et ont leurs cas. */
+    private static void verifierChaine(RegistrePacks registre, Pack p, List<String> erreurs) {
+        String ou = "pack " + p.reference() + ", ";
+        List<Pack> chaine = avec(parents(registre, p), p);
+        ChaineCompilee compilee;
+        try {
+            compilee = registre.chaine(chaine);
+        } catch (PackInvalideException e) {
+            erreurs.add(e.getMessage());
+            return;
+        }
+        Set<String> declarees = new HashSet<>();
+        p.surcharges().anomalies().forEach(a -> declarees.add(a.id()));
+        for (RegleCompilee r : compilee.regles().values()) {
+            if (r.origine().pack().equals(p.reference()) && !declarees.remove(r.id())) {
+                erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " n'est pas déclarée dans surcharges.yaml (anomalies)");
+            }
+        }
+        declarees.forEach(id -> erreurs.add(ou + "surcharges.yaml : l'anomalie déclarée " + id + " n'a pas de règle dans regles/"));
+        try {
+            new ExecuteurCas(compilee, new LecteurDossier(), registre).reglesSansCas(LecteurCas.lire(p))
+                    .forEach(m -> erreurs.add(ou + m));
+        } catch (PackInvalideException e) {
+            erreurs.add(e.getMessage());
+        }
+    }
+
+    /** Les packs parents de p en vigueur à sa date d'effet, du socle national au parent direct. */
+    static List<Pack> parents(RegistrePacks registre, Pack p) {
+        List<Pack> chaine = new ArrayList<>();
+        String parent = p.manifeste().parent();
+        Set<String> vus = new HashSet<>();
+        while (parent != null && !parent.equals(RegistrePacks.NATIONAL) && vus.add(parent)) {
+            Pack pp = registre.enVigueur(parent, p.manifeste().validFrom());
+            if (pp == null) {
+                List<Pack> v = registre.versionsParId().getOrDefault(parent, List.of());
+                parent = v.isEmpty() ? null : v.get(v.size() - 1).manifeste().parent();
+            } else {
+                chaine.add(0, pp);
+                parent = pp.manifeste().parent();
+            }
+        }
+        chaine.add(0, registre.national());
+        return chaine;
+    }
+
+    private static List<Pack> avec(List<Pack> parents, Pack p) {
+        List<Pack> l = new ArrayList<>(parents);
+        l.add(p);
+        return l;
+    }
+}

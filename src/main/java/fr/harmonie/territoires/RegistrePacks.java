@@ -1,0 +1,177 @@
+package fr.harmonie.territoires;
+
+import fr.harmonie.dossier.Dossier;
+import fr.harmonie.regles.ChaineCompilee;
+import fr.harmonie.regles.ChaineResolue;
+import fr.harmonie.regles.CompilateurRegles;
+import fr.harmonie.regles.Origine;
+import fr.harmonie.regles.Pack;
+import fr.harmonie.regles.ResolveurChaine;
+import fr.harmonie.regles.faits.Localisation;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tous les packs chargés et vérifiés, et la résolution d'un dossier: la commune désigne le pack le plus spécifique
+ * dont le périmètre la contient (délégataire, puis DDT, puis région), en vigueur à la date de référence; la chaîne
+ * suit ensuite les parents jusqu'au socle national. Les chaînes compilées sont gardées en cache par suite de
+ * versions. Immuable: un rechargement construit un nouveau registre.
+ */
+public final class RegistrePacks implements ResolveurChaine {
+
+    public static final String NATIONAL = "national";
+    /** Du plus spécifique au plus général. */
+    static final List<String> NIVEAUX = List.of("DELEGATAIRE", "DEPARTEMENT", "REGION");
+
+    private final Geographie geographie;
+    private final Map<String, List<Pack>> versionsParId;
+    private final Map<String, Set<String>> communesParPack;
+    private final Map<List<String>, ChaineCompilee> chaines = new ConcurrentHashMap<>();
+
+    public RegistrePacks(Pack national, List<Pack> territoriaux, Geographie geographie) {
+        this.geographie = geographie;
+        Map<String, List<Pack>> parId = new LinkedHashMap<>();
+        parId.put(NATIONAL, List.of(national));
+        for (Pack p : territoriaux) {
+            parId.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(p);
+        }
+        parId.replaceAll((id, versions) -> versions.stream()
+                .sorted(Comparator.comparing((Pack p) -> p.manifeste().validFrom())).toList());
+        this.versionsParId = Collections.unmodifiableMap(parId);
+        Map<String, Set<String>> communes = new LinkedHashMap<>();
+        for (Pack p : territoriaux) {
+            communes.put(p.reference(), PerimetreResolu.communes(p.manifeste().perimetre(), geographie));
+        }
+        this.communesParPack = communes;
+        LintPacks.verifier(this);
+    }
+
+    Geographie geographie() {
+        return geographie;
+    }
+
+    Map<String, List<Pack>> versionsParId() {
+        return versionsParId;
+    }
+
+    Set<String> communes(Pack p) {
+        return communesParPack.getOrDefault(p.reference(), Set.of());
+    }
+
+    public Pack national() {
+        return versionsParId.get(NATIONAL).get(0);
+    }
+
+    /** La version d'un pack en vigueur à une date, ou null. */
+    public Pack enVigueur(String id, LocalDate date) {
+        Pack trouve = null;
+        for (Pack p : versionsParId.getOrDefault(id, List.of())) {
+            if (p.manifeste().enVigueurLe(date)) {
+                trouve = p;
+            }
+        }
+        return trouve;
+    }
+
+    @Override
+    public ChaineResolue resoudre(Dossier dossier) {
+        LocalDate date = dossier.dateReference();
+        String code = dossier.operation().commune().codeInsee();
+        Geographie.Commune commune = geographie.commune(code);
+        String demande = dossier.territoire();
+        List<Origine> notes = new ArrayList<>();
+        if (commune == null) {
+            String explication = "commune " + code + " inconnue du découpage administratif (" + geographie.provenance() + ")";
+            return new ChaineResolue(chaine(List.of(national())), explication + " → socle national seul",
+                    new Localisation(code, false, demande, true, explication), notes);
+        }
+        Pack specifique;
+        boolean coherent = true;
+        String resolution;
+        if (demande != null) {
+            specifique = demande.equals(NATIONAL) ? national() : enVigueur(demande, date);
+            if (specifique == null) {
+                coherent = false;
+                resolution = "territoire « " + demande + " » demandé, sans pack en vigueur le " + date + " → socle national seul";
+                specifique = national();
+            } else {
+                coherent = specifique == national() || communes(specifique).contains(code);
+                resolution = "territoire « " + demande + " » demandé → " + specifique.manifeste().libelle()
+                        + (coherent ? "" : " (la commune " + code + " " + commune.nom() + " est hors de son périmètre)");
+            }
+        } else {
+            specifique = plusSpecifique(code, date);
+            resolution = "commune " + code + " (" + commune.nom() + ") → "
+                    + (specifique == null ? "aucun pack territorial : socle national seul" : specifique.manifeste().libelle());
+            if (specifique == null) {
+                specifique = national();
+            }
+        }
+        List<Pack> chaine = chaineDe(specifique, date, notes);
+        String explication = coherent ? null : "la commune " + code + " (" + commune.nom() + ") n'est pas dans le périmètre du territoire « " + demande + " »";
+        return new ChaineResolue(chaine(chaine), resolution, new Localisation(code, true, demande, coherent, explication), notes);
+    }
+
+    private Pack plusSpecifique(String code, LocalDate date) {
+        for (String niveau : NIVEAUX) {
+            for (String id : versionsParId.keySet()) {
+                Pack p = enVigueur(id, date);
+                if (p != null && niveau.equals(p.manifeste().niveau()) && communes(p).contains(code)) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Du socle national au pack donné; un parent sans version en vigueur est sauté, et la trace le dit. */
+    private List<Pack> chaineDe(Pack specifique, LocalDate date, List<Origine> notes) {
+        List<Pack> chaine = new ArrayList<>();
+        chaine.add(specifique);
+        Set<String> vus = new HashSet<>();
+        String parent = specifique.manifeste().parent();
+        while (parent != null && !parent.equals(NATIONAL) && vus.add(parent)) {
+            Pack p = enVigueur(parent, date);
+            if (p == null) {
+                notes.add(new Origine("RESOLUTION", parent, "aucune version du pack « " + parent + " » en vigueur le "
+                        + date + " : niveau ignoré"));
+                List<Pack> versions = versionsParId.getOrDefault(parent, List.of());
+                parent = versions.isEmpty() ? null : versions.get(versions.size() - 1).manifeste().parent();
+            } else {
+                chaine.add(p);
+                parent = p.manifeste().parent();
+            }
+        }
+        if (specifique != national()) {
+            chaine.add(national());
+        }
+        Collections.reverse(chaine);
+        return chaine;
+    }
+
+    /** Pour chaque version de chaque pack, la chaîne qui finit par elle (à sa date d'effet), le socle d'abord. */
+    public List<List<Pack>> chainesDesPacks() {
+        List<List<Pack>> chaines = new ArrayList<>();
+        for (List<Pack> versions : versionsParId.values()) {
+            for (Pack p : versions) {
+                List<Pack> chaine = p.id().equals(NATIONAL) ? new ArrayList<>() : new ArrayList<>(LintPacks.parents(this, p));
+                chaine.add(p);
+                chaines.add(chaine);
+            }
+        }
+        return chaines;
+    }
+
+    /** Compilée une fois par suite de versions, puis servie depuis le cache. */
+    public ChaineCompilee chaine(List<Pack> packs) {
+        return chaines.computeIfAbsent(packs.stream().map(Pack::reference).toList(), k -> CompilateurRegles.compiler(packs));
+    }
+}
