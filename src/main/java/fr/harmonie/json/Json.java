@@ -47,6 +47,7 @@ public final class Json {
     /** Les fichiers YAML des packs (manifeste, paramètres, cas): une clé inconnue est une faute de frappe, refusée. */
     public static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private Json() {

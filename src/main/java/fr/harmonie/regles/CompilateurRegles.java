@@ -47,10 +47,12 @@ public final class CompilateurRegles {
         List<Message> erreurs = builder.getResults().getMessages(Message.Level.ERROR);
         if (!erreurs.isEmpty()) {
             Message m = erreurs.get(0);
-            Pack pack = packParChemin.entrySet().stream().filter(e -> e.getKey().endsWith(m.getPath()))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
-            throw new PackInvalideException((pack == null ? "" : "pack " + pack.reference() + ", regles/"
-                    + m.getPath().substring(m.getPath().lastIndexOf('/') + 1)) + " ligne " + m.getLine()
+            Map.Entry<String, Pack> source = packParChemin.entrySet().stream().filter(e -> e.getKey().endsWith(m.getPath()))
+                    .findFirst().orElse(null);
+            Pack pack = source == null ? null : source.getValue();
+            String fichier = "regles/" + m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
+            int ligne = m.getLine() > 0 || pack == null ? m.getLine() : ligneProbable(pack.regles().get(fichier), m.getText());
+            throw new PackInvalideException((pack == null ? "" : "pack " + pack.reference() + ", " + fichier) + " ligne " + ligne
                     + " : règle qui ne compile pas : " + m.getText().strip());
         }
         KieBase kieBase;
@@ -62,6 +64,27 @@ public final class CompilateurRegles {
             ks.getRepository().removeKieModule(releaseId);
         }
         return new ChaineCompilee(chaine, kieBase, recenser(chaine, kieBase));
+    }
+
+    private static final java.util.regex.Pattern SYMBOLE = java.util.regex.Pattern.compile("\\.(\\w+)\\(\\)\\]|Near : \\{\\.\\.\\. *(\\w+)");
+
+    /**
+     * MVEL reports some constraint errors without a line: the line is then the first one of the file that holds the
+     * symbol the error names, which is where an author would look anyway.
+     */
+    static int ligneProbable(String source, String erreur) {
+        var m = SYMBOLE.matcher(erreur);
+        if (source == null || !m.find()) {
+            return -1;
+        }
+        String symbole = m.group(1) != null ? m.group(1) : m.group(2);
+        String[] lignes = source.split("\n", -1);
+        for (int i = 0; i < lignes.length; i++) {
+            if (lignes[i].matches(".*\\b" + java.util.regex.Pattern.quote(symbole) + "\\b.*")) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     private static Map<String, RegleCompilee> recenser(List<Pack> chaine, KieBase kieBase) {

@@ -1,0 +1,154 @@
+package fr.harmonie.territoires;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.harmonie.regles.FichiersPack;
+import fr.harmonie.regles.LecteurPack;
+import fr.harmonie.regles.Pack;
+import fr.harmonie.regles.PackInvalideException;
+import fr.harmonie.regles.SocleNational;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Chaque erreur que la vérification des packs doit refuser, montrée par un pack cassé exprès. */
+class LintPacksTest {
+
+    private static final Geographie GEO = Geographie.chargerEmbarquee();
+    private static final Pack NATIONAL = SocleNational.charger(Path.of("rules"));
+    private static final Path ROUEN = Path.of("territories/metropole-rouen-normandie/2026.1");
+    private static final Path NORMANDIE = Path.of("territories/region-28/2026.1");
+
+    /** Un pack réel, modifié: chaque fichier peut être remplacé ou retiré (null). */
+    private static Pack pack(Path source, Consumer<TreeMap<String, String>> modifier) {
+        TreeMap<String, String> textes = new TreeMap<>();
+        FichiersPack.depuisDossier(source).fichiers().forEach((k, v) -> textes.put(k, new String(v, StandardCharsets.UTF_8)));
+        modifier.accept(textes);
+        TreeMap<String, byte[]> octets = new TreeMap<>();
+        textes.forEach((k, v) -> {
+            if (v != null) {
+                octets.put(k, v.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        return LecteurPack.lire(new FichiersPack("test:" + source, octets));
+    }
+
+    private static void refuse(List<Pack> territoriaux, String... fragments) {
+        var assertion = assertThatThrownBy(() -> new RegistrePacks(NATIONAL, territoriaux, GEO))
+                .isInstanceOf(PackInvalideException.class);
+        for (String f : fragments) {
+            assertion.hasMessageContaining(f);
+        }
+    }
+
+    private static Pack normandie() {
+        return pack(NORMANDIE, t -> { });
+    }
+
+    private static Pack rouen(Consumer<TreeMap<String, String>> modifier) {
+        return pack(ROUEN, modifier);
+    }
+
+    private static String remplacer(TreeMap<String, String> t, String fichier, String avant, String apres) {
+        String s = t.get(fichier);
+        if (!s.contains(avant)) {
+            throw new IllegalArgumentException(avant);
+        }
+        return t.put(fichier, s.replace(avant, apres));
+    }
+
+    @Test
+    void lesPacksDuDepotPassent() {
+        new RegistrePacks(NATIONAL, new ArrayList<>(ChargeurPacks.territoriaux(Path.of("."))), GEO);
+    }
+
+    @Test
+    void unParentInconnu() {
+        refuse(List.of(rouen(t -> { })), "pack metropole-rouen-normandie@2026.1, pack.yaml : parent « region-28 » inconnu");
+    }
+
+    @Test
+    void deuxPacksDUnMemeNiveauQuiSeChevauchent() {
+        Pack autre = pack(NORMANDIE, t -> {
+            remplacer(t, "pack.yaml", "id: region-28", "id: region-autre");
+            remplacer(t, "pack.yaml", "[\"14\", \"27\", \"50\", \"61\", \"76\"]", "[\"76\", \"80\"]");
+        });
+        refuse(List.of(normandie(), autre), "périmètres qui se chevauchent au niveau REGION", "76");
+    }
+
+    @Test
+    void deuxVersionsQuiCommencentLeMemeJour() {
+        Pack v2 = pack(NORMANDIE, t -> remplacer(t, "pack.yaml", "version: \"2026.1\"", "version: \"2026.2\""));
+        refuse(List.of(normandie(), v2), "deux versions de « region-28 » commencent le 2026-01-01");
+    }
+
+    @Test
+    void unePieceAjouteeQuiNExistePas() {
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "code: PERMIS_CONSTRUIRE", "code: PERMIS_DEMOLIR"))),
+                "pack metropole-rouen-normandie@2026.1, surcharges.yaml : MRN-PJ-001 demande la pièce « PERMIS_DEMOLIR », inconnue");
+    }
+
+    @Test
+    void unEcartDUnePieceQueRienNExigeOuQuiNEstPasEcartable() {
+        String ecarts = "\necarts:\n  - { id: MRN-EC-001, code: %s, motif: m, source: s }\n";
+        refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + ecarts.formatted("PLAN_MASSE")))),
+                "MRN-EC-001 écarte « PLAN_MASSE », que la règle NAT-PJ-005 ne permet pas d'écarter");
+        refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + ecarts.formatted("AVIS_COMMUNE")))),
+                "MRN-EC-001 écarte « AVIS_COMMUNE », qu'aucune règle de la chaîne n'exige");
+    }
+
+    @Test
+    void unRehaussementDUneAnomalieQuiNExistePas() {
+        refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml")
+                        + "\ngravites:\n  - { id: MRN-GR-001, code: LOYER_TROP_BAS, gravite: BLOQUANTE, motif: m, source: s }\n"))),
+                "MRN-GR-001 relève la gravité de « LOYER_TROP_BAS », qu'aucune règle de la chaîne ne pose");
+    }
+
+    @Test
+    void unParametreDesserre() {
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "parametres/marges.yaml", "valeur: 0\n      motif: \"Pas de marge locale sur le PLAI dans",
+                        "valeur: 0.2\n      motif: \"Pas de marge locale sur le PLAI dans"))),
+                "pack metropole-rouen-normandie@2026.1, parametres : « marge-locale.plafond.PLAI » desserré au 2026-01-01 (0.2 au lieu de 0.15");
+    }
+
+    @Test
+    void desPoidsDeMaturiteQuiNeFontPasCent() {
+        refuse(List.of(normandie(), rouen(t -> t.put("parametres/maturite.yaml",
+                        "maturite.poids.FONCIER:\n  libelle: x\n  valeurs:\n    - { depuis: 2026-01-01, valeur: 30, reference: r, motif: m }\n"))),
+                "les poids de maturité font 105.0 au lieu de 100");
+    }
+
+    @Test
+    void uneRegleSansCas() {
+        refuse(List.of(normandie(), rouen(t -> t.put("regles/permis.cas.yaml", null))),
+                "MRN-AN-001 (regles/permis.drl) n'a aucun cas où elle se déclenche");
+    }
+
+    @Test
+    void uneRegleNonDeclareeOuUneRegleQuiNeCompilePas() {
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "id: MRN-AN-001", "id: MRN-AN-009"))),
+                "la règle MRN-AN-001 n'est pas déclarée dans surcharges.yaml", "l'anomalie déclarée MRN-AN-009 n'a pas de règle");
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "regles/permis.drl", "phase == Phase.PROGRAMMATION", "phaze == Phase.PROGRAMMATION"))),
+                "pack metropole-rouen-normandie@2026.1, regles/permis.drl ligne 15", "phaze");
+    }
+
+    @Test
+    void uneSurchargeQuiNePeutJamaisSAppliquer() {
+        refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml")
+                        + "\ncalendrier:\n  - { id: MRN-CA-001, code: DEPOT_TARDIF, gravite: INFO, mois: [13], message: x, motif: m, source: s }\n"))),
+                "MRN-CA-001 ne s'appliquerait jamais");
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "pack.yaml", "validFrom: 2026-01-01", "validFrom: 2026-01-01\nvalidUntil: 2025-01-01"))),
+                "validUntil précède validFrom");
+    }
+
+    @Test
+    void uneSurchargeHorsDuVocabulaireEstRefuseeAvecSaLigne() {
+        assertThatThrownBy(() -> rouen(t -> t.put("surcharges.yaml", "pieces:\n  - id: X\n    coode: Y\n")))
+                .isInstanceOf(PackInvalideException.class)
+                .hasMessageContaining("surcharges.yaml ligne").hasMessageContaining("hors du vocabulaire").hasMessageContaining("coode");
+    }
+}

@@ -1,0 +1,131 @@
+package fr.harmonie.territoires;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.evaluation.Resultat;
+import fr.harmonie.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Un dossier à Rouen, à Grenoble, à Brest: la bonne chaîne, la bonne phrase, les règles locales. */
+class ResolutionTerritoiresTest {
+
+    static final RegistrePacks REGISTRE = ChargeurPacks.charger(Path.of("."), Geographie.chargerEmbarquee());
+    private static final Evaluateur EVALUATEUR = new Evaluateur(REGISTRE, Clock.systemUTC());
+    private static final LecteurDossier LECTEUR = new LecteurDossier();
+
+    static Resultat evaluer(String base, Map<String, Object> modifications) throws Exception {
+        ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/" + base + ".json")));
+        modifications.forEach((pointeur, valeur) -> {
+            int i = pointeur.lastIndexOf('/');
+            JsonNode parent = i == 0 ? d : d.at(pointeur.substring(0, i));
+            if (valeur == null) {
+                ((ObjectNode) parent).remove(pointeur.substring(i + 1));
+            } else {
+                ((ObjectNode) parent).set(pointeur.substring(i + 1), Json.MAPPER.valueToTree(valeur));
+            }
+        });
+        return EVALUATEUR.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(d)));
+    }
+
+    private static String chaine(Resultat r) {
+        return String.join(" > ", r.territoire().packs().stream().map(p -> p.id() + "@" + p.version()).toList());
+    }
+
+    @Test
+    void rouenSuitLaMetropoleSousLaNormandieEtSesReglesLocales() throws Exception {
+        Resultat r = evaluer("programmation", Map.of("/operation/commune/codeInsee", "76540",
+                "/operation/urbanisme/permisConstruire", "DEPOSE"));
+
+        assertThat(r.territoire().code()).isEqualTo("metropole-rouen-normandie");
+        assertThat(r.territoire().resolution()).isEqualTo("commune 76540 (Rouen) → Métropole Rouen Normandie");
+        assertThat(chaine(r)).isEqualTo("national@2026.1 > region-28@2026.1 > metropole-rouen-normandie@2026.1");
+        assertThat(r.territoire().packs()).allSatisfy(p -> assertThat(p.empreinte()).matches("sha256:[0-9a-f]{64}"));
+        assertThat(r.anomalies()).anySatisfy(a -> {
+            assertThat(a.code()).isEqualTo("PERMIS_NON_OBTENU");
+            assertThat(a.gravite().name()).isEqualTo("BLOQUANTE");
+            assertThat(a.origine().pack()).isEqualTo("metropole-rouen-normandie@2026.1");
+        });
+        assertThat(r.piecesRequises()).anySatisfy(p -> {
+            assertThat(p.code()).isEqualTo("PERMIS_CONSTRUIRE");
+            assertThat(p.bloquante()).isTrue();
+            assertThat(p.motifs()).extracting(o -> o.regle()).containsExactly("MRN-PJ-001");
+        });
+        assertThat(r.deposable()).isFalse();
+    }
+
+    @Test
+    void aRouenUneMargeLocaleSurLePlaiEstBloquanteEtLeMessageCiteLaRegleLocale() throws Exception {
+        Resultat rouen = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76540"));
+        Resultat avecMarge = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76540",
+                "/operation/lots/1/margeLocale", 0.02));
+        Resultat dijon = evaluer("agrement", Map.of("/operation/lots/1/margeLocale", 0.02));
+
+        assertThat(rouen.anomalies()).isEmpty();
+        assertThat(avecMarge.anomalies()).singleElement().satisfies(a -> {
+            assertThat(a.code()).isEqualTo("MARGE_LOCALE_EXCESSIVE");
+            assertThat(a.message()).contains("2 % au-delà du plafond de 0 %")
+                    .contains("Pas de marge locale sur le PLAI dans la Métropole Rouen Normandie");
+        });
+        assertThat(dijon.anomalies()).isEmpty();
+    }
+
+    @Test
+    void grenobleSuitLaRegionAvecLaVersionEnVigueurALaDateDuDossier() throws Exception {
+        Resultat juin2026 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185", "/dateReference", "2026-06-02"));
+        Resultat decembre2026 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185", "/dateReference", "2026-12-15"));
+        Resultat decembre2025 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185", "/dateReference", "2025-12-15"));
+
+        assertThat(juin2026.territoire().resolution()).isEqualTo("commune 38185 (Grenoble) → Auvergne-Rhône-Alpes (cadre régional DREAL)");
+        assertThat(chaine(juin2026)).isEqualTo("national@2026.1 > region-84@2026.1");
+        assertThat(juin2026.piecesRequises()).anySatisfy(p -> {
+            assertThat(p.code()).isEqualTo("NOTE_DESCRIPTIVE");
+            assertThat(p.motifs()).extracting(o -> o.regle() + " " + o.pack()).containsExactly("R84-PJ-001 region-84@2026.1");
+        });
+        assertThat(juin2026.anomalies()).isEmpty();
+        assertThat(decembre2026.anomalies()).extracting(a -> a.code() + " " + a.gravite()).containsExactly("DEPOT_TARDIF INFO");
+        assertThat(chaine(decembre2025)).isEqualTo("national@2026.1 > region-84@2025.1");
+        assertThat(decembre2025.anomalies()).isEmpty();
+    }
+
+    @Test
+    void brestNaQueLeSocleNational() throws Exception {
+        Resultat r = evaluer("agrement", Map.of("/operation/commune/codeInsee", "29019"));
+
+        assertThat(r.territoire().code()).isEqualTo("national");
+        assertThat(r.territoire().resolution()).isEqualTo("commune 29019 (Brest) → aucun pack territorial : socle national seul");
+        assertThat(chaine(r)).isEqualTo("national@2026.1");
+    }
+
+    @Test
+    void horsDeLaMetropoleLaSeineMaritimeSuitLaNormandieEtAvant2026LeSocleSeul() throws Exception {
+        Resultat leHavre = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76351"));
+        Resultat rouen2025 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76540", "/dateReference", "2025-06-01"));
+
+        assertThat(chaine(leHavre)).isEqualTo("national@2026.1 > region-28@2026.1");
+        assertThat(chaine(rouen2025)).isEqualTo("national@2026.1");
+    }
+
+    @Test
+    void unTerritoireNommeHorsDuPerimetreOuUneCommuneInconnueSontSignales() throws Exception {
+        Resultat incoherent = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185",
+                "/territoire", "metropole-rouen-normandie"));
+        Resultat inconnue = evaluer("agrement", Map.of("/operation/commune/codeInsee", "99999"));
+
+        assertThat(chaine(incoherent)).endsWith("metropole-rouen-normandie@2026.1");
+        assertThat(incoherent.anomalies()).anySatisfy(a -> {
+            assertThat(a.code()).isEqualTo("TERRITOIRE_INCOHERENT");
+            assertThat(a.gravite().name()).isEqualTo("MAJEURE");
+        });
+        assertThat(chaine(inconnue)).isEqualTo("national@2026.1");
+        assertThat(inconnue.anomalies()).anySatisfy(a -> assertThat(a.code()).isEqualTo("COMMUNE_INCONNUE"));
+        assertThat(inconnue.deposable()).isFalse();
+    }
+}
