@@ -3,7 +3,7 @@ package fr.harmonie.evaluation;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.Geographie;
-import fr.harmonie.territoires.RegistrePacks;
+import fr.harmonie.territoires.RegistreCourant;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,12 +28,12 @@ class EvaluationConfiguration {
      * répondre. {@code harmonie.packs.racine}: un dossier contenant rules/ et territories/; vide: les packs du jar.
      */
     @Bean
-    RegistrePacks registrePacks(@Value("${harmonie.packs.racine:}") String racine, Geographie geographie) {
-        return ChargeurPacks.charger(racine.isBlank() ? null : Path.of(racine), geographie);
+    RegistreCourant registrePacks(@Value("${harmonie.packs.racine:}") String racine, Geographie geographie) {
+        return new RegistreCourant(() -> ChargeurPacks.charger(racine.isBlank() ? null : Path.of(racine), geographie));
     }
 
     @Bean
-    Evaluateur evaluateur(RegistrePacks registre) {
+    Evaluateur evaluateur(RegistreCourant registre) {
         return new Evaluateur(registre, Clock.systemUTC());
     }
 }

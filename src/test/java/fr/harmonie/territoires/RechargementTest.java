@@ -1,0 +1,115 @@
+package fr.harmonie.territoires;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Recharger les packs sans redémarrer: réservé à l'administration, et un pack refusé laisse servir les anciens. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RechargementTest {
+
+    private static final Path DEPOT = copieDuDepot();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void proprietes(DynamicPropertyRegistry r) {
+        r.add("harmonie.packs.racine", DEPOT::toString);
+        r.add("harmonie.admin.jeton", () -> "jeton-de-test");
+    }
+
+    private static Path copieDuDepot() {
+        try {
+            Path dir = Files.createTempDirectory("harmonie-depot");
+            for (String racine : new String[] {"rules", "territories"}) {
+                try (Stream<Path> s = Files.walk(Path.of(racine))) {
+                    for (Path p : (Iterable<Path>) s::iterator) {
+                        Path cible = dir.resolve(p.toString());
+                        if (Files.isDirectory(p)) {
+                            Files.createDirectories(cible);
+                        } else {
+                            Files.copy(p, cible);
+                        }
+                    }
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> recharger(String jeton) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/admin/packs/rechargement"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (jeton != null) {
+            b.header("Authorization", "Bearer " + jeton);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode evaluerRouen() throws Exception {
+        String dossier = Files.readString(Path.of("rules/cas/programmation.json"))
+                .replace("\"21231\"", "\"76540\"").replace("\"OBTENU\"", "\"DEPOSE\"");
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(dossier)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    private static String empreinteRouen(JsonNode r) {
+        return r.get("territoire").get("packs").get(2).get("empreinte").asString();
+    }
+
+    @Test
+    void seulLAdministrationRecharge() throws Exception {
+        assertThat(recharger(null).statusCode()).isEqualTo(403);
+        assertThat(recharger("mauvais").statusCode()).isEqualTo(403);
+        assertThat(Json.MAPPER.readTree(recharger(null).body()).get("title").asString()).isEqualTo("Accès refusé");
+    }
+
+    @Test
+    void unPackRefuseLaisseServirLAncienEtUnPackValideEntreEnService() throws Exception {
+        Path drl = DEPOT.resolve("territories/metropole-rouen-normandie/2026.1/regles/permis.drl");
+        Path readme = DEPOT.resolve("territories/metropole-rouen-normandie/2026.1/README.md");
+        String original = Files.readString(drl);
+        String avant = empreinteRouen(evaluerRouen());
+
+        Files.writeString(drl, original.replace("phase == Phase.PROGRAMMATION", "phaze == Phase.PROGRAMMATION"));
+        HttpResponse<String> refuse = recharger("jeton-de-test");
+        JsonNode apresRefus = evaluerRouen();
+
+        assertThat(refuse.statusCode()).isEqualTo(422);
+        assertThat(Json.MAPPER.readTree(refuse.body()).get("detail").asString())
+                .contains("metropole-rouen-normandie@2026.1").contains("regles/permis.drl ligne 15");
+        assertThat(empreinteRouen(apresRefus)).isEqualTo(avant);
+        assertThat(apresRefus.get("anomalies").findValuesAsString("code")).contains("PERMIS_NON_OBTENU");
+
+        Files.writeString(drl, original);
+        Files.writeString(readme, Files.readString(readme) + "\nPrécision ajoutée.\n");
+        HttpResponse<String> accepte = recharger("jeton-de-test");
+        JsonNode apres = evaluerRouen();
+
+        assertThat(accepte.statusCode()).isEqualTo(200);
+        assertThat(accepte.body()).contains("metropole-rouen-normandie@2026.1");
+        assertThat(empreinteRouen(apres)).isNotEqualTo(avant);
+    }
+}
