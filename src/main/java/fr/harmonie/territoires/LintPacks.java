@@ -1,10 +1,10 @@
 package fr.harmonie.territoires;
 
 import fr.harmonie.catalogue.CataloguePieces;
-import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.parametres.Parametre;
 import fr.harmonie.parametres.ValeurDatee;
 import fr.harmonie.regles.ChaineCompilee;
+import fr.harmonie.regles.CompilateurRegles;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.PackInvalideException;
 import fr.harmonie.regles.RegleCompilee;
@@ -48,13 +48,7 @@ final class LintPacks {
         }
         verifierChevauchements(registre, erreurs);
         if (erreurs.isEmpty()) {
-            for (List<Pack> liste : versions.values()) {
-                for (Pack p : liste) {
-                    if (!p.id().equals(RegistrePacks.NATIONAL)) {
-                        verifierChaine(registre, p, erreurs);
-                    }
-                }
-            }
+            verifierRegles(registre, erreurs);
         }
         if (!erreurs.isEmpty()) {
             throw new PackInvalideException(String.join("\n", erreurs));
@@ -101,8 +95,10 @@ final class LintPacks {
                 erreurs.add(ou + "surcharges.yaml : " + a.id() + " demande la pièce « " + a.code() + " », inconnue du catalogue de la chaîne");
             }
         }
+        // Only waivers and raised gravités need the parents' rules: compiling that chain for every pack would
+        // dominate the loading time of a France-scale set.
         List<RegleCompilee> reglesParents = new ArrayList<>();
-        if (!parents.isEmpty()) {
+        if (!s.ecarts().isEmpty() || !s.gravites().isEmpty()) {
             reglesParents.addAll(registre.chaine(parents).regles().values());
         }
         for (Surcharges.Ecart e : s.ecarts()) {
@@ -205,30 +201,48 @@ final class LintPacks {
         return !a.manifeste().validFrom().isAfter(finB) && !b.manifeste().validFrom().isAfter(finA);
     }
 
-    /** Compile la chaîne du pack à sa date d'effet: ses règles compilent, sont déclarées, et ont leurs cas. */
-    private static void verifierChaine(RegistrePacks registre, Pack p, List<String> erreurs) {
-        String ou = "pack " + p.reference() + ", ";
-        List<Pack> chaine = avec(parents(registre, p), p);
-        ChaineCompilee compilee;
-        try {
-            compilee = registre.chaine(chaine);
-        } catch (PackInvalideException e) {
-            erreurs.add(e.getMessage());
-            return;
-        }
-        Set<String> declarees = new HashSet<>();
-        p.surcharges().anomalies().forEach(a -> declarees.add(a.id()));
-        for (RegleCompilee r : compilee.regles().values()) {
-            if (r.origine().pack().equals(p.reference()) && !declarees.remove(r.id())) {
-                erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " n'est pas déclarée dans surcharges.yaml (anomalies)");
+    /**
+     * Compiles the rules of all territory packs at once, in as few KieBases as there are versions of the most
+     * versioned pack (two versions of a pack share a DRL package, so they cannot sit in one KieBase): one compilation
+     * for a France-scale set instead of one per pack. Each pack's rules must compile, be declared, and have cases.
+     */
+    private static void verifierRegles(RegistrePacks registre, List<String> erreurs) {
+        List<List<Pack>> lots = new ArrayList<>();
+        for (Map.Entry<String, List<Pack>> e : registre.versionsParId().entrySet()) {
+            if (e.getKey().equals(RegistrePacks.NATIONAL)) {
+                continue;
+            }
+            for (int i = 0; i < e.getValue().size(); i++) {
+                if (lots.size() <= i) {
+                    lots.add(new ArrayList<>(List.of(registre.national())));
+                }
+                lots.get(i).add(e.getValue().get(i));
             }
         }
-        declarees.forEach(id -> erreurs.add(ou + "surcharges.yaml : l'anomalie déclarée " + id + " n'a pas de règle dans regles/"));
-        try {
-            new ExecuteurCas(compilee, new LecteurDossier(), registre).reglesSansCas(LecteurCas.lire(p))
-                    .forEach(m -> erreurs.add(ou + m));
-        } catch (PackInvalideException e) {
-            erreurs.add(e.getMessage());
+        for (List<Pack> lot : lots) {
+            ChaineCompilee compilee;
+            try {
+                compilee = CompilateurRegles.compiler(lot);
+            } catch (PackInvalideException e) {
+                erreurs.add(e.getMessage());
+                continue;
+            }
+            for (Pack p : lot.subList(1, lot.size())) {
+                String ou = "pack " + p.reference() + ", ";
+                Set<String> declarees = new HashSet<>();
+                p.surcharges().anomalies().forEach(a -> declarees.add(a.id()));
+                for (RegleCompilee r : compilee.regles().values()) {
+                    if (r.origine().pack().equals(p.reference()) && !declarees.remove(r.id())) {
+                        erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " n'est pas déclarée dans surcharges.yaml (anomalies)");
+                    }
+                }
+                declarees.forEach(id -> erreurs.add(ou + "surcharges.yaml : l'anomalie déclarée " + id + " n'a pas de règle dans regles/"));
+                try {
+                    ExecuteurCas.reglesSansCas(p, compilee.regles().values(), LecteurCas.lire(p)).forEach(m -> erreurs.add(ou + m));
+                } catch (PackInvalideException e) {
+                    erreurs.add(e.getMessage());
+                }
+            }
         }
     }
 

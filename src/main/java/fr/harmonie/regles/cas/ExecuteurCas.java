@@ -46,9 +46,16 @@ public final class ExecuteurCas {
         }, Clock.systemUTC());
     }
 
-    /** Les règles du pack le plus spécifique de la chaîne sans cas « se déclenche » ou sans cas « ne se déclenche pas ». */
+    /** Les règles et surcharges du pack le plus spécifique de la chaîne sans leurs deux cas. */
     public List<String> reglesSansCas(List<Cas> cas) {
-        Pack pack = chaine.plusSpecifique();
+        return reglesSansCas(chaine.plusSpecifique(), chaine.regles().values(), cas);
+    }
+
+    /**
+     * Les règles et surcharges déclarées de {@code pack} sans cas « se déclenche » ou sans cas « ne se déclenche
+     * pas », et les cas qui visent une règle inconnue. {@code regles}: les règles compilées, du pack et de sa chaîne.
+     */
+    public static List<String> reglesSansCas(Pack pack, java.util.Collection<RegleCompilee> regles, List<Cas> cas) {
         Set<String> declenche = new HashSet<>();
         Set<String> neDeclenchePas = new HashSet<>();
         for (Cas c : cas) {
@@ -56,7 +63,7 @@ public final class ExecuteurCas {
         }
         List<String> manques = new ArrayList<>();
         Map<String, String> aCouvrir = new java.util.TreeMap<>();
-        for (RegleCompilee r : chaine.regles().values()) {
+        for (RegleCompilee r : regles) {
             if (r.origine().pack().equals(pack.reference())) {
                 aCouvrir.put(r.id(), r.fichier());
             }
@@ -75,8 +82,7 @@ public final class ExecuteurCas {
             }
         });
         for (Cas c : cas) {
-            boolean connue = aCouvrir.containsKey(c.regle())
-                    || chaine.regles().values().stream().anyMatch(r -> r.id().equals(c.regle()));
+            boolean connue = aCouvrir.containsKey(c.regle()) || regles.stream().anyMatch(r -> r.id().equals(c.regle()));
             if (!connue) {
                 manques.add(c.fichier() + " : le cas « " + c.nom() + " » vise " + c.regle() + ", règle inconnue de la chaîne");
             }
