@@ -106,9 +106,10 @@ final class LintPacks {
             List<RegleCompilee> exigeantes = reglesParents.stream().filter(r -> e.code().equals(r.piece())).toList();
             if (exigeantes.isEmpty()) {
                 erreurs.add(ou + "surcharges.yaml : " + e.id() + " écarte « " + e.code() + " », qu'aucune règle de la chaîne n'exige");
-            } else if (exigeantes.stream().anyMatch(r -> !r.derogeable())) {
-                erreurs.add(ou + "surcharges.yaml : " + e.id() + " écarte « " + e.code() + " », que la règle "
-                        + exigeantes.stream().filter(r -> !r.derogeable()).findFirst().get().id() + " ne permet pas d'écarter");
+            } else if (exigeantes.stream().noneMatch(RegleCompilee::derogeable)) {
+                // Where some rules allow it and others not, the piece is waived only where every rule asking it does.
+                erreurs.add(ou + "surcharges.yaml : " + e.id() + " écarte « " + e.code() + " », qu'aucune règle de la chaîne ne permet d'écarter ("
+                        + String.join(", ", exigeantes.stream().map(RegleCompilee::id).sorted().toList()) + ")");
             }
         }
         for (Surcharges.Rehaussement r : s.gravites()) {

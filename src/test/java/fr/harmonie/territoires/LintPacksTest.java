@@ -96,7 +96,7 @@ class LintPacksTest {
     void unEcartDUnePieceQueRienNExigeOuQuiNEstPasEcartable() {
         String ecarts = "\necarts:\n  - { id: MRN-EC-001, code: %s, motif: m, source: s }\n";
         refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + ecarts.formatted("PLAN_MASSE")))),
-                "MRN-EC-001 écarte « PLAN_MASSE », que la règle NAT-PJ-005 ne permet pas d'écarter");
+                "MRN-EC-001 écarte « PLAN_MASSE », qu'aucune règle de la chaîne ne permet d'écarter (NAT-PJ-005)");
         refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + ecarts.formatted("AVIS_COMMUNE")))),
                 "MRN-EC-001 écarte « AVIS_COMMUNE », qu'aucune règle de la chaîne n'exige");
     }

@@ -1,0 +1,95 @@
+package fr.harmonie.territoires;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.evaluation.Resultat;
+import fr.harmonie.regles.FichiersPack;
+import fr.harmonie.regles.LecteurPack;
+import fr.harmonie.regles.Pack;
+import fr.harmonie.regles.SocleNational;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Le vocabulaire des surcharges appliqué de bout en bout, sur un délégataire d'essai à Rouen qui écarte une pièce
+ * écartable, ajoute une pièce nouvelle (avec son entrée de catalogue et son modèle), relève une gravité et
+ * repondère la maturité.
+ */
+class SurchargesTest {
+
+    private static final Geographie GEO = Geographie.chargerEmbarquee();
+
+    private static Pack essai() {
+        TreeMap<String, byte[]> f = new TreeMap<>();
+        FichiersPack.depuisDossier(Path.of("territories/metropole-rouen-normandie/2026.1")).fichiers().forEach(f::put);
+        String surcharges = new String(f.get("surcharges.yaml"), StandardCharsets.UTF_8).replace("anomalies:\n", """
+                  - { id: MRN-PJ-002, code: CHARTE_QUALITE, bloquante: false, quand: { phases: [AGREMENT] }, motif: essai, source: essai }
+                ecarts:
+                  - { id: MRN-EC-001, code: PERMIS_CONSTRUIRE, motif: essai, source: essai }
+                gravites:
+                  - { id: MRN-GR-001, code: CALENDRIER_INCOHERENT, gravite: MAJEURE, motif: essai, source: essai }
+                anomalies:
+                """);
+        ajouter(f, "surcharges.yaml", surcharges);
+        ajouter(f, "catalogue/pieces.csv", "code,libelle,attendus,reference,code_spls,modele\n"
+                + "CHARTE_QUALITE,Charte qualité métropolitaine,Engagements de qualité signés,essai,,https://exemple.invalid/charte.pdf\n");
+        ajouter(f, "parametres/maturite.yaml", """
+                maturite.poids.FONCIER:
+                  libelle: Points de la dimension foncier
+                  valeurs: [{ depuis: 2026-01-01, valeur: 20, reference: essai, motif: essai }]
+                maturite.poids.COMPLETUDE:
+                  libelle: Points de la dimension complétude
+                  valeurs: [{ depuis: 2026-01-01, valeur: 20, reference: essai, motif: essai }]
+                """);
+        ajouter(f, "regles/surcharges.cas.yaml", """
+                dossier: agrement
+                cas:
+                  - { regle: MRN-PJ-002, nom: exigée, declenche: true }
+                  - { regle: MRN-PJ-002, nom: pas en programmation, dossier: programmation, declenche: false }
+                  - { regle: MRN-EC-001, nom: écartée, declenche: true }
+                  - { regle: MRN-EC-001, nom: pas de permis à écarter, modifier: { /operation/nature: ACQUISITION_AMELIORATION }, declenche: false }
+                  - { regle: MRN-GR-001, nom: relevée, modifier: { /operation/calendrier/dateLivraisonPrevue: "2026-01-01" }, declenche: true }
+                  - { regle: MRN-GR-001, nom: rien à relever, declenche: false }
+                """);
+        return LecteurPack.lire(new FichiersPack("essai", f));
+    }
+
+    private static void ajouter(TreeMap<String, byte[]> f, String chemin, String texte) {
+        f.put(chemin, texte.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void lesSurchargesDeclareesSAppliquentAuDossier() throws Exception {
+        RegistrePacks registre = new RegistrePacks(SocleNational.charger(Path.of("rules")),
+                List.of(LecteurPack.lire(FichiersPack.depuisDossier(Path.of("territories/region-28/2026.1"))), essai()), GEO);
+        String dossier = Files.readString(Path.of("rules/cas/agrement.json"))
+                .replace("\"21231\"", "\"76540\"").replace("\"2028-06-30\"", "\"2026-01-01\"");
+
+        Resultat r = new Evaluateur(registre, Clock.systemUTC()).evaluer(new LecteurDossier().lire(dossier.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(r.piecesEcartees()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("PERMIS_CONSTRUIRE");
+            assertThat(p.motifs()).extracting(o -> o.regle() + " " + o.pack()).containsExactly("MRN-EC-001 metropole-rouen-normandie@2026.1");
+        });
+        assertThat(r.piecesRequises()).extracting(Resultat.PieceRequise::code).doesNotContain("PERMIS_CONSTRUIRE").contains("CHARTE_QUALITE");
+        assertThat(r.piecesRequises()).filteredOn(p -> p.code().equals("CHARTE_QUALITE")).singleElement().satisfies(p -> {
+            assertThat(p.libelle()).isEqualTo("Charte qualité métropolitaine");
+            assertThat(p.modele()).isEqualTo("https://exemple.invalid/charte.pdf");
+            assertThat(p.statut().name()).isEqualTo("MANQUANTE");
+        });
+        assertThat(r.anomalies()).singleElement().satisfies(a -> {
+            assertThat(a.code()).isEqualTo("CALENDRIER_INCOHERENT");
+            assertThat(a.gravite().name()).isEqualTo("MAJEURE");
+        });
+        assertThat(r.maturite().dimensions()).extracting(d -> d.code() + " " + d.maximum())
+                .containsExactly("FONCIER 20.0", "URBANISME 25.0", "FINANCEMENT 25.0", "COMPLETUDE 20.0", "QUALITE 10.0");
+        assertThat(r.trace()).extracting(o -> o.regle()).contains("MRN-PJ-002", "MRN-EC-001", "MRN-GR-001");
+    }
+}
