@@ -1,0 +1,66 @@
+package fr.harmonie.territoires;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.regles.Pack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Une version de pack ne change jamais une fois publiée: {@code territories/versions.lock} garde l'empreinte de
+ * chacune (socle compris). Modifier un pack, c'est en publier une nouvelle version et l'ajouter au fichier.
+ */
+class VersionsPublieesTest {
+
+    private static final Path VERROU = Path.of("territories/versions.lock");
+
+    @Test
+    void aucuneVersionPublieeNAChangeEtChaqueVersionEstPubliee() throws Exception {
+        Map<String, String> publiees = new LinkedHashMap<>();
+        for (String ligne : Files.readAllLines(VERROU)) {
+            if (!ligne.isBlank() && !ligne.startsWith("#")) {
+                String[] champs = ligne.trim().split("\\s+");
+                publiees.put(champs[0], champs[1]);
+            }
+        }
+        List<String> ecarts = new ArrayList<>();
+        for (List<Pack> chaine : ResolutionTerritoiresTest.REGISTRE.chainesDesPacks()) {
+            Pack p = chaine.get(chaine.size() - 1);
+            String attendue = publiees.get(p.reference());
+            if (attendue == null) {
+                ecarts.add(p.reference() + " n'est pas dans versions.lock : ajouter « " + p.reference() + " " + p.empreinte() + " »");
+            } else if (!attendue.equals(p.empreinte())) {
+                ecarts.add(p.reference() + " a changé (" + p.empreinte() + ") : publier une nouvelle version plutôt que modifier celle-ci");
+            }
+        }
+        assertThat(ecarts).isEmpty();
+    }
+
+    @Test
+    void unNiveauSansVersionEnVigueurEstSauteEtLaTraceLeDit() throws Exception {
+        // Une Métropole en vigueur dès juin 2025, quand la Normandie n'a pas encore de version.
+        java.util.TreeMap<String, byte[]> f = new java.util.TreeMap<>(fr.harmonie.regles.FichiersPack
+                .depuisDossier(Path.of("territories/metropole-rouen-normandie/2026.1")).fichiers());
+        f.put("pack.yaml", new String(f.get("pack.yaml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("validFrom: 2026-01-01", "validFrom: 2025-06-01").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Pack metropole = fr.harmonie.regles.LecteurPack.lire(new fr.harmonie.regles.FichiersPack("essai", f));
+        Pack normandie = fr.harmonie.regles.LecteurPack.lire(fr.harmonie.regles.FichiersPack.depuisDossier(Path.of("territories/region-28/2026.1")));
+        RegistrePacks registre = new RegistrePacks(fr.harmonie.regles.SocleNational.charger(Path.of("rules")),
+                List.of(normandie, metropole), Geographie.chargerEmbarquee());
+        String dossier = Files.readString(Path.of("rules/cas/agrement.json"))
+                .replace("\"21231\"", "\"76540\"").replace("\"2026-03-16\"", "\"2025-09-01\"");
+
+        var r = new fr.harmonie.evaluation.Evaluateur(registre, java.time.Clock.systemUTC())
+                .evaluer(new fr.harmonie.dossier.LecteurDossier().lire(dossier.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.territoire().packs()).extracting(p -> p.id()).containsExactly("national", "metropole-rouen-normandie");
+        assertThat(r.trace().get(0).regle()).isEqualTo("RESOLUTION");
+        assertThat(r.trace().get(0).pack()).isEqualTo("region-28");
+        assertThat(r.trace().get(0).reference()).contains("aucune version").contains("2025-09-01").contains("niveau ignoré");
+    }
+}
