@@ -1,0 +1,11 @@
+# Harmonie: construit le jar puis l'exécute sur un JRE 17.
+FROM eclipse-temurin:17-jdk AS construction
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+COPY --from=construction /src/target/harmonie.jar /app/harmonie.jar
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/harmonie.jar"]

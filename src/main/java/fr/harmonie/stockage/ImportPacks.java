@@ -1,0 +1,63 @@
+package fr.harmonie.stockage;
+
+import fr.harmonie.regles.Pack;
+import fr.harmonie.regles.PackInvalideException;
+import fr.harmonie.territoires.RegistreCourant;
+import java.util.List;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Au démarrage, chaque version de pack en service entre en base si elle n'y est pas. Une version déjà importée dont
+ * le contenu diffère est refusée: une version publiée ne change pas, un changement est une nouvelle version.
+ */
+@Component
+class ImportPacks implements ApplicationRunner {
+
+    private final JdbcClient jdbc;
+    private final RegistreCourant registre;
+
+    ImportPacks(JdbcClient jdbc, RegistreCourant registre) {
+        this.jdbc = jdbc;
+        this.registre = registre;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        importer(registre.registre().chainesDesPacks().stream().map(c -> c.get(c.size() - 1)).toList());
+    }
+
+    /** @return le nombre de versions nouvellement importées */
+    @Transactional
+    public int importer(List<Pack> packs) {
+        int importees = 0;
+        for (Pack p : packs) {
+            var existante = jdbc.sql("SELECT empreinte FROM pack_version WHERE pack_id = ? AND version = ?")
+                    .params(p.id(), p.manifeste().version()).query(String.class).optional();
+            if (existante.isPresent()) {
+                if (!existante.get().equals(p.empreinte())) {
+                    throw new PackInvalideException("pack " + p.reference() + " : contenu différent de la version déjà importée ("
+                            + existante.get() + ") ; publier une nouvelle version");
+                }
+                continue;
+            }
+            var m = p.manifeste();
+            jdbc.sql("""
+                    INSERT INTO pack_version (pack_id, version, empreinte, libelle, niveau, parent, valid_from, valid_until)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(p.id(), m.version(), p.empreinte(), m.libelle(), m.niveau(), m.parent(), m.validFrom(), m.validUntil())
+                    .update();
+            p.fichiers().fichiers().forEach((chemin, contenu) ->
+                    jdbc.sql("INSERT INTO pack_fichier (pack_id, version, chemin, contenu) VALUES (?, ?, ?, ?)")
+                            .params(p.id(), m.version(), chemin, contenu).update());
+            jdbc.sql("INSERT INTO journal (qui, action, objet, detail) VALUES ('systeme', 'IMPORT_PACK', ?, ?::jsonb)")
+                    .params(p.reference(), "{\"empreinte\": \"" + p.empreinte() + "\"}").update();
+            importees++;
+        }
+        return importees;
+    }
+}

@@ -1,0 +1,55 @@
+package fr.harmonie.stockage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Sans base configurée, Harmonie démarre son propre PostgreSQL, dont les données vivent dans un répertoire qui
+ * survit aux redémarrages ({@code HARMONIE_DATA_DIR}, par défaut {@code ./data}): qui redémarre retrouve ses
+ * dossiers. Avec {@code SPRING_DATASOURCE_URL}, rien de tout cela ne démarre.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SansBaseExterne.class)
+class PostgresEmbarqueConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresEmbarqueConfiguration.class);
+
+    /** {@code harmonie.donnees.ephemeres=true} (les tests): un répertoire jetable, effacé à l'arrêt. */
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres postgresEmbarque(@Value("${harmonie.donnees.repertoire:${HARMONIE_DATA_DIR:data}}") String repertoire,
+                                      @Value("${harmonie.donnees.ephemeres:false}") boolean ephemeres) {
+        try {
+            Path dossier = ephemeres ? Files.createTempDirectory("harmonie-pg") : Path.of(repertoire).toAbsolutePath().resolve("postgres");
+            Files.createDirectories(dossier);
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(dossier)
+                    .setCleanDataDirectory(ephemeres)
+                    .start();
+            LOG.info("PostgreSQL embarqué sur le port {}, données dans {}", pg.getPort(), dossier);
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL embarqué impossible à démarrer", e);
+        }
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres pg) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        config.setMaximumPoolSize(10);
+        config.setPoolName("harmonie");
+        return new HikariDataSource(config);
+    }
+}
