@@ -5,7 +5,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** Vrai quand aucune base n'est configurée ({@code spring.datasource.url}, ou la variable SPRING_DATASOURCE_URL). */
-class SansBaseExterne implements Condition {
+public class SansBaseExterne implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

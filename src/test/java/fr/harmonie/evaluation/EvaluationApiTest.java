@@ -140,7 +140,9 @@ class EvaluationApiTest {
 
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(Json.MAPPER.readTree(get.body()).get("title").asString()).isEqualTo("Méthode non autorisée pour cette ressource");
-        assertThat(inconnue.statusCode()).isEqualTo(404);
-        assertThat(Json.MAPPER.readTree(inconnue.body()).get("title").asString()).isEqualTo("Ressource introuvable");
+        // Anonymous callers learn nothing of what exists behind the API: 401 before any 404.
+        assertThat(inconnue.statusCode()).isEqualTo(401);
+        assertThat(inconnue.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Json.MAPPER.readTree(inconnue.body()).get("title").asString()).isEqualTo("Authentification requise");
     }
 }

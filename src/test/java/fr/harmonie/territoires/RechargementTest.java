@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Recharger les packs sans redémarrer: réservé à l'administration, et un pack refusé laisse servir les anciens. */
+/** Recharger les packs sans redémarrer: réservé aux administrateurs, et un pack refusé laisse servir les anciens. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RechargementTest {
 
@@ -32,7 +32,6 @@ class RechargementTest {
     @DynamicPropertySource
     static void proprietes(DynamicPropertyRegistry r) {
         r.add("harmonie.packs.racine", DEPOT::toString);
-        r.add("harmonie.admin.jeton", () -> "jeton-de-test");
     }
 
     private static Path copieDuDepot() {
@@ -56,11 +55,11 @@ class RechargementTest {
         }
     }
 
-    private HttpResponse<String> recharger(String jeton) throws Exception {
+    private HttpResponse<String> recharger(String compte) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/admin/packs/rechargement"))
                 .POST(HttpRequest.BodyPublishers.noBody());
-        if (jeton != null) {
-            b.header("Authorization", "Bearer " + jeton);
+        if (compte != null) {
+            b.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((compte + ":demo").getBytes()));
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -81,9 +80,10 @@ class RechargementTest {
 
     @Test
     void seulLAdministrationRecharge() throws Exception {
-        assertThat(recharger(null).statusCode()).isEqualTo(403);
-        assertThat(recharger("mauvais").statusCode()).isEqualTo(403);
-        assertThat(Json.MAPPER.readTree(recharger(null).body()).get("title").asString()).isEqualTo("Accès refusé");
+        assertThat(recharger(null).statusCode()).isEqualTo(401);
+        assertThat(recharger("bailleur").statusCode()).isEqualTo(403);
+        assertThat(recharger("dreal").statusCode()).isEqualTo(403);
+        assertThat(Json.MAPPER.readTree(recharger("bailleur").body()).get("title").asString()).isEqualTo("Accès refusé");
     }
 
     @Test
@@ -94,7 +94,7 @@ class RechargementTest {
         String avant = empreinteRouen(evaluerRouen());
 
         Files.writeString(drl, original.replace("phase == Phase.PROGRAMMATION", "phaze == Phase.PROGRAMMATION"));
-        HttpResponse<String> refuse = recharger("jeton-de-test");
+        HttpResponse<String> refuse = recharger("admin");
         JsonNode apresRefus = evaluerRouen();
 
         assertThat(refuse.statusCode()).isEqualTo(422);
@@ -105,7 +105,7 @@ class RechargementTest {
 
         Files.writeString(drl, original);
         Files.writeString(readme, Files.readString(readme) + "\nPrécision ajoutée.\n");
-        HttpResponse<String> accepte = recharger("jeton-de-test");
+        HttpResponse<String> accepte = recharger("admin");
         JsonNode apres = evaluerRouen();
 
         assertThat(accepte.statusCode()).isEqualTo(200);

@@ -1,0 +1,3 @@
+package fr.harmonie.comptes;
+
+public enum Role { BAILLEUR, INSTRUCTEUR, DREAL, ADMIN }

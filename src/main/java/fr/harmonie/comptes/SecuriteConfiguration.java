@@ -1,0 +1,65 @@
+package fr.harmonie.comptes;
+
+import fr.harmonie.json.Json;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * L'évaluation reste ouverte à tous, sans compte; tout le reste de l'API demande un compte (HTTP Basic), et chaque
+ * contrôleur borne ensuite ce que le compte voit à son organisation, ses territoires ou sa région.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecuriteConfiguration {
+
+    @Bean
+    SecurityFilterChain securite(HttpSecurity http) throws Exception {
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/evaluations").permitAll()
+                        .requestMatchers("/actuator/health", "/error").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .httpBasic(b -> b.authenticationEntryPoint((req, rep, e) ->
+                        probleme(rep, 401, "Authentification requise", "Identifiez-vous (HTTP Basic) pour accéder à cette ressource.")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, rep, ex) ->
+                                probleme(rep, 401, "Authentification requise", "Identifiez-vous (HTTP Basic) pour accéder à cette ressource."))
+                        .accessDeniedHandler((req, rep, ex) ->
+                                probleme(rep, 403, "Accès refusé", "Votre rôle ne permet pas cette action.")));
+        return http.build();
+    }
+
+    static void probleme(HttpServletResponse reponse, int statut, String titre, String detail) throws IOException {
+        reponse.setStatus(statut);
+        reponse.setContentType("application/problem+json");
+        if (statut == 401) {
+            reponse.setHeader("WWW-Authenticate", "Basic realm=\"Harmonie\"");
+        }
+        Json.MAPPER.writeValue(reponse.getOutputStream(), Map.of("title", titre, "status", statut, "detail", detail));
+    }
+
+    /** bcrypt aujourd'hui, derrière un encodeur délégant qui permet de migrer d'algorithme sans tout casser. */
+    @Bean
+    PasswordEncoder encodeurMotsDePasse() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService comptes(ComptesStore store) {
+        return identifiant -> store.parIdentifiant(identifiant)
+                .map(c -> new CompteAuthentifie(c.utilisateur(), c.motDePasse()))
+                .orElseThrow(() -> new UsernameNotFoundException(identifiant));
+    }
+}
