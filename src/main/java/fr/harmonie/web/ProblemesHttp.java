@@ -49,6 +49,13 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(p);
     }
 
+    @ExceptionHandler(ProblemeHttpException.class)
+    ResponseEntity<Object> probleme(ProblemeHttpException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(e.statut(), e.getMessage());
+        p.setTitle(e.titre());
+        return ResponseEntity.status(e.statut()).body(p);
+    }
+
     @ExceptionHandler(CorpsTropGrandException.class)
     ResponseEntity<Object> tropGrand(CorpsTropGrandException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());

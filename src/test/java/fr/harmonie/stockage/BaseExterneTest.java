@@ -49,6 +49,11 @@ class BaseExterneTest {
     void laBaseConfigureeSertEtAucunPostgresEmbarqueNeDemarre() throws Exception {
         assertThat(contexte.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
         try (Connection c = EXTERNE.getPostgresDatabase().getConnection();
+             ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM compte")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getLong(1)).as("aucun compte de démonstration sur une base configurée").isZero();
+        }
+        try (Connection c = EXTERNE.getPostgresDatabase().getConnection();
              ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM pack_version")) {
             assertThat(r.next()).isTrue();
             assertThat(r.getLong(1)).isPositive();

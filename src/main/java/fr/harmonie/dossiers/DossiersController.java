@@ -1,0 +1,135 @@
+package fr.harmonie.dossiers;
+
+import fr.harmonie.comptes.CompteAuthentifie;
+import fr.harmonie.comptes.Role;
+import fr.harmonie.comptes.Utilisateur;
+import fr.harmonie.dossier.Dossier;
+import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.json.Json;
+import fr.harmonie.web.CorpsBorne;
+import fr.harmonie.web.ProblemeHttpException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Les dossiers gardés: création en brouillon par un bailleur, lecture selon la visibilité, modification verrouillée. */
+@RestController
+class DossiersController {
+
+    private final DossiersStore store;
+    private final LecteurDossier lecteur;
+
+    DossiersController(DossiersStore store, LecteurDossier lecteur) {
+        this.store = store;
+        this.lecteur = lecteur;
+    }
+
+    @PostMapping(path = "/api/v1/dossiers", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
+    @Transactional
+    ResponseEntity<Object> creer(@AuthenticationPrincipal CompteAuthentifie compte, HttpServletRequest requete) throws IOException {
+        Utilisateur u = compte.utilisateur();
+        if (u.role() != Role.BAILLEUR) {
+            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul un bailleur crée un dossier.");
+        }
+        byte[] corps = CorpsBorne.lire(requete);
+        verifierSiren(lecteur.lire(corps), u);
+        UUID id = UUID.randomUUID();
+        store.creer(id, u.organisation(), new String(corps, StandardCharsets.UTF_8));
+        store.journal(u.identifiant(), "CREATION", id, "{}");
+        DossierStocke d = store.visible(id, u).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/v1/dossiers/" + id)).eTag(etag(d)).body(resume(d));
+    }
+
+    @GetMapping("/api/v1/dossiers")
+    List<Map<String, Object>> lister(@AuthenticationPrincipal CompteAuthentifie compte) {
+        return store.visibles(compte.utilisateur()).stream().map(DossiersController::resume).toList();
+    }
+
+    @GetMapping("/api/v1/dossiers/{id}")
+    ResponseEntity<Object> lire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
+        DossierStocke d = trouver(id, compte.utilisateur());
+        Map<String, Object> corps = resume(d);
+        corps.put("dossier", Json.MAPPER.readTree(d.contenu()));
+        return ResponseEntity.ok().eTag(etag(d)).body(corps);
+    }
+
+    @PutMapping(path = "/api/v1/dossiers/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
+    @Transactional
+    ResponseEntity<Object> modifier(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
+                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                    HttpServletRequest requete) throws IOException {
+        Utilisateur u = compte.utilisateur();
+        DossierStocke d = trouver(id, u);
+        if (u.role() != Role.BAILLEUR) {
+            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul le bailleur du dossier le modifie.");
+        }
+        if (ifMatch == null) {
+            throw new ProblemeHttpException(HttpStatus.PRECONDITION_REQUIRED, "En-tête If-Match requis",
+                    "Renvoyez l'ETag lu (If-Match) pour ne pas écraser une modification concurrente.");
+        }
+        if (!d.modifiable()) {
+            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non modifiable",
+                    "Un dossier au statut " + d.statut() + " ne se modifie pas (seulement BROUILLON ou COMPLEMENTS_DEMANDES).");
+        }
+        byte[] corps = CorpsBorne.lire(requete);
+        verifierSiren(lecteur.lire(corps), u);
+        if (!ifMatch.equals(etag(d)) || !store.remplacer(d.id(), d.version(), new String(corps, StandardCharsets.UTF_8))) {
+            throw new ProblemeHttpException(HttpStatus.PRECONDITION_FAILED, "Version périmée",
+                    "Le dossier a changé depuis votre lecture (version actuelle " + etag(store.visible(d.id(), u).orElseThrow()) + ") : relisez-le.");
+        }
+        store.journal(u.identifiant(), "MODIFICATION", d.id(), "{}");
+        DossierStocke apres = store.visible(d.id(), u).orElseThrow();
+        return ResponseEntity.ok().eTag(etag(apres)).body(resume(apres));
+    }
+
+    private DossierStocke trouver(String id, Utilisateur u) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw introuvable();
+        }
+        return store.visible(uuid, u).orElseThrow(DossiersController::introuvable);
+    }
+
+    private static ProblemeHttpException introuvable() {
+        return new ProblemeHttpException(HttpStatus.NOT_FOUND, "Dossier introuvable", "Aucun dossier visible à cette adresse.");
+    }
+
+    private static void verifierSiren(Dossier dossier, Utilisateur u) {
+        if (!dossier.maitreOuvrage().siren().equals(u.siren())) {
+            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Maître d'ouvrage d'une autre organisation",
+                    "Le SIREN du maître d'ouvrage (" + dossier.maitreOuvrage().siren() + ") n'est pas celui de votre organisation.");
+        }
+    }
+
+    private static String etag(DossierStocke d) {
+        return "\"" + d.version() + "\"";
+    }
+
+    private static Map<String, Object> resume(DossierStocke d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id().toString());
+        m.put("statut", d.statut());
+        m.put("version", d.version());
+        m.put("creeLe", d.creeLe().toString());
+        m.put("modifieLe", d.modifieLe().toString());
+        return m;
+    }
+}

@@ -1,0 +1,67 @@
+package fr.harmonie.dossiers;
+
+import fr.harmonie.comptes.Utilisateur;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Les dossiers en base. Toute lecture passe par le filtre de visibilité de l'utilisateur: jamais les données d'un autre. */
+@Repository
+class DossiersStore {
+
+    private static final RowMapper<DossierStocke> LIGNE = (rs, n) -> new DossierStocke(rs.getObject("id", UUID.class),
+            rs.getLong("organisation_id"), rs.getString("statut"), rs.getString("contenu"), rs.getInt("version"),
+            rs.getString("territoire"), rs.getString("region"), rs.getObject("cree_le", OffsetDateTime.class),
+            rs.getObject("modifie_le", OffsetDateTime.class));
+
+    /**
+     * Ce qu'un utilisateur voit: un bailleur, les dossiers de son organisation; un instructeur, les dossiers déposés
+     * de ses territoires; une DREAL, ceux de sa région; les autres, rien.
+     */
+    private static final String VISIBLE = """
+            ((:role = 'BAILLEUR' AND organisation_id = :organisation)
+             OR (:role = 'INSTRUCTEUR' AND statut <> 'BROUILLON'
+                 AND territoire IN (SELECT pack_id FROM organisation_territoire WHERE organisation_id = :organisation))
+             OR (:role = 'DREAL' AND statut <> 'BROUILLON' AND region = :region))""";
+
+    private final JdbcClient jdbc;
+
+    DossiersStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void creer(UUID id, long organisation, String contenu) {
+        jdbc.sql("INSERT INTO dossier (id, organisation_id, statut, contenu, version) VALUES (?, ?, 'BROUILLON', ?::jsonb, 1)")
+                .params(id, organisation, contenu).update();
+    }
+
+    Optional<DossierStocke> visible(UUID id, Utilisateur u) {
+        return jdbc.sql("SELECT * FROM dossier WHERE id = :id AND " + VISIBLE)
+                .param("id", id).params(filtre(u)).query(LIGNE).optional();
+    }
+
+    List<DossierStocke> visibles(Utilisateur u) {
+        return jdbc.sql("SELECT * FROM dossier WHERE " + VISIBLE + " ORDER BY cree_le, id").params(filtre(u)).query(LIGNE).list();
+    }
+
+    /** Écrit seulement si la version lue est toujours la dernière: deux écritures concurrentes ne se perdent pas. */
+    boolean remplacer(UUID id, int versionLue, String contenu) {
+        return jdbc.sql("""
+                UPDATE dossier SET contenu = ?::jsonb, version = version + 1, modifie_le = now()
+                WHERE id = ? AND version = ? AND statut IN ('BROUILLON', 'COMPLEMENTS_DEMANDES')""")
+                .params(contenu, id, versionLue).update() == 1;
+    }
+
+    void journal(String qui, String action, UUID dossier, String detail) {
+        jdbc.sql("INSERT INTO journal (qui, action, objet, detail) VALUES (?, ?, ?, ?::jsonb)")
+                .params(qui, action, "dossier:" + dossier, detail).update();
+    }
+
+    private static java.util.Map<String, Object> filtre(Utilisateur u) {
+        return java.util.Map.of("role", u.role().name(), "organisation", u.organisation(), "region", u.region() == null ? "" : u.region());
+    }
+}

@@ -1,0 +1,107 @@
+package fr.harmonie.dossiers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Un bailleur garde et modifie ses dossiers; personne d'autre ne les voit avant le dépôt. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DossiersApiTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    private HttpRequest.Builder requete(String chemin, String compte) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin));
+        if (compte != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((compte + ":demo").getBytes()));
+        }
+        return b;
+    }
+
+    private HttpResponse<String> envoyer(HttpRequest r) throws Exception {
+        return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String dossierDuBailleur() throws Exception {
+        return Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
+    }
+
+    private HttpResponse<String> creer(String compte, String dossier) throws Exception {
+        return envoyer(requete("/api/v1/dossiers", compte).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(dossier)).build());
+    }
+
+    @Test
+    void unBailleurCreeSonDossierEnBrouillonQueLuiSeulVoit() throws Exception {
+        HttpResponse<String> cree = creer("bailleur", dossierDuBailleur());
+
+        assertThat(cree.statusCode()).isEqualTo(201);
+        JsonNode corps = Json.MAPPER.readTree(cree.body());
+        String id = corps.get("id").asString();
+        assertThat(corps.get("statut").asString()).isEqualTo("BROUILLON");
+        assertThat(cree.headers().firstValue("Location")).hasValue("/api/v1/dossiers/" + id);
+        assertThat(cree.headers().firstValue("ETag")).hasValue("\"1\"");
+
+        HttpResponse<String> parLui = envoyer(requete("/api/v1/dossiers/" + id, "bailleur").GET().build());
+        assertThat(parLui.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(parLui.body()).get("dossier").get("maitreOuvrage").get("siren").asString()).isEqualTo("732829320");
+        for (String autre : new String[] {"bailleur2", "instructeur", "instructeur38", "dreal", "dreal28", "admin"}) {
+            HttpResponse<String> r = envoyer(requete("/api/v1/dossiers/" + id, autre).GET().build());
+            assertThat(r.statusCode()).as(autre).isEqualTo(404);
+            assertThat(r.body()).doesNotContain("732829320");
+            assertThat(envoyer(requete("/api/v1/dossiers", autre).GET().build()).body()).as(autre).doesNotContain(id);
+        }
+        assertThat(envoyer(requete("/api/v1/dossiers", "bailleur").GET().build()).body()).contains(id);
+        assertThat(envoyer(requete("/api/v1/dossiers/" + id, null).GET().build()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void unBailleurNeCreePasPourUnAutreSirenEtLesAutresRolesNeCreentPas() throws Exception {
+        HttpResponse<String> autreSiren = creer("bailleur", Files.readString(Path.of("rules/cas/agrement.json")));
+        HttpResponse<String> instructeur = creer("instructeur", dossierDuBailleur());
+        HttpResponse<String> invalide = creer("bailleur", "{\"formatVersion\": \"1\"}");
+
+        assertThat(autreSiren.statusCode()).isEqualTo(403);
+        assertThat(Json.MAPPER.readTree(autreSiren.body()).get("detail").asString()).contains("356000000");
+        assertThat(instructeur.statusCode()).isEqualTo(403);
+        assertThat(invalide.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void uneModificationPortLETagLuEtUneEcriturePerimeeEstRefusee() throws Exception {
+        String id = Json.MAPPER.readTree(creer("bailleur", dossierDuBailleur()).body()).get("id").asString();
+        String modifie = dossierDuBailleur().replace("CAS-AGREMENT", "CAS-MODIFIE");
+
+        HttpResponse<String> sansIfMatch = envoyer(requete("/api/v1/dossiers/" + id, "bailleur").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(modifie)).build());
+        HttpResponse<String> ok = envoyer(requete("/api/v1/dossiers/" + id, "bailleur").header("Content-Type", "application/json")
+                .header("If-Match", "\"1\"").PUT(HttpRequest.BodyPublishers.ofString(modifie)).build());
+        HttpResponse<String> perimee = envoyer(requete("/api/v1/dossiers/" + id, "bailleur").header("Content-Type", "application/json")
+                .header("If-Match", "\"1\"").PUT(HttpRequest.BodyPublishers.ofString(dossierDuBailleur())).build());
+        HttpResponse<String> parUnAutre = envoyer(requete("/api/v1/dossiers/" + id, "bailleur2").header("Content-Type", "application/json")
+                .header("If-Match", "\"2\"").PUT(HttpRequest.BodyPublishers.ofString(modifie)).build());
+
+        assertThat(sansIfMatch.statusCode()).isEqualTo(428);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("ETag")).hasValue("\"2\"");
+        assertThat(perimee.statusCode()).isEqualTo(412);
+        assertThat(parUnAutre.statusCode()).isEqualTo(404);
+        JsonNode relu = Json.MAPPER.readTree(envoyer(requete("/api/v1/dossiers/" + id, "bailleur").GET().build()).body());
+        assertThat(relu.get("dossier").get("reference").asString()).isEqualTo("CAS-MODIFIE");
+        assertThat(relu.get("version").asInt()).isEqualTo(2);
+    }
+}
