@@ -1,0 +1,96 @@
+package fr.harmonie.dossiers;
+
+import fr.harmonie.comptes.CompteAuthentifie;
+import fr.harmonie.comptes.Utilisateur;
+import fr.harmonie.json.Json;
+import fr.harmonie.web.ProblemeHttpException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Évaluations scellées, dépôt, instruction et vérification des reçus. Tout est borné à ce que le compte voit. */
+@RestController
+class CycleController {
+
+    private final DossiersStore dossiers;
+    private final EvaluationsStore evaluations;
+    private final CycleDossier cycle;
+
+    CycleController(DossiersStore dossiers, EvaluationsStore evaluations, CycleDossier cycle) {
+        this.dossiers = dossiers;
+        this.evaluations = evaluations;
+        this.cycle = cycle;
+    }
+
+    @PostMapping("/api/v1/dossiers/{id}/evaluations")
+    ResponseEntity<Object> evaluer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
+        Utilisateur u = compte.utilisateur();
+        CycleDossier.Scellee s = cycle.evaluer(u, visible(id, u));
+        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + s.id())).body(Map.of("id", s.id().toString(), "resultat", s.resultat()));
+    }
+
+    @GetMapping("/api/v1/dossiers/{id}/evaluations")
+    List<Map<String, Object>> evaluations(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
+        DossierStocke d = visible(id, compte.utilisateur());
+        return evaluations.duDossier(d.id()).stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id().toString());
+            m.put("par", e.par());
+            m.put("creeLe", e.creeLe());
+            m.put("empreinte", e.empreinte());
+            m.put("resultat", Json.MAPPER.readTree(e.resultat()));
+            return m;
+        }).toList();
+    }
+
+    @PostMapping("/api/v1/dossiers/{id}/depot")
+    ResponseEntity<Object> deposer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
+        Utilisateur u = compte.utilisateur();
+        CycleDossier.Scellee s = cycle.deposer(u, visible(id, u));
+        return ResponseEntity.ok(Map.of("statut", "DEPOSE", "evaluation", s.id().toString(), "territoire", s.resultat().territoire().code()));
+    }
+
+    record Instruction(String action, String message) { }
+
+    @PostMapping("/api/v1/dossiers/{id}/instruction")
+    ResponseEntity<Object> instruire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
+                                     @RequestBody Instruction instruction) {
+        Utilisateur u = compte.utilisateur();
+        cycle.instruire(u, visible(id, u), instruction.action(), instruction.message());
+        DossierStocke apres = dossiers.visible(UUID.fromString(id), u).orElseThrow();
+        return ResponseEntity.ok(Map.of("statut", apres.statut()));
+    }
+
+    @GetMapping("/api/v1/evaluations/{id}/verification")
+    Map<String, Object> verifier(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
+        EvaluationsStore.EvaluationStockee e = evaluations.parId(uuid(id)).orElseThrow(CycleController::introuvable);
+        visible(e.dossier().toString(), compte.utilisateur());
+        return cycle.verifier(e);
+    }
+
+    private DossierStocke visible(String id, Utilisateur u) {
+        return dossiers.visible(uuid(id), u).orElseThrow(CycleController::introuvable);
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw introuvable();
+        }
+    }
+
+    private static ProblemeHttpException introuvable() {
+        return new ProblemeHttpException(HttpStatus.NOT_FOUND, "Introuvable", "Aucune ressource visible à cette adresse.");
+    }
+}

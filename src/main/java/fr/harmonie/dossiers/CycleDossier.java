@@ -1,0 +1,154 @@
+package fr.harmonie.dossiers;
+
+import fr.harmonie.comptes.Role;
+import fr.harmonie.comptes.Utilisateur;
+import fr.harmonie.dossier.Dossier;
+import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.evaluation.Resultat;
+import fr.harmonie.json.Json;
+import fr.harmonie.regles.ChaineCompilee;
+import fr.harmonie.regles.ChaineResolue;
+import fr.harmonie.regles.CompilateurRegles;
+import fr.harmonie.regles.Origine;
+import fr.harmonie.stockage.PacksStockes;
+import fr.harmonie.territoires.Geographie;
+import fr.harmonie.territoires.RegistreCourant;
+import fr.harmonie.web.ProblemeHttpException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Le cycle de vie d'un dossier gardé: évaluations scellées, dépôt (seulement s'il est déposable, la chaîne de packs
+ * alors figée), instruction par un instructeur de son territoire, vérification d'une évaluation ancienne sur les
+ * versions de packs qu'elle a utilisées.
+ */
+@Service
+class CycleDossier {
+
+    private final DossiersStore dossiers;
+    private final EvaluationsStore evaluations;
+    private final LecteurDossier lecteur;
+    private final Evaluateur evaluateur;
+    private final RegistreCourant registre;
+    private final PacksStockes packsStockes;
+    private final Geographie geographie;
+    private final JdbcClient jdbc;
+    private final Map<List<String>, ChaineCompilee> chainesRejouees = new ConcurrentHashMap<>();
+
+    CycleDossier(DossiersStore dossiers, EvaluationsStore evaluations, LecteurDossier lecteur, Evaluateur evaluateur,
+                 RegistreCourant registre, PacksStockes packsStockes, Geographie geographie, JdbcClient jdbc) {
+        this.dossiers = dossiers;
+        this.evaluations = evaluations;
+        this.lecteur = lecteur;
+        this.evaluateur = evaluateur;
+        this.registre = registre;
+        this.packsStockes = packsStockes;
+        this.geographie = geographie;
+        this.jdbc = jdbc;
+    }
+
+    record Scellee(UUID id, Resultat resultat) { }
+
+    @Transactional
+    Scellee evaluer(Utilisateur u, DossierStocke d) {
+        Dossier dossier = lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8));
+        Resultat r = evaluateur.evaluer(dossier);
+        UUID id = UUID.randomUUID();
+        List<String> chaine = r.territoire().packs().stream().map(p -> p.id() + "@" + p.version()).toList();
+        evaluations.sceller(id, d.id(), u.identifiant(), Json.MAPPER.writeValueAsString(dossier.avecDateReference(r.dateReference())),
+                Json.MAPPER.writeValueAsString(chaine), Json.MAPPER.writeValueAsString(r), r.empreinte());
+        dossiers.journal(u.identifiant(), "EVALUATION", d.id(), "{\"evaluation\": \"" + id + "\", \"empreinte\": \"" + r.empreinte() + "\"}");
+        return new Scellee(id, r);
+    }
+
+    @Transactional
+    Scellee deposer(Utilisateur u, DossierStocke d) {
+        if (u.role() != Role.BAILLEUR) {
+            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul le bailleur du dossier le dépose.");
+        }
+        if (!d.modifiable()) {
+            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dépôt impossible", "Le dossier est déjà au statut " + d.statut() + ".");
+        }
+        Scellee s = evaluer(u, d);
+        Resultat r = s.resultat();
+        if (!r.deposable()) {
+            List<String> raisons = new ArrayList<>();
+            r.piecesRequises().stream().filter(p -> p.bloquante() && p.statut() == Resultat.StatutPiece.MANQUANTE)
+                    .forEach(p -> raisons.add("Pièce bloquante manquante : " + p.libelle()));
+            r.anomalies().stream().filter(a -> a.gravite().name().equals("BLOQUANTE")).forEach(a -> raisons.add(a.message()));
+            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non déposable", String.join(" ; ", raisons));
+        }
+        Geographie.Commune commune = geographie.commune(lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8)).operation().commune().codeInsee());
+        List<Map<String, String>> chaine = r.territoire().packs().stream()
+                .map(p -> Map.of("id", p.id(), "version", p.version(), "empreinte", p.empreinte())).toList();
+        int n = jdbc.sql("""
+                UPDATE dossier SET statut = 'DEPOSE', territoire = ?, region = ?, chaine = ?::jsonb, version = version + 1,
+                       modifie_le = now()
+                WHERE id = ? AND version = ? AND statut IN ('BROUILLON', 'COMPLEMENTS_DEMANDES')""")
+                .params(r.territoire().code(), commune == null ? null : commune.region(), Json.MAPPER.writeValueAsString(chaine),
+                        d.id(), d.version()).update();
+        if (n != 1) {
+            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dépôt impossible", "Le dossier a changé pendant le dépôt : relisez-le.");
+        }
+        dossiers.journal(u.identifiant(), "DEPOT", d.id(), "{\"territoire\": \"" + r.territoire().code() + "\"}");
+        return s;
+    }
+
+    /** Les transitions d'instruction, chacune par un instructeur du territoire du dossier. */
+    @Transactional
+    void instruire(Utilisateur u, DossierStocke d, String action, String message) {
+        if (u.role() != Role.INSTRUCTEUR) {
+            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul un instructeur du territoire instruit le dossier.");
+        }
+        String depuis;
+        String vers;
+        switch (action == null ? "" : action) {
+            case "PRENDRE_EN_INSTRUCTION" -> { depuis = "DEPOSE"; vers = "EN_INSTRUCTION"; }
+            case "DEMANDER_COMPLEMENTS" -> { depuis = "EN_INSTRUCTION"; vers = "COMPLEMENTS_DEMANDES"; }
+            case "INSTRUIRE" -> { depuis = "EN_INSTRUCTION"; vers = "INSTRUIT"; }
+            default -> throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Action inconnue",
+                    "Actions possibles : PRENDRE_EN_INSTRUCTION, DEMANDER_COMPLEMENTS, INSTRUIRE.");
+        }
+        if (vers.equals("COMPLEMENTS_DEMANDES") && (message == null || message.isBlank())) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Message requis", "Dites au bailleur quels compléments sont attendus.");
+        }
+        int n = jdbc.sql("""
+                UPDATE dossier SET statut = ?, message_instruction = coalesce(?, message_instruction), version = version + 1,
+                       modifie_le = now()
+                WHERE id = ? AND statut = ?""").params(vers, message, d.id(), depuis).update();
+        if (n != 1) {
+            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Transition impossible",
+                    "Le dossier est au statut " + d.statut() + " ; « " + action + " » part du statut " + depuis + ".");
+        }
+        dossiers.journal(u.identifiant(), action, d.id(), message == null ? "{}" : Json.MAPPER.writeValueAsString(Map.of("message", message)));
+    }
+
+    /** Rejoue l'entrée scellée sur les versions de packs scellées et compare les reçus. */
+    Map<String, Object> verifier(EvaluationsStore.EvaluationStockee e) {
+        List<String> refs = List.of(Json.MAPPER.readValue(e.chaine(), String[].class));
+        ChaineCompilee chaine = chainesRejouees.computeIfAbsent(refs, k -> CompilateurRegles.compiler(packsStockes.charger(k)));
+        Resultat stocke = Json.MAPPER.readValue(e.resultat(), Resultat.class);
+        Dossier entree = lecteur.lire(e.entree().getBytes(StandardCharsets.UTF_8));
+        List<Origine> notes = stocke.trace().stream().filter(o -> o.regle().equals("RESOLUTION")).toList();
+        Evaluateur rejoueur = new Evaluateur(d -> new ChaineResolue(chaine, stocke.territoire().resolution(),
+                registre.resoudre(d).localisation(), notes), Clock.systemUTC());
+        String recalculee = rejoueur.evaluer(entree).empreinte();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("evaluation", e.id().toString());
+        v.put("empreinteScellee", e.empreinte());
+        v.put("empreinteRecalculee", recalculee);
+        v.put("concorde", recalculee.equals(e.empreinte()));
+        return v;
+    }
+}

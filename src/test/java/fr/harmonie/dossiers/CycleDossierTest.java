@@ -1,0 +1,122 @@
+package fr.harmonie.dossiers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.harmonie.evaluation.SchemaResultat;
+import fr.harmonie.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Le parcours d'un dossier à Rouen: le bailleur le crée, l'évalue, le dépose; l'instructeur de la Métropole le voit
+ * et demande des compléments; le bailleur complète et redépose. Chaque évaluation est scellée et vérifiable.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CycleDossierTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private HttpResponse<String> appeler(String methode, String chemin, String compte, String corps, String ifMatch) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((compte + ":demo").getBytes()))
+                .method(methode, corps == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(corps));
+        if (corps != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> r) {
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    private static String dossierRouen() throws Exception {
+        return Files.readString(Path.of("rules/cas/agrement.json"))
+                .replace("\"356000000\"", "\"732829320\"").replace("\"21231\"", "\"76540\"");
+    }
+
+    @Test
+    void creerEvaluerDeposerInstruireCompleterRedeposer() throws Exception {
+        String id = json(appeler("POST", "/api/v1/dossiers", "bailleur", dossierRouen(), null)).get("id").asString();
+
+        HttpResponse<String> evaluation = appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null);
+        assertThat(evaluation.statusCode()).isEqualTo(201);
+        String idEvaluation = json(evaluation).get("id").asString();
+        assertThat(SchemaResultat.ecarts(Json.MAPPER.writeValueAsString(json(evaluation).get("resultat")))).isEmpty();
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null))).hasSize(1);
+        JsonNode verification = json(appeler("GET", "/api/v1/evaluations/" + idEvaluation + "/verification", "bailleur", null, null));
+        assertThat(verification.get("concorde").asBoolean()).isTrue();
+        assertThat(appeler("GET", "/api/v1/evaluations/" + idEvaluation + "/verification", "bailleur2", null, null).statusCode()).isEqualTo(404);
+
+        assertThat(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null).statusCode()).isEqualTo(404);
+        HttpResponse<String> depot = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
+        assertThat(depot.statusCode()).isEqualTo(200);
+        assertThat(json(depot).get("territoire").asString()).isEqualTo("metropole-rouen-normandie");
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(409);
+
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("statut").asString()).isEqualTo("DEPOSE");
+        assertThat(appeler("GET", "/api/v1/dossiers/" + id, "dreal28", null, null).statusCode()).isEqualTo(200);
+        assertThat(appeler("GET", "/api/v1/dossiers/" + id, "instructeur38", null, null).statusCode()).isEqualTo(404);
+        assertThat(appeler("GET", "/api/v1/dossiers/" + id, "dreal", null, null).statusCode()).isEqualTo(404);
+        assertThat(appeler("GET", "/api/v1/dossiers/" + id, "bailleur2", null, null).statusCode()).isEqualTo(404);
+
+        String prendre = "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}";
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "bailleur", prendre, null).statusCode()).isEqualTo(403);
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "dreal28", prendre, null).statusCode()).isEqualTo(403);
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur38", prendre, null).statusCode()).isEqualTo(404);
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
+                "{\"action\": \"INSTRUIRE\"}", null).statusCode()).isEqualTo(409);
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur", prendre, null).statusCode()).isEqualTo(200);
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
+                "{\"action\": \"DEMANDER_COMPLEMENTS\"}", null).statusCode()).isEqualTo(400);
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
+                "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Merci de joindre l'avis de la commune.\"}", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> lu = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null);
+        assertThat(json(lu).get("statut").asString()).isEqualTo("COMPLEMENTS_DEMANDES");
+        HttpResponse<String> complete = appeler("PUT", "/api/v1/dossiers/" + id, "bailleur",
+                dossierRouen().replace("\"pieces\": [", "\"pieces\": [{\"code\": \"AVIS_COMMUNE\", \"fournie\": true},"),
+                lu.headers().firstValue("ETag").orElseThrow());
+        assertThat(complete.statusCode()).isEqualTo(200);
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("statut").asString()).isEqualTo("DEPOSE");
+
+        assertThat(jdbc.sql("SELECT action FROM journal WHERE objet = ? ORDER BY id").param("dossier:" + id).query(String.class).list())
+                .containsExactly("CREATION", "EVALUATION", "EVALUATION", "DEPOT", "PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS",
+                        "MODIFICATION", "EVALUATION", "DEPOT");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE evaluation SET empreinte = 'x'").update()).hasMessageContaining("scellée");
+    }
+
+    @Test
+    void unDossierNonDeposableEstRefuseAvecSesRaisons() throws Exception {
+        String nonDeposable = dossierRouen().replace("\"fournie\": true", "\"fournie\": false");
+        String id = json(appeler("POST", "/api/v1/dossiers", "bailleur", nonDeposable, null)).get("id").asString();
+
+        HttpResponse<String> depot = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
+
+        assertThat(depot.statusCode()).isEqualTo(409);
+        assertThat(json(depot).get("detail").asString()).contains("Pièce bloquante manquante : Plan de masse");
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("statut").asString()).isEqualTo("BROUILLON");
+    }
+}
