@@ -1,0 +1,102 @@
+package fr.harmonie.dossiers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Chaque point d'accès × chaque rôle × chaque portée: un brouillon du bailleur (Rouen), un dossier déposé à Rouen
+ * et un dossier déposé à Grenoble. Attendu: 2xx seulement pour qui a le droit, 404 (jamais les données) pour qui ne
+ * voit pas, 403 pour qui voit sans avoir le rôle, 401 sans compte.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MatriceAutorisationsTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<String> COMPTES = List.of("anonyme", "bailleur", "bailleur2", "instructeur", "instructeur38", "dreal", "dreal28", "admin");
+
+    @LocalServerPort
+    int port;
+
+    private int appeler(String methode, String chemin, String compte, String corps) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin))
+                .method(methode, corps == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(corps));
+        if (!compte.equals("anonyme")) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((compte + ":demo").getBytes()));
+        }
+        if (corps != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private String creer(String commune, boolean deposer) throws Exception {
+        String corps = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"")
+                .replace("\"21231\"", "\"" + commune + "\"").replace("\"2026-03-16\"", "\"2026-06-16\"");
+        if (commune.equals("38185")) {
+            corps = corps.replace("\"pieces\": [", "\"pieces\": [{\"code\": \"NOTE_DESCRIPTIVE\", \"fournie\": true},");
+        }
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/dossiers"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur:demo".getBytes()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(corps)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String id = Json.MAPPER.readTree(r.body()).get("id").asString();
+        if (deposer) {
+            assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null)).isEqualTo(200);
+        }
+        return id;
+    }
+
+    /** Statut attendu pour chaque compte, dans l'ordre de COMPTES. */
+    private record Ligne(String methode, String chemin, String corps, int... attendus) { }
+
+    @Test
+    void chaquePointDAccesRespecteLesRolesEtLesPortees() throws Exception {
+        String brouillon = creer("76540", false);
+        String rouen = creer("76540", true);
+        String grenoble = creer("38185", true);
+        String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
+        String instruction = "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}";
+        //                                                            anon bail bail2 instr in38 dreal dr28 admin
+        List<Ligne> matrice = List.of(
+                new Ligne("POST", "/api/v1/evaluations", dossier, 200, 200, 200, 200, 200, 200, 200, 200),
+                new Ligne("GET", "/api/v1/dossiers", null, 401, 200, 200, 200, 200, 200, 200, 200),
+                new Ligne("POST", "/api/v1/dossiers", dossier, 401, 201, 403, 403, 403, 403, 403, 403),
+                new Ligne("GET", "/api/v1/dossiers/" + brouillon, null, 401, 200, 404, 404, 404, 404, 404, 404),
+                new Ligne("GET", "/api/v1/dossiers/" + rouen, null, 401, 200, 404, 200, 404, 404, 200, 404),
+                new Ligne("GET", "/api/v1/dossiers/" + grenoble, null, 401, 200, 404, 404, 200, 200, 404, 404),
+                new Ligne("PUT", "/api/v1/dossiers/" + rouen, dossier, 401, 428, 404, 403, 404, 404, 403, 404),
+                new Ligne("POST", "/api/v1/dossiers/" + brouillon + "/evaluations", null, 401, 201, 404, 404, 404, 404, 404, 404),
+                new Ligne("GET", "/api/v1/dossiers/" + rouen + "/evaluations", null, 401, 200, 404, 200, 404, 404, 200, 404),
+                new Ligne("POST", "/api/v1/dossiers/" + rouen + "/depot", null, 401, 409, 404, 403, 404, 404, 403, 404),
+                new Ligne("POST", "/api/v1/dossiers/" + grenoble + "/instruction", instruction, 401, 403, 404, 404, 200, 403, 404, 404),
+                new Ligne("GET", "/api/v1/journal", null, 401, 403, 403, 403, 403, 200, 200, 200),
+                new Ligne("POST", "/api/v1/admin/packs/rechargement", null, 401, 403, 403, 403, 403, 403, 403, 200));
+        List<String> ecarts = new ArrayList<>();
+        for (Ligne l : matrice) {
+            for (int i = 0; i < COMPTES.size(); i++) {
+                int obtenu = appeler(l.methode(), l.chemin(), COMPTES.get(i), l.corps());
+                if (obtenu != l.attendus()[i]) {
+                    ecarts.add(l.methode() + " " + l.chemin() + " par " + COMPTES.get(i) + " : " + obtenu + " au lieu de " + l.attendus()[i]);
+                }
+            }
+        }
+        assertThat(ecarts).isEmpty();
+        String journalDreal84 = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/journal"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("dreal:demo".getBytes())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(journalDreal84).contains(grenoble).doesNotContain(rouen).doesNotContain(brouillon);
+    }
+}
