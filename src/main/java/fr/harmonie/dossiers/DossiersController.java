@@ -128,6 +128,12 @@ class DossiersController {
         m.put("id", d.id().toString());
         m.put("statut", d.statut());
         m.put("version", d.version());
+        if (d.territoire() != null) {
+            m.put("territoire", d.territoire());
+        }
+        if (d.messageInstruction() != null) {
+            m.put("messageInstruction", d.messageInstruction());
+        }
         m.put("creeLe", d.creeLe().toString());
         m.put("modifieLe", d.modifieLe().toString());
         return m;

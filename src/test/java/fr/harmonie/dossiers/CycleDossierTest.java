@@ -95,6 +95,7 @@ class CycleDossierTest {
 
         HttpResponse<String> lu = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null);
         assertThat(json(lu).get("statut").asString()).isEqualTo("COMPLEMENTS_DEMANDES");
+        assertThat(json(lu).get("messageInstruction").asString()).isEqualTo("Merci de joindre l'avis de la commune.");
         HttpResponse<String> complete = appeler("PUT", "/api/v1/dossiers/" + id, "bailleur",
                 dossierRouen().replace("\"pieces\": [", "\"pieces\": [{\"code\": \"AVIS_COMMUNE\", \"fournie\": true},"),
                 lu.headers().firstValue("ETag").orElseThrow());
