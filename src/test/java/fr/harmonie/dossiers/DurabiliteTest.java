@@ -1,0 +1,127 @@
+package fr.harmonie.dossiers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.json.Json;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * Un 201 veut dire « écrit »: le service, lancé comme un vrai processus, est tué (kill -9) au milieu d'une rafale de
+ * créations; après redémarrage, chaque dossier dont la création a été acquittée est là.
+ */
+class DurabiliteTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static Process lancer(EmbeddedPostgres base, int port, Path journal) throws Exception {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "fr.harmonie.HarmonieApplication",
+                "--server.port=" + port, "--spring.datasource.url=" + base.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres")
+                .redirectErrorStream(true).redirectOutput(journal.toFile()).start();
+    }
+
+    private static void attendre(int port) throws Exception {
+        for (int i = 0; i < 240; i++) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException pasEncore) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("le service n'a pas démarré sur le port " + port);
+    }
+
+    private static int portLibre() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static HttpRequest.Builder requete(int port, String chemin) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur:demo".getBytes()));
+    }
+
+    @Test
+    void chaqueCreationAcquitteeSurvitAUnKillMoinsNeuf() throws Exception {
+        Path journal = Files.createTempFile("harmonie-durabilite", ".log");
+        try (EmbeddedPostgres base = EmbeddedPostgres.builder().start()) {
+            int port = portLibre();
+            Process service = lancer(base, port, journal);
+            Set<String> acquittes = ConcurrentHashMap.newKeySet();
+            try {
+                attendre(port);
+                try (var c = base.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                    s.execute("INSERT INTO organisation (type, nom, siren) VALUES ('BAILLEUR', 'Bailleur', '732829320')");
+                    s.execute("INSERT INTO compte (identifiant, mot_de_passe, organisation_id, role) SELECT 'bailleur', '{bcrypt}"
+                            + new BCryptPasswordEncoder().encode("demo") + "', id, 'BAILLEUR' FROM organisation");
+                }
+                String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
+                ExecutorService rafale = Executors.newFixedThreadPool(4);
+                for (int t = 0; t < 4; t++) {
+                    rafale.submit(() -> {
+                        for (int i = 0; i < 10_000; i++) {
+                            try {
+                                HttpResponse<String> r = HTTP.send(requete(port, "/api/v1/dossiers").header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(dossier)).build(), HttpResponse.BodyHandlers.ofString());
+                                if (r.statusCode() == 201) {
+                                    acquittes.add(Json.MAPPER.readTree(r.body()).get("id").asString());
+                                }
+                            } catch (Exception tue) {
+                                return;
+                            }
+                        }
+                    });
+                }
+                while (acquittes.size() < 50) {
+                    Thread.sleep(20);
+                }
+                service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                rafale.shutdown();
+                assertThat(rafale.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                service.destroyForcibly();
+            }
+
+            int port2 = portLibre();
+            Process relance = lancer(base, port2, journal);
+            try {
+                attendre(port2);
+                List<String> perdus = new ArrayList<>();
+                for (String id : acquittes) {
+                    if (HTTP.send(requete(port2, "/api/v1/dossiers/" + id).build(), HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
+                        perdus.add(id);
+                    }
+                }
+                assertThat(acquittes).hasSizeGreaterThanOrEqualTo(50);
+                assertThat(perdus).isEmpty();
+            } finally {
+                relance.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
