@@ -13,6 +13,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * L'évaluation reste ouverte à tous, sans compte; tout le reste de l'API demande un compte (HTTP Basic), et chaque
@@ -22,8 +23,9 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecuriteConfiguration {
 
     @Bean
-    SecurityFilterChain securite(HttpSecurity http) throws Exception {
+    SecurityFilterChain securite(HttpSecurity http, Jetons jetons) throws Exception {
         http.csrf(c -> c.disable())
+                .addFilterBefore(new FiltreJeton(jetons), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/evaluations").permitAll()

@@ -1,0 +1,37 @@
+package fr.harmonie.comptes;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** {@code Authorization: Bearer hrm_…}: un client machine s'authentifie par le jeton de son organisation. */
+class FiltreJeton extends OncePerRequestFilter {
+
+    private final Jetons jetons;
+
+    FiltreJeton(Jetons jetons) {
+        this.jetons = jetons;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest requete, HttpServletResponse reponse, FilterChain suite)
+            throws ServletException, IOException {
+        String autorisation = requete.getHeader("Authorization");
+        if (autorisation != null && autorisation.startsWith("Bearer ")) {
+            var utilisateur = jetons.authentifier(autorisation.substring("Bearer ".length()).trim());
+            if (utilisateur.isEmpty()) {
+                SecuriteConfiguration.probleme(reponse, 401, "Jeton refusé", "Ce jeton est inconnu ou révoqué.");
+                return;
+            }
+            CompteAuthentifie compte = new CompteAuthentifie(utilisateur.get(), "");
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(compte, null, compte.getAuthorities()));
+        }
+        suite.doFilter(requete, reponse);
+    }
+}

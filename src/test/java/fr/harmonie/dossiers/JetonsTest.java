@@ -1,0 +1,64 @@
+package fr.harmonie.dossiers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Le système d'information d'un bailleur dépose ses dossiers avec un jeton de son organisation. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class JetonsTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> envoyer(HttpRequest.Builder b) throws Exception {
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder requete(String chemin) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin));
+    }
+
+    @Test
+    void unJetonDOrganisationAgitAvecLesDroitsDeSonOrganisation() throws Exception {
+        HttpResponse<String> emis = envoyer(requete("/api/v1/jetons")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur:demo".getBytes()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"libelle\": \"SI du bailleur\"}")));
+        assertThat(emis.statusCode()).isEqualTo(201);
+        String jeton = Json.MAPPER.readTree(emis.body()).get("jeton").asString();
+        assertThat(jeton).startsWith("hrm_");
+
+        String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
+        HttpResponse<String> cree = envoyer(requete("/api/v1/dossiers").header("Authorization", "Bearer " + jeton)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(dossier)));
+        HttpResponse<String> autreSiren = envoyer(requete("/api/v1/dossiers").header("Authorization", "Bearer " + jeton)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Files.readString(Path.of("rules/cas/agrement.json")))));
+        HttpResponse<String> faux = envoyer(requete("/api/v1/dossiers").header("Authorization", "Bearer hrm_inconnu"));
+        HttpResponse<String> admin = envoyer(requete("/api/v1/admin/packs/rechargement").header("Authorization", "Bearer " + jeton)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(cree.statusCode()).isEqualTo(201);
+        String id = Json.MAPPER.readTree(cree.body()).get("id").asString();
+        assertThat(envoyer(requete("/api/v1/dossiers/" + id)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur:demo".getBytes()))).statusCode()).isEqualTo(200);
+        assertThat(envoyer(requete("/api/v1/dossiers/" + id)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur2:demo".getBytes()))).statusCode()).isEqualTo(404);
+        assertThat(autreSiren.statusCode()).isEqualTo(403);
+        assertThat(faux.statusCode()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(faux.body()).get("title").asString()).isEqualTo("Jeton refusé");
+        assertThat(admin.statusCode()).isEqualTo(403);
+    }
+}
