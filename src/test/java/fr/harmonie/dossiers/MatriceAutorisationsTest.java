@@ -69,6 +69,10 @@ class MatriceAutorisationsTest {
         String grenoble = creer("38185", true);
         String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
         String instruction = "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}";
+        String evaluationRouen = Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/dossiers/" + rouen + "/evaluations"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur:demo".getBytes())).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get(0).get("id").asString();
         //                                                            anon bail bail2 instr in38 dreal dr28 admin
         List<Ligne> matrice = List.of(
                 new Ligne("POST", "/api/v1/evaluations", dossier, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -82,6 +86,8 @@ class MatriceAutorisationsTest {
                 new Ligne("GET", "/api/v1/dossiers/" + rouen + "/evaluations", null, 401, 200, 404, 200, 404, 404, 200, 404),
                 new Ligne("POST", "/api/v1/dossiers/" + rouen + "/depot", null, 401, 409, 404, 403, 404, 404, 403, 404),
                 new Ligne("POST", "/api/v1/dossiers/" + grenoble + "/instruction", instruction, 401, 403, 404, 404, 200, 403, 404, 404),
+                new Ligne("GET", "/api/v1/evaluations/" + evaluationRouen + "/verification", null, 401, 200, 404, 200, 404, 404, 200, 404),
+                new Ligne("POST", "/api/v1/jetons", "{\"libelle\": \"matrice\"}", 401, 201, 201, 201, 201, 201, 201, 201),
                 new Ligne("GET", "/api/v1/journal", null, 401, 403, 403, 403, 403, 200, 200, 200),
                 new Ligne("POST", "/api/v1/admin/packs/rechargement", null, 401, 403, 403, 403, 403, 403, 403, 200));
         List<String> ecarts = new ArrayList<>();
