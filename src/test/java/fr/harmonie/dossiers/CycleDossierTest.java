@@ -3,15 +3,12 @@ package fr.harmonie.dossiers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.harmonie.ClientHttp;
 import fr.harmonie.evaluation.SchemaResultat;
 import fr.harmonie.json.Json;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,8 +23,6 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CycleDossierTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
 
@@ -35,16 +30,7 @@ class CycleDossierTest {
     JdbcClient jdbc;
 
     private HttpResponse<String> appeler(String methode, String chemin, String compte, String corps, String ifMatch) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((compte + ":demo").getBytes()))
-                .method(methode, corps == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(corps));
-        if (corps != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return ClientHttp.appeler(port, methode, chemin, compte, corps, ifMatch);
     }
 
     private static JsonNode json(HttpResponse<String> r) {

@@ -2,17 +2,14 @@ package fr.harmonie.dossiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.ClientHttp;
 import fr.harmonie.HarmonieApplication;
 import fr.harmonie.json.Json;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -29,8 +26,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class DeuxInstancesTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private static ConfigurableApplicationContext demarrer(EmbeddedPostgres base) {
         List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--spring.datasource.url=" + base.getJdbcUrl("postgres", "postgres"),
@@ -43,16 +38,7 @@ class DeuxInstancesTest {
     }
 
     private static HttpResponse<String> appeler(int port, String methode, String chemin, String corps, String ifMatch) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur:demo".getBytes()))
-                .method(methode, corps == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(corps));
-        if (corps != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return ClientHttp.appeler(port, methode, chemin, "bailleur", corps, ifMatch);
     }
 
     @Test

@@ -2,6 +2,7 @@ package fr.harmonie.dossiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.ClientHttp;
 import fr.harmonie.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,15 +32,7 @@ class MatriceAutorisationsTest {
     int port;
 
     private int appeler(String methode, String chemin, String compte, String corps) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin))
-                .method(methode, corps == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(corps));
-        if (!compte.equals("anonyme")) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((compte + ":demo").getBytes()));
-        }
-        if (corps != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return ClientHttp.appeler(port, methode, chemin, compte.equals("anonyme") ? null : compte, corps, null).statusCode();
     }
 
     private String creer(String commune, boolean deposer) throws Exception {

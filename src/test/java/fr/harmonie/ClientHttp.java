@@ -1,0 +1,33 @@
+package fr.harmonie;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+
+/** Un client de l'API comme en ont les tests: un compte de démonstration (mot de passe demo) ou personne. */
+public final class ClientHttp {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private ClientHttp() {
+    }
+
+    /** {@code compte}: un identifiant (mot de passe demo), ou null pour un appel anonyme. */
+    public static HttpResponse<String> appeler(int port, String methode, String chemin, String compte, String corps,
+                                               String ifMatch) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin))
+                .method(methode, corps == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(corps));
+        if (compte != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((compte + ":demo").getBytes()));
+        }
+        if (corps != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
