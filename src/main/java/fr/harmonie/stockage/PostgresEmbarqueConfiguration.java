@@ -33,14 +33,48 @@ class PostgresEmbarqueConfiguration {
         try {
             Path dossier = ephemeres ? Files.createTempDirectory("harmonie-pg") : Path.of(repertoire).toAbsolutePath().resolve("postgres");
             Files.createDirectories(dossier);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            arreterOrphelin(dossier);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dossier)
-                    .setCleanDataDirectory(ephemeres)
-                    .start();
+                    .setCleanDataDirectory(ephemeres);
+            if (!ephemeres) {
+                // The library tunes PostgreSQL for throwaway test databases (no fsync, asynchronous commits): kept
+                // data must survive a crash, and a 201 must mean committed to disk.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            EmbeddedPostgres pg = builder.start();
             LOG.info("PostgreSQL embarqué sur le port {}, données dans {}", pg.getPort(), dossier);
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL embarqué impossible à démarrer", e);
+        }
+    }
+
+    /**
+     * After a kill -9 of Harmonie, its PostgreSQL keeps running on the data directory and would refuse a second
+     * server: stop it first (a normal shutdown; its committed data is on disk).
+     */
+    static void arreterOrphelin(Path dossier) throws IOException {
+        Path pid = dossier.resolve("postmaster.pid");
+        if (!Files.exists(pid)) {
+            return;
+        }
+        long numero;
+        try {
+            numero = Long.parseLong(Files.readAllLines(pid).get(0).trim());
+        } catch (RuntimeException illisible) {
+            return;
+        }
+        var processus = ProcessHandle.of(numero).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains(dossier.toString())).orElse(false));
+        if (processus.isPresent()) {
+            LOG.warn("PostgreSQL d'une exécution précédente encore actif (pid {}) : arrêt avant redémarrage", numero);
+            processus.get().destroy();
+            try {
+                processus.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                processus.get().destroyForcibly();
+            }
         }
     }
 

@@ -40,6 +40,44 @@ class DurabiliteTest {
                 .redirectErrorStream(true).redirectOutput(journal.toFile()).start();
     }
 
+    /** Le mode par défaut: PostgreSQL embarqué, données dans {@code donnees}. */
+    private static Process lancerEmbarque(Path donnees, int port, Path journal) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "fr.harmonie.HarmonieApplication",
+                "--server.port=" + port, "--harmonie.donnees.ephemeres=false")
+                .redirectErrorStream(true).redirectOutput(journal.toFile());
+        pb.environment().put("HARMONIE_DATA_DIR", donnees.toString());
+        return pb.start();
+    }
+
+    @Test
+    void enModeEmbarqueUnKillMoinsNeufNePerdRienEtLeServiceRedemarre(@org.junit.jupiter.api.io.TempDir Path donnees) throws Exception {
+        Path journal = Files.createTempFile("harmonie-durabilite-embarque", ".log");
+        int port = portLibre();
+        Process service = lancerEmbarque(donnees, port, journal);
+        String id;
+        try {
+            attendre(port);
+            String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
+            HttpResponse<String> cree = HTTP.send(requete(port, "/api/v1/dossiers").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(dossier)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(cree.statusCode()).isEqualTo(201);
+            id = Json.MAPPER.readTree(cree.body()).get("id").asString();
+        } finally {
+            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        int port2 = portLibre();
+        Process relance = lancerEmbarque(donnees, port2, journal);
+        try {
+            attendre(port2);
+            assertThat(HTTP.send(requete(port2, "/api/v1/dossiers/" + id).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+        } finally {
+            relance.destroy();
+            relance.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
     private static void attendre(int port) throws Exception {
         for (int i = 0; i < 240; i++) {
             try {
