@@ -63,13 +63,29 @@ class CycleDossier {
     @Transactional
     Scellee evaluer(Utilisateur u, DossierStocke d) {
         Dossier dossier = lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8));
-        Resultat r = evaluateur.evaluer(dossier);
+        Resultat r = chaineFigee(d) == null ? evaluateur.evaluer(dossier) : evaluerSurChaineFigee(dossier, chaineFigee(d));
         UUID id = UUID.randomUUID();
         List<String> chaine = r.territoire().packs().stream().map(p -> p.id() + "@" + p.version()).toList();
         evaluations.sceller(id, d.id(), u.identifiant(), Json.MAPPER.writeValueAsString(dossier.avecDateReference(r.dateReference())),
                 Json.MAPPER.writeValueAsString(chaine), Json.MAPPER.writeValueAsString(r), r.empreinte());
         dossiers.journal(u.identifiant(), "EVALUATION", d.id(), "{\"evaluation\": \"" + id + "\", \"empreinte\": \"" + r.empreinte() + "\"}");
         return new Scellee(id, r);
+    }
+
+    /** Once deposited, a dossier is judged by the packs in force at its deposit, whatever was published since. */
+    private static List<String> chaineFigee(DossierStocke d) {
+        if (d.chaine() == null || d.modifiable()) {
+            return null;
+        }
+        List<String> refs = new ArrayList<>();
+        Json.MAPPER.readTree(d.chaine()).forEach(p -> refs.add(p.get("id").asString() + "@" + p.get("version").asString()));
+        return refs;
+    }
+
+    private Resultat evaluerSurChaineFigee(Dossier dossier, List<String> refs) {
+        ChaineCompilee chaine = chainesRejouees.computeIfAbsent(refs, k -> CompilateurRegles.compiler(packsStockes.charger(k)));
+        return new Evaluateur(d -> new ChaineResolue(chaine, "chaîne figée au dépôt : " + String.join(" > ", refs),
+                registre.resoudre(d).localisation(), List.of()), Clock.systemUTC()).evaluer(dossier);
     }
 
     @Transactional

@@ -62,6 +62,9 @@ class CycleDossierTest {
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(409);
 
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("statut").asString()).isEqualTo("DEPOSE");
+        HttpResponse<String> parInstructeur = appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "instructeur", null, null);
+        assertThat(json(parInstructeur).get("resultat").get("territoire").get("resolution").asString())
+                .isEqualTo("chaîne figée au dépôt : national@2026.1 > region-28@2026.1 > metropole-rouen-normandie@2026.1");
         assertThat(appeler("GET", "/api/v1/dossiers/" + id, "dreal28", null, null).statusCode()).isEqualTo(200);
         assertThat(appeler("GET", "/api/v1/dossiers/" + id, "instructeur38", null, null).statusCode()).isEqualTo(404);
         assertThat(appeler("GET", "/api/v1/dossiers/" + id, "dreal", null, null).statusCode()).isEqualTo(404);
@@ -90,7 +93,7 @@ class CycleDossierTest {
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("statut").asString()).isEqualTo("DEPOSE");
 
         assertThat(jdbc.sql("SELECT action FROM journal WHERE objet = ? ORDER BY id").param("dossier:" + id).query(String.class).list())
-                .containsExactly("CREATION", "EVALUATION", "EVALUATION", "DEPOT", "PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS",
+                .containsExactly("CREATION", "EVALUATION", "EVALUATION", "DEPOT", "EVALUATION", "PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS",
                         "MODIFICATION", "EVALUATION", "DEPOT");
         assertThatThrownBy(() -> jdbc.sql("UPDATE evaluation SET empreinte = 'x'").update()).hasMessageContaining("scellée");
     }
