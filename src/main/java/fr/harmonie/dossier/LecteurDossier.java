@@ -8,10 +8,8 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import fr.harmonie.json.Json;
+import fr.harmonie.json.Ressources;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +36,7 @@ public final class LecteurDossier {
                 .build();
         SchemaRegistry registre = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 b -> b.schemaRegistryConfig(config));
-        this.schema = registre.getSchema(lireRessource(SCHEMA), InputFormat.JSON);
+        this.schema = registre.getSchema(Ressources.texte(SCHEMA), InputFormat.JSON);
     }
 
     public Dossier lire(byte[] json) {
@@ -124,15 +122,5 @@ public final class LecteurDossier {
         int fin = message.indexOf('\n');
         return fin < 0 ? message : message.substring(0, fin);
     }
-
-    static String lireRessource(String chemin) {
-        try (InputStream in = LecteurDossier.class.getClassLoader().getResourceAsStream(chemin)) {
-            if (in == null) {
-                throw new IllegalStateException("Ressource introuvable : " + chemin);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

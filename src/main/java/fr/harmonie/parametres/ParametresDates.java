@@ -34,10 +34,6 @@ public final class ParametresDates {
         return v;
     }
 
-    public boolean contient(String cle) {
-        return parametres.containsKey(cle) || (parent != null && parent.contient(cle));
-    }
-
     /** Les paramètres propres à ce pack, sans ceux des parents. */
     public Map<String, Parametre> propres() {
         return parametres;

@@ -1,6 +1,7 @@
 package fr.harmonie.regles;
 
 import fr.harmonie.dossier.Dossier;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Exécute une chaîne compilée sur un dossier. Sans état, sûr entre threads. */
@@ -17,16 +18,12 @@ public final class MoteurRegles {
     }
 
     /** {@code dossier.dateReference()} doit être fixée: c'est la date des paramètres. */
-    public static SortieMoteur executer(ChaineCompilee chaine, Dossier dossier) {
-        return executer(chaine, dossier, List.of());
-    }
-
     /** {@code autres}: les faits que la résolution du territoire ajoute (la localisation de l'opération). */
     public static SortieMoteur executer(ChaineCompilee chaine, Dossier dossier, List<Object> autres) {
         if (dossier.dateReference() == null) {
             throw new IllegalArgumentException("dateReference non fixée");
         }
-        List<Object> faits = new java.util.ArrayList<>(FaitsDossier.de(dossier, chaine));
+        List<Object> faits = new ArrayList<>(FaitsDossier.de(dossier, chaine));
         faits.addAll(autres);
         int plafond = PLAFOND_FIXE + PLAFOND_PAR_FAIT * faits.size();
         return chaine.session().execute(new EvaluationEnEtapes(chaine, dossier, faits, plafond));

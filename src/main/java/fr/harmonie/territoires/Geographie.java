@@ -1,7 +1,6 @@
 package fr.harmonie.territoires;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import fr.harmonie.json.Ressources;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -48,10 +48,10 @@ public final class Geographie {
 
     public static Geographie chargerEmbarquee() {
         Properties p = new Properties();
-        String communesCsv = lire("geo/communes.csv");
-        String epciCsv = lire("geo/epci.csv");
+        String communesCsv = Ressources.texte("geo/communes.csv");
+        String epciCsv = Ressources.texte("geo/epci.csv");
         try {
-            p.load(new StringReader(lire("geo/provenance.properties")));
+            p.load(new StringReader(Ressources.texte("geo/provenance.properties")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,15 +112,5 @@ public final class Geographie {
             throw new IllegalStateException(e);
         }
     }
-
-    private static String lire(String ressource) {
-        try (InputStream in = Geographie.class.getClassLoader().getResourceAsStream(ressource)) {
-            if (in == null) {
-                throw new IllegalStateException("Ressource introuvable : " + ressource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
