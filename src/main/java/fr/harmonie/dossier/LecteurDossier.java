@@ -9,7 +9,6 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import fr.harmonie.json.Json;
 import fr.harmonie.json.Ressources;
-import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -121,6 +120,5 @@ public final class LecteurDossier {
         }
         int fin = message.indexOf('\n');
         return fin < 0 ? message : message.substring(0, fin);
-    }
     }
 }

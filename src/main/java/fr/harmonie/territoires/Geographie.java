@@ -112,5 +112,4 @@ public final class Geographie {
             throw new IllegalStateException(e);
         }
     }
-    }
 }
