@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ public final class RegistrePacks implements ResolveurChaine {
     private final Geographie geographie;
     private final Map<String, List<Pack>> versionsParId;
     private final Map<String, Set<String>> communesParPack;
+    /** Per commune, the pack versions whose perimeter holds it, most specific level first: resolution is one lookup. */
+    private final Map<String, List<Pack>> packsParCommune = new HashMap<>();
     private final Map<List<String>, ChaineCompilee> chaines = new ConcurrentHashMap<>();
 
     public RegistrePacks(Pack national, List<Pack> territoriaux, Geographie geographie) {
@@ -51,6 +54,13 @@ public final class RegistrePacks implements ResolveurChaine {
             communes.put(p.reference(), PerimetreResolu.communes(p.manifeste().perimetre(), geographie));
         }
         this.communesParPack = communes;
+        for (Pack p : territoriaux) {
+            for (String code : communes.get(p.reference())) {
+                packsParCommune.computeIfAbsent(code, k -> new ArrayList<>()).add(p);
+            }
+        }
+        packsParCommune.values().forEach(l -> l.sort(Comparator.comparingInt((Pack p) -> NIVEAUX.indexOf(p.manifeste().niveau()))
+                .thenComparing(Pack::id)));
         LintPacks.verifier(this);
     }
 
@@ -121,12 +131,9 @@ public final class RegistrePacks implements ResolveurChaine {
     }
 
     private Pack plusSpecifique(String code, LocalDate date) {
-        for (String niveau : NIVEAUX) {
-            for (String id : versionsParId.keySet()) {
-                Pack p = enVigueur(id, date);
-                if (p != null && niveau.equals(p.manifeste().niveau()) && communes(p).contains(code)) {
-                    return p;
-                }
+        for (Pack p : packsParCommune.getOrDefault(code, List.of())) {
+            if (enVigueur(p.id(), date) == p) {
+                return p;
             }
         }
         return null;
