@@ -33,11 +33,12 @@ CREATE TABLE journal (
     detail    jsonb
 );
 
-CREATE FUNCTION journal_en_ajout_seul() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Une seule fonction pour toutes les tables en ajout seul (journal, évaluations scellées).
+CREATE FUNCTION ajout_seul() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'Le journal est en ajout seul : % refusé', TG_OP;
+    RAISE EXCEPTION 'La table % est en ajout seul : % refusé', TG_TABLE_NAME, TG_OP;
 END;
 $$;
 
 CREATE TRIGGER journal_immuable BEFORE UPDATE OR DELETE OR TRUNCATE ON journal
-    FOR EACH STATEMENT EXECUTE FUNCTION journal_en_ajout_seul();
+    FOR EACH STATEMENT EXECUTE FUNCTION ajout_seul();

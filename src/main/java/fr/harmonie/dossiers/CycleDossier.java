@@ -63,7 +63,8 @@ class CycleDossier {
     @Transactional
     Scellee evaluer(Utilisateur u, DossierStocke d) {
         Dossier dossier = lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8));
-        Resultat r = chaineFigee(d) == null ? evaluateur.evaluer(dossier) : evaluerSurChaineFigee(dossier, chaineFigee(d));
+        List<String> figee = chaineFigee(d);
+        Resultat r = figee == null ? evaluateur.evaluer(dossier) : evaluerSurChaineFigee(dossier, figee);
         UUID id = UUID.randomUUID();
         List<String> chaine = r.territoire().packs().stream().map(p -> p.id() + "@" + p.version()).toList();
         evaluations.sceller(id, d.id(), u.identifiant(), Json.MAPPER.writeValueAsString(dossier.avecDateReference(r.dateReference())),
@@ -98,6 +99,7 @@ class CycleDossier {
         }
         Scellee s = evaluer(u, d);
         Resultat r = s.resultat();
+        String codeInsee = lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8)).operation().commune().codeInsee();
         if (!r.deposable()) {
             List<String> raisons = new ArrayList<>();
             r.piecesRequises().stream().filter(p -> p.bloquante() && p.statut() == Resultat.StatutPiece.MANQUANTE)
@@ -105,7 +107,7 @@ class CycleDossier {
             r.anomalies().stream().filter(a -> a.gravite().name().equals("BLOQUANTE")).forEach(a -> raisons.add(a.message()));
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non déposable", String.join(" ; ", raisons));
         }
-        Geographie.Commune commune = geographie.commune(lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8)).operation().commune().codeInsee());
+        Geographie.Commune commune = geographie.commune(codeInsee);
         List<Map<String, String>> chaine = r.territoire().packs().stream()
                 .map(p -> Map.of("id", p.id(), "version", p.version(), "empreinte", p.empreinte())).toList();
         int n = jdbc.sql("""

@@ -95,7 +95,9 @@ class CycleDossierTest {
         assertThat(jdbc.sql("SELECT action FROM journal WHERE objet = ? ORDER BY id").param("dossier:" + id).query(String.class).list())
                 .containsExactly("CREATION", "EVALUATION", "EVALUATION", "DEPOT", "EVALUATION", "PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS",
                         "MODIFICATION", "EVALUATION", "DEPOT");
-        assertThatThrownBy(() -> jdbc.sql("UPDATE evaluation SET empreinte = 'x'").update()).hasMessageContaining("scellée");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE evaluation SET empreinte = 'x'").update())
+                .hasMessageContaining("La table evaluation est en ajout seul : UPDATE refusé");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM evaluation").update()).hasMessageContaining("ajout seul : DELETE refusé");
     }
 
     @Test

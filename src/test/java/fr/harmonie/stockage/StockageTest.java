@@ -46,8 +46,8 @@ class StockageTest {
 
     @Test
     void leJournalRefuseToutesModificationEtSuppression() {
-        assertThatThrownBy(() -> jdbc.sql("UPDATE journal SET qui = 'pirate'").update()).hasMessageContaining("ajout seul");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM journal").update()).hasMessageContaining("ajout seul");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE journal SET qui = 'pirate'").update()).hasMessageContaining("La table journal est en ajout seul : UPDATE refusé");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM journal").update()).hasMessageContaining("La table journal est en ajout seul : DELETE refusé");
     }
 
     @Test
