@@ -36,8 +36,11 @@ public final class Json {
             .build();
 
     /**
-     * Canonical JSON for receipts: properties sorted by name, no whitespace, nulls left out. The same value always
-     * gives the same bytes, whatever the order in which a client wrote its keys.
+     * Canonical JSON for receipts: no whitespace, nulls left out, record components in their declaration order (Jackson
+     * writes creator properties first, in creator order, before any alphabetical sorting), map entries sorted by key.
+     * The same value always gives the same bytes, whatever the order in which a client wrote its keys. Sealed
+     * receipts are checked again later: these bytes are pinned by {@code FormeCanoniqueTest}, so that a library
+     * upgrade cannot change them unnoticed.
      */
     public static final JsonMapper CANONIQUE = MAPPER.rebuild()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
