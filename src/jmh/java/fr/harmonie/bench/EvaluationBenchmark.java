@@ -6,7 +6,6 @@ import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.evaluation.Resultat;
 import fr.harmonie.regles.SocleNational;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,9 +38,7 @@ public class EvaluationBenchmark {
     public void preparer() throws IOException {
         lecteur = new LecteurDossier();
         evaluateur = new Evaluateur(new SocleNational(SocleNational.charger(null)), Clock.systemUTC());
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("golden/01-construction-neuve-dijon/dossier.json")) {
-            json = in.readAllBytes();
-        }
+        json = DossierDeBanc.json();
         dossier = lecteur.lire(json);
     }
 

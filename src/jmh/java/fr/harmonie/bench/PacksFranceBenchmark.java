@@ -1,7 +1,6 @@
 package fr.harmonie.bench;
 
 import fr.harmonie.dossier.Dossier;
-import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.evaluation.Resultat;
 import fr.harmonie.territoires.ChargeurPacks;
@@ -62,10 +61,8 @@ public class PacksFranceBenchmark {
         System.out.printf("%n[France] %d packs chargés et vérifiés en %.1f s ; tas retenu %.0f Mo (tas total utilisé %.0f Mo)%n",
                 packs, duree / 1e9, (apres - avant) / 1e6, apres / 1e6);
         evaluateur = new Evaluateur(registre, Clock.systemUTC());
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("golden/01-construction-neuve-dijon/dossier.json")) {
-            // Dijon (21): Côte-d'Or has a DDT pack and no délégataire here, so the chain is national > région > DDT.
-            dossier = new LecteurDossier().lire(in.readAllBytes());
-        }
+        // Dijon (21): Côte-d'Or has a DDT pack and no délégataire here, so the chain is national > région > DDT.
+        dossier = DossierDeBanc.dossier();
         Resultat r = evaluateur.evaluer(dossier);
         System.out.println("[France] chaîne évaluée : " + r.territoire().packs().stream().map(p -> p.id()).toList());
     }

@@ -1,13 +1,12 @@
 package fr.harmonie.evaluation;
 
+import fr.harmonie.bench.DossierDeBanc;
 import fr.harmonie.dossier.Dossier;
-import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.MoteurRegles;
 import fr.harmonie.regles.SocleNational;
 import fr.harmonie.regles.SortieMoteur;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +38,7 @@ public class DecompositionBenchmark {
     public void preparer() throws IOException {
         SocleNational socle = new SocleNational(SocleNational.charger(null));
         evaluateur = new Evaluateur(socle, Clock.systemUTC());
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("golden/01-construction-neuve-dijon/dossier.json")) {
-            dossier = new LecteurDossier().lire(in.readAllBytes());
-        }
+        dossier = DossierDeBanc.dossier();
         chaine = socle.resoudre(dossier).chaine();
         resultat = evaluateur.evaluer(dossier);
     }

@@ -1,9 +1,8 @@
 package fr.harmonie.regles;
 
+import fr.harmonie.bench.DossierDeBanc;
 import fr.harmonie.dossier.Dossier;
-import fr.harmonie.dossier.LecteurDossier;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +37,7 @@ public class CoutDesReglesBenchmark {
         TreeMap<String, byte[]> fichiers = new TreeMap<>(complet.fichiers());
         fichiers.keySet().removeIf(f -> f.equals("regles/" + sans + ".drl") || f.equals("regles/" + sans + ".cas.yaml"));
         chaine = CompilateurRegles.compiler(List.of(LecteurPack.lire(new FichiersPack(complet.origine(), fichiers))));
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("golden/01-construction-neuve-dijon/dossier.json")) {
-            dossier = new LecteurDossier().lire(in.readAllBytes());
-        }
+        dossier = DossierDeBanc.dossier();
     }
 
     @Benchmark
