@@ -11,9 +11,11 @@ import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.ChaineResolue;
 import fr.harmonie.regles.CompilateurRegles;
 import fr.harmonie.regles.Origine;
+import fr.harmonie.regles.faits.Gravite;
 import fr.harmonie.stockage.PacksStockes;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistreCourant;
+import fr.harmonie.territoires.RegistrePacks;
 import fr.harmonie.web.ProblemeHttpException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -62,9 +64,13 @@ class CycleDossier {
 
     @Transactional
     Scellee evaluer(Utilisateur u, DossierStocke d) {
-        Dossier dossier = lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8));
+        return sceller(u, d, lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Scellee sceller(Utilisateur u, DossierStocke d, Dossier dossier) {
         List<String> figee = chaineFigee(d);
-        Resultat r = figee == null ? evaluateur.evaluer(dossier) : evaluerSurChaineFigee(dossier, figee);
+        Resultat r = figee == null ? evaluateur.evaluer(dossier)
+                : rejouer(dossier, figee, "chaîne figée au dépôt : " + String.join(" > ", figee), List.of());
         UUID id = UUID.randomUUID();
         List<String> chaine = r.territoire().packs().stream().map(p -> p.id() + "@" + p.version()).toList();
         evaluations.sceller(id, d.id(), u.identifiant(), Json.MAPPER.writeValueAsString(dossier.avecDateReference(r.dateReference())),
@@ -83,10 +89,14 @@ class CycleDossier {
         return refs;
     }
 
-    private Resultat evaluerSurChaineFigee(Dossier dossier, List<String> refs) {
+    /**
+     * Evaluates on a chain that is not today's (frozen at deposit, or sealed with an old evaluation), read back from
+     * PostgreSQL and compiled once per list of versions. Only the commune's facts come from today's registry.
+     */
+    private Resultat rejouer(Dossier dossier, List<String> refs, String resolution, List<Origine> notes) {
         ChaineCompilee chaine = chainesRejouees.computeIfAbsent(refs, k -> CompilateurRegles.compiler(packsStockes.charger(k)));
-        return new Evaluateur(d -> new ChaineResolue(chaine, "chaîne figée au dépôt : " + String.join(" > ", refs),
-                registre.resoudre(d).localisation(), List.of()), Clock.systemUTC()).evaluer(dossier);
+        return new Evaluateur(d -> new ChaineResolue(chaine, resolution, registre.localiser(d), notes), Clock.systemUTC())
+                .evaluer(dossier);
     }
 
     @Transactional
@@ -97,17 +107,17 @@ class CycleDossier {
         if (!d.modifiable()) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dépôt impossible", "Le dossier est déjà au statut " + d.statut() + ".");
         }
-        Scellee s = evaluer(u, d);
+        Dossier dossier = lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8));
+        Scellee s = sceller(u, d, dossier);
         Resultat r = s.resultat();
-        String codeInsee = lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8)).operation().commune().codeInsee();
         if (!r.deposable()) {
             List<String> raisons = new ArrayList<>();
             r.piecesRequises().stream().filter(p -> p.bloquante() && p.statut() == Resultat.StatutPiece.MANQUANTE)
                     .forEach(p -> raisons.add("Pièce bloquante manquante : " + p.libelle()));
-            r.anomalies().stream().filter(a -> a.gravite().name().equals("BLOQUANTE")).forEach(a -> raisons.add(a.message()));
+            r.anomalies().stream().filter(a -> a.gravite() == Gravite.BLOQUANTE).forEach(a -> raisons.add(a.message()));
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non déposable", String.join(" ; ", raisons));
         }
-        Geographie.Commune commune = geographie.commune(codeInsee);
+        Geographie.Commune commune = geographie.commune(dossier.operation().commune().codeInsee());
         List<Map<String, String>> chaine = r.territoire().packs().stream()
                 .map(p -> Map.of("id", p.id(), "version", p.version(), "empreinte", p.empreinte())).toList();
         int n = jdbc.sql("""
@@ -155,13 +165,10 @@ class CycleDossier {
     /** Rejoue l'entrée scellée sur les versions de packs scellées et compare les reçus. */
     Map<String, Object> verifier(EvaluationsStore.EvaluationStockee e) {
         List<String> refs = List.of(Json.MAPPER.readValue(e.chaine(), String[].class));
-        ChaineCompilee chaine = chainesRejouees.computeIfAbsent(refs, k -> CompilateurRegles.compiler(packsStockes.charger(k)));
         Resultat stocke = Json.MAPPER.readValue(e.resultat(), Resultat.class);
         Dossier entree = lecteur.lire(e.entree().getBytes(StandardCharsets.UTF_8));
-        List<Origine> notes = stocke.trace().stream().filter(o -> o.regle().equals("RESOLUTION")).toList();
-        Evaluateur rejoueur = new Evaluateur(d -> new ChaineResolue(chaine, stocke.territoire().resolution(),
-                registre.resoudre(d).localisation(), notes), Clock.systemUTC());
-        String recalculee = rejoueur.evaluer(entree).empreinte();
+        List<Origine> notes = stocke.trace().stream().filter(o -> o.regle().equals(RegistrePacks.NOTE_RESOLUTION)).toList();
+        String recalculee = rejouer(entree, refs, stocke.territoire().resolution(), notes).empreinte();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("evaluation", e.id().toString());
         v.put("empreinteScellee", e.empreinte());

@@ -3,6 +3,7 @@ package fr.harmonie.territoires;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.regles.ChaineResolue;
 import fr.harmonie.regles.ResolveurChaine;
+import fr.harmonie.regles.faits.Localisation;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -35,5 +36,9 @@ public final class RegistreCourant implements ResolveurChaine {
     @Override
     public ChaineResolue resoudre(Dossier dossier) {
         return courant.get().resoudre(dossier);
+    }
+
+    public Localisation localiser(Dossier dossier) {
+        return courant.get().localiser(dossier);
     }
 }

@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RegistrePacks implements ResolveurChaine {
 
     public static final String NATIONAL = "national";
+    /** The rule id of the trace lines that resolution writes (a level skipped for want of a version in force). */
+    public static final String NOTE_RESOLUTION = "RESOLUTION";
     /** Du plus spécifique au plus général. */
     static final List<String> NIVEAUX = List.of("DELEGATAIRE", "DEPARTEMENT", "REGION");
 
@@ -91,8 +93,24 @@ public final class RegistrePacks implements ResolveurChaine {
         return trouve;
     }
 
+    /** What resolution finds, before any compilation: the packs, the sentence, the commune's facts, the notes. */
+    private record Resolution(List<Pack> packs, String phrase, Localisation localisation, List<Origine> notes) { }
+
     @Override
     public ChaineResolue resoudre(Dossier dossier) {
+        Resolution r = resolution(dossier);
+        return new ChaineResolue(chaine(r.packs()), r.phrase(), r.localisation(), r.notes());
+    }
+
+    /**
+     * Ce que la résolution constate sur la commune, sans compiler de chaîne: pour rejouer un dossier sur une chaîne
+     * figée ou scellée, qui n'est pas celle d'aujourd'hui.
+     */
+    public Localisation localiser(Dossier dossier) {
+        return resolution(dossier).localisation();
+    }
+
+    private Resolution resolution(Dossier dossier) {
         LocalDate date = dossier.dateReference();
         String code = dossier.operation().commune().codeInsee();
         Geographie.Commune commune = geographie.commune(code);
@@ -100,7 +118,7 @@ public final class RegistrePacks implements ResolveurChaine {
         List<Origine> notes = new ArrayList<>();
         if (commune == null) {
             String explication = "commune " + code + " inconnue du découpage administratif (" + geographie.provenance() + ")";
-            return new ChaineResolue(chaine(List.of(national())), explication + " → socle national seul",
+            return new Resolution(List.of(national()), explication + " → socle national seul",
                     new Localisation(code, false, demande, true, explication), notes);
         }
         Pack specifique;
@@ -127,7 +145,7 @@ public final class RegistrePacks implements ResolveurChaine {
         }
         List<Pack> chaine = chaineDe(specifique, date, notes);
         String explication = coherent ? null : "la commune " + code + " (" + commune.nom() + ") n'est pas dans le périmètre du territoire « " + demande + " »";
-        return new ChaineResolue(chaine(chaine), resolution, new Localisation(code, true, demande, coherent, explication), notes);
+        return new Resolution(chaine, resolution, new Localisation(code, true, demande, coherent, explication), notes);
     }
 
     private Pack plusSpecifique(String code, LocalDate date) {
@@ -148,7 +166,7 @@ public final class RegistrePacks implements ResolveurChaine {
         while (parent != null && !parent.equals(NATIONAL) && vus.add(parent)) {
             Pack p = enVigueur(parent, date);
             if (p == null) {
-                notes.add(new Origine("RESOLUTION", parent, "aucune version du pack « " + parent + " » en vigueur le "
+                notes.add(new Origine(NOTE_RESOLUTION, parent, "aucune version du pack « " + parent + " » en vigueur le "
                         + date + " : niveau ignoré"));
                 List<Pack> versions = versionsParId.getOrDefault(parent, List.of());
                 parent = versions.isEmpty() ? null : versions.get(versions.size() - 1).manifeste().parent();

@@ -2,10 +2,12 @@ package fr.harmonie.territoires;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.evaluation.Resultat;
 import fr.harmonie.json.Json;
+import fr.harmonie.regles.faits.Localisation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -127,5 +129,29 @@ class ResolutionTerritoiresTest {
         assertThat(chaine(inconnue)).isEqualTo("national@2026.1");
         assertThat(inconnue.anomalies()).anySatisfy(a -> assertThat(a.code()).isEqualTo("COMMUNE_INCONNUE"));
         assertThat(inconnue.deposable()).isFalse();
+    }
+
+    /** Replays (frozen or sealed chains) take only the commune's facts from today's registry, without compiling. */
+    @Test
+    void laLocalisationSeuleEstCelleDeLaResolutionComplete() throws Exception {
+        Localisation rouen = localiser(Map.of("/operation/commune/codeInsee", "76540"));
+        Localisation horsPerimetre = localiser(Map.of("/operation/commune/codeInsee", "38185",
+                "/territoire", "metropole-rouen-normandie"));
+        Localisation inconnue = localiser(Map.of("/operation/commune/codeInsee", "99999"));
+
+        assertThat(rouen.communeConnue()).isTrue();
+        assertThat(rouen.territoireCoherent()).isTrue();
+        assertThat(horsPerimetre.territoireCoherent()).isFalse();
+        assertThat(inconnue.communeConnue()).isFalse();
+    }
+
+    private static Localisation localiser(Map<String, String> modifications) throws Exception {
+        ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
+        modifications.forEach((pointeur, valeur) -> ((ObjectNode) d.at(pointeur.substring(0, pointeur.lastIndexOf('/'))))
+                .put(pointeur.substring(pointeur.lastIndexOf('/') + 1), valeur));
+        Dossier dossier = LECTEUR.lire(Json.MAPPER.writeValueAsBytes(d));
+        Localisation seule = REGISTRE.localiser(dossier);
+        assertThat(seule).isEqualTo(REGISTRE.resoudre(dossier).localisation());
+        return seule;
     }
 }
