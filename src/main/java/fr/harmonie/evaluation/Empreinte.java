@@ -1,6 +1,7 @@
 package fr.harmonie.evaluation;
 
 import fr.harmonie.dossier.Dossier;
+import fr.harmonie.json.EcrivainCanonique;
 import fr.harmonie.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +33,7 @@ final class Empreinte {
         }
         List<String> packs = sansEmpreinte.territoire().packs().stream().map(Resultat.PackApplique::empreinte).toList();
         try (OutputStream sortie = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
-            Json.CANONIQUE.writeValue(sortie, new Recu(dossier, packs, sansEmpreinte));
+            EcrivainCanonique.ecrire(new Recu(dossier, packs, sansEmpreinte), sortie);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

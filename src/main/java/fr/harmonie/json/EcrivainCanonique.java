@@ -1,0 +1,377 @@
+package fr.harmonie.json;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.NumberOutput;
+
+/**
+ * Writes exactly the bytes of {@link Json#CANONIQUE}, faster, for the receipt of every evaluation.
+ *
+ * <p>Why: the receipt hashes about 13 KB of canonical JSON per evaluation, and Jackson 3 reads every record component
+ * through a non-constant MethodHandle and escapes every string char by char; that was a third of an evaluation's
+ * time. Here a record's components are read through generated accessors, enum constants and property names are
+ * encoded once, and a string that needs no escaping is copied as its UTF-8 bytes.
+ *
+ * <p>Jackson stays the reference: whatever this writer does not know for certain (a string to escape or with a
+ * surrogate, a non-finite number, a type other than records, enums, lists, strings, numbers, booleans and dates, a
+ * record with Jackson annotations or extra getters) is written by {@link Json#CANONIQUE} itself. A test compares both on
+ * every golden dossier, example and rule case.
+ */
+public final class EcrivainCanonique {
+
+    private static final boolean DOUBLES_RAPIDES = Json.CANONIQUE.isEnabled(StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
+
+    private static final ClassValue<Ecriture> ECRITURES = new ClassValue<>() {
+        @Override
+        protected Ecriture computeValue(Class<?> type) {
+            return ecriturePour(type);
+        }
+    };
+
+    private EcrivainCanonique() {
+    }
+
+    /** Les octets canoniques de {@code valeur}. */
+    public static byte[] octets(Object valeur) {
+        Tampon t = new Tampon();
+        t.valeur(valeur);
+        return Arrays.copyOf(t.octets, t.taille);
+    }
+
+    /** Écrit les octets canoniques de {@code valeur} dans {@code sortie} (un condensat, le plus souvent). */
+    public static void ecrire(Object valeur, OutputStream sortie) throws IOException {
+        Tampon t = new Tampon();
+        t.valeur(valeur);
+        sortie.write(t.octets, 0, t.taille);
+    }
+
+    @FunctionalInterface
+    private interface Ecriture {
+        void ecrire(Object valeur, Tampon t);
+    }
+
+    private static Ecriture ecriturePour(Class<?> type) {
+        if (type == String.class) {
+            return (v, t) -> t.chaine((String) v);
+        }
+        if (type == Boolean.class) {
+            return (v, t) -> t.brut((Boolean) v ? VRAI : FAUX);
+        }
+        if (type == Integer.class || type == Long.class || type == Short.class || type == Byte.class) {
+            return (v, t) -> t.ascii(v.toString());
+        }
+        if (type == Double.class) {
+            return (v, t) -> t.nombre((Double) v);
+        }
+        if (type == LocalDate.class) {
+            return (v, t) -> t.date((LocalDate) v);
+        }
+        if (type.isEnum()) {
+            return ecritureEnum(type);
+        }
+        if (type.getSuperclass() != null && type.getSuperclass().isEnum()) {
+            return ecritureEnum(type.getSuperclass());
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return (v, t) -> t.liste((List<?>) v);
+        }
+        if (type.isRecord() && recordSimple(type)) {
+            return type.isAnnotationPresent(EcritureMemorisee.class) ? memorisee(ecritureRecord(type)) : ecritureRecord(type);
+        }
+        return new ParJackson();
+    }
+
+    /** Whatever the writer does not know for certain is written by Jackson, value by value: exact, but slow. */
+    private static final class ParJackson implements Ecriture {
+        @Override
+        public void ecrire(Object valeur, Tampon t) {
+            t.brut(Json.CANONIQUE.writeValueAsBytes(valeur));
+        }
+    }
+
+    /** Vrai si les valeurs de ce type s'écrivent sans repli sur Jackson (pour les tests). */
+    static boolean ecritSansJackson(Class<?> type) {
+        return !(ECRITURES.get(type) instanceof ParJackson);
+    }
+
+    /** Each constant as Jackson writes it (its name, or its {@code @JsonProperty}), encoded once. */
+    private static Ecriture ecritureEnum(Class<?> type) {
+        Object[] constantes = type.getEnumConstants();
+        byte[][] octets = new byte[constantes.length][];
+        for (int i = 0; i < constantes.length; i++) {
+            octets[i] = Json.CANONIQUE.writeValueAsBytes(constantes[i]);
+        }
+        return (v, t) -> t.brut(octets[((Enum<?>) v).ordinal()]);
+    }
+
+    /**
+     * A record Jackson writes as its components in declaration order, nothing else: no Jackson annotation on it or its
+     * components, and no public getter other than the components (Jackson would add it as a property).
+     */
+    private static boolean recordSimple(Class<?> type) {
+        if (annoteParJackson(type)) {
+            return false;
+        }
+        Set<String> composantes = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toSet());
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (annoteParJackson(c) || annoteParJackson(c.getAccessor())) {
+                return false;
+            }
+        }
+        for (Method m : type.getMethods()) {
+            boolean getter = m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers())
+                    && m.getDeclaringClass() != Object.class && m.getDeclaringClass() != Record.class
+                    && (m.getName().startsWith("get") || m.getName().startsWith("is"));
+            if (getter && !composantes.contains(m.getName()) || annoteParJackson(m)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean annoteParJackson(AnnotatedElement e) {
+        return Arrays.stream(e.getAnnotations())
+                .anyMatch(a -> a.annotationType().getPackageName().startsWith("com.fasterxml.jackson")
+                        || a.annotationType().getPackageName().startsWith("tools.jackson"));
+    }
+
+    private static Ecriture ecritureRecord(Class<?> type) {
+        RecordComponent[] composantes = type.getRecordComponents();
+        byte[][] noms = new byte[composantes.length][];
+        Function<Object, Object>[] lecteurs = lecteurs(type, composantes);
+        Ecriture[] ecritures = new Ecriture[composantes.length];
+        for (int i = 0; i < composantes.length; i++) {
+            noms[i] = (Json.CANONIQUE.writeValueAsString(composantes[i].getName()) + ":").getBytes(StandardCharsets.UTF_8);
+            ecritures[i] = ecritureDeclaree(composantes[i].getGenericType());
+        }
+        return (v, t) -> {
+            t.octet('{');
+            boolean premier = true;
+            for (int i = 0; i < noms.length; i++) {
+                Object valeur = lecteurs[i].apply(v);
+                if (valeur == null) {
+                    continue; // NON_NULL, as in Json.CANONIQUE
+                }
+                if (!premier) {
+                    t.octet(',');
+                }
+                premier = false;
+                t.brut(noms[i]);
+                ecritures[i].ecrire(valeur, t);
+            }
+            t.octet('}');
+        };
+    }
+
+    /**
+     * The writing of a component, chosen once from its declared type when that type is final (a record, an enum, a
+     * string, a boxed number, a date, or a list of those): no lookup by class for each value written.
+     */
+    private static Ecriture ecritureDeclaree(Type declare) {
+        if (declare instanceof Class<?> c && (Modifier.isFinal(c.getModifiers()) || c.isEnum())) {
+            Class<?> boite = MethodType.methodType(c).wrap().returnType();
+            return ECRITURES.get(boite);
+        }
+        if (declare instanceof ParameterizedType p && p.getRawType() == List.class
+                && p.getActualTypeArguments()[0] instanceof Class<?> e && Modifier.isFinal(e.getModifiers())) {
+            Ecriture element = ECRITURES.get(e);
+            return (v, t) -> t.liste((List<?>) v, element);
+        }
+        return (v, t) -> t.valeur(v);
+    }
+
+    /**
+     * A small lossy cache by identity: a slot holds the last instance written there and its bytes. Bounded whatever
+     * the instances; an entry is immutable, so a slot read by another thread is either whole or another instance's,
+     * and then the bytes are just written again.
+     */
+    private static Ecriture memorisee(Ecriture ecriture) {
+        record Entree(Object instance, byte[] octets) { }
+        Entree[] cases = new Entree[1024];
+        return (v, t) -> {
+            int i = System.identityHashCode(v) & (cases.length - 1);
+            Entree e = cases[i];
+            if (e == null || e.instance() != v) {
+                Tampon seul = new Tampon(256);
+                ecriture.ecrire(v, seul);
+                e = new Entree(v, Arrays.copyOf(seul.octets, seul.taille));
+                cases[i] = e;
+            }
+            t.brut(e.octets());
+        };
+    }
+
+    /** One generated {@code Function} per component: a plain interface call, which the JIT inlines, unlike a MethodHandle held in a field. */
+    @SuppressWarnings("unchecked")
+    private static Function<Object, Object>[] lecteurs(Class<?> type, RecordComponent[] composantes) {
+        Function<Object, Object>[] lecteurs = new Function[composantes.length];
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            for (int i = 0; i < composantes.length; i++) {
+                MethodHandle accesseur = lookup.unreflect(composantes[i].getAccessor());
+                CallSite site = LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+                        MethodType.methodType(Object.class, Object.class), accesseur, accesseur.type().wrap());
+                lecteurs[i] = (Function<Object, Object>) site.getTarget().invoke();
+            }
+        } catch (Throwable e) {
+            throw new IllegalStateException("Accesseurs du record " + type.getName() + " inaccessibles", e);
+        }
+        return lecteurs;
+    }
+
+    /** The ASCII characters Jackson escapes in a string. */
+    private static final boolean[] ASCII_A_ECHAPPER = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII_A_ECHAPPER[c] = c < 0x20 || c == '"' || c == '\\';
+        }
+    }
+
+    private static final byte[] VRAI = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FAUX = "false".getBytes(StandardCharsets.US_ASCII);
+
+    /** A growing byte buffer: one per call, so the writer has no shared state. */
+    private static final class Tampon {
+        byte[] octets;
+        int taille;
+
+        Tampon() {
+            this(16_384);
+        }
+
+        Tampon(int capacite) {
+            octets = new byte[capacite];
+        }
+
+        void valeur(Object v) {
+            if (v == null) {
+                brut(NUL);
+                return;
+            }
+            ECRITURES.get(v.getClass()).ecrire(v, this);
+        }
+
+        void liste(List<?> liste) {
+            octet('[');
+            for (int i = 0, n = liste.size(); i < n; i++) {
+                if (i > 0) {
+                    octet(',');
+                }
+                valeur(liste.get(i));
+            }
+            octet(']');
+        }
+
+        void liste(List<?> liste, Ecriture element) {
+            octet('[');
+            for (int i = 0, n = liste.size(); i < n; i++) {
+                if (i > 0) {
+                    octet(',');
+                }
+                Object e = liste.get(i);
+                if (e == null) {
+                    brut(NUL);
+                } else {
+                    element.ecrire(e, this);
+                }
+            }
+            octet(']');
+        }
+
+        /**
+         * A string, encoded to UTF-8 straight into the buffer. Jackson writes the same bytes as long as there is nothing
+         * to escape ({@code "}, {@code \\}, control characters) and no surrogate; otherwise Jackson writes it.
+         */
+        void chaine(String s) {
+            int n = s.length();
+            reserver(3 * n + 2);
+            byte[] o = octets;
+            int p = taille;
+            o[p++] = '"';
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    if (ASCII_A_ECHAPPER[c]) {
+                        brut(Json.CANONIQUE.writeValueAsBytes(s));
+                        return;
+                    }
+                    o[p++] = (byte) c;
+                } else if (c < 0x800) {
+                    o[p++] = (byte) (0xC0 | (c >> 6));
+                    o[p++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isSurrogate(c)) {
+                    brut(Json.CANONIQUE.writeValueAsBytes(s));
+                    return;
+                } else {
+                    o[p++] = (byte) (0xE0 | (c >> 12));
+                    o[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    o[p++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+            o[p++] = '"';
+            taille = p;
+        }
+
+        void nombre(double d) {
+            if (Double.isFinite(d)) {
+                ascii(NumberOutput.toString(d, DOUBLES_RAPIDES));
+            } else {
+                brut(Json.CANONIQUE.writeValueAsBytes(d));
+            }
+        }
+
+        void date(LocalDate d) {
+            octet('"');
+            ascii(d.toString());
+            octet('"');
+        }
+
+        void ascii(String s) {
+            int n = s.length();
+            reserver(n);
+            for (int i = 0; i < n; i++) {
+                octets[taille++] = (byte) s.charAt(i); // ASCII only: numbers and ISO dates
+            }
+        }
+
+        void brut(byte[] b) {
+            reserver(b.length);
+            System.arraycopy(b, 0, octets, taille, b.length);
+            taille += b.length;
+        }
+
+        void octet(char c) {
+            reserver(1);
+            octets[taille++] = (byte) c;
+        }
+
+        private void reserver(int n) {
+            if (taille + n > octets.length) {
+                octets = Arrays.copyOf(octets, Math.max(octets.length * 2, taille + n));
+            }
+        }
+
+        private static final byte[] NUL = "null".getBytes(StandardCharsets.US_ASCII);
+    }
+}
