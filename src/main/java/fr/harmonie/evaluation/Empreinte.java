@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The evaluation receipt: sha256 over the canonical JSON ({@link Json#CANONIQUE}) of the dossier as understood
  * (defaults applied, dateReference fixed), the chain's pack hashes and the result without its receipt. Same dossier,
- * same packs: same receipt. Written straight into the digest, with no intermediate tree.
+ * same packs: same receipt. The bytes are written by {@link EcrivainCanonique}, which gives Jackson's bytes faster.
  */
 final class Empreinte {
 

@@ -34,7 +34,7 @@ import tools.jackson.core.io.NumberOutput;
  * <p>Jackson stays the reference: whatever this writer does not know for certain (a string to escape or with a
  * surrogate, a non-finite number, a type other than records, enums, lists, strings, numbers, booleans and dates, a
  * record with Jackson annotations or extra getters) is written by {@link Json#CANONIQUE} itself. A test compares both on
- * every golden dossier, example and rule case.
+ * every golden dossier and example and their results, and on every character from U+0000 to U+08FF.
  */
 public final class EcrivainCanonique {
 
@@ -92,7 +92,7 @@ public final class EcrivainCanonique {
             return ecritureEnum(type.getSuperclass());
         }
         if (List.class.isAssignableFrom(type)) {
-            return (v, t) -> t.liste((List<?>) v);
+            return (v, t) -> t.liste((List<?>) v, SELON_LA_CLASSE);
         }
         if (type.isRecord() && recordSimple(type)) {
             return type.isAnnotationPresent(EcritureMemorisee.class) ? memorisee(ecritureRecord(type)) : ecritureRecord(type);
@@ -134,7 +134,8 @@ public final class EcrivainCanonique {
         Set<String> composantes = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
                 .collect(Collectors.toSet());
         for (RecordComponent c : type.getRecordComponents()) {
-            if (annoteParJackson(c) || annoteParJackson(c.getAccessor())) {
+            // An annotation on a component lands on its field, its accessor or the component, depending on its targets.
+            if (annoteParJackson(c) || annoteParJackson(c.getAccessor()) || annoteParJackson(champ(type, c.getName()))) {
                 return false;
             }
         }
@@ -147,6 +148,14 @@ public final class EcrivainCanonique {
             }
         }
         return true;
+    }
+
+    private static AnnotatedElement champ(Class<?> type, String nom) {
+        try {
+            return type.getDeclaredField(nom);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean annoteParJackson(AnnotatedElement e) {
@@ -197,8 +206,11 @@ public final class EcrivainCanonique {
             Ecriture element = ECRITURES.get(e);
             return (v, t) -> t.liste((List<?>) v, element);
         }
-        return (v, t) -> t.valeur(v);
+        return SELON_LA_CLASSE;
     }
+
+    /** For a value whose declared type does not fix its class: looked up by class, value by value. */
+    private static final Ecriture SELON_LA_CLASSE = (v, t) -> t.valeur(v);
 
     /**
      * A small lossy cache by identity: a slot holds the last instance written there and its bytes. Bounded whatever
@@ -270,17 +282,6 @@ public final class EcrivainCanonique {
                 return;
             }
             ECRITURES.get(v.getClass()).ecrire(v, this);
-        }
-
-        void liste(List<?> liste) {
-            octet('[');
-            for (int i = 0, n = liste.size(); i < n; i++) {
-                if (i > 0) {
-                    octet(',');
-                }
-                valeur(liste.get(i));
-            }
-            octet(']');
         }
 
         void liste(List<?> liste, Ecriture element) {

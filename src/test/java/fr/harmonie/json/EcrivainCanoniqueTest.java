@@ -106,6 +106,26 @@ class EcrivainCanoniqueTest {
         assertThat(vus.stream().filter(c -> !EcrivainCanonique.ecritSansJackson(c)).toList()).isEmpty();
     }
 
+    record Renomme(@com.fasterxml.jackson.annotation.JsonProperty("autre") String nom, int rang) { }
+
+    record AvecGetter(String a) {
+        public String getB() {
+            return "b de " + a;
+        }
+    }
+
+    record Simple(String a, List<Integer> rangs) { }
+
+    @Test
+    void unRecordQueJacksonEcritAutrementEstLaisseAJackson() {
+        assertThat(EcrivainCanonique.ecritSansJackson(Renomme.class)).isFalse();
+        assertThat(EcrivainCanonique.ecritSansJackson(AvecGetter.class)).isFalse();
+        assertThat(EcrivainCanonique.ecritSansJackson(Simple.class)).isTrue();
+        memesOctets(List.of(new Renomme("x", 2), new Renomme(null, 0)));
+        memesOctets(new AvecGetter("a"));
+        memesOctets(new Simple("s", java.util.Arrays.asList(1, null, 3)));
+    }
+
     private static void parcourir(Type type, Set<Class<?>> vus) {
         if (type instanceof ParameterizedType p) {
             for (Type argument : p.getActualTypeArguments()) {
