@@ -198,15 +198,37 @@ public final class EcrivainCanonique {
      */
     private static Ecriture ecritureDeclaree(Type declare) {
         if (declare instanceof Class<?> c && (Modifier.isFinal(c.getModifiers()) || c.isEnum())) {
-            Class<?> boite = MethodType.methodType(c).wrap().returnType();
-            return ECRITURES.get(boite);
+            return new Differee(MethodType.methodType(c).wrap().returnType());
         }
         if (declare instanceof ParameterizedType p && p.getRawType() == List.class
                 && p.getActualTypeArguments()[0] instanceof Class<?> e && Modifier.isFinal(e.getModifiers())) {
-            Ecriture element = ECRITURES.get(e);
+            Ecriture element = new Differee(e);
             return (v, t) -> t.liste((List<?>) v, element);
         }
         return SELON_LA_CLASSE;
+    }
+
+    /**
+     * Looked up at the first value rather than when the record's writing is built: a record that contains itself,
+     * directly or not, would otherwise ask {@link #ECRITURES} for the type being computed.
+     */
+    private static final class Differee implements Ecriture {
+        private final Class<?> type;
+        private Ecriture cible; // racy but idempotent: any thread computes the same writing
+
+        Differee(Class<?> type) {
+            this.type = type;
+        }
+
+        @Override
+        public void ecrire(Object valeur, Tampon t) {
+            Ecriture e = cible;
+            if (e == null) {
+                e = ECRITURES.get(type);
+                cible = e;
+            }
+            e.ecrire(valeur, t);
+        }
     }
 
     /** For a value whose declared type does not fix its class: looked up by class, value by value. */

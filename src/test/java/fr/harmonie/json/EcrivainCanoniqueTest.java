@@ -116,6 +116,8 @@ class EcrivainCanoniqueTest {
 
     record Simple(String a, List<Integer> rangs) { }
 
+    record Noeud(String nom, List<Noeud> enfants, Noeud parent) { }
+
     @Test
     void unRecordQueJacksonEcritAutrementEstLaisseAJackson() {
         assertThat(EcrivainCanonique.ecritSansJackson(Renomme.class)).isFalse();
@@ -124,6 +126,13 @@ class EcrivainCanoniqueTest {
         memesOctets(List.of(new Renomme("x", 2), new Renomme(null, 0)));
         memesOctets(new AvecGetter("a"));
         memesOctets(new Simple("s", java.util.Arrays.asList(1, null, 3)));
+    }
+
+    @Test
+    void unRecordQuiSeContientSEcritCommeAvecJackson() {
+        Noeud racine = new Noeud("racine", List.of(), null);
+        memesOctets(new Noeud("a", List.of(new Noeud("b", List.of(), racine)), racine));
+        assertThat(EcrivainCanonique.ecritSansJackson(Noeud.class)).isTrue();
     }
 
     private static void parcourir(Type type, Set<Class<?>> vus) {
