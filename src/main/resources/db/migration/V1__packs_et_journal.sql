@@ -33,12 +33,11 @@ CREATE TABLE journal (
     detail    jsonb
 );
 
--- Une seule fonction pour toutes les tables en ajout seul (journal, évaluations scellées).
-CREATE FUNCTION ajout_seul() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION journal_en_ajout_seul() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'La table % est en ajout seul : % refusé', TG_TABLE_NAME, TG_OP;
+    RAISE EXCEPTION 'Le journal est en ajout seul : % refusé', TG_OP;
 END;
 $$;
 
 CREATE TRIGGER journal_immuable BEFORE UPDATE OR DELETE OR TRUNCATE ON journal
-    FOR EACH STATEMENT EXECUTE FUNCTION ajout_seul();
+    FOR EACH STATEMENT EXECUTE FUNCTION journal_en_ajout_seul();

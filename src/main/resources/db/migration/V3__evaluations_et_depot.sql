@@ -12,8 +12,14 @@ CREATE TABLE evaluation (
 );
 CREATE INDEX evaluation_dossier ON evaluation (dossier_id);
 
+CREATE FUNCTION evaluation_scellee() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'Une évaluation est scellée : % refusé', TG_OP;
+END;
+$$;
+
 CREATE TRIGGER evaluation_immuable BEFORE UPDATE OR DELETE OR TRUNCATE ON evaluation
-    FOR EACH STATEMENT EXECUTE FUNCTION ajout_seul();
+    FOR EACH STATEMENT EXECUTE FUNCTION evaluation_scellee();
 
 -- Au dépôt, la chaîne de packs est figée sur le dossier; l'instruction peut laisser un message au bailleur.
 ALTER TABLE dossier ADD COLUMN chaine jsonb;

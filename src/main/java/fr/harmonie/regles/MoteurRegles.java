@@ -17,8 +17,10 @@ public final class MoteurRegles {
     private MoteurRegles() {
     }
 
-    /** {@code dossier.dateReference()} doit être fixée: c'est la date des paramètres. */
-    /** {@code autres}: les faits que la résolution du territoire ajoute (la localisation de l'opération). */
+    /**
+     * {@code dossier.dateReference()} doit être fixée: c'est la date des paramètres. {@code autres}: les faits que la
+     * résolution du territoire ajoute (la localisation de l'opération).
+     */
     public static SortieMoteur executer(ChaineCompilee chaine, Dossier dossier, List<Object> autres) {
         if (dossier.dateReference() == null) {
             throw new IllegalArgumentException("dateReference non fixée");
