@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Le système d'information d'un bailleur dépose ses dossiers avec un jeton de son organisation. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -22,6 +24,9 @@ class JetonsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private HttpResponse<String> envoyer(HttpRequest.Builder b) throws Exception {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -60,5 +65,24 @@ class JetonsTest {
         assertThat(faux.statusCode()).isEqualTo(401);
         assertThat(Json.MAPPER.readTree(faux.body()).get("title").asString()).isEqualTo("Jeton refusé");
         assertThat(admin.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> parUnJeton = envoyer(requete("/api/v1/jetons").header("Authorization", "Bearer " + jeton)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(parUnJeton.statusCode()).isEqualTo(403);
+        assertThat(parUnJeton.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(Json.MAPPER.readTree(parUnJeton.body()).get("detail").asString()).contains("Un jeton ne peut pas émettre");
+    }
+
+    @Test
+    void unLibelleDeJetonTropLongEstRefuseSansRienEmettre() throws Exception {
+        long avant = jdbc.sql("SELECT count(*) FROM jeton").query(Long.class).single();
+        HttpResponse<String> refuse = envoyer(requete("/api/v1/jetons")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur2:demo".getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"libelle\": \"" + "é".repeat(201) + "\"}")));
+        assertThat(refuse.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(refuse.body()).get("title").asString()).isEqualTo("Libellé trop long");
+        assertThat(refuse.body()).doesNotContain("hrm_");
+        assertThat(jdbc.sql("SELECT count(*) FROM jeton").query(Long.class).single()).isEqualTo(avant);
     }
 }
