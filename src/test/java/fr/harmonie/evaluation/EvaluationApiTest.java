@@ -3,6 +3,7 @@ package fr.harmonie.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.json.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -118,6 +120,13 @@ class EvaluationApiTest {
         byte[] enorme = ("{\"reference\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> tropGrand = poster(enorme, "application/json");
         HttpResponse<String> texte = poster("bonjour".getBytes(StandardCharsets.UTF_8), "text/plain");
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(exemple("construction-neuve-dijon").getBytes(StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> compresse = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations"))
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gz.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(malForme.statusCode()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(malForme.body()).get("title").asString()).isEqualTo("JSON mal formé");
@@ -129,6 +138,8 @@ class EvaluationApiTest {
         assertThat(texte.statusCode()).isEqualTo(415);
         assertThat(texte.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(Json.MAPPER.readTree(texte.body()).get("title").asString()).isEqualTo("Type de contenu non pris en charge");
+        assertThat(compresse.statusCode()).isEqualTo(415);
+        assertThat(Json.MAPPER.readTree(compresse.body()).get("detail").asString()).contains("Content-Encoding: gzip");
     }
 
     @Test
