@@ -26,18 +26,31 @@ class PostgresEmbarqueConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresEmbarqueConfiguration.class);
 
-    /** {@code harmonie.donnees.ephemeres=true} (les tests): un répertoire jetable, effacé à l'arrêt. */
+    /**
+     * Taken before PostgreSQL starts and let go after it stops (Spring closes a bean before those it was built from).
+     * {@code harmonie.donnees.ephemeres=true} (les tests): un répertoire jetable, effacé à l'arrêt.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres postgresEmbarque(@Value("${harmonie.donnees.repertoire:${HARMONIE_DATA_DIR:data}}") String repertoire,
-                                      @Value("${harmonie.donnees.ephemeres:false}") boolean ephemeres) {
+    RepertoireDonnees repertoireDonnees(@Value("${harmonie.donnees.repertoire:${HARMONIE_DATA_DIR:data}}") String repertoire,
+                                        @Value("${harmonie.donnees.ephemeres:false}") boolean ephemeres) throws IOException {
         try {
-            Path dossier = ephemeres ? Files.createTempDirectory("harmonie-pg") : Path.of(repertoire).toAbsolutePath().resolve("postgres");
+            return RepertoireDonnees.ouvrir(Path.of(repertoire), ephemeres);
+        } catch (IllegalStateException occupe) {
+            LOG.error(occupe.getMessage());
+            throw occupe;
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres postgresEmbarque(RepertoireDonnees repertoire) {
+        try {
+            Path dossier = repertoire.postgres();
             Files.createDirectories(dossier);
             arreterOrphelin(dossier);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dossier)
-                    .setCleanDataDirectory(ephemeres);
-            if (!ephemeres) {
+                    .setCleanDataDirectory(repertoire.ephemere());
+            if (!repertoire.ephemere()) {
                 // The library tunes PostgreSQL for throwaway test databases (no fsync, asynchronous commits): kept
                 // data must survive a crash, and a 201 must mean committed to disk.
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
@@ -52,7 +65,8 @@ class PostgresEmbarqueConfiguration {
 
     /**
      * After a kill -9 of Harmonie, its PostgreSQL keeps running on the data directory and would refuse a second
-     * server: stop it first (a normal shutdown; its committed data is on disk).
+     * server: stop it first (a normal shutdown; its committed data is on disk). Only called with the directory's
+     * {@link RepertoireDonnees} held, so the PostgreSQL found here cannot belong to a live instance.
      */
     static void arreterOrphelin(Path dossier) throws IOException {
         Path pid = dossier.resolve("postmaster.pid");

@@ -50,6 +50,10 @@ class DurabiliteTest {
         return pb.start();
     }
 
+    /**
+     * Le mode par défaut: un kill -9 laisse PostgreSQL tourner, orphelin; le redémarrage l'arrête et retrouve tout. Une
+     * seconde instance lancée sur le même répertoire pendant que la première vit, elle, ne touche à rien et s'arrête.
+     */
     @Test
     void enModeEmbarqueUnKillMoinsNeufNePerdRienEtLeServiceRedemarre(@org.junit.jupiter.api.io.TempDir Path donnees) throws Exception {
         Path journal = Files.createTempFile("harmonie-durabilite-embarque", ".log");
@@ -63,6 +67,19 @@ class DurabiliteTest {
                     .POST(HttpRequest.BodyPublishers.ofString(dossier)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(cree.statusCode()).isEqualTo(201);
             id = Json.MAPPER.readTree(cree.body()).get("id").asString();
+
+            // A second instance on the same directory refuses to start, and leaves the first one's PostgreSQL alone.
+            Path journalSecond = Files.createTempFile("harmonie-durabilite-second", ".log");
+            Process second = lancerEmbarque(donnees, portLibre(), journalSecond);
+            try {
+                assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("la seconde instance s'arrête d'elle-même").isTrue();
+            } finally {
+                second.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            assertThat(second.exitValue()).isNotZero();
+            assertThat(Files.readString(journalSecond)).contains("est déjà utilisé par une autre instance d'Harmonie");
+            assertThat(HTTP.send(requete(port, "/api/v1/dossiers/" + id).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
         } finally {
             service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }

@@ -1,0 +1,83 @@
+package fr.harmonie.stockage;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Le répertoire de données du PostgreSQL embarqué, tenu par ce processus: un seul Harmonie à la fois dessus.
+ *
+ * <p>The lock belongs to the running process and the system drops it when the process dies, even by kill -9. So a
+ * PostgreSQL found running on a directory whose lock was free is an orphan that may be stopped, while a second
+ * instance started on a directory in use stops before touching the first one's PostgreSQL.
+ */
+final class RepertoireDonnees implements AutoCloseable {
+
+    static final String VERROU = "harmonie.verrou";
+
+    private final Path racine;
+    private final boolean ephemere;
+    private final FileChannel canal;
+    private final FileLock verrou;
+
+    private RepertoireDonnees(Path racine, boolean ephemere, FileChannel canal, FileLock verrou) {
+        this.racine = racine;
+        this.ephemere = ephemere;
+        this.canal = canal;
+        this.verrou = verrou;
+    }
+
+    /**
+     * {@code ephemere}: a fresh temporary directory, removed on close (the tests).
+     *
+     * @throws IllegalStateException when another live Harmonie holds the directory
+     */
+    static RepertoireDonnees ouvrir(Path repertoire, boolean ephemere) throws IOException {
+        Path racine = ephemere ? Files.createTempDirectory("harmonie-donnees") : repertoire.toAbsolutePath();
+        Files.createDirectories(racine);
+        FileChannel canal = FileChannel.open(racine.resolve(VERROU), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock verrou;
+        try {
+            verrou = canal.tryLock();
+        } catch (OverlappingFileLockException dejaTenuIci) {
+            verrou = null;
+        }
+        if (verrou == null) {
+            canal.close();
+            throw new IllegalStateException("Le répertoire de données " + racine + " est déjà utilisé par une autre instance "
+                    + "d'Harmonie en cours d'exécution : arrêtez-la, ou donnez à celle-ci un autre HARMONIE_DATA_DIR.");
+        }
+        return new RepertoireDonnees(racine, ephemere, canal, verrou);
+    }
+
+    /** Where PostgreSQL keeps its files. */
+    Path postgres() {
+        return racine.resolve("postgres");
+    }
+
+    boolean ephemere() {
+        return ephemere;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            verrou.release();
+        } finally {
+            canal.close();
+        }
+        if (ephemere) {
+            try (Stream<Path> contenu = Files.walk(racine)) {
+                for (Path p : contenu.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}
