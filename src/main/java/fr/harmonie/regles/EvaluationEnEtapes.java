@@ -6,6 +6,7 @@ import fr.harmonie.dossier.Lot;
 import fr.harmonie.dossier.PieceDeclaree;
 import fr.harmonie.regles.ChaineCompilee.Declaree;
 import fr.harmonie.regles.faits.Anomalie;
+import fr.harmonie.regles.faits.BilanAnomalies;
 import fr.harmonie.regles.faits.EtapePossible;
 import fr.harmonie.regles.faits.PieceExigee;
 import fr.harmonie.regles.faits.PieceRequise;
@@ -29,8 +30,8 @@ import org.kie.internal.command.RegistryContext;
 /**
  * One evaluation, run inside a stateless session: the stages fire one after the other, each with its own ruleflow
  * group. Between stages, the declared overrides of the chain apply (pieces added or waived after "pieces", calendar
- * notices and raised gravités after "anomalies"), and the pieces asked by several rules are merged so that the
- * maturity rules count each piece once.
+ * notices and raised gravités after "anomalies"), the pieces asked by several rules are merged so that the
+ * maturity rules count each piece once, and the anomalies are counted by gravité ({@link BilanAnomalies}).
  */
 final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
 
@@ -121,6 +122,7 @@ final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
         declencher(session, Etape.ANOMALIES, sorties);
         appliquerCalendrier(session, sorties);
         releverGravites(session, sorties);
+        session.insert(BilanAnomalies.de(sorties.anomalies));
         declencher(session, Etape.MATURITE, sorties);
         return new SortieMoteur(List.copyOf(sorties.trace), pieces, List.copyOf(ecartees), List.copyOf(sorties.anomalies),
                 List.copyOf(sorties.points), List.copyOf(sorties.etapes));

@@ -64,7 +64,7 @@ class CycleDossierTest {
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("statut").asString()).isEqualTo("DEPOSE");
         HttpResponse<String> parInstructeur = appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "instructeur", null, null);
         assertThat(json(parInstructeur).get("resultat").get("territoire").get("resolution").asString())
-                .isEqualTo("chaîne figée au dépôt : national@2026.1 > region-28@2026.1 > metropole-rouen-normandie@2026.1");
+                .isEqualTo("chaîne figée au dépôt : national@2026.2 > region-28@2026.1 > metropole-rouen-normandie@2026.1");
         assertThat(appeler("GET", "/api/v1/dossiers/" + id, "dreal28", null, null).statusCode()).isEqualTo(200);
         assertThat(appeler("GET", "/api/v1/dossiers/" + id, "instructeur38", null, null).statusCode()).isEqualTo(404);
         assertThat(appeler("GET", "/api/v1/dossiers/" + id, "dreal", null, null).statusCode()).isEqualTo(404);

@@ -48,7 +48,7 @@ class ResolutionTerritoiresTest {
 
         assertThat(r.territoire().code()).isEqualTo("metropole-rouen-normandie");
         assertThat(r.territoire().resolution()).isEqualTo("commune 76540 (Rouen) → Métropole Rouen Normandie");
-        assertThat(chaine(r)).isEqualTo("national@2026.1 > region-28@2026.1 > metropole-rouen-normandie@2026.1");
+        assertThat(chaine(r)).isEqualTo("national@2026.2 > region-28@2026.1 > metropole-rouen-normandie@2026.1");
         assertThat(r.territoire().packs()).allSatisfy(p -> assertThat(p.empreinte()).matches("sha256:[0-9a-f]{64}"));
         assertThat(r.anomalies()).anySatisfy(a -> {
             assertThat(a.code()).isEqualTo("PERMIS_NON_OBTENU");
@@ -86,14 +86,14 @@ class ResolutionTerritoiresTest {
         Resultat decembre2025 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185", "/dateReference", "2025-12-15"));
 
         assertThat(juin2026.territoire().resolution()).isEqualTo("commune 38185 (Grenoble) → Auvergne-Rhône-Alpes (cadre régional DREAL)");
-        assertThat(chaine(juin2026)).isEqualTo("national@2026.1 > region-84@2026.1");
+        assertThat(chaine(juin2026)).isEqualTo("national@2026.2 > region-84@2026.1");
         assertThat(juin2026.piecesRequises()).anySatisfy(p -> {
             assertThat(p.code()).isEqualTo("NOTE_DESCRIPTIVE");
             assertThat(p.motifs()).extracting(o -> o.regle() + " " + o.pack()).containsExactly("R84-PJ-001 region-84@2026.1");
         });
         assertThat(juin2026.anomalies()).isEmpty();
         assertThat(decembre2026.anomalies()).extracting(a -> a.code() + " " + a.gravite()).containsExactly("DEPOT_TARDIF INFO");
-        assertThat(chaine(decembre2025)).isEqualTo("national@2026.1 > region-84@2025.1");
+        assertThat(chaine(decembre2025)).isEqualTo("national@2026.2 > region-84@2025.1");
         assertThat(decembre2025.anomalies()).isEmpty();
     }
 
@@ -103,7 +103,7 @@ class ResolutionTerritoiresTest {
 
         assertThat(r.territoire().code()).isEqualTo("national");
         assertThat(r.territoire().resolution()).isEqualTo("commune 29019 (Brest) → aucun pack territorial : socle national seul");
-        assertThat(chaine(r)).isEqualTo("national@2026.1");
+        assertThat(chaine(r)).isEqualTo("national@2026.2");
     }
 
     @Test
@@ -111,8 +111,8 @@ class ResolutionTerritoiresTest {
         Resultat leHavre = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76351"));
         Resultat rouen2025 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76540", "/dateReference", "2025-06-01"));
 
-        assertThat(chaine(leHavre)).isEqualTo("national@2026.1 > region-28@2026.1");
-        assertThat(chaine(rouen2025)).isEqualTo("national@2026.1");
+        assertThat(chaine(leHavre)).isEqualTo("national@2026.2 > region-28@2026.1");
+        assertThat(chaine(rouen2025)).isEqualTo("national@2026.2");
     }
 
     @Test
@@ -126,7 +126,7 @@ class ResolutionTerritoiresTest {
             assertThat(a.code()).isEqualTo("TERRITOIRE_INCOHERENT");
             assertThat(a.gravite().name()).isEqualTo("MAJEURE");
         });
-        assertThat(chaine(inconnue)).isEqualTo("national@2026.1");
+        assertThat(chaine(inconnue)).isEqualTo("national@2026.2");
         assertThat(inconnue.anomalies()).anySatisfy(a -> assertThat(a.code()).isEqualTo("COMMUNE_INCONNUE"));
         assertThat(inconnue.deposable()).isFalse();
     }

@@ -1,0 +1,64 @@
+package fr.harmonie.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import fr.harmonie.dossier.Dossier;
+import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.json.Json;
+import fr.harmonie.regles.SocleNational;
+import fr.harmonie.web.CorpsBorne;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Le plus gros dossier que le contrat admet (8 lots de 2 000 logements, 50 ressources, 200 pièces), avec la même
+ * désignation pour tous les logements: 15 999 anomalies. Un bailleur qui se trompe ainsi reçoit son résultat, et le
+ * service reste debout.
+ */
+class DossierAuxLimitesTest {
+
+    @Test
+    void seizeMilleAnomaliesSEvaluentSansEngorgerLeMoteur() throws Exception {
+        ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("src/test/resources/golden/01-construction-neuve-dijon/dossier.json")));
+        ArrayNode lots = (ArrayNode) d.get("operation").get("lots");
+        ObjectNode modeleLot = (ObjectNode) lots.get(0);
+        ObjectNode modeleLogement = (ObjectNode) modeleLot.get("logements").get(0);
+        lots.removeAll();
+        for (int i = 0; i < 8; i++) {
+            ObjectNode lot = modeleLot.deepCopy();
+            ArrayNode logements = lot.putArray("logements");
+            for (int j = 0; j < 2_000; j++) {
+                logements.add(modeleLogement.deepCopy().put("designation", "A1"));
+            }
+            lots.add(lot);
+        }
+        ArrayNode ressources = (ArrayNode) d.get("operation").get("financement").get("ressources");
+        ObjectNode ressource = (ObjectNode) ressources.get(0);
+        while (ressources.size() < 50) {
+            ressources.add(ressource.deepCopy());
+        }
+        ArrayNode pieces = (ArrayNode) d.get("pieces");
+        ObjectNode piece = (ObjectNode) pieces.get(0);
+        while (pieces.size() < 200) {
+            pieces.add(piece.deepCopy());
+        }
+        byte[] json = Json.MAPPER.writeValueAsBytes(d);
+        assertThat(json.length).as("le dossier passe la limite de corps de l'API").isLessThan(CorpsBorne.LIMITE);
+        Dossier dossier = new LecteurDossier().lire(json);
+        Evaluateur evaluateur = new Evaluateur(new SocleNational(SocleNational.charger(Path.of("rules"))), Clock.systemUTC());
+
+        // A guard against a hang, not a speed check: this takes well under a second; the per-anomaly form of the
+        // quality rule took minutes and ran out of memory.
+        Resultat r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> evaluateur.evaluer(dossier));
+
+        assertThat(r.anomalies().stream().filter(a -> a.code().equals("DESIGNATION_EN_DOUBLE"))).hasSize(15_999);
+        assertThat(r.maturite().dimensions()).filteredOn(m -> m.code().equals("QUALITE"))
+                .singleElement().satisfies(q -> assertThat(q.points()).isZero());
+    }
+}
