@@ -70,6 +70,12 @@ public final class LecteurDossier {
         }
     }
 
+    /**
+     * Enough to correct a dossier by. A body of 2 MiB can hold 150 000 unknown properties, and listing each one
+     * answered with 23 MB: the count stays exact, the list stops here.
+     */
+    static final int VIOLATIONS_LISTEES = 1_000;
+
     private void valider(JsonNode arbre) {
         List<Error> erreurs = schema.validate(arbre);
         if (!erreurs.isEmpty()) {
@@ -78,8 +84,11 @@ public final class LecteurDossier {
                     .distinct()
                     .sorted(Comparator.comparing(Violation::pointeur).thenComparing(Violation::message))
                     .toList();
-            throw new DossierInvalideException("Dossier non conforme au format 1",
-                    violations.size() + " écart(s) au contrat du dossier (format 1).", violations);
+            int total = violations.size();
+            String detail = total + " écart(s) au contrat du dossier (format 1)."
+                    + (total > VIOLATIONS_LISTEES ? " Les " + VIOLATIONS_LISTEES + " premiers, dans l'ordre des pointeurs, sont listés." : "");
+            throw new DossierInvalideException("Dossier non conforme au format 1", detail,
+                    violations.subList(0, Math.min(total, VIOLATIONS_LISTEES)));
         }
     }
 

@@ -113,6 +113,21 @@ class EvaluationApiTest {
     }
 
     @Test
+    void millePremiersEcartsSontListesEtLeDetailLesCompteTous() throws Exception {
+        ObjectNode d = (ObjectNode) Json.MAPPER.readTree(exemple("construction-neuve-dijon"));
+        for (int i = 0; i < 1_500; i++) {
+            d.put(String.format("inconnue%04d", i), i);
+        }
+        HttpResponse<String> r = poster(Json.MAPPER.writeValueAsString(d));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode p = Json.MAPPER.readTree(r.body());
+        assertThat(p.get("detail").asString()).startsWith("1500 écart(s)").contains("Les 1000 premiers");
+        assertThat(p.get("violations")).hasSize(1_000);
+        assertThat(p.get("violations").get(0).get("pointeur").asString()).isEqualTo("/inconnue0000");
+    }
+
+    @Test
     void lesCorpsMalFormesTropGrandsOuTropProfondsSontRefusesEnFrancais() throws Exception {
         HttpResponse<String> malForme = poster("{\"formatVersion\": \"1\",");
         HttpResponse<String> vide = poster("");
