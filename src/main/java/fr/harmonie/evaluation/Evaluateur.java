@@ -2,6 +2,8 @@ package fr.harmonie.evaluation;
 
 import fr.harmonie.catalogue.EntreeCatalogue;
 import fr.harmonie.dossier.Dossier;
+import fr.harmonie.dossier.DossierInvalideException;
+import fr.harmonie.dossier.Violation;
 import fr.harmonie.evaluation.Resultat.AnomalieRelevee;
 import fr.harmonie.evaluation.Resultat.PackApplique;
 import fr.harmonie.evaluation.Resultat.PieceRequise;
@@ -23,6 +25,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** Évalue un dossier déjà validé. Sans état, sûr entre threads: le service et la ligne de commande partagent celui-ci. */
 public final class Evaluateur {
@@ -43,10 +46,27 @@ public final class Evaluateur {
         this.horloge = horloge;
     }
 
+    /**
+     * Before the national pack's first day there are no rules and no parameters to read: the rules would stop on a
+     * missing parameter, so the date is refused as the client's to correct.
+     */
+    private static void refuserAvantLeSocle(LocalDate date, Pack socle) {
+        LocalDate debut = socle.manifeste().validFrom();
+        if (date.isBefore(debut)) {
+            throw new DossierInvalideException("Date de référence hors des règles",
+                    "Harmonie n'a pas de règles au " + date + " : le " + socle.manifeste().libelle().toLowerCase(Locale.FRENCH)
+                            + " s'applique à partir du " + debut + ".",
+                    List.of(new Violation("/dateReference", "antérieure au " + debut + ", premier jour du "
+                            + socle.manifeste().libelle().toLowerCase(Locale.FRENCH) + " (" + socle.id() + "@"
+                            + socle.manifeste().version() + ")")));
+        }
+    }
+
     public Resultat evaluer(Dossier recu) {
         Dossier dossier = recu.dateReference() != null ? recu : recu.avecDateReference(LocalDate.now(horloge.withZone(PARIS)));
         ChaineResolue resolue = resolveur.resoudre(dossier);
         ChaineCompilee chaine = resolue.chaine();
+        refuserAvantLeSocle(dossier.dateReference(), chaine.packs().get(0));
         SortieMoteur sortie = MoteurRegles.executer(chaine, dossier,
                 resolue.localisation() == null ? List.of() : List.of(resolue.localisation()));
 

@@ -62,6 +62,14 @@ class CommandeEvaluerTest {
                 .contains("Dossier non conforme au format 1").contains("/maitreOuvrage/siren").contains("/operation");
         assertThat(sortie.size()).isZero();
 
+        Path tropTot = dir.resolve("trop-tot.json");
+        Files.writeString(tropTot, Files.readString(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"))
+                .replaceFirst("\"dateReference\": \"[0-9-]+\"", "\"dateReference\": \"1999-12-31\""));
+        assertThat(evaluer("evaluer", tropTot.toString())).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Date de référence hors des règles")
+                .contains("/dateReference : antérieure au 2000-01-01");
+        assertThat(sortie.size()).isZero();
+
         assertThat(evaluer("evaluer", dir.resolve("absent.json").toString())).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("fichier introuvable");
         assertThat(evaluer("evaluer")).isEqualTo(2);

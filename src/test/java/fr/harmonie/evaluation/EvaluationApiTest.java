@@ -113,6 +113,19 @@ class EvaluationApiTest {
     }
 
     @Test
+    void uneDateAnterieureAuSocleEstRefuseeSurSonChamp() throws Exception {
+        ObjectNode d = (ObjectNode) Json.MAPPER.readTree(exemple("construction-neuve-dijon"));
+        d.put("dateReference", "1999-12-31");
+
+        HttpResponse<String> r = poster(Json.MAPPER.writeValueAsString(d));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode p = Json.MAPPER.readTree(r.body());
+        assertThat(p.get("title").asString()).isEqualTo("Date de référence hors des règles");
+        assertThat(p.get("violations").get(0).get("pointeur").asString()).isEqualTo("/dateReference");
+    }
+
+    @Test
     void millePremiersEcartsSontListesEtLeDetailLesCompteTous() throws Exception {
         ObjectNode d = (ObjectNode) Json.MAPPER.readTree(exemple("construction-neuve-dijon"));
         for (int i = 0; i < 1_500; i++) {
