@@ -123,17 +123,28 @@ public final class RegistrePacks implements ResolveurChaine {
         }
         Pack specifique;
         boolean coherent = true;
+        String explication = null;
         String resolution;
         if (demande != null) {
-            specifique = demande.equals(NATIONAL) ? national() : enVigueur(demande, date);
-            if (specifique == null) {
+            List<Pack> versions = versionsParId.get(demande);
+            if (versions == null) {
                 coherent = false;
-                resolution = "territoire « " + demande + " » demandé, sans pack en vigueur le " + date + " → socle national seul";
+                explication = "aucun pack territorial ne porte l'identifiant « " + demande + " »";
+                resolution = "territoire « " + demande + " » demandé, inconnu → socle national seul";
                 specifique = national();
             } else {
-                coherent = specifique == national() || communes(specifique).contains(code);
-                resolution = "territoire « " + demande + " » demandé → " + specifique.manifeste().libelle()
+                Pack enForce = enVigueur(demande, date);
+                // Without a version in force, the territory is still the one its latest version draws.
+                Pack perimetre = enForce != null ? enForce : versions.get(versions.size() - 1);
+                coherent = perimetre == national() || communes(perimetre).contains(code);
+                specifique = enForce != null ? enForce : enVigueurOuParent(demande, date, notes, new HashSet<>());
+                resolution = "territoire « " + demande + " » demandé"
+                        + (enForce == null ? ", sans version en vigueur le " + date : "") + " → "
+                        + (enForce == null && specifique == national() ? "socle national seul" : specifique.manifeste().libelle())
                         + (coherent ? "" : " (la commune " + code + " " + commune.nom() + " est hors de son périmètre)");
+                if (!coherent) {
+                    explication = "la commune " + code + " (" + commune.nom() + ") n'est pas dans le périmètre du territoire « " + demande + " »";
+                }
             }
         } else {
             specifique = plusSpecifique(code, date);
@@ -144,7 +155,6 @@ public final class RegistrePacks implements ResolveurChaine {
             }
         }
         List<Pack> chaine = chaineDe(specifique, date, notes);
-        String explication = coherent ? null : "la commune " + code + " (" + commune.nom() + ") n'est pas dans le périmètre du territoire « " + demande + " »";
         return new Resolution(chaine, resolution, new Localisation(code, true, demande, coherent, explication), notes);
     }
 
@@ -163,23 +173,38 @@ public final class RegistrePacks implements ResolveurChaine {
         chaine.add(specifique);
         Set<String> vus = new HashSet<>();
         String parent = specifique.manifeste().parent();
-        while (parent != null && !parent.equals(NATIONAL) && vus.add(parent)) {
-            Pack p = enVigueur(parent, date);
-            if (p == null) {
-                notes.add(new Origine(NOTE_RESOLUTION, parent, "aucune version du pack « " + parent + " » en vigueur le "
-                        + date + " : niveau ignoré"));
-                List<Pack> versions = versionsParId.getOrDefault(parent, List.of());
-                parent = versions.isEmpty() ? null : versions.get(versions.size() - 1).manifeste().parent();
-            } else {
-                chaine.add(p);
-                parent = p.manifeste().parent();
+        while (parent != null && !parent.equals(NATIONAL)) {
+            Pack p = enVigueurOuParent(parent, date, notes, vus);
+            if (p == national()) {
+                break;
             }
+            chaine.add(p);
+            parent = p.manifeste().parent();
         }
         if (specifique != national()) {
             chaine.add(national());
         }
         Collections.reverse(chaine);
         return chaine;
+    }
+
+    /**
+     * La version du pack {@code id} en vigueur à la date, ou à défaut celle du premier de ses parents qui en a une (le
+     * socle au bout). Chaque niveau sauté est noté dans la trace; {@code vus} arrête un cycle de parents.
+     */
+    private Pack enVigueurOuParent(String id, LocalDate date, List<Origine> notes, Set<String> vus) {
+        String courant = id;
+        while (courant != null && !courant.equals(NATIONAL) && vus.add(courant)) {
+            Pack p = enVigueur(courant, date);
+            if (p != null) {
+                return p;
+            }
+            notes.add(new Origine(NOTE_RESOLUTION, courant, "aucune version du pack « " + courant + " » en vigueur le "
+                    + date + " : niveau ignoré"));
+            List<Pack> versions = versionsParId.getOrDefault(courant, List.of());
+            courant = versions.isEmpty() ? null : versions.get(versions.size() - 1).manifeste().parent();
+        }
+        return national();
     }
 
     /** Pour chaque version de chaque pack, la chaîne qui finit par elle (à sa date d'effet), le socle d'abord. */

@@ -7,11 +7,17 @@ import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.evaluation.Resultat;
 import fr.harmonie.json.Json;
+import fr.harmonie.regles.FichiersPack;
+import fr.harmonie.regles.LecteurPack;
+import fr.harmonie.regles.SocleNational;
 import fr.harmonie.regles.faits.Localisation;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -129,6 +135,48 @@ class ResolutionTerritoiresTest {
         assertThat(chaine(inconnue)).isEqualTo("national@2026.2");
         assertThat(inconnue.anomalies()).anySatisfy(a -> assertThat(a.code()).isEqualTo("COMMUNE_INCONNUE"));
         assertThat(inconnue.deposable()).isFalse();
+    }
+
+    @Test
+    void unTerritoireNommeSansVersionEnVigueurCedeASonParentSansEtreDitIncoherent() throws Exception {
+        Resultat grenoble2020 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185",
+                "/territoire", "region-84", "/dateReference", "2020-01-01"));
+
+        assertThat(chaine(grenoble2020)).isEqualTo("national@2026.2");
+        assertThat(grenoble2020.territoire().resolution())
+                .isEqualTo("territoire « region-84 » demandé, sans version en vigueur le 2020-01-01 → socle national seul");
+        assertThat(grenoble2020.anomalies()).noneSatisfy(a -> assertThat(a.code()).isEqualTo("TERRITOIRE_INCOHERENT"));
+        assertThat(grenoble2020.trace().get(0).reference()).isEqualTo("aucune version du pack « region-84 » en vigueur le 2020-01-01 : niveau ignoré");
+
+        // Une Normandie en vigueur dès juin 2025, quand la Métropole n'a pas encore de version: la Métropole nommée
+        // cède à la Normandie.
+        TreeMap<String, byte[]> f = new TreeMap<>(FichiersPack.depuisDossier(Path.of("territories/region-28/2026.1")).fichiers());
+        f.put("pack.yaml", new String(f.get("pack.yaml"), StandardCharsets.UTF_8)
+                .replace("validFrom: 2026-01-01", "validFrom: 2025-06-01").getBytes(StandardCharsets.UTF_8));
+        RegistrePacks registre = new RegistrePacks(SocleNational.charger(Path.of("rules")), List.of(
+                LecteurPack.lire(new FichiersPack("essai", f)),
+                LecteurPack.lire(FichiersPack.depuisDossier(Path.of("territories/metropole-rouen-normandie/2026.1")))),
+                Geographie.chargerEmbarquee());
+        ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
+        ((ObjectNode) d.get("operation").get("commune")).put("codeInsee", "76540");
+        d.put("dateReference", "2025-09-01").put("territoire", "metropole-rouen-normandie");
+        Resultat rouen = new Evaluateur(registre, Clock.systemUTC()).evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(d)));
+
+        assertThat(rouen.territoire().packs()).extracting(p -> p.id()).containsExactly("national", "region-28");
+        assertThat(rouen.territoire().resolution()).contains("sans version en vigueur le 2025-09-01").endsWith("→ Normandie (cadre régional DREAL)");
+        assertThat(rouen.anomalies()).noneSatisfy(a -> assertThat(a.code()).isEqualTo("TERRITOIRE_INCOHERENT"));
+    }
+
+    @Test
+    void unTerritoireNommeQuiNExistePasEstSignaleCommeTel() throws Exception {
+        Resultat r = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185", "/territoire", "REGION-84"));
+
+        assertThat(chaine(r)).isEqualTo("national@2026.2");
+        assertThat(r.territoire().resolution()).isEqualTo("territoire « REGION-84 » demandé, inconnu → socle national seul");
+        assertThat(r.anomalies()).anySatisfy(a -> {
+            assertThat(a.code()).isEqualTo("TERRITOIRE_INCOHERENT");
+            assertThat(a.message()).contains("aucun pack territorial ne porte l'identifiant « REGION-84 »");
+        });
     }
 
     /** Replays (frozen or sealed chains) take only the commune's facts from today's registry, without compiling. */
