@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.ETag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -89,7 +90,7 @@ class DossiersController {
         }
         byte[] corps = CorpsBorne.lire(requete);
         verifierSiren(lecteur.lire(corps), u);
-        if (!ifMatch.equals(etag(d)) || !store.remplacer(d.id(), d.version(), new String(corps, StandardCharsets.UTF_8))) {
+        if (!correspond(ifMatch, d) || !store.remplacer(d.id(), d.version(), new String(corps, StandardCharsets.UTF_8))) {
             throw new ProblemeHttpException(HttpStatus.PRECONDITION_FAILED, "Version périmée",
                     "Le dossier a changé depuis votre lecture (version actuelle " + etag(store.visible(d.id(), u).orElseThrow()) + ") : relisez-le.");
         }
@@ -117,6 +118,15 @@ class DossiersController {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Maître d'ouvrage d'une autre organisation",
                     "Le SIREN du maître d'ouvrage (" + dossier.maitreOuvrage().siren() + ") n'est pas celui de votre organisation.");
         }
+    }
+
+    /**
+     * If-Match as RFC 9110 §13.1.1 reads it: {@code *}, or a list of entity tags compared strongly, so a weak tag never
+     * matches.
+     */
+    private static boolean correspond(String ifMatch, DossierStocke d) {
+        ETag courant = ETag.create(etag(d));
+        return ETag.parse(ifMatch).stream().anyMatch(t -> t.isWildcard() || t.compare(courant, true));
     }
 
     private static String etag(DossierStocke d) {

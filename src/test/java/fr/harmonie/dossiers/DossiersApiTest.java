@@ -104,4 +104,24 @@ class DossiersApiTest {
         assertThat(relu.get("dossier").get("reference").asString()).isEqualTo("CAS-MODIFIE");
         assertThat(relu.get("version").asInt()).isEqualTo(2);
     }
+
+    /** If-Match comme le lit RFC 9110: une liste d'ETag, ou *, comparés au sens fort (un ETag faible ne vaut pas). */
+    @Test
+    void ifMatchAccepteUneListeEtEtoileMaisPasUnETagFaible() throws Exception {
+        String id = Json.MAPPER.readTree(creer("bailleur", dossierDuBailleur()).body()).get("id").asString();
+        java.util.function.Function<String, Integer> modifierAvec = ifMatch -> {
+            try {
+                return envoyer(requete("/api/v1/dossiers/" + id, "bailleur").header("Content-Type", "application/json")
+                        .header("If-Match", ifMatch).PUT(HttpRequest.BodyPublishers.ofString(dossierDuBailleur())).build()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        assertThat(modifierAvec.apply("W/\"1\"")).isEqualTo(412);
+        assertThat(modifierAvec.apply("\"7\", \"1\"")).isEqualTo(200);
+        assertThat(modifierAvec.apply("*")).isEqualTo(200);
+        assertThat(modifierAvec.apply("\"2\"")).isEqualTo(412);
+        assertThat(modifierAvec.apply("\"3\"")).isEqualTo(200);
+    }
 }
