@@ -53,12 +53,11 @@ public final class Evaluateur {
     private static void refuserAvantLeSocle(LocalDate date, Pack socle) {
         LocalDate debut = socle.manifeste().validFrom();
         if (date.isBefore(debut)) {
+            String nom = socle.manifeste().libelle().toLowerCase(Locale.FRENCH);
             throw new DossierInvalideException("Date de référence hors des règles",
-                    "Harmonie n'a pas de règles au " + date + " : le " + socle.manifeste().libelle().toLowerCase(Locale.FRENCH)
-                            + " s'applique à partir du " + debut + ".",
-                    List.of(new Violation("/dateReference", "antérieure au " + debut + ", premier jour du "
-                            + socle.manifeste().libelle().toLowerCase(Locale.FRENCH) + " (" + socle.id() + "@"
-                            + socle.manifeste().version() + ")")));
+                    "Harmonie n'a pas de règles au " + date + " : le " + nom + " s'applique à partir du " + debut + ".",
+                    List.of(new Violation("/dateReference", "antérieure au " + debut + ", premier jour du " + nom + " ("
+                            + socle.reference() + ")")));
         }
     }
 

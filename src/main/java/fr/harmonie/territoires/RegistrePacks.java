@@ -133,14 +133,14 @@ public final class RegistrePacks implements ResolveurChaine {
                 resolution = "territoire « " + demande + " » demandé, inconnu → socle national seul";
                 specifique = national();
             } else {
-                Pack enForce = enVigueur(demande, date);
+                specifique = enVigueurOuParent(demande, date, notes, new HashSet<>());
+                boolean enForce = specifique.id().equals(demande);
                 // Without a version in force, the territory is still the one its latest version draws.
-                Pack perimetre = enForce != null ? enForce : versions.get(versions.size() - 1);
+                Pack perimetre = enForce ? specifique : versions.get(versions.size() - 1);
                 coherent = perimetre == national() || communes(perimetre).contains(code);
-                specifique = enForce != null ? enForce : enVigueurOuParent(demande, date, notes, new HashSet<>());
                 resolution = "territoire « " + demande + " » demandé"
-                        + (enForce == null ? ", sans version en vigueur le " + date : "") + " → "
-                        + (enForce == null && specifique == national() ? "socle national seul" : specifique.manifeste().libelle())
+                        + (enForce ? "" : ", sans version en vigueur le " + date) + " → "
+                        + (!enForce && specifique == national() ? "socle national seul" : specifique.manifeste().libelle())
                         + (coherent ? "" : " (la commune " + code + " " + commune.nom() + " est hors de son périmètre)");
                 if (!coherent) {
                     explication = "la commune " + code + " (" + commune.nom() + ") n'est pas dans le périmètre du territoire « " + demande + " »";

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -109,7 +110,7 @@ class DossiersApiTest {
     @Test
     void ifMatchAccepteUneListeEtEtoileMaisPasUnETagFaible() throws Exception {
         String id = Json.MAPPER.readTree(creer("bailleur", dossierDuBailleur()).body()).get("id").asString();
-        java.util.function.Function<String, Integer> modifierAvec = ifMatch -> {
+        Function<String, Integer> modifierAvec = ifMatch -> {
             try {
                 return envoyer(requete("/api/v1/dossiers/" + id, "bailleur").header("Content-Type", "application/json")
                         .header("If-Match", ifMatch).PUT(HttpRequest.BodyPublishers.ofString(dossierDuBailleur())).build()).statusCode();
