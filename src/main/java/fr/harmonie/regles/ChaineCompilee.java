@@ -9,9 +9,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 
 /**
  * Une chaîne de packs compilée (national d'abord, le plus spécifique en dernier): sa KieBase, ses règles connues par
@@ -40,7 +43,8 @@ public final class ChaineCompilee {
         this.kieBase = kieBase;
         // A StatelessKieSession is thread-safe: each execute() borrows an internal session from the pool, which
         // resets it afterwards instead of building a new one (measured: most of the cost of a small evaluation).
-        this.session = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()).newStatelessKieSession();
+        this.session = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors())
+                .newStatelessKieSession(sessionMonoThread());
         this.regles = Map.copyOf(regles);
         Map<Rule, RegleCompilee> parIdentite = new IdentityHashMap<>();
         for (KiePackage kp : kieBase.getKiePackages()) {
@@ -101,6 +105,17 @@ public final class ChaineCompilee {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /**
+     * A pooled session serves one execute() at a time, on one thread, and nothing else touches it (no timer, no
+     * halt from another thread): Drools' locks and synchronised propagation queue guard against a concurrency that
+     * never happens. Without them the rules run about 8 % faster (TempsCpuMinimum, rules alone).
+     */
+    private static KieSessionConfiguration sessionMonoThread() {
+        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+        conf.setOption(ThreadSafeOption.NO);
+        return conf;
     }
 
     StatelessKieSession session() {
