@@ -5,6 +5,7 @@ import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.evaluation.Evaluateur.Evaluee;
 import fr.harmonie.evaluation.Resultat;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.ChaineCompilee;
@@ -12,6 +13,7 @@ import fr.harmonie.regles.ChaineResolue;
 import fr.harmonie.regles.CompilateurRegles;
 import fr.harmonie.regles.Origine;
 import fr.harmonie.regles.faits.Gravite;
+import fr.harmonie.regles.faits.Localisation;
 import fr.harmonie.stockage.PacksStockes;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistreCourant;
@@ -69,12 +71,14 @@ class CycleDossier {
 
     private Scellee sceller(Utilisateur u, DossierStocke d, Dossier dossier) {
         List<String> figee = chaineFigee(d);
-        Resultat r = figee == null ? evaluateur.evaluer(dossier)
-                : rejouer(dossier, figee, "chaîne figée au dépôt : " + String.join(" > ", figee), List.of());
+        Evaluee e = figee == null ? evaluateur.evaluerEtLocaliser(dossier)
+                : rejouer(dossier, figee, "chaîne figée au dépôt : " + String.join(" > ", figee), List.of(), null);
+        Resultat r = e.resultat();
         UUID id = UUID.randomUUID();
         List<String> chaine = r.territoire().packs().stream().map(p -> p.id() + "@" + p.version()).toList();
         evaluations.sceller(id, d.id(), u.identifiant(), Json.MAPPER.writeValueAsString(dossier.avecDateReference(r.dateReference())),
-                Json.MAPPER.writeValueAsString(chaine), Json.MAPPER.writeValueAsString(r), r.empreinte());
+                Json.MAPPER.writeValueAsString(chaine), Json.MAPPER.writeValueAsString(r), r.empreinte(),
+                e.localisation() == null ? null : Json.MAPPER.writeValueAsString(e.localisation()));
         dossiers.journal(u.identifiant(), "EVALUATION", d.id(), "{\"evaluation\": \"" + id + "\", \"empreinte\": \"" + r.empreinte() + "\"}");
         return new Scellee(id, r);
     }
@@ -91,12 +95,13 @@ class CycleDossier {
 
     /**
      * Evaluates on a chain that is not today's (frozen at deposit, or sealed with an old evaluation), read back from
-     * PostgreSQL and compiled once per list of versions. Only the commune's facts come from today's registry.
+     * PostgreSQL and compiled once per list of versions. The commune's facts are the sealed ones when there are
+     * ({@code localisation}), otherwise today's: a deposited dossier is placed on today's map.
      */
-    private Resultat rejouer(Dossier dossier, List<String> refs, String resolution, List<Origine> notes) {
+    private Evaluee rejouer(Dossier dossier, List<String> refs, String resolution, List<Origine> notes, Localisation localisation) {
         ChaineCompilee chaine = chainesRejouees.computeIfAbsent(refs, k -> CompilateurRegles.compiler(packsStockes.charger(k)));
-        return new Evaluateur(d -> new ChaineResolue(chaine, resolution, registre.localiser(d), notes), Clock.systemUTC())
-                .evaluer(dossier);
+        return new Evaluateur(d -> new ChaineResolue(chaine, resolution, localisation != null ? localisation : registre.localiser(d), notes),
+                Clock.systemUTC()).evaluerEtLocaliser(dossier);
     }
 
     @Transactional
@@ -168,7 +173,8 @@ class CycleDossier {
         Resultat stocke = Json.MAPPER.readValue(e.resultat(), Resultat.class);
         Dossier entree = lecteur.lire(e.entree().getBytes(StandardCharsets.UTF_8));
         List<Origine> notes = stocke.trace().stream().filter(o -> o.regle().equals(RegistrePacks.NOTE_RESOLUTION)).toList();
-        String recalculee = rejouer(entree, refs, stocke.territoire().resolution(), notes).empreinte();
+        Localisation scellee = e.localisation() == null ? null : Json.MAPPER.readValue(e.localisation(), Localisation.class);
+        String recalculee = rejouer(entree, refs, stocke.territoire().resolution(), notes, scellee).resultat().empreinte();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("evaluation", e.id().toString());
         v.put("empreinteScellee", e.empreinte());

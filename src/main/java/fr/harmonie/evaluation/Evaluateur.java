@@ -18,6 +18,7 @@ import fr.harmonie.regles.ResolveurChaine;
 import fr.harmonie.regles.SortieMoteur;
 import fr.harmonie.regles.faits.Anomalie;
 import fr.harmonie.regles.faits.Gravite;
+import fr.harmonie.regles.faits.Localisation;
 import fr.harmonie.regles.faits.Parametres;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -62,6 +63,16 @@ public final class Evaluateur {
     }
 
     public Resultat evaluer(Dossier recu) {
+        return evaluerEtLocaliser(recu).resultat();
+    }
+
+    /**
+     * The result, and where the resolution placed the operation: what a sealed evaluation keeps besides its input and
+     * its chain, so that it replays as it was computed even after the administrative geography has changed.
+     */
+    public record Evaluee(Resultat resultat, Localisation localisation) { }
+
+    public Evaluee evaluerEtLocaliser(Dossier recu) {
         Dossier dossier = recu.dateReference() != null ? recu : recu.avecDateReference(LocalDate.now(horloge.withZone(PARIS)));
         ChaineResolue resolue = resolveur.resoudre(dossier);
         ChaineCompilee chaine = resolue.chaine();
@@ -103,6 +114,6 @@ public final class Evaluateur {
                         (int) pieces.stream().filter(p -> p.statut() == StatutPiece.FOURNIE).count(), pieces.size(),
                         new Parametres(chaine.parametres(), dossier.dateReference())),
                 List.copyOf(trace), null);
-        return resultat.avecEmpreinte(Empreinte.calculer(dossier, resultat));
+        return new Evaluee(resultat.avecEmpreinte(Empreinte.calculer(dossier, resultat)), resolue.localisation());
     }
 }

@@ -2,18 +2,24 @@ package fr.harmonie.dossiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doReturn;
 
 import fr.harmonie.ClientHttp;
 import fr.harmonie.evaluation.SchemaResultat;
 import fr.harmonie.json.Json;
+import fr.harmonie.regles.faits.Localisation;
+import fr.harmonie.territoires.RegistreCourant;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +34,9 @@ class CycleDossierTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @MockitoSpyBean
+    RegistreCourant registre;
 
     private HttpResponse<String> appeler(String methode, String chemin, String compte, String corps, String ifMatch) throws Exception {
         return ClientHttp.appeler(port, methode, chemin, compte, corps, ifMatch);
@@ -98,6 +107,33 @@ class CycleDossierTest {
         assertThatThrownBy(() -> jdbc.sql("UPDATE evaluation SET empreinte = 'x'").update())
                 .hasMessageContaining("La table evaluation est en ajout seul : UPDATE refusé");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM evaluation").update()).hasMessageContaining("ajout seul : DELETE refusé");
+    }
+
+    /**
+     * The administrative geography changes every 1 January (communes nouvelles) and with each update of Harmonie's
+     * copy: an evaluation sealed since V6 keeps where the commune was placed and replays with it. One sealed before
+     * (no localisation kept, copied here as such) replays with today's geography, as it always did.
+     */
+    @Test
+    void uneEvaluationScelleeSeVerifieMemeApresUnChangementDeGeographie() throws Exception {
+        String id = json(appeler("POST", "/api/v1/dossiers", "bailleur", dossierRouen(), null)).get("id").asString();
+        String scellee = json(appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null)).get("id").asString();
+        String avantV6 = UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO evaluation (id, dossier_id, par, entree, chaine, resultat, empreinte)
+                SELECT ?::uuid, dossier_id, par, entree, chaine, resultat, empreinte FROM evaluation WHERE id = ?::uuid""")
+                .params(avantV6, scellee).update();
+        assertThat(concorde(avantV6)).isTrue();
+
+        doReturn(new Localisation("76540", false, null, true, "commune 76540 absente du nouveau découpage"))
+                .when(registre).localiser(any());
+
+        assertThat(concorde(scellee)).isTrue();
+        assertThat(concorde(avantV6)).isFalse();
+    }
+
+    private boolean concorde(String evaluation) throws Exception {
+        return json(appeler("GET", "/api/v1/evaluations/" + evaluation + "/verification", "bailleur", null, null)).get("concorde").asBoolean();
     }
 
     @Test
