@@ -57,7 +57,8 @@ class CycleController {
     ResponseEntity<Object> deposer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         Utilisateur u = compte.utilisateur();
         CycleDossier.Scellee s = cycle.deposer(u, visible(id, u));
-        return ResponseEntity.ok(Map.of("statut", "DEPOSE", "evaluation", s.id().toString(), "territoire", s.resultat().territoire().code()));
+        return ResponseEntity.ok(Map.of("statut", "DEPOSE", "evaluation", s.id().toString(), "territoire", s.resultat().territoire().code(),
+                "dateReference", s.resultat().dateReference().toString()));
     }
 
     record Instruction(String action, String message) { }

@@ -72,7 +72,7 @@ class CycleDossier {
     private Scellee sceller(Utilisateur u, DossierStocke d, Dossier dossier) {
         List<String> figee = chaineFigee(d);
         Evaluee e = figee == null ? evaluateur.evaluerEtLocaliser(dossier)
-                : rejouer(dossier, figee, "chaîne figée au dépôt : " + String.join(" > ", figee), List.of(), null);
+                : rejouer(dateDuDepot(dossier, d), figee, "chaîne figée au dépôt : " + String.join(" > ", figee), List.of(), null);
         Resultat r = e.resultat();
         UUID id = UUID.randomUUID();
         List<String> chaine = r.territoire().packs().stream().map(p -> p.id() + "@" + p.version()).toList();
@@ -81,6 +81,16 @@ class CycleDossier {
                 e.localisation() == null ? null : Json.MAPPER.writeValueAsString(e.localisation()));
         dossiers.journal(u.identifiant(), "EVALUATION", d.id(), "{\"evaluation\": \"" + id + "\", \"empreinte\": \"" + r.empreinte() + "\"}");
         return new Scellee(id, r);
+    }
+
+    /**
+     * A deposited dossier without a dateReference is judged at its deposit date, as the contract says, not at the day
+     * it is looked at again: the frozen chain's parameters are dated, and January's would otherwise apply to a dossier
+     * deposited in December.
+     */
+    private static Dossier dateDuDepot(Dossier dossier, DossierStocke d) {
+        return dossier.dateReference() == null && d.dateReferenceDepot() != null
+                ? dossier.avecDateReference(d.dateReferenceDepot()) : dossier;
     }
 
     /** Once deposited, a dossier is judged by the packs in force at its deposit, whatever was published since. */
@@ -126,11 +136,11 @@ class CycleDossier {
         List<Map<String, String>> chaine = r.territoire().packs().stream()
                 .map(p -> Map.of("id", p.id(), "version", p.version(), "empreinte", p.empreinte())).toList();
         int n = jdbc.sql("""
-                UPDATE dossier SET statut = 'DEPOSE', territoire = ?, region = ?, chaine = ?::jsonb, version = version + 1,
-                       modifie_le = now()
+                UPDATE dossier SET statut = 'DEPOSE', territoire = ?, region = ?, chaine = ?::jsonb, date_reference_depot = ?,
+                       version = version + 1, modifie_le = now()
                 WHERE id = ? AND version = ? AND statut IN ('BROUILLON', 'COMPLEMENTS_DEMANDES')""")
                 .params(r.territoire().code(), commune == null ? null : commune.region(), Json.MAPPER.writeValueAsString(chaine),
-                        d.id(), d.version()).update();
+                        r.dateReference(), d.id(), d.version()).update();
         if (n != 1) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dépôt impossible", "Le dossier a changé pendant le dépôt : relisez-le.");
         }

@@ -141,6 +141,9 @@ class DossiersController {
         if (d.territoire() != null) {
             m.put("territoire", d.territoire());
         }
+        if (d.dateReferenceDepot() != null) {
+            m.put("dateReferenceDepot", d.dateReferenceDepot().toString());
+        }
         if (d.messageInstruction() != null) {
             m.put("messageInstruction", d.messageInstruction());
         }

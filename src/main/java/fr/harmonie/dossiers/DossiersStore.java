@@ -1,6 +1,7 @@
 package fr.harmonie.dossiers;
 
 import fr.harmonie.comptes.Utilisateur;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ class DossiersStore {
     private static final RowMapper<DossierStocke> LIGNE = (rs, n) -> new DossierStocke(rs.getObject("id", UUID.class),
             rs.getLong("organisation_id"), rs.getString("statut"), rs.getString("contenu"), rs.getInt("version"),
             rs.getString("territoire"), rs.getString("region"), rs.getString("message_instruction"), rs.getString("chaine"),
-            rs.getObject("cree_le", OffsetDateTime.class),
+            rs.getObject("date_reference_depot", LocalDate.class), rs.getObject("cree_le", OffsetDateTime.class),
             rs.getObject("modifie_le", OffsetDateTime.class));
 
     /**

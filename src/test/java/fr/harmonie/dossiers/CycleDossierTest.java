@@ -7,12 +7,14 @@ import static org.mockito.Mockito.doReturn;
 
 import fr.harmonie.ClientHttp;
 import fr.harmonie.evaluation.SchemaResultat;
+import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.faits.Localisation;
 import fr.harmonie.territoires.RegistreCourant;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,6 +136,29 @@ class CycleDossierTest {
 
     private boolean concorde(String evaluation) throws Exception {
         return json(appeler("GET", "/api/v1/evaluations/" + evaluation + "/verification", "bailleur", null, null)).get("concorde").asBoolean();
+    }
+
+    /**
+     * The contract: without a dateReference, a dossier is judged at its date of deposit. Deposited on a day, looked at
+     * again weeks later (here: the deposit moved back to 20 December 2025 in the base), it keeps its deposit date.
+     */
+    @Test
+    void unDossierDeposeSansDateEstRejugeALaDateDuDepot() throws Exception {
+        String sansDate = dossierRouen().replace("\"dateReference\": \"2026-03-16\",", "");
+        assertThat(sansDate).doesNotContain("dateReference");
+        String id = json(appeler("POST", "/api/v1/dossiers", "bailleur", sansDate, null)).get("id").asString();
+        HttpResponse<String> depot = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
+        assertThat(depot.statusCode()).isEqualTo(200);
+        String jourDuDepot = json(depot).get("dateReference").asString();
+        assertThat(LocalDate.parse(jourDuDepot)).isEqualTo(LocalDate.now(Evaluateur.PARIS));
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("dateReferenceDepot").asString())
+                .isEqualTo(jourDuDepot);
+
+        jdbc.sql("UPDATE dossier SET date_reference_depot = '2025-12-20' WHERE id = ?::uuid").param(id).update();
+        JsonNode reevaluation = json(appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "instructeur", null, null));
+
+        assertThat(reevaluation.get("resultat").get("dateReference").asString()).isEqualTo("2025-12-20");
+        assertThat(concorde(reevaluation.get("id").asString())).isTrue();
     }
 
     @Test

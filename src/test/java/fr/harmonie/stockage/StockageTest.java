@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,38 @@ class StockageTest {
     void leJournalRefuseToutesModificationEtSuppression() {
         assertThatThrownBy(() -> jdbc.sql("UPDATE journal SET qui = 'pirate'").update()).hasMessageContaining("La table journal est en ajout seul : UPDATE refusé");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM journal").update()).hasMessageContaining("La table journal est en ajout seul : DELETE refusé");
+    }
+
+    /**
+     * V7 freezes the date of rules of a deposit; dossiers deposited before it get the day, in Paris, of their last
+     * deposit in the journal (here 20 December: 23:30 UTC on the 19th is past midnight in Paris).
+     */
+    @Test
+    void laMigrationV7DonneAuxDossiersDejaDeposesLeJourDeLeurDernierDepot(@TempDir Path dir) throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).start()) {
+            Flyway v6 = Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").target("6").load();
+            v6.migrate();
+            JdbcClient base = JdbcClient.create(pg.getPostgresDatabase());
+            long organisation = base.sql("INSERT INTO organisation (type, nom, siren) VALUES ('BAILLEUR', 'B', '732829320') RETURNING id")
+                    .query(Long.class).single();
+            String depose = "00000000-0000-0000-0000-000000000001";
+            String brouillon = "00000000-0000-0000-0000-000000000002";
+            base.sql("INSERT INTO dossier (id, organisation_id, statut, contenu, version, chaine) VALUES (?::uuid, ?, 'DEPOSE', '{}', 3, '[]')")
+                    .params(depose, organisation).update();
+            base.sql("INSERT INTO dossier (id, organisation_id, statut, contenu, version) VALUES (?::uuid, ?, 'BROUILLON', '{}', 1)")
+                    .params(brouillon, organisation).update();
+            for (String quand : new String[] {"2025-11-02T10:00:00Z", "2025-12-19T23:30:00Z"}) {
+                base.sql("INSERT INTO journal (quand, qui, action, objet) VALUES (?::timestamptz, 'b', 'DEPOT', ?)")
+                        .params(quand, "dossier:" + depose).update();
+            }
+
+            Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+
+            assertThat(base.sql("SELECT date_reference_depot::text FROM dossier WHERE id = ?::uuid").param(depose)
+                    .query(String.class).single()).isEqualTo("2025-12-20");
+            assertThat(base.sql("SELECT date_reference_depot IS NULL FROM dossier WHERE id = ?::uuid").param(brouillon)
+                    .query(Boolean.class).single()).isTrue();
+        }
     }
 
     @Test
