@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
@@ -70,9 +71,7 @@ class CycleDossier {
     }
 
     private Scellee sceller(Utilisateur u, DossierStocke d, Dossier dossier) {
-        List<String> figee = chaineFigee(d);
-        Evaluee e = figee == null ? evaluateur.evaluerEtLocaliser(dossier)
-                : rejouer(dateDuDepot(dossier, d), figee, "chaîne figée au dépôt : " + String.join(" > ", figee), List.of(), null);
+        Evaluee e = d.modifiable() || d.chaine() == null ? evaluateur.evaluerEtLocaliser(dossier) : rejugerCommeAuDepot(dossier, d);
         Resultat r = e.resultat();
         UUID id = UUID.randomUUID();
         List<String> chaine = r.territoire().packs().stream().map(p -> p.id() + "@" + p.version()).toList();
@@ -81,6 +80,25 @@ class CycleDossier {
                 e.localisation() == null ? null : Json.MAPPER.writeValueAsString(e.localisation()));
         dossiers.journal(u.identifiant(), "EVALUATION", d.id(), "{\"evaluation\": \"" + id + "\", \"empreinte\": \"" + r.empreinte() + "\"}");
         return new Scellee(id, r);
+    }
+
+    /**
+     * A deposited dossier no longer changes, and is judged as at its deposit whatever was published since: the
+     * deposit's evaluation is replayed (its pack versions, its date, the commune as placed then, its resolution), so
+     * an instructeur sees the result the bailleur deposited, with the same receipt, even after a new pack version or
+     * a change of the administrative geography.
+     */
+    private Evaluee rejugerCommeAuDepot(Dossier dossier, DossierStocke d) {
+        Dossier date = dateDuDepot(dossier, d);
+        Optional<EvaluationsStore.EvaluationStockee> depot =
+                d.evaluationDepot() == null ? Optional.empty() : evaluations.parId(d.evaluationDepot());
+        if (depot.isPresent()) {
+            return rejouer(date, depot.get());
+        }
+        // Deposited before the deposit's evaluation was kept, and not found by migration V8: the frozen chain alone.
+        List<String> figee = new ArrayList<>();
+        Json.MAPPER.readTree(d.chaine()).forEach(p -> figee.add(p.get("id").asString() + "@" + p.get("version").asString()));
+        return rejouer(date, figee, "chaîne figée au dépôt : " + String.join(" > ", figee), List.of(), null);
     }
 
     /**
@@ -93,20 +111,20 @@ class CycleDossier {
                 ? dossier.avecDateReference(d.dateReferenceDepot()) : dossier;
     }
 
-    /** Once deposited, a dossier is judged by the packs in force at its deposit, whatever was published since. */
-    private static List<String> chaineFigee(DossierStocke d) {
-        if (d.chaine() == null || d.modifiable()) {
-            return null;
-        }
-        List<String> refs = new ArrayList<>();
-        Json.MAPPER.readTree(d.chaine()).forEach(p -> refs.add(p.get("id").asString() + "@" + p.get("version").asString()));
-        return refs;
+    /** Evaluates {@code entree} as {@code scellee} was: its pack versions, resolution sentence and notes, and commune. */
+    private Evaluee rejouer(Dossier entree, EvaluationsStore.EvaluationStockee scellee) {
+        List<String> refs = List.of(Json.MAPPER.readValue(scellee.chaine(), String[].class));
+        Resultat stocke = Json.MAPPER.readValue(scellee.resultat(), Resultat.class);
+        List<Origine> notes = stocke.trace().stream().filter(o -> o.regle().equals(RegistrePacks.NOTE_RESOLUTION)).toList();
+        Localisation localisation = scellee.localisation() == null ? null
+                : Json.MAPPER.readValue(scellee.localisation(), Localisation.class);
+        return rejouer(entree, refs, stocke.territoire().resolution(), notes, localisation);
     }
 
     /**
-     * Evaluates on a chain that is not today's (frozen at deposit, or sealed with an old evaluation), read back from
-     * PostgreSQL and compiled once per list of versions. The commune's facts are the sealed ones when there are
-     * ({@code localisation}), otherwise today's: a deposited dossier is placed on today's map.
+     * Evaluates on a chain that is not today's, read back from PostgreSQL and compiled once per list of versions. The
+     * commune's facts are the sealed ones when there are ({@code localisation}), otherwise today's (evaluations sealed
+     * before V6 kept none).
      */
     private Evaluee rejouer(Dossier dossier, List<String> refs, String resolution, List<Origine> notes, Localisation localisation) {
         ChaineCompilee chaine = chainesRejouees.computeIfAbsent(refs, k -> CompilateurRegles.compiler(packsStockes.charger(k)));
@@ -137,10 +155,10 @@ class CycleDossier {
                 .map(p -> Map.of("id", p.id(), "version", p.version(), "empreinte", p.empreinte())).toList();
         int n = jdbc.sql("""
                 UPDATE dossier SET statut = 'DEPOSE', territoire = ?, region = ?, chaine = ?::jsonb, date_reference_depot = ?,
-                       version = version + 1, modifie_le = now()
+                       evaluation_depot = ?, version = version + 1, modifie_le = now()
                 WHERE id = ? AND version = ? AND statut IN ('BROUILLON', 'COMPLEMENTS_DEMANDES')""")
                 .params(r.territoire().code(), commune == null ? null : commune.region(), Json.MAPPER.writeValueAsString(chaine),
-                        r.dateReference(), d.id(), d.version()).update();
+                        r.dateReference(), s.id(), d.id(), d.version()).update();
         if (n != 1) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dépôt impossible", "Le dossier a changé pendant le dépôt : relisez-le.");
         }
@@ -177,14 +195,9 @@ class CycleDossier {
         dossiers.journal(u.identifiant(), action, d.id(), message == null ? "{}" : Json.MAPPER.writeValueAsString(Map.of("message", message)));
     }
 
-    /** Rejoue l'entrée scellée sur les versions de packs scellées et compare les reçus. */
+    /** Rejoue l'entrée scellée comme elle a été évaluée (versions de packs, commune, résolution) et compare les reçus. */
     Map<String, Object> verifier(EvaluationsStore.EvaluationStockee e) {
-        List<String> refs = List.of(Json.MAPPER.readValue(e.chaine(), String[].class));
-        Resultat stocke = Json.MAPPER.readValue(e.resultat(), Resultat.class);
-        Dossier entree = lecteur.lire(e.entree().getBytes(StandardCharsets.UTF_8));
-        List<Origine> notes = stocke.trace().stream().filter(o -> o.regle().equals(RegistrePacks.NOTE_RESOLUTION)).toList();
-        Localisation scellee = e.localisation() == null ? null : Json.MAPPER.readValue(e.localisation(), Localisation.class);
-        String recalculee = rejouer(entree, refs, stocke.territoire().resolution(), notes, scellee).resultat().empreinte();
+        String recalculee = rejouer(lecteur.lire(e.entree().getBytes(StandardCharsets.UTF_8)), e).resultat().empreinte();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("evaluation", e.id().toString());
         v.put("empreinteScellee", e.empreinte());

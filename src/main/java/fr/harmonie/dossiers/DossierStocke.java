@@ -5,12 +5,12 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * {@code chaine} and {@code dateReferenceDepot}: the pack versions and the date of rules and parameters frozen at the
- * last deposit (null before any deposit).
+ * {@code chaine}, {@code dateReferenceDepot} and {@code evaluationDepot}: the pack versions, the date of rules and
+ * parameters, and the sealed evaluation of the last deposit (null before any deposit).
  */
 public record DossierStocke(UUID id, long organisation, String statut, String contenu, int version, String territoire,
                             String region, String messageInstruction, String chaine, LocalDate dateReferenceDepot,
-                            OffsetDateTime creeLe, OffsetDateTime modifieLe) {
+                            UUID evaluationDepot, OffsetDateTime creeLe, OffsetDateTime modifieLe) {
 
     public boolean modifiable() {
         return statut.equals("BROUILLON") || statut.equals("COMPLEMENTS_DEMANDES");

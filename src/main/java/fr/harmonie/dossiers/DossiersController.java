@@ -141,8 +141,15 @@ class DossiersController {
         if (d.territoire() != null) {
             m.put("territoire", d.territoire());
         }
+        if (d.chaine() != null) {
+            // What the dossier is judged by since its last deposit: the pack versions, the date, and the sealed evaluation.
+            m.put("chaineDepot", Json.MAPPER.readTree(d.chaine()));
+        }
         if (d.dateReferenceDepot() != null) {
             m.put("dateReferenceDepot", d.dateReferenceDepot().toString());
+        }
+        if (d.evaluationDepot() != null) {
+            m.put("evaluationDepot", d.evaluationDepot().toString());
         }
         if (d.messageInstruction() != null) {
             m.put("messageInstruction", d.messageInstruction());

@@ -17,7 +17,8 @@ class DossiersStore {
     private static final RowMapper<DossierStocke> LIGNE = (rs, n) -> new DossierStocke(rs.getObject("id", UUID.class),
             rs.getLong("organisation_id"), rs.getString("statut"), rs.getString("contenu"), rs.getInt("version"),
             rs.getString("territoire"), rs.getString("region"), rs.getString("message_instruction"), rs.getString("chaine"),
-            rs.getObject("date_reference_depot", LocalDate.class), rs.getObject("cree_le", OffsetDateTime.class),
+            rs.getObject("date_reference_depot", LocalDate.class), rs.getObject("evaluation_depot", UUID.class),
+            rs.getObject("cree_le", OffsetDateTime.class),
             rs.getObject("modifie_le", OffsetDateTime.class));
 
     /**

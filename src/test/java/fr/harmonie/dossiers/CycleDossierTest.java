@@ -72,10 +72,17 @@ class CycleDossierTest {
         assertThat(json(depot).get("territoire").asString()).isEqualTo("metropole-rouen-normandie");
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(409);
 
-        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("statut").asString()).isEqualTo("DEPOSE");
-        HttpResponse<String> parInstructeur = appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "instructeur", null, null);
-        assertThat(json(parInstructeur).get("resultat").get("territoire").get("resolution").asString())
-                .isEqualTo("chaîne figée au dépôt : national@2026.2 > region-28@2026.1 > metropole-rouen-normandie@2026.1");
+        JsonNode depose = json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null));
+        assertThat(depose.get("statut").asString()).isEqualTo("DEPOSE");
+        assertThat(depose.get("chaineDepot").findValuesAsString("id"))
+                .containsExactly("national", "region-28", "metropole-rouen-normandie");
+        String evaluationDepot = json(depot).get("evaluation").asString();
+        assertThat(depose.get("evaluationDepot").asString()).isEqualTo(evaluationDepot);
+        // The instructeur sees what the bailleur deposited: the deposit's evaluation replayed, with its receipt.
+        JsonNode parInstructeur = json(appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "instructeur", null, null)).get("resultat");
+        JsonNode auDepot = json(appeler("GET", "/api/v1/dossiers/" + id + "/evaluations", "instructeur", null, null));
+        assertThat(parInstructeur.get("territoire").get("resolution").asString()).isEqualTo("commune 76540 (Rouen) → Métropole Rouen Normandie");
+        assertThat(auDepot.findValuesAsString("empreinte")).contains(parInstructeur.get("empreinte").asString());
         assertThat(appeler("GET", "/api/v1/dossiers/" + id, "dreal28", null, null).statusCode()).isEqualTo(200);
         assertThat(appeler("GET", "/api/v1/dossiers/" + id, "instructeur38", null, null).statusCode()).isEqualTo(404);
         assertThat(appeler("GET", "/api/v1/dossiers/" + id, "dreal", null, null).statusCode()).isEqualTo(404);
@@ -127,11 +134,17 @@ class CycleDossierTest {
                 .params(avantV6, scellee).update();
         assertThat(concorde(avantV6)).isTrue();
 
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+
         doReturn(new Localisation("76540", false, null, true, "commune 76540 absente du nouveau découpage"))
                 .when(registre).localiser(any());
 
         assertThat(concorde(scellee)).isTrue();
         assertThat(concorde(avantV6)).isFalse();
+        // Nor does the new map block a dossier already deposited: it is judged with the commune as placed at deposit.
+        JsonNode reevalue = json(appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "instructeur", null, null)).get("resultat");
+        assertThat(reevalue.get("deposable").asBoolean()).isTrue();
+        assertThat(reevalue.get("anomalies").findValuesAsString("code")).doesNotContain("COMMUNE_INCONNUE");
     }
 
     private boolean concorde(String evaluation) throws Exception {

@@ -52,11 +52,12 @@ class StockageTest {
     }
 
     /**
-     * V7 freezes the date of rules of a deposit; dossiers deposited before it get the day, in Paris, of their last
-     * deposit in the journal (here 20 December: 23:30 UTC on the 19th is past midnight in Paris).
+     * V7 and V8 keep the date of rules and the sealed evaluation of a deposit; dossiers deposited before them get the
+     * day, in Paris, of their last deposit in the journal (here 20 December: 23:30 UTC on the 19th is past midnight
+     * in Paris) and the evaluation sealed then, not a later one.
      */
     @Test
-    void laMigrationV7DonneAuxDossiersDejaDeposesLeJourDeLeurDernierDepot(@TempDir Path dir) throws Exception {
+    void lesMigrationsV7EtV8RetrouventLeDernierDepotDesDossiersDejaDeposes(@TempDir Path dir) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).start()) {
             Flyway v6 = Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").target("6").load();
             v6.migrate();
@@ -73,13 +74,23 @@ class StockageTest {
                 base.sql("INSERT INTO journal (quand, qui, action, objet) VALUES (?::timestamptz, 'b', 'DEPOT', ?)")
                         .params(quand, "dossier:" + depose).update();
             }
+            // Sealed at each deposit (same instant, same transaction), then once by the instructeur after the last one.
+            String[][] evaluations = {{"00000000-0000-0000-0000-00000000000a", "2025-11-02T10:00:00Z"},
+                    {"00000000-0000-0000-0000-00000000000b", "2025-12-19T23:30:00Z"}, {"00000000-0000-0000-0000-00000000000c", "2026-01-05T09:00:00Z"}};
+            for (String[] e : evaluations) {
+                base.sql("""
+                        INSERT INTO evaluation (id, dossier_id, par, cree_le, entree, chaine, resultat, empreinte)
+                        VALUES (?::uuid, ?::uuid, 'b', ?::timestamptz, '{}', '[]', '{}', 'sha256:x')""").params(e[0], depose, e[1]).update();
+            }
 
             Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
 
             assertThat(base.sql("SELECT date_reference_depot::text FROM dossier WHERE id = ?::uuid").param(depose)
                     .query(String.class).single()).isEqualTo("2025-12-20");
-            assertThat(base.sql("SELECT date_reference_depot IS NULL FROM dossier WHERE id = ?::uuid").param(brouillon)
-                    .query(Boolean.class).single()).isTrue();
+            assertThat(base.sql("SELECT evaluation_depot::text FROM dossier WHERE id = ?::uuid").param(depose)
+                    .query(String.class).single()).isEqualTo("00000000-0000-0000-0000-00000000000b");
+            assertThat(base.sql("SELECT date_reference_depot IS NULL AND evaluation_depot IS NULL FROM dossier WHERE id = ?::uuid")
+                    .param(brouillon).query(Boolean.class).single()).isTrue();
         }
     }
 
