@@ -207,6 +207,29 @@ public final class RegistrePacks implements ResolveurChaine {
         return national();
     }
 
+    /** La chaîne qu'applique un territoire à une date, et les niveaux sautés faute de version en vigueur. */
+    public record ChaineEnVigueur(ChaineCompilee chaine, List<Origine> notes) { }
+
+    /**
+     * Ce qu'applique l'instructeur du territoire {@code id} à cette date: sa version en vigueur (à défaut celle d'un
+     * parent) et ses parents jusqu'au socle, comme pour un dossier qui nomme ce territoire. Null si l'id est inconnu.
+     */
+    public ChaineEnVigueur enVigueurPour(String id, LocalDate date) {
+        if (!versionsParId.containsKey(id)) {
+            return null;
+        }
+        List<Origine> notes = new ArrayList<>();
+        Pack specifique = id.equals(NATIONAL) ? national() : enVigueurOuParent(id, date, notes, new HashSet<>());
+        return new ChaineEnVigueur(chaine(chaineDe(specifique, date, notes)), List.copyOf(notes));
+    }
+
+    /** Chaque pack et ses versions, le socle d'abord puis par identifiant. */
+    public List<List<Pack>> packs() {
+        List<List<Pack>> packs = new ArrayList<>(versionsParId.values());
+        packs.sort(Comparator.comparing((List<Pack> v) -> !v.get(0).id().equals(NATIONAL)).thenComparing(v -> v.get(0).id()));
+        return packs;
+    }
+
     /** Pour chaque version de chaque pack, la chaîne qui finit par elle (à sa date d'effet), le socle d'abord. */
     public List<List<Pack>> chainesDesPacks() {
         List<List<Pack>> chaines = new ArrayList<>();

@@ -69,6 +69,8 @@ class MatriceAutorisationsTest {
         //                                                            anon bail bail2 instr in38 dreal dr28 admin
         List<Ligne> matrice = List.of(
                 new Ligne("POST", "/api/v1/evaluations", dossier, 200, 200, 200, 200, 200, 200, 200, 200),
+                new Ligne("GET", "/api/v1/territoires", null, 200, 200, 200, 200, 200, 200, 200, 200),
+                new Ligne("GET", "/api/v1/territoires/region-84/regles", null, 200, 200, 200, 200, 200, 200, 200, 200),
                 new Ligne("GET", "/api/v1/dossiers", null, 401, 200, 200, 200, 200, 200, 200, 200),
                 new Ligne("POST", "/api/v1/dossiers", dossier, 401, 201, 403, 403, 403, 403, 403, 403),
                 new Ligne("GET", "/api/v1/dossiers/" + brouillon, null, 401, 200, 404, 404, 404, 404, 404, 404),

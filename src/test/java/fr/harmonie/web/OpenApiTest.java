@@ -31,7 +31,7 @@ class OpenApiTest {
         JsonNode api = Json.MAPPER.readTree(doc.body());
         assertThat(api.get("openapi").asString()).startsWith("3.");
         assertThat(api.get("paths").propertyNames()).contains("/api/v1/evaluations", "/api/v1/dossiers", "/api/v1/dossiers/{id}",
-                "/api/v1/dossiers/{id}/depot", "/api/v1/evaluations/{id}/verification");
+                "/api/v1/dossiers/{id}/depot", "/api/v1/evaluations/{id}/verification", "/api/v1/territoires/{id}/regles");
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).containsIgnoringCase("swagger");
     }

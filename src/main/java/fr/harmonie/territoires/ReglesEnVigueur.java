@@ -1,0 +1,78 @@
+package fr.harmonie.territoires;
+
+import fr.harmonie.catalogue.EntreeCatalogue;
+import fr.harmonie.parametres.Parametre;
+import fr.harmonie.parametres.ValeurDatee;
+import fr.harmonie.regles.ChaineCompilee;
+import fr.harmonie.regles.Etape;
+import fr.harmonie.regles.Origine;
+import fr.harmonie.regles.Pack;
+import fr.harmonie.regles.RegleCompilee;
+import fr.harmonie.regles.Surcharges;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Ce qu'un territoire applique à une date, lisible par un instructeur, un bailleur ou une DREAL: la chaîne de packs
+ * avec les surcharges déclarées de chacun, chaque règle avec sa source, et chaque paramètre avec la valeur en vigueur,
+ * le pack qui la fixe et sa source. Rien n'est calculé ici que l'évaluation ne calcule pas de la même façon.
+ */
+record ReglesEnVigueur(String territoire, LocalDate date, List<String> notes, List<PackVu> chaine, List<RegleVue> regles,
+                       List<ParametreVu> parametres) {
+
+    record PackVu(String id, String libelle, String niveau, String parent, String version, LocalDate validFrom,
+                  LocalDate validUntil, String empreinte, List<String> sources, Surcharges surcharges,
+                  List<EntreeCatalogue> catalogue) { }
+
+    record RegleVue(String id, String nom, String etape, String pack, String reference, boolean derogeable, String piece,
+                    String anomalie) { }
+
+    /** {@code valeur} null: aucune valeur en vigueur à cette date, le contrôle qui la lit est non vérifiable. */
+    record ParametreVu(String cle, String libelle, Double valeur, LocalDate depuis, LocalDate jusqua, String reference,
+                       String motif, String pack) { }
+
+    static ReglesEnVigueur de(String territoire, LocalDate date, RegistrePacks.ChaineEnVigueur enVigueur) {
+        ChaineCompilee chaine = enVigueur.chaine();
+        List<PackVu> packs = chaine.packs().stream().map(p -> new PackVu(p.id(), p.manifeste().libelle(), p.manifeste().niveau(),
+                p.manifeste().parent(), p.manifeste().version(), p.manifeste().validFrom(), p.manifeste().validUntil(),
+                p.empreinte(), p.manifeste().sources(), p.surcharges(), p.catalogue().entrees())).toList();
+        List<RegleVue> regles = chaine.regles().values().stream()
+                .sorted(Comparator.comparingInt(RegleCompilee::rangPack).thenComparing(RegleCompilee::etape,
+                        Comparator.nullsLast(Comparator.<Etape>naturalOrder())).thenComparing(RegleCompilee::id))
+                .map(r -> new RegleVue(r.id(), r.nom(), r.etape() == null ? null : r.etape().groupe(), r.origine().pack(),
+                        r.origine().reference(), r.derogeable(), r.piece(), r.anomalie()))
+                .toList();
+        return new ReglesEnVigueur(territoire, date, enVigueur.notes().stream().map(Origine::reference).toList(), packs, regles,
+                parametres(chaine.packs(), date));
+    }
+
+    /** For each key, the value of the most specific pack that has one in force: what {@code Parametres} reads. */
+    private static List<ParametreVu> parametres(List<Pack> chaine, LocalDate date) {
+        TreeSet<String> cles = new TreeSet<>();
+        chaine.forEach(p -> cles.addAll(p.parametres().propres().keySet()));
+        Map<String, ParametreVu> vus = new LinkedHashMap<>();
+        for (String cle : cles) {
+            ParametreVu vu = null;
+            String libelle = null;
+            for (int i = chaine.size() - 1; i >= 0 && vu == null; i--) {
+                Parametre p = chaine.get(i).parametres().propres().get(cle);
+                if (p == null) {
+                    continue;
+                }
+                libelle = libelle == null ? p.libelle() : libelle;
+                ValeurDatee v = p.enVigueurLe(date);
+                if (v != null) {
+                    vu = new ParametreVu(cle, libelle, v.valeur(), v.depuis(), v.jusqua(), v.reference(), v.motif(),
+                            chaine.get(i).reference());
+                }
+            }
+            vus.put(cle, vu != null ? vu : new ParametreVu(cle, libelle, null, null, null, null, null, null));
+        }
+        return new ArrayList<>(vus.values());
+    }
+}

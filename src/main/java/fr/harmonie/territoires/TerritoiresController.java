@@ -1,0 +1,77 @@
+package fr.harmonie.territoires;
+
+import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.json.Json;
+import fr.harmonie.regles.Pack;
+import fr.harmonie.web.ProblemeHttpException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Les règles en vigueur, sans compte: elles sont publiques (le socle et les packs sont dans le dépôt), et un bailleur
+ * qui vérifie un dossier sans compte veut savoir ce que son territoire applique.
+ */
+@RestController
+class TerritoiresController {
+
+    private final RegistreCourant registre;
+
+    TerritoiresController(RegistreCourant registre) {
+        this.registre = registre;
+    }
+
+    record VersionVue(String version, LocalDate validFrom, LocalDate validUntil, String empreinte) { }
+
+    record TerritoireVu(String id, String libelle, String niveau, String parent, List<VersionVue> versions) { }
+
+    @GetMapping(path = "/api/v1/territoires", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> lister() {
+        List<TerritoireVu> vus = registre.registre().packs().stream().map(versions -> {
+            Pack dernier = versions.get(versions.size() - 1);
+            return new TerritoireVu(dernier.id(), dernier.manifeste().libelle(), dernier.manifeste().niveau(),
+                    dernier.manifeste().parent(), versions.stream().map(p -> new VersionVue(p.manifeste().version(),
+                            p.manifeste().validFrom(), p.manifeste().validUntil(), p.empreinte())).toList());
+        }).toList();
+        return json(vus);
+    }
+
+    /** {@code date}: AAAA-MM-JJ, aujourd'hui à Paris par défaut, comme la date de référence d'un dossier. */
+    @GetMapping(path = "/api/v1/territoires/{id}/regles", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> reglesEnVigueur(@PathVariable String id, @RequestParam(required = false) String date) {
+        LocalDate jour = date == null ? LocalDate.now(Evaluateur.PARIS) : lireDate(date);
+        RegistrePacks courant = registre.registre();
+        LocalDate debut = courant.national().manifeste().validFrom();
+        if (jour.isBefore(debut)) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Date hors des règles",
+                    "Harmonie n'a pas de règles au " + jour + " : le socle national s'applique à partir du " + debut + ".");
+        }
+        RegistrePacks.ChaineEnVigueur enVigueur = courant.enVigueurPour(id, jour);
+        if (enVigueur == null) {
+            throw new ProblemeHttpException(HttpStatus.NOT_FOUND, "Territoire inconnu",
+                    "Aucun pack ne porte l'identifiant « " + id + " » ; la liste est sur /api/v1/territoires.");
+        }
+        return json(ReglesEnVigueur.de(id, jour, enVigueur));
+    }
+
+    private static LocalDate lireDate(String date) {
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Date invalide",
+                    "Paramètre date : « " + date + " » n'est pas une date AAAA-MM-JJ du calendrier.");
+        }
+    }
+
+    /** Written by Harmonie's mapper, which leaves out what is null (a version without end, a rule without piece). */
+    private static ResponseEntity<byte[]> json(Object valeur) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.MAPPER.writeValueAsBytes(valeur));
+    }
+}

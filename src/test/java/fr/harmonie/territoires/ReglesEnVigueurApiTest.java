@@ -1,0 +1,106 @@
+package fr.harmonie.territoires;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.ClientHttp;
+import fr.harmonie.json.Json;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Les règles en vigueur d'un territoire, sans compte: la chaîne qu'applique son instructeur, ses surcharges, ses
+ * règles avec leur source et ses paramètres avec la valeur qui s'applique et le pack qui la fixe.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReglesEnVigueurApiTest {
+
+    @LocalServerPort
+    int port;
+
+    private JsonNode lire(String chemin, int statut) throws Exception {
+        HttpResponse<String> r = ClientHttp.appeler(port, "GET", chemin, null, null, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(statut);
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    private static List<String> valeurs(JsonNode liste, String champ) {
+        List<String> v = new ArrayList<>();
+        liste.forEach(n -> v.add(n.path(champ).asString()));
+        return v;
+    }
+
+    private static JsonNode parId(JsonNode liste, String champ, String valeur) {
+        for (JsonNode n : liste) {
+            if (n.path(champ).asString().equals(valeur)) {
+                return n;
+            }
+        }
+        throw new AssertionError(champ + " " + valeur + " absent de " + liste);
+    }
+
+    @Test
+    void chaquePackEstListeAvecSesVersions() throws Exception {
+        JsonNode packs = lire("/api/v1/territoires", 200);
+
+        assertThat(packs.get(0).get("id").asString()).isEqualTo("national");
+        assertThat(valeurs(packs, "id")).contains("region-84", "region-28", "metropole-rouen-normandie");
+        assertThat(valeurs(parId(packs, "id", "region-84").get("versions"), "version")).containsExactly("2025.1", "2026.1");
+        assertThat(parId(packs, "id", "metropole-rouen-normandie").get("parent").asString()).isEqualTo("region-28");
+    }
+
+    @Test
+    void rouenMontreSaChaineSesReglesLocalesEtLeParametreQuIlResserre() throws Exception {
+        JsonNode r = lire("/api/v1/territoires/metropole-rouen-normandie/regles?date=2026-06-01", 200);
+
+        assertThat(valeurs(r.get("chaine"), "id")).containsExactly("national", "region-28", "metropole-rouen-normandie");
+        JsonNode locale = parId(r.get("regles"), "id", "MRN-AN-001");
+        assertThat(locale.get("pack").asString()).isEqualTo("metropole-rouen-normandie@2026.1");
+        assertThat(locale.get("anomalie").asString()).isEqualTo("PERMIS_NON_OBTENU");
+        assertThat(parId(r.get("regles"), "id", "NAT-AN-003").get("pack").asString()).isEqualTo("national@2026.2");
+        JsonNode margePlai = parId(r.get("parametres"), "cle", "marge-locale.plafond.PLAI");
+        assertThat(margePlai.get("valeur").asDouble()).isZero();
+        assertThat(margePlai.get("pack").asString()).isEqualTo("metropole-rouen-normandie@2026.1");
+        assertThat(margePlai.get("motif").asString()).isNotBlank();
+        assertThat(parId(r.get("parametres"), "cle", "marge-locale.plafond.PLUS").get("pack").asString()).startsWith("national@");
+        JsonNode ajout = r.get("chaine").get(2).get("surcharges").get("pieces").get(0);
+        assertThat(ajout.get("code").asString()).isEqualTo("PERMIS_CONSTRUIRE");
+        assertThat(ajout.get("source").asString()).isNotBlank();
+    }
+
+    /** The LMzone table holds sourced values only: a year without one shows the key without a value (non vérifiable). */
+    @Test
+    void unParametreSansValeurALaDateApparaitSansValeur() throws Exception {
+        JsonNode r = lire("/api/v1/territoires/national/regles?date=2026-06-01", 200);
+
+        JsonNode lmzone = parId(r.get("parametres"), "cle", "lmzone.PLUS.2");
+        assertThat(lmzone.has("valeur")).isFalse();
+        assertThat(lmzone.get("libelle").asString()).isNotBlank();
+        assertThat(valeurs(r.get("chaine"), "id")).containsExactly("national");
+    }
+
+    @Test
+    void laDateChoisitLaVersionEtUnNiveauSansVersionEstSauteAvecUneNote() throws Exception {
+        assertThat(lire("/api/v1/territoires/region-84/regles?date=2025-06-01", 200).get("chaine").get(1).get("version").asString())
+                .isEqualTo("2025.1");
+        assertThat(lire("/api/v1/territoires/region-84/regles?date=2026-06-01", 200).get("chaine").get(1).get("version").asString())
+                .isEqualTo("2026.1");
+
+        JsonNode avant = lire("/api/v1/territoires/metropole-rouen-normandie/regles?date=2025-06-01", 200);
+        assertThat(valeurs(avant.get("chaine"), "id")).containsExactly("national");
+        assertThat(avant.get("notes").toString()).contains("metropole-rouen-normandie", "niveau ignoré");
+    }
+
+    @Test
+    void uneDemandeFautiveRecoitUneErreurEnFrancais() throws Exception {
+        JsonNode inconnu = lire("/api/v1/territoires/ddt-99/regles", 404);
+        assertThat(inconnu.get("title").asString()).isEqualTo("Territoire inconnu");
+        assertThat(inconnu.get("detail").asString()).contains("ddt-99");
+        assertThat(lire("/api/v1/territoires/national/regles?date=2026-02-30", 400).get("detail").asString()).contains("2026-02-30");
+        assertThat(lire("/api/v1/territoires/national/regles?date=1999-12-31", 400).get("title").asString()).isEqualTo("Date hors des règles");
+    }
+}
