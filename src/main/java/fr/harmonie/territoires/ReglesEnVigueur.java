@@ -12,9 +12,7 @@ import fr.harmonie.regles.Surcharges;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -48,31 +46,33 @@ record ReglesEnVigueur(String territoire, LocalDate date, List<String> notes, Li
                         r.origine().reference(), r.derogeable(), r.piece(), r.anomalie()))
                 .toList();
         return new ReglesEnVigueur(territoire, date, enVigueur.notes().stream().map(Origine::reference).toList(), packs, regles,
-                parametres(chaine.packs(), date));
+                parametres(chaine, date));
     }
 
-    /** For each key, the value of the most specific pack that has one in force: what {@code Parametres} reads. */
-    private static List<ParametreVu> parametres(List<Pack> chaine, LocalDate date) {
+    /**
+     * Each key of the chain with the value the rules read ({@code ParametresDates.valeur}, the same object), and the
+     * pack whose file holds that value.
+     */
+    private static List<ParametreVu> parametres(ChaineCompilee chaine, LocalDate date) {
         TreeSet<String> cles = new TreeSet<>();
-        chaine.forEach(p -> cles.addAll(p.parametres().propres().keySet()));
-        Map<String, ParametreVu> vus = new LinkedHashMap<>();
+        chaine.packs().forEach(p -> cles.addAll(p.parametres().propres().keySet()));
+        List<ParametreVu> vus = new ArrayList<>();
         for (String cle : cles) {
-            ParametreVu vu = null;
+            ValeurDatee v = chaine.parametres().valeur(cle, date);
             String libelle = null;
-            for (int i = chaine.size() - 1; i >= 0 && vu == null; i--) {
-                Parametre p = chaine.get(i).parametres().propres().get(cle);
-                if (p == null) {
-                    continue;
-                }
-                libelle = libelle == null ? p.libelle() : libelle;
-                ValeurDatee v = p.enVigueurLe(date);
-                if (v != null) {
-                    vu = new ParametreVu(cle, libelle, v.valeur(), v.depuis(), v.jusqua(), v.reference(), v.motif(),
-                            chaine.get(i).reference());
+            String pack = null;
+            for (Pack p : chaine.packs()) {
+                Parametre parametre = p.parametres().propres().get(cle);
+                if (parametre != null) {
+                    libelle = parametre.libelle();
+                    if (parametre.valeurs().stream().anyMatch(x -> x == v)) {
+                        pack = p.reference();
+                    }
                 }
             }
-            vus.put(cle, vu != null ? vu : new ParametreVu(cle, libelle, null, null, null, null, null, null));
+            vus.add(v == null ? new ParametreVu(cle, libelle, null, null, null, null, null, null)
+                    : new ParametreVu(cle, libelle, v.valeur(), v.depuis(), v.jusqua(), v.reference(), v.motif(), pack));
         }
-        return new ArrayList<>(vus.values());
+        return vus;
     }
 }
