@@ -21,6 +21,7 @@ import fr.harmonie.territoires.RegistrePacks;
 import fr.harmonie.web.ProblemeHttpException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,13 +103,12 @@ class CycleDossier {
     }
 
     /**
-     * A deposited dossier without a dateReference is judged at its deposit date, as the contract says, not at the day
-     * it is looked at again: the frozen chain's parameters are dated, and January's would otherwise apply to a dossier
-     * deposited in December.
+     * A deposited dossier is judged at the date of its deposit, as the contract says, not at the day it is looked at
+     * again: the frozen chain's parameters are dated, and January's would otherwise apply to a dossier deposited in
+     * December.
      */
     private static Dossier dateDuDepot(Dossier dossier, DossierStocke d) {
-        return dossier.dateReference() == null && d.dateReferenceDepot() != null
-                ? dossier.avecDateReference(d.dateReferenceDepot()) : dossier;
+        return d.dateReferenceDepot() != null ? dossier.avecDateReference(d.dateReferenceDepot()) : dossier;
     }
 
     /** Evaluates {@code entree} as {@code scellee} was: its pack versions, resolution sentence and notes, and commune. */
@@ -141,10 +141,16 @@ class CycleDossier {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dépôt impossible", "Le dossier est déjà au statut " + d.statut() + ".");
         }
         Dossier dossier = lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8));
-        Scellee s = sceller(u, d, dossier);
+        // The contract: a deposit is judged at its date. A dateReference chosen to check the dossier against another
+        // day's rules does not carry over to the deposit, or a dossier dated last year would escape this year's packs.
+        LocalDate jour = LocalDate.now(Evaluateur.PARIS);
+        Scellee s = sceller(u, d, dossier.avecDateReference(jour));
         Resultat r = s.resultat();
         if (!r.deposable()) {
             List<String> raisons = new ArrayList<>();
+            if (dossier.dateReference() != null && !dossier.dateReference().equals(jour)) {
+                raisons.add("Évalué au jour du dépôt, le " + jour + " (le dossier indique le " + dossier.dateReference() + ")");
+            }
             r.piecesRequises().stream().filter(p -> p.bloquante() && p.statut() == Resultat.StatutPiece.MANQUANTE)
                     .forEach(p -> raisons.add("Pièce bloquante manquante : " + p.libelle()));
             r.anomalies().stream().filter(a -> a.gravite() == Gravite.BLOQUANTE).forEach(a -> raisons.add(a.message()));

@@ -174,6 +174,26 @@ class CycleDossierTest {
         assertThat(concorde(reevaluation.get("id").asString())).isTrue();
     }
 
+    /**
+     * Dated 1 June 2025, before Rouen's pack, a 5 % margin on PLAI passes a check (national cap 15 %). Deposited today,
+     * it is judged by today's packs, where Rouen allows no margin on PLAI: the deposit is refused, and says why.
+     */
+    @Test
+    void unDepotEstJugeAuJourDuDepotQuelleQueSoitLaDateDuDossier() throws Exception {
+        String antidate = dossierRouen().replace("\"dateReference\": \"2026-03-16\"", "\"dateReference\": \"2025-06-01\"")
+                .replace("\"margeLocale\": 0.0", "\"margeLocale\": 0.05");
+        String id = json(appeler("POST", "/api/v1/dossiers", "bailleur", antidate, null)).get("id").asString();
+        JsonNode verification = json(appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null)).get("resultat");
+        assertThat(verification.get("deposable").asBoolean()).as(verification.toString()).isTrue();
+
+        HttpResponse<String> depot = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
+
+        assertThat(depot.statusCode()).isEqualTo(409);
+        assertThat(json(depot).get("detail").asString())
+                .contains("Évalué au jour du dépôt, le " + LocalDate.now(Evaluateur.PARIS) + " (le dossier indique le 2025-06-01)")
+                .contains("Lot PLAI : marge locale de 5 %");
+    }
+
     @Test
     void unDossierNonDeposableEstRefuseAvecSesRaisons() throws Exception {
         String nonDeposable = dossierRouen().replace("\"fournie\": true", "\"fournie\": false");

@@ -53,8 +53,8 @@ class StockageTest {
 
     /**
      * V7 and V8 keep the date of rules and the sealed evaluation of a deposit; dossiers deposited before them get the
-     * day, in Paris, of their last deposit in the journal (here 20 December: 23:30 UTC on the 19th is past midnight
-     * in Paris) and the evaluation sealed then, not a later one.
+     * date they carried (which was applied then), else the day, in Paris, of their last deposit in the journal (here
+     * 20 December: 23:30 UTC on the 19th is past midnight in Paris), and the evaluation sealed then, not a later one.
      */
     @Test
     void lesMigrationsV7EtV8RetrouventLeDernierDepotDesDossiersDejaDeposes(@TempDir Path dir) throws Exception {
@@ -70,6 +70,13 @@ class StockageTest {
                     .params(depose, organisation).update();
             base.sql("INSERT INTO dossier (id, organisation_id, statut, contenu, version) VALUES (?::uuid, ?, 'BROUILLON', '{}', 1)")
                     .params(brouillon, organisation).update();
+            // Deposited with its own dateReference: that date was the one applied then.
+            String date = "00000000-0000-0000-0000-000000000003";
+            base.sql("""
+                    INSERT INTO dossier (id, organisation_id, statut, contenu, version, chaine)
+                    VALUES (?::uuid, ?, 'EN_INSTRUCTION', '{"dateReference": "2026-03-16"}', 3, '[]')""").params(date, organisation).update();
+            base.sql("INSERT INTO journal (quand, qui, action, objet) VALUES ('2026-04-01T10:00:00Z', 'b', 'DEPOT', ?)")
+                    .param("dossier:" + date).update();
             for (String quand : new String[] {"2025-11-02T10:00:00Z", "2025-12-19T23:30:00Z"}) {
                 base.sql("INSERT INTO journal (quand, qui, action, objet) VALUES (?::timestamptz, 'b', 'DEPOT', ?)")
                         .params(quand, "dossier:" + depose).update();
@@ -87,6 +94,8 @@ class StockageTest {
 
             assertThat(base.sql("SELECT date_reference_depot::text FROM dossier WHERE id = ?::uuid").param(depose)
                     .query(String.class).single()).isEqualTo("2025-12-20");
+            assertThat(base.sql("SELECT date_reference_depot::text FROM dossier WHERE id = ?::uuid").param(date)
+                    .query(String.class).single()).isEqualTo("2026-03-16");
             assertThat(base.sql("SELECT evaluation_depot::text FROM dossier WHERE id = ?::uuid").param(depose)
                     .query(String.class).single()).isEqualTo("00000000-0000-0000-0000-00000000000b");
             assertThat(base.sql("SELECT date_reference_depot IS NULL AND evaluation_depot IS NULL FROM dossier WHERE id = ?::uuid")
