@@ -3,7 +3,6 @@ package fr.harmonie.web;
 import fr.harmonie.dossier.DossierInvalideException;
 import fr.harmonie.regles.RegleEmballeeException;
 import java.net.URI;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -21,22 +20,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemesHttp extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemesHttp.class);
-
-    private static final Map<Integer, String> TITRES = Map.of(
-            400, "Requête invalide",
-            404, "Ressource introuvable",
-            405, "Méthode non autorisée pour cette ressource",
-            406, "Format de réponse non disponible",
-            413, "Corps de requête trop volumineux",
-            415, "Type de contenu non pris en charge",
-            500, "Erreur interne");
-
-    private static final Map<Integer, String> DETAILS = Map.of(
-            404, "Aucune ressource à cette adresse.",
-            405, "Cette méthode HTTP n'est pas acceptée ici.",
-            406, "La réponse n'existe qu'en application/json.",
-            415, "Le dossier doit être envoyé en JSON (Content-Type: application/json).",
-            500, "Une erreur inattendue est survenue ; elle a été journalisée.");
 
     @ExceptionHandler(DossierInvalideException.class)
     ResponseEntity<Object> dossierInvalide(DossierInvalideException e) {
@@ -59,7 +42,7 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CorpsTropGrandException.class)
     ResponseEntity<Object> tropGrand(CorpsTropGrandException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-        p.setTitle(TITRES.get(413));
+        p.setTitle(TitresHttp.titre(413));
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(p);
     }
 
@@ -78,8 +61,8 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
             return handleException(e, requete);
         } catch (Exception pasDeSpring) {
             LOG.error("Erreur inattendue", e);
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, DETAILS.get(500));
-            p.setTitle(TITRES.get(500));
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, TitresHttp.detail(500));
+            p.setTitle(TitresHttp.titre(500));
             return ResponseEntity.internalServerError().body(p);
         }
     }
@@ -89,9 +72,8 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode statut, WebRequest requete) {
         ResponseEntity<Object> reponse = super.handleExceptionInternal(ex, body, headers, statut, requete);
         if (reponse != null && reponse.getBody() instanceof ProblemDetail p) {
-            int code = statut.value();
-            p.setTitle(TITRES.getOrDefault(code, statut.is4xxClientError() ? "Requête refusée" : TITRES.get(500)));
-            p.setDetail(DETAILS.getOrDefault(code, statut.is4xxClientError() ? "La requête ne peut pas être traitée." : DETAILS.get(500)));
+            p.setTitle(TitresHttp.titre(statut.value()));
+            p.setDetail(TitresHttp.detail(statut.value()));
         }
         return reponse;
     }

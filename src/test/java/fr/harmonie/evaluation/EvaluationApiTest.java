@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -183,5 +184,22 @@ class EvaluationApiTest {
         assertThat(inconnue.statusCode()).isEqualTo(401);
         assertThat(inconnue.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(Json.MAPPER.readTree(inconnue.body()).get("title").asString()).isEqualTo("Authentification requise");
+    }
+
+    /**
+     * Paths refused before Spring MVC sees them: by the security firewall (encoded dots, a semicolon) or by Tomcat
+     * itself (an encoded slash, a NUL). They too answer in French problem+json, not an English or HTML page.
+     */
+    @Test
+    void uneAdresseRefuseeAvantLApplicationRepondAussiEnProblemeFrancais() throws Exception {
+        for (String chemin : List.of("/api/v1/territoires/%2e%2e/regles", "/api/v1/territoires/a;b/regles",
+                "/api/v1/territoires/a%2Fb/regles", "/api/v1/territoires/a%00b/regles")) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(r.statusCode()).as(chemin).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElseThrow()).as(chemin).startsWith("application/problem+json");
+            assertThat(Json.MAPPER.readTree(r.body()).get("title").asString()).as(chemin).isEqualTo("Requête invalide");
+        }
     }
 }
