@@ -15,7 +15,7 @@ final class TitresHttp {
             500, "Erreur interne");
 
     private static final Map<Integer, String> DETAILS = Map.of(
-            400, "La requête ne peut pas être traitée : adresse ou paramètres mal formés.",
+            400, "La requête est mal formée (adresse, en-têtes ou corps) : elle ne peut pas être traitée.",
             404, "Aucune ressource à cette adresse.",
             405, "Cette méthode HTTP n'est pas acceptée ici.",
             406, "La réponse n'existe qu'en application/json.",
