@@ -90,16 +90,16 @@ class CycleDossier {
      * a change of the administrative geography.
      */
     private Evaluee rejugerCommeAuDepot(Dossier dossier, DossierStocke d) {
-        Dossier date = dateDuDepot(dossier, d);
+        Dossier dateDuDepot = dateDuDepot(dossier, d);
         Optional<EvaluationsStore.EvaluationStockee> depot =
                 d.evaluationDepot() == null ? Optional.empty() : evaluations.parId(d.evaluationDepot());
         if (depot.isPresent()) {
-            return rejouer(date, depot.get());
+            return rejouer(dateDuDepot, depot.get());
         }
         // Deposited before the deposit's evaluation was kept, and not found by migration V8: the frozen chain alone.
         List<String> figee = new ArrayList<>();
         Json.MAPPER.readTree(d.chaine()).forEach(p -> figee.add(p.get("id").asString() + "@" + p.get("version").asString()));
-        return rejouer(date, figee, "chaîne figée au dépôt : " + String.join(" > ", figee), List.of(), null);
+        return rejouer(dateDuDepot, figee, "chaîne figée au dépôt : " + String.join(" > ", figee), List.of(), null);
     }
 
     /**

@@ -219,7 +219,7 @@ public final class RegistrePacks implements ResolveurChaine {
             return null;
         }
         List<Origine> notes = new ArrayList<>();
-        Pack specifique = id.equals(NATIONAL) ? national() : enVigueurOuParent(id, date, notes, new HashSet<>());
+        Pack specifique = enVigueurOuParent(id, date, notes, new HashSet<>());
         return new ChaineEnVigueur(chaine(chaineDe(specifique, date, notes)), List.copyOf(notes));
     }
 
