@@ -50,10 +50,11 @@ class CycleDossier {
     private final PacksStockes packsStockes;
     private final Geographie geographie;
     private final JdbcClient jdbc;
+    private final Clock horloge;
     private final Map<List<String>, ChaineCompilee> chainesRejouees = new ConcurrentHashMap<>();
 
     CycleDossier(DossiersStore dossiers, EvaluationsStore evaluations, LecteurDossier lecteur, Evaluateur evaluateur,
-                 RegistreCourant registre, PacksStockes packsStockes, Geographie geographie, JdbcClient jdbc) {
+                 RegistreCourant registre, PacksStockes packsStockes, Geographie geographie, JdbcClient jdbc, Clock horloge) {
         this.dossiers = dossiers;
         this.evaluations = evaluations;
         this.lecteur = lecteur;
@@ -62,6 +63,7 @@ class CycleDossier {
         this.packsStockes = packsStockes;
         this.geographie = geographie;
         this.jdbc = jdbc;
+        this.horloge = horloge;
     }
 
     record Scellee(UUID id, Resultat resultat) { }
@@ -129,7 +131,7 @@ class CycleDossier {
     private Evaluee rejouer(Dossier dossier, List<String> refs, String resolution, List<Origine> notes, Localisation localisation) {
         ChaineCompilee chaine = chainesRejouees.computeIfAbsent(refs, k -> CompilateurRegles.compiler(packsStockes.charger(k)));
         return new Evaluateur(d -> new ChaineResolue(chaine, resolution, localisation != null ? localisation : registre.localiser(d), notes),
-                Clock.systemUTC()).evaluerEtLocaliser(dossier);
+                horloge).evaluerEtLocaliser(dossier);
     }
 
     @Transactional
@@ -143,7 +145,7 @@ class CycleDossier {
         Dossier dossier = lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8));
         // The contract: a deposit is judged at its date. A dateReference chosen to check the dossier against another
         // day's rules does not carry over to the deposit, or a dossier dated last year would escape this year's packs.
-        LocalDate jour = LocalDate.now(Evaluateur.PARIS);
+        LocalDate jour = Evaluateur.aujourdhui(horloge);
         Scellee s = sceller(u, d, dossier.avecDateReference(jour));
         Resultat r = s.resultat();
         if (!r.deposable()) {

@@ -33,6 +33,11 @@ public final class Evaluateur {
 
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+    /** Le jour qu'il est à Paris: celui d'un dossier sans date de référence, et d'un dépôt. */
+    public static LocalDate aujourdhui(Clock horloge) {
+        return LocalDate.now(horloge.withZone(PARIS));
+    }
+
     private static final Comparator<AnomalieRelevee> ORDRE_ANOMALIES = Comparator
             .comparing(AnomalieRelevee::gravite)
             .thenComparing(AnomalieRelevee::code)
@@ -73,7 +78,7 @@ public final class Evaluateur {
     public record Evaluee(Resultat resultat, Localisation localisation) { }
 
     public Evaluee evaluerEtLocaliser(Dossier recu) {
-        Dossier dossier = recu.dateReference() != null ? recu : recu.avecDateReference(LocalDate.now(horloge.withZone(PARIS)));
+        Dossier dossier = recu.dateReference() != null ? recu : recu.avecDateReference(aujourdhui(horloge));
         ChaineResolue resolue = resolveur.resoudre(dossier);
         ChaineCompilee chaine = resolue.chaine();
         refuserAvantLeSocle(dossier.dateReference(), chaine.packs().get(0));

@@ -32,8 +32,14 @@ class EvaluationConfiguration {
         return new RegistreCourant(() -> ChargeurPacks.charger(racine.isBlank() ? null : Path.of(racine), geographie));
     }
 
+    /** Today's date comes from this clock alone, so that a test can set the moment of a deposit. */
     @Bean
-    Evaluateur evaluateur(RegistreCourant registre) {
-        return new Evaluateur(registre, Clock.systemUTC());
+    Clock horloge() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Evaluateur evaluateur(RegistreCourant registre, Clock horloge) {
+        return new Evaluateur(registre, horloge);
     }
 }

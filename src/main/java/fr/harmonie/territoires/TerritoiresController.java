@@ -4,6 +4,7 @@ import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.web.ProblemeHttpException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TerritoiresController {
 
     private final RegistreCourant registre;
+    private final Clock horloge;
 
-    TerritoiresController(RegistreCourant registre) {
+    TerritoiresController(RegistreCourant registre, Clock horloge) {
         this.registre = registre;
+        this.horloge = horloge;
     }
 
     record VersionVue(String version, LocalDate validFrom, LocalDate validUntil, String empreinte) { }
@@ -46,7 +49,7 @@ class TerritoiresController {
     /** {@code date}: AAAA-MM-JJ, aujourd'hui à Paris par défaut, comme la date de référence d'un dossier. */
     @GetMapping(path = "/api/v1/territoires/{id}/regles", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> reglesEnVigueur(@PathVariable String id, @RequestParam(required = false) String date) {
-        LocalDate jour = date == null ? LocalDate.now(Evaluateur.PARIS) : lireDate(date);
+        LocalDate jour = date == null ? Evaluateur.aujourdhui(horloge) : lireDate(date);
         RegistrePacks courant = registre.registre();
         LocalDate debut = courant.national().manifeste().validFrom();
         if (jour.isBefore(debut)) {

@@ -6,20 +6,22 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doReturn;
 
 import fr.harmonie.ClientHttp;
+import fr.harmonie.HorlogeReglable;
 import fr.harmonie.evaluation.SchemaResultat;
-import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.faits.Localisation;
 import fr.harmonie.territoires.RegistreCourant;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * et demande des compléments; le bailleur complète et redépose. Chaque évaluation est scellée et vérifiable.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(HorlogeReglable.Configuration.class)
 class CycleDossierTest {
 
     @LocalServerPort
@@ -39,6 +42,14 @@ class CycleDossierTest {
 
     @MockitoSpyBean
     RegistreCourant registre;
+
+    @Autowired
+    HorlogeReglable horloge;
+
+    @AfterEach
+    void remettreLHorloge() {
+        horloge.remettre();
+    }
 
     private HttpResponse<String> appeler(String methode, String chemin, String compte, String corps, String ifMatch) throws Exception {
         return ClientHttp.appeler(port, methode, chemin, compte, corps, ifMatch);
@@ -157,7 +168,8 @@ class CycleDossierTest {
     }
 
     /**
-     * The contract: without a dateReference, a dossier is judged at its date of deposit. Deposited on a day, looked at
+     * The contract: without a dateReference, a dossier is judged at its date of deposit, the day it is in Paris:
+     * deposited at half past midnight on New Year's Day (still 31 December in UTC), it is dated 1 January. Looked at
      * again weeks later (here: the deposit moved back to 20 December 2025 in the base), it keeps its deposit date.
      */
     @Test
@@ -165,10 +177,11 @@ class CycleDossierTest {
         String sansDate = dossierRouen().replace("\"dateReference\": \"2026-03-16\",", "");
         assertThat(sansDate).doesNotContain("dateReference");
         String id = json(appeler("POST", "/api/v1/dossiers", "bailleur", sansDate, null)).get("id").asString();
+        horloge.regler(Instant.parse("2026-12-31T23:30:00Z"));
         HttpResponse<String> depot = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
         assertThat(depot.statusCode()).isEqualTo(200);
         String jourDuDepot = json(depot).get("dateReference").asString();
-        assertThat(LocalDate.parse(jourDuDepot)).isEqualTo(LocalDate.now(Evaluateur.PARIS));
+        assertThat(jourDuDepot).isEqualTo("2027-01-01");
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("dateReferenceDepot").asString())
                 .isEqualTo(jourDuDepot);
 
@@ -180,8 +193,9 @@ class CycleDossierTest {
     }
 
     /**
-     * Dated 1 June 2025, before Rouen's pack, a 5 % margin on PLAI passes a check (national cap 15 %). Deposited today,
-     * it is judged by today's packs, where Rouen allows no margin on PLAI: the deposit is refused, and says why.
+     * Dated 1 June 2025, before Rouen's pack, a 5 % margin on PLAI passes a check (national cap 15 %). Deposited on 20
+     * November 2026, it is judged by that day's packs, where Rouen allows no margin on PLAI: the deposit is refused,
+     * and says why.
      */
     @Test
     void unDepotEstJugeAuJourDuDepotQuelleQueSoitLaDateDuDossier() throws Exception {
@@ -191,11 +205,12 @@ class CycleDossierTest {
         JsonNode verification = json(appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null)).get("resultat");
         assertThat(verification.get("deposable").asBoolean()).as(verification.toString()).isTrue();
 
+        horloge.regler(Instant.parse("2026-11-20T10:00:00Z"));
         HttpResponse<String> depot = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
 
         assertThat(depot.statusCode()).isEqualTo(409);
         assertThat(json(depot).get("detail").asString())
-                .contains("Évalué au jour du dépôt, le " + LocalDate.now(Evaluateur.PARIS) + " (le dossier indique le 2025-06-01)")
+                .contains("Évalué au jour du dépôt, le 2026-11-20 (le dossier indique le 2025-06-01)")
                 .contains("Lot PLAI : marge locale de 5 %");
     }
 
