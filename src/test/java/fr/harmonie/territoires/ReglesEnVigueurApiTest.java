@@ -3,13 +3,18 @@ package fr.harmonie.territoires;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ClientHttp;
+import fr.harmonie.HorlogeReglable;
 import fr.harmonie.json.Json;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,10 +22,19 @@ import tools.jackson.databind.JsonNode;
  * règles avec leur source et ses paramètres avec la valeur qui s'applique et le pack qui la fixe.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(HorlogeReglable.Configuration.class)
 class ReglesEnVigueurApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    HorlogeReglable horloge;
+
+    @AfterEach
+    void remettreLHorloge() {
+        horloge.remettre();
+    }
 
     private JsonNode lire(String chemin, int statut) throws Exception {
         HttpResponse<String> r = ClientHttp.appeler(port, "GET", chemin, null, null, null);
@@ -93,6 +107,17 @@ class ReglesEnVigueurApiTest {
         JsonNode avant = lire("/api/v1/territoires/metropole-rouen-normandie/regles?date=2025-06-01", 200);
         assertThat(valeurs(avant.get("chaine"), "id")).containsExactly("national");
         assertThat(avant.get("notes").toString()).contains("metropole-rouen-normandie", "niveau ignoré");
+    }
+
+    /** Without a date, the rules in force today in Paris: at half past midnight on New Year's Day, the new year's. */
+    @Test
+    void sansDateCeSontLesReglesDuJourAParis() throws Exception {
+        horloge.regler(Instant.parse("2025-12-31T23:30:00Z"));
+
+        JsonNode r = lire("/api/v1/territoires/region-84/regles", 200);
+
+        assertThat(r.get("date").asString()).isEqualTo("2026-01-01");
+        assertThat(r.get("chaine").get(1).get("version").asString()).isEqualTo("2026.1");
     }
 
     @Test
