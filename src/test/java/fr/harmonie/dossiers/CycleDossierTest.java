@@ -7,6 +7,7 @@ import static org.mockito.Mockito.doReturn;
 
 import fr.harmonie.ClientHttp;
 import fr.harmonie.HorlogeReglable;
+import fr.harmonie.ServiceDeTest;
 import fr.harmonie.evaluation.SchemaResultat;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.faits.Localisation;
@@ -19,9 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +29,7 @@ import tools.jackson.databind.JsonNode;
  * Le parcours d'un dossier à Rouen: le bailleur le crée, l'évalue, le dépose; l'instructeur de la Métropole le voit
  * et demande des compléments; le bailleur complète et redépose. Chaque évaluation est scellée et vérifiable.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(HorlogeReglable.Configuration.class)
+@ServiceDeTest
 class CycleDossierTest {
 
     @LocalServerPort

@@ -2,6 +2,7 @@ package fr.harmonie.dossiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +13,11 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Un bailleur garde et modifie ses dossiers; personne d'autre ne les voit avant le dépôt. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceDeTest
 class DossiersApiTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -2,6 +2,7 @@ package fr.harmonie.dossiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +13,11 @@ import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Le système d'information d'un bailleur dépose ses dossiers avec un jeton de son organisation. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceDeTest
 class JetonsTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -3,6 +3,7 @@ package fr.harmonie.dossiers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ClientHttp;
+import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * et un dossier déposé à Grenoble. Attendu: 2xx seulement pour qui a le droit, 404 (jamais les données) pour qui ne
  * voit pas, 403 pour qui voit sans avoir le rôle, 401 sans compte.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceDeTest
 class MatriceAutorisationsTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

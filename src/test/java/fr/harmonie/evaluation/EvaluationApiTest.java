@@ -2,6 +2,8 @@ package fr.harmonie.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.HorlogeReglable;
+import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,26 +14,34 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** L'API d'évaluation sur un vrai serveur HTTP, comme un bailleur l'appelle. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceDeTest
 class EvaluationApiTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    HorlogeReglable horloge;
+
+    @AfterEach
+    void remettreLHorloge() {
+        horloge.remettre();
+    }
 
     private HttpResponse<String> poster(byte[] corps, String type) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations"))
@@ -85,14 +95,16 @@ class EvaluationApiTest {
         assertThat(recu1).matches("sha256:[0-9a-f]{64}").isEqualTo(recu2).isNotEqualTo(recu3);
     }
 
+    /** At half past midnight on New Year's Day in Paris it is still 31 December in UTC: the dossier is dated 1 January. */
     @Test
     void sansDateDeReferenceCestAujourdhuiAParis() throws Exception {
         ObjectNode arbre = (ObjectNode) Json.MAPPER.readTree(exemple("construction-neuve-dijon"));
         arbre.remove("dateReference");
+        horloge.regler(Instant.parse("2026-12-31T23:30:00Z"));
 
         JsonNode r = Json.MAPPER.readTree(poster(Json.MAPPER.writeValueAsString(arbre)).body());
 
-        assertThat(r.get("dateReference").asString()).isEqualTo(LocalDate.now(ZoneId.of("Europe/Paris")).toString());
+        assertThat(r.get("dateReference").asString()).isEqualTo("2027-01-01");
     }
 
     @Test

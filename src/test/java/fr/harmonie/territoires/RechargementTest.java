@@ -2,6 +2,7 @@ package fr.harmonie.territoires;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,14 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Recharger les packs sans redémarrer: réservé aux administrateurs, et un pack refusé laisse servir les anciens. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceDeTest
 class RechargementTest {
 
     private static final Path DEPOT = copieDuDepot();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ClientHttp;
 import fr.harmonie.HorlogeReglable;
+import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -12,17 +13,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Les règles en vigueur d'un territoire, sans compte: la chaîne qu'applique son instructeur, ses surcharges, ses
  * règles avec leur source et ses paramètres avec la valeur qui s'applique et le pack qui la fixe.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(HorlogeReglable.Configuration.class)
+@ServiceDeTest
 class ReglesEnVigueurApiTest {
 
     @LocalServerPort

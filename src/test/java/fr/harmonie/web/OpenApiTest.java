@@ -2,18 +2,18 @@ package fr.harmonie.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** L'API se décrit en OpenAPI 3, et Swagger UI la présente. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceDeTest
 class OpenApiTest {
 
     @LocalServerPort
