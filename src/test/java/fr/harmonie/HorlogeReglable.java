@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * The service's clock, set by a test to the moment it needs (a deposit at midnight in Paris, on 31 December); the
- * system clock until then and after {@link #remettre()}.
+ * system clock until then, and again after each test ({@link Remise}), since the service is shared between tests.
  */
 public final class HorlogeReglable extends Clock {
 
@@ -63,6 +66,14 @@ public final class HorlogeReglable extends Clock {
         @Primary
         HorlogeReglable horlogeReglable() {
             return new HorlogeReglable();
+        }
+    }
+
+    /** Puts the clock back after each test of a {@link ServiceDeTest}. */
+    public static class Remise implements AfterEachCallback {
+        @Override
+        public void afterEach(ExtensionContext context) {
+            SpringExtension.getApplicationContext(context).getBean(HorlogeReglable.class).remettre();
         }
     }
 }

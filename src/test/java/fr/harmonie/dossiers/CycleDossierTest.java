@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,11 +42,6 @@ class CycleDossierTest {
 
     @Autowired
     HorlogeReglable horloge;
-
-    @AfterEach
-    void remettreLHorloge() {
-        horloge.remettre();
-    }
 
     private HttpResponse<String> appeler(String methode, String chemin, String compte, String corps, String ifMatch) throws Exception {
         return ClientHttp.appeler(port, methode, chemin, compte, corps, ifMatch);

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,11 +36,6 @@ class EvaluationApiTest {
 
     @Autowired
     HorlogeReglable horloge;
-
-    @AfterEach
-    void remettreLHorloge() {
-        horloge.remettre();
-    }
 
     private HttpResponse<String> poster(byte[] corps, String type) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations"))

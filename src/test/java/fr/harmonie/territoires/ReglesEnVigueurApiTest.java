@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,11 +27,6 @@ class ReglesEnVigueurApiTest {
 
     @Autowired
     HorlogeReglable horloge;
-
-    @AfterEach
-    void remettreLHorloge() {
-        horloge.remettre();
-    }
 
     private JsonNode lire(String chemin, int statut) throws Exception {
         HttpResponse<String> r = ClientHttp.appeler(port, "GET", chemin, null, null, null);
