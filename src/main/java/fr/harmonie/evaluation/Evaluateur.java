@@ -53,17 +53,27 @@ public final class Evaluateur {
     }
 
     /**
-     * Before the national pack's first day there are no rules and no parameters to read: the rules would stop on a
-     * missing parameter, so the date is refused as the client's to correct.
+     * Before the national pack's first day there are no rules and no parameters to read: null when {@code socle}
+     * applies at {@code date}, otherwise the French sentence that says so (for a dossier and for the rules in force).
      */
-    private static void refuserAvantLeSocle(LocalDate date, Pack socle) {
+    public static String sansReglesAu(LocalDate date, Pack socle) {
         LocalDate debut = socle.manifeste().validFrom();
-        if (date.isBefore(debut)) {
-            String nom = socle.manifeste().libelle().toLowerCase(Locale.FRENCH);
-            throw new DossierInvalideException("Date de référence hors des règles",
-                    "Harmonie n'a pas de règles au " + date + " : le " + nom + " s'applique à partir du " + debut + ".",
-                    List.of(new Violation("/dateReference", "antérieure au " + debut + ", premier jour du " + nom + " ("
-                            + socle.reference() + ")")));
+        return date.isBefore(debut) ? "Harmonie n'a pas de règles au " + date + " : le " + nomDuSocle(socle)
+                + " s'applique à partir du " + debut + "." : null;
+    }
+
+    private static String nomDuSocle(Pack socle) {
+        return socle.manifeste().libelle().toLowerCase(Locale.FRENCH);
+    }
+
+    /** The rules would stop on a missing parameter, so the date is refused as the client's to correct. */
+    private static void refuserAvantLeSocle(LocalDate date, Pack socle) {
+        String raison = sansReglesAu(date, socle);
+        if (raison != null) {
+            LocalDate debut = socle.manifeste().validFrom();
+            throw new DossierInvalideException("Date de référence hors des règles", raison,
+                    List.of(new Violation("/dateReference", "antérieure au " + debut + ", premier jour du " + nomDuSocle(socle)
+                            + " (" + socle.reference() + ")")));
         }
     }
 

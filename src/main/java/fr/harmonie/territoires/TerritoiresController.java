@@ -51,10 +51,9 @@ class TerritoiresController {
     ResponseEntity<byte[]> reglesEnVigueur(@PathVariable String id, @RequestParam(required = false) String date) {
         LocalDate jour = date == null ? Evaluateur.aujourdhui(horloge) : lireDate(date);
         RegistrePacks courant = registre.registre();
-        LocalDate debut = courant.national().manifeste().validFrom();
-        if (jour.isBefore(debut)) {
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Date hors des règles",
-                    "Harmonie n'a pas de règles au " + jour + " : le socle national s'applique à partir du " + debut + ".");
+        String sansRegles = Evaluateur.sansReglesAu(jour, courant.national());
+        if (sansRegles != null) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Date hors des règles", sansRegles);
         }
         RegistrePacks.ChaineEnVigueur enVigueur = courant.enVigueurPour(id, jour);
         if (enVigueur == null) {

@@ -129,6 +129,8 @@ class EvaluationApiTest {
         assertThat(r.statusCode()).isEqualTo(400);
         JsonNode p = Json.MAPPER.readTree(r.body());
         assertThat(p.get("title").asString()).isEqualTo("Date de référence hors des règles");
+        assertThat(p.get("detail").asString())
+                .isEqualTo("Harmonie n'a pas de règles au 1999-12-31 : le socle national s'applique à partir du 2000-01-01.");
         assertThat(p.get("violations").get(0).get("pointeur").asString()).isEqualTo("/dateReference");
     }
 

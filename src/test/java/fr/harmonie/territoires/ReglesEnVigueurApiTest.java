@@ -118,6 +118,9 @@ class ReglesEnVigueurApiTest {
         assertThat(inconnu.get("title").asString()).isEqualTo("Territoire inconnu");
         assertThat(inconnu.get("detail").asString()).contains("ddt-99");
         assertThat(lire("/api/v1/territoires/national/regles?date=2026-02-30", 400).get("detail").asString()).contains("2026-02-30");
-        assertThat(lire("/api/v1/territoires/national/regles?date=1999-12-31", 400).get("title").asString()).isEqualTo("Date hors des règles");
+        JsonNode avantLeSocle = lire("/api/v1/territoires/national/regles?date=1999-12-31", 400);
+        assertThat(avantLeSocle.get("title").asString()).isEqualTo("Date hors des règles");
+        assertThat(avantLeSocle.get("detail").asString())
+                .isEqualTo("Harmonie n'a pas de règles au 1999-12-31 : le socle national s'applique à partir du 2000-01-01.");
     }
 }
