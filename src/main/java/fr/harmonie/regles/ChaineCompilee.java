@@ -12,8 +12,9 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.conf.ThreadSafeOption;
 
 /**
@@ -24,7 +25,9 @@ public final class ChaineCompilee {
 
     private final List<Pack> packs;
     private final KieBase kieBase;
-    private final StatelessKieSession session;
+    private final KieSessionsPool sessions;
+    /** The pool keys its sessions by this configuration's identity: always the same instance. */
+    private final KieSessionConfiguration configuration = sessionMonoThread();
     private final Map<String, RegleCompilee> regles;
     /** Looked up at every firing: by identity, not by building and hashing "package/name" each time. */
     private final Map<Rule, RegleCompilee> parRegleDrools;
@@ -41,10 +44,10 @@ public final class ChaineCompilee {
     ChaineCompilee(List<Pack> packs, KieBase kieBase, Map<String, RegleCompilee> regles) {
         this.packs = List.copyOf(packs);
         this.kieBase = kieBase;
-        // A StatelessKieSession is thread-safe: each execute() borrows an internal session from the pool, which
-        // resets it afterwards instead of building a new one (measured: most of the cost of a small evaluation).
-        this.session = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors())
-                .newStatelessKieSession(sessionMonoThread());
+        // A pooled session is reset when disposed instead of being built anew (measured: most of the cost of a small
+        // evaluation). Borrowed directly rather than through a StatelessKieSession, whose every execute() creates its
+        // command context by reflection (Class.forName), about 3 % of the rules' time.
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.regles = Map.copyOf(regles);
         Map<Rule, RegleCompilee> parIdentite = new IdentityHashMap<>();
         for (KiePackage kp : kieBase.getKiePackages()) {
@@ -118,8 +121,9 @@ public final class ChaineCompilee {
         return conf;
     }
 
-    StatelessKieSession session() {
-        return session;
+    /** A session of the pool, for one evaluation on one thread: {@code dispose()} gives it back, reset. */
+    KieSession emprunterSession() {
+        return sessions.newKieSession(configuration);
     }
 
     public Map<String, RegleCompilee> regles() {

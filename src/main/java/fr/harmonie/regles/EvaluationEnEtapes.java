@@ -18,22 +18,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.kie.api.command.ExecutableCommand;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.runtime.Context;
 import org.kie.api.runtime.KieSession;
-import org.kie.internal.command.RegistryContext;
 
 /**
- * One evaluation, run inside a stateless session: the stages fire one after the other, each with its own ruleflow
+ * One evaluation, run in a session borrowed from the chain's pool: the stages fire one after the other, each with its own ruleflow
  * group. Between stages, the declared overrides of the chain apply (pieces added or waived after "pieces", calendar
  * notices and raised gravités after "anomalies"), the pieces asked by several rules are merged so that the
  * maturity rules count each piece once, and the anomalies are counted by gravité ({@link BilanAnomalies}).
  */
-final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
+final class EvaluationEnEtapes {
 
     private final ChaineCompilee chaine;
     private final Dossier dossier;
@@ -47,14 +44,7 @@ final class EvaluationEnEtapes implements ExecutableCommand<SortieMoteur> {
         this.plafond = plafond;
     }
 
-    @Override
-    public boolean autoFireAllRules() {
-        return false;
-    }
-
-    @Override
-    public SortieMoteur execute(Context context) {
-        KieSession session = ((RegistryContext) context).lookup(KieSession.class);
+    SortieMoteur executer(KieSession session) {
         Sorties sorties = new Sorties();
         DefaultAgendaEventListener traceur = new DefaultAgendaEventListener() {
             @Override

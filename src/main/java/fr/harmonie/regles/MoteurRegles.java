@@ -3,6 +3,7 @@ package fr.harmonie.regles;
 import fr.harmonie.dossier.Dossier;
 import java.util.ArrayList;
 import java.util.List;
+import org.kie.api.runtime.KieSession;
 
 /** Exécute une chaîne compilée sur un dossier. Sans état, sûr entre threads. */
 public final class MoteurRegles {
@@ -28,6 +29,11 @@ public final class MoteurRegles {
         List<Object> faits = new ArrayList<>(FaitsDossier.de(dossier, chaine));
         faits.addAll(autres);
         int plafond = PLAFOND_FIXE + PLAFOND_PAR_FAIT * faits.size();
-        return chaine.session().execute(new EvaluationEnEtapes(chaine, dossier, faits, plafond));
+        KieSession session = chaine.emprunterSession();
+        try {
+            return new EvaluationEnEtapes(chaine, dossier, faits, plafond).executer(session);
+        } finally {
+            session.dispose();
+        }
     }
 }

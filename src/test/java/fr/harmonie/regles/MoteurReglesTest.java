@@ -80,6 +80,33 @@ class MoteurReglesTest {
                 .hasMessageContaining("T-BOUCLE");
     }
 
+    /**
+     * The sessions are pooled: one stopped mid-stage goes back reset, and the next dossier is judged as by a chain that
+     * never ran away (same receipt).
+     */
+    @Test
+    void apresUneRegleEmballeeLaChaineJugeLeDossierSuivantCommeNeuve() throws Exception {
+        Pack boucleADijon = avecRegle("boucle.drl", ENTETE
+                + "rule \"Une règle qui boucle à Dijon\" @id(\"T-BOUCLE-DIJON\") @reference(\"test\") ruleflow-group \"qualification\"\n"
+                + "when\n  Demande(codeInsee == \"21231\")\n  $l : LotFait(zoneLoyer != \"fin\")\n"
+                + "then\n  modify($l) { setZoneLoyer(\"x\" + System.nanoTime()) }\nend\n");
+        LecteurDossier lecteur = new LecteurDossier();
+        var dijon = lecteur.lire(Files.readAllBytes(Path.of("src/test/resources/exemples/construction-neuve-dijon.json")));
+        var grenoble = lecteur.lire(Files.readAllBytes(Path.of("src/test/resources/exemples/programmation-grenoble.json")));
+        ChaineCompilee partagee = CompilateurRegles.compiler(List.of(boucleADijon));
+        Evaluateur apresEmballements = new Evaluateur(d -> new ChaineResolue(partagee, "test"), Clock.systemUTC());
+        Evaluateur neuf = new Evaluateur(d -> new ChaineResolue(CompilateurRegles.compiler(List.of(boucleADijon)), "test"),
+                Clock.systemUTC());
+
+        for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors() + 1; i++) {
+            assertThatThrownBy(() -> apresEmballements.evaluer(dijon)).isInstanceOf(RegleEmballeeException.class);
+        }
+        Resultat suivant = apresEmballements.evaluer(grenoble);
+
+        assertThat(suivant.empreinte()).isEqualTo(neuf.evaluer(grenoble).empreinte());
+        assertThat(suivant.anomalies()).isEqualTo(neuf.evaluer(grenoble).anomalies());
+    }
+
     @Test
     void uneChaineCompileeEvalueEnParalleleSansSeMelanger() throws Exception {
         Evaluateur evaluateur = new Evaluateur(new SocleNational(NATIONAL), Clock.systemUTC());
