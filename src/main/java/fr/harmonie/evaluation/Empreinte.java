@@ -3,10 +3,6 @@ package fr.harmonie.evaluation;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.json.EcrivainCanonique;
 import fr.harmonie.json.Json;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -32,11 +28,7 @@ final class Empreinte {
             throw new IllegalStateException(e);
         }
         List<String> packs = sansEmpreinte.territoire().packs().stream().map(Resultat.PackApplique::empreinte).toList();
-        try (OutputStream sortie = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
-            EcrivainCanonique.ecrire(new Recu(dossier, packs, sansEmpreinte), sortie);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        EcrivainCanonique.condenser(new Recu(dossier, packs, sansEmpreinte), sha);
         return "sha256:" + HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -1,7 +1,5 @@
 package fr.harmonie.json;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
@@ -14,6 +12,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -57,11 +56,14 @@ public final class EcrivainCanonique {
         return Arrays.copyOf(t.octets, t.taille);
     }
 
-    /** Écrit les octets canoniques de {@code valeur} dans {@code sortie} (un condensat, le plus souvent). */
-    public static void ecrire(Object valeur, OutputStream sortie) throws IOException {
-        Tampon t = new Tampon();
+    /**
+     * Ajoute les octets canoniques de {@code valeur} au {@code condensat}, par morceaux: le texte entier (13 Ko pour une
+     * évaluation) n'est jamais construit, seul un tampon de 4 Ko l'est.
+     */
+    public static void condenser(Object valeur, MessageDigest condensat) {
+        Tampon t = new Tampon(4_096, condensat);
         t.valeur(valeur);
-        sortie.write(t.octets, 0, t.taille);
+        t.vider();
     }
 
     @FunctionalInterface
@@ -285,17 +287,31 @@ public final class EcrivainCanonique {
     private static final byte[] VRAI = "true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FAUX = "false".getBytes(StandardCharsets.US_ASCII);
 
-    /** A growing byte buffer: one per call, so the writer has no shared state. */
+    /**
+     * A byte buffer, one per call so that the writer has no shared state. Without a digest it grows to hold the whole
+     * text; with one, it hands its bytes to the digest whenever it is full, and grows only for a longer single string.
+     */
     private static final class Tampon {
         byte[] octets;
         int taille;
+        private final MessageDigest condensat;
 
         Tampon() {
-            this(16_384);
+            this(16_384, null);
         }
 
         Tampon(int capacite) {
+            this(capacite, null);
+        }
+
+        Tampon(int capacite, MessageDigest condensat) {
             octets = new byte[capacite];
+            this.condensat = condensat;
+        }
+
+        void vider() {
+            condensat.update(octets, 0, taille);
+            taille = 0;
         }
 
         void valeur(Object v) {
@@ -389,8 +405,15 @@ public final class EcrivainCanonique {
             octets[taille++] = (byte) c;
         }
 
+        /** Room for {@code n} more bytes at {@code taille}; what was written before it may go to the digest first. */
         private void reserver(int n) {
             if (taille + n > octets.length) {
+                if (condensat != null) {
+                    vider();
+                    if (n <= octets.length) {
+                        return;
+                    }
+                }
                 octets = Arrays.copyOf(octets, Math.max(octets.length * 2, taille + n));
             }
         }

@@ -16,9 +16,12 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -68,7 +71,8 @@ class EcrivainCanoniqueTest {
     void lesTextesEtNombresDifficilesSEcriventCommeAvecJackson() {
         List<String> textes = List.of("", "simple", "guillemet \" et barre \\ oblique", "ligne\nsuivante\ttab\r\b\f",
                 "contrôle \u0001\u001f", "accents éèàç ÉÀ œ", "typographie ’ « » — € ≤ ½ ×", "hors BMP 😀 𝔸",
-                "surrogate seul \ud800 ici", "fin par surrogate \udc00", "point ? d'interrogation", "\u007f\u0080\u07ff\u0800\uffff");
+                "surrogate seul \ud800 ici", "fin par surrogate \udc00", "point ? d'interrogation", "\u007f\u0080\u07ff\u0800\uffff",
+                "longue ".repeat(1_000), "é".repeat(3_000)); // longer than the buffer that feeds the digest
         List<String> tous = new ArrayList<>(textes);
         for (char c = 0; c < 0x900; c++) {
             tous.add("a" + c + "é");  // each character alone, so that one escaped character does not hide another
@@ -149,9 +153,24 @@ class EcrivainCanoniqueTest {
         }
     }
 
-    /** The same bytes, or the same refusal (Jackson refuses some lone surrogates). */
+    /**
+     * The same bytes, or the same refusal (Jackson refuses some lone surrogates); and the same receipt when the writer
+     * hands its bytes to the digest piece by piece, as it does for every evaluation.
+     */
     private static void memesOctets(Object valeur) {
         assertThat(ecrit(() -> EcrivainCanonique.octets(valeur))).isEqualTo(ecrit(() -> Json.CANONIQUE.writeValueAsBytes(valeur)));
+        assertThat(ecrit(() -> condensat(sha -> EcrivainCanonique.condenser(valeur, sha))))
+                .isEqualTo(ecrit(() -> condensat(sha -> sha.update(Json.CANONIQUE.writeValueAsBytes(valeur)))));
+    }
+
+    private static byte[] condensat(java.util.function.Consumer<MessageDigest> ecriture) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            ecriture.accept(sha);
+            return HexFormat.of().formatHex(sha.digest()).getBytes(StandardCharsets.US_ASCII);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String ecrit(java.util.function.Supplier<byte[]> ecriture) {
