@@ -26,9 +26,9 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * One evaluation, run in a session borrowed from the chain's pool: the stages fire one after the other, each with its
- * own ruleflow group. Between stages, the declared overrides of the chain apply (pieces added or waived after "pieces", calendar
- * notices and raised gravités after "anomalies"), the pieces asked by several rules are merged so that the
- * maturity rules count each piece once, and the anomalies are counted by gravité ({@link BilanAnomalies}).
+ * own ruleflow group. Between stages, the declared overrides of the chain apply (pieces added or waived after
+ * "pieces", calendar notices and raised gravités after "anomalies"), the pieces asked by several rules are merged so
+ * that the maturity rules count each piece once, and the anomalies are counted by gravité ({@link BilanAnomalies}).
  */
 final class EvaluationEnEtapes {
 
