@@ -4,6 +4,7 @@ import fr.harmonie.dossier.Dossier;
 import fr.harmonie.regles.ChaineResolue;
 import fr.harmonie.regles.ResolveurChaine;
 import fr.harmonie.regles.faits.Localisation;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -19,7 +20,17 @@ public final class RegistreCourant implements ResolveurChaine {
 
     public RegistreCourant(Supplier<RegistrePacks> chargeur) {
         this.chargeur = chargeur;
-        this.courant = new AtomicReference<>(chargeur.get());
+        this.courant = new AtomicReference<>(pret(chargeur.get()));
+    }
+
+    /**
+     * Chains compile on first use (all chains of a France-scale set would cost minutes and hundreds of MB), but the
+     * national one serves every commune without a territory pack: compiled before the registry serves, it spares the
+     * first such dossier after a start or a reload about a second. Small and bounded, unlike the territorial ones.
+     */
+    private static RegistrePacks pret(RegistrePacks registre) {
+        registre.chaine(List.of(registre.national()));
+        return registre;
     }
 
     public RegistrePacks registre() {
@@ -28,7 +39,7 @@ public final class RegistreCourant implements ResolveurChaine {
 
     /** @throws fr.harmonie.regles.PackInvalideException si un pack ne passe pas la vérification (rien ne change alors) */
     public RegistrePacks recharger() {
-        RegistrePacks neuf = chargeur.get();
+        RegistrePacks neuf = pret(chargeur.get());
         courant.set(neuf);
         return neuf;
     }

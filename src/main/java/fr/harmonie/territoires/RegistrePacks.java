@@ -243,6 +243,11 @@ public final class RegistrePacks implements ResolveurChaine {
         return chaines;
     }
 
+    /** Les chaînes déjà compilées, chacune par les références {@code id@version} de ses packs. */
+    Set<List<String>> chainesCompilees() {
+        return Set.copyOf(chaines.keySet());
+    }
+
     /** Compilée une fois par suite de versions, puis servie depuis le cache. */
     public ChaineCompilee chaine(List<Pack> packs) {
         return chaines.computeIfAbsent(packs.stream().map(Pack::reference).toList(), k -> CompilateurRegles.compiler(packs));
