@@ -2,6 +2,7 @@ package fr.harmonie.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.CopieDuDepot;
 import fr.harmonie.evaluation.SchemaResultat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -74,5 +75,51 @@ class CommandeEvaluerTest {
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("fichier introuvable");
         assertThat(evaluer("evaluer")).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Usage");
+    }
+
+    @Test
+    void avecPacksLAuteurDUneRegleLEssaieSansReconstruireLeJar(@TempDir Path dir) throws Exception {
+        Path depot = CopieDuDepot.dans(dir);
+        Path drl = depot.resolve("rules/regles/anomalies-operation.drl");
+        Files.writeString(drl, Files.readString(drl).replace("n'est pas déposé, condition", "n'est toujours pas déposé, condition"));
+
+        int code = evaluer("evaluer", "--packs", depot.toString(), "src/test/resources/exemples/vefa-limoges-permis-non-depose.json");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("le permis de construire du promoteur n'est toujours pas déposé");
+        assertThat(erreurs.size()).isZero();
+    }
+
+    @Test
+    void unPackRefuseSortAvecTroisEtDitOuEstLErreur(@TempDir Path dir) throws Exception {
+        Path depot = CopieDuDepot.dans(dir);
+        Path drl = depot.resolve("territories/metropole-rouen-normandie/2026.1/regles/permis.drl");
+        Files.writeString(drl, Files.readString(drl).replace("phase == Phase.PROGRAMMATION", "phaze == Phase.PROGRAMMATION"));
+
+        int code = evaluer("evaluer", "--packs", depot.toString(), "src/test/resources/exemples/construction-neuve-dijon.json");
+
+        assertThat(code).isEqualTo(3);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("packs refusés")
+                .contains("pack metropole-rouen-normandie@2026.1, regles/permis.drl ligne").contains("phaze");
+        assertThat(sortie.size()).isZero();
+
+        assertThat(evaluer("evaluer", "--packs", dir.resolve("territories").toString(), "-")).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("ne contient pas de dossier rules/");
+    }
+
+    @Test
+    void uneRegleQuiBoucleSortAvecTroisEtLaNomme(@TempDir Path dir) throws Exception {
+        Path depot = CopieDuDepot.dans(dir);
+        Path drl = depot.resolve("rules/regles/qualification.drl");
+        Files.writeString(drl, Files.readString(drl)
+                + "\nrule \"Une règle qui boucle\" @id(\"T-BOUCLE\") @reference(\"test\") ruleflow-group \"qualification\"\n"
+                + "when\n  $l : LotFait(zoneLoyer != \"fin\")\nthen\n  modify($l) { setZoneLoyer(\"x\" + System.nanoTime()) }\nend\n");
+
+        int code = evaluer("evaluer", "--packs", depot.toString(), "src/test/resources/exemples/construction-neuve-dijon.json");
+
+        assertThat(code).isEqualTo(3);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("« Une règle qui boucle » (T-BOUCLE, national@")
+                .contains("se déclenche sans fin");
+        assertThat(sortie.size()).isZero();
     }
 }

@@ -2,17 +2,15 @@ package fr.harmonie.territoires;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.CopieDuDepot;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 @ServiceDeTest
 class RechargementTest {
 
-    private static final Path DEPOT = copieDuDepot();
+    private static final Path DEPOT = CopieDuDepot.temporaire();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -32,27 +30,6 @@ class RechargementTest {
     @DynamicPropertySource
     static void proprietes(DynamicPropertyRegistry r) {
         r.add("harmonie.packs.racine", DEPOT::toString);
-    }
-
-    private static Path copieDuDepot() {
-        try {
-            Path dir = Files.createTempDirectory("harmonie-depot");
-            for (String racine : new String[] {"rules", "territories"}) {
-                try (Stream<Path> s = Files.walk(Path.of(racine))) {
-                    for (Path p : (Iterable<Path>) s::iterator) {
-                        Path cible = dir.resolve(p.toString());
-                        if (Files.isDirectory(p)) {
-                            Files.createDirectories(cible);
-                        } else {
-                            Files.copy(p, cible);
-                        }
-                    }
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private HttpResponse<String> recharger(String compte) throws Exception {
