@@ -10,6 +10,10 @@ public class HarmonieApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && "evaluer".equals(args[0])) {
+            // Before any logger exists: the command's quiet configuration instead of the service's.
+            if (System.getProperty("logback.configurationFile") == null) {
+                System.setProperty("logback.configurationFile", "logback-cli.xml");
+            }
             System.exit(CommandeEvaluer.executer(args, System.in, System.out, System.err));
         }
         SpringApplication.run(HarmonieApplication.class, args);
