@@ -49,7 +49,9 @@ class PostgresEmbarqueConfiguration {
             arreterOrphelin(dossier);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dossier)
-                    .setCleanDataDirectory(repertoire.ephemere());
+                    // RepertoireDonnees removes an ephemeral directory once PostgreSQL has stopped. The library's own
+                    // cleanup runs from its shutdown hook, races with that removal and logs an ERROR when it loses.
+                    .setCleanDataDirectory(false);
             if (!repertoire.ephemere()) {
                 // The library tunes PostgreSQL for throwaway test databases (no fsync, asynchronous commits): kept
                 // data must survive a crash, and a 201 must mean committed to disk.

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -73,11 +74,31 @@ final class RepertoireDonnees implements AutoCloseable {
             canal.close();
         }
         if (ephemere) {
+            attendreArretPostgres();
             try (Stream<Path> contenu = Files.walk(racine)) {
                 for (Path p : contenu.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
             }
+        }
+    }
+
+    /**
+     * The embedded PostgreSQL may still be stopping: its library also stops it from a JVM shutdown hook of its own,
+     * concurrently with Spring's, and the second close returns at once. PostgreSQL removes postmaster.pid when it has
+     * stopped; the library's pg_ctl looks for that every 100 ms and fails, logging an ERROR, if the whole directory
+     * has gone in between. So: wait for the file to go, then for more than one such poll.
+     */
+    private void attendreArretPostgres() {
+        Path pid = postgres().resolve("postmaster.pid");
+        long limite = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            while (Files.exists(pid) && System.nanoTime() < limite) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

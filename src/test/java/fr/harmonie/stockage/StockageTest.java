@@ -3,8 +3,14 @@ package fr.harmonie.stockage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import fr.harmonie.territoires.RegistreCourant;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +19,7 @@ import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,5 +125,43 @@ class StockageTest {
             assertThat(r.next()).isTrue();
             assertThat(r.getString(1)).isEqualTo("conservé");
         }
+    }
+
+    /**
+     * Ephemeral data (tests, demonstrations) leaves nothing behind and no error in the log, even when the library's own
+     * shutdown hook is the one stopping PostgreSQL and Spring's close returns at once.
+     */
+    @Test
+    void unRepertoireEphemereDisparaitSansErreurMemeQuandPostgresSArreteEncore() throws Exception {
+        RepertoireDonnees repertoire = RepertoireDonnees.ouvrir(Path.of("inutilise"), true);
+        Path racine = repertoire.postgres().getParent();
+        Files.createDirectories(repertoire.postgres());
+        EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(repertoire.postgres()).setCleanDataDirectory(false).start();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE a_jeter AS SELECT generate_series(1, 100000) AS n");
+        }
+        Logger journal = (Logger) LoggerFactory.getLogger(EmbeddedPostgres.class);
+        ListAppender<ILoggingEvent> erreurs = new ListAppender<>();
+        erreurs.start();
+        journal.addAppender(erreurs);
+        try {
+            Thread arret = new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            arret.start();
+
+            repertoire.close();
+            arret.join();
+        } finally {
+            journal.detachAppender(erreurs);
+        }
+
+        assertThat(racine).doesNotExist();
+        assertThat(erreurs.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
     }
 }
