@@ -3,8 +3,11 @@ package fr.harmonie.territoires;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.PackInvalideException;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RechargementController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RechargementController.class);
+
     private final RegistreCourant registre;
 
     RechargementController(RegistreCourant registre) {
@@ -26,12 +31,15 @@ class RechargementController {
     }
 
     @PostMapping(path = "/api/v1/admin/packs/rechargement", produces = "application/json")
-    ResponseEntity<Object> recharger() {
+    ResponseEntity<Object> recharger(Principal administrateur) {
         try {
             RegistrePacks neuf = registre.recharger();
             List<String> packs = neuf.versionsParId().values().stream().flatMap(List::stream).map(Pack::reference).toList();
+            LOG.info("Packs rechargés par {} : {}", administrateur.getName(), String.join(", ", packs));
             return ResponseEntity.ok(Map.of("packs", packs));
         } catch (PackInvalideException e) {
+            LOG.warn("Rechargement demandé par {} refusé, les packs en service continuent de servir :\n{}",
+                    administrateur.getName(), e.getMessage());
             ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
             p.setTitle("Packs refusés : les packs en service continuent de servir");
             p.setType(URI.create("urn:harmonie:probleme:pack-invalide"));

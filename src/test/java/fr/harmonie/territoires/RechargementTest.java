@@ -2,6 +2,10 @@ package fr.harmonie.territoires;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import fr.harmonie.CopieDuDepot;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
@@ -12,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -70,6 +75,13 @@ class RechargementTest {
         String original = Files.readString(drl);
         String avant = empreinteRouen(evaluerRouen());
 
+        Logger journal = (Logger) LoggerFactory.getLogger(RechargementController.class);
+        ListAppender<ILoggingEvent> lignes = new ListAppender<>();
+        lignes.start();
+        journal.addAppender(lignes);
+        Level niveau = journal.getLevel();
+        journal.setLevel(Level.INFO);
+
         Files.writeString(drl, original.replace("phase == Phase.PROGRAMMATION", "phaze == Phase.PROGRAMMATION"));
         HttpResponse<String> refuse = recharger("admin");
         JsonNode apresRefus = evaluerRouen();
@@ -88,5 +100,14 @@ class RechargementTest {
         assertThat(accepte.statusCode()).isEqualTo(200);
         assertThat(accepte.body()).contains("metropole-rouen-normandie@2026.1");
         assertThat(empreinteRouen(apres)).isNotEqualTo(avant);
+
+        // The operators' side: who reloaded, what was refused and why, what now serves.
+        journal.detachAppender(lignes);
+        journal.setLevel(niveau);
+        assertThat(lignes.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).satisfiesExactly(
+                refus -> assertThat(refus).startsWith("WARN Rechargement demandé par admin refusé")
+                        .contains("metropole-rouen-normandie@2026.1, regles/permis.drl ligne 15"),
+                succes -> assertThat(succes).startsWith("INFO Packs rechargés par admin : national@")
+                        .contains("metropole-rouen-normandie@2026.1"));
     }
 }
