@@ -6,10 +6,12 @@ import fr.harmonie.CopieDuDepot;
 import fr.harmonie.evaluation.SchemaResultat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,13 +79,19 @@ class CommandeEvaluerTest {
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Usage");
     }
 
+    /** Like a rule author: a copy of the repository, one file edited, then the command with --packs on that copy. */
+    private int evaluerAvecDepotEdite(Path dir, String fichier, UnaryOperator<String> edition, String exemple) throws IOException {
+        Path depot = CopieDuDepot.dans(dir);
+        Path edite = depot.resolve(fichier);
+        Files.writeString(edite, edition.apply(Files.readString(edite)));
+        return evaluer("evaluer", "--packs", depot.toString(), "src/test/resources/exemples/" + exemple);
+    }
+
     @Test
     void avecPacksLAuteurDUneRegleLEssaieSansReconstruireLeJar(@TempDir Path dir) throws Exception {
-        Path depot = CopieDuDepot.dans(dir);
-        Path drl = depot.resolve("rules/regles/anomalies-operation.drl");
-        Files.writeString(drl, Files.readString(drl).replace("n'est pas déposé, condition", "n'est toujours pas déposé, condition"));
-
-        int code = evaluer("evaluer", "--packs", depot.toString(), "src/test/resources/exemples/vefa-limoges-permis-non-depose.json");
+        int code = evaluerAvecDepotEdite(dir, "rules/regles/anomalies-operation.drl",
+                drl -> drl.replace("n'est pas déposé, condition", "n'est toujours pas déposé, condition"),
+                "vefa-limoges-permis-non-depose.json");
 
         assertThat(code).isEqualTo(1);
         assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("le permis de construire du promoteur n'est toujours pas déposé");
@@ -92,11 +100,8 @@ class CommandeEvaluerTest {
 
     @Test
     void unPackRefuseSortAvecTroisEtDitOuEstLErreur(@TempDir Path dir) throws Exception {
-        Path depot = CopieDuDepot.dans(dir);
-        Path drl = depot.resolve("territories/metropole-rouen-normandie/2026.1/regles/permis.drl");
-        Files.writeString(drl, Files.readString(drl).replace("phase == Phase.PROGRAMMATION", "phaze == Phase.PROGRAMMATION"));
-
-        int code = evaluer("evaluer", "--packs", depot.toString(), "src/test/resources/exemples/construction-neuve-dijon.json");
+        int code = evaluerAvecDepotEdite(dir, "territories/metropole-rouen-normandie/2026.1/regles/permis.drl",
+                drl -> drl.replace("phase == Phase.PROGRAMMATION", "phaze == Phase.PROGRAMMATION"), "construction-neuve-dijon.json");
 
         assertThat(code).isEqualTo(3);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("packs refusés")
@@ -109,13 +114,10 @@ class CommandeEvaluerTest {
 
     @Test
     void uneRegleQuiBoucleSortAvecTroisEtLaNomme(@TempDir Path dir) throws Exception {
-        Path depot = CopieDuDepot.dans(dir);
-        Path drl = depot.resolve("rules/regles/qualification.drl");
-        Files.writeString(drl, Files.readString(drl)
+        int code = evaluerAvecDepotEdite(dir, "rules/regles/qualification.drl", drl -> drl
                 + "\nrule \"Une règle qui boucle\" @id(\"T-BOUCLE\") @reference(\"test\") ruleflow-group \"qualification\"\n"
-                + "when\n  $l : LotFait(zoneLoyer != \"fin\")\nthen\n  modify($l) { setZoneLoyer(\"x\" + System.nanoTime()) }\nend\n");
-
-        int code = evaluer("evaluer", "--packs", depot.toString(), "src/test/resources/exemples/construction-neuve-dijon.json");
+                + "when\n  $l : LotFait(zoneLoyer != \"fin\")\nthen\n  modify($l) { setZoneLoyer(\"x\" + System.nanoTime()) }\nend\n",
+                "construction-neuve-dijon.json");
 
         assertThat(code).isEqualTo(3);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("« Une règle qui boucle » (T-BOUCLE, national@")
