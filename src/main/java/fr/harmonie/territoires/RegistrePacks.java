@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Tous les packs chargés et vérifiés, et la résolution d'un dossier: la commune désigne le pack le plus spécifique
@@ -259,13 +260,8 @@ public final class RegistrePacks implements ResolveurChaine {
 
     /** Les chaînes déjà compilées, chacune par les références {@code id@version} de ses packs. */
     Set<List<String>> chainesCompilees() {
-        Set<List<String>> compilees = new HashSet<>();
-        chaines.forEach((cle, chaine) -> {
-            if (chaine.isDone() && !chaine.isCompletedExceptionally()) {
-                compilees.add(cle);
-            }
-        });
-        return Set.copyOf(compilees);
+        return chaines.entrySet().stream().filter(e -> e.getValue().isDone() && !e.getValue().isCompletedExceptionally())
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Compilée une fois par suite de versions, puis servie depuis le cache. */
