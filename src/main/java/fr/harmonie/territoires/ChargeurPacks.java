@@ -3,6 +3,7 @@ package fr.harmonie.territoires;
 import fr.harmonie.regles.FichiersPack;
 import fr.harmonie.regles.LecteurPack;
 import fr.harmonie.regles.Pack;
+import fr.harmonie.regles.PackInvalideException;
 import fr.harmonie.regles.SocleNational;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,14 +28,23 @@ public final class ChargeurPacks {
 
     /** {@code racine}: le dossier qui contient {@code rules/} et {@code territories/}, ou null pour le jar. */
     public static RegistrePacks charger(Path racine, Geographie geographie) {
+        if (racine != null && !Files.isDirectory(racine.resolve("rules"))) {
+            // A mistyped path must not fall back on the jar's packs, which the service would then serve unnoticed.
+            throw new PackInvalideException(racine.toAbsolutePath().normalize()
+                    + " ne contient pas de dossier rules/ (le socle national) : packs introuvables");
+        }
         Pack national = SocleNational.charger(racine == null ? null : racine.resolve("rules"));
         return new RegistrePacks(national, territoriaux(racine), geographie);
     }
 
     static List<Pack> territoriaux(Path racine) {
         List<Pack> packs = new ArrayList<>();
-        Path dossier = racine == null ? null : racine.resolve("territories");
-        if (dossier != null && Files.isDirectory(dossier)) {
+        if (racine != null) {
+            // A given directory is the whole set: without territories/ it has none, rather than the jar's.
+            Path dossier = racine.resolve("territories");
+            if (!Files.isDirectory(dossier)) {
+                return packs;
+            }
             try (Stream<Path> manifestes = Files.walk(dossier, 3)) {
                 for (Path m : (Iterable<Path>) manifestes.filter(p -> p.getFileName().toString().equals("pack.yaml")).sorted()::iterator) {
                     packs.add(LecteurPack.lire(FichiersPack.depuisDossier(m.getParent())));

@@ -108,8 +108,23 @@ class CommandeEvaluerTest {
                 .contains("pack metropole-rouen-normandie@2026.1, regles/permis.drl ligne").contains("phaze");
         assertThat(sortie.size()).isZero();
 
-        assertThat(evaluer("evaluer", "--packs", dir.resolve("territories").toString(), "-")).isEqualTo(2);
+        assertThat(evaluer("evaluer", "--packs", dir.resolve("territories").toString(), "-")).isEqualTo(3);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("ne contient pas de dossier rules/");
+    }
+
+    @Test
+    void desPacksSansTerritoiresNeReprennentPasCeuxDuJar(@TempDir Path dir) throws Exception {
+        Path depot = CopieDuDepot.dans(dir);
+        try (var fichiers = Files.walk(depot.resolve("territories"))) {
+            for (Path p : fichiers.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+
+        int code = evaluer("evaluer", "--packs", depot.toString(), "src/test/resources/exemples/programmation-grenoble.json");
+
+        assertThat(code).isZero();
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("aucun pack territorial").doesNotContain("region-84");
     }
 
     @Test
