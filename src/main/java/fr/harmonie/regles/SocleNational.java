@@ -1,7 +1,6 @@
 package fr.harmonie.regles;
 
 import fr.harmonie.dossier.Dossier;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,9 +15,9 @@ public final class SocleNational implements ResolveurChaine {
         this.chaine = CompilateurRegles.compiler(List.of(national));
     }
 
-    /** Depuis {@code rules/} si le dossier est donné et existe, sinon depuis le pack embarqué. */
+    /** Depuis {@code rules/} si le dossier est donné, sinon (null) depuis le pack embarqué. */
     public static Pack charger(Path dossier) {
-        if (dossier != null && Files.isDirectory(dossier)) {
+        if (dossier != null) {
             return LecteurPack.lire(FichiersPack.depuisDossier(dossier));
         }
         return LecteurPack.lire(FichiersPack.depuisClasspath(RESSOURCE));
