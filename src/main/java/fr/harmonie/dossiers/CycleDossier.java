@@ -8,6 +8,7 @@ import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.evaluation.Evaluateur.Evaluee;
 import fr.harmonie.evaluation.Resultat;
 import fr.harmonie.json.Json;
+import fr.harmonie.regles.CacheDeChaines;
 import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.ChaineResolue;
 import fr.harmonie.regles.CompilateurRegles;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,7 +51,7 @@ class CycleDossier {
     private final Geographie geographie;
     private final JdbcClient jdbc;
     private final Clock horloge;
-    private final Map<List<String>, ChaineCompilee> chainesRejouees = new ConcurrentHashMap<>();
+    private final CacheDeChaines chainesRejouees = new CacheDeChaines();
 
     CycleDossier(DossiersStore dossiers, EvaluationsStore evaluations, LecteurDossier lecteur, Evaluateur evaluateur,
                  RegistreCourant registre, PacksStockes packsStockes, Geographie geographie, JdbcClient jdbc, Clock horloge) {
@@ -129,7 +129,7 @@ class CycleDossier {
      * before V6 kept none).
      */
     private Evaluee rejouer(Dossier dossier, List<String> refs, String resolution, List<Origine> notes, Localisation localisation) {
-        ChaineCompilee chaine = chainesRejouees.computeIfAbsent(refs, k -> CompilateurRegles.compiler(packsStockes.charger(k)));
+        ChaineCompilee chaine = chainesRejouees.obtenir(refs, () -> CompilateurRegles.compiler(packsStockes.charger(refs)));
         return new Evaluateur(d -> new ChaineResolue(chaine, resolution, localisation != null ? localisation : registre.localiser(d), notes),
                 horloge).evaluerEtLocaliser(dossier);
     }

@@ -1,6 +1,7 @@
 package fr.harmonie.territoires;
 
 import fr.harmonie.dossier.Dossier;
+import fr.harmonie.regles.CacheDeChaines;
 import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.ChaineResolue;
 import fr.harmonie.regles.CompilateurRegles;
@@ -18,11 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Tous les packs chargés et vérifiés, et la résolution d'un dossier: la commune désigne le pack le plus spécifique
@@ -43,12 +40,7 @@ public final class RegistrePacks implements ResolveurChaine {
     private final Map<String, Set<String>> communesParPack;
     /** Per commune, the pack versions whose perimeter holds it, most specific level first: resolution is one lookup. */
     private final Map<String, List<Pack>> packsParCommune = new HashMap<>();
-    /**
-     * A future per chain rather than the chain itself: a compilation (up to a second) then runs outside the map's
-     * locks. With computeIfAbsent it would hold the lock of its bin, and a dossier whose chain shares that bin would
-     * wait for it, compiled or not.
-     */
-    private final Map<List<String>, CompletableFuture<ChaineCompilee>> chaines = new ConcurrentHashMap<>();
+    private final CacheDeChaines chaines = new CacheDeChaines();
     private final Function<List<Pack>, ChaineCompilee> compilateur;
 
     public RegistrePacks(Pack national, List<Pack> territoriaux, Geographie geographie) {
@@ -260,34 +252,11 @@ public final class RegistrePacks implements ResolveurChaine {
 
     /** Les chaînes déjà compilées, chacune par les références {@code id@version} de ses packs. */
     Set<List<String>> chainesCompilees() {
-        return chaines.entrySet().stream().filter(e -> e.getValue().isDone() && !e.getValue().isCompletedExceptionally())
-                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+        return chaines.compilees();
     }
 
     /** Compilée une fois par suite de versions, puis servie depuis le cache. */
     public ChaineCompilee chaine(List<Pack> packs) {
-        List<String> cle = packs.stream().map(Pack::reference).toList();
-        CompletableFuture<ChaineCompilee> chaine = chaines.get(cle);
-        if (chaine == null) {
-            CompletableFuture<ChaineCompilee> neuve = new CompletableFuture<>();
-            chaine = chaines.putIfAbsent(cle, neuve);
-            if (chaine == null) {
-                // This thread compiles; those asking for the same chain meanwhile wait for this one result.
-                try {
-                    neuve.complete(compilateur.apply(packs));
-                } catch (RuntimeException | Error e) {
-                    chaines.remove(cle, neuve);
-                    neuve.completeExceptionally(e);
-                    throw e;
-                }
-                return neuve.join();
-            }
-        }
-        try {
-            return chaine.join();
-        } catch (CompletionException e) {
-            // Another thread's compilation failed: the same error, and the next request tries again.
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return chaines.obtenir(packs.stream().map(Pack::reference).toList(), () -> compilateur.apply(packs));
     }
 }
