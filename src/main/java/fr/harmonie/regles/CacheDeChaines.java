@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -42,6 +43,23 @@ public final class CacheDeChaines {
             // Another thread's compilation failed: the same error, and the next request tries again.
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    /**
+     * Takes over the chains that {@code ancien} has compiled and {@code inchangee} accepts, for a reload: a chain whose
+     * packs all come back with the same content would compile to the same thing, and recompiling it costs its first
+     * dossier about a second. Returns how many were taken over.
+     */
+    public int reprendre(CacheDeChaines ancien, Predicate<ChaineCompilee> inchangee) {
+        int reprises = 0;
+        for (Map.Entry<List<String>, CompletableFuture<ChaineCompilee>> e : ancien.chaines.entrySet()) {
+            CompletableFuture<ChaineCompilee> f = e.getValue();
+            if (f.isDone() && !f.isCompletedExceptionally() && inchangee.test(f.join())
+                    && chaines.putIfAbsent(e.getKey(), f) == null) {
+                reprises++;
+            }
+        }
+        return reprises;
     }
 
     /** Les chaînes compilées à ce jour (pas celles en cours ni en échec). */

@@ -2,7 +2,9 @@ package fr.harmonie.stockage;
 
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.PackInvalideException;
+import fr.harmonie.territoires.PublicationDesPacks;
 import fr.harmonie.territoires.RegistreCourant;
+import fr.harmonie.territoires.RegistrePacks;
 import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -11,11 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Au démarrage, chaque version de pack en service entre en base si elle n'y est pas. Une version déjà importée dont
+ * Au démarrage et à chaque rechargement, chaque version de pack en service entre en base si elle n'y est pas. Une version déjà importée dont
  * le contenu diffère est refusée: une version publiée ne change pas, un changement est une nouvelle version.
  */
 @Component
-class ImportPacks implements ApplicationRunner {
+class ImportPacks implements ApplicationRunner, PublicationDesPacks {
 
     private final JdbcClient jdbc;
     private final RegistreCourant registre;
@@ -28,7 +30,14 @@ class ImportPacks implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        importer(registre.registre().chainesDesPacks().stream().map(c -> c.get(c.size() - 1)).toList());
+        publier(registre.registre());
+    }
+
+    /** Au rechargement comme au démarrage: un registre ne sert qu'une fois toutes ses versions en base. */
+    @Override
+    @Transactional
+    public void publier(RegistrePacks registre) {
+        importer(registre.chainesDesPacks().stream().map(c -> c.get(c.size() - 1)).toList());
     }
 
     /** @return le nombre de versions nouvellement importées */

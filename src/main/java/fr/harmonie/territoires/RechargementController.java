@@ -25,17 +25,20 @@ class RechargementController {
     private static final Logger LOG = LoggerFactory.getLogger(RechargementController.class);
 
     private final RegistreCourant registre;
+    private final PublicationDesPacks publication;
 
-    RechargementController(RegistreCourant registre) {
+    RechargementController(RegistreCourant registre, PublicationDesPacks publication) {
         this.registre = registre;
+        this.publication = publication;
     }
 
     @PostMapping(path = "/api/v1/admin/packs/rechargement", produces = "application/json")
     ResponseEntity<Object> recharger(Principal administrateur) {
         try {
-            RegistrePacks neuf = registre.recharger();
-            List<String> packs = neuf.versionsParId().values().stream().flatMap(List::stream).map(Pack::reference).toList();
-            LOG.info("Packs rechargés par {} : {}", administrateur.getName(), String.join(", ", packs));
+            RegistreCourant.Rechargement r = registre.recharger(publication);
+            List<String> packs = r.registre().versionsParId().values().stream().flatMap(List::stream).map(Pack::reference).toList();
+            LOG.info("Packs rechargés par {} : {} ; {} chaîne(s) compilée(s) reprise(s), sans pack modifié", administrateur.getName(),
+                    String.join(", ", packs), r.chainesReprises());
             return ResponseEntity.ok(Map.of("packs", packs));
         } catch (PackInvalideException e) {
             LOG.warn("Rechargement demandé par {} refusé, les packs en service continuent de servir :\n{}",

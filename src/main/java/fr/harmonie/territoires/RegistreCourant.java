@@ -37,11 +37,26 @@ public final class RegistreCourant implements ResolveurChaine {
         return courant.get();
     }
 
-    /** @throws fr.harmonie.regles.PackInvalideException si un pack ne passe pas la vérification (rien ne change alors) */
-    public RegistrePacks recharger() {
-        RegistrePacks neuf = pret(chargeur.get());
+    /** Un registre remis en service, et combien de ses chaînes compilées viennent du précédent. */
+    public record Rechargement(RegistrePacks registre, int chainesReprises) { }
+
+    /**
+     * Loads and checks the packs again, and puts them in service only once {@code publication} has kept their versions:
+     * a version served but not kept would leave every evaluation sealed on it impossible to replay, and a version
+     * changed in place would serve what a restart refuses. The new registry takes over the old one's compiled chains
+     * whose packs did not change, so a reload that publishes one pack recompiles only the chains through it.
+     * Synchronized: two reloads at once would race on the publication and could leave the older registry serving.
+     *
+     * @throws fr.harmonie.regles.PackInvalideException si un pack ne passe pas la vérification ou la publication (rien
+     *         ne change alors)
+     */
+    public synchronized Rechargement recharger(PublicationDesPacks publication) {
+        RegistrePacks neuf = chargeur.get();
+        int reprises = neuf.reprendreChaines(courant.get());
+        pret(neuf);
+        publication.publier(neuf);
         courant.set(neuf);
-        return neuf;
+        return new Rechargement(neuf, reprises);
     }
 
     @Override

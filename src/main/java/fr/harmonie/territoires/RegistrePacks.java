@@ -255,6 +255,19 @@ public final class RegistrePacks implements ResolveurChaine {
         return chaines.compilees();
     }
 
+    /**
+     * Reprend les chaînes compilées par {@code ancien} dont chaque pack est ici au même contenu (même empreinte): après
+     * un rechargement, seules les chaînes d'un pack modifié se recompilent. Rend le nombre de chaînes reprises.
+     */
+    int reprendreChaines(RegistrePacks ancien) {
+        return chaines.reprendre(ancien.chaines, c -> c.packs().stream().allMatch(this::contientALIdentique));
+    }
+
+    private boolean contientALIdentique(Pack pack) {
+        return versionsParId.getOrDefault(pack.id(), List.of()).stream()
+                .anyMatch(p -> p.reference().equals(pack.reference()) && p.empreinte().equals(pack.empreinte()));
+    }
+
     /** Compilée une fois par suite de versions, puis servie depuis le cache. */
     public ChaineCompilee chaine(List<Pack> packs) {
         return chaines.obtenir(packs.stream().map(Pack::reference).toList(), () -> compilateur.apply(packs));

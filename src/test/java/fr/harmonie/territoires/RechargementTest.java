@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import fr.harmonie.ClientHttp;
 import fr.harmonie.CopieDuDepot;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
@@ -60,6 +61,27 @@ class RechargementTest {
         return r.get("territoire").get("packs").get(2).get("empreinte").asString();
     }
 
+    /** The pack's directory copied as version 2026.2 (in force from 2026-03-01), with its README as edited. */
+    private static Path publierCommeNouvelleVersion(Path version) throws Exception {
+        Path nouvelle = version.resolveSibling("2026.2");
+        for (Path p : (Iterable<Path>) Files.walk(version)::iterator) {
+            Files.copy(p, nouvelle.resolve(version.relativize(p).toString()));
+        }
+        Path manifeste = nouvelle.resolve("pack.yaml");
+        Files.writeString(manifeste, Files.readString(manifeste).replace("version: \"2026.1\"", "version: \"2026.2\"")
+                .replace("validFrom: 2026-01-01", "validFrom: 2026-03-01"));
+        return nouvelle;
+    }
+
+    private static String original(Path fichier) throws Exception {
+        return Files.readString(Path.of("").toAbsolutePath().resolve(DEPOT.relativize(fichier).toString()));
+    }
+
+    private static String dossierRouen() throws Exception {
+        return Files.readString(Path.of("rules/cas/agrement.json"))
+                .replace("\"356000000\"", "\"732829320\"").replace("\"21231\"", "\"76540\"");
+    }
+
     @Test
     void seulLAdministrationRecharge() throws Exception {
         assertThat(recharger(null).statusCode()).isEqualTo(401);
@@ -92,14 +114,36 @@ class RechargementTest {
         assertThat(empreinteRouen(apresRefus)).isEqualTo(avant);
         assertThat(apresRefus.get("anomalies").findValuesAsString("code")).contains("PERMIS_NON_OBTENU");
 
+        // A published version never changes: edited in place, it is refused as it would be at the next start.
         Files.writeString(drl, original);
         Files.writeString(readme, Files.readString(readme) + "\nPrécision ajoutée.\n");
+        HttpResponse<String> modifiee = recharger("admin");
+        assertThat(modifiee.statusCode()).isEqualTo(422);
+        assertThat(Json.MAPPER.readTree(modifiee.body()).get("detail").asString())
+                .contains("metropole-rouen-normandie@2026.1 : contenu différent de la version déjà importée")
+                .contains("publier une nouvelle version");
+        assertThat(empreinteRouen(evaluerRouen())).isEqualTo(avant);
+
+        // The change published as a new version serves at once, and what is sealed on it can be replayed.
+        Path nouvelle = publierCommeNouvelleVersion(readme.getParent());
+        Files.writeString(readme, original(readme));
         HttpResponse<String> accepte = recharger("admin");
         JsonNode apres = evaluerRouen();
 
         assertThat(accepte.statusCode()).isEqualTo(200);
-        assertThat(accepte.body()).contains("metropole-rouen-normandie@2026.1");
+        assertThat(accepte.body()).contains("metropole-rouen-normandie@2026.2");
+        assertThat(apres.get("territoire").get("packs").get(2).get("version").asString()).isEqualTo("2026.2");
         assertThat(empreinteRouen(apres)).isNotEqualTo(avant);
+        assertThat(nouvelle).exists();
+        String dossier = ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur", dossierRouen(), null).body();
+        HttpResponse<String> scellee = ClientHttp.appeler(port, "POST",
+                "/api/v1/dossiers/" + Json.MAPPER.readTree(dossier).get("id").asString() + "/evaluations", "bailleur", null, null);
+        assertThat(Json.MAPPER.readTree(scellee.body()).get("resultat").get("territoire").get("packs").get(2).get("version")
+                .asString()).isEqualTo("2026.2");
+        HttpResponse<String> verification = ClientHttp.appeler(port, "GET",
+                "/api/v1/evaluations/" + Json.MAPPER.readTree(scellee.body()).get("id").asString() + "/verification", "bailleur", null, null);
+        assertThat(verification.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(verification.body()).get("concorde").asBoolean()).isTrue();
 
         // The operators' side: who reloaded, what was refused and why, what now serves.
         journal.detachAppender(lignes);
@@ -107,7 +151,9 @@ class RechargementTest {
         assertThat(lignes.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).satisfiesExactly(
                 refus -> assertThat(refus).startsWith("WARN Rechargement demandé par admin refusé")
                         .contains("metropole-rouen-normandie@2026.1, regles/permis.drl ligne 15"),
+                contenuModifie -> assertThat(contenuModifie).startsWith("WARN Rechargement demandé par admin refusé")
+                        .contains("publier une nouvelle version"),
                 succes -> assertThat(succes).startsWith("INFO Packs rechargés par admin : national@")
-                        .contains("metropole-rouen-normandie@2026.1"));
+                        .contains("metropole-rouen-normandie@2026.2"));
     }
 }

@@ -1,0 +1,12 @@
+package fr.harmonie.territoires;
+
+/**
+ * Ce qui doit réussir avant qu'un registre rechargé serve: ses versions de packs gardées en base, telles qu'elles
+ * serviront, pour qu'une évaluation scellée sur elles puisse être rejouée. Une version déjà gardée dont le contenu
+ * diffère est refusée ({@link fr.harmonie.regles.PackInvalideException}): une version publiée ne change pas.
+ */
+@FunctionalInterface
+public interface PublicationDesPacks {
+
+    void publier(RegistrePacks registre);
+}
