@@ -30,19 +30,19 @@ class ImportPacks implements ApplicationRunner, PublicationDesPacks {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        publier(registre.registre());
+        publier(registre.registre(), "systeme");
     }
 
     /** Au rechargement comme au démarrage: un registre ne sert qu'une fois toutes ses versions en base. */
     @Override
     @Transactional
-    public void publier(RegistrePacks registre) {
-        importer(registre.chainesDesPacks().stream().map(c -> c.get(c.size() - 1)).toList());
+    public void publier(RegistrePacks registre, String qui) {
+        importer(registre.chainesDesPacks().stream().map(c -> c.get(c.size() - 1)).toList(), qui);
     }
 
     /** @return le nombre de versions nouvellement importées */
     @Transactional
-    public int importer(List<Pack> packs) {
+    public int importer(List<Pack> packs, String qui) {
         int importees = 0;
         for (Pack p : packs) {
             var existante = jdbc.sql("SELECT empreinte FROM pack_version WHERE pack_id = ? AND version = ?")
@@ -63,8 +63,8 @@ class ImportPacks implements ApplicationRunner, PublicationDesPacks {
             p.fichiers().fichiers().forEach((chemin, contenu) ->
                     jdbc.sql("INSERT INTO pack_fichier (pack_id, version, chemin, contenu) VALUES (?, ?, ?, ?)")
                             .params(p.id(), m.version(), chemin, contenu).update());
-            jdbc.sql("INSERT INTO journal (qui, action, objet, detail) VALUES ('systeme', 'IMPORT_PACK', ?, ?::jsonb)")
-                    .params(p.reference(), "{\"empreinte\": \"" + p.empreinte() + "\"}").update();
+            jdbc.sql("INSERT INTO journal (qui, action, objet, detail) VALUES (?, 'IMPORT_PACK', ?, ?::jsonb)")
+                    .params(qui, p.reference(), "{\"empreinte\": \"" + p.empreinte() + "\"}").update();
             importees++;
         }
         return importees;

@@ -8,5 +8,6 @@ package fr.harmonie.territoires;
 @FunctionalInterface
 public interface PublicationDesPacks {
 
-    void publier(RegistrePacks registre);
+    /** {@code qui}: l'administrateur qui recharge, ou {@code systeme} au démarrage; le journal le garde. */
+    void publier(RegistrePacks registre, String qui);
 }

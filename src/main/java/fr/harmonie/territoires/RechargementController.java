@@ -35,7 +35,7 @@ class RechargementController {
     @PostMapping(path = "/api/v1/admin/packs/rechargement", produces = "application/json")
     ResponseEntity<Object> recharger(Principal administrateur) {
         try {
-            RegistreCourant.Rechargement r = registre.recharger(publication);
+            RegistreCourant.Rechargement r = registre.recharger(publication, administrateur.getName());
             List<String> packs = r.registre().versionsParId().values().stream().flatMap(List::stream).map(Pack::reference).toList();
             LOG.info("Packs rechargés par {} : {} ; {} chaîne(s) compilée(s) reprise(s), sans pack modifié", administrateur.getName(),
                     String.join(", ", packs), r.chainesReprises());

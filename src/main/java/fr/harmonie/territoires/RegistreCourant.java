@@ -50,11 +50,11 @@ public final class RegistreCourant implements ResolveurChaine {
      * @throws fr.harmonie.regles.PackInvalideException si un pack ne passe pas la vérification ou la publication (rien
      *         ne change alors)
      */
-    public synchronized Rechargement recharger(PublicationDesPacks publication) {
+    public synchronized Rechargement recharger(PublicationDesPacks publication, String qui) {
         RegistrePacks neuf = chargeur.get();
         int reprises = neuf.reprendreChaines(courant.get());
         pret(neuf);
-        publication.publier(neuf);
+        publication.publier(neuf, qui);
         courant.set(neuf);
         return new Rechargement(neuf, reprises);
     }

@@ -47,7 +47,7 @@ class StockageTest {
                 java.time.LocalDate.of(2026, 6, 1)).empreinte());
         assertThat(jdbc.sql("SELECT count(*) FROM pack_fichier WHERE pack_id = 'national' AND chemin = 'regles/pieces.drl'")
                 .query(Long.class).single()).isEqualTo(1);
-        assertThat(importPacks.importer(registre.registre().chainesDesPacks().stream().map(c -> c.get(c.size() - 1)).toList()))
+        assertThat(importPacks.importer(registre.registre().chainesDesPacks().stream().map(c -> c.get(c.size() - 1)).toList(), "systeme"))
                 .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM journal WHERE action = 'IMPORT_PACK'").query(Long.class).single()).isEqualTo(versions);
     }

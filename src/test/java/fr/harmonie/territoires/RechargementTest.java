@@ -144,6 +144,10 @@ class RechargementTest {
                 "/api/v1/evaluations/" + Json.MAPPER.readTree(scellee.body()).get("id").asString() + "/verification", "bailleur", null, null);
         assertThat(verification.statusCode()).isEqualTo(200);
         assertThat(Json.MAPPER.readTree(verification.body()).get("concorde").asBoolean()).isTrue();
+        JsonNode publications = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/journal", "admin", null, null).body());
+        assertThat(publications.findParents("action")).filteredOn(l -> l.get("action").asString().equals("IMPORT_PACK"))
+                .extracting(l -> l.get("qui").asString() + " " + l.get("objet").asString())
+                .contains("admin metropole-rouen-normandie@2026.2", "systeme metropole-rouen-normandie@2026.1");
 
         // The operators' side: who reloaded, what was refused and why, what now serves.
         journal.detachAppender(lignes);

@@ -28,7 +28,7 @@ class RegistreCourantTest {
     private static final Supplier<RegistrePacks> CHARGEUR =
             () -> new RegistrePacks(SocleNational.charger(Path.of("rules")), List.of(), GEOGRAPHIE);
     /** Here without PostgreSQL: RechargementTest covers the publication of the versions in the service. */
-    private static final PublicationDesPacks SANS_BASE = registre -> { };
+    private static final PublicationDesPacks SANS_BASE = (registre, qui) -> { };
 
     @Test
     void leSocleNationalEstCompileAvantLePremierDossier() {
@@ -40,7 +40,7 @@ class RegistreCourantTest {
         RegistrePacks auDemarrage = courant.registre();
         assertThat(auDemarrage.chainesCompilees()).containsExactly(List.of(auDemarrage.national().reference()));
 
-        RegistrePacks recharge = courant.recharger(SANS_BASE).registre();
+        RegistrePacks recharge = courant.recharger(SANS_BASE, "admin").registre();
         assertThat(recharge).isNotSameAs(auDemarrage);
         assertThat(recharge.chainesCompilees()).containsExactly(List.of(recharge.national().reference()));
     }
@@ -55,7 +55,7 @@ class RegistreCourantTest {
         ChaineCompilee auvergneRhoneAlpes = courant.resoudre(grenoble).chaine();
         ChaineCompilee metropoleRouen = courant.resoudre(rouen).chaine();
 
-        RegistreCourant.Rechargement identique = courant.recharger(SANS_BASE);
+        RegistreCourant.Rechargement identique = courant.recharger(SANS_BASE, "admin");
         assertThat(identique.chainesReprises()).isEqualTo(3);
         assertThat(courant.resoudre(grenoble).chaine()).isSameAs(auvergneRhoneAlpes);
         assertThat(courant.resoudre(rouen).chaine()).isSameAs(metropoleRouen);
@@ -64,7 +64,7 @@ class RegistreCourantTest {
         // rely on that): only the chains through it recompile.
         Files.writeString(depot.resolve("territories/metropole-rouen-normandie/2026.1/README.md"), "\nModifié.\n",
                 StandardOpenOption.APPEND);
-        RegistreCourant.Rechargement modifie = courant.recharger(SANS_BASE);
+        RegistreCourant.Rechargement modifie = courant.recharger(SANS_BASE, "admin");
         assertThat(modifie.chainesReprises()).isEqualTo(2);
         assertThat(modifie.registre().chainesCompilees())
                 .doesNotContain(metropoleRouen.packs().stream().map(Pack::reference).toList());
