@@ -45,21 +45,23 @@ class ImportPacks implements ApplicationRunner, PublicationDesPacks {
     public int importer(List<Pack> packs, String qui) {
         int importees = 0;
         for (Pack p : packs) {
-            var existante = jdbc.sql("SELECT empreinte FROM pack_version WHERE pack_id = ? AND version = ?")
-                    .params(p.id(), p.manifeste().version()).query(String.class).optional();
-            if (existante.isPresent()) {
-                if (!existante.get().equals(p.empreinte())) {
+            var m = p.manifeste();
+            // Two instances starting on one database import the same versions at once: the second insert waits for the
+            // first transaction, then finds the row instead of failing its instance's start.
+            int inseree = jdbc.sql("""
+                    INSERT INTO pack_version (pack_id, version, empreinte, libelle, niveau, parent, valid_from, valid_until)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pack_id, version) DO NOTHING""")
+                    .params(p.id(), m.version(), p.empreinte(), m.libelle(), m.niveau(), m.parent(), m.validFrom(), m.validUntil())
+                    .update();
+            if (inseree == 0) {
+                String existante = jdbc.sql("SELECT empreinte FROM pack_version WHERE pack_id = ? AND version = ?")
+                        .params(p.id(), m.version()).query(String.class).single();
+                if (!existante.equals(p.empreinte())) {
                     throw new PackInvalideException("pack " + p.reference() + " : contenu différent de la version déjà importée ("
-                            + existante.get() + ") ; publier une nouvelle version");
+                            + existante + ") ; publier une nouvelle version");
                 }
                 continue;
             }
-            var m = p.manifeste();
-            jdbc.sql("""
-                    INSERT INTO pack_version (pack_id, version, empreinte, libelle, niveau, parent, valid_from, valid_until)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(p.id(), m.version(), p.empreinte(), m.libelle(), m.niveau(), m.parent(), m.validFrom(), m.validUntil())
-                    .update();
             p.fichiers().fichiers().forEach((chemin, contenu) ->
                     jdbc.sql("INSERT INTO pack_fichier (pack_id, version, chemin, contenu) VALUES (?, ?, ?, ?)")
                             .params(p.id(), m.version(), chemin, contenu).update());

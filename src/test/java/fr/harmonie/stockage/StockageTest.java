@@ -7,15 +7,26 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import fr.harmonie.regles.FichiersPack;
+import fr.harmonie.regles.LecteurPack;
+import fr.harmonie.regles.Pack;
 import fr.harmonie.territoires.RegistreCourant;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Un vrai PostgreSQL: migrations appliquées, versions de packs importées une fois, journal en ajout seul. */
 @SpringBootTest
@@ -37,6 +49,9 @@ class StockageTest {
     @Autowired
     RegistreCourant registre;
 
+    @Autowired
+    TransactionTemplate transactions;
+
     @Test
     void chaqueVersionDePackEstEnBaseAvecSesFichiersEtLImportEstIdempotent() {
         long versions = registre.registre().chainesDesPacks().size();
@@ -49,7 +64,65 @@ class StockageTest {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(importPacks.importer(registre.registre().chainesDesPacks().stream().map(c -> c.get(c.size() - 1)).toList(), "systeme"))
                 .isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM journal WHERE action = 'IMPORT_PACK'").query(Long.class).single()).isEqualTo(versions);
+        assertThat(jdbc.sql("SELECT count(*) FROM journal WHERE action = 'IMPORT_PACK' AND qui = 'systeme'").query(Long.class).single())
+                .isEqualTo(versions);
+    }
+
+    /**
+     * Two instances starting together on one database import the same versions at once. The second one's insert waits
+     * for the first one's transaction, then must find the version there, not fail (and its instance with it).
+     */
+    @Test
+    void deuxImportsSimultanesDUneMemeVersionReussissentTousDeux() throws Exception {
+        Pack nouvelle = normandie("2026.7");
+        CountDownLatch importee = new CountDownLatch(1);
+        CountDownLatch valider = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> premier = threads.submit(() -> transactions.execute(t -> {
+                int n = importPacks.importer(List.of(nouvelle), "instance-1");
+                importee.countDown();
+                attendre(valider);
+                return n;
+            }));
+            attendre(importee);
+            Future<Integer> second = threads.submit(() -> importPacks.importer(List.of(nouvelle), "instance-2"));
+            // The second import is blocked on the first one's row lock before the first commits.
+            long debut = System.nanoTime();
+            while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'").query(Long.class).single() == 0) {
+                assertThat(System.nanoTime() - debut).as("le second import attend le premier").isLessThan(10_000_000_000L);
+                Thread.sleep(20);
+            }
+            valider.countDown();
+
+            assertThat(premier.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(second.get(10, TimeUnit.SECONDS)).isZero();
+            assertThat(jdbc.sql("SELECT qui FROM journal WHERE action = 'IMPORT_PACK' AND objet = ?").param(nouvelle.reference())
+                    .query(String.class).list()).containsExactly("instance-1");
+        } finally {
+            valider.countDown();
+            threads.shutdownNow();
+            // The other tests count the versions in the database (the journal keeps its line: it is append-only).
+            jdbc.sql("DELETE FROM pack_fichier WHERE pack_id = ? AND version = ?").params(nouvelle.id(), "2026.7").update();
+            jdbc.sql("DELETE FROM pack_version WHERE pack_id = ? AND version = ?").params(nouvelle.id(), "2026.7").update();
+        }
+    }
+
+    private static void attendre(CountDownLatch l) {
+        try {
+            assertThat(l.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Normandie's real pack under another version number: a version the database does not hold yet. */
+    private static Pack normandie(String version) {
+        TreeMap<String, byte[]> fichiers = new TreeMap<>(FichiersPack.depuisDossier(Path.of("territories/region-28/2026.1")).fichiers());
+        String manifeste = new String(fichiers.get("pack.yaml"), StandardCharsets.UTF_8).replace("\"2026.1\"", "\"" + version + "\"");
+        fichiers.put("pack.yaml", manifeste.getBytes(StandardCharsets.UTF_8));
+        return LecteurPack.lire(new FichiersPack("test:region-28@" + version, fichiers));
     }
 
     @Test
