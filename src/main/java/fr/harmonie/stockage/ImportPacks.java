@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Au démarrage et à chaque rechargement, chaque version de pack en service entre en base si elle n'y est pas. Une version déjà importée dont
- * le contenu diffère est refusée: une version publiée ne change pas, un changement est une nouvelle version.
+ * Au démarrage et à chaque rechargement, chaque version de pack en service entre en base si elle n'y est pas. Une
+ * version déjà importée dont le contenu diffère est refusée: une version publiée ne change pas, un changement est une
+ * nouvelle version.
  */
 @Component
 class ImportPacks implements ApplicationRunner, PublicationDesPacks {

@@ -37,7 +37,8 @@ class RechargementController {
         try {
             RegistreCourant.Rechargement r = registre.recharger(publication, administrateur.getName());
             List<String> packs = r.registre().versionsParId().values().stream().flatMap(List::stream).map(Pack::reference).toList();
-            LOG.info("Packs rechargés par {} : {} ; {} chaîne(s) compilée(s) reprise(s), sans pack modifié", administrateur.getName(),
+            LOG.info("Packs rechargés par {} : {} ; {} chaîne(s) compilée(s) gardée(s), aucun de leurs packs n'ayant changé",
+                    administrateur.getName(),
                     String.join(", ", packs), r.chainesReprises());
             return ResponseEntity.ok(Map.of("packs", packs));
         } catch (PackInvalideException e) {
