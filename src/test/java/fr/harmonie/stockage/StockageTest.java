@@ -7,21 +7,18 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import fr.harmonie.regles.FichiersPack;
-import fr.harmonie.regles.LecteurPack;
+import fr.harmonie.NormandieRenumerotee;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.territoires.RegistreCourant;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,7 +71,7 @@ class StockageTest {
      */
     @Test
     void deuxImportsSimultanesDUneMemeVersionReussissentTousDeux() throws Exception {
-        Pack nouvelle = normandie("2026.7");
+        Pack nouvelle = NormandieRenumerotee.enVersion("2026.7");
         CountDownLatch importee = new CountDownLatch(1);
         CountDownLatch valider = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -115,14 +112,6 @@ class StockageTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Normandie's real pack under another version number: a version the database does not hold yet. */
-    private static Pack normandie(String version) {
-        TreeMap<String, byte[]> fichiers = new TreeMap<>(FichiersPack.depuisDossier(Path.of("territories/region-28/2026.1")).fichiers());
-        String manifeste = new String(fichiers.get("pack.yaml"), StandardCharsets.UTF_8).replace("\"2026.1\"", "\"" + version + "\"");
-        fichiers.put("pack.yaml", manifeste.getBytes(StandardCharsets.UTF_8));
-        return LecteurPack.lire(new FichiersPack("test:region-28@" + version, fichiers));
     }
 
     @Test

@@ -3,18 +3,15 @@ package fr.harmonie.territoires;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.harmonie.NormandieRenumerotee;
 import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.CompilateurRegles;
-import fr.harmonie.regles.FichiersPack;
-import fr.harmonie.regles.LecteurPack;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.PackInvalideException;
 import fr.harmonie.regles.SocleNational;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,12 +27,8 @@ class CacheDesChainesTest {
     private static final ChaineCompilee SOCLE = CompilateurRegles.compiler(List.of(NATIONAL));
     private static final Geographie GEOGRAPHIE = Geographie.chargerEmbarquee();
 
-    /** La Normandie réelle, sous un autre numéro de version: autant de chaînes distinctes qu'on veut. */
     private static Pack normandie(int version) {
-        TreeMap<String, byte[]> fichiers = new TreeMap<>(FichiersPack.depuisDossier(Path.of("territories/region-28/2026.1")).fichiers());
-        String manifeste = new String(fichiers.get("pack.yaml"), StandardCharsets.UTF_8).replace("\"2026.1\"", "\"2026." + version + "\"");
-        fichiers.put("pack.yaml", manifeste.getBytes(StandardCharsets.UTF_8));
-        return LecteurPack.lire(new FichiersPack("test:region-28@2026." + version, fichiers));
+        return NormandieRenumerotee.enVersion("2026." + version);
     }
 
     /** The bin of a key in a ConcurrentHashMap of 16 bins (its size while it holds at most 12 chains). */
