@@ -62,15 +62,16 @@ class RechargementTest {
     }
 
     /** The pack's directory copied as version 2026.2 (in force from 2026-03-01), with its README as edited. */
-    private static Path publierCommeNouvelleVersion(Path version) throws Exception {
+    private static void publierCommeNouvelleVersion(Path version) throws Exception {
         Path nouvelle = version.resolveSibling("2026.2");
-        for (Path p : (Iterable<Path>) Files.walk(version)::iterator) {
-            Files.copy(p, nouvelle.resolve(version.relativize(p).toString()));
+        try (var fichiers = Files.walk(version)) {
+            for (Path p : (Iterable<Path>) fichiers::iterator) {
+                Files.copy(p, nouvelle.resolve(version.relativize(p).toString()));
+            }
         }
         Path manifeste = nouvelle.resolve("pack.yaml");
         Files.writeString(manifeste, Files.readString(manifeste).replace("version: \"2026.1\"", "version: \"2026.2\"")
                 .replace("validFrom: 2026-01-01", "validFrom: 2026-03-01"));
-        return nouvelle;
     }
 
     private static String original(Path fichier) throws Exception {
@@ -125,7 +126,7 @@ class RechargementTest {
         assertThat(empreinteRouen(evaluerRouen())).isEqualTo(avant);
 
         // The change published as a new version serves at once, and what is sealed on it can be replayed.
-        Path nouvelle = publierCommeNouvelleVersion(readme.getParent());
+        publierCommeNouvelleVersion(readme.getParent());
         Files.writeString(readme, original(readme));
         HttpResponse<String> accepte = recharger("admin");
         JsonNode apres = evaluerRouen();
@@ -134,7 +135,6 @@ class RechargementTest {
         assertThat(accepte.body()).contains("metropole-rouen-normandie@2026.2");
         assertThat(apres.get("territoire").get("packs").get(2).get("version").asString()).isEqualTo("2026.2");
         assertThat(empreinteRouen(apres)).isNotEqualTo(avant);
-        assertThat(nouvelle).exists();
         String dossier = ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur", dossierRouen(), null).body();
         HttpResponse<String> scellee = ClientHttp.appeler(port, "POST",
                 "/api/v1/dossiers/" + Json.MAPPER.readTree(dossier).get("id").asString() + "/evaluations", "bailleur", null, null);
