@@ -6,10 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Les jetons des clients machines: émis pour l'organisation du compte qui les demande, avec son rôle; montrés une
@@ -36,6 +39,34 @@ public class Jetons {
         jdbc.sql("INSERT INTO journal (qui, action, objet) VALUES (?, 'EMISSION_JETON', ?)")
                 .params(u.identifiant(), "organisation:" + u.organisation()).update();
         return jeton;
+    }
+
+    /** Un jeton tel que son organisation le voit: jamais le jeton lui-même, dont seule l'empreinte est gardée. */
+    record JetonEmis(long id, String libelle, String role, String creePar, OffsetDateTime creeLe, boolean revoque) { }
+
+    List<JetonEmis> deLOrganisation(long organisation) {
+        return jdbc.sql("SELECT id, libelle, role, cree_par, cree_le, revoque FROM jeton WHERE organisation_id = ? ORDER BY id DESC")
+                .param(organisation)
+                .query((rs, n) -> new JetonEmis(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getBoolean(6)))
+                .list();
+    }
+
+    /**
+     * Révoque un jeton de l'organisation de {@code u}; dès la requête suivante, il est refusé. Rend false si
+     * l'organisation n'a pas ce jeton. Révoquer un jeton déjà révoqué ne change rien et n'est pas journalisé deux fois.
+     */
+    @Transactional
+    boolean revoquer(Utilisateur u, long id) {
+        boolean existe = jdbc.sql("SELECT count(*) FROM jeton WHERE id = ? AND organisation_id = ?")
+                .params(id, u.organisation()).query(Long.class).single() > 0;
+        int revoques = jdbc.sql("UPDATE jeton SET revoque = true WHERE id = ? AND organisation_id = ? AND NOT revoque")
+                .params(id, u.organisation()).update();
+        if (revoques > 0) {
+            jdbc.sql("INSERT INTO journal (qui, action, objet) VALUES (?, 'REVOCATION_JETON', ?)")
+                    .params(u.identifiant(), "jeton:" + id).update();
+        }
+        return existe;
     }
 
     Optional<Utilisateur> authentifier(String jeton) {

@@ -1,15 +1,22 @@
 package fr.harmonie.comptes;
 
+import java.util.List;
 import java.util.Map;
 import fr.harmonie.web.ProblemeHttpException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Émission d'un jeton pour les systèmes de l'organisation du compte (montré une seule fois). */
+/**
+ * Les jetons des systèmes d'une organisation: un compte en émet (montré une seule fois), voit ceux de son organisation
+ * et les révoque. Un jeton ne gère pas les jetons: une fuite ne doit pas pouvoir se prolonger ni en couper d'autres.
+ */
 @RestController
 class JetonsController {
 
@@ -26,11 +33,8 @@ class JetonsController {
 
     @PostMapping("/api/v1/jetons")
     ResponseEntity<Map<String, String>> emettre(@AuthenticationPrincipal CompteAuthentifie compte, @RequestBody Demande demande) {
-        if (compte.utilisateur().identifiant().startsWith("jeton:")) {
-            // A token may not mint tokens: a leaked one could otherwise outlive its own revocation.
-            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé",
-                    "Un jeton ne peut pas émettre d'autre jeton : identifiez-vous avec le compte de l'organisation.");
-        }
+        // A token may not mint tokens: a leaked one could otherwise outlive its own revocation.
+        exigerUnCompte(compte, "Un jeton ne peut pas émettre d'autre jeton");
         String libelle = demande == null || demande.libelle() == null || demande.libelle().isBlank() ? "client" : demande.libelle().strip();
         if (libelle.codePointCount(0, libelle.length()) > LIBELLE_MAX) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Libellé trop long",
@@ -38,5 +42,28 @@ class JetonsController {
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("jeton", jetons.emettre(compte.utilisateur(), libelle),
                 "avertissement", "Ce jeton ne sera plus affiché : gardez-le en lieu sûr."));
+    }
+
+    @GetMapping("/api/v1/jetons")
+    List<Jetons.JetonEmis> lister(@AuthenticationPrincipal CompteAuthentifie compte) {
+        exigerUnCompte(compte, "Un jeton ne peut pas lister les jetons");
+        return jetons.deLOrganisation(compte.utilisateur().organisation());
+    }
+
+    @DeleteMapping("/api/v1/jetons/{id}")
+    ResponseEntity<Void> revoquer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
+        exigerUnCompte(compte, "Un jeton ne peut pas révoquer de jeton");
+        // Another organisation's token is answered as a missing one: its existence is not theirs to learn.
+        if (!id.matches("\\d{1,18}") || !jetons.revoquer(compte.utilisateur(), Long.parseLong(id))) {
+            throw new ProblemeHttpException(HttpStatus.NOT_FOUND, "Jeton introuvable", "Aucun jeton de votre organisation à cette adresse.");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void exigerUnCompte(CompteAuthentifie compte, String refus) {
+        if (compte.utilisateur().identifiant().startsWith("jeton:")) {
+            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé",
+                    refus + " : identifiez-vous avec le compte de l'organisation.");
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** Le système d'information d'un bailleur dépose ses dossiers avec un jeton de son organisation. */
 @ServiceDeTest
@@ -71,6 +72,49 @@ class JetonsTest {
         assertThat(parUnJeton.statusCode()).isEqualTo(403);
         assertThat(parUnJeton.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(Json.MAPPER.readTree(parUnJeton.body()).get("detail").asString()).contains("Un jeton ne peut pas émettre");
+    }
+
+    private HttpRequest.Builder parCompte(String chemin, String compte) {
+        return requete(chemin).header("Authorization", "Basic " + Base64.getEncoder().encodeToString((compte + ":demo").getBytes()));
+    }
+
+    @Test
+    void uneOrganisationVoitSesJetonsEtEnRevoqueUnQuiEstAussitotRefuse() throws Exception {
+        HttpResponse<String> emis = envoyer(parCompte("/api/v1/jetons", "bailleur").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"libelle\": \"SI patrimoine, recette\"}")));
+        String jeton = Json.MAPPER.readTree(emis.body()).get("jeton").asString();
+        assertThat(envoyer(requete("/api/v1/dossiers").header("Authorization", "Bearer " + jeton)).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> liste = envoyer(parCompte("/api/v1/jetons", "bailleur"));
+        assertThat(liste.statusCode()).isEqualTo(200);
+        JsonNode emisListe = Json.MAPPER.readTree(liste.body()).get(0);
+        assertThat(emisListe.get("libelle").asString()).isEqualTo("SI patrimoine, recette");
+        assertThat(emisListe.get("creePar").asString()).isEqualTo("bailleur");
+        assertThat(emisListe.get("role").asString()).isEqualTo("BAILLEUR");
+        assertThat(emisListe.get("revoque").asBoolean()).isFalse();
+        assertThat(liste.body()).doesNotContain(jeton.substring(4)).doesNotContain("empreinte");
+        String id = emisListe.get("id").asString();
+        assertThat(envoyer(parCompte("/api/v1/jetons", "bailleur2")).body()).doesNotContain("SI patrimoine, recette");
+
+        // Neither another organisation nor the token itself may revoke it; the organisation's account may.
+        HttpResponse<String> autreOrganisation = envoyer(parCompte("/api/v1/jetons/" + id, "bailleur2").DELETE());
+        HttpResponse<String> parLeJeton = envoyer(requete("/api/v1/jetons/" + id).header("Authorization", "Bearer " + jeton).DELETE());
+        assertThat(autreOrganisation.statusCode()).isEqualTo(404);
+        assertThat(Json.MAPPER.readTree(autreOrganisation.body()).get("title").asString()).isEqualTo("Jeton introuvable");
+        assertThat(parLeJeton.statusCode()).isEqualTo(403);
+        assertThat(envoyer(requete("/api/v1/dossiers").header("Authorization", "Bearer " + jeton)).statusCode()).isEqualTo(200);
+
+        assertThat(envoyer(parCompte("/api/v1/jetons/" + id, "bailleur").DELETE()).statusCode()).isEqualTo(204);
+        HttpResponse<String> apres = envoyer(requete("/api/v1/dossiers").header("Authorization", "Bearer " + jeton));
+        assertThat(apres.statusCode()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(apres.body()).get("title").asString()).isEqualTo("Jeton refusé");
+        assertThat(Json.MAPPER.readTree(envoyer(parCompte("/api/v1/jetons", "bailleur")).body()).findParents("id"))
+                .filteredOn(j -> j.get("id").asString().equals(id)).singleElement()
+                .satisfies(j -> assertThat(j.get("revoque").asBoolean()).isTrue());
+        assertThat(envoyer(parCompte("/api/v1/jetons/" + id, "bailleur").DELETE()).statusCode()).isEqualTo(204);
+        assertThat(jdbc.sql("SELECT qui FROM journal WHERE action = 'REVOCATION_JETON' AND objet = ?").param("jeton:" + id)
+                .query(String.class).list()).containsExactly("bailleur");
+        assertThat(envoyer(parCompte("/api/v1/jetons/abc", "bailleur").DELETE()).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -52,6 +52,12 @@ class MatriceAutorisationsTest {
         return id;
     }
 
+    /** L'identifiant (dans GET /api/v1/jetons) d'un jeton que {@code compte} vient d'émettre. */
+    private String jetonEmisPar(String compte) throws Exception {
+        appeler("POST", "/api/v1/jetons", compte, "{\"libelle\": \"à révoquer\"}");
+        return Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/jetons", compte, null, null).body()).get(0).get("id").asString();
+    }
+
     /** Statut attendu pour chaque compte, dans l'ordre de COMPTES. */
     private record Ligne(String methode, String chemin, String corps, int... attendus) { }
 
@@ -66,6 +72,7 @@ class MatriceAutorisationsTest {
                         + "/api/v1/dossiers/" + rouen + "/evaluations"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur:demo".getBytes())).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).get(0).get("id").asString();
+        String jetonDuBailleur = jetonEmisPar("bailleur");
         //                                                            anon bail bail2 instr in38 dreal dr28 admin
         List<Ligne> matrice = List.of(
                 new Ligne("POST", "/api/v1/evaluations", dossier, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -83,6 +90,9 @@ class MatriceAutorisationsTest {
                 new Ligne("POST", "/api/v1/dossiers/" + grenoble + "/instruction", instruction, 401, 403, 404, 404, 200, 403, 404, 404),
                 new Ligne("GET", "/api/v1/evaluations/" + evaluationRouen + "/verification", null, 401, 200, 404, 200, 404, 404, 200, 404),
                 new Ligne("POST", "/api/v1/jetons", "{\"libelle\": \"matrice\"}", 401, 201, 201, 201, 201, 201, 201, 201),
+                new Ligne("GET", "/api/v1/jetons", null, 401, 200, 200, 200, 200, 200, 200, 200),
+                // The bailleur's account revokes its organisation's token; after it, nobody else even finds it.
+                new Ligne("DELETE", "/api/v1/jetons/" + jetonDuBailleur, null, 401, 204, 404, 404, 404, 404, 404, 404),
                 new Ligne("GET", "/api/v1/journal", null, 401, 403, 403, 403, 403, 200, 200, 200),
                 new Ligne("POST", "/api/v1/admin/packs/rechargement", null, 401, 403, 403, 403, 403, 403, 403, 200));
         List<String> ecarts = new ArrayList<>();
