@@ -30,6 +30,7 @@ public final class Geographie {
     private final Map<String, List<String>> membresEpci;
     private final String provenance;
     private final java.util.Set<String> departements = new java.util.HashSet<>();
+    private final java.util.Set<String> regions = new java.util.HashSet<>();
 
     private Geographie(Map<String, Commune> communes, Map<String, String> nomsEpci, String provenance) {
         this.communes = Collections.unmodifiableMap(communes);
@@ -44,6 +45,7 @@ public final class Geographie {
         this.membresEpci = Collections.unmodifiableMap(membres);
         this.provenance = provenance;
         communes.values().forEach(c -> departements.add(c.departement()));
+        communes.values().forEach(c -> regions.add(c.region()));
     }
 
     public static Geographie chargerEmbarquee() {
@@ -82,6 +84,10 @@ public final class Geographie {
 
     public boolean departementExiste(String code) {
         return departements.contains(code);
+    }
+
+    public boolean regionExiste(String code) {
+        return regions.contains(code);
     }
 
     public java.util.Collection<Commune> toutesLesCommunes() {

@@ -85,6 +85,11 @@ public final class RegistrePacks implements ResolveurChaine {
         return communesParPack.getOrDefault(p.reference(), Set.of());
     }
 
+    /** Un pack de ce nom existe, socle compris (quelle que soit la version). */
+    public boolean connait(String idPack) {
+        return versionsParId.containsKey(idPack);
+    }
+
     public Pack national() {
         return versionsParId.get(NATIONAL).get(0);
     }

@@ -12,10 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Avec une base configurée (SPRING_DATASOURCE_URL), Harmonie l'utilise et ne démarre aucun PostgreSQL à lui. */
+/**
+ * Avec une base configurée (SPRING_DATASOURCE_URL), Harmonie l'utilise et ne démarre aucun PostgreSQL à lui; il n'y crée
+ * aucun compte de démonstration, seulement l'administrateur initial que l'environnement lui donne.
+ */
 @SpringBootTest
 class BaseExterneTest {
 
@@ -35,6 +39,8 @@ class BaseExterneTest {
         r.add("spring.datasource.url", () -> EXTERNE.getJdbcUrl("postgres", "postgres"));
         r.add("spring.datasource.username", () -> "postgres");
         r.add("spring.datasource.password", () -> "postgres");
+        r.add("harmonie.administrateur.identifiant", () -> "chef");
+        r.add("harmonie.administrateur.mot-de-passe", () -> "le premier mot de passe");
     }
 
     @AfterAll
@@ -45,13 +51,19 @@ class BaseExterneTest {
     @Autowired
     ApplicationContext contexte;
 
+    @Autowired
+    PasswordEncoder encodeur;
+
     @Test
     void laBaseConfigureeSertEtAucunPostgresEmbarqueNeDemarre() throws Exception {
         assertThat(contexte.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
         try (Connection c = EXTERNE.getPostgresDatabase().getConnection();
-             ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM compte")) {
+             ResultSet r = c.createStatement().executeQuery("SELECT identifiant, role, mot_de_passe FROM compte")) {
+            // No demo account on a configured database: only the first administrator given by the environment.
             assertThat(r.next()).isTrue();
-            assertThat(r.getLong(1)).as("aucun compte de démonstration sur une base configurée").isZero();
+            assertThat(r.getString(1) + " " + r.getString(2)).isEqualTo("chef ADMIN");
+            assertThat(encodeur.matches("le premier mot de passe", r.getString(3))).isTrue();
+            assertThat(r.next()).isFalse();
         }
         try (Connection c = EXTERNE.getPostgresDatabase().getConnection();
              ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM pack_version")) {

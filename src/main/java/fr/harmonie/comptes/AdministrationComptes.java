@@ -1,0 +1,164 @@
+package fr.harmonie.comptes;
+
+import fr.harmonie.regles.faits.Siren;
+import fr.harmonie.territoires.Geographie;
+import fr.harmonie.territoires.RegistreCourant;
+import fr.harmonie.web.ProblemeHttpException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Organisations et comptes, tenus par l'administration: sur une base à soi, il n'y a pas de comptes de démonstration,
+ * et c'est ainsi qu'on crée les bailleurs, les services instructeurs (avec les packs qu'ils instruisent), les DREAL
+ * (avec leur région) et les autres administrateurs. Tout est journalisé, jamais un mot de passe.
+ */
+@Service
+public class AdministrationComptes {
+
+    /** Le rôle des comptes d'une organisation découle de son type: un compte ne peut pas sortir de son organisation. */
+    static final Map<String, Role> ROLE_PAR_TYPE = Map.of("BAILLEUR", Role.BAILLEUR, "SERVICE_INSTRUCTEUR", Role.INSTRUCTEUR,
+            "DREAL", Role.DREAL, "ADMINISTRATION", Role.ADMIN);
+    static final int MOT_DE_PASSE_MIN = 12;
+    static final int MOT_DE_PASSE_MAX = 128;
+    static final int NOM_MAX = 200;
+
+    private final ComptesStore store;
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encodeur;
+    private final RegistreCourant packs;
+    private final Geographie geographie;
+
+    AdministrationComptes(ComptesStore store, JdbcClient jdbc, PasswordEncoder encodeur, RegistreCourant packs, Geographie geographie) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.encodeur = encodeur;
+        this.packs = packs;
+        this.geographie = geographie;
+    }
+
+    public record NouvelleOrganisation(String type, String nom, String siren, String region, List<String> territoires) { }
+
+    public record NouveauCompte(String identifiant, String motDePasse, Long organisation) { }
+
+    public record Organisation(long id, String type, String nom, String siren, String region, List<String> territoires,
+                               List<CompteDeLOrganisation> comptes) { }
+
+    /** Jamais le mot de passe, même haché. */
+    public record CompteDeLOrganisation(String identifiant, String role) { }
+
+    List<Organisation> organisations() {
+        List<Organisation> liste = new ArrayList<>();
+        jdbc.sql("SELECT id, type, nom, siren, region FROM organisation ORDER BY id").query(rs -> {
+            liste.add(new Organisation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), null, null));
+        });
+        return liste.stream().map(o -> new Organisation(o.id(), o.type(), o.nom(), o.siren(), o.region(),
+                jdbc.sql("SELECT pack_id FROM organisation_territoire WHERE organisation_id = ? ORDER BY pack_id")
+                        .param(o.id()).query(String.class).list(),
+                jdbc.sql("SELECT identifiant, role FROM compte WHERE organisation_id = ? ORDER BY identifiant").param(o.id())
+                        .query((rs, n) -> new CompteDeLOrganisation(rs.getString(1), rs.getString(2))).list())).toList();
+    }
+
+    @Transactional
+    public long creerOrganisation(NouvelleOrganisation o, String qui) {
+        if (o == null || o.type() == null || !ROLE_PAR_TYPE.containsKey(o.type())) {
+            throw invalide("« type » vaut BAILLEUR, SERVICE_INSTRUCTEUR, DREAL ou ADMINISTRATION.");
+        }
+        if (o.nom() == null || o.nom().isBlank() || o.nom().codePointCount(0, o.nom().length()) > NOM_MAX) {
+            throw invalide("« nom » est requis, en " + NOM_MAX + " caractères au plus.");
+        }
+        boolean bailleur = o.type().equals("BAILLEUR");
+        if (bailleur != (o.siren() != null)) {
+            throw invalide(bailleur ? "Un bailleur a un « siren »." : "Seul un bailleur a un « siren ».");
+        }
+        if (bailleur && !Siren.valide(o.siren())) {
+            throw invalide("Le SIREN « " + o.siren() + " » n'est pas valide (9 chiffres, clé de Luhn).");
+        }
+        boolean dreal = o.type().equals("DREAL");
+        if (dreal != (o.region() != null)) {
+            throw invalide(dreal ? "Une DREAL a une « region » (code INSEE)." : "Seule une DREAL a une « region ».");
+        }
+        if (dreal && !geographie.regionExiste(o.region())) {
+            throw invalide("La région « " + o.region() + " » n'existe pas (code INSEE de région, par exemple 84).");
+        }
+        List<String> territoires = o.territoires() == null ? List.of() : o.territoires();
+        boolean instructeur = o.type().equals("SERVICE_INSTRUCTEUR");
+        if (instructeur == territoires.isEmpty()) {
+            throw invalide(instructeur ? "Un service instructeur a des « territoires » : les packs qu'il instruit."
+                    : "Seul un service instructeur a des « territoires ».");
+        }
+        verifierPacks(territoires);
+        long id;
+        try {
+            id = store.organisation(o.type(), o.nom().strip(), o.siren(), o.region());
+        } catch (DuplicateKeyException e) {
+            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Organisation existante", "Le SIREN " + o.siren() + " a déjà son organisation.");
+        }
+        new TreeSet<>(territoires).forEach(t -> store.territoire(id, t));
+        journaliser(qui, "CREATION_ORGANISATION", "organisation:" + id);
+        return id;
+    }
+
+    /** Les packs qu'un service instructeur instruit, remplacés: par exemple quand un pack de DDT est publié. */
+    @Transactional
+    public void changerTerritoires(long organisation, List<String> territoires, String qui) {
+        String type = jdbc.sql("SELECT type FROM organisation WHERE id = ?").param(organisation).query(String.class).optional()
+                .orElseThrow(() -> new ProblemeHttpException(HttpStatus.NOT_FOUND, "Organisation introuvable",
+                        "Aucune organisation " + organisation + "."));
+        if (!type.equals("SERVICE_INSTRUCTEUR")) {
+            throw invalide("Seul un service instructeur a des territoires (cette organisation est " + type + ").");
+        }
+        if (territoires == null || territoires.isEmpty()) {
+            throw invalide("Un service instructeur a des « territoires » : les packs qu'il instruit.");
+        }
+        verifierPacks(territoires);
+        jdbc.sql("DELETE FROM organisation_territoire WHERE organisation_id = ?").param(organisation).update();
+        new TreeSet<>(territoires).forEach(t -> store.territoire(organisation, t));
+        journaliser(qui, "TERRITOIRES_ORGANISATION", "organisation:" + organisation);
+    }
+
+    @Transactional
+    public void creerCompte(NouveauCompte c, String qui) {
+        if (c == null || c.identifiant() == null || !c.identifiant().matches("[a-z0-9][a-z0-9._-]{2,63}")) {
+            throw invalide("« identifiant » : 3 à 64 caractères parmi a-z, 0-9, point, tiret et souligné, commençant par une lettre ou un chiffre.");
+        }
+        String mdp = c.motDePasse();
+        if (mdp == null || mdp.codePointCount(0, mdp.length()) < MOT_DE_PASSE_MIN || mdp.codePointCount(0, mdp.length()) > MOT_DE_PASSE_MAX) {
+            throw invalide("« motDePasse » : de " + MOT_DE_PASSE_MIN + " à " + MOT_DE_PASSE_MAX + " caractères.");
+        }
+        if (c.organisation() == null) {
+            throw invalide("« organisation » : l'identifiant de l'organisation du compte.");
+        }
+        String type = jdbc.sql("SELECT type FROM organisation WHERE id = ?").param(c.organisation()).query(String.class).optional()
+                .orElseThrow(() -> invalide("L'organisation " + c.organisation() + " n'existe pas."));
+        try {
+            store.compte(c.identifiant(), encodeur.encode(mdp), c.organisation(), ROLE_PAR_TYPE.get(type));
+        } catch (DuplicateKeyException e) {
+            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Compte existant", "Le compte « " + c.identifiant() + " » existe déjà.");
+        }
+        journaliser(qui, "CREATION_COMPTE", "compte:" + c.identifiant());
+    }
+
+    private void verifierPacks(List<String> territoires) {
+        for (String t : territoires) {
+            if (t == null || !packs.registre().connait(t)) {
+                throw invalide("Le pack « " + t + " » n'existe pas (voir GET /api/v1/territoires).");
+            }
+        }
+    }
+
+    private void journaliser(String qui, String action, String objet) {
+        jdbc.sql("INSERT INTO journal (qui, action, objet) VALUES (?, ?, ?)").params(qui, action, objet).update();
+    }
+
+    private static ProblemeHttpException invalide(String detail) {
+        return new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Demande invalide", detail);
+    }
+}

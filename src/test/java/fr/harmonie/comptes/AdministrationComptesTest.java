@@ -1,0 +1,126 @@
+package fr.harmonie.comptes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.ClientHttp;
+import fr.harmonie.ServiceDeTest;
+import fr.harmonie.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sur une base à soi, l'administration crée les organisations et les comptes: un service instructeur créé ainsi voit
+ * les dossiers déposés de ses packs, et les perd quand ses packs changent. Une demande invalide ne crée rien.
+ */
+@ServiceDeTest
+class AdministrationComptesTest {
+
+    private static final String MOT_DE_PASSE = "un mot de passe assez long";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private HttpResponse<String> appeler(String methode, String chemin, String compte, String corps) throws Exception {
+        return ClientHttp.appeler(port, methode, chemin, compte, corps, null);
+    }
+
+    /** HTTP Basic with the password the administration gave, not the demo one. */
+    private HttpResponse<String> lireEnTantQue(String chemin, String identifiant) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((identifiant + ":" + MOT_DE_PASSE).getBytes()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String deposerAGrenoble() throws Exception {
+        String corps = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"")
+                .replace("\"21231\"", "\"38185\"").replace("\"2026-03-16\"", "\"2026-06-16\"")
+                .replace("\"pieces\": [", "\"pieces\": [{\"code\": \"NOTE_DESCRIPTIVE\", \"fournie\": true},");
+        String id = Json.MAPPER.readTree(appeler("POST", "/api/v1/dossiers", "bailleur", corps).body()).get("id").asString();
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null).statusCode()).isEqualTo(200);
+        return id;
+    }
+
+    @Test
+    void unServiceInstructeurCreeParLAdministrationInstruitSesPacks() throws Exception {
+        String grenoble = deposerAGrenoble();
+        HttpResponse<String> organisation = appeler("POST", "/api/v1/admin/organisations", "admin",
+                "{\"type\": \"SERVICE_INSTRUCTEUR\", \"nom\": \"DDT de l'Isère\", \"territoires\": [\"region-84\"]}");
+        assertThat(organisation.statusCode()).isEqualTo(201);
+        long id = Json.MAPPER.readTree(organisation.body()).get("id").asLong();
+        HttpResponse<String> compte = appeler("POST", "/api/v1/admin/comptes", "admin",
+                "{\"identifiant\": \"instruction.isere\", \"motDePasse\": \"" + MOT_DE_PASSE + "\", \"organisation\": " + id + "}");
+        assertThat(compte.statusCode()).isEqualTo(201);
+
+        assertThat(lireEnTantQue("/api/v1/dossiers/" + grenoble, "instruction.isere").statusCode()).isEqualTo(200);
+        assertThat(appeler("PUT", "/api/v1/admin/organisations/" + id + "/territoires", "admin", "[\"metropole-rouen-normandie\"]")
+                .statusCode()).isEqualTo(204);
+        assertThat(lireEnTantQue("/api/v1/dossiers/" + grenoble, "instruction.isere").statusCode()).isEqualTo(404);
+
+        JsonNode organisations = Json.MAPPER.readTree(appeler("GET", "/api/v1/admin/organisations", "admin", null).body());
+        assertThat(organisations.findParents("nom")).filteredOn(o -> o.get("id").asLong() == id).singleElement().satisfies(o -> {
+            assertThat(o.get("territoires").toString()).isEqualTo("[\"metropole-rouen-normandie\"]");
+            assertThat(o.get("comptes").toString()).isEqualTo("[{\"identifiant\":\"instruction.isere\",\"role\":\"INSTRUCTEUR\"}]");
+        });
+        assertThat(organisations.toString()).doesNotContain("bcrypt").doesNotContain("motDePasse").doesNotContain(MOT_DE_PASSE);
+        assertThat(jdbc.sql("SELECT qui || ' ' || action || ' ' || objet FROM journal WHERE objet IN (?, ?) ORDER BY id")
+                .params("organisation:" + id, "compte:instruction.isere").query(String.class).list())
+                .containsExactly("admin CREATION_ORGANISATION organisation:" + id, "admin CREATION_COMPTE compte:instruction.isere",
+                        "admin TERRITOIRES_ORGANISATION organisation:" + id);
+    }
+
+    private record Cas(String chemin, String corps, int statut, String detail) { }
+
+    @Test
+    void uneDemandeInvalideEstRefuseeEnFrancaisSansRienCreer() throws Exception {
+        long organisations = jdbc.sql("SELECT count(*) FROM organisation").query(Long.class).single();
+        long comptes = jdbc.sql("SELECT count(*) FROM compte").query(Long.class).single();
+        long admin = jdbc.sql("SELECT organisation_id FROM compte WHERE identifiant = 'admin'").query(Long.class).single();
+        String motDePasse = "\"motDePasse\": \"" + MOT_DE_PASSE + "\"";
+        Cas[] refus = {
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"BAILLEUR\", \"nom\": \"X\", \"siren\": \"123456789\"}", 400, "n'est pas valide"),
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"BAILLEUR\", \"nom\": \"Doublon\", \"siren\": \"732829320\"}", 409,
+                    "a déjà son organisation"),
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"SERVICE_INSTRUCTEUR\", \"nom\": \"X\", \"territoires\": [\"ddt-99\"]}", 400,
+                    "« ddt-99 » n'existe pas"),
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"SERVICE_INSTRUCTEUR\", \"nom\": \"X\"}", 400, "les packs qu'il instruit"),
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"DREAL\", \"nom\": \"X\", \"region\": \"99\"}", 400, "« 99 » n'existe pas"),
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"MAIRIE\", \"nom\": \"X\"}", 400, "« type » vaut"),
+            new Cas("/api/v1/admin/organisations", "{\"type\": ", 400, null),
+            new Cas("/api/v1/admin/comptes", "{\"identifiant\": \"court\", \"motDePasse\": \"demo\", \"organisation\": " + admin + "}", 400,
+                    "de 12 à 128 caractères"),
+            new Cas("/api/v1/admin/comptes", "{\"identifiant\": \"jeton:x\", " + motDePasse + ", \"organisation\": " + admin + "}", 400,
+                    "« identifiant »"),
+            new Cas("/api/v1/admin/comptes", "{\"identifiant\": \"bailleur\", " + motDePasse + ", \"organisation\": " + admin + "}", 409,
+                    "existe déjà"),
+            new Cas("/api/v1/admin/comptes", "{\"identifiant\": \"orphelin\", " + motDePasse + ", \"organisation\": 999999}", 400,
+                    "n'existe pas"),
+        };
+        for (Cas c : refus) {
+            HttpResponse<String> r = appeler("POST", c.chemin(), "admin", c.corps());
+            assertThat(r.statusCode()).as(c.corps()).isEqualTo(c.statut());
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            if (c.detail() != null) {
+                assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).as(c.corps()).contains(c.detail());
+            }
+        }
+        assertThat(appeler("PUT", "/api/v1/admin/organisations/" + admin + "/territoires", "admin", "[\"region-84\"]").statusCode())
+                .isEqualTo(400);
+        assertThat(appeler("PUT", "/api/v1/admin/organisations/999999/territoires", "admin", "[\"region-84\"]").statusCode())
+                .isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM organisation").query(Long.class).single()).isEqualTo(organisations);
+        assertThat(jdbc.sql("SELECT count(*) FROM compte").query(Long.class).single()).isEqualTo(comptes);
+    }
+}
