@@ -1,10 +1,10 @@
 package fr.harmonie.comptes;
 
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,26 +22,36 @@ class AdministrationController {
         this.administration = administration;
     }
 
+    /** Accounts are managed by a person: an administrator's token, if it leaked, could otherwise mint accounts. */
+    private static String administrateur(CompteAuthentifie compte) {
+        compte.utilisateur().exigerUnCompte("Un jeton ne gère pas les organisations ni les comptes");
+        return compte.utilisateur().identifiant();
+    }
+
     @GetMapping("/api/v1/admin/organisations")
-    List<AdministrationComptes.Organisation> organisations() {
+    List<AdministrationComptes.Organisation> organisations(@AuthenticationPrincipal CompteAuthentifie compte) {
+        administrateur(compte);
         return administration.organisations();
     }
 
     @PostMapping("/api/v1/admin/organisations")
-    ResponseEntity<Map<String, Long>> creerOrganisation(@RequestBody AdministrationComptes.NouvelleOrganisation o, Principal admin) {
-        long id = administration.creerOrganisation(o, admin.getName());
+    ResponseEntity<Map<String, Long>> creerOrganisation(@RequestBody AdministrationComptes.NouvelleOrganisation o,
+                                                        @AuthenticationPrincipal CompteAuthentifie compte) {
+        long id = administration.creerOrganisation(o, administrateur(compte));
         return ResponseEntity.created(URI.create("/api/v1/admin/organisations/" + id)).body(Map.of("id", id));
     }
 
     @PutMapping("/api/v1/admin/organisations/{id}/territoires")
-    ResponseEntity<Void> changerTerritoires(@PathVariable long id, @RequestBody List<String> territoires, Principal admin) {
-        administration.changerTerritoires(id, territoires, admin.getName());
+    ResponseEntity<Void> changerTerritoires(@PathVariable long id, @RequestBody List<String> territoires,
+                                            @AuthenticationPrincipal CompteAuthentifie compte) {
+        administration.changerTerritoires(id, territoires, administrateur(compte));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/admin/comptes")
-    ResponseEntity<Void> creerCompte(@RequestBody AdministrationComptes.NouveauCompte c, Principal admin) {
-        administration.creerCompte(c, admin.getName());
+    ResponseEntity<Void> creerCompte(@RequestBody AdministrationComptes.NouveauCompte c,
+                                     @AuthenticationPrincipal CompteAuthentifie compte) {
+        administration.creerCompte(c, administrateur(compte));
         return ResponseEntity.status(201).build();
     }
 }

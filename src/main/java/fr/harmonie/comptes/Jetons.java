@@ -23,6 +23,8 @@ public class Jetons {
 
     private static final SecureRandom HASARD = new SecureRandom();
     private static final String PREFIXE = "hrm_";
+    /** The identifiant of a token's {@link Utilisateur}: {@code jeton:} and its label. */
+    static final String PREFIXE_IDENTIFIANT = "jeton:";
 
     private final JdbcClient jdbc;
 
@@ -79,7 +81,7 @@ public class Jetons {
                     long org = rs.getLong(3);
                     var territoires = new HashSet<>(jdbc.sql("SELECT pack_id FROM organisation_territoire WHERE organisation_id = ?")
                             .param(org).query(String.class).list());
-                    return new Utilisateur("jeton:" + rs.getString(1), Role.valueOf(rs.getString(2)), org, rs.getString(4),
+                    return new Utilisateur(PREFIXE_IDENTIFIANT + rs.getString(1), Role.valueOf(rs.getString(2)), org, rs.getString(4),
                             territoires, rs.getString(5));
                 }).optional();
     }

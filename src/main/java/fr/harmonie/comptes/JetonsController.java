@@ -34,7 +34,7 @@ class JetonsController {
     @PostMapping("/api/v1/jetons")
     ResponseEntity<Map<String, String>> emettre(@AuthenticationPrincipal CompteAuthentifie compte, @RequestBody Demande demande) {
         // A token may not mint tokens: a leaked one could otherwise outlive its own revocation.
-        exigerUnCompte(compte, "Un jeton ne peut pas émettre d'autre jeton");
+        compte.utilisateur().exigerUnCompte("Un jeton ne peut pas émettre d'autre jeton");
         String libelle = demande == null || demande.libelle() == null || demande.libelle().isBlank() ? "client" : demande.libelle().strip();
         if (libelle.codePointCount(0, libelle.length()) > LIBELLE_MAX) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Libellé trop long",
@@ -46,24 +46,17 @@ class JetonsController {
 
     @GetMapping("/api/v1/jetons")
     List<Jetons.JetonEmis> lister(@AuthenticationPrincipal CompteAuthentifie compte) {
-        exigerUnCompte(compte, "Un jeton ne peut pas lister les jetons");
+        compte.utilisateur().exigerUnCompte("Un jeton ne peut pas lister les jetons");
         return jetons.deLOrganisation(compte.utilisateur().organisation());
     }
 
     @DeleteMapping("/api/v1/jetons/{id}")
     ResponseEntity<Void> revoquer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
-        exigerUnCompte(compte, "Un jeton ne peut pas révoquer de jeton");
+        compte.utilisateur().exigerUnCompte("Un jeton ne peut pas révoquer de jeton");
         // Another organisation's token is answered as a missing one: its existence is not theirs to learn.
         if (!id.matches("\\d{1,18}") || !jetons.revoquer(compte.utilisateur(), Long.parseLong(id))) {
             throw new ProblemeHttpException(HttpStatus.NOT_FOUND, "Jeton introuvable", "Aucun jeton de votre organisation à cette adresse.");
         }
         return ResponseEntity.noContent().build();
-    }
-
-    private static void exigerUnCompte(CompteAuthentifie compte, String refus) {
-        if (compte.utilisateur().identifiant().startsWith("jeton:")) {
-            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé",
-                    refus + " : identifiez-vous avec le compte de l'organisation.");
-        }
     }
 }

@@ -1,5 +1,7 @@
 package fr.harmonie.comptes;
 
+import fr.harmonie.web.ProblemeHttpException;
+import org.springframework.http.HttpStatus;
 import java.util.Set;
 
 /**
@@ -7,4 +9,18 @@ import java.util.Set;
  * qu'instruit son service, la région d'une DREAL.
  */
 public record Utilisateur(String identifiant, Role role, long organisation, String siren, Set<String> territoires,
-                          String region) { }
+                          String region) {
+
+    /** A machine client, not a person's account: it acts for its organisation but never manages accounts or tokens. */
+    public boolean estUnJeton() {
+        return identifiant.startsWith(Jetons.PREFIXE_IDENTIFIANT);
+    }
+
+    /** @throws ProblemeHttpException 403 pour un jeton, avec {@code refus} pour commencer le message */
+    void exigerUnCompte(String refus) {
+        if (estUnJeton()) {
+            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé",
+                    refus + " : identifiez-vous avec le compte de l'organisation.");
+        }
+    }
+}

@@ -120,6 +120,15 @@ class AdministrationComptesTest {
                 .isEqualTo(400);
         assertThat(appeler("PUT", "/api/v1/admin/organisations/999999/territoires", "admin", "[\"region-84\"]").statusCode())
                 .isEqualTo(404);
+        // An administrator's token acts for the administration, but does not create accounts.
+        String jeton = Json.MAPPER.readTree(appeler("POST", "/api/v1/jetons", "admin", "{\"libelle\": \"automate\"}").body())
+                .get("jeton").asString();
+        HttpResponse<String> parJeton = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/admin/comptes")).header("Authorization", "Bearer " + jeton).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"identifiant\": \"par.jeton\", " + motDePasse + ", \"organisation\": "
+                        + admin + "}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(parJeton.statusCode()).isEqualTo(403);
+        assertThat(Json.MAPPER.readTree(parJeton.body()).get("detail").asString()).startsWith("Un jeton ne gère pas");
         assertThat(jdbc.sql("SELECT count(*) FROM organisation").query(Long.class).single()).isEqualTo(organisations);
         assertThat(jdbc.sql("SELECT count(*) FROM compte").query(Long.class).single()).isEqualTo(comptes);
     }
