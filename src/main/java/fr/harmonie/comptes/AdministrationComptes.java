@@ -4,7 +4,6 @@ import fr.harmonie.regles.faits.Siren;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistreCourant;
 import fr.harmonie.web.ProblemeHttpException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -54,16 +53,17 @@ public class AdministrationComptes {
     /** Jamais le mot de passe, même haché. */
     public record CompteDeLOrganisation(String identifiant, String role) { }
 
-    List<Organisation> organisations() {
-        List<Organisation> liste = new ArrayList<>();
-        jdbc.sql("SELECT id, type, nom, siren, region FROM organisation ORDER BY id").query(rs -> {
-            liste.add(new Organisation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), null, null));
-        });
-        return liste.stream().map(o -> new Organisation(o.id(), o.type(), o.nom(), o.siren(), o.region(),
-                jdbc.sql("SELECT pack_id FROM organisation_territoire WHERE organisation_id = ? ORDER BY pack_id")
-                        .param(o.id()).query(String.class).list(),
-                jdbc.sql("SELECT identifiant, role FROM compte WHERE organisation_id = ? ORDER BY identifiant").param(o.id())
-                        .query((rs, n) -> new CompteDeLOrganisation(rs.getString(1), rs.getString(2))).list())).toList();
+    /** One snapshot of the three tables: an organisation listed with the accounts it had at the same instant. */
+    @Transactional(readOnly = true)
+    public List<Organisation> organisations() {
+        return jdbc.sql("SELECT id, type, nom, siren, region FROM organisation ORDER BY id").query((rs, n) -> {
+            long id = rs.getLong(1);
+            return new Organisation(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    jdbc.sql("SELECT pack_id FROM organisation_territoire WHERE organisation_id = ? ORDER BY pack_id")
+                            .param(id).query(String.class).list(),
+                    jdbc.sql("SELECT identifiant, role FROM compte WHERE organisation_id = ? ORDER BY identifiant").param(id)
+                            .query((c, m) -> new CompteDeLOrganisation(c.getString(1), c.getString(2))).list());
+        }).list();
     }
 
     @Transactional
