@@ -6,6 +6,7 @@ import fr.harmonie.territoires.RegistreCourant;
 import fr.harmonie.web.ProblemeHttpException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,7 @@ public class AdministrationComptes {
     static final int MOT_DE_PASSE_MIN = 12;
     static final int MOT_DE_PASSE_MAX = 128;
     static final int NOM_MAX = 200;
+    private static final String TERRITOIRES_REQUIS = "Un service instructeur a des « territoires » : les packs qu'il instruit.";
 
     private final ComptesStore store;
     private final JdbcClient jdbc;
@@ -91,8 +93,7 @@ public class AdministrationComptes {
         List<String> territoires = o.territoires() == null ? List.of() : o.territoires();
         boolean instructeur = o.type().equals("SERVICE_INSTRUCTEUR");
         if (instructeur == territoires.isEmpty()) {
-            throw invalide(instructeur ? "Un service instructeur a des « territoires » : les packs qu'il instruit."
-                    : "Seul un service instructeur a des « territoires ».");
+            throw invalide(instructeur ? TERRITOIRES_REQUIS : "Seul un service instructeur a des « territoires ».");
         }
         verifierPacks(territoires);
         long id;
@@ -101,7 +102,7 @@ public class AdministrationComptes {
         } catch (DuplicateKeyException e) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Organisation existante", "Le SIREN " + o.siren() + " a déjà son organisation.");
         }
-        new TreeSet<>(territoires).forEach(t -> store.territoire(id, t));
+        attribuer(id, territoires);
         journaliser(qui, "CREATION_ORGANISATION", "organisation:" + id);
         return id;
     }
@@ -109,18 +110,17 @@ public class AdministrationComptes {
     /** Les packs qu'un service instructeur instruit, remplacés: par exemple quand un pack de DDT est publié. */
     @Transactional
     public void changerTerritoires(long organisation, List<String> territoires, String qui) {
-        String type = jdbc.sql("SELECT type FROM organisation WHERE id = ?").param(organisation).query(String.class).optional()
-                .orElseThrow(() -> new ProblemeHttpException(HttpStatus.NOT_FOUND, "Organisation introuvable",
-                        "Aucune organisation " + organisation + "."));
+        String type = typeDe(organisation).orElseThrow(() -> new ProblemeHttpException(HttpStatus.NOT_FOUND,
+                "Organisation introuvable", "Aucune organisation " + organisation + "."));
         if (!type.equals("SERVICE_INSTRUCTEUR")) {
             throw invalide("Seul un service instructeur a des territoires (cette organisation est " + type + ").");
         }
         if (territoires == null || territoires.isEmpty()) {
-            throw invalide("Un service instructeur a des « territoires » : les packs qu'il instruit.");
+            throw invalide(TERRITOIRES_REQUIS);
         }
         verifierPacks(territoires);
         jdbc.sql("DELETE FROM organisation_territoire WHERE organisation_id = ?").param(organisation).update();
-        new TreeSet<>(territoires).forEach(t -> store.territoire(organisation, t));
+        attribuer(organisation, territoires);
         journaliser(qui, "TERRITOIRES_ORGANISATION", "organisation:" + organisation);
     }
 
@@ -136,14 +136,22 @@ public class AdministrationComptes {
         if (c.organisation() == null) {
             throw invalide("« organisation » : l'identifiant de l'organisation du compte.");
         }
-        String type = jdbc.sql("SELECT type FROM organisation WHERE id = ?").param(c.organisation()).query(String.class).optional()
-                .orElseThrow(() -> invalide("L'organisation " + c.organisation() + " n'existe pas."));
+        String type = typeDe(c.organisation()).orElseThrow(() -> invalide("L'organisation " + c.organisation() + " n'existe pas."));
         try {
             store.compte(c.identifiant(), encodeur.encode(mdp), c.organisation(), ROLE_PAR_TYPE.get(type));
         } catch (DuplicateKeyException e) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Compte existant", "Le compte « " + c.identifiant() + " » existe déjà.");
         }
         journaliser(qui, "CREATION_COMPTE", "compte:" + c.identifiant());
+    }
+
+    private Optional<String> typeDe(long organisation) {
+        return jdbc.sql("SELECT type FROM organisation WHERE id = ?").param(organisation).query(String.class).optional();
+    }
+
+    /** Each pack once, whatever the request repeats. */
+    private void attribuer(long organisation, List<String> territoires) {
+        new TreeSet<>(territoires).forEach(t -> store.territoire(organisation, t));
     }
 
     private void verifierPacks(List<String> territoires) {

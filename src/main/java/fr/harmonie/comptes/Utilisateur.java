@@ -1,8 +1,8 @@
 package fr.harmonie.comptes;
 
 import fr.harmonie.web.ProblemeHttpException;
-import org.springframework.http.HttpStatus;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 
 /**
  * Qui fait la requête, et ce qui borne ce qu'il voit: son organisation (et son SIREN pour un bailleur), les packs
@@ -11,14 +11,13 @@ import java.util.Set;
 public record Utilisateur(String identifiant, Role role, long organisation, String siren, Set<String> territoires,
                           String region) {
 
-    /** A machine client, not a person's account: it acts for its organisation but never manages accounts or tokens. */
-    public boolean estUnJeton() {
-        return identifiant.startsWith(Jetons.PREFIXE_IDENTIFIANT);
-    }
-
-    /** @throws ProblemeHttpException 403 pour un jeton, avec {@code refus} pour commencer le message */
+    /**
+     * A machine client acts for its organisation but never manages accounts or tokens.
+     *
+     * @throws ProblemeHttpException 403 pour un jeton, avec {@code refus} pour commencer le message
+     */
     void exigerUnCompte(String refus) {
-        if (estUnJeton()) {
+        if (identifiant.startsWith(Jetons.PREFIXE_IDENTIFIANT)) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé",
                     refus + " : identifiez-vous avec le compte de l'organisation.");
         }
