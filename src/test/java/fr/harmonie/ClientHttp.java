@@ -17,10 +17,16 @@ public final class ClientHttp {
     /** {@code compte}: un identifiant (mot de passe demo), ou null pour un appel anonyme. */
     public static HttpResponse<String> appeler(int port, String methode, String chemin, String compte, String corps,
                                                String ifMatch) throws Exception {
+        return appeler(port, methode, chemin, compte, "demo", corps, ifMatch);
+    }
+
+    /** As a given account with its own password (one the administration gave, or changed since). */
+    public static HttpResponse<String> appeler(int port, String methode, String chemin, String compte, String motDePasse,
+                                               String corps, String ifMatch) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin))
                 .method(methode, corps == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(corps));
         if (compte != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((compte + ":demo").getBytes()));
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((compte + ":" + motDePasse).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         if (corps != null) {
             b.header("Content-Type", "application/json");

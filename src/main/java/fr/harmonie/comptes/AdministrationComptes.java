@@ -53,7 +53,7 @@ public class AdministrationComptes {
                                List<CompteDeLOrganisation> comptes) { }
 
     /** Jamais le mot de passe, même haché. */
-    public record CompteDeLOrganisation(String identifiant, String role) { }
+    public record CompteDeLOrganisation(String identifiant, String role, boolean actif) { }
 
     /** One snapshot of the three tables: an organisation listed with the accounts it had at the same instant. */
     @Transactional(readOnly = true)
@@ -63,8 +63,8 @@ public class AdministrationComptes {
             return new Organisation(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     jdbc.sql("SELECT pack_id FROM organisation_territoire WHERE organisation_id = ? ORDER BY pack_id")
                             .param(id).query(String.class).list(),
-                    jdbc.sql("SELECT identifiant, role FROM compte WHERE organisation_id = ? ORDER BY identifiant").param(id)
-                            .query((c, m) -> new CompteDeLOrganisation(c.getString(1), c.getString(2))).list());
+                    jdbc.sql("SELECT identifiant, role, actif FROM compte WHERE organisation_id = ? ORDER BY identifiant").param(id)
+                            .query((c, m) -> new CompteDeLOrganisation(c.getString(1), c.getString(2), c.getBoolean(3))).list());
         }).list();
     }
 
@@ -129,10 +129,7 @@ public class AdministrationComptes {
         if (c == null || c.identifiant() == null || !c.identifiant().matches("[a-z0-9][a-z0-9._-]{2,63}")) {
             throw invalide("« identifiant » : 3 à 64 caractères parmi a-z, 0-9, point, tiret et souligné, commençant par une lettre ou un chiffre.");
         }
-        String mdp = c.motDePasse();
-        if (mdp == null || mdp.codePointCount(0, mdp.length()) < MOT_DE_PASSE_MIN || mdp.codePointCount(0, mdp.length()) > MOT_DE_PASSE_MAX) {
-            throw invalide("« motDePasse » : de " + MOT_DE_PASSE_MIN + " à " + MOT_DE_PASSE_MAX + " caractères.");
-        }
+        String mdp = motDePasseConforme("motDePasse", c.motDePasse());
         if (c.organisation() == null) {
             throw invalide("« organisation » : l'identifiant de l'organisation du compte.");
         }
@@ -143,6 +140,51 @@ public class AdministrationComptes {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Compte existant", "Le compte « " + c.identifiant() + " » existe déjà.");
         }
         journaliser(qui, "CREATION_COMPTE", "compte:" + c.identifiant());
+    }
+
+    /** Quand quelqu'un a oublié le sien: l'administration en donne un, que la personne change ensuite elle-même. */
+    @Transactional
+    public void reinitialiserMotDePasse(String identifiant, String motDePasse, String qui) {
+        motDePasseConforme("motDePasse", motDePasse);
+        if (!store.motDePasse(identifiant, encodeur.encode(motDePasse))) {
+            throw compteIntrouvable(identifiant);
+        }
+        journaliser(qui, "REINITIALISATION_MOT_DE_PASSE", "compte:" + identifiant);
+    }
+
+    /**
+     * Un compte désactivé ne s'authentifie plus dès la requête suivante; réactivé, il retrouve tout. Seul un
+     * changement est journalisé. Personne ne désactive son propre compte: le dernier administrateur ne peut pas
+     * s'enfermer dehors.
+     */
+    @Transactional
+    public void changerActivite(String identifiant, Boolean actif, String qui) {
+        if (actif == null) {
+            throw invalide("« actif » : false pour désactiver le compte, true pour le réactiver.");
+        }
+        if (!actif && identifiant.equals(qui)) {
+            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Compte en cours d'usage",
+                    "Vous ne pouvez pas désactiver votre propre compte : demandez-le à un autre administrateur.");
+        }
+        boolean avant = jdbc.sql("SELECT actif FROM compte WHERE identifiant = ? FOR UPDATE").param(identifiant).query(Boolean.class)
+                .optional().orElseThrow(() -> compteIntrouvable(identifiant));
+        if (avant != actif) {
+            jdbc.sql("UPDATE compte SET actif = ? WHERE identifiant = ?").params(actif, identifiant).update();
+            journaliser(qui, actif ? "REACTIVATION_COMPTE" : "DESACTIVATION_COMPTE", "compte:" + identifiant);
+        }
+    }
+
+    /** @return {@code motDePasse}, s'il tient de 12 à 128 caractères; sinon une 400 qui nomme {@code champ} */
+    static String motDePasseConforme(String champ, String motDePasse) {
+        if (motDePasse == null || motDePasse.codePointCount(0, motDePasse.length()) < MOT_DE_PASSE_MIN
+                || motDePasse.codePointCount(0, motDePasse.length()) > MOT_DE_PASSE_MAX) {
+            throw invalide("« " + champ + " » : de " + MOT_DE_PASSE_MIN + " à " + MOT_DE_PASSE_MAX + " caractères.");
+        }
+        return motDePasse;
+    }
+
+    private static ProblemeHttpException compteIntrouvable(String identifiant) {
+        return new ProblemeHttpException(HttpStatus.NOT_FOUND, "Compte introuvable", "Aucun compte « " + identifiant + " ».");
     }
 
     private Optional<String> typeDe(long organisation) {
@@ -162,11 +204,11 @@ public class AdministrationComptes {
         }
     }
 
-    private void journaliser(String qui, String action, String objet) {
+    void journaliser(String qui, String action, String objet) {
         jdbc.sql("INSERT INTO journal (qui, action, objet) VALUES (?, ?, ?)").params(qui, action, objet).update();
     }
 
-    private static ProblemeHttpException invalide(String detail) {
+    static ProblemeHttpException invalide(String detail) {
         return new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Demande invalide", detail);
     }
 }

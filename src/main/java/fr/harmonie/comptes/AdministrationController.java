@@ -48,6 +48,24 @@ class AdministrationController {
         return ResponseEntity.noContent().build();
     }
 
+    record MotDePasse(String motDePasse) { }
+
+    @PutMapping("/api/v1/admin/comptes/{identifiant}/mot-de-passe")
+    ResponseEntity<Void> reinitialiserMotDePasse(@PathVariable String identifiant, @RequestBody MotDePasse demande,
+                                                 @AuthenticationPrincipal CompteAuthentifie compte) {
+        administration.reinitialiserMotDePasse(identifiant, demande == null ? null : demande.motDePasse(), administrateur(compte));
+        return ResponseEntity.noContent().build();
+    }
+
+    record Activite(Boolean actif) { }
+
+    @PutMapping("/api/v1/admin/comptes/{identifiant}/actif")
+    ResponseEntity<Void> changerActivite(@PathVariable String identifiant, @RequestBody Activite demande,
+                                         @AuthenticationPrincipal CompteAuthentifie compte) {
+        administration.changerActivite(identifiant, demande == null ? null : demande.actif(), administrateur(compte));
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/api/v1/admin/comptes")
     ResponseEntity<Void> creerCompte(@RequestBody AdministrationComptes.NouveauCompte c,
                                      @AuthenticationPrincipal CompteAuthentifie compte) {

@@ -7,7 +7,18 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** Le compte tel que Spring Security le voit, avec l'utilisateur métier qui bornera chaque requête. */
-public record CompteAuthentifie(Utilisateur utilisateur, String motDePasse) implements UserDetails {
+public record CompteAuthentifie(Utilisateur utilisateur, String motDePasse, boolean actif) implements UserDetails {
+
+    /** A token's principal: its organisation's, always active (a revoked token never gets this far). */
+    static CompteAuthentifie duJeton(Utilisateur utilisateur) {
+        return new CompteAuthentifie(utilisateur, "", true);
+    }
+
+    /** Spring Security refuses a deactivated account before it even compares the password. */
+    @Override
+    public boolean isEnabled() {
+        return actif;
+    }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

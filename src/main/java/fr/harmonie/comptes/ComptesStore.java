@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ComptesStore {
 
-    record CompteStocke(String identifiant, String motDePasse, Utilisateur utilisateur) { }
+    record CompteStocke(String identifiant, String motDePasse, boolean actif, Utilisateur utilisateur) { }
 
     private final JdbcClient jdbc;
 
@@ -18,14 +18,14 @@ class ComptesStore {
 
     Optional<CompteStocke> parIdentifiant(String identifiant) {
         return jdbc.sql("""
-                SELECT c.identifiant, c.mot_de_passe, c.role, o.id, o.siren, o.region
+                SELECT c.identifiant, c.mot_de_passe, c.role, o.id, o.siren, o.region, c.actif
                 FROM compte c JOIN organisation o ON o.id = c.organisation_id WHERE c.identifiant = ?""")
                 .param(identifiant)
                 .query((rs, n) -> {
                     long org = rs.getLong(4);
                     var territoires = new HashSet<>(jdbc.sql("SELECT pack_id FROM organisation_territoire WHERE organisation_id = ?")
                             .param(org).query(String.class).list());
-                    return new CompteStocke(rs.getString(1), rs.getString(2), new Utilisateur(rs.getString(1),
+                    return new CompteStocke(rs.getString(1), rs.getString(2), rs.getBoolean(7), new Utilisateur(rs.getString(1),
                             Role.valueOf(rs.getString(3)), org, rs.getString(5), territoires, rs.getString(6)));
                 }).optional();
     }
@@ -41,6 +41,11 @@ class ComptesStore {
 
     void territoire(long organisation, String pack) {
         jdbc.sql("INSERT INTO organisation_territoire (organisation_id, pack_id) VALUES (?, ?)").params(organisation, pack).update();
+    }
+
+    /** Rend false si le compte n'existe pas. */
+    boolean motDePasse(String identifiant, String motDePasseHache) {
+        return jdbc.sql("UPDATE compte SET mot_de_passe = ? WHERE identifiant = ?").params(motDePasseHache, identifiant).update() > 0;
     }
 
     void compte(String identifiant, String motDePasseHache, long organisation, Role role) {

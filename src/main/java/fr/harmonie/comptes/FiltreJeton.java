@@ -28,7 +28,7 @@ class FiltreJeton extends OncePerRequestFilter {
                 SecuriteConfiguration.probleme(reponse, 401, "Jeton refusé", "Ce jeton est inconnu ou révoqué.");
                 return;
             }
-            CompteAuthentifie compte = new CompteAuthentifie(utilisateur.get(), "");
+            CompteAuthentifie compte = CompteAuthentifie.duJeton(utilisateur.get());
             SecurityContextHolder.getContext().setAuthentication(
                     UsernamePasswordAuthenticationToken.authenticated(compte, null, compte.getAuthorities()));
         }

@@ -63,7 +63,7 @@ class SecuriteConfiguration {
     @Bean
     UserDetailsService comptes(ComptesStore store) {
         return identifiant -> store.parIdentifiant(identifiant)
-                .map(c -> new CompteAuthentifie(c.utilisateur(), c.motDePasse()))
+                .map(c -> new CompteAuthentifie(c.utilisateur(), c.motDePasse(), c.actif()))
                 .orElseThrow(() -> new UsernameNotFoundException(identifiant));
     }
 }

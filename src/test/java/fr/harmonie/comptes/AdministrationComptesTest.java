@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,9 +38,7 @@ class AdministrationComptesTest {
 
     /** HTTP Basic with the password the administration gave, not the demo one. */
     private HttpResponse<String> lireEnTantQue(String chemin, String identifiant) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((identifiant + ":" + MOT_DE_PASSE).getBytes()))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return ClientHttp.appeler(port, "GET", chemin, identifiant, MOT_DE_PASSE, null, null);
     }
 
     private String deposerAGrenoble() throws Exception {
@@ -72,7 +69,7 @@ class AdministrationComptesTest {
         JsonNode organisations = Json.MAPPER.readTree(appeler("GET", "/api/v1/admin/organisations", "admin", null).body());
         assertThat(organisations.findParents("nom")).filteredOn(o -> o.get("id").asLong() == id).singleElement().satisfies(o -> {
             assertThat(o.get("territoires").toString()).isEqualTo("[\"metropole-rouen-normandie\"]");
-            assertThat(o.get("comptes").toString()).isEqualTo("[{\"identifiant\":\"instruction.isere\",\"role\":\"INSTRUCTEUR\"}]");
+            assertThat(o.get("comptes").toString()).isEqualTo("[{\"identifiant\":\"instruction.isere\",\"role\":\"INSTRUCTEUR\",\"actif\":true}]");
         });
         assertThat(organisations.toString()).doesNotContain("bcrypt").doesNotContain("motDePasse").doesNotContain(MOT_DE_PASSE);
         assertThat(jdbc.sql("SELECT qui || ' ' || action || ' ' || objet FROM journal WHERE objet IN (?, ?) ORDER BY id")

@@ -97,7 +97,11 @@ class MatriceAutorisationsTest {
                 new Ligne("POST", "/api/v1/admin/packs/rechargement", null, 401, 403, 403, 403, 403, 403, 403, 200),
                 new Ligne("GET", "/api/v1/admin/organisations", null, 401, 403, 403, 403, 403, 403, 403, 200),
                 new Ligne("PUT", "/api/v1/admin/organisations/1/territoires", "[]", 401, 403, 403, 403, 403, 403, 403, 400),
-                new Ligne("POST", "/api/v1/admin/comptes", "{}", 401, 403, 403, 403, 403, 403, 403, 400));
+                new Ligne("POST", "/api/v1/admin/comptes", "{}", 401, 403, 403, 403, 403, 403, 403, 400),
+                new Ligne("PUT", "/api/v1/admin/comptes/personne/actif", "{\"actif\": false}", 401, 403, 403, 403, 403, 403, 403, 404),
+                new Ligne("PUT", "/api/v1/admin/comptes/personne/mot-de-passe", "{}", 401, 403, 403, 403, 403, 403, 403, 400),
+                new Ligne("GET", "/api/v1/moi", null, 401, 200, 200, 200, 200, 200, 200, 200),
+                new Ligne("PUT", "/api/v1/moi/mot-de-passe", "{}", 401, 400, 400, 400, 400, 400, 400, 400));
         List<String> ecarts = new ArrayList<>();
         for (Ligne l : matrice) {
             for (int i = 0; i < COMPTES.size(); i++) {

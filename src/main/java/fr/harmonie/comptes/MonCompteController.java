@@ -1,0 +1,31 @@
+package fr.harmonie.comptes;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** /api/v1/moi: tout compte authentifié, pour lui-même seulement (il n'y a pas d'identifiant dans l'adresse). */
+@RestController
+class MonCompteController {
+
+    private final MonCompte monCompte;
+
+    MonCompteController(MonCompte monCompte) {
+        this.monCompte = monCompte;
+    }
+
+    @GetMapping("/api/v1/moi")
+    MonCompte.Identite identite(@AuthenticationPrincipal CompteAuthentifie compte) {
+        return monCompte.identite(compte.utilisateur());
+    }
+
+    @PutMapping("/api/v1/moi/mot-de-passe")
+    ResponseEntity<Void> changerMotDePasse(@AuthenticationPrincipal CompteAuthentifie compte,
+                                           @RequestBody MonCompte.ChangementMotDePasse demande) {
+        monCompte.changerMotDePasse(compte.utilisateur(), demande);
+        return ResponseEntity.noContent().build();
+    }
+}
