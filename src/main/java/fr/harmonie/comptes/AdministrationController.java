@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AdministrationController {
 
     private final AdministrationComptes administration;
+    private final Couverture couverture;
 
-    AdministrationController(AdministrationComptes administration) {
+    AdministrationController(AdministrationComptes administration, Couverture couverture) {
         this.administration = administration;
+        this.couverture = couverture;
     }
 
     /** Accounts are managed by a person: an administrator's token, if it leaked, could otherwise mint accounts. */
@@ -32,6 +34,12 @@ class AdministrationController {
     List<AdministrationComptes.Organisation> organisations(@AuthenticationPrincipal CompteAuthentifie compte) {
         administrateur(compte);
         return administration.organisations();
+    }
+
+    /** Readable by an administrator's token too: it changes nothing, and a supervision script may watch it. */
+    @GetMapping("/api/v1/admin/couverture")
+    Couverture.Etat couverture() {
+        return couverture.etat();
     }
 
     @PostMapping("/api/v1/admin/organisations")

@@ -26,10 +26,12 @@ class RechargementController {
 
     private final RegistreCourant registre;
     private final PublicationDesPacks publication;
+    private final CouvertureDesPacks couverture;
 
-    RechargementController(RegistreCourant registre, PublicationDesPacks publication) {
+    RechargementController(RegistreCourant registre, PublicationDesPacks publication, CouvertureDesPacks couverture) {
         this.registre = registre;
         this.publication = publication;
+        this.couverture = couverture;
     }
 
     @PostMapping(path = "/api/v1/admin/packs/rechargement", produces = "application/json")
@@ -40,7 +42,11 @@ class RechargementController {
             LOG.info("Packs rechargés par {} : {} ; {} chaîne(s) compilée(s) gardée(s), aucun de leurs packs n'ayant changé",
                     administrateur.getName(),
                     String.join(", ", packs), r.chainesReprises());
-            return ResponseEntity.ok(Map.of("packs", packs));
+            // A newly published DDT or délégataire pack takes its communes' new deposits away from whoever instructs the
+            // level above: the administrator learns it here, in the reload's answer, rather than from a bailleur.
+            List<String> alertes = couverture.alertes(r.registre());
+            alertes.forEach(a -> LOG.warn("Après le rechargement : {}", a));
+            return ResponseEntity.ok(Map.of("packs", packs, "alertes", alertes));
         } catch (PackInvalideException e) {
             LOG.warn("Rechargement demandé par {} refusé, les packs en service continuent de servir :\n{}",
                     administrateur.getName(), e.getMessage());

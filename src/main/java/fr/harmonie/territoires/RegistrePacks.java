@@ -85,6 +85,12 @@ public final class RegistrePacks implements ResolveurChaine {
         return communesParPack.getOrDefault(p.reference(), Set.of());
     }
 
+    /** Sa version la plus récente (la dernière en date d'effet): son libellé et son niveau d'aujourd'hui. */
+    public Pack derniereVersion(String idPack) {
+        List<Pack> versions = versionsParId.get(idPack);
+        return versions.get(versions.size() - 1);
+    }
+
     /** Un pack de ce nom existe, socle compris (quelle que soit la version). */
     public boolean connait(String idPack) {
         return versionsParId.containsKey(idPack);

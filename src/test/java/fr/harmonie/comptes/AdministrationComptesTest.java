@@ -3,6 +3,7 @@ package fr.harmonie.comptes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ClientHttp;
+import fr.harmonie.DossiersDeTest;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
 import java.net.URI;
@@ -41,18 +42,9 @@ class AdministrationComptesTest {
         return ClientHttp.appeler(port, "GET", chemin, identifiant, MOT_DE_PASSE, null, null);
     }
 
-    private String deposerAGrenoble() throws Exception {
-        String corps = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"")
-                .replace("\"21231\"", "\"38185\"").replace("\"2026-03-16\"", "\"2026-06-16\"")
-                .replace("\"pieces\": [", "\"pieces\": [{\"code\": \"NOTE_DESCRIPTIVE\", \"fournie\": true},");
-        String id = Json.MAPPER.readTree(appeler("POST", "/api/v1/dossiers", "bailleur", corps).body()).get("id").asString();
-        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null).statusCode()).isEqualTo(200);
-        return id;
-    }
-
     @Test
     void unServiceInstructeurCreeParLAdministrationInstruitSesPacks() throws Exception {
-        String grenoble = deposerAGrenoble();
+        String grenoble = DossiersDeTest.creer(port, "38185", true);
         HttpResponse<String> organisation = appeler("POST", "/api/v1/admin/organisations", "admin",
                 "{\"type\": \"SERVICE_INSTRUCTEUR\", \"nom\": \"DDT de l'Isère\", \"territoires\": [\"region-84\"]}");
         assertThat(organisation.statusCode()).isEqualTo(201);

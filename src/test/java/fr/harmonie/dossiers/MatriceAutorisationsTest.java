@@ -3,6 +3,7 @@ package fr.harmonie.dossiers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ClientHttp;
+import fr.harmonie.DossiersDeTest;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
 import java.net.URI;
@@ -36,20 +37,7 @@ class MatriceAutorisationsTest {
     }
 
     private String creer(String commune, boolean deposer) throws Exception {
-        String corps = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"")
-                .replace("\"21231\"", "\"" + commune + "\"").replace("\"2026-03-16\"", "\"2026-06-16\"");
-        if (commune.equals("38185")) {
-            corps = corps.replace("\"pieces\": [", "\"pieces\": [{\"code\": \"NOTE_DESCRIPTIVE\", \"fournie\": true},");
-        }
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/dossiers"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur:demo".getBytes()))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(corps)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String id = Json.MAPPER.readTree(r.body()).get("id").asString();
-        if (deposer) {
-            assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null)).isEqualTo(200);
-        }
-        return id;
+        return DossiersDeTest.creer(port, commune, deposer);
     }
 
     /** L'identifiant (dans GET /api/v1/jetons) d'un jeton que {@code compte} vient d'émettre. */
@@ -100,6 +88,7 @@ class MatriceAutorisationsTest {
                 new Ligne("POST", "/api/v1/admin/comptes", "{}", 401, 403, 403, 403, 403, 403, 403, 400),
                 new Ligne("PUT", "/api/v1/admin/comptes/personne/actif", "{\"actif\": false}", 401, 403, 403, 403, 403, 403, 403, 404),
                 new Ligne("PUT", "/api/v1/admin/comptes/personne/mot-de-passe", "{}", 401, 403, 403, 403, 403, 403, 403, 400),
+                new Ligne("GET", "/api/v1/admin/couverture", null, 401, 403, 403, 403, 403, 403, 403, 200),
                 new Ligne("GET", "/api/v1/moi", null, 401, 200, 200, 200, 200, 200, 200, 200),
                 new Ligne("PUT", "/api/v1/moi/mot-de-passe", "{}", 401, 400, 400, 400, 400, 400, 400, 400));
         List<String> ecarts = new ArrayList<>();

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import fr.harmonie.ClientHttp;
 import fr.harmonie.CopieDuDepot;
+import fr.harmonie.DossiersDeTest;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
 import java.net.URI;
@@ -83,6 +84,74 @@ class RechargementTest {
                 .replace("\"356000000\"", "\"732829320\"").replace("\"21231\"", "\"76540\"");
     }
 
+    private JsonNode couverture() throws Exception {
+        HttpResponse<String> r = ClientHttp.appeler(port, "GET", "/api/v1/admin/couverture", "admin", null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    private static JsonNode pack(JsonNode couverture, String id) {
+        for (JsonNode p : couverture.get("packs")) {
+            if (p.get("pack").asString().equals(id)) {
+                return p;
+            }
+        }
+        throw new AssertionError(id + " absent de " + couverture);
+    }
+
+    private static String alerteSur(JsonNode reponse, String pack) {
+        return reponse.get("alertes").valueStream().map(JsonNode::asString).filter(a -> a.contains("« " + pack + " »"))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * A DDT pack published under a region takes its communes' new deposits away from the service that instructs the
+     * region: the reload says so, the coverage shows the dossier nobody sees, and moving the service settles it.
+     */
+    @Test
+    void unPackDeDdtPublieSansServiceInstructeurEstSignaleJusquACeQuUnServiceLeRecoive() throws Exception {
+        assertThat(pack(couverture(), "region-84").get("servicesInstructeurs").findValuesAsString("nom"))
+                .containsExactly("Instruction en Auvergne-Rhône-Alpes (en attendant un pack DDT de l'Isère)");
+        assertThat(alerteSur(couverture(), "region-84")).isNull();
+        assertThat(alerteSur(couverture(), "region-28")).contains("un dossier qui y sera déposé ne sera vu d'aucun instructeur");
+        String avant = DossiersDeTest.creer(port, "38185", true);
+
+        Path ddt = Files.createDirectories(DEPOT.resolve("territories/ddt-38/2026.1"));
+        Files.writeString(ddt.resolve("pack.yaml"), """
+                id: ddt-38
+                libelle: DDT de l'Isère
+                niveau: DEPARTEMENT
+                parent: region-84
+                version: "2026.1"
+                validFrom: 2026-01-01
+                perimetre:
+                  departements: ["38"]
+                sources:
+                  - "Pack de test : un pack de DDT publié sous la région."
+                """);
+        Files.writeString(ddt.resolve("README.md"), "# DDT de l'Isère\n\nAucune surcharge : le niveau existe.\n");
+        HttpResponse<String> rechargement = recharger("admin");
+        assertThat(rechargement.statusCode()).isEqualTo(200);
+        assertThat(alerteSur(Json.MAPPER.readTree(rechargement.body()), "ddt-38"))
+                .isEqualTo("Aucun service n'instruit le pack « ddt-38 » : un dossier qui y sera déposé ne sera vu d'aucun instructeur."
+                        + " Attribuez-le à un service (PUT /api/v1/admin/organisations/{id}/territoires).");
+
+        String apres = DossiersDeTest.creer(port, "38185", true);
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + avant, "instructeur38", null, null).statusCode()).isEqualTo(200);
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + apres, "instructeur38", null, null).statusCode()).isEqualTo(404);
+        JsonNode orphelin = couverture();
+        assertThat(pack(orphelin, "ddt-38").get("dossiersEnCours").asLong()).isEqualTo(1);
+        assertThat(pack(orphelin, "ddt-38").get("niveau").asString()).isEqualTo("DEPARTEMENT");
+        assertThat(alerteSur(orphelin, "ddt-38")).contains("1 dossier déposé n'est vu d'aucun instructeur");
+
+        long isere = pack(orphelin, "region-84").get("servicesInstructeurs").get(0).get("id").asLong();
+        assertThat(ClientHttp.appeler(port, "PUT", "/api/v1/admin/organisations/" + isere + "/territoires", "admin",
+                "[\"region-84\", \"ddt-38\"]", null).statusCode()).isEqualTo(204);
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + apres, "instructeur38", null, null).statusCode()).isEqualTo(200);
+        assertThat(alerteSur(couverture(), "ddt-38")).isNull();
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/admin/couverture", "dreal", null, null).statusCode()).isEqualTo(403);
+    }
+
     @Test
     void seulLAdministrationRecharge() throws Exception {
         assertThat(recharger(null).statusCode()).isEqualTo(401);
@@ -152,7 +221,8 @@ class RechargementTest {
         // The operators' side: who reloaded, what was refused and why, what now serves.
         journal.detachAppender(lignes);
         journal.setLevel(niveau);
-        assertThat(lignes.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).satisfiesExactly(
+        assertThat(lignes.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage())
+                .filteredOn(l -> !l.startsWith("WARN Après le rechargement")).satisfiesExactly(
                 refus -> assertThat(refus).startsWith("WARN Rechargement demandé par admin refusé")
                         .contains("metropole-rouen-normandie@2026.1, regles/permis.drl ligne 15"),
                 contenuModifie -> assertThat(contenuModifie).startsWith("WARN Rechargement demandé par admin refusé")

@@ -1,0 +1,101 @@
+package fr.harmonie.comptes;
+
+import fr.harmonie.regles.Pack;
+import fr.harmonie.territoires.CouvertureDesPacks;
+import fr.harmonie.territoires.RegistreCourant;
+import fr.harmonie.territoires.RegistrePacks;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Qui instruit quoi: pour chaque pack en service, les services instructeurs qui le voient et ses dossiers en cours
+ * d'instruction. Un instructeur voit les dossiers déposés des packs qu'il instruit, exactement: quand un pack de DDT
+ * est publié sous une région, les dossiers de ses communes y vont, et le service qui instruit la région ne les voit
+ * plus. Les alertes le disent à l'administration, qui déplace alors le service.
+ */
+@Service
+class Couverture implements CouvertureDesPacks {
+
+    private static final String EN_COURS = "('DEPOSE', 'EN_INSTRUCTION', 'COMPLEMENTS_DEMANDES')";
+
+    private final JdbcClient jdbc;
+    private final RegistreCourant packs;
+
+    Couverture(JdbcClient jdbc, RegistreCourant packs) {
+        this.jdbc = jdbc;
+        this.packs = packs;
+    }
+
+    record ServiceInstructeur(long id, String nom) { }
+
+    record PackCouvert(String pack, String libelle, String niveau, List<ServiceInstructeur> servicesInstructeurs, long dossiersEnCours) { }
+
+    record Etat(List<PackCouvert> packs, List<String> alertes) { }
+
+    @Transactional(readOnly = true)
+    Etat etat() {
+        RegistrePacks registre = packs.registre();
+        Lecture lue = lire();
+        List<PackCouvert> couverts = new ArrayList<>();
+        for (List<Pack> versions : registre.packs()) {
+            Pack p = registre.derniereVersion(versions.get(0).id());
+            couverts.add(new PackCouvert(p.id(), p.manifeste().libelle(), p.manifeste().niveau(),
+                    lue.services().getOrDefault(p.id(), List.of()), lue.dossiers().getOrDefault(p.id(), 0L)));
+        }
+        return new Etat(couverts, alertes(registre, lue));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> alertes(RegistrePacks registre) {
+        return alertes(registre, lire());
+    }
+
+    private record Lecture(Map<String, List<ServiceInstructeur>> services, Map<String, Long> dossiers) { }
+
+    private Lecture lire() {
+        Map<String, List<ServiceInstructeur>> services = new TreeMap<>();
+        jdbc.sql("""
+                SELECT t.pack_id, o.id, o.nom FROM organisation_territoire t JOIN organisation o ON o.id = t.organisation_id
+                ORDER BY t.pack_id, o.id""").query(rs -> {
+            services.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ServiceInstructeur(rs.getLong(2), rs.getString(3)));
+        });
+        Map<String, Long> dossiers = new TreeMap<>();
+        jdbc.sql("SELECT territoire, count(*) FROM dossier WHERE territoire IS NOT NULL AND statut IN " + EN_COURS + " GROUP BY territoire")
+                .query(rs -> {
+                    dossiers.put(rs.getString(1), rs.getLong(2));
+                });
+        return new Lecture(services, dossiers);
+    }
+
+    private static List<String> alertes(RegistrePacks registre, Lecture lue) {
+        List<String> alertes = new ArrayList<>();
+        for (List<Pack> versions : registre.packs()) {
+            String id = versions.get(0).id();
+            if (lue.services().containsKey(id)) {
+                continue;
+            }
+            long n = lue.dossiers().getOrDefault(id, 0L);
+            alertes.add("Aucun service n'instruit le pack « " + id + " » : " + (n == 0
+                    ? "un dossier qui y sera déposé ne sera vu d'aucun instructeur."
+                    : n + (n == 1 ? " dossier déposé n'est vu" : " dossiers déposés ne sont vus") + " d'aucun instructeur.")
+                    + " Attribuez-le à un service (PUT /api/v1/admin/organisations/{id}/territoires).");
+        }
+        Map<String, List<ServiceInstructeur>> inconnus = new LinkedHashMap<>(lue.services());
+        inconnus.keySet().removeIf(registre::connait);
+        inconnus.forEach((pack, services) -> services.forEach(s -> alertes.add("Le service « " + s.nom() + " » (organisation " + s.id()
+                + ") instruit « " + pack + " », qui n'est plus un pack en service.")));
+        lue.dossiers().forEach((pack, n) -> {
+            if (!registre.connait(pack) && !lue.services().containsKey(pack)) {
+                alertes.add(n + " dossier(s) déposé(s) sur « " + pack + " », qui n'est plus un pack en service, ne sont vus d'aucun instructeur.");
+            }
+        });
+        return alertes;
+    }
+}
