@@ -10,10 +10,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 
 /** Toute erreur sort en problem+json (RFC 9457), titre et détail en français; une erreur du client n'est jamais un 500. */
 @RestControllerAdvice
@@ -65,6 +68,39 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
             p.setTitle(TitresHttp.titre(500));
             return ResponseEntity.internalServerError().body(p);
         }
+    }
+
+    /**
+     * A JSON body the API reads into an object (accounts, organisations, tokens) and cannot: say which field, so that
+     * the client need not guess. Dossiers do not come this way: their schema names every violation.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode statut, WebRequest requete) {
+        ResponseEntity<Object> reponse = super.handleHttpMessageNotReadable(ex, headers, statut, requete);
+        if (reponse != null && reponse.getBody() instanceof ProblemDetail p) {
+            p.setDetail(illisible(ex));
+        }
+        return reponse;
+    }
+
+    static String illisible(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof StreamReadException) {
+            return "Le corps de la requête n'est pas un JSON bien formé.";
+        }
+        if (e.getCause() instanceof JacksonException j) {
+            StringBuilder champ = new StringBuilder();
+            for (JacksonException.Reference r : j.getPath()) {
+                if (r.getPropertyName() != null) {
+                    champ.append(champ.isEmpty() ? "" : ".").append(r.getPropertyName());
+                } else if (r.getIndex() >= 0) {
+                    champ.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            return champ.isEmpty() ? "Le corps de la requête n'a pas la forme attendue (voir /swagger-ui.html)."
+                    : "« " + champ + " » n'a pas le type attendu.";
+        }
+        return e.getCause() == null ? "Le corps de la requête est vide ou illisible." : TitresHttp.detail(400);
     }
 
     @Override

@@ -19,7 +19,7 @@ final class TitresHttp {
             404, "Aucune ressource à cette adresse.",
             405, "Cette méthode HTTP n'est pas acceptée ici.",
             406, "La réponse n'existe qu'en application/json.",
-            415, "Le dossier doit être envoyé en JSON (Content-Type: application/json).",
+            415, "Le corps de la requête doit être en JSON (Content-Type: application/json).",
             500, "Une erreur inattendue est survenue ; elle a été journalisée.");
 
     private TitresHttp() {

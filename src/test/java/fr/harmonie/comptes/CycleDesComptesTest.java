@@ -120,6 +120,14 @@ class CycleDesComptesTest {
         HttpResponse<String> sansValeur = ClientHttp.appeler(port, "PUT", "/api/v1/admin/comptes/depart.en.retraite/actif", "admin", "{}", null);
         assertThat(sansValeur.statusCode()).isEqualTo(400);
         assertThat(detail(sansValeur)).contains("« actif »");
+        HttpResponse<String> pasUnBooleen = ClientHttp.appeler(port, "PUT", "/api/v1/admin/comptes/depart.en.retraite/actif", "admin",
+                "{\"actif\": \"peut-être\"}", null);
+        assertThat(pasUnBooleen.statusCode()).isEqualTo(400);
+        assertThat(detail(pasUnBooleen)).isEqualTo("« actif » n'a pas le type attendu.");
+        HttpResponse<String> pasDuJson = ClientHttp.appeler(port, "PUT", "/api/v1/admin/comptes/depart.en.retraite/actif", "admin",
+                "{\"actif\": fals", null);
+        assertThat(detail(pasDuJson)).isEqualTo("Le corps de la requête n'est pas un JSON bien formé.");
+        assertThat(statut("depart.en.retraite", INITIAL)).as("still deactivated").isEqualTo(401);
 
         assertThat(ClientHttp.appeler(port, "PUT", "/api/v1/admin/comptes/depart.en.retraite/actif", "admin", "{\"actif\": true}", null)
                 .statusCode()).isEqualTo(204);
