@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.http.ETag;
 import org.springframework.http.HttpStatus;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Les dossiers gardés: création en brouillon par un bailleur, lecture selon la visibilité, modification verrouillée. */
@@ -57,15 +60,26 @@ class DossiersController {
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + id)).eTag(etag(d)).body(resume(d));
     }
 
+    private static final Set<String> STATUTS = Set.of("BROUILLON", "DEPOSE", "EN_INSTRUCTION", "COMPLEMENTS_DEMANDES", "INSTRUIT");
+
+    /** {@code ?statut=DEPOSE&statut=EN_INSTRUCTION}: an instructeur's queue, without the dossiers already settled. */
     @GetMapping("/api/v1/dossiers")
-    List<Map<String, Object>> lister(@AuthenticationPrincipal CompteAuthentifie compte) {
-        return store.visibles(compte.utilisateur()).stream().map(DossiersController::resume).toList();
+    List<Map<String, Object>> lister(@AuthenticationPrincipal CompteAuthentifie compte,
+                                     @RequestParam(name = "statut", required = false) List<String> statuts) {
+        Set<String> filtre = statuts == null ? Set.of() : new TreeSet<>(statuts);
+        if (!STATUTS.containsAll(filtre)) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide",
+                    "« statut » vaut BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT.");
+        }
+        List<DossierStocke> dossiers = store.visibles(compte.utilisateur(), filtre);
+        Map<UUID, DossiersStore.DerniereEvaluation> evaluations = store.dernieresEvaluations(dossiers.stream().map(DossierStocke::id).toList());
+        return dossiers.stream().map(d -> resume(d, evaluations.get(d.id()))).toList();
     }
 
     @GetMapping("/api/v1/dossiers/{id}")
     ResponseEntity<Object> lire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         DossierStocke d = trouver(id, compte.utilisateur());
-        Map<String, Object> corps = resume(d);
+        Map<String, Object> corps = resume(d, store.dernieresEvaluations(List.of(d.id())).get(d.id()));
         corps.put("dossier", Json.MAPPER.readTree(d.contenu()));
         return ResponseEntity.ok().eTag(etag(d)).body(corps);
     }
@@ -134,10 +148,19 @@ class DossiersController {
     }
 
     private static Map<String, Object> resume(DossierStocke d) {
+        return resume(d, null);
+    }
+
+    /** {@code derniere}: the dossier's latest evaluation, or null when it has none (or the caller did not ask). */
+    private static Map<String, Object> resume(DossierStocke d, DossiersStore.DerniereEvaluation derniere) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id().toString());
         m.put("statut", d.statut());
         m.put("version", d.version());
+        m.put("apercu", Apercu.de(d.contenu()));
+        if (derniere != null) {
+            m.put("derniereEvaluation", derniere);
+        }
         if (d.territoire() != null) {
             m.put("territoire", d.territoire());
         }

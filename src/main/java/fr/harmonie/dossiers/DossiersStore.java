@@ -3,7 +3,11 @@ package fr.harmonie.dossiers;
 import fr.harmonie.comptes.Utilisateur;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
@@ -47,14 +51,41 @@ class DossiersStore {
                 .param("id", id).params(filtre(u)).query(LIGNE).optional();
     }
 
-    List<DossierStocke> visibles(Utilisateur u) {
-        return jdbc.sql("SELECT * FROM dossier WHERE " + VISIBLE + " ORDER BY cree_le, id").params(filtre(u)).query(LIGNE).list();
+    /** {@code statuts}: those to list, or empty for all. */
+    List<DossierStocke> visibles(Utilisateur u, Set<String> statuts) {
+        var requete = jdbc.sql("SELECT * FROM dossier WHERE " + VISIBLE + (statuts.isEmpty() ? "" : " AND statut IN (:statuts)")
+                + " ORDER BY cree_le, id").params(filtre(u));
+        return (statuts.isEmpty() ? requete : requete.param("statuts", List.copyOf(statuts))).query(LIGNE).list();
+    }
+
+    /**
+     * La dernière évaluation d'un dossier, ce qu'elle dit en bref: déposable, et sa maturité. {@code aJour}: faite sur
+     * le contenu actuel (false quand le dossier a été modifié depuis: elle ne dit plus rien de sûr).
+     */
+    record DerniereEvaluation(UUID id, OffsetDateTime le, boolean aJour, boolean deposable, String niveau, int score) { }
+
+    Map<UUID, DerniereEvaluation> dernieresEvaluations(Collection<UUID> dossiers) {
+        Map<UUID, DerniereEvaluation> dernieres = new HashMap<>();
+        if (dossiers.isEmpty()) {
+            return dernieres;
+        }
+        jdbc.sql("""
+                SELECT DISTINCT ON (e.dossier_id) e.dossier_id, e.id, e.cree_le, e.cree_le >= d.contenu_modifie_le,
+                       (e.resultat->>'deposable')::boolean, e.resultat->'maturite'->>'niveau', (e.resultat->'maturite'->>'score')::int
+                FROM evaluation e JOIN dossier d ON d.id = e.dossier_id
+                WHERE e.dossier_id IN (:dossiers) ORDER BY e.dossier_id, e.cree_le DESC, e.id DESC""")
+                .param("dossiers", List.copyOf(dossiers))
+                .query(rs -> {
+                    dernieres.put(rs.getObject(1, UUID.class), new DerniereEvaluation(rs.getObject(2, UUID.class),
+                            rs.getObject(3, OffsetDateTime.class), rs.getBoolean(4), rs.getBoolean(5), rs.getString(6), rs.getInt(7)));
+                });
+        return dernieres;
     }
 
     /** Écrit seulement si la version lue est toujours la dernière: deux écritures concurrentes ne se perdent pas. */
     boolean remplacer(UUID id, int versionLue, String contenu) {
         return jdbc.sql("""
-                UPDATE dossier SET contenu = ?::jsonb, version = version + 1, modifie_le = now()
+                UPDATE dossier SET contenu = ?::jsonb, version = version + 1, modifie_le = now(), contenu_modifie_le = now()
                 WHERE id = ? AND version = ? AND statut IN ('BROUILLON', 'COMPLEMENTS_DEMANDES')""")
                 .params(contenu, id, versionLue).update() == 1;
     }
@@ -64,7 +95,7 @@ class DossiersStore {
                 .params(qui, action, "dossier:" + dossier, detail).update();
     }
 
-    private static java.util.Map<String, Object> filtre(Utilisateur u) {
-        return java.util.Map.of("role", u.role().name(), "organisation", u.organisation(), "region", u.region() == null ? "" : u.region());
+    private static Map<String, Object> filtre(Utilisateur u) {
+        return Map.of("role", u.role().name(), "organisation", u.organisation(), "region", u.region() == null ? "" : u.region());
     }
 }

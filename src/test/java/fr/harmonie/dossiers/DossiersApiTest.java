@@ -2,6 +2,8 @@ package fr.harmonie.dossiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.ClientHttp;
+import fr.harmonie.DossiersDeTest;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
 import java.net.URI;
@@ -124,5 +126,57 @@ class DossiersApiTest {
         assertThat(modifierAvec.apply("*")).isEqualTo(200);
         assertThat(modifierAvec.apply("\"2\"")).isEqualTo(412);
         assertThat(modifierAvec.apply("\"3\"")).isEqualTo(200);
+    }
+
+    private JsonNode lister(String compte, String filtre) throws Exception {
+        HttpResponse<String> r = ClientHttp.appeler(port, "GET", "/api/v1/dossiers" + filtre, compte, null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    private static JsonNode trouver(JsonNode liste, String id) {
+        return liste.valueStream().filter(d -> d.get("id").asString().equals(id)).findFirst().orElse(null);
+    }
+
+    /**
+     * A list one can work from: what each dossier is (operation, commune, bailleur, products, dwellings), what its last
+     * evaluation said and whether the dossier changed since, filtered by status for an instructeur's queue.
+     */
+    @Test
+    void laListeDitCeQuEstChaqueDossierEtCeQueDisaitSaDerniereEvaluation() throws Exception {
+        String grenoble = DossiersDeTest.creer(port, "38185", true);
+        String brouillon = DossiersDeTest.creer(port, "76540", false);
+
+        JsonNode deposes = lister("bailleur", "?statut=DEPOSE");
+        assertThat(trouver(deposes, brouillon)).isNull();
+        JsonNode depose = trouver(deposes, grenoble);
+        assertThat(depose.get("apercu").toString()).isEqualTo("{\"reference\":\"CAS-AGREMENT\",\"phase\":\"AGREMENT\","
+                + "\"operation\":\"Dossier de base des cas : construction neuve sans anomalie\",\"nature\":\"CONSTRUCTION_NEUVE\","
+                + "\"codeInsee\":\"38185\",\"commune\":\"Dijon\",\"siren\":\"732829320\",\"raisonSociale\":\"OPH exemple\","
+                + "\"produits\":[\"PLAI\",\"PLUS\"],\"logements\":"
+                + Json.MAPPER.readTree(DossiersDeTest.agrement("38185")).get("operation").get("lots").valueStream()
+                        .mapToInt(l -> l.get("logements").size()).sum() + "}");
+        JsonNode auDepot = depose.get("derniereEvaluation");
+        assertThat(auDepot.get("id").asString()).isEqualTo(depose.get("evaluationDepot").asString());
+        assertThat(auDepot.get("aJour").asBoolean()).isTrue();
+        assertThat(auDepot.get("deposable").asBoolean()).isTrue();
+        assertThat(auDepot.get("niveau").asString()).isNotBlank();
+        assertThat(trouver(lister("instructeur38", "?statut=DEPOSE&statut=EN_INSTRUCTION"), grenoble)).isNotNull();
+        assertThat(trouver(lister("instructeur38", "?statut=INSTRUIT"), grenoble)).isNull();
+
+        // Evaluated, then edited: the list still shows that evaluation, and says it no longer speaks for the dossier.
+        assertThat(trouver(lister("bailleur", ""), brouillon).has("derniereEvaluation")).isFalse();
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + brouillon + "/evaluations", "bailleur", null, null)
+                .statusCode()).isEqualTo(201);
+        assertThat(trouver(lister("bailleur", "?statut=BROUILLON"), brouillon).get("derniereEvaluation").get("aJour").asBoolean()).isTrue();
+        assertThat(ClientHttp.appeler(port, "PUT", "/api/v1/dossiers/" + brouillon, "bailleur", DossiersDeTest.agrement("76540")
+                .replace("CAS-AGREMENT", "REF-2"), "\"1\"").statusCode()).isEqualTo(200);
+        JsonNode modifie = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + brouillon, "bailleur", null, null).body());
+        assertThat(modifie.get("apercu").get("reference").asString()).isEqualTo("REF-2");
+        assertThat(modifie.get("derniereEvaluation").get("aJour").asBoolean()).isFalse();
+
+        HttpResponse<String> filtreInconnu = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?statut=ARCHIVE", "bailleur", null, null);
+        assertThat(filtreInconnu.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(filtreInconnu.body()).get("detail").asString()).contains("« statut » vaut BROUILLON");
     }
 }
