@@ -84,6 +84,15 @@ class DossiersController {
         return ResponseEntity.ok().eTag(etag(d)).body(corps);
     }
 
+    /**
+     * Who did what to the dossier and when (creation, edits, evaluations, deposits, instruction with its messages),
+     * for whoever sees it: the bailleur follows its instruction, the instructeur sees how it came to be deposited.
+     */
+    @GetMapping("/api/v1/dossiers/{id}/historique")
+    List<Map<String, Object>> historique(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
+        return store.historique(trouver(id, compte.utilisateur()).id());
+    }
+
     @PutMapping(path = "/api/v1/dossiers/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @Transactional
     ResponseEntity<Object> modifier(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,

@@ -90,6 +90,12 @@ class DossiersStore {
                 .params(contenu, id, versionLue).update() == 1;
     }
 
+    /** Ce que le journal garde d'un dossier, du plus ancien au plus récent. */
+    List<Map<String, Object>> historique(UUID dossier) {
+        return jdbc.sql("SELECT id, quand, qui, action, objet, detail::text FROM journal WHERE objet = ? ORDER BY id")
+                .param("dossier:" + dossier).query((rs, n) -> JournalController.ligne(rs)).list();
+    }
+
     void journal(String qui, String action, UUID dossier, String detail) {
         jdbc.sql("INSERT INTO journal (qui, action, objet, detail) VALUES (?, ?, ?, ?::jsonb)")
                 .params(qui, action, "dossier:" + dossier, detail).update();

@@ -4,23 +4,32 @@ import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.web.ProblemeHttpException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Le journal, en lecture seule: tout pour un administrateur, les dossiers de sa région pour une DREAL, rien pour les
- * autres. La base le tient en ajout seul: il n'y a pas d'API pour le modifier.
+ * autres. La base le tient en ajout seul: il n'y a pas d'API pour le modifier. Il se lit par pages, du plus récent au
+ * plus ancien, jusqu'à sa première ligne: un audit remonte aussi loin qu'il le faut.
  */
 @RestController
 class JournalController {
 
-    private static final int LIMITE = 500;
+    static final int LIMITE = 500;
 
     private final JdbcClient jdbc;
 
@@ -28,27 +37,57 @@ class JournalController {
         this.jdbc = jdbc;
     }
 
+    /**
+     * {@code avant}: the lines older than this id (the next page, which the {@code Link} header gives); {@code objet}
+     * (say {@code dossier:<id>} or {@code compte:<identifiant>}) and {@code action}: only those lines.
+     */
     @GetMapping("/api/v1/journal")
-    List<Map<String, Object>> lire(@AuthenticationPrincipal CompteAuthentifie compte) {
+    ResponseEntity<List<Map<String, Object>>> lire(@AuthenticationPrincipal CompteAuthentifie compte,
+                                                   @RequestParam(required = false) Long avant,
+                                                   @RequestParam(required = false) Integer limite,
+                                                   @RequestParam(required = false) String objet,
+                                                   @RequestParam(required = false) String action) {
         Utilisateur u = compte.utilisateur();
-        if (u.role() == Role.ADMIN) {
-            return jdbc.sql("SELECT id, quand, qui, action, objet, detail::text FROM journal ORDER BY id DESC LIMIT " + LIMITE)
-                    .query((rs, n) -> ligne(rs)).list();
+        int taille = limite == null ? LIMITE : limite;
+        if (taille < 1 || taille > LIMITE) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« limite » : de 1 à " + LIMITE + " lignes.");
         }
-        if (u.role() == Role.DREAL) {
-            return jdbc.sql("""
+        String conditions = (avant == null ? "" : " AND j.id < :avant") + (objet == null ? "" : " AND j.objet = :objet")
+                + (action == null ? "" : " AND j.action = :action");
+        String sql;
+        if (u.role() == Role.ADMIN) {
+            sql = "SELECT j.id, j.quand, j.qui, j.action, j.objet, j.detail::text FROM journal j WHERE true" + conditions;
+        } else if (u.role() == Role.DREAL) {
+            sql = """
                     SELECT j.id, j.quand, j.qui, j.action, j.objet, j.detail::text FROM journal j
                     JOIN dossier d ON j.objet = 'dossier:' || d.id::text
-                    WHERE d.region = ? AND d.statut <> 'BROUILLON' ORDER BY j.id DESC LIMIT\s""" + LIMITE)
-                    .param(u.region()).query((rs, n) -> ligne(rs)).list();
+                    WHERE d.region = :region AND d.statut <> 'BROUILLON'""" + conditions;
+        } else {
+            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Le journal est lu par l'administration et les DREAL.");
         }
-        throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Le journal est lu par l'administration et les DREAL.");
+        Map<String, Object> parametres = new LinkedHashMap<>();
+        parametres.put("region", u.region() == null ? "" : u.region());
+        parametres.put("avant", avant == null ? 0L : avant);
+        parametres.put("objet", objet == null ? "" : objet);
+        parametres.put("action", action == null ? "" : action);
+        List<Map<String, Object>> lignes = jdbc.sql(sql + " ORDER BY j.id DESC LIMIT " + taille).params(parametres)
+                .query((rs, n) -> ligne(rs)).list();
+        ResponseEntity.BodyBuilder reponse = ResponseEntity.ok();
+        if (lignes.size() == taille) {
+            reponse.header(HttpHeaders.LINK, "<" + UriComponentsBuilder.fromPath("/api/v1/journal")
+                    .queryParam("avant", lignes.get(lignes.size() - 1).get("id")).queryParam("limite", taille)
+                    .queryParamIfPresent("objet", Optional.ofNullable(objet))
+                    .queryParamIfPresent("action", Optional.ofNullable(action))
+                    .encode().build().toUriString() + ">; rel=\"next\"");
+        }
+        return reponse.body(lignes);
     }
 
-    private static Map<String, Object> ligne(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** One journal line as the API shows it. */
+    static Map<String, Object> ligne(ResultSet rs) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", rs.getLong(1));
-        m.put("quand", rs.getObject(2, java.time.OffsetDateTime.class).toString());
+        m.put("quand", rs.getObject(2, OffsetDateTime.class).toString());
         m.put("qui", rs.getString(3));
         m.put("action", rs.getString(4));
         m.put("objet", rs.getString(5));

@@ -16,6 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,9 +121,31 @@ class CycleDossierTest {
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("statut").asString()).isEqualTo("DEPOSE");
 
-        assertThat(jdbc.sql("SELECT action FROM journal WHERE objet = ? ORDER BY id").param("dossier:" + id).query(String.class).list())
-                .containsExactly("CREATION", "EVALUATION", "EVALUATION", "DEPOT", "EVALUATION", "PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS",
-                        "MODIFICATION", "EVALUATION", "DEPOT");
+        // Both sides read the same history: who did what, and the instructeur's message where it was written.
+        JsonNode historique = json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "bailleur", null, null));
+        assertThat(historique.valueStream().map(l -> l.get("qui").asString() + " " + l.get("action").asString()).toList())
+                .containsExactly("bailleur CREATION", "bailleur EVALUATION", "bailleur EVALUATION", "bailleur DEPOT", "instructeur EVALUATION",
+                        "instructeur PRENDRE_EN_INSTRUCTION", "instructeur DEMANDER_COMPLEMENTS", "bailleur MODIFICATION",
+                        "bailleur EVALUATION", "bailleur DEPOT");
+        assertThat(historique.get(6).get("detail").asString()).contains("Merci de joindre l'avis de la commune.");
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "instructeur", null, null))).isEqualTo(historique);
+        assertThat(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "instructeur38", null, null).statusCode()).isEqualTo(404);
+        assertThat(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "bailleur2", null, null).statusCode()).isEqualTo(404);
+
+        // The administration's journal, page by page back to the first line: three pages of at most 4 lines, then none.
+        List<JsonNode> pages = new ArrayList<>();
+        String suivante = "/api/v1/journal?limite=4&objet=dossier:" + id;
+        while (suivante != null) {
+            HttpResponse<String> page = appeler("GET", suivante, "admin", null, null);
+            pages.add(json(page));
+            suivante = page.headers().firstValue("Link").map(l -> l.substring(1, l.indexOf('>'))).orElse(null);
+        }
+        assertThat(pages).extracting(JsonNode::size).containsExactly(4, 4, 2);
+        List<JsonNode> relu = new ArrayList<>(pages.stream().flatMap(JsonNode::valueStream).toList());
+        Collections.reverse(relu);
+        assertThat(relu).containsExactlyElementsOf(historique.valueStream().toList());
+        assertThat(appeler("GET", "/api/v1/journal?limite=0", "admin", null, null).statusCode()).isEqualTo(400);
+        assertThat(appeler("GET", "/api/v1/journal?avant=abc", "admin", null, null).statusCode()).isEqualTo(400);
         assertThatThrownBy(() -> jdbc.sql("UPDATE evaluation SET empreinte = 'x'").update())
                 .hasMessageContaining("La table evaluation est en ajout seul : UPDATE refusé");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM evaluation").update()).hasMessageContaining("ajout seul : DELETE refusé");

@@ -73,6 +73,7 @@ class MatriceAutorisationsTest {
                 new Ligne("GET", "/api/v1/dossiers/" + grenoble, null, 401, 200, 404, 404, 200, 200, 404, 404),
                 new Ligne("PUT", "/api/v1/dossiers/" + rouen, dossier, 401, 428, 404, 403, 404, 404, 403, 404),
                 new Ligne("POST", "/api/v1/dossiers/" + brouillon + "/evaluations", null, 401, 201, 404, 404, 404, 404, 404, 404),
+                new Ligne("GET", "/api/v1/dossiers/" + rouen + "/historique", null, 401, 200, 404, 200, 404, 404, 200, 404),
                 new Ligne("GET", "/api/v1/dossiers/" + rouen + "/evaluations", null, 401, 200, 404, 200, 404, 404, 200, 404),
                 new Ligne("POST", "/api/v1/dossiers/" + rouen + "/depot", null, 401, 409, 404, 403, 404, 404, 403, 404),
                 new Ligne("POST", "/api/v1/dossiers/" + grenoble + "/instruction", instruction, 401, 403, 404, 404, 200, 403, 404, 404),
