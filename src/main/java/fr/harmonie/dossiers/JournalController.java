@@ -3,6 +3,7 @@ package fr.harmonie.dossiers;
 import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
+import fr.harmonie.json.Json;
 import fr.harmonie.web.ProblemeHttpException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,7 +92,8 @@ class JournalController {
         m.put("qui", rs.getString(3));
         m.put("action", rs.getString(4));
         m.put("objet", rs.getString(5));
-        m.put("detail", rs.getString(6));
+        String detail = rs.getString(6);
+        m.put("detail", detail == null ? null : Json.MAPPER.readTree(detail));
         return m;
     }
 }

@@ -127,7 +127,7 @@ class CycleDossierTest {
                 .containsExactly("bailleur CREATION", "bailleur EVALUATION", "bailleur EVALUATION", "bailleur DEPOT", "instructeur EVALUATION",
                         "instructeur PRENDRE_EN_INSTRUCTION", "instructeur DEMANDER_COMPLEMENTS", "bailleur MODIFICATION",
                         "bailleur EVALUATION", "bailleur DEPOT");
-        assertThat(historique.get(6).get("detail").asString()).contains("Merci de joindre l'avis de la commune.");
+        assertThat(historique.get(6).get("detail").get("message").asString()).isEqualTo("Merci de joindre l'avis de la commune.");
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "instructeur", null, null))).isEqualTo(historique);
         assertThat(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "instructeur38", null, null).statusCode()).isEqualTo(404);
         assertThat(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "bailleur2", null, null).statusCode()).isEqualTo(404);
