@@ -3,8 +3,11 @@ package fr.harmonie.web;
 import fr.harmonie.dossier.DossierInvalideException;
 import fr.harmonie.regles.RegleEmballeeException;
 import java.net.URI;
+import java.sql.SQLException;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -55,6 +58,24 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
         p.setTitle("Évaluation interrompue : défaut d'un pack de règles");
         return ResponseEntity.internalServerError().body(p);
+    }
+
+    /** SQL states of a text PostgreSQL cannot keep: a NUL byte in text (22021), the escape of U+0000 in jsonb (22P05). */
+    private static final Set<String> TEXTE_REFUSE_PAR_LA_BASE = Set.of("22021", "22P05");
+
+    /**
+     * PostgreSQL keeps no NUL character (U+0000), in text or in jsonb, while JSON and URLs carry it: a client's text
+     * with one is refused as the client's error, and its transaction leaves nothing written.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> donneeRefusee(DataIntegrityViolationException e, WebRequest requete) throws Exception {
+        if (e.getMostSpecificCause() instanceof SQLException s && TEXTE_REFUSE_PAR_LA_BASE.contains(s.getSQLState())) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Un texte de la requête contient le caractère NUL (U+0000), qui ne peut pas être gardé : retirez-le.");
+            p.setTitle("Caractère refusé");
+            return ResponseEntity.badRequest().body(p);
+        }
+        return inattendue(e, requete);
     }
 
     @ExceptionHandler(Exception.class)

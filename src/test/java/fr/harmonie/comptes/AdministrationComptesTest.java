@@ -88,6 +88,7 @@ class AdministrationComptesTest {
             new Cas("/api/v1/admin/organisations", "{\"type\": \"DREAL\", \"nom\": \"X\", \"region\": \"99\"}", 400, "« 99 » n'existe pas"),
             new Cas("/api/v1/admin/organisations", "{\"type\": \"MAIRIE\", \"nom\": \"X\"}", 400, "« type » vaut"),
             new Cas("/api/v1/admin/organisations", "{\"type\": ", 400, null),
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"ADMINISTRATION\", \"nom\": \"nul\\u0000\"}", 400, "caractère NUL (U+0000)"),
             new Cas("/api/v1/admin/comptes", "{\"identifiant\": \"court\", \"motDePasse\": \"demo\", \"organisation\": " + admin + "}", 400,
                     "de 12 à 128 caractères"),
             new Cas("/api/v1/admin/comptes", "{\"identifiant\": \"jeton:x\", " + motDePasse + ", \"organisation\": " + admin + "}", 400,
