@@ -5,6 +5,7 @@ import fr.harmonie.regles.RegleEmballeeException;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.Set;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -58,6 +59,15 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
         p.setTitle("Évaluation interrompue : défaut d'un pack de règles");
         return ResponseEntity.internalServerError().body(p);
+    }
+
+    /** A query string Tomcat cannot decode ({@code ?statut=%ZZ}): the client's error, whichever parameter it is. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> parametreIllisible(InvalidParameterException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Un paramètre de l'adresse est mal encodé (un « % » doit être suivi de deux chiffres hexadécimaux, en UTF-8).");
+        p.setTitle(TitresHttp.titre(400));
+        return ResponseEntity.badRequest().body(p);
     }
 
     /** SQL states of a text PostgreSQL cannot keep: a NUL byte in text (22021), the escape of U+0000 in jsonb (22P05). */

@@ -7,6 +7,7 @@ import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -209,5 +210,23 @@ class EvaluationApiTest {
             assertThat(r.headers().firstValue("Content-Type").orElseThrow()).as(chemin).startsWith("application/problem+json");
             assertThat(Json.MAPPER.readTree(r.body()).get("title").asString()).as(chemin).isEqualTo("Requête invalide");
         }
+    }
+
+    /**
+     * A query string Tomcat cannot decode is the client's error, not the server's. Sent over a raw socket: Java's
+     * HTTP client refuses to send such an address at all.
+     */
+    @Test
+    void unParametreMalEncodeEstUneErreurDuClient() throws Exception {
+        String reponse;
+        try (Socket s = new Socket("localhost", port)) {
+            s.getOutputStream().write(("GET /api/v1/territoires/region-84/regles?date=%ZZ HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            reponse = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(reponse).startsWith("HTTP/1.1 400");
+        assertThat(reponse).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(reponse).contains("Un paramètre de l'adresse est mal encodé");
     }
 }
