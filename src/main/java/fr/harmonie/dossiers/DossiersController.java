@@ -53,6 +53,7 @@ class DossiersController {
         }
         byte[] corps = CorpsBorne.lire(requete);
         verifierSiren(lecteur.lire(corps), u);
+        TextesConservables.verifier(corps);
         UUID id = UUID.randomUUID();
         store.creer(id, u.organisation(), new String(corps, StandardCharsets.UTF_8));
         store.journal(u.identifiant(), "CREATION", id, "{}");
@@ -113,6 +114,7 @@ class DossiersController {
         }
         byte[] corps = CorpsBorne.lire(requete);
         verifierSiren(lecteur.lire(corps), u);
+        TextesConservables.verifier(corps);
         if (!correspond(ifMatch, d) || !store.remplacer(d.id(), d.version(), new String(corps, StandardCharsets.UTF_8))) {
             throw new ProblemeHttpException(HttpStatus.PRECONDITION_FAILED, "Version périmée",
                     "Le dossier a changé depuis votre lecture (version actuelle " + etag(store.visible(d.id(), u).orElseThrow()) + ") : relisez-le.");

@@ -175,12 +175,13 @@ class DossiersApiTest {
         assertThat(modifie.get("apercu").get("reference").asString()).isEqualTo("REF-2");
         assertThat(modifie.get("derniereEvaluation").get("aJour").asBoolean()).isFalse();
 
-        // PostgreSQL keeps no U+0000: a dossier with one is refused as the client's error, and nothing is stored.
+        // jsonb keeps neither U+0000 nor a lone surrogate: such a dossier is refused, each text named, and nothing is stored.
         long avant = lister("bailleur", "").size();
-        HttpResponse<String> nul = ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur",
-                DossiersDeTest.agrement("76540").replace("CAS-AGREMENT", "CAS\\u0000"), null);
-        assertThat(nul.statusCode()).isEqualTo(400);
-        assertThat(Json.MAPPER.readTree(nul.body()).get("detail").asString()).contains("caractère NUL (U+0000)");
+        HttpResponse<String> nonConservable = ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur",
+                DossiersDeTest.agrement("76540").replace("CAS-AGREMENT", "CAS\\u0000").replace("\"Dijon\"", "\"\\ud800\""), null);
+        assertThat(nonConservable.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(nonConservable.body()).get("violations").findValuesAsString("pointeur"))
+                .containsExactly("/reference", "/operation/commune/nom");
         assertThat(lister("bailleur", "").size()).isEqualTo(avant);
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/journal?objet=%00", "admin", null, null).statusCode()).isEqualTo(400);
 
