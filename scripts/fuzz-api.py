@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+# Fuzz de l'API sur un service qui tourne avec ses comptes de démonstration: valeurs hostiles (NUL, demi-paires de
+# substitution, textes de 70 000 caractères, nombres extrêmes, types faux) dans chaque champ des corps JSON, dans les
+# chemins, les paramètres d'adresse, les en-têtes If-Match et Authorization, et dans chaque feuille d'un dossier.
+# Échoue (code 1) sur toute réponse 5xx ou toute erreur 4xx qui n'est pas en application/problem+json.
+# Usage: ./mvnw -q package -DskipTests && java -jar target/harmonie.jar --harmonie.donnees.ephemeres=true &
+#        scripts/fuzz-api.py http://localhost:8080
+import copy, json, os, random, sys, urllib.request, base64
+H = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8080"
+RACINE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+random.seed(7)
+HOSTILE = ["\u0000", "a\u0000b", "x" * 70000, "' OR 1=1 --", "../../etc/passwd", "%00", "😀" * 10, "", " ", -1, 0, 1e308, -1e308,
+           9999999999999999999999, 3.5, None, [], {}, True, False, "\ud800", "\u202e", "<script>", "NaN"]
+def req(method, path, compte=None, corps=None, raw=None, ctype="application/json", jeton=None):
+    data = raw if raw is not None else (None if corps is None else json.dumps(corps).encode())
+    r = urllib.request.Request(H + path, data=data, method=method)
+    if compte:
+        r.add_header("Authorization", "Basic " + base64.b64encode((compte + ":demo").encode()).decode())
+    if jeton:
+        r.add_header("Authorization", "Bearer " + jeton)
+    if data is not None:
+        r.add_header("Content-Type", ctype)
+    try:
+        with urllib.request.urlopen(r, timeout=30) as rep:
+            return rep.status, rep.headers.get("Content-Type", ""), rep.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get("Content-Type", ""), e.read()
+problems = []
+count = 0
+def check(label, res):
+    global count
+    count += 1
+    st, ct, body = res
+    if st >= 500 or (st >= 400 and "problem+json" not in ct):
+        problems.append((label, st, ct, body[:200]))
+
+dossier = json.load(open(os.path.join(RACINE, "src/test/resources/exemples/construction-neuve-dijon.json")))
+dossier["maitreOuvrage"]["siren"] = "732829320"
+st, ct, b = req("POST", "/api/v1/dossiers", "bailleur", dossier)
+did = json.loads(b)["id"]
+st, ct, b = req("POST", f"/api/v1/dossiers/{did}/evaluations", "bailleur")
+eid = json.loads(b)["id"]
+jeton = json.loads(req("POST", "/api/v1/jetons", "bailleur", {"libelle": "fuzz"})[2])["jeton"]
+
+bodies = {
+    ("POST", "/api/v1/admin/organisations", "admin"): {"type": "SERVICE_INSTRUCTEUR", "nom": "X", "territoires": ["region-84"]},
+    ("POST", "/api/v1/admin/comptes", "admin"): {"identifiant": "fuzzer", "motDePasse": "123456789012345", "organisation": 1},
+    ("PUT", "/api/v1/admin/comptes/fuzzer/actif", "admin"): {"actif": False},
+    ("PUT", "/api/v1/admin/comptes/fuzzer/mot-de-passe", "admin"): {"motDePasse": "123456789012345"},
+    ("PUT", "/api/v1/moi/mot-de-passe", "bailleur2"): {"motDePasseActuel": "faux", "nouveauMotDePasse": "123456789012345"},
+    ("POST", "/api/v1/jetons", "bailleur2"): {"libelle": "x"},
+    ("POST", f"/api/v1/dossiers/{did}/instruction", "instructeur"): {"action": "PRENDRE_EN_INSTRUCTION", "message": "m"},
+}
+for (m, p, c), tpl in bodies.items():
+    for k in list(tpl.keys()):
+        for h in HOSTILE:
+            b2 = copy.deepcopy(tpl); b2[k] = h
+            check(f"{m} {p} {k}={str(h)[:20]!r}", req(m, p, c, b2))
+    for h in HOSTILE:
+        check(f"{m} {p} body={str(h)[:20]!r}", req(m, p, c, h))
+    check(f"{m} {p} xml", req(m, p, c, raw=b"<a/>", ctype="application/xml"))
+    check(f"{m} {p} deep", req(m, p, c, raw=(b"[" * 5000) + (b"]" * 5000)))
+# territoires list in PUT
+for h in HOSTILE:
+    check(f"PUT territoires [{str(h)[:20]!r}]", req("PUT", "/api/v1/admin/organisations/4/territoires", "admin", [h]))
+    check(f"PUT territoires {str(h)[:20]!r}", req("PUT", "/api/v1/admin/organisations/4/territoires", "admin", h))
+req("PUT", "/api/v1/admin/organisations/4/territoires", "admin", ["region-84"])
+# path and query params
+STR = ["%00", "%2e%2e", "x" * 5000, "%ZZ", "%F0%9F%98%80", "-1", "0", "99999999999999999999", "%27", "a%20b", "%0d%0aX:1", "null"]
+paths = ["/api/v1/dossiers/{}", "/api/v1/dossiers/{}/evaluations", "/api/v1/dossiers/{}/historique", "/api/v1/evaluations/{}/verification",
+         "/api/v1/territoires/{}/regles", "/api/v1/admin/comptes/{}/actif", "/api/v1/jetons/{}", "/api/v1/admin/organisations/{}/territoires"]
+for p in paths:
+    for s in STR:
+        for m in ["GET", "PUT", "DELETE", "POST"]:
+            check(f"{m} {p} {s[:20]}", req(m, p.format(s), "admin", {"actif": True} if m in ("PUT", "POST") else None))
+queries = ["/api/v1/dossiers?statut={}", "/api/v1/journal?objet={}", "/api/v1/journal?action={}", "/api/v1/journal?avant={}",
+           "/api/v1/journal?limite={}", "/api/v1/territoires/region-84/regles?date={}"]
+for q in queries:
+    for s in STR + ["2026-02-30", "2026-13-01", "+99999-01-01"]:
+        for c in ["admin", "dreal", "bailleur"]:
+            check(f"GET {q} {s[:20]} {c}", req("GET", q.format(s), c))
+for h in ["Bearer \u0000", "Bearer hrm_" + "x" * 5000, "Basic " + base64.b64encode(b"\x00:\x00").decode(), "Basic ###", "Bearer "]:
+    r = urllib.request.Request(H + "/api/v1/moi")
+    r.add_header("Authorization", h.encode("latin-1", "replace").decode("latin-1"))
+    try:
+        with urllib.request.urlopen(r) as rep: res = (rep.status, rep.headers.get("Content-Type", ""), rep.read())
+    except urllib.error.HTTPError as e: res = (e.code, e.headers.get("Content-Type", ""), e.read())
+    except Exception as e: res = (0, "", str(e).encode())
+    check(f"auth {h[:20]!r}", res)
+check("moi jeton", req("GET", "/api/v1/moi", jeton=jeton))
+
+# Every leaf of a dossier, in the open evaluation and in a stored dossier.
+def leaves(o, path=()):
+    if isinstance(o, dict):
+        for k, v in o.items(): yield from leaves(v, path + (k,))
+    elif isinstance(o, list):
+        for i, v in enumerate(o[:2]): yield from leaves(v, path + (i,))
+    else:
+        yield path
+def setp(o, path, v):
+    for p in path[:-1]: o = o[p]
+    o[path[-1]] = v
+random.seed(3)
+paths = list(leaves(dossier))
+for path in paths:
+    for h in random.sample(HOSTILE, 6) + ["\u0000"]:
+        d = copy.deepcopy(dossier); setp(d, path, h)
+        check(f"POST dossier {path} {str(h)[:15]!r}", req("POST", "/api/v1/dossiers", "bailleur", d))
+        check(f"POST eval {path} {str(h)[:15]!r}", req("POST", "/api/v1/evaluations", None, d))
+for im in ['"1"', '*', 'W/"1"', '"', '"1", "2"', '\u0000', 'x' * 5000, '"99999999999999999999"', '""']:
+    r = urllib.request.Request(H + f"/api/v1/dossiers/{did}", data=json.dumps(dossier).encode(), method="PUT")
+    r.add_header("Authorization", "Basic " + base64.b64encode(b"bailleur:demo").decode())
+    r.add_header("Content-Type", "application/json")
+    try:
+        r.add_header("If-Match", im)
+        with urllib.request.urlopen(r) as rep: res = (rep.status, rep.headers.get("Content-Type", ""), rep.read())
+    except urllib.error.HTTPError as e: res = (e.code, e.headers.get("Content-Type", ""), e.read())
+    except Exception as e: res = (0, "", str(e).encode())
+    check(f"PUT If-Match {im[:10]!r}", res)
+print("requêtes :", count, "problèmes :", len(problems))
+for p in problems[:60]:
+    print(p)
+sys.exit(1 if problems else 0)
