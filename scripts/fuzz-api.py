@@ -8,6 +8,13 @@
 import copy, json, os, random, sys, urllib.request, base64
 H = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8080"
 RACINE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import time
+for _ in range(120):  # the service may still be starting
+    try:
+        urllib.request.urlopen(H + "/actuator/health", timeout=2).read()
+        break
+    except Exception:
+        time.sleep(1)
 random.seed(7)
 HOSTILE = ["\u0000", "a\u0000b", "x" * 70000, "' OR 1=1 --", "../../etc/passwd", "%00", "😀" * 10, "", " ", -1, 0, 1e308, -1e308,
            9999999999999999999999, 3.5, None, [], {}, True, False, "\ud800", "\u202e", "<script>", "NaN"]
