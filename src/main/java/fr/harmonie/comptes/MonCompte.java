@@ -32,8 +32,7 @@ class MonCompte {
 
     Identite identite(Utilisateur u) {
         String nom = jdbc.sql("SELECT nom FROM organisation WHERE id = ?").param(u.organisation()).query(String.class).single();
-        boolean jeton = u.identifiant().startsWith(Jetons.PREFIXE_IDENTIFIANT);
-        return new Identite(u.identifiant(), u.role().name(), jeton, u.organisation(), nom, u.siren(),
+        return new Identite(u.identifiant(), u.role().name(), u.estUnJeton(), u.organisation(), nom, u.siren(),
                 u.territoires().stream().sorted().toList(), u.region());
     }
 

@@ -17,9 +17,14 @@ public record Utilisateur(String identifiant, Role role, long organisation, Stri
      * @throws ProblemeHttpException 403 pour un jeton, avec {@code refus} pour commencer le message
      */
     void exigerUnCompte(String refus) {
-        if (identifiant.startsWith(Jetons.PREFIXE_IDENTIFIANT)) {
+        if (estUnJeton()) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé",
                     refus + " : identifiez-vous avec le compte de l'organisation.");
         }
+    }
+
+    /** A machine client's token rather than a person's account. */
+    boolean estUnJeton() {
+        return identifiant.startsWith(Jetons.PREFIXE_IDENTIFIANT);
     }
 }

@@ -2,9 +2,9 @@ package fr.harmonie.dossiers;
 
 import fr.harmonie.dossier.Produit;
 import fr.harmonie.json.Json;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.EnumSet;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -30,7 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 class JournalController {
 
-    static final int LIMITE = 500;
+    private static final int LIMITE = 500;
 
     private final JdbcClient jdbc;
 
