@@ -10,6 +10,7 @@ import fr.harmonie.regles.PackInvalideException;
 import fr.harmonie.regles.RegleEmballeeException;
 import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.Geographie;
+import fr.harmonie.territoires.RegistrePacks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -62,7 +63,10 @@ public final class CommandeEvaluer {
             return ENTREE_INVALIDE;
         }
         try {
-            Resultat r = new Evaluateur(ChargeurPacks.charger(racinePacks, Geographie.chargerEmbarquee()), Clock.systemUTC())
+            Geographie geographie = Geographie.chargerEmbarquee();
+            // The jar's packs were checked by the build; packs being edited (--packs) get every check.
+            RegistrePacks packs = racinePacks == null ? ChargeurPacks.chargerDuJar(geographie) : ChargeurPacks.charger(racinePacks, geographie);
+            Resultat r = new Evaluateur(packs, Clock.systemUTC())
                     .evaluer(new LecteurDossier().lire(contenu));
             sortie.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r));
             return r.deposable() ? DEPOSABLE : NON_DEPOSABLE;

@@ -1,5 +1,6 @@
 package fr.harmonie.territoires;
 
+import fr.harmonie.regles.CompilateurRegles;
 import fr.harmonie.regles.FichiersPack;
 import fr.harmonie.regles.LecteurPack;
 import fr.harmonie.regles.Pack;
@@ -35,6 +36,15 @@ public final class ChargeurPacks {
         }
         Pack national = SocleNational.charger(racine == null ? null : racine.resolve("rules"));
         return new RegistrePacks(national, territoriaux(racine), geographie);
+    }
+
+    /**
+     * Les packs du jar pour une commande qui évalue un dossier et s'arrête: leurs règles ne sont pas compilées une
+     * fois de plus pour la vérification, que le build a déjà faite sur ces mêmes fichiers; seule la chaîne du dossier
+     * l'est. Les autres contrôles (manifestes, surcharges, périmètres) s'appliquent comme au démarrage du service.
+     */
+    public static RegistrePacks chargerDuJar(Geographie geographie) {
+        return new RegistrePacks(SocleNational.charger(null), territoriaux(null), geographie, CompilateurRegles::compiler, false);
     }
 
     static List<Pack> territoriaux(Path racine) {

@@ -44,10 +44,16 @@ public final class RegistrePacks implements ResolveurChaine {
     private final Function<List<Pack>, ChaineCompilee> compilateur;
 
     public RegistrePacks(Pack national, List<Pack> territoriaux, Geographie geographie) {
-        this(national, territoriaux, geographie, CompilateurRegles::compiler);
+        this(national, territoriaux, geographie, CompilateurRegles::compiler, true);
     }
 
     RegistrePacks(Pack national, List<Pack> territoriaux, Geographie geographie, Function<List<Pack>, ChaineCompilee> compilateur) {
+        this(national, territoriaux, geographie, compilateur, true);
+    }
+
+    /** {@code compilerPourVerifier}: false only for packs whose rules the build has already compiled and checked. */
+    RegistrePacks(Pack national, List<Pack> territoriaux, Geographie geographie, Function<List<Pack>, ChaineCompilee> compilateur,
+                  boolean compilerPourVerifier) {
         this.compilateur = compilateur;
         this.geographie = geographie;
         Map<String, List<Pack>> parId = new LinkedHashMap<>();
@@ -70,7 +76,7 @@ public final class RegistrePacks implements ResolveurChaine {
         }
         packsParCommune.values().forEach(l -> l.sort(Comparator.comparingInt((Pack p) -> NIVEAUX.indexOf(p.manifeste().niveau()))
                 .thenComparing(Pack::id)));
-        LintPacks.verifier(this);
+        LintPacks.verifier(this, compilerPourVerifier);
     }
 
     Geographie geographie() {
