@@ -8,8 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /** L'API se décrit en OpenAPI 3, et Swagger UI la présente. */
@@ -18,6 +23,10 @@ class OpenApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping routes;
 
     @Test
     void laDescriptionOpenApiListeLesRessourcesEtSwaggerUiRepond() throws Exception {
@@ -30,8 +39,15 @@ class OpenApiTest {
         assertThat(doc.statusCode()).isEqualTo(200);
         JsonNode api = Json.MAPPER.readTree(doc.body());
         assertThat(api.get("openapi").asString()).startsWith("3.");
-        assertThat(api.get("paths").propertyNames()).contains("/api/v1/evaluations", "/api/v1/dossiers", "/api/v1/dossiers/{id}",
-                "/api/v1/dossiers/{id}/depot", "/api/v1/evaluations/{id}/verification", "/api/v1/territoires/{id}/regles");
+        // Every endpoint the service answers is described, with each of its methods: none is left for clients to guess.
+        Set<String> decrits = new TreeSet<>();
+        api.get("paths").properties().forEach(p -> p.getValue().propertyNames().forEach(m -> decrits.add(m.toUpperCase() + " " + p.getKey())));
+        Set<String> servis = new TreeSet<>();
+        routes.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream().filter(c -> c.startsWith("/api/"))
+                .forEach(c -> info.getMethodsCondition().getMethods().forEach(m -> servis.add(m.name() + " " + c))));
+        assertThat(servis).hasSizeGreaterThan(25).contains("POST /api/v1/evaluations", "GET /api/v1/dossiers/{id}/historique",
+                "PUT /api/v1/moi/mot-de-passe", "GET /api/v1/admin/couverture");
+        assertThat(decrits).containsAll(servis);
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).containsIgnoringCase("swagger");
     }
