@@ -42,15 +42,32 @@ class CycleController {
     @GetMapping("/api/v1/dossiers/{id}/evaluations")
     List<Map<String, Object>> evaluations(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         DossierStocke d = visible(id, compte.utilisateur());
-        return evaluations.duDossier(d.id()).stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", e.id().toString());
-            m.put("par", e.par());
-            m.put("creeLe", e.creeLe());
-            m.put("empreinte", e.empreinte());
-            m.put("resultat", Json.MAPPER.readTree(e.resultat()));
-            return m;
-        }).toList();
+        return evaluations.duDossier(d.id()).stream().map(CycleController::resume).toList();
+    }
+
+    /**
+     * One sealed evaluation, where POST …/evaluations says it is ({@code Location}): what was evaluated, on which pack
+     * versions, what came out and its receipt. Whoever sees the dossier sees it.
+     */
+    @GetMapping("/api/v1/evaluations/{id}")
+    Map<String, Object> evaluation(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
+        EvaluationsStore.EvaluationStockee e = evaluations.parId(uuid(id)).orElseThrow(CycleController::introuvable);
+        visible(e.dossier().toString(), compte.utilisateur());
+        Map<String, Object> m = resume(e);
+        m.put("dossier", e.dossier().toString());
+        m.put("chaine", Json.MAPPER.readTree(e.chaine()));
+        m.put("entree", Json.MAPPER.readTree(e.entree()));
+        return m;
+    }
+
+    private static Map<String, Object> resume(EvaluationsStore.EvaluationStockee e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id().toString());
+        m.put("par", e.par());
+        m.put("creeLe", e.creeLe());
+        m.put("empreinte", e.empreinte());
+        m.put("resultat", Json.MAPPER.readTree(e.resultat()));
+        return m;
     }
 
     @PostMapping("/api/v1/dossiers/{id}/depot")

@@ -68,6 +68,16 @@ class CycleDossierTest {
         String idEvaluation = json(evaluation).get("id").asString();
         assertThat(SchemaResultat.ecarts(Json.MAPPER.writeValueAsString(json(evaluation).get("resultat")))).isEmpty();
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null))).hasSize(1);
+        // Where the creation's Location says: the sealed evaluation, with its input and its chain, for whoever sees the dossier.
+        String ou = evaluation.headers().firstValue("Location").orElseThrow();
+        JsonNode scellee = json(appeler("GET", ou, "bailleur", null, null));
+        assertThat(scellee.get("id").asString()).isEqualTo(idEvaluation);
+        // The receipt covers the whole result: the same receipt, stored and answered, is the same result.
+        assertThat(scellee.get("empreinte").asString()).isEqualTo(json(evaluation).get("resultat").get("empreinte").asString())
+                .isEqualTo(scellee.get("resultat").get("empreinte").asString());
+        assertThat(scellee.get("entree").get("operation").get("commune").get("codeInsee").asString()).isEqualTo("76540");
+        assertThat(scellee.get("chaine").toString()).contains("metropole-rouen-normandie@");
+        assertThat(appeler("GET", ou, "bailleur2", null, null).statusCode()).isEqualTo(404);
         JsonNode verification = json(appeler("GET", "/api/v1/evaluations/" + idEvaluation + "/verification", "bailleur", null, null));
         assertThat(verification.get("concorde").asBoolean()).isTrue();
         assertThat(appeler("GET", "/api/v1/evaluations/" + idEvaluation + "/verification", "bailleur2", null, null).statusCode()).isEqualTo(404);
