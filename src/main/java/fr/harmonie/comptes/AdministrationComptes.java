@@ -4,6 +4,8 @@ import fr.harmonie.regles.faits.Siren;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistreCourant;
 import fr.harmonie.web.ProblemeHttpException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,14 +60,24 @@ public class AdministrationComptes {
     /** One snapshot of the three tables: an organisation listed with the accounts it had at the same instant. */
     @Transactional(readOnly = true)
     public List<Organisation> organisations() {
-        return jdbc.sql("SELECT id, type, nom, siren, region FROM organisation ORDER BY id").query((rs, n) -> {
-            long id = rs.getLong(1);
-            return new Organisation(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    jdbc.sql("SELECT pack_id FROM organisation_territoire WHERE organisation_id = ? ORDER BY pack_id")
-                            .param(id).query(String.class).list(),
-                    jdbc.sql("SELECT identifiant, role, actif FROM compte WHERE organisation_id = ? ORDER BY identifiant").param(id)
-                            .query((c, m) -> new CompteDeLOrganisation(c.getString(1), c.getString(2), c.getBoolean(3))).list());
-        }).list();
+        return jdbc.sql("SELECT id, type, nom, siren, region FROM organisation ORDER BY id").query((rs, n) -> organisation(rs)).list();
+    }
+
+    /** Where the creation's {@code Location} points. */
+    @Transactional(readOnly = true)
+    public Optional<Organisation> organisation(long id) {
+        return jdbc.sql("SELECT id, type, nom, siren, region FROM organisation WHERE id = ?").param(id)
+                .query((rs, n) -> organisation(rs)).optional();
+    }
+
+    /** A row of {@code organisation} (id, type, nom, siren, region) with its packs and its accounts. */
+    private Organisation organisation(ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        return new Organisation(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                jdbc.sql("SELECT pack_id FROM organisation_territoire WHERE organisation_id = ? ORDER BY pack_id")
+                        .param(id).query(String.class).list(),
+                jdbc.sql("SELECT identifiant, role, actif FROM compte WHERE organisation_id = ? ORDER BY identifiant").param(id)
+                        .query((c, m) -> new CompteDeLOrganisation(c.getString(1), c.getString(2), c.getBoolean(3))).list());
     }
 
     @Transactional
@@ -110,8 +122,7 @@ public class AdministrationComptes {
     /** Les packs qu'un service instructeur instruit, remplacés: par exemple quand un pack de DDT est publié. */
     @Transactional
     public void changerTerritoires(long organisation, List<String> territoires, String qui) {
-        String type = typeDe(organisation).orElseThrow(() -> new ProblemeHttpException(HttpStatus.NOT_FOUND,
-                "Organisation introuvable", "Aucune organisation " + organisation + "."));
+        String type = typeDe(organisation).orElseThrow(() -> organisationIntrouvable(organisation));
         if (!type.equals("SERVICE_INSTRUCTEUR")) {
             throw invalide("Seul un service instructeur a des territoires (cette organisation est " + type + ").");
         }
@@ -181,6 +192,10 @@ public class AdministrationComptes {
             throw invalide("« " + champ + " » : de " + MOT_DE_PASSE_MIN + " à " + MOT_DE_PASSE_MAX + " caractères.");
         }
         return motDePasse;
+    }
+
+    static ProblemeHttpException organisationIntrouvable(long id) {
+        return new ProblemeHttpException(HttpStatus.NOT_FOUND, "Organisation introuvable", "Aucune organisation " + id + ".");
     }
 
     private static ProblemeHttpException compteIntrouvable(String identifiant) {

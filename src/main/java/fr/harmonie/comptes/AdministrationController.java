@@ -36,6 +36,12 @@ class AdministrationController {
         return administration.organisations();
     }
 
+    @GetMapping("/api/v1/admin/organisations/{id}")
+    AdministrationComptes.Organisation organisation(@PathVariable long id, @AuthenticationPrincipal CompteAuthentifie compte) {
+        administrateur(compte);
+        return administration.organisation(id).orElseThrow(() -> AdministrationComptes.organisationIntrouvable(id));
+    }
+
     /** Readable by an administrator's token too: it changes nothing, and a supervision script may watch it. */
     @GetMapping("/api/v1/admin/couverture")
     Couverture.Etat couverture() {

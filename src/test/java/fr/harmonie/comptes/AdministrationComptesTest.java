@@ -49,6 +49,10 @@ class AdministrationComptesTest {
                 "{\"type\": \"SERVICE_INSTRUCTEUR\", \"nom\": \"DDT de l'Isère\", \"territoires\": [\"region-84\"]}");
         assertThat(organisation.statusCode()).isEqualTo(201);
         long id = Json.MAPPER.readTree(organisation.body()).get("id").asLong();
+        HttpResponse<String> relue = appeler("GET", organisation.headers().firstValue("Location").orElseThrow(), "admin", null);
+        assertThat(relue.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(relue.body()).get("nom").asString()).isEqualTo("DDT de l'Isère");
+        assertThat(appeler("GET", "/api/v1/admin/organisations/999999", "admin", null).statusCode()).isEqualTo(404);
         HttpResponse<String> compte = appeler("POST", "/api/v1/admin/comptes", "admin",
                 "{\"identifiant\": \"instruction.isere\", \"motDePasse\": \"" + MOT_DE_PASSE + "\", \"organisation\": " + id + "}");
         assertThat(compte.statusCode()).isEqualTo(201);

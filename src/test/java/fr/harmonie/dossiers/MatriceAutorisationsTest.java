@@ -90,6 +90,7 @@ class MatriceAutorisationsTest {
                 new Ligne("POST", "/api/v1/admin/comptes", "{}", 401, 403, 403, 403, 403, 403, 403, 400),
                 new Ligne("PUT", "/api/v1/admin/comptes/personne/actif", "{\"actif\": false}", 401, 403, 403, 403, 403, 403, 403, 404),
                 new Ligne("PUT", "/api/v1/admin/comptes/personne/mot-de-passe", "{}", 401, 403, 403, 403, 403, 403, 403, 400),
+                new Ligne("GET", "/api/v1/admin/organisations/1", null, 401, 403, 403, 403, 403, 403, 403, 200),
                 new Ligne("GET", "/api/v1/admin/couverture", null, 401, 403, 403, 403, 403, 403, 403, 200),
                 new Ligne("GET", "/api/v1/moi", null, 401, 200, 200, 200, 200, 200, 200, 200),
                 new Ligne("PUT", "/api/v1/moi/mot-de-passe", "{}", 401, 400, 400, 400, 400, 400, 400, 400));

@@ -45,7 +45,7 @@ class OpenApiTest {
         Set<String> servis = new TreeSet<>();
         routes.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream().filter(c -> c.startsWith("/api/"))
                 .forEach(c -> info.getMethodsCondition().getMethods().forEach(m -> servis.add(m.name() + " " + c))));
-        assertThat(servis).hasSizeGreaterThanOrEqualTo(28).contains("POST /api/v1/evaluations", "GET /api/v1/dossiers/{id}/historique",
+        assertThat(servis).hasSizeGreaterThanOrEqualTo(29).contains("POST /api/v1/evaluations", "GET /api/v1/dossiers/{id}/historique",
                 "PUT /api/v1/moi/mot-de-passe", "GET /api/v1/admin/couverture");
         assertThat(decrits).containsAll(servis);
         assertThat(ui.statusCode()).isEqualTo(200);
