@@ -115,7 +115,7 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
         return reponse;
     }
 
-    static String illisible(HttpMessageNotReadableException e) {
+    private static String illisible(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof StreamReadException) {
             return "Le corps de la requête n'est pas un JSON bien formé.";
         }
