@@ -24,9 +24,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecuriteConfiguration {
 
     @Bean
-    SecurityFilterChain securite(HttpSecurity http, Jetons jetons) throws Exception {
+    SecurityFilterChain securite(HttpSecurity http, Jetons jetons, TentativesDeConnexion tentatives) throws Exception {
         http.csrf(c -> c.disable())
                 .addFilterBefore(new FiltreJeton(jetons), BasicAuthenticationFilter.class)
+                .addFilterBefore(tentatives.filtre(), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/evaluations").permitAll()

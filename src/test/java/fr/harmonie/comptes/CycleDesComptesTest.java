@@ -3,12 +3,14 @@ package fr.harmonie.comptes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ClientHttp;
+import fr.harmonie.HorlogeReglable;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +33,9 @@ class CycleDesComptesTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    HorlogeReglable horloge;
 
     /** A new account in the demo bailleur's organisation, so that the demo accounts other tests use stay as they are. */
     private void creerCompte(String identifiant) throws Exception {
@@ -148,5 +153,30 @@ class CycleDesComptesTest {
         assertThat(journal("depart.en.retraite")).containsExactly("admin CREATION_COMPTE", "admin DESACTIVATION_COMPTE",
                 "admin REACTIVATION_COMPTE", "admin REINITIALISATION_MOT_DE_PASSE");
         assertThat(statut("admin", "demo")).isEqualTo(200);
+    }
+
+    /**
+     * Guessing a password gets slow: after ten failures in a row the identifier waits fifteen minutes, even with the
+     * right password, and an unknown identifier is answered the same way. Other accounts are untouched.
+     */
+    @Test
+    void dixMauvaisMotsDePasseDeSuiteMettentLIdentifiantEnPause() throws Exception {
+        creerCompte("essais.repetes");
+        creerCompte("voisin.tranquille");
+        for (int i = 0; i < TentativesDeConnexion.ECHECS_MAX; i++) {
+            assertThat(statut("essais.repetes", "devine-" + i)).isEqualTo(401);
+            assertThat(statut("personne.de.connu", "devine-" + i)).isEqualTo(401);
+        }
+        HttpResponse<String> enPause = ClientHttp.appeler(port, "GET", "/api/v1/dossiers", "essais.repetes", INITIAL, null, null);
+        assertThat(enPause.statusCode()).isEqualTo(429);
+        assertThat(detail(enPause)).isEqualTo("Trop de mots de passe erronés pour ce compte : réessayez dans 15 minute(s).");
+        assertThat(enPause.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isBetween(890L, 901L));
+        assertThat(statut("personne.de.connu", "n'importe")).as("an unknown identifier is not told apart").isEqualTo(429);
+        assertThat(statut("voisin.tranquille", INITIAL)).isEqualTo(200);
+
+        horloge.regler(Instant.now().plus(TentativesDeConnexion.PAUSE).plusSeconds(60));
+        assertThat(statut("essais.repetes", INITIAL)).isEqualTo(200);
+        assertThat(statut("essais.repetes", "encore faux")).as("a success starts the count again").isEqualTo(401);
+        assertThat(statut("essais.repetes", INITIAL)).isEqualTo(200);
     }
 }
