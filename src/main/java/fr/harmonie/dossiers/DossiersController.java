@@ -15,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.http.ETag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Les dossiers gardés: création en brouillon par un bailleur, lecture selon la visibilité, modification verrouillée. */
 @RestController
@@ -63,18 +66,43 @@ class DossiersController {
 
     private static final Set<String> STATUTS = Set.of("BROUILLON", "DEPOSE", "EN_INSTRUCTION", "COMPLEMENTS_DEMANDES", "INSTRUIT");
 
-    /** {@code ?statut=DEPOSE&statut=EN_INSTRUCTION}: an instructeur's queue, without the dossiers already settled. */
+    private static final int LIMITE = 500;
+
+    /**
+     * {@code ?statut=DEPOSE&statut=EN_INSTRUCTION}: an instructeur's queue, without the dossiers already settled. Read by
+     * pages, oldest first: the {@code Link} header (rel="next") gives the next page, {@code X-Total-Count} how many
+     * dossiers the filter holds over all pages, so a service with hundreds of dossiers in December sees them all.
+     */
     @GetMapping("/api/v1/dossiers")
-    List<Map<String, Object>> lister(@AuthenticationPrincipal CompteAuthentifie compte,
-                                     @RequestParam(name = "statut", required = false) List<String> statuts) {
+    ResponseEntity<List<Map<String, Object>>> lister(@AuthenticationPrincipal CompteAuthentifie compte,
+                                                     @RequestParam(name = "statut", required = false) List<String> statuts,
+                                                     @RequestParam(required = false) String apres,
+                                                     @RequestParam(required = false) Integer limite) {
+        Utilisateur u = compte.utilisateur();
         Set<String> filtre = statuts == null ? Set.of() : new TreeSet<>(statuts);
         if (!STATUTS.containsAll(filtre)) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide",
                     "« statut » vaut BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT.");
         }
-        List<DossierStocke> dossiers = store.visibles(compte.utilisateur(), filtre);
+        int taille = limite == null ? LIMITE : limite;
+        if (taille < 1 || taille > LIMITE) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« limite » : de 1 à " + LIMITE + " dossiers.");
+        }
+        DossierStocke precedent = null;
+        if (apres != null) {
+            UUID id = uuid(apres);
+            precedent = (id == null ? Optional.<DossierStocke>empty() : store.visible(id, u)).orElseThrow(() -> new ProblemeHttpException(
+                    HttpStatus.BAD_REQUEST, "Filtre invalide", "« apres » ne désigne aucun dossier que vous voyez : reprenez la liste au début."));
+        }
+        List<DossierStocke> dossiers = store.visibles(u, filtre, precedent, taille);
         Map<UUID, DossiersStore.DerniereEvaluation> evaluations = store.dernieresEvaluations(dossiers.stream().map(DossierStocke::id).toList());
-        return dossiers.stream().map(d -> resume(d, evaluations.get(d.id()))).toList();
+        ResponseEntity.BodyBuilder reponse = ResponseEntity.ok().header("X-Total-Count", Long.toString(store.nombreVisibles(u, filtre)));
+        if (dossiers.size() == taille) {
+            reponse.header(HttpHeaders.LINK, "<" + UriComponentsBuilder.fromPath("/api/v1/dossiers")
+                    .queryParam("statut", filtre.toArray()).queryParam("apres", dossiers.get(taille - 1).id()).queryParam("limite", taille)
+                    .encode().build().toUriString() + ">; rel=\"next\"");
+        }
+        return reponse.body(dossiers.stream().map(d -> resume(d, evaluations.get(d.id()))).toList());
     }
 
     @GetMapping("/api/v1/dossiers/{id}")
@@ -125,13 +153,17 @@ class DossiersController {
     }
 
     private DossierStocke trouver(String id, Utilisateur u) {
-        UUID uuid;
+        UUID uuid = uuid(id);
+        return (uuid == null ? Optional.<DossierStocke>empty() : store.visible(uuid, u)).orElseThrow(DossiersController::introuvable);
+    }
+
+    /** Null for text that is no dossier id: such an id designates no dossier, like an unknown one. */
+    private static UUID uuid(String id) {
         try {
-            uuid = UUID.fromString(id);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw introuvable();
+            return null;
         }
-        return store.visible(uuid, u).orElseThrow(DossiersController::introuvable);
     }
 
     private static ProblemeHttpException introuvable() {

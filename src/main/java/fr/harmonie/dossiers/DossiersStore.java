@@ -51,11 +51,29 @@ class DossiersStore {
                 .param("id", id).params(filtre(u)).query(LIGNE).optional();
     }
 
-    /** {@code statuts}: those to list, or empty for all. */
-    List<DossierStocke> visibles(Utilisateur u, Set<String> statuts) {
-        var requete = jdbc.sql("SELECT * FROM dossier WHERE " + VISIBLE + (statuts.isEmpty() ? "" : " AND statut IN (:statuts)")
-                + " ORDER BY cree_le, id").params(filtre(u));
+    /**
+     * One page of what the user sees, oldest first. {@code statuts}: those to list, or empty for all; {@code apres}: the
+     * last dossier of the previous page, or null for the first page. Keyset paging on (creation, id): a dossier created
+     * while a client pages through appears once, at the end, and none is skipped or shown twice.
+     */
+    List<DossierStocke> visibles(Utilisateur u, Set<String> statuts, DossierStocke apres, int limite) {
+        var requete = jdbc.sql("SELECT * FROM dossier WHERE " + VISIBLE + conditions(statuts)
+                        + (apres == null ? "" : " AND (cree_le, id) > (:apresLe, :apres)") + " ORDER BY cree_le, id LIMIT :limite")
+                .params(filtre(u)).param("limite", limite);
+        if (apres != null) {
+            requete = requete.param("apresLe", apres.creeLe()).param("apres", apres.id());
+        }
         return (statuts.isEmpty() ? requete : requete.param("statuts", List.copyOf(statuts))).query(LIGNE).list();
+    }
+
+    /** How many dossiers the user sees with these statuses, over all pages. */
+    long nombreVisibles(Utilisateur u, Set<String> statuts) {
+        var requete = jdbc.sql("SELECT count(*) FROM dossier WHERE " + VISIBLE + conditions(statuts)).params(filtre(u));
+        return (statuts.isEmpty() ? requete : requete.param("statuts", List.copyOf(statuts))).query(Long.class).single();
+    }
+
+    private static String conditions(Set<String> statuts) {
+        return statuts.isEmpty() ? "" : " AND statut IN (:statuts)";
     }
 
     /**

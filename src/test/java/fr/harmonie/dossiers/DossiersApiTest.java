@@ -12,7 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -126,6 +128,52 @@ class DossiersApiTest {
         assertThat(modifierAvec.apply("*")).isEqualTo(200);
         assertThat(modifierAvec.apply("\"2\"")).isEqualTo(412);
         assertThat(modifierAvec.apply("\"3\"")).isEqualTo(200);
+    }
+
+    /**
+     * A bailleur with more dossiers than a page holds reads them all by following {@code Link: rel="next"}: each once, in
+     * creation order, the same as one big page, and {@code X-Total-Count} says how many there are before the last page.
+     * A dossier created between two pages comes at the end.
+     */
+    @Test
+    void laListeSeLitParPagesJusquAuDernierDossier() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            DossiersDeTest.creer(port, "76540", false);
+        }
+        HttpResponse<String> tout = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?limite=500", "bailleur", null, null);
+        List<String> attendus = Json.MAPPER.readTree(tout.body()).valueStream().map(d -> d.get("id").asString()).toList();
+        assertThat(tout.headers().firstValue("X-Total-Count")).hasValue(Integer.toString(attendus.size()));
+        assertThat(tout.headers().firstValue("Link")).isEmpty();
+
+        List<String> lus = new ArrayList<>();
+        String page = "/api/v1/dossiers?limite=2";
+        String nouveau = null;
+        while (page != null) {
+            HttpResponse<String> r = ClientHttp.appeler(port, "GET", page, "bailleur", null, null);
+            assertThat(r.statusCode()).isEqualTo(200);
+            Json.MAPPER.readTree(r.body()).valueStream().forEach(d -> lus.add(d.get("id").asString()));
+            assertThat(r.headers().firstValue("X-Total-Count")).hasValue(Integer.toString(attendus.size() + (nouveau == null ? 0 : 1)));
+            page = r.headers().firstValue("Link").map(l -> l.substring(1, l.indexOf('>'))).orElse(null);
+            if (nouveau == null) {
+                nouveau = DossiersDeTest.creer(port, "76540", false);
+            }
+        }
+        List<String> attendusPuisNouveau = new ArrayList<>(attendus);
+        attendusPuisNouveau.add(nouveau);
+        assertThat(lus).isEqualTo(attendusPuisNouveau);
+
+        // The next page of a status filter keeps the filter.
+        HttpResponse<String> premiere = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?statut=BROUILLON&limite=1", "bailleur", null, null);
+        assertThat(premiere.headers().firstValue("Link").orElseThrow()).contains("statut=BROUILLON").contains("limite=1");
+
+        String autreOrganisation = nouveau;
+        for (String invalide : List.of("?limite=0", "?limite=501", "?apres=x", "?apres=" + java.util.UUID.randomUUID())) {
+            HttpResponse<String> r = ClientHttp.appeler(port, "GET", "/api/v1/dossiers" + invalide, "bailleur", null, null);
+            assertThat(r.statusCode()).as(invalide).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?apres=" + autreOrganisation, "bailleur2", null, null).statusCode())
+                .isEqualTo(400);
     }
 
     private JsonNode lister(String compte, String filtre) throws Exception {
