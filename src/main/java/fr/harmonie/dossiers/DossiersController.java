@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -144,12 +145,43 @@ class DossiersController {
         verifierSiren(lecteur.lire(corps), u);
         TextesConservables.verifier(corps);
         if (!correspond(ifMatch, d) || !store.remplacer(d.id(), d.version(), new String(corps, StandardCharsets.UTF_8))) {
-            throw new ProblemeHttpException(HttpStatus.PRECONDITION_FAILED, "Version périmée",
-                    "Le dossier a changé depuis votre lecture (version actuelle " + etag(store.visible(d.id(), u).orElseThrow()) + ") : relisez-le.");
+            throw perimee(d, u);
         }
         store.journal(u.identifiant(), "MODIFICATION", d.id(), "{}");
         DossierStocke apres = store.visible(d.id(), u).orElseThrow();
         return ResponseEntity.ok().eTag(etag(apres)).body(resume(apres));
+    }
+
+    /**
+     * A draft its bailleur no longer wants (a test, a duplicate, an abandoned operation) leaves every list and address;
+     * its row, its sealed evaluations and the journal stay for an audit. A deposited dossier stays with the instruction.
+     * {@code If-Match} is optional: given, a stale one gets 412 rather than deleting an edit the caller has not seen.
+     */
+    @DeleteMapping("/api/v1/dossiers/{id}")
+    @Transactional
+    ResponseEntity<Void> supprimer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
+                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Utilisateur u = compte.utilisateur();
+        DossierStocke d = trouver(id, u);
+        if (u.role() != Role.BAILLEUR) {
+            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul le bailleur du dossier supprime son brouillon.");
+        }
+        if (!d.statut().equals("BROUILLON")) {
+            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non supprimable",
+                    "Un dossier déjà déposé (statut " + d.statut() + ") ne se supprime pas : seul un BROUILLON se supprime.");
+        }
+        if ((ifMatch != null && !correspond(ifMatch, d)) || !store.supprimer(d.id(), d.version())) {
+            throw perimee(d, u);
+        }
+        store.journal(u.identifiant(), "SUPPRESSION", d.id(), "{}");
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The dossier changed since the caller read it; it may even be gone, deleted by a colleague. */
+    private ProblemeHttpException perimee(DossierStocke lu, Utilisateur u) {
+        return new ProblemeHttpException(HttpStatus.PRECONDITION_FAILED, "Version périmée", store.visible(lu.id(), u)
+                .map(actuel -> "Le dossier a changé depuis votre lecture (version actuelle " + etag(actuel) + ") : relisez-le.")
+                .orElse("Le dossier a changé depuis votre lecture : il n'est plus visible (supprimé par un collègue)."));
     }
 
     private DossierStocke trouver(String id, Utilisateur u) {

@@ -27,10 +27,11 @@ class DossiersStore {
 
     /**
      * Ce qu'un utilisateur voit: un bailleur, les dossiers de son organisation; un instructeur, les dossiers déposés
-     * de ses territoires; une DREAL, ceux de sa région; les autres, rien.
+     * de ses territoires; une DREAL, ceux de sa région; les autres, rien. Un brouillon supprimé, personne.
      */
     private static final String VISIBLE = """
-            ((:role = 'BAILLEUR' AND organisation_id = :organisation)
+            supprime_le IS NULL
+            AND ((:role = 'BAILLEUR' AND organisation_id = :organisation)
              OR (:role = 'INSTRUCTEUR' AND statut <> 'BROUILLON'
                  AND territoire IN (SELECT pack_id FROM organisation_territoire WHERE organisation_id = :organisation))
              OR (:role = 'DREAL' AND statut <> 'BROUILLON' AND region = :region))""";
@@ -104,8 +105,16 @@ class DossiersStore {
     boolean remplacer(UUID id, int versionLue, String contenu) {
         return jdbc.sql("""
                 UPDATE dossier SET contenu = ?::jsonb, version = version + 1, modifie_le = now(), contenu_modifie_le = now()
-                WHERE id = ? AND version = ? AND statut IN ('BROUILLON', 'COMPLEMENTS_DEMANDES')""")
+                WHERE id = ? AND version = ? AND statut IN ('BROUILLON', 'COMPLEMENTS_DEMANDES') AND supprime_le IS NULL""")
                 .params(contenu, id, versionLue).update() == 1;
+    }
+
+    /** Only a draft never deposited, and only the version read: a colleague's edit in between is not thrown away unseen. */
+    boolean supprimer(UUID id, int versionLue) {
+        return jdbc.sql("""
+                UPDATE dossier SET supprime_le = now(), version = version + 1, modifie_le = now()
+                WHERE id = ? AND version = ? AND statut = 'BROUILLON' AND supprime_le IS NULL""")
+                .params(id, versionLue).update() == 1;
     }
 
     /** Ce que le journal garde d'un dossier, du plus ancien au plus récent. */

@@ -176,6 +176,44 @@ class DossiersApiTest {
                 .isEqualTo(400);
     }
 
+    /**
+     * A draft its bailleur deletes is gone from every address (itself, the list, its evaluations), and the journal says
+     * who deleted it; a stale If-Match deletes nothing; a deposited dossier stays with the instruction.
+     */
+    @Test
+    void unBrouillonSeSupprimeMaisPasUnDossierDepose() throws Exception {
+        String brouillon = DossiersDeTest.creer(port, "76540", false);
+        String evaluation = Json.MAPPER.readTree(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + brouillon + "/evaluations",
+                "bailleur", null, null).body()).get("id").asString();
+        assertThat(ClientHttp.appeler(port, "PUT", "/api/v1/dossiers/" + brouillon, "bailleur", DossiersDeTest.agrement("76540"), "\"1\"")
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> perimee = ClientHttp.appeler(port, "DELETE", "/api/v1/dossiers/" + brouillon, "bailleur", null, "\"1\"");
+        assertThat(perimee.statusCode()).isEqualTo(412);
+        assertThat(Json.MAPPER.readTree(perimee.body()).get("detail").asString()).contains("version actuelle \"2\"");
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + brouillon, "bailleur", null, null).statusCode()).isEqualTo(200);
+
+        assertThat(ClientHttp.appeler(port, "DELETE", "/api/v1/dossiers/" + brouillon, "bailleur", null, "\"2\"").statusCode()).isEqualTo(204);
+        for (String adresse : List.of("/api/v1/dossiers/" + brouillon, "/api/v1/dossiers/" + brouillon + "/evaluations",
+                "/api/v1/evaluations/" + evaluation)) {
+            assertThat(ClientHttp.appeler(port, "GET", adresse, "bailleur", null, null).statusCode()).as(adresse).isEqualTo(404);
+        }
+        assertThat(trouver(lister("bailleur", ""), brouillon)).isNull();
+        assertThat(ClientHttp.appeler(port, "PUT", "/api/v1/dossiers/" + brouillon, "bailleur", DossiersDeTest.agrement("76540"), "*")
+                .statusCode()).isEqualTo(404);
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + brouillon + "/depot", "bailleur", null, null).statusCode()).isEqualTo(404);
+        assertThat(ClientHttp.appeler(port, "DELETE", "/api/v1/dossiers/" + brouillon, "bailleur", null, null).statusCode()).isEqualTo(404);
+        JsonNode journal = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/journal?objet=dossier:" + brouillon, "admin", null, null).body());
+        assertThat(journal.get(0).get("action").asString()).isEqualTo("SUPPRESSION");
+        assertThat(journal.get(0).get("qui").asString()).isEqualTo("bailleur");
+
+        String depose = DossiersDeTest.creer(port, "76540", true);
+        HttpResponse<String> refus = ClientHttp.appeler(port, "DELETE", "/api/v1/dossiers/" + depose, "bailleur", null, null);
+        assertThat(refus.statusCode()).isEqualTo(409);
+        assertThat(Json.MAPPER.readTree(refus.body()).get("detail").asString()).contains("statut DEPOSE");
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + depose, "instructeur", null, null).statusCode()).isEqualTo(200);
+    }
+
     private JsonNode lister(String compte, String filtre) throws Exception {
         HttpResponse<String> r = ClientHttp.appeler(port, "GET", "/api/v1/dossiers" + filtre, compte, null, null);
         assertThat(r.statusCode()).isEqualTo(200);

@@ -52,6 +52,7 @@ class MatriceAutorisationsTest {
     @Test
     void chaquePointDAccesRespecteLesRolesEtLesPortees() throws Exception {
         String brouillon = creer("76540", false);
+        String aSupprimer = creer("76540", false);
         String rouen = creer("76540", true);
         String grenoble = creer("38185", true);
         String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
@@ -72,6 +73,8 @@ class MatriceAutorisationsTest {
                 new Ligne("GET", "/api/v1/dossiers/" + rouen, null, 401, 200, 404, 200, 404, 404, 200, 404),
                 new Ligne("GET", "/api/v1/dossiers/" + grenoble, null, 401, 200, 404, 404, 200, 200, 404, 404),
                 new Ligne("PUT", "/api/v1/dossiers/" + rouen, dossier, 401, 428, 404, 403, 404, 404, 403, 404),
+                new Ligne("DELETE", "/api/v1/dossiers/" + rouen, null, 401, 409, 404, 403, 404, 404, 403, 404),
+                new Ligne("DELETE", "/api/v1/dossiers/" + aSupprimer, null, 401, 204, 404, 404, 404, 404, 404, 404),
                 new Ligne("POST", "/api/v1/dossiers/" + brouillon + "/evaluations", null, 401, 201, 404, 404, 404, 404, 404, 404),
                 new Ligne("GET", "/api/v1/dossiers/" + rouen + "/historique", null, 401, 200, 404, 200, 404, 404, 200, 404),
                 new Ligne("GET", "/api/v1/dossiers/" + rouen + "/evaluations", null, 401, 200, 404, 200, 404, 404, 200, 404),
