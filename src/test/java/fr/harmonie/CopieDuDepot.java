@@ -39,4 +39,20 @@ public final class CopieDuDepot {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A pack's version 2026.1 copied as version 2026.2 (in force from 2026-03-01), as a rule author publishes one: with
+     * whatever the test edited in the copy.
+     */
+    public static void publierCommeNouvelleVersion(Path version) throws IOException {
+        Path nouvelle = version.resolveSibling("2026.2");
+        try (var fichiers = Files.walk(version)) {
+            for (Path p : (Iterable<Path>) fichiers::iterator) {
+                Files.copy(p, nouvelle.resolve(version.relativize(p).toString()));
+            }
+        }
+        Path manifeste = nouvelle.resolve("pack.yaml");
+        Files.writeString(manifeste, Files.readString(manifeste).replace("version: \"2026.1\"", "version: \"2026.2\"")
+                .replace("validFrom: 2026-01-01", "validFrom: 2026-03-01"));
+    }
 }

@@ -8,6 +8,7 @@ import fr.harmonie.territoires.RegistrePacks;
 import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,9 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Au démarrage et à chaque rechargement, chaque version de pack en service entre en base si elle n'y est pas. Une
  * version déjà importée dont le contenu diffère est refusée: une version publiée ne change pas, un changement est une
- * nouvelle version.
+ * nouvelle version. Au démarrage, avant que {@link SuiviDesRechargements} annonce ces versions aux autres instances.
  */
 @Component
+@Order(0)
 class ImportPacks implements ApplicationRunner, PublicationDesPacks {
 
     private final JdbcClient jdbc;

@@ -1,6 +1,5 @@
 package fr.harmonie.territoires;
 
-import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.PackInvalideException;
 import java.net.URI;
 import java.security.Principal;
@@ -27,18 +26,22 @@ class RechargementController {
     private final RegistreCourant registre;
     private final PublicationDesPacks publication;
     private final CouvertureDesPacks couverture;
+    private final RechargementsPartages partages;
 
-    RechargementController(RegistreCourant registre, PublicationDesPacks publication, CouvertureDesPacks couverture) {
+    RechargementController(RegistreCourant registre, PublicationDesPacks publication, CouvertureDesPacks couverture,
+                           RechargementsPartages partages) {
         this.registre = registre;
         this.publication = publication;
         this.couverture = couverture;
+        this.partages = partages;
     }
 
     @PostMapping(path = "/api/v1/admin/packs/rechargement", produces = "application/json")
     ResponseEntity<Object> recharger(Principal administrateur) {
         try {
             RegistreCourant.Rechargement r = registre.recharger(publication, administrateur.getName());
-            List<String> packs = r.registre().versionsParId().values().stream().flatMap(List::stream).map(Pack::reference).toList();
+            List<String> packs = r.registre().references();
+            partages.annoncer(packs, administrateur.getName());
             LOG.info("Packs rechargés par {} : {} ; {} chaîne(s) compilée(s) gardée(s), aucun de leurs packs n'ayant changé",
                     administrateur.getName(),
                     String.join(", ", packs), r.chainesReprises());

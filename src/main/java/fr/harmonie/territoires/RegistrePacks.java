@@ -87,6 +87,11 @@ public final class RegistrePacks implements ResolveurChaine {
         return versionsParId;
     }
 
+    /** Every version it serves, {@code id@version}: the national pack first, then each pack's versions by date. */
+    public List<String> references() {
+        return versionsParId.values().stream().flatMap(List::stream).map(Pack::reference).toList();
+    }
+
     Set<String> communes(Pack p) {
         return communesParPack.getOrDefault(p.reference(), Set.of());
     }

@@ -3,18 +3,22 @@ package fr.harmonie.dossiers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ClientHttp;
+import fr.harmonie.CopieDuDepot;
 import fr.harmonie.HarmonieApplication;
 import fr.harmonie.json.Json;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -22,14 +26,48 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Deux instances d'Harmonie sur une même base (deux ports): ce que l'une écrit, l'autre le lit, et deux écritures
- * concurrentes du même dossier à partir du même ETag ne se perdent pas: une seule passe, l'autre reçoit 412.
+ * concurrentes du même dossier à partir du même ETag ne se perdent pas: une seule passe, l'autre reçoit 412. Un
+ * rechargement des packs fait sur l'une, l'autre le suit.
  */
 class DeuxInstancesTest {
 
-    private static ConfigurableApplicationContext demarrer(EmbeddedPostgres base) {
+    private static final String MOT_DE_PASSE_ADMIN = "administrateur-du-test";
+    /** Both instances read their packs there, as two instances of one deployment read the same image. */
+    private static final Path DEPOT = CopieDuDepot.temporaire();
+
+    private static EmbeddedPostgres base;
+    private static ConfigurableApplicationContext a;
+    private static ConfigurableApplicationContext b;
+
+    @BeforeAll
+    static void demarrerLesDeuxInstances() throws Exception {
+        base = EmbeddedPostgres.builder().start();
+        a = demarrer("--harmonie.administrateur.identifiant=admin", "--harmonie.administrateur.mot-de-passe=" + MOT_DE_PASSE_ADMIN);
+        b = demarrer(new String[0]);
+        // A configured database gets no demo account: create the bailleur the way an operator would.
+        try (var c = base.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            String hache = a.getBean(org.springframework.security.crypto.password.PasswordEncoder.class).encode("demo");
+            s.execute("INSERT INTO organisation (type, nom, siren) VALUES ('BAILLEUR', 'Bailleur', '732829320')");
+            s.execute("INSERT INTO compte (identifiant, mot_de_passe, organisation_id, role) "
+                    + "SELECT 'bailleur', '" + hache + "', id, 'BAILLEUR' FROM organisation WHERE siren = '732829320'");
+        }
+    }
+
+    @AfterAll
+    static void arreterLesDeuxInstances() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {b, a, base}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext demarrer(String... autres) {
         List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--spring.datasource.url=" + base.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--harmonie.packs.racine=" + DEPOT, "--harmonie.packs.suivi=PT0.2S"));
+        args.addAll(List.of(autres));
         return SpringApplication.run(HarmonieApplication.class, args.toArray(String[]::new));
     }
 
@@ -43,36 +81,52 @@ class DeuxInstancesTest {
 
     @Test
     void deuxInstancesPartagentLaBaseSansPerdreDeModification() throws Exception {
-        try (EmbeddedPostgres base = EmbeddedPostgres.builder().start();
-             ConfigurableApplicationContext a = demarrer(base);
-             ConfigurableApplicationContext b = demarrer(base)) {
-            // A configured database gets no demo account: create the bailleur the way an operator would.
-            try (var c = base.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-                String hache = a.getBean(org.springframework.security.crypto.password.PasswordEncoder.class).encode("demo");
-                s.execute("INSERT INTO organisation (type, nom, siren) VALUES ('BAILLEUR', 'Bailleur', '732829320')");
-                s.execute("INSERT INTO compte (identifiant, mot_de_passe, organisation_id, role) "
-                        + "SELECT 'bailleur', '" + hache + "', id, 'BAILLEUR' FROM organisation WHERE siren = '732829320'");
-            }
-            String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
-            String id = Json.MAPPER.readTree(appeler(port(a), "POST", "/api/v1/dossiers", dossier, null).body()).get("id").asString();
-            assertThat(appeler(port(b), "GET", "/api/v1/dossiers/" + id, null, null).statusCode()).isEqualTo(200);
+        String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
+        String id = Json.MAPPER.readTree(appeler(port(a), "POST", "/api/v1/dossiers", dossier, null).body()).get("id").asString();
+        assertThat(appeler(port(b), "GET", "/api/v1/dossiers/" + id, null, null).statusCode()).isEqualTo(200);
 
-            ExecutorService pool = Executors.newFixedThreadPool(2);
-            try {
-                List<Callable<HttpResponse<String>>> ecritures = List.of(
-                        () -> appeler(port(a), "PUT", "/api/v1/dossiers/" + id, dossier.replace("CAS-AGREMENT", "PAR-A"), "\"1\""),
-                        () -> appeler(port(b), "PUT", "/api/v1/dossiers/" + id, dossier.replace("CAS-AGREMENT", "PAR-B"), "\"1\""));
-                List<Integer> statuts = new ArrayList<>();
-                for (Future<HttpResponse<String>> f : pool.invokeAll(ecritures)) {
-                    statuts.add(f.get().statusCode());
-                }
-                assertThat(statuts).containsExactlyInAnyOrder(200, 412);
-            } finally {
-                pool.shutdownNow();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<HttpResponse<String>>> ecritures = List.of(
+                    () -> appeler(port(a), "PUT", "/api/v1/dossiers/" + id, dossier.replace("CAS-AGREMENT", "PAR-A"), "\"1\""),
+                    () -> appeler(port(b), "PUT", "/api/v1/dossiers/" + id, dossier.replace("CAS-AGREMENT", "PAR-B"), "\"1\""));
+            List<Integer> statuts = new ArrayList<>();
+            for (Future<HttpResponse<String>> f : pool.invokeAll(ecritures)) {
+                statuts.add(f.get().statusCode());
             }
-            var relu = Json.MAPPER.readTree(appeler(port(b), "GET", "/api/v1/dossiers/" + id, null, null).body());
-            assertThat(relu.get("version").asInt()).isEqualTo(2);
-            assertThat(relu.get("dossier").get("reference").asString()).isIn("PAR-A", "PAR-B");
+            assertThat(statuts).containsExactlyInAnyOrder(200, 412);
+        } finally {
+            pool.shutdownNow();
         }
+        var relu = Json.MAPPER.readTree(appeler(port(b), "GET", "/api/v1/dossiers/" + id, null, null).body());
+        assertThat(relu.get("version").asInt()).isEqualTo(2);
+        assertThat(relu.get("dossier").get("reference").asString()).isIn("PAR-A", "PAR-B");
+    }
+
+    /**
+     * The administrator reloads on one instance; the other, which nobody asked, serves the new version too at its next
+     * look, so a dossier is not judged by one version on one port and another on the next.
+     */
+    @Test
+    void unRechargementFaitSurUneInstanceEstSuiviParLAutre() throws Exception {
+        String avant = territoires(b);
+        CopieDuDepot.publierCommeNouvelleVersion(DEPOT.resolve("territories/region-28/2026.1"));
+        HttpResponse<String> rechargement = ClientHttp.appeler(port(a), "POST", "/api/v1/admin/packs/rechargement", "admin",
+                MOT_DE_PASSE_ADMIN, null, null);
+        assertThat(rechargement.statusCode()).isEqualTo(200);
+        assertThat(rechargement.body()).contains("region-28@2026.2");
+        assertThat(territoires(a)).isNotEqualTo(avant).contains("\"2026.2\"");
+
+        long limite = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!territoires(b).equals(territoires(a)) && System.nanoTime() < limite) {
+            Thread.sleep(100);
+        }
+        assertThat(territoires(b)).isEqualTo(territoires(a));
+    }
+
+    private static String territoires(ConfigurableApplicationContext instance) throws Exception {
+        HttpResponse<String> r = ClientHttp.appeler(port(instance), "GET", "/api/v1/territoires", null, null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
     }
 }

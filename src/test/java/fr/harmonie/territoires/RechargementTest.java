@@ -62,19 +62,6 @@ class RechargementTest {
         return r.get("territoire").get("packs").get(2).get("empreinte").asString();
     }
 
-    /** The pack's directory copied as version 2026.2 (in force from 2026-03-01), with its README as edited. */
-    private static void publierCommeNouvelleVersion(Path version) throws Exception {
-        Path nouvelle = version.resolveSibling("2026.2");
-        try (var fichiers = Files.walk(version)) {
-            for (Path p : (Iterable<Path>) fichiers::iterator) {
-                Files.copy(p, nouvelle.resolve(version.relativize(p).toString()));
-            }
-        }
-        Path manifeste = nouvelle.resolve("pack.yaml");
-        Files.writeString(manifeste, Files.readString(manifeste).replace("version: \"2026.1\"", "version: \"2026.2\"")
-                .replace("validFrom: 2026-01-01", "validFrom: 2026-03-01"));
-    }
-
     private static String original(Path fichier) throws Exception {
         return Files.readString(Path.of("").toAbsolutePath().resolve(DEPOT.relativize(fichier).toString()));
     }
@@ -195,7 +182,7 @@ class RechargementTest {
         assertThat(empreinteRouen(evaluerRouen())).isEqualTo(avant);
 
         // The change published as a new version serves at once, and what is sealed on it can be replayed.
-        publierCommeNouvelleVersion(readme.getParent());
+        CopieDuDepot.publierCommeNouvelleVersion(readme.getParent());
         Files.writeString(readme, original(readme));
         HttpResponse<String> accepte = recharger("admin");
         JsonNode apres = evaluerRouen();
