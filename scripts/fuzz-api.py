@@ -80,7 +80,7 @@ for p in paths:
     for s in STR:
         for m in ["GET", "PUT", "DELETE", "POST"]:
             check(f"{m} {p} {s[:20]}", req(m, p.format(s), "admin", {"actif": True} if m in ("PUT", "POST") else None))
-queries = ["/api/v1/dossiers?statut={}", "/api/v1/journal?objet={}", "/api/v1/journal?action={}", "/api/v1/journal?avant={}",
+queries = ["/api/v1/dossiers?statut={}", "/api/v1/dossiers?apres={}", "/api/v1/dossiers?limite={}", "/api/v1/journal?objet={}", "/api/v1/journal?action={}", "/api/v1/journal?avant={}",
            "/api/v1/journal?limite={}", "/api/v1/territoires/region-84/regles?date={}"]
 for q in queries:
     for s in STR + ["2026-02-30", "2026-13-01", "+99999-01-01"]:
@@ -114,16 +114,22 @@ for path in paths:
         d = copy.deepcopy(dossier); setp(d, path, h)
         check(f"POST dossier {path} {str(h)[:15]!r}", req("POST", "/api/v1/dossiers", "bailleur", d))
         check(f"POST eval {path} {str(h)[:15]!r}", req("POST", "/api/v1/evaluations", None, d))
-for im in ['"1"', '*', 'W/"1"', '"', '"1", "2"', '\u0000', 'x' * 5000, '"99999999999999999999"', '""']:
-    r = urllib.request.Request(H + f"/api/v1/dossiers/{did}", data=json.dumps(dossier).encode(), method="PUT")
+st, ct, b = req("POST", "/api/v1/dossiers", "bailleur", dossier)
+brouillon = json.loads(b)["id"]
+IF_MATCH = ['"1"', '*', 'W/"1"', '"', '"1", "2"', '\u0000', 'x' * 5000, '"99999999999999999999"', '""']
+# DELETE: the stale and malformed values first, since a matching one deletes the draft.
+for (methode, cible, valeurs) in [("PUT", did, IF_MATCH), ("DELETE", brouillon, IF_MATCH[::-1])]:
+  for im in valeurs:
+    r = urllib.request.Request(H + f"/api/v1/dossiers/{cible}", data=json.dumps(dossier).encode() if methode == "PUT" else None, method=methode)
     r.add_header("Authorization", "Basic " + base64.b64encode(b"bailleur:demo").decode())
-    r.add_header("Content-Type", "application/json")
+    if methode == "PUT":
+        r.add_header("Content-Type", "application/json")
     try:
         r.add_header("If-Match", im)
         with urllib.request.urlopen(r) as rep: res = (rep.status, rep.headers.get("Content-Type", ""), rep.read())
     except urllib.error.HTTPError as e: res = (e.code, e.headers.get("Content-Type", ""), e.read())
     except Exception as e: res = (0, "", str(e).encode())
-    check(f"PUT If-Match {im[:10]!r}", res)
+    check(f"{methode} If-Match {im[:10]!r}", res)
 print("requêtes :", count, "problèmes :", len(problems))
 for p in problems[:60]:
     print(p)

@@ -3,9 +3,14 @@ package fr.harmonie;
 import fr.harmonie.cli.CommandeEvaluer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Le service web, ou, avec {@code evaluer <fichier>}, l'évaluation hors ligne (sans démarrer le serveur). */
+/**
+ * Le service web, ou, avec {@code evaluer <fichier>}, l'évaluation hors ligne (sans démarrer le serveur). Scheduling:
+ * instances follow each other's pack reloads, and forget old failed logins.
+ */
 @SpringBootApplication
+@EnableScheduling
 public class HarmonieApplication {
 
     public static void main(String[] args) {

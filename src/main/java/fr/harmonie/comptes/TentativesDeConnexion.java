@@ -6,13 +6,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HexFormat;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -22,54 +27,73 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Freine qui devine un mot de passe: après {@value #ECHECS_MAX} échecs de suite pour un identifiant, il est refusé
  * (429) pendant {@link #PAUSE} sans que le mot de passe soit même comparé. Cela vaut pour un identifiant qui
  * n'existe pas: la réponse ne dit pas s'il existe. Le compte n'est pas bloqué pour autant: passée la pause, le bon
- * mot de passe suffit, et une réussite remet le compteur à zéro. Chaque instance compte ses propres échecs.
+ * mot de passe suffit, et une réussite remet le compteur à zéro. Les échecs sont comptés en base: toutes les instances
+ * sur la base les partagent, et un redémarrage ne les efface pas.
  */
 @Component
 class TentativesDeConnexion {
 
     static final int ECHECS_MAX = 10;
     static final Duration PAUSE = Duration.ofMinutes(15);
-    /** Beyond this many identifiers followed, the oldest entries go: a flood of invented names cannot fill the heap. */
-    private static final int SUIVIS_MAX = 100_000;
 
-    private record Etat(int echecs, Instant jusquA) { }
-
-    private final Map<String, Etat> parIdentifiant = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
     private final Clock horloge;
 
-    TentativesDeConnexion(Clock horloge) {
+    TentativesDeConnexion(JdbcClient jdbc, Clock horloge) {
+        this.jdbc = jdbc;
         this.horloge = horloge;
     }
 
+    /**
+     * Once the pause is over the count stays at its maximum: one more try, and a further failure pauses again. Times
+     * come from the service's clock, as {@link #attente} reads them.
+     */
     @EventListener
     void echec(AuthenticationFailureBadCredentialsEvent e) {
-        if (parIdentifiant.size() >= SUIVIS_MAX) {
-            parIdentifiant.clear();
-        }
-        parIdentifiant.compute(e.getAuthentication().getName(), (id, avant) -> {
-            int echecs = (avant == null ? 0 : avant.echecs()) + 1;
-            return new Etat(echecs, echecs >= ECHECS_MAX ? horloge.instant().plus(PAUSE) : null);
-        });
+        Instant maintenant = horloge.instant();
+        jdbc.sql("""
+                INSERT INTO tentative_connexion AS t (cle, echecs, derniere, pause_jusqu_a) VALUES (:cle, 1, :maintenant, NULL)
+                ON CONFLICT (cle) DO UPDATE SET echecs = t.echecs + 1, derniere = :maintenant,
+                    pause_jusqu_a = CASE WHEN t.echecs + 1 >= :max THEN :jusqua END""")
+                .param("cle", cle(e.getAuthentication().getName())).param("maintenant", OffsetDateTime.ofInstant(maintenant, ZoneOffset.UTC))
+                .param("max", ECHECS_MAX).param("jusqua", OffsetDateTime.ofInstant(maintenant.plus(PAUSE), ZoneOffset.UTC))
+                .update();
     }
 
     @EventListener
     void reussite(AuthenticationSuccessEvent e) {
-        parIdentifiant.remove(e.getAuthentication().getName());
+        jdbc.sql("DELETE FROM tentative_connexion WHERE cle = ?").param(cle(e.getAuthentication().getName())).update();
     }
 
     /** Le temps qu'il reste à attendre, ou null si l'identifiant peut essayer. */
     Duration attente(String identifiant) {
-        Etat etat = parIdentifiant.get(identifiant);
-        if (etat == null || etat.jusquA() == null) {
-            return null;
+        Duration reste = jdbc.sql("SELECT pause_jusqu_a FROM tentative_connexion WHERE cle = ?").param(cle(identifiant))
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional()
+                .map(jusqua -> Duration.between(horloge.instant(), jusqua.toInstant())).orElse(null);
+        return reste == null || reste.isNegative() || reste.isZero() ? null : reste;
+    }
+
+    /**
+     * Identifiers nobody has tried for a day and not paused: a flood of invented names does not fill the table, and
+     * what is forgotten could no longer pause anyone.
+     */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
+    void oublier() {
+        OffsetDateTime maintenant = OffsetDateTime.ofInstant(horloge.instant(), ZoneOffset.UTC);
+        jdbc.sql("DELETE FROM tentative_connexion WHERE derniere < :veille AND (pause_jusqu_a IS NULL OR pause_jusqu_a < :maintenant)")
+                .param("veille", maintenant.minusDays(1)).param("maintenant", maintenant).update();
+    }
+
+    /**
+     * What an identifier is counted under: whatever a client types (5 000 characters, U+0000), a key PostgreSQL indexes
+     * and stores, and no identifier kept in clear for names that are no account.
+     */
+    private static String cle(String identifiant) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(identifiant.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        Duration reste = Duration.between(horloge.instant(), etat.jusquA());
-        if (reste.isNegative() || reste.isZero()) {
-            // The pause is over: one more try, and a further failure pauses again.
-            parIdentifiant.computeIfPresent(identifiant, (id, e) -> new Etat(ECHECS_MAX - 1, null));
-            return null;
-        }
-        return reste;
     }
 
     /** Before HTTP Basic: a paused identifier costs no password comparison (bcrypt is slow on purpose). */

@@ -12,11 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -25,8 +24,7 @@ import tools.jackson.core.type.TypeReference;
  * packs when it serves other versions. Each instance reads its own {@code territories/}; when they differ (an image not
  * yet redeployed), the follower says so in a WARN rather than serving silently what the others do not.
  */
-@Configuration
-@EnableScheduling
+@Component
 class SuiviDesRechargements implements RechargementsPartages, ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SuiviDesRechargements.class);

@@ -27,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Deux instances d'Harmonie sur une même base (deux ports): ce que l'une écrit, l'autre le lit, et deux écritures
  * concurrentes du même dossier à partir du même ETag ne se perdent pas: une seule passe, l'autre reçoit 412. Un
- * rechargement des packs fait sur l'une, l'autre le suit.
+ * rechargement des packs fait sur l'une, l'autre le suit; les mots de passe erronés se comptent sur les deux.
  */
 class DeuxInstancesTest {
 
@@ -122,6 +122,19 @@ class DeuxInstancesTest {
             Thread.sleep(100);
         }
         assertThat(territoires(b)).isEqualTo(territoires(a));
+    }
+
+    /** Guessing a password on two ports gives no more tries than on one: the count is the database's. */
+    @Test
+    void lesEchecsDeConnexionSeComptentSurLesDeuxInstances() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            ConfigurableApplicationContext instance = i % 2 == 0 ? a : b;
+            assertThat(ClientHttp.appeler(port(instance), "GET", "/api/v1/moi", "intrus", "essai-" + i, null, null).statusCode())
+                    .isEqualTo(401);
+        }
+        assertThat(ClientHttp.appeler(port(a), "GET", "/api/v1/moi", "intrus", "encore", null, null).statusCode()).isEqualTo(429);
+        assertThat(ClientHttp.appeler(port(b), "GET", "/api/v1/moi", "intrus", "encore", null, null).statusCode()).isEqualTo(429);
+        assertThat(appeler(port(b), "GET", "/api/v1/dossiers", null, null).statusCode()).isEqualTo(200);
     }
 
     private static String territoires(ConfigurableApplicationContext instance) throws Exception {
