@@ -2,15 +2,17 @@ package fr.harmonie.dossiers;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * {@code chaine}, {@code dateReferenceDepot} and {@code evaluationDepot}: the pack versions, the date of rules and
- * parameters, and the sealed evaluation of the last deposit (null before any deposit).
+ * parameters, and the sealed evaluation of the last deposit (null before any deposit). {@code contenu}: the dossier as
+ * stored, or null when read for a list, which shows its {@code apercu} only.
  */
-public record DossierStocke(UUID id, long organisation, String statut, String contenu, int version, String territoire,
-                            String region, String messageInstruction, String chaine, LocalDate dateReferenceDepot,
-                            UUID evaluationDepot, OffsetDateTime creeLe, OffsetDateTime modifieLe) {
+public record DossierStocke(UUID id, long organisation, String statut, String contenu, Map<String, Object> apercu, int version,
+                            String territoire, String region, String messageInstruction, String chaine,
+                            LocalDate dateReferenceDepot, UUID evaluationDepot, OffsetDateTime creeLe, OffsetDateTime modifieLe) {
 
     public boolean modifiable() {
         return statut.equals("BROUILLON") || statut.equals("COMPLEMENTS_DEMANDES");

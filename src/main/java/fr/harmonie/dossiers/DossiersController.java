@@ -232,7 +232,7 @@ class DossiersController {
         m.put("id", d.id().toString());
         m.put("statut", d.statut());
         m.put("version", d.version());
-        m.put("apercu", Apercu.de(d.contenu()));
+        m.put("apercu", d.apercu());
         if (derniere != null) {
             m.put("derniereEvaluation", derniere);
         }

@@ -18,12 +18,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DossiersStore {
 
-    private static final RowMapper<DossierStocke> LIGNE = (rs, n) -> new DossierStocke(rs.getObject("id", UUID.class),
-            rs.getLong("organisation_id"), rs.getString("statut"), rs.getString("contenu"), rs.getInt("version"),
-            rs.getString("territoire"), rs.getString("region"), rs.getString("message_instruction"), rs.getString("chaine"),
-            rs.getObject("date_reference_depot", LocalDate.class), rs.getObject("evaluation_depot", UUID.class),
-            rs.getObject("cree_le", OffsetDateTime.class),
-            rs.getObject("modifie_le", OffsetDateTime.class));
+    /** Everything but the content, which a list does not read. */
+    private static final String COLONNES = "id, organisation_id, statut, version, territoire, region, message_instruction, chaine, "
+            + "date_reference_depot, evaluation_depot, cree_le, modifie_le, " + Apercu.COLONNES;
+
+    private static RowMapper<DossierStocke> ligne(boolean avecContenu) {
+        return (rs, n) -> new DossierStocke(rs.getObject("id", UUID.class),
+                rs.getLong("organisation_id"), rs.getString("statut"), avecContenu ? rs.getString("contenu") : null, Apercu.de(rs),
+                rs.getInt("version"), rs.getString("territoire"), rs.getString("region"), rs.getString("message_instruction"),
+                rs.getString("chaine"), rs.getObject("date_reference_depot", LocalDate.class), rs.getObject("evaluation_depot", UUID.class),
+                rs.getObject("cree_le", OffsetDateTime.class), rs.getObject("modifie_le", OffsetDateTime.class));
+    }
 
     /**
      * Ce qu'un utilisateur voit: un bailleur, les dossiers de son organisation; un instructeur, les dossiers déposés
@@ -48,8 +53,8 @@ class DossiersStore {
     }
 
     Optional<DossierStocke> visible(UUID id, Utilisateur u) {
-        return jdbc.sql("SELECT * FROM dossier WHERE id = :id AND " + VISIBLE)
-                .param("id", id).params(filtre(u)).query(LIGNE).optional();
+        return jdbc.sql("SELECT " + COLONNES + ", contenu FROM dossier WHERE id = :id AND " + VISIBLE)
+                .param("id", id).params(filtre(u)).query(ligne(true)).optional();
     }
 
     /**
@@ -58,13 +63,13 @@ class DossiersStore {
      * while a client pages through appears once, at the end, and none is skipped or shown twice.
      */
     List<DossierStocke> visibles(Utilisateur u, Set<String> statuts, DossierStocke apres, int limite) {
-        var requete = jdbc.sql("SELECT * FROM dossier WHERE " + VISIBLE + conditions(statuts)
+        var requete = jdbc.sql("SELECT " + COLONNES + " FROM dossier WHERE " + VISIBLE + conditions(statuts)
                         + (apres == null ? "" : " AND (cree_le, id) > (:apresLe, :apres)") + " ORDER BY cree_le, id LIMIT :limite")
                 .params(filtre(u)).param("limite", limite);
         if (apres != null) {
             requete = requete.param("apresLe", apres.creeLe()).param("apres", apres.id());
         }
-        return (statuts.isEmpty() ? requete : requete.param("statuts", List.copyOf(statuts))).query(LIGNE).list();
+        return (statuts.isEmpty() ? requete : requete.param("statuts", List.copyOf(statuts))).query(ligne(false)).list();
     }
 
     /** How many dossiers the user sees with these statuses, over all pages. */
