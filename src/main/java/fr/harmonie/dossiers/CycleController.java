@@ -3,11 +3,13 @@ package fr.harmonie.dossiers;
 import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.json.Json;
+import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +18,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Évaluations scellées, dépôt, instruction et vérification des reçus. Tout est borné à ce que le compte voit. */
 @RestController
@@ -39,10 +43,31 @@ class CycleController {
         return ResponseEntity.created(URI.create("/api/v1/evaluations/" + s.id())).body(Map.of("id", s.id().toString(), "resultat", s.resultat()));
     }
 
+    /** Oldest first, by pages like the dossier list: {@code Link} (rel="next", {@code apres}) and {@code X-Total-Count}. */
     @GetMapping("/api/v1/dossiers/{id}/evaluations")
-    List<Map<String, Object>> evaluations(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
+    ResponseEntity<List<Map<String, Object>>> evaluations(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
+                                                          @RequestParam(required = false) String apres,
+                                                          @RequestParam(required = false) Integer limite) {
         DossierStocke d = visible(id, compte.utilisateur());
-        return evaluations.duDossier(d.id()).stream().map(CycleController::resume).toList();
+        int taille = Pagination.taille(limite, "évaluations");
+        EvaluationsStore.EvaluationStockee precedente = null;
+        if (apres != null) {
+            precedente = evaluationDe(apres, d).orElseThrow(() -> new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide",
+                    "« apres » ne désigne aucune évaluation de ce dossier : reprenez la liste au début."));
+        }
+        List<EvaluationsStore.EvaluationStockee> page = evaluations.duDossier(d.id(), precedente, taille);
+        return Pagination.page(page.size(), taille, UriComponentsBuilder.fromPath("/api/v1/dossiers/" + d.id() + "/evaluations")
+                        .queryParamIfPresent("apres", page.isEmpty() ? Optional.empty() : Optional.of(page.get(page.size() - 1).id())))
+                .header("X-Total-Count", Long.toString(evaluations.nombre(d.id())))
+                .body(page.stream().map(CycleController::resume).toList());
+    }
+
+    private Optional<EvaluationsStore.EvaluationStockee> evaluationDe(String id, DossierStocke d) {
+        try {
+            return evaluations.parId(UUID.fromString(id)).filter(e -> e.dossier().equals(d.id()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.json.Json;
 import fr.harmonie.web.CorpsBorne;
+import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.http.ETag;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -67,8 +67,6 @@ class DossiersController {
 
     private static final Set<String> STATUTS = Set.of("BROUILLON", "DEPOSE", "EN_INSTRUCTION", "COMPLEMENTS_DEMANDES", "INSTRUIT");
 
-    private static final int LIMITE = 500;
-
     /**
      * {@code ?statut=DEPOSE&statut=EN_INSTRUCTION}: an instructeur's queue, without the dossiers already settled. Read by
      * pages, oldest first: the {@code Link} header (rel="next") gives the next page, {@code X-Total-Count} how many
@@ -85,10 +83,7 @@ class DossiersController {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide",
                     "« statut » vaut BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT.");
         }
-        int taille = limite == null ? LIMITE : limite;
-        if (taille < 1 || taille > LIMITE) {
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« limite » : de 1 à " + LIMITE + " dossiers.");
-        }
+        int taille = Pagination.taille(limite, "dossiers");
         DossierStocke precedent = null;
         if (apres != null) {
             UUID id = uuid(apres);
@@ -97,12 +92,10 @@ class DossiersController {
         }
         List<DossierStocke> dossiers = store.visibles(u, filtre, precedent, taille);
         Map<UUID, DossiersStore.DerniereEvaluation> evaluations = store.dernieresEvaluations(dossiers.stream().map(DossierStocke::id).toList());
-        ResponseEntity.BodyBuilder reponse = ResponseEntity.ok().header("X-Total-Count", Long.toString(store.nombreVisibles(u, filtre)));
-        if (dossiers.size() == taille) {
-            reponse.header(HttpHeaders.LINK, "<" + UriComponentsBuilder.fromPath("/api/v1/dossiers")
-                    .queryParam("statut", filtre.toArray()).queryParam("apres", dossiers.get(taille - 1).id()).queryParam("limite", taille)
-                    .encode().build().toUriString() + ">; rel=\"next\"");
-        }
+        ResponseEntity.BodyBuilder reponse = Pagination.page(dossiers.size(), taille, UriComponentsBuilder.fromPath("/api/v1/dossiers")
+                        .queryParam("statut", filtre.toArray())
+                        .queryParamIfPresent("apres", dossiers.isEmpty() ? Optional.empty() : Optional.of(dossiers.get(dossiers.size() - 1).id())))
+                .header("X-Total-Count", Long.toString(store.nombreVisibles(u, filtre)));
         return reponse.body(dossiers.stream().map(d -> resume(d, evaluations.get(d.id()))).toList());
     }
 

@@ -4,6 +4,7 @@ import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.json.Json;
+import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +29,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @RestController
 class JournalController {
-
-    private static final int LIMITE = 500;
 
     private final JdbcClient jdbc;
 
@@ -49,10 +47,7 @@ class JournalController {
                                                    @RequestParam(required = false) String objet,
                                                    @RequestParam(required = false) String action) {
         Utilisateur u = compte.utilisateur();
-        int taille = limite == null ? LIMITE : limite;
-        if (taille < 1 || taille > LIMITE) {
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« limite » : de 1 à " + LIMITE + " lignes.");
-        }
+        int taille = Pagination.taille(limite, "lignes");
         String conditions = (avant == null ? "" : " AND j.id < :avant") + (objet == null ? "" : " AND j.objet = :objet")
                 + (action == null ? "" : " AND j.action = :action");
         String sql;
@@ -73,14 +68,10 @@ class JournalController {
         parametres.put("action", action == null ? "" : action);
         List<Map<String, Object>> lignes = jdbc.sql(sql + " ORDER BY j.id DESC LIMIT " + taille).params(parametres)
                 .query((rs, n) -> ligne(rs)).list();
-        ResponseEntity.BodyBuilder reponse = ResponseEntity.ok();
-        if (lignes.size() == taille) {
-            reponse.header(HttpHeaders.LINK, "<" + UriComponentsBuilder.fromPath("/api/v1/journal")
-                    .queryParam("avant", lignes.get(lignes.size() - 1).get("id")).queryParam("limite", taille)
-                    .queryParamIfPresent("objet", Optional.ofNullable(objet))
-                    .queryParamIfPresent("action", Optional.ofNullable(action))
-                    .encode().build().toUriString() + ">; rel=\"next\"");
-        }
+        ResponseEntity.BodyBuilder reponse = Pagination.page(lignes.size(), taille, UriComponentsBuilder.fromPath("/api/v1/journal")
+                .queryParamIfPresent("avant", lignes.isEmpty() ? Optional.empty() : Optional.of(lignes.get(lignes.size() - 1).get("id")))
+                .queryParamIfPresent("objet", Optional.ofNullable(objet))
+                .queryParamIfPresent("action", Optional.ofNullable(action)));
         return reponse.body(lignes);
     }
 

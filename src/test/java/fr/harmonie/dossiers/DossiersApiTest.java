@@ -177,6 +177,44 @@ class DossiersApiTest {
     }
 
     /**
+     * A dossier evaluated at each save has many sealed evaluations: they read by pages like the list, each once and in
+     * order, without the input each one sealed (that is on GET /api/v1/evaluations/{id}).
+     */
+    @Test
+    void lesEvaluationsDUnDossierSeLisentParPages() throws Exception {
+        String id = DossiersDeTest.creer(port, "76540", false);
+        List<String> scellees = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            scellees.add(Json.MAPPER.readTree(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null)
+                    .body()).get("id").asString());
+        }
+        List<String> lues = new ArrayList<>();
+        String page = "/api/v1/dossiers/" + id + "/evaluations?limite=2";
+        int pages = 0;
+        while (page != null) {
+            HttpResponse<String> r = ClientHttp.appeler(port, "GET", page, "bailleur", null, null);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("X-Total-Count")).hasValue("3");
+            for (JsonNode e : Json.MAPPER.readTree(r.body())) {
+                lues.add(e.get("id").asString());
+                assertThat(e.has("entree")).isFalse();
+                assertThat(e.get("resultat").get("empreinte").asString()).isEqualTo(e.get("empreinte").asString());
+            }
+            page = r.headers().firstValue("Link").map(l -> l.substring(1, l.indexOf('>'))).orElse(null);
+            pages++;
+        }
+        assertThat(lues).isEqualTo(scellees);
+        assertThat(pages).isEqualTo(2);
+
+        String autre = DossiersDeTest.creer(port, "76540", false);
+        HttpResponse<String> apresEtrangere = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + autre + "/evaluations?apres="
+                + scellees.get(0), "bailleur", null, null);
+        assertThat(apresEtrangere.statusCode()).isEqualTo(400);
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id + "/evaluations?limite=501", "bailleur", null, null)
+                .statusCode()).isEqualTo(400);
+    }
+
+    /**
      * A draft its bailleur deletes is gone from every address (itself, the list, its evaluations), and the journal says
      * who deleted it; a stale If-Match deletes nothing; a deposited dossier stays with the instruction.
      */
