@@ -85,6 +85,10 @@ class SuiviDesRechargements implements RechargementsPartages, ApplicationRunner 
             LOG.warn("Rechargement fait par {} sur une autre instance non suivi ici, les packs en service continuent de servir :\n{}",
                     a.qui(), e.getMessage());
             return;
+        } catch (RuntimeException e) {
+            // Unreadable files, the database gone for a moment: this instance keeps serving and says why it did not follow.
+            LOG.error("Rechargement fait par {} sur une autre instance non suivi ici, les packs en service continuent de servir", a.qui(), e);
+            return;
         }
         if (memes(servis, a.packs())) {
             LOG.info("Packs rechargés à la suite de {} sur une autre instance : {}", a.qui(), String.join(", ", servis));
