@@ -92,9 +92,12 @@ class DossiersController {
         }
         List<DossierStocke> dossiers = store.visibles(u, filtre, precedent, taille);
         Map<UUID, DossiersStore.DerniereEvaluation> evaluations = store.dernieresEvaluations(dossiers.stream().map(DossierStocke::id).toList());
-        ResponseEntity.BodyBuilder reponse = Pagination.page(dossiers.size(), taille, UriComponentsBuilder.fromPath("/api/v1/dossiers")
-                        .queryParam("statut", filtre.toArray())
-                        .queryParamIfPresent("apres", dossiers.isEmpty() ? Optional.empty() : Optional.of(dossiers.get(dossiers.size() - 1).id())))
+        UriComponentsBuilder suivante = UriComponentsBuilder.fromPath("/api/v1/dossiers")
+                .queryParamIfPresent("apres", dossiers.isEmpty() ? Optional.empty() : Optional.of(dossiers.get(dossiers.size() - 1).id()));
+        if (!filtre.isEmpty()) {
+            suivante.queryParam("statut", filtre.toArray());
+        }
+        ResponseEntity.BodyBuilder reponse = Pagination.page(dossiers.size(), taille, suivante)
                 .header("X-Total-Count", Long.toString(store.nombreVisibles(u, filtre)));
         return reponse.body(dossiers.stream().map(d -> resume(d, evaluations.get(d.id()))).toList());
     }
