@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** Évaluations scellées, dépôt, instruction et vérification des reçus. Tout est borné à ce que le compte voit. */
 @RestController
@@ -56,8 +55,9 @@ class CycleController {
                     "« apres » ne désigne aucune évaluation de ce dossier : reprenez la liste au début."));
         }
         List<EvaluationsStore.EvaluationStockee> page = evaluations.duDossier(d.id(), precedente, taille);
-        return Pagination.page(page.size(), taille, UriComponentsBuilder.fromPath("/api/v1/dossiers/" + d.id() + "/evaluations")
-                        .queryParamIfPresent("apres", page.isEmpty() ? Optional.empty() : Optional.of(page.get(page.size() - 1).id())))
+        Map<String, Object> suivante = new LinkedHashMap<>();
+        suivante.put("apres", page.isEmpty() ? null : page.get(page.size() - 1).id());
+        return Pagination.page(page.size(), taille, "/api/v1/dossiers/" + d.id() + "/evaluations", suivante)
                 .header("X-Total-Count", Long.toString(evaluations.nombre(d.id())))
                 .body(page.stream().map(CycleController::resume).toList());
     }

@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** Les dossiers gardés: création en brouillon par un bailleur, lecture selon la visibilité, modification verrouillée. */
 @RestController
@@ -68,21 +67,27 @@ class DossiersController {
     private static final Set<String> STATUTS = Set.of("BROUILLON", "DEPOSE", "EN_INSTRUCTION", "COMPLEMENTS_DEMANDES", "INSTRUIT");
 
     /**
-     * {@code ?statut=DEPOSE&statut=EN_INSTRUCTION}: an instructeur's queue, without the dossiers already settled. Read by
-     * pages, oldest first: the {@code Link} header (rel="next") gives the next page, {@code X-Total-Count} how many
-     * dossiers the filter holds over all pages, so a service with hundreds of dossiers in December sees them all.
+     * {@code ?statut=DEPOSE&statut=EN_INSTRUCTION}: an instructeur's queue, without the dossiers already settled;
+     * {@code reference} (the bailleur's own, or a SIAP number), {@code commune} (INSEE code) and {@code territoire} (the
+     * pack it was deposited with) narrow it. Read by pages, oldest first: the {@code Link} header (rel="next") gives the
+     * next page, {@code X-Total-Count} how many dossiers the filter holds over all pages, so a service with hundreds of
+     * dossiers in December sees them all.
      */
     @GetMapping("/api/v1/dossiers")
     ResponseEntity<List<Map<String, Object>>> lister(@AuthenticationPrincipal CompteAuthentifie compte,
                                                      @RequestParam(name = "statut", required = false) List<String> statuts,
+                                                     @RequestParam(required = false) String reference,
+                                                     @RequestParam(required = false) String commune,
+                                                     @RequestParam(required = false) String territoire,
                                                      @RequestParam(required = false) String apres,
                                                      @RequestParam(required = false) Integer limite) {
         Utilisateur u = compte.utilisateur();
-        Set<String> filtre = statuts == null ? Set.of() : new TreeSet<>(statuts);
-        if (!STATUTS.containsAll(filtre)) {
+        Set<String> parStatut = statuts == null ? Set.of() : new TreeSet<>(statuts);
+        if (!STATUTS.containsAll(parStatut)) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide",
                     "« statut » vaut BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT.");
         }
+        DossiersStore.Filtre filtre = new DossiersStore.Filtre(parStatut, reference, commune, territoire);
         int taille = Pagination.taille(limite, "dossiers");
         DossierStocke precedent = null;
         if (apres != null) {
@@ -92,12 +97,13 @@ class DossiersController {
         }
         List<DossierStocke> dossiers = store.visibles(u, filtre, precedent, taille);
         Map<UUID, DossiersStore.DerniereEvaluation> evaluations = store.dernieresEvaluations(dossiers.stream().map(DossierStocke::id).toList());
-        UriComponentsBuilder suivante = UriComponentsBuilder.fromPath("/api/v1/dossiers")
-                .queryParamIfPresent("apres", dossiers.isEmpty() ? Optional.empty() : Optional.of(dossiers.get(dossiers.size() - 1).id()));
-        if (!filtre.isEmpty()) {
-            suivante.queryParam("statut", filtre.toArray());
-        }
-        ResponseEntity.BodyBuilder reponse = Pagination.page(dossiers.size(), taille, suivante)
+        Map<String, Object> suivante = new LinkedHashMap<>();
+        suivante.put("statut", parStatut);
+        suivante.put("reference", reference);
+        suivante.put("commune", commune);
+        suivante.put("territoire", territoire);
+        suivante.put("apres", dossiers.isEmpty() ? null : dossiers.get(dossiers.size() - 1).id());
+        ResponseEntity.BodyBuilder reponse = Pagination.page(dossiers.size(), taille, "/api/v1/dossiers", suivante)
                 .header("X-Total-Count", Long.toString(store.nombreVisibles(u, filtre)));
         return reponse.body(dossiers.stream().map(d -> resume(d, evaluations.get(d.id()))).toList());
     }

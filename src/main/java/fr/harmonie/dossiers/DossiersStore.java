@@ -58,28 +58,47 @@ class DossiersStore {
     }
 
     /**
-     * One page of what the user sees, oldest first. {@code statuts}: those to list, or empty for all; {@code apres}: the
-     * last dossier of the previous page, or null for the first page. Keyset paging on (creation, id): a dossier created
-     * while a client pages through appears once, at the end, and none is skipped or shown twice.
+     * What a list keeps: {@code statuts} (empty for all), and, when not null, the dossier's own {@code reference}, its
+     * commune's INSEE code, or the pack it was deposited with ({@code territoire}).
      */
-    List<DossierStocke> visibles(Utilisateur u, Set<String> statuts, DossierStocke apres, int limite) {
-        var requete = jdbc.sql("SELECT " + COLONNES + " FROM dossier WHERE " + VISIBLE + conditions(statuts)
+    record Filtre(Set<String> statuts, String reference, String commune, String territoire) {
+
+        private String sql() {
+            return (statuts.isEmpty() ? "" : " AND statut IN (:statuts)")
+                    + (reference == null ? "" : " AND contenu->>'reference' = :reference")
+                    + (commune == null ? "" : " AND contenu#>>'{operation,commune,codeInsee}' = :commune")
+                    + (territoire == null ? "" : " AND territoire = :territoire");
+        }
+
+        private Map<String, Object> parametres() {
+            Map<String, Object> p = new HashMap<>();
+            p.put("statuts", statuts.isEmpty() ? List.of("") : List.copyOf(statuts));
+            p.put("reference", reference == null ? "" : reference);
+            p.put("commune", commune == null ? "" : commune);
+            p.put("territoire", territoire == null ? "" : territoire);
+            return p;
+        }
+    }
+
+    /**
+     * One page of what the user sees, oldest first; {@code apres}: the last dossier of the previous page, or null for
+     * the first page. Keyset paging on (creation, id): a dossier created while a client pages through appears once, at
+     * the end, and none is skipped or shown twice.
+     */
+    List<DossierStocke> visibles(Utilisateur u, Filtre filtre, DossierStocke apres, int limite) {
+        var requete = jdbc.sql("SELECT " + COLONNES + " FROM dossier WHERE " + VISIBLE + filtre.sql()
                         + (apres == null ? "" : " AND (cree_le, id) > (:apresLe, :apres)") + " ORDER BY cree_le, id LIMIT :limite")
-                .params(filtre(u)).param("limite", limite);
+                .params(filtre(u)).params(filtre.parametres()).param("limite", limite);
         if (apres != null) {
             requete = requete.param("apresLe", apres.creeLe()).param("apres", apres.id());
         }
-        return (statuts.isEmpty() ? requete : requete.param("statuts", List.copyOf(statuts))).query(ligne(false)).list();
+        return requete.query(ligne(false)).list();
     }
 
-    /** How many dossiers the user sees with these statuses, over all pages. */
-    long nombreVisibles(Utilisateur u, Set<String> statuts) {
-        var requete = jdbc.sql("SELECT count(*) FROM dossier WHERE " + VISIBLE + conditions(statuts)).params(filtre(u));
-        return (statuts.isEmpty() ? requete : requete.param("statuts", List.copyOf(statuts))).query(Long.class).single();
-    }
-
-    private static String conditions(Set<String> statuts) {
-        return statuts.isEmpty() ? "" : " AND statut IN (:statuts)";
+    /** How many dossiers the user sees through this filter, over all pages. */
+    long nombreVisibles(Utilisateur u, Filtre filtre) {
+        return jdbc.sql("SELECT count(*) FROM dossier WHERE " + VISIBLE + filtre.sql()).params(filtre(u)).params(filtre.parametres())
+                .query(Long.class).single();
     }
 
     /**

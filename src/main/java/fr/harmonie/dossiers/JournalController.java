@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +19,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Le journal, en lecture seule: tout pour un administrateur, les dossiers de sa région pour une DREAL, rien pour les
@@ -68,10 +66,11 @@ class JournalController {
         parametres.put("action", action == null ? "" : action);
         List<Map<String, Object>> lignes = jdbc.sql(sql + " ORDER BY j.id DESC LIMIT " + taille).params(parametres)
                 .query((rs, n) -> ligne(rs)).list();
-        ResponseEntity.BodyBuilder reponse = Pagination.page(lignes.size(), taille, UriComponentsBuilder.fromPath("/api/v1/journal")
-                .queryParamIfPresent("avant", lignes.isEmpty() ? Optional.empty() : Optional.of(lignes.get(lignes.size() - 1).get("id")))
-                .queryParamIfPresent("objet", Optional.ofNullable(objet))
-                .queryParamIfPresent("action", Optional.ofNullable(action)));
+        Map<String, Object> suivante = new LinkedHashMap<>();
+        suivante.put("avant", lignes.isEmpty() ? null : lignes.get(lignes.size() - 1).get("id"));
+        suivante.put("objet", objet);
+        suivante.put("action", action);
+        ResponseEntity.BodyBuilder reponse = Pagination.page(lignes.size(), taille, "/api/v1/journal", suivante);
         return reponse.body(lignes);
     }
 

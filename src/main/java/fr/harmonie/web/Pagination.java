@@ -1,9 +1,14 @@
 package fr.harmonie.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Lists read by pages (journal, dossiers, evaluations of a dossier): at most {@value #LIMITE} items a page, and a
@@ -26,13 +31,21 @@ public final class Pagination {
     }
 
     /**
-     * {@code suivante}: the address of the next page with its filters and its cursor; {@code limite} is added. A page
-     * shorter than asked is the last one.
+     * {@code parametres}: the next page's filters and cursor, in order; a null value is left out, a collection gives the
+     * parameter once per element; {@code limite} is added. A page shorter than asked is the last one. Values are
+     * form-encoded, so a reference such as "A+B & C" comes back as sent (Spring's URI builders leave '+', which the
+     * server then reads as a space).
      */
-    public static ResponseEntity.BodyBuilder page(int lus, int taille, UriComponentsBuilder suivante) {
+    public static ResponseEntity.BodyBuilder page(int lus, int taille, String chemin, Map<String, ?> parametres) {
         ResponseEntity.BodyBuilder reponse = ResponseEntity.ok();
         if (lus == taille) {
-            reponse.header(HttpHeaders.LINK, "<" + suivante.queryParam("limite", taille).encode().build().toUriString() + ">; rel=\"next\"");
+            StringJoiner requete = new StringJoiner("&", chemin + "?", "");
+            parametres.forEach((nom, valeur) -> {
+                Collection<?> valeurs = valeur instanceof Collection<?> c ? c : valeur == null ? List.of() : List.of(valeur);
+                valeurs.forEach(v -> requete.add(nom + "=" + URLEncoder.encode(v.toString(), StandardCharsets.UTF_8)));
+            });
+            requete.add("limite=" + taille);
+            reponse.header(HttpHeaders.LINK, "<" + requete + ">; rel=\"next\"");
         }
         return reponse;
     }

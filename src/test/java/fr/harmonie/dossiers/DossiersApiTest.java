@@ -180,6 +180,40 @@ class DossiersApiTest {
     }
 
     /**
+     * A bailleur finds its dossier by its own reference, whatever characters it holds, across pages; an instructeur
+     * narrows its queue to one commune or one of its packs.
+     */
+    @Test
+    void laListeSeFiltreParReferenceCommuneEtTerritoire() throws Exception {
+        String reference = "SIAP+2026 & Co {1}/é";
+        List<String> crees = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> r = ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur",
+                    DossiersDeTest.agrement("76540").replace("CAS-AGREMENT", reference.replace("\"", "")), null);
+            assertThat(r.statusCode()).isEqualTo(201);
+            crees.add(Json.MAPPER.readTree(r.body()).get("id").asString());
+        }
+        List<String> lus = new ArrayList<>();
+        String page = "/api/v1/dossiers?limite=1&reference=" + java.net.URLEncoder.encode(reference, java.nio.charset.StandardCharsets.UTF_8);
+        while (page != null) {
+            HttpResponse<String> r = ClientHttp.appeler(port, "GET", page, "bailleur", null, null);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("X-Total-Count")).hasValue("2");
+            Json.MAPPER.readTree(r.body()).valueStream().forEach(d -> lus.add(d.get("id").asString()));
+            page = r.headers().firstValue("Link").map(l -> l.substring(1, l.indexOf('>'))).orElse(null);
+        }
+        assertThat(lus).isEqualTo(crees);
+
+        String grenoble = DossiersDeTest.creer(port, "38185", true);
+        String rouen = DossiersDeTest.creer(port, "76540", true);
+        JsonNode aGrenoble = lister("instructeur38", "?commune=38185");
+        assertThat(trouver(aGrenoble, grenoble)).isNotNull();
+        assertThat(aGrenoble.valueStream().allMatch(d -> d.get("apercu").get("codeInsee").asString().equals("38185"))).isTrue();
+        assertThat(trouver(lister("instructeur", "?territoire=metropole-rouen-normandie"), rouen)).isNotNull();
+        assertThat(lister("instructeur", "?territoire=region-84")).isEmpty();
+    }
+
+    /**
      * A dossier evaluated at each save has many sealed evaluations: they read by pages like the list, each once and in
      * order, without the input each one sealed (that is on GET /api/v1/evaluations/{id}).
      */
