@@ -113,10 +113,11 @@ class DossiersStore {
             return dernieres;
         }
         jdbc.sql("""
-                SELECT DISTINCT ON (e.dossier_id) e.dossier_id, e.id, e.cree_le, e.cree_le >= d.contenu_modifie_le,
+                SELECT d.id, e.id, e.cree_le, e.cree_le >= d.contenu_modifie_le,
                        (e.resultat->>'deposable')::boolean, e.resultat->'maturite'->>'niveau', (e.resultat->'maturite'->>'score')::int
-                FROM evaluation e JOIN dossier d ON d.id = e.dossier_id
-                WHERE e.dossier_id IN (:dossiers) ORDER BY e.dossier_id, e.cree_le DESC, e.id DESC""")
+                FROM dossier d CROSS JOIN LATERAL (
+                    SELECT id, cree_le, resultat FROM evaluation WHERE dossier_id = d.id ORDER BY cree_le DESC, id DESC LIMIT 1) e
+                WHERE d.id IN (:dossiers)""")
                 .param("dossiers", List.copyOf(dossiers))
                 .query(rs -> {
                     dernieres.put(rs.getObject(1, UUID.class), new DerniereEvaluation(rs.getObject(2, UUID.class),
