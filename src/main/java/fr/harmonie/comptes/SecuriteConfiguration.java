@@ -1,9 +1,8 @@
 package fr.harmonie.comptes;
 
-import fr.harmonie.json.Json;
+import fr.harmonie.web.ReponseProbleme;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -47,12 +46,10 @@ class SecuriteConfiguration {
     }
 
     static void probleme(HttpServletResponse reponse, int statut, String titre, String detail) throws IOException {
-        reponse.setStatus(statut);
-        reponse.setContentType("application/problem+json");
         if (statut == 401) {
             reponse.setHeader("WWW-Authenticate", "Basic realm=\"Harmonie\"");
         }
-        Json.MAPPER.writeValue(reponse.getOutputStream(), Map.of("title", titre, "status", statut, "detail", detail));
+        ReponseProbleme.ecrire(reponse, statut, titre, detail);
     }
 
     /** bcrypt aujourd'hui, derrière un encodeur délégant qui permet de migrer d'algorithme sans tout casser. */

@@ -229,4 +229,15 @@ class EvaluationApiTest {
         assertThat(reponse).containsIgnoringCase("Content-Type: application/problem+json");
         assertThat(reponse).contains("Un paramètre de l'adresse est mal encodé");
     }
+
+    @Autowired
+    jakarta.servlet.ServletContext servletContext;
+
+    /** The budget that keeps large dossiers at once from exhausting the heap guards every request of the service. */
+    @Test
+    void leBudgetDesCorpsGardeToutesLesRequetes() {
+        var enregistrement = servletContext.getFilterRegistration("budgetDesCorps");
+        assertThat(enregistrement).isNotNull();
+        assertThat(enregistrement.getUrlPatternMappings()).containsExactly("/*");
+    }
 }
