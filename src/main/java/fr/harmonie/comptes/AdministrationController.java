@@ -1,5 +1,6 @@
 package fr.harmonie.comptes;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Organisations et comptes, pour l'administration seule (/api/v1/admin/**: rôle ADMIN, voir SecuriteConfiguration). */
 @RestController
+@Tag(name = "Administration", description = "Comptes, organisations, packs : réservé aux administrateurs.")
 class AdministrationController {
 
     private final AdministrationComptes administration;

@@ -1,5 +1,6 @@
 package fr.harmonie.comptes;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import fr.harmonie.web.ProblemeHttpException;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * et les révoque. Un jeton ne gère pas les jetons: une fuite ne doit pas pouvoir se prolonger ni en couper d'autres.
  */
 @RestController
+@Tag(name = "Jetons", description = "Les jetons d'API d'une organisation, pour ses systèmes.")
 class JetonsController {
 
     private final Jetons jetons;

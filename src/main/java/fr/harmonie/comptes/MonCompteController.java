@@ -1,5 +1,6 @@
 package fr.harmonie.comptes;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** /api/v1/moi: tout compte authentifié, pour lui-même seulement (il n'y a pas d'identifiant dans l'adresse). */
 @RestController
+@Tag(name = "Mon compte", description = "Le compte connecté : ce qu'il peut voir, son mot de passe.")
 class MonCompteController {
 
     private final MonCompte monCompte;

@@ -5,6 +5,7 @@ import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.json.Json;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Évaluations scellées, dépôt, instruction et vérification des reçus. Tout est borné à ce que le compte voit. */
 @RestController
+@Tag(name = "Évaluations scellées, dépôt et instruction", description = "Évaluer et sceller, déposer, instruire, vérifier un reçu.")
 class CycleController {
 
     private final DossiersStore dossiers;

@@ -9,6 +9,7 @@ import fr.harmonie.json.Json;
 import fr.harmonie.web.CorpsBorne;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Les dossiers gardés: création en brouillon par un bailleur, lecture selon la visibilité, modification verrouillée. */
 @RestController
+@Tag(name = "Dossiers", description = "Les dossiers gardés : création, lecture selon la portée du compte, modification, suppression d'un brouillon.")
 class DossiersController {
 
     private final DossiersStore store;

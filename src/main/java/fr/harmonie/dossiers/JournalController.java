@@ -6,6 +6,7 @@ import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.json.Json;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * plus ancien, jusqu'à sa première ligne: un audit remonte aussi loin qu'il le faut.
  */
 @RestController
+@Tag(name = "Journal", description = "Qui a fait quoi, en lecture seule.")
 class JournalController {
 
     private final JdbcClient jdbc;

@@ -3,6 +3,7 @@ package fr.harmonie.evaluation;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.json.Json;
 import fr.harmonie.web.CorpsBorne;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.MediaType;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Évaluation sans compte et sans stockage: un dossier format 1 en entrée, le résultat format 1 en sortie. */
 @RestController
+@Tag(name = "Évaluation", description = "Évaluer un dossier sans compte et sans rien garder.")
 class EvaluationController {
 
     private final LecteurDossier lecteur;

@@ -1,6 +1,7 @@
 package fr.harmonie.territoires;
 
 import fr.harmonie.regles.PackInvalideException;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * servir.
  */
 @RestController
+@Tag(name = "Administration", description = "Comptes, organisations, packs : réservé aux administrateurs.")
 class RechargementController {
 
     private static final Logger LOG = LoggerFactory.getLogger(RechargementController.class);

@@ -4,6 +4,7 @@ import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.web.ProblemeHttpException;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * qui vérifie un dossier sans compte veut savoir ce que son territoire applique.
  */
 @RestController
+@Tag(name = "Territoires", description = "Les packs territoriaux et les règles en vigueur.")
 class TerritoiresController {
 
     private final RegistreCourant registre;

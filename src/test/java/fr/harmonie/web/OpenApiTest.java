@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
+import fr.harmonie.json.Ressources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
-/** L'API se décrit en OpenAPI 3, et Swagger UI la présente. */
+/** L'API se décrit en OpenAPI 3.1, contrat compris, et Swagger UI la présente. */
 @ServiceDeTest
 class OpenApiTest {
 
@@ -48,6 +49,20 @@ class OpenApiTest {
         assertThat(servis).hasSizeGreaterThanOrEqualTo(29).contains("POST /api/v1/evaluations", "GET /api/v1/dossiers/{id}/historique",
                 "PUT /api/v1/moi/mot-de-passe", "GET /api/v1/admin/couverture");
         assertThat(decrits).containsAll(servis);
+        // The endpoints that read a raw body take the contract's dossier, and the evaluation returns its result: a bailleur's
+        // system sees in the description the very schemas the service validates against.
+        for (String[] corps : new String[][] {{"/api/v1/evaluations", "post"}, {"/api/v1/dossiers", "post"}, {"/api/v1/dossiers/{id}", "put"}}) {
+            assertThat(api.get("paths").get(corps[0]).get(corps[1]).get("requestBody").get("content").get("application/json")
+                    .get("schema").get("$ref").asString()).as(corps[0]).isEqualTo("#/components/schemas/Dossier");
+        }
+        assertThat(api.get("paths").get("/api/v1/evaluations").get("post").get("responses").get("200").get("content")
+                .get("application/json").get("schema").get("$ref").asString()).isEqualTo("#/components/schemas/Resultat");
+        JsonNode contratDossier = Json.MAPPER.readTree(Ressources.texte("contrat/dossier.schema.json"));
+        assertThat(api.get("components").get("schemas").get("Dossier").get("required")).isEqualTo(contratDossier.get("required"));
+        assertThat(api.get("components").get("schemas").get("Dossier").get("properties").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(contratDossier.get("properties").propertyNames());
+        assertThat(doc.body()).doesNotContain("$defs");
+        assertThat(api.get("paths").get("/api/v1/evaluations").get("post").get("security")).isEmpty();
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).containsIgnoringCase("swagger");
     }

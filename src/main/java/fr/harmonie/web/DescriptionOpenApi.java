@@ -1,0 +1,109 @@
+package fr.harmonie.web;
+
+import fr.harmonie.json.Json;
+import fr.harmonie.json.Ressources;
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the OpenAPI description says beyond what springdoc infers: who the API is for, how to authenticate, and the
+ * contract itself. The endpoints that take a dossier read the raw body (to bound it and validate it against the JSON
+ * Schema), so springdoc saw no body at all: the dossier and result schemas of the contract, as the service applies
+ * them, are now the request and response bodies a bailleur's system integrates against.
+ */
+@Configuration(proxyBeanMethods = false)
+class DescriptionOpenApi {
+
+    private static final String DOSSIER = "Dossier";
+    private static final String RESULTAT = "Resultat";
+
+    @Bean
+    OpenAPI descriptionHarmonie() {
+        return new OpenAPI()
+                .info(new Info().title("Harmonie").version("v1").description("""
+                        Pièces requises, anomalies et maturité d'un dossier de demande d'agrément (PLAI, PLUS, PLS), selon le \
+                        socle national et les packs du territoire de l'opération. Sans compte : POST /api/v1/evaluations. \
+                        Avec un compte (HTTP Basic) ou un jeton d'organisation (Bearer) : dossiers gardés, dépôt, instruction. \
+                        Les erreurs sont en application/problem+json (RFC 9457), en français."""))
+                .components(new Components()
+                        .addSecuritySchemes("compte", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes("jeton", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .addSecurityItem(new SecurityRequirement().addList("compte"))
+                .addSecurityItem(new SecurityRequirement().addList("jeton"));
+    }
+
+    @Bean
+    OpenApiCustomizer contratDansOpenApi() {
+        return api -> {
+            schemas("contrat/dossier.schema.json", DOSSIER).forEach(api.getComponents()::addSchemas);
+            schemas("contrat/evaluation.schema.json", RESULTAT).forEach(api.getComponents()::addSchemas);
+            corps(api, "/api/v1/evaluations", PathItem::getPost);
+            reponse(api, "/api/v1/evaluations", PathItem::getPost, RESULTAT);
+            corps(api, "/api/v1/dossiers", PathItem::getPost);
+            corps(api, "/api/v1/dossiers/{id}", PathItem::getPut);
+            // Open to anyone, as the security configuration says: no account asked.
+            for (String ouvert : List.of("/api/v1/evaluations", "/api/v1/territoires", "/api/v1/territoires/{id}/regles")) {
+                api.getPaths().get(ouvert).readOperations().forEach(o -> o.setSecurity(List.of()));
+            }
+        };
+    }
+
+    /**
+     * A contract schema as the service applies it, under {@code nom}; its {@code $defs} become components of their own
+     * ({@code nom_<def>}), where its references now point.
+     */
+    private static Map<String, Schema> schemas(String ressource, String nom) {
+        ObjectNode racine = (ObjectNode) Json.MAPPER.readTree(Ressources.texte(ressource));
+        racine.remove("$schema");
+        racine.remove("$id");
+        JsonNode definitions = racine.remove("$defs");
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        if (definitions != null) {
+            definitions.properties().forEach(d -> schemas.put(nom + "_" + d.getKey(), lire(d.getValue(), nom)));
+        }
+        schemas.put(nom, lire(racine, nom));
+        return schemas;
+    }
+
+    private static Schema lire(JsonNode schema, String nom) {
+        try {
+            return Json31.mapper().readValue(schema.toString().replace("\"#/$defs/", "\"#/components/schemas/" + nom + "_"), Schema.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Schéma du contrat illisible : " + nom, e);
+        }
+    }
+
+    private static void corps(OpenAPI api, String chemin, Function<PathItem, Operation> methode) {
+        methode.apply(api.getPaths().get(chemin)).requestBody(new RequestBody().required(true).description("Un dossier au format 1.")
+                .content(json(DOSSIER)));
+    }
+
+    private static void reponse(OpenAPI api, String chemin, Function<PathItem, Operation> methode, String schema) {
+        ApiResponse ok = methode.apply(api.getPaths().get(chemin)).getResponses().get("200");
+        ok.description("L'évaluation au format 1.").content(json(schema));
+    }
+
+    private static Content json(String schema) {
+        return new Content().addMediaType("application/json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + schema)));
+    }
+}
