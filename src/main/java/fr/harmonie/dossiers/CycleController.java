@@ -3,6 +3,7 @@ package fr.harmonie.dossiers;
 import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.json.Json;
+import fr.harmonie.web.BudgetDesCorps;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,17 +31,20 @@ class CycleController {
     private final DossiersStore dossiers;
     private final EvaluationsStore evaluations;
     private final CycleDossier cycle;
+    private final BudgetDesCorps budget;
 
-    CycleController(DossiersStore dossiers, EvaluationsStore evaluations, CycleDossier cycle) {
+    CycleController(DossiersStore dossiers, EvaluationsStore evaluations, CycleDossier cycle, BudgetDesCorps budget) {
         this.dossiers = dossiers;
         this.evaluations = evaluations;
         this.cycle = cycle;
+        this.budget = budget;
     }
 
     @PostMapping("/api/v1/dossiers/{id}/evaluations")
     ResponseEntity<Object> evaluer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         Utilisateur u = compte.utilisateur();
-        CycleDossier.Scellee s = cycle.evaluer(u, visible(id, u));
+        DossierStocke d = visible(id, u);
+        CycleDossier.Scellee s = budget.pendant(d.contenu().length(), () -> cycle.evaluer(u, d));
         return ResponseEntity.created(URI.create("/api/v1/evaluations/" + s.id())).body(Map.of("id", s.id().toString(), "resultat", s.resultat()));
     }
 
@@ -100,7 +104,8 @@ class CycleController {
     @PostMapping("/api/v1/dossiers/{id}/depot")
     ResponseEntity<Object> deposer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         Utilisateur u = compte.utilisateur();
-        CycleDossier.Scellee s = cycle.deposer(u, visible(id, u));
+        DossierStocke d = visible(id, u);
+        CycleDossier.Scellee s = budget.pendant(d.contenu().length(), () -> cycle.deposer(u, d));
         return ResponseEntity.ok(Map.of("statut", "DEPOSE", "evaluation", s.id().toString(), "territoire", s.resultat().territoire().code(),
                 "dateReference", s.resultat().dateReference().toString()));
     }
@@ -120,7 +125,7 @@ class CycleController {
     Map<String, Object> verifier(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         EvaluationsStore.EvaluationStockee e = evaluations.parId(uuid(id)).orElseThrow(CycleController::introuvable);
         visible(e.dossier().toString(), compte.utilisateur());
-        return cycle.verifier(e);
+        return budget.pendant(e.entree().length(), () -> cycle.verifier(e));
     }
 
     private DossierStocke visible(String id, Utilisateur u) {

@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,6 +32,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class BudgetDesCorps extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BudgetDesCorps.class);
+
+    private static final long REESSAYER_DANS_SECONDES = 5;
+    private static final String SATURE = "Service saturé";
+    private static final String DETAIL = "Trop de dossiers volumineux sont en cours de traitement : réessayez dans quelques secondes.";
 
     private final Semaphore kio;
     private final int total;
@@ -57,19 +63,10 @@ public class BudgetDesCorps extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declare = requete.getContentLengthLong();
         // A chunked body declares nothing: count it at the most it may be. Above the limit, CorpsBorne answers 413.
-        int poids = (int) Math.min(total, Math.max(1, ((declare < 0 ? CorpsBorne.LIMITE : Math.min(declare, CorpsBorne.LIMITE)) + 1023) / 1024));
-        boolean obtenu;
-        try {
-            obtenu = kio.tryAcquire(poids, attente.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            obtenu = false;
-        }
-        if (!obtenu) {
-            LOG.warn("Requête de {} Kio refusée (503) : {} Kio de corps déjà en cours sur {} permis", poids, total - kio.availablePermits(), total);
-            reponse.setHeader("Retry-After", "5");
-            ReponseProbleme.ecrire(reponse, 503, "Service saturé",
-                    "Trop de dossiers volumineux sont en cours de traitement : réessayez dans quelques secondes.");
+        int poids = poids(declare < 0 ? CorpsBorne.LIMITE : declare);
+        if (!reserver(poids)) {
+            reponse.setHeader("Retry-After", Long.toString(REESSAYER_DANS_SECONDES));
+            ReponseProbleme.ecrire(reponse, 503, SATURE, DETAIL);
             return;
         }
         try {
@@ -77,5 +74,39 @@ public class BudgetDesCorps extends OncePerRequestFilter {
         } finally {
             kio.release(poids);
         }
+    }
+
+    /**
+     * The same budget for work on a stored dossier, which comes with no request body (evaluation, deposit, verification
+     * of a dossier of up to 2 MiB): {@code octets}, its size.
+     *
+     * @throws ProblemeHttpException 503 with Retry-After once the wait is over
+     */
+    public <T> T pendant(long octets, Supplier<T> travail) {
+        int poids = poids(octets);
+        if (!reserver(poids)) {
+            throw new ProblemeHttpException(HttpStatus.SERVICE_UNAVAILABLE, SATURE, DETAIL, REESSAYER_DANS_SECONDES);
+        }
+        try {
+            return travail.get();
+        } finally {
+            kio.release(poids);
+        }
+    }
+
+    private int poids(long octets) {
+        return (int) Math.min(total, Math.max(1, (Math.min(octets, CorpsBorne.LIMITE) + 1023) / 1024));
+    }
+
+    private boolean reserver(int poids) {
+        try {
+            if (kio.tryAcquire(poids, attente.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warn("Dossier de {} Kio refusé (503) : {} Kio déjà en cours sur {}", poids, total - kio.availablePermits(), total);
+        return false;
     }
 }

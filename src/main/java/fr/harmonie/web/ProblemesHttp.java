@@ -43,7 +43,11 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> probleme(ProblemeHttpException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(e.statut(), e.getMessage());
         p.setTitle(e.titre());
-        return ResponseEntity.status(e.statut()).body(p);
+        ResponseEntity.BodyBuilder reponse = ResponseEntity.status(e.statut());
+        if (e.reessayerDansSecondes() != null) {
+            reponse.header(HttpHeaders.RETRY_AFTER, Long.toString(e.reessayerDansSecondes()));
+        }
+        return reponse.body(p);
     }
 
     @ExceptionHandler(CorpsTropGrandException.class)

@@ -1,6 +1,7 @@
 package fr.harmonie.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.FilterChain;
 import java.time.Duration;
@@ -66,6 +67,14 @@ class BudgetDesCorpsTest {
         MockHttpServletResponse morceaux = new MockHttpServletResponse();
         budget.doFilter(parMorceaux, morceaux, compter);
         assertThat(morceaux.getStatus()).isEqualTo(503);
+
+        // A stored dossier, evaluated or deposited without a request body, counts in the same budget.
+        assertThatThrownBy(() -> budget.pendant(3L * MIO / 2, () -> "évalué"))
+                .isInstanceOfSatisfying(ProblemeHttpException.class, e -> {
+                    assertThat(e.statut().value()).isEqualTo(503);
+                    assertThat(e.reessayerDansSecondes()).isEqualTo(5L);
+                });
+        assertThat(budget.pendant(20 * 1024, () -> "évalué")).isEqualTo("évalué");
 
         sortir.countDown();
         enCours.join();
