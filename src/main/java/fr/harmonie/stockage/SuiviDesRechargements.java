@@ -57,6 +57,9 @@ class SuiviDesRechargements implements RechargementsPartages, ApplicationRunner 
 
     @Scheduled(fixedDelayString = "${harmonie.packs.suivi:PT30S}", initialDelayString = "${harmonie.packs.suivi:PT30S}")
     synchronized void suivre() {
+        if (vue < 0) {
+            return; // not started yet: its start announces what it serves, and it follows from there
+        }
         Optional<Annonce> derniere;
         try {
             derniere = jdbc.sql("SELECT id, qui, packs::text FROM rechargement_packs ORDER BY id DESC LIMIT 1")
@@ -66,9 +69,6 @@ class SuiviDesRechargements implements RechargementsPartages, ApplicationRunner 
         } catch (DataAccessException e) {
             LOG.warn("Suivi des rechargements des autres instances impossible pour l'instant : {}", e.getMessage());
             return;
-        }
-        if (vue < 0) {
-            return; // not started yet: its start announces what it serves, and it follows from there
         }
         if (derniere.isEmpty() || derniere.get().id() <= vue) {
             return;
