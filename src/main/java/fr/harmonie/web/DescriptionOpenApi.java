@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -61,6 +63,9 @@ class DescriptionOpenApi {
             reponse(api, "/api/v1/evaluations", PathItem::getPost, RESULTAT);
             corps(api, "/api/v1/dossiers", PathItem::getPost);
             corps(api, "/api/v1/dossiers/{id}", PathItem::getPut);
+            enPages(api, "/api/v1/dossiers", true);
+            enPages(api, "/api/v1/dossiers/{id}/evaluations", true);
+            enPages(api, "/api/v1/journal", false);
             // Open to anyone, as the security configuration says: no account asked.
             for (String ouvert : List.of("/api/v1/evaluations", "/api/v1/territoires", "/api/v1/territoires/{id}/regles")) {
                 api.getPaths().get(ouvert).readOperations().forEach(o -> o.setSecurity(List.of()));
@@ -101,6 +106,17 @@ class DescriptionOpenApi {
     private static void reponse(OpenAPI api, String chemin, Function<PathItem, Operation> methode, String schema) {
         ApiResponse ok = methode.apply(api.getPaths().get(chemin)).getResponses().get("200");
         ok.description("L'évaluation au format 1.").content(json(schema));
+    }
+
+    /** The headers of a list read by pages ({@link Pagination}), which springdoc cannot see in a ResponseEntity. */
+    private static void enPages(OpenAPI api, String chemin, boolean avecTotal) {
+        ApiResponse ok = api.getPaths().get(chemin).getGet().getResponses().get("200");
+        ok.addHeaderObject("Link", new Header().description("rel=\"next\" : l'adresse de la page suivante, tant que la page est pleine.")
+                .schema(new Schema<>().types(Set.of("string"))));
+        if (avecTotal) {
+            ok.addHeaderObject("X-Total-Count", new Header().description("Le nombre d'éléments du filtre, toutes pages comprises.")
+                    .schema(new Schema<>().types(Set.of("integer"))));
+        }
     }
 
     private static Content json(String schema) {

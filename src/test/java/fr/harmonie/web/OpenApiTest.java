@@ -62,6 +62,10 @@ class OpenApiTest {
         assertThat(api.get("components").get("schemas").get("Dossier").get("properties").propertyNames())
                 .containsExactlyInAnyOrderElementsOf(contratDossier.get("properties").propertyNames());
         assertThat(doc.body()).doesNotContain("$defs");
+        assertThat(api.get("paths").get("/api/v1/dossiers").get("get").get("responses").get("200").get("headers").propertyNames())
+                .containsExactlyInAnyOrder("Link", "X-Total-Count");
+        assertThat(api.get("paths").get("/api/v1/dossiers").get("get").get("responses").get("200").get("headers").get("X-Total-Count")
+                .get("schema").get("type").asString()).isEqualTo("integer");
         assertThat(api.get("paths").get("/api/v1/evaluations").get("post").get("security")).isEmpty();
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).containsIgnoringCase("swagger");
