@@ -70,7 +70,7 @@ class CycleController {
 
     private Optional<EvaluationsStore.EvaluationStockee> evaluationDe(String id, DossierStocke d) {
         try {
-            return evaluations.parId(UUID.fromString(id)).filter(e -> e.dossier().equals(d.id()));
+            return evaluations.resumee(UUID.fromString(id)).filter(e -> e.dossier().equals(d.id()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -19,6 +19,9 @@ class EvaluationsStore {
     record EvaluationStockee(UUID id, UUID dossier, String par, String creeLe, String entree, String chaine, String resultat,
                              String empreinte, String localisation) { }
 
+    private static final String SANS_ENTREE =
+            "id, dossier_id, par, cree_le, NULL AS entree, NULL AS chaine, resultat, empreinte, NULL AS localisation";
+
     private final JdbcClient jdbc;
 
     EvaluationsStore(JdbcClient jdbc) {
@@ -38,14 +41,18 @@ class EvaluationsStore {
      * Without their inputs: a dossier of 2 MiB evaluated two hundred times does not load 400 MiB to list them.
      */
     List<EvaluationStockee> duDossier(UUID dossier, EvaluationStockee apres, int limite) {
-        var requete = jdbc.sql("""
-                SELECT id, dossier_id, par, cree_le, NULL AS entree, NULL AS chaine, resultat, empreinte, NULL AS localisation
-                FROM evaluation WHERE dossier_id = :dossier""" + (apres == null ? "" : " AND (cree_le, id) > (:apresLe, :apres)")
+        var requete = jdbc.sql("SELECT " + SANS_ENTREE + " FROM evaluation WHERE dossier_id = :dossier"
+                        + (apres == null ? "" : " AND (cree_le, id) > (:apresLe, :apres)")
                 + " ORDER BY cree_le, id LIMIT :limite").param("dossier", dossier).param("limite", limite);
         if (apres != null) {
             requete = requete.param("apresLe", OffsetDateTime.parse(apres.creeLe())).param("apres", apres.id());
         }
         return requete.query(EvaluationsStore::lue).list();
+    }
+
+    /** One evaluation as a list shows it: where a client resumes a list, without reading the input it sealed. */
+    Optional<EvaluationStockee> resumee(UUID id) {
+        return jdbc.sql("SELECT " + SANS_ENTREE + " FROM evaluation WHERE id = ?").param(id).query(EvaluationsStore::lue).optional();
     }
 
     long nombre(UUID dossier) {
