@@ -94,7 +94,7 @@ class DossiersController {
         DossierStocke precedent = null;
         if (apres != null) {
             UUID id = uuid(apres);
-            precedent = (id == null ? Optional.<DossierStocke>empty() : store.visible(id, u)).orElseThrow(() -> new ProblemeHttpException(
+            precedent = (id == null ? Optional.<DossierStocke>empty() : store.visibleSansContenu(id, u)).orElseThrow(() -> new ProblemeHttpException(
                     HttpStatus.BAD_REQUEST, "Filtre invalide", "« apres » ne désigne aucun dossier que vous voyez : reprenez la liste au début."));
         }
         List<DossierStocke> dossiers = store.visibles(u, filtre, precedent, taille);

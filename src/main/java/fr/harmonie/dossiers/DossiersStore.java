@@ -57,6 +57,12 @@ class DossiersStore {
                 .param("id", id).params(filtre(u)).query(ligne(true)).optional();
     }
 
+    /** The same, as a list shows it (without its content): where a client resumes a list. */
+    Optional<DossierStocke> visibleSansContenu(UUID id, Utilisateur u) {
+        return jdbc.sql("SELECT " + COLONNES + " FROM dossier WHERE id = :id AND " + VISIBLE)
+                .param("id", id).params(filtre(u)).query(ligne(false)).optional();
+    }
+
     /**
      * What a list keeps: {@code statuts} (empty for all), and, when not null, the dossier's own {@code reference}, its
      * commune's INSEE code, or the pack it was deposited with ({@code territoire}).
