@@ -69,11 +69,7 @@ class CycleController {
     }
 
     private Optional<EvaluationsStore.EvaluationStockee> evaluationDe(String id, DossierStocke d) {
-        try {
-            return evaluations.resumee(UUID.fromString(id)).filter(e -> e.dossier().equals(d.id()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Identifiants.uuid(id).flatMap(evaluations::resumee).filter(e -> e.dossier().equals(d.id()));
     }
 
     /**
@@ -117,7 +113,7 @@ class CycleController {
                                      @RequestBody Instruction instruction) {
         Utilisateur u = compte.utilisateur();
         cycle.instruire(u, visible(id, u), instruction.action(), instruction.message());
-        DossierStocke apres = dossiers.visible(UUID.fromString(id), u).orElseThrow();
+        DossierStocke apres = dossiers.visible(uuid(id), u).orElseThrow();
         return ResponseEntity.ok(Map.of("statut", apres.statut()));
     }
 
@@ -133,11 +129,7 @@ class CycleController {
     }
 
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw introuvable();
-        }
+        return Identifiants.uuid(id).orElseThrow(CycleController::introuvable);
     }
 
     private static ProblemeHttpException introuvable() {

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -93,8 +92,7 @@ class DossiersController {
         int taille = Pagination.taille(limite, "dossiers");
         DossierStocke precedent = null;
         if (apres != null) {
-            UUID id = uuid(apres);
-            precedent = (id == null ? Optional.<DossierStocke>empty() : store.visibleSansContenu(id, u)).orElseThrow(() -> new ProblemeHttpException(
+            precedent = Identifiants.uuid(apres).flatMap(id -> store.visibleSansContenu(id, u)).orElseThrow(() -> new ProblemeHttpException(
                     HttpStatus.BAD_REQUEST, "Filtre invalide", "« apres » ne désigne aucun dossier que vous voyez : reprenez la liste au début."));
         }
         List<DossierStocke> dossiers = store.visibles(u, filtre, precedent, taille);
@@ -189,17 +187,7 @@ class DossiersController {
     }
 
     private DossierStocke trouver(String id, Utilisateur u) {
-        UUID uuid = uuid(id);
-        return (uuid == null ? Optional.<DossierStocke>empty() : store.visible(uuid, u)).orElseThrow(DossiersController::introuvable);
-    }
-
-    /** Null for text that is no dossier id: such an id designates no dossier, like an unknown one. */
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Identifiants.uuid(id).flatMap(i -> store.visible(i, u)).orElseThrow(DossiersController::introuvable);
     }
 
     private static ProblemeHttpException introuvable() {
