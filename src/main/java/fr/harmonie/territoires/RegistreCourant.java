@@ -5,7 +5,9 @@ import fr.harmonie.regles.ChaineResolue;
 import fr.harmonie.regles.ResolveurChaine;
 import fr.harmonie.regles.faits.Localisation;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +19,7 @@ public final class RegistreCourant implements ResolveurChaine {
 
     private final AtomicReference<RegistrePacks> courant;
     private final Supplier<RegistrePacks> chargeur;
+    private final List<Consumer<RegistrePacks>> abonnes = new CopyOnWriteArrayList<>();
 
     public RegistreCourant(Supplier<RegistrePacks> chargeur) {
         this.chargeur = chargeur;
@@ -35,6 +38,11 @@ public final class RegistreCourant implements ResolveurChaine {
 
     public RegistrePacks registre() {
         return courant.get();
+    }
+
+    /** {@code abonne} learns of each registry a reload puts in service, once it serves; it must not block the reload. */
+    public void abonner(Consumer<RegistrePacks> abonne) {
+        abonnes.add(abonne);
     }
 
     /** Un registre remis en service, et combien de ses chaînes compilées viennent du précédent. */
@@ -56,6 +64,7 @@ public final class RegistreCourant implements ResolveurChaine {
         pret(neuf);
         publication.publier(neuf, qui);
         courant.set(neuf);
+        abonnes.forEach(a -> a.accept(neuf));
         return new Rechargement(neuf, reprises);
     }
 

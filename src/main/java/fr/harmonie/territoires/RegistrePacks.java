@@ -273,7 +273,7 @@ public final class RegistrePacks implements ResolveurChaine {
     }
 
     /** Les chaînes déjà compilées, chacune par les références {@code id@version} de ses packs. */
-    Set<List<String>> chainesCompilees() {
+    public Set<List<String>> chainesCompilees() {
         return chaines.compilees();
     }
 

@@ -38,6 +38,9 @@ class EvaluationApiTest {
     @Autowired
     HorlogeReglable horloge;
 
+    @Autowired
+    PrechauffageDesChaines prechauffage;
+
     private HttpResponse<String> poster(byte[] corps, String type) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations"))
                 .header("Content-Type", type)
@@ -50,6 +53,16 @@ class EvaluationApiTest {
 
     private static String exemple(String nom) throws IOException {
         return Files.readString(Path.of("src/test/resources/exemples/" + nom + ".json"));
+    }
+
+    /** PrechauffageDesChainesTest shows what the preparation does; this, that the started service runs it. */
+    @Test
+    void leServiceDemarrePrepareLaChaineDeChaqueTerritoire() throws Exception {
+        long limite = System.nanoTime() + 60_000_000_000L;
+        while (prechauffage.derniers().isEmpty() && System.nanoTime() < limite) {
+            Thread.sleep(50);
+        }
+        assertThat(prechauffage.derniers()).contains("national", "metropole-rouen-normandie", "region-28", "region-84");
     }
 
     @ParameterizedTest
