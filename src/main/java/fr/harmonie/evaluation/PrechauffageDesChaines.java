@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -51,6 +52,7 @@ class PrechauffageDesChaines implements DisposableBean {
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
+    private final AtomicReference<RegistrePacks> aPreparer = new AtomicReference<>();
     private volatile List<String> derniers = List.of();
 
     PrechauffageDesChaines(RegistreCourant registre, LecteurDossier lecteur, Evaluateur evaluateur, Clock horloge,
@@ -73,9 +75,10 @@ class PrechauffageDesChaines implements DisposableBean {
         planifier(registre.registre());
     }
 
+    /** Reloads in quick succession queue one preparation, of the latest registry, rather than one per reload. */
     private void planifier(RegistrePacks cible) {
-        if (maximum > 0) {
-            fil.execute(() -> prechauffer(cible));
+        if (maximum > 0 && aPreparer.getAndSet(cible) == null) {
+            fil.execute(() -> prechauffer(aPreparer.getAndSet(null)));
         }
     }
 
@@ -106,6 +109,9 @@ class PrechauffageDesChaines implements DisposableBean {
                 Json.MAPPER.writeValueAsBytes(evaluateur.evaluer(lecteur.lire(Json.MAPPER.writeValueAsBytes(dossier))));
                 faits.add(id);
             } catch (RuntimeException e) {
+                if (fil.isShutdown()) {
+                    return faits; // the service stops, and its compilation was interrupted: nothing to report
+                }
                 // The territory's first dossier will meet the same failure and report it to its sender.
                 LOG.warn("Préparation de la chaîne du territoire {} impossible : {}", id, e.toString());
             }
@@ -115,7 +121,7 @@ class PrechauffageDesChaines implements DisposableBean {
         return derniers;
     }
 
-    /** Les territoires dont la dernière préparation achevée a préparé la chaîne. */
+    /** Les territoires dont la dernière préparation menée à son terme (ou interrompue par un rechargement) a préparé la chaîne. */
     List<String> derniers() {
         return derniers;
     }
