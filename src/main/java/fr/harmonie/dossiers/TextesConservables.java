@@ -3,6 +3,7 @@ package fr.harmonie.dossiers;
 import fr.harmonie.dossier.DossierInvalideException;
 import fr.harmonie.dossier.Violation;
 import fr.harmonie.json.Json;
+import fr.harmonie.json.Textes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class TextesConservables {
     }
 
     private static void parcourir(JsonNode noeud, String pointeur, List<Violation> violations) {
-        if (noeud.isString() && !conservable(noeud.asString())) {
+        if (noeud.isString() && !Textes.conservable(noeud.asString())) {
             violations.add(new Violation(pointeur,
                     "caractère NUL (U+0000) ou demi-paire de substitution isolée (U+D800 à U+DFFF) : retirez-le."));
         } else if (noeud.isObject()) {
@@ -41,21 +42,5 @@ final class TextesConservables {
                 parcourir(noeud.get(i), pointeur + "/" + i, violations);
             }
         }
-    }
-
-    static boolean conservable(String texte) {
-        for (int i = 0; i < texte.length(); i++) {
-            char c = texte.charAt(i);
-            if (c == 0 || Character.isLowSurrogate(c)) {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 == texte.length() || !Character.isLowSurrogate(texte.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            }
-        }
-        return true;
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /** Toute erreur sort en problem+json (RFC 9457), titre et détail en français; une erreur du client n'est jamais un 500. */
 @RestControllerAdvice
@@ -132,8 +133,15 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
                     champ.append('[').append(r.getIndex()).append(']');
                 }
             }
-            return champ.isEmpty() ? "Le corps de la requête n'a pas la forme attendue (voir /swagger-ui.html)."
-                    : "« " + champ + " » n'a pas le type attendu.";
+            if (champ.isEmpty()) {
+                return "Le corps de la requête n'a pas la forme attendue (voir /swagger-ui.html).";
+            }
+            if (j instanceof InvalidFormatException f && f.getTargetType() == String.class
+                    && f.getOriginalMessage().contains(TextesDesCorps.RAISON)) {
+                return "« " + champ + " » contient le caractère NUL (U+0000) ou une demi-paire de substitution isolée"
+                        + " (U+D800 à U+DFFF), qui ne peut pas être gardé : retirez-le.";
+            }
+            return "« " + champ + " » n'a pas le type attendu.";
         }
         return e.getCause() == null ? "Le corps de la requête est vide ou illisible." : TitresHttp.detail(400);
     }

@@ -92,7 +92,13 @@ class AdministrationComptesTest {
             new Cas("/api/v1/admin/organisations", "{\"type\": \"DREAL\", \"nom\": \"X\", \"region\": \"99\"}", 400, "« 99 » n'existe pas"),
             new Cas("/api/v1/admin/organisations", "{\"type\": \"MAIRIE\", \"nom\": \"X\"}", 400, "« type » vaut"),
             new Cas("/api/v1/admin/organisations", "{\"type\": ", 400, null),
-            new Cas("/api/v1/admin/organisations", "{\"type\": \"ADMINISTRATION\", \"nom\": \"nul\\u0000\"}", 400, "caractère NUL (U+0000)"),
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"ADMINISTRATION\", \"nom\": \"nul\\u0000\"}", 400,
+                    "« nom » contient le caractère NUL (U+0000)"),
+            // The driver would keep a lone surrogate as "?": the organisation would not bear the name it was given.
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"ADMINISTRATION\", \"nom\": \"demi \\ud800\"}", 400,
+                    "« nom » contient le caractère NUL (U+0000) ou une demi-paire de substitution isolée"),
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"SERVICE_INSTRUCTEUR\", \"nom\": \"X\", \"territoires\": [\"\\udc00\"]}",
+                    400, "« territoires[0] » contient"),
             new Cas("/api/v1/admin/comptes", "{\"identifiant\": \"court\", \"motDePasse\": \"demo\", \"organisation\": " + admin + "}", 400,
                     "de 12 à 128 caractères"),
             new Cas("/api/v1/admin/comptes", "{\"identifiant\": \"jeton:x\", " + motDePasse + ", \"organisation\": " + admin + "}", 400,
@@ -101,6 +107,9 @@ class AdministrationComptesTest {
                     "existe déjà"),
             new Cas("/api/v1/admin/comptes", "{\"identifiant\": \"orphelin\", " + motDePasse + ", \"organisation\": 999999}", 400,
                     "n'existe pas"),
+            // Hashed as UTF-8, a lone surrogate and "?" would be one and the same password.
+            new Cas("/api/v1/admin/comptes", "{\"identifiant\": \"demi.paire\", \"motDePasse\": \"douze-caracteres\\ud800\", \"organisation\": "
+                    + admin + "}", 400, "« motDePasse » contient"),
         };
         for (Cas c : refus) {
             HttpResponse<String> r = appeler("POST", c.chemin(), "admin", c.corps());
