@@ -18,12 +18,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code java -jar harmonie.jar evaluer dossier.json}: la même évaluation que l'API, hors ligne, sans base ni serveur.
  * Code de sortie 0 si le dossier est déposable, 1 s'il ne l'est pas, 2 si l'entrée est invalide, 3 si les règles sont
  * en défaut. Avec {@code --packs <dossier>}, les packs d'un dépôt en cours d'édition remplacent ceux du jar: l'auteur
  * d'une règle l'essaie sur un dossier sans reconstruire le jar, et les vérifications des packs s'appliquent.
+ *
+ * <p>With several files, one run: the JVM starts, and each chain compiles, once for all of them instead of once per
+ * dossier (seconds each). Each file gives one JSON line, its result or its error, in the order given; the exit code is
+ * the worst of them.
  */
 public final class CommandeEvaluer {
 
@@ -36,54 +44,118 @@ public final class CommandeEvaluer {
     private CommandeEvaluer() {
     }
 
+    /** Ce qu'a donné un fichier: son code de sortie, et son résultat ou son erreur en français. */
+    private record Issue(int code, Resultat resultat, String titre, String detail, List<Violation> violations) {
+
+        static Issue erreur(int code, String titre, String detail, List<Violation> violations) {
+            return new Issue(code, null, titre, detail, violations);
+        }
+    }
+
     public static int executer(String[] args, InputStream entree, PrintStream sortie, PrintStream erreurs) {
         Path racinePacks = null;
-        String fichier;
-        if (args.length == 4 && "--packs".equals(args[1])) {
+        int premier = 1;
+        if (args.length >= 3 && "--packs".equals(args[1])) {
             racinePacks = Path.of(args[2]);
-            fichier = args[3];
-        } else if (args.length == 2 && !args[1].startsWith("--")) {
-            fichier = args[1];
-        } else {
-            erreurs.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] <dossier.json | ->");
+            premier = 3;
+        }
+        List<String> fichiers = List.of(args).subList(premier, args.length);
+        if (fichiers.isEmpty() || fichiers.stream().anyMatch(f -> f.startsWith("--"))
+                || (fichiers.size() > 1 && fichiers.contains("-"))) {
+            erreurs.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] <dossier.json | -> [<dossier.json>…]");
             erreurs.println("Évalue un dossier au format 1 et affiche le résultat JSON. Sortie 0 : déposable ;"
                     + " 1 : non déposable ; 2 : entrée invalide ; 3 : règles en défaut.");
+            erreurs.println("Plusieurs fichiers : une ligne JSON par fichier ({\"fichier\", \"resultat\"} ou {\"fichier\", \"erreur\"}),"
+                    + " dans l'ordre donné ; la sortie est la pire des leurs (l'entrée standard, -, s'emploie seule).");
             erreurs.println("--packs : évaluer avec les packs d'un dossier qui contient rules/ et territories/ (un dépôt"
                     + " en cours d'édition) plutôt qu'avec ceux du jar.");
             return ENTREE_INVALIDE;
         }
+        Evaluation evaluation = new Evaluation(racinePacks);
+        int pire = DEPOSABLE;
+        for (String fichier : fichiers) {
+            Issue issue;
+            try {
+                issue = evaluer(fichier, entree, evaluation);
+            } catch (PackInvalideException e) {
+                // The build's tests load the jar's packs with the same checks: these are the packs given with --packs.
+                erreurs.println("Erreur : packs refusés :");
+                e.getMessage().lines().forEach(l -> erreurs.println("  " + l));
+                return REGLES_EN_DEFAUT;
+            }
+            pire = Math.max(pire, issue.code());
+            if (fichiers.size() == 1) {
+                if (issue.resultat() != null) {
+                    sortie.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(issue.resultat()));
+                }
+            } else {
+                sortie.println(Json.MAPPER.writeValueAsString(ligne(fichier, issue)));
+            }
+            if (issue.resultat() == null) {
+                String prefixe = fichiers.size() == 1 ? "" : fichier + " : ";
+                erreurs.println(prefixe + "Erreur : " + (issue.titre() == null ? "" : issue.titre() + " : ") + issue.detail());
+                for (Violation v : issue.violations()) {
+                    erreurs.println("  " + (v.pointeur().isEmpty() ? "(racine)" : v.pointeur()) + " : " + v.message());
+                }
+            }
+        }
+        return pire;
+    }
+
+    private static Map<String, Object> ligne(String fichier, Issue issue) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("fichier", fichier);
+        if (issue.resultat() != null) {
+            l.put("resultat", issue.resultat());
+        } else {
+            Map<String, Object> erreur = new LinkedHashMap<>();
+            erreur.put("titre", issue.titre());
+            erreur.put("detail", issue.detail());
+            erreur.put("violations", issue.violations());
+            l.put("erreur", erreur);
+        }
+        return l;
+    }
+
+    /** @throws PackInvalideException packs refusés: rien ne peut être évalué */
+    private static Issue evaluer(String fichier, InputStream entree, Evaluation evaluation) {
         byte[] contenu;
         try {
             contenu = "-".equals(fichier) ? entree.readAllBytes() : Files.readAllBytes(Path.of(fichier));
         } catch (NoSuchFileException e) {
-            erreurs.println("Erreur : fichier introuvable : " + fichier);
-            return ENTREE_INVALIDE;
+            return Issue.erreur(ENTREE_INVALIDE, null, "fichier introuvable : " + fichier, List.of());
         } catch (IOException e) {
-            erreurs.println("Erreur : lecture impossible de " + fichier + " : " + e.getMessage());
-            return ENTREE_INVALIDE;
+            return Issue.erreur(ENTREE_INVALIDE, null, "lecture impossible de " + fichier + " : " + e.getMessage(), List.of());
         }
         try {
-            Geographie geographie = Geographie.chargerEmbarquee();
-            // The jar's packs were checked by the build; packs being edited (--packs) get every check.
-            RegistrePacks packs = racinePacks == null ? ChargeurPacks.chargerDuJar(geographie) : ChargeurPacks.charger(racinePacks, geographie);
-            Resultat r = new Evaluateur(packs, Clock.systemUTC())
-                    .evaluer(new LecteurDossier().lire(contenu));
-            sortie.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r));
-            return r.deposable() ? DEPOSABLE : NON_DEPOSABLE;
+            Resultat r = evaluation.evaluateur().evaluer(new LecteurDossier().lire(contenu));
+            return new Issue(r.deposable() ? DEPOSABLE : NON_DEPOSABLE, r, null, null, List.of());
         } catch (DossierInvalideException e) {
-            erreurs.println("Erreur : " + e.titre() + " : " + e.getMessage());
-            for (Violation v : e.violations()) {
-                erreurs.println("  " + (v.pointeur().isEmpty() ? "(racine)" : v.pointeur()) + " : " + v.message());
-            }
-            return ENTREE_INVALIDE;
-        } catch (PackInvalideException e) {
-            // The build's tests load the jar's packs with the same checks: these are the packs given with --packs.
-            erreurs.println("Erreur : packs refusés :");
-            e.getMessage().lines().forEach(l -> erreurs.println("  " + l));
-            return REGLES_EN_DEFAUT;
+            return Issue.erreur(ENTREE_INVALIDE, e.titre(), e.getMessage(), e.violations());
         } catch (RegleEmballeeException e) {
-            erreurs.println("Erreur : " + e.getMessage());
-            return REGLES_EN_DEFAUT;
+            return Issue.erreur(REGLES_EN_DEFAUT, null, e.getMessage(), List.of());
+        }
+    }
+
+    /** Packs loaded at the first file that can be read, so that a mistyped file name costs no loading. */
+    private static final class Evaluation {
+
+        private final Path racinePacks;
+        private Evaluateur evaluateur;
+
+        Evaluation(Path racinePacks) {
+            this.racinePacks = racinePacks;
+        }
+
+        Evaluateur evaluateur() {
+            if (evaluateur == null) {
+                Geographie geographie = Geographie.chargerEmbarquee();
+                // The jar's packs were checked by the build; packs being edited (--packs) get every check.
+                RegistrePacks packs = racinePacks == null ? ChargeurPacks.chargerDuJar(geographie)
+                        : ChargeurPacks.charger(racinePacks, geographie);
+                evaluateur = new Evaluateur(packs, Clock.systemUTC());
+            }
+            return evaluateur;
         }
     }
 }

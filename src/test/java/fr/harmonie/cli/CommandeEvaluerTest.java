@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.CopieDuDepot;
 import fr.harmonie.evaluation.SchemaResultat;
+import fr.harmonie.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,9 +12,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** La commande hors ligne: le résultat JSON sur la sortie standard, et un code de sortie exploitable par un script. */
 class CommandeEvaluerTest {
@@ -77,6 +80,35 @@ class CommandeEvaluerTest {
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("fichier introuvable");
         assertThat(evaluer("evaluer")).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Usage");
+    }
+
+    @Test
+    void plusieursFichiersDonnentUneLigneChacunEtLaPireSortie(@TempDir Path dir) throws Exception {
+        Path invalide = dir.resolve("invalide.json");
+        Files.writeString(invalide, "{\"formatVersion\": \"1\"}");
+        String dijon = "src/test/resources/exemples/construction-neuve-dijon.json";
+        String limoges = "src/test/resources/exemples/vefa-limoges-permis-non-depose.json";
+
+        assertThat(evaluer("evaluer", dijon, limoges)).isEqualTo(1);
+        assertThat(evaluer("evaluer", dijon, dijon)).isZero();
+        sortie.reset();
+        int code = evaluer("evaluer", dijon, invalide.toString(), limoges, dir.resolve("absent.json").toString());
+
+        assertThat(code).isEqualTo(2);
+        List<JsonNode> lignes = sortie.toString(StandardCharsets.UTF_8).lines().map(Json.MAPPER::readTree).toList();
+        assertThat(lignes).extracting(l -> l.get("fichier").asString())
+                .containsExactly(dijon, invalide.toString(), limoges, dir.resolve("absent.json").toString());
+        assertThat(SchemaResultat.ecarts(lignes.get(0).get("resultat").toString())).isEmpty();
+        assertThat(lignes.get(0).get("resultat").get("deposable").asBoolean()).isTrue();
+        assertThat(lignes.get(1).get("erreur").get("titre").asString()).isEqualTo("Dossier non conforme au format 1");
+        assertThat(lignes.get(1).get("erreur").get("violations").findValuesAsString("pointeur")).contains("/operation");
+        assertThat(lignes.get(2).get("resultat").get("anomalies").findValuesAsString("code")).contains("VEFA_PERMIS_NON_DEPOSE");
+        assertThat(lignes.get(3).get("erreur").get("detail").asString()).startsWith("fichier introuvable");
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains(invalide + " : Erreur : Dossier non conforme au format 1")
+                .contains("absent.json : Erreur : fichier introuvable");
+
+        assertThat(evaluer("evaluer", dijon, "-")).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("s'emploie seule");
     }
 
     /** Like a rule author: a copy of the repository, one file edited, then the command with --packs on that copy. */
