@@ -58,13 +58,11 @@ public final class ChaineCompilee {
         }
         this.parRegleDrools = Collections.unmodifiableMap(parIdentite);
         CataloguePieces c = CataloguePieces.VIDE;
-        ParametresDates p = null;
         for (Pack pack : packs) {
             c = c.complete(pack.catalogue());
-            p = p == null ? pack.parametres() : pack.parametres().sous(p);
         }
         this.catalogue = c;
-        this.parametres = p == null ? ParametresDates.VIDE : p;
+        this.parametres = parametresDe(packs);
         for (int i = 0; i < packs.size(); i++) {
             Pack pack = packs.get(i);
             Surcharges s = pack.surcharges();
@@ -82,6 +80,18 @@ public final class ChaineCompilee {
                 avis.add(new Declaree<>(a, new Origine(a.id(), pack.reference(), a.source()), i));
             }
         }
+    }
+
+    /**
+     * The parameters of a chain, each pack's over its parents': read from the packs' files, with no rule compiled, so
+     * that checking a territory's parameters against its parents' costs no compilation of their chain.
+     */
+    public static ParametresDates parametresDe(List<Pack> packs) {
+        ParametresDates p = null;
+        for (Pack pack : packs) {
+            p = p == null ? pack.parametres() : pack.parametres().sous(p);
+        }
+        return p == null ? ParametresDates.VIDE : p;
     }
 
     static String cle(String packageDrl, String nom) {

@@ -2,6 +2,7 @@ package fr.harmonie.territoires;
 
 import fr.harmonie.catalogue.CataloguePieces;
 import fr.harmonie.parametres.Parametre;
+import fr.harmonie.parametres.ParametresDates;
 import fr.harmonie.parametres.ValeurDatee;
 import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.CompilateurRegles;
@@ -163,7 +164,7 @@ final class LintPacks {
                 if (poids) {
                     continue;
                 }
-                var parent = parents.isEmpty() ? null : registre.chaine(parents).parametres().valeur(t.cle(), v.depuis());
+                var parent = parents.isEmpty() ? null : ChaineCompilee.parametresDe(parents).valeur(t.cle(), v.depuis());
                 if (parent != null && ("plafond".equals(national.sens()) ? v.valeur() > parent.valeur() : v.valeur() < parent.valeur())) {
                     erreurs.add(ou + "parametres : « " + t.cle() + " » desserré au " + v.depuis() + " (" + v.valeur()
                             + " au lieu de " + parent.valeur() + ", " + national.sens() + ") : un territoire ne peut que resserrer");
@@ -171,9 +172,9 @@ final class LintPacks {
             }
         }
         if (p.parametres().propres().keySet().stream().anyMatch(k -> k.startsWith("maturite.poids."))) {
-            ChaineCompilee c = registre.chaine(avec(parents, p));
+            ParametresDates chaine = ChaineCompilee.parametresDe(avec(parents, p));
             LocalDate date = p.manifeste().validFrom();
-            double total = DIMENSIONS.stream().mapToDouble(d -> c.parametres().valeur("maturite.poids." + d, date).valeur()).sum();
+            double total = DIMENSIONS.stream().mapToDouble(d -> chaine.valeur("maturite.poids." + d, date).valeur()).sum();
             if (Math.abs(total - 100) > 1e-9) {
                 erreurs.add(ou + "parametres : les poids de maturité font " + total + " au lieu de 100");
             }
