@@ -29,7 +29,9 @@ public final class RegistreCourant implements ResolveurChaine {
     /**
      * Chains compile on first use (all chains of a France-scale set would cost minutes and hundreds of MB), but the
      * national one serves every commune without a territory pack: compiled before the registry serves, it spares the
-     * first such dossier after a start or a reload about a second. Small and bounded, unlike the territorial ones.
+     * first such dossier after a start or a reload about a second. Small and bounded, unlike the territorial ones, which
+     * the service prepares in the background once it serves ({@code PrechauffageDesChaines}, told through
+     * {@link #abonner}).
      */
     private static RegistrePacks pret(RegistrePacks registre) {
         registre.chaine(List.of(registre.national()));
