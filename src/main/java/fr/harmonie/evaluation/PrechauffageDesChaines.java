@@ -20,11 +20,13 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Prepares, in the background, the chain each territory applies today, after a start and after each reload.
+ * Prepares, in the background, the chain each territory applies today, after a start, after each reload, and each
+ * day at midnight.
  *
  * <p>Chains compile on first use, so without this the first dossier of each territory after a start waits about a
  * second for its chain, and the very first one also for the code paths the JVM has not yet run: measured 1.1 s for the
@@ -72,6 +74,16 @@ class PrechauffageDesChaines implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void auDemarrage() {
+        planifier(registre.registre());
+    }
+
+    /**
+     * Just after midnight in Paris, a version whose first day it is comes into force (a new year's packs on 1 January):
+     * its chain is prepared then, not by the first dossier of the morning. The chains already compiled cost a few
+     * milliseconds to go through again.
+     */
+    @Scheduled(cron = "0 1 0 * * *", zone = "Europe/Paris")
+    void chaqueJour() {
         planifier(registre.registre());
     }
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Après un démarrage ou un rechargement, la chaîne que chaque territoire applique ce jour est prête avant son premier
- * dossier.
+ * Après un démarrage, un rechargement ou à minuit, la chaîne que chaque territoire applique ce jour est prête avant
+ * son premier dossier.
  */
 class PrechauffageDesChainesTest {
 
@@ -75,6 +75,59 @@ class PrechauffageDesChainesTest {
         assertThat(prechauffage(courant, 0).prechauffer(registre)).containsExactly("national");
     }
 
+    /** The clock of a service left running across midnight. */
+    private static final class Horloge extends Clock {
+        volatile Instant maintenant;
+
+        Horloge(String instant) {
+            maintenant = Instant.parse(instant);
+        }
+
+        @Override
+        public Instant instant() {
+            return maintenant;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return Clock.fixed(maintenant, zone);
+        }
+    }
+
+    @Test
+    void uneVersionQuiEntreEnVigueurAMinuitASaChainePreteAvantLePremierDossierDuMatin(@TempDir Path dossier) throws Exception {
+        RegistreCourant courant = new RegistreCourant(() -> ChargeurPacks.charger(CopieDuDepot.dans(dossier), GEOGRAPHIE));
+        RegistrePacks registre = courant.registre();
+        Horloge horloge = new Horloge("2025-12-31T18:00:00Z");
+        PrechauffageDesChaines prechauffage = new PrechauffageDesChaines(courant, new LecteurDossier(),
+                new Evaluateur(courant, horloge), horloge, 50);
+        prechauffage.prechauffer(registre);
+        List<String> nouvelle = chaine(registre, "region-84", LocalDate.of(2026, 1, 1));
+        assertThat(registre.chainesCompilees()).contains(chaine(registre, "region-84", LocalDate.of(2025, 12, 31)))
+                .doesNotContain(nouvelle);
+
+        horloge.maintenant = Instant.parse("2025-12-31T23:01:00Z"); // 0 h 01 in Paris, on 1 January
+        prechauffage.chaqueJour();
+
+        assertThat(nouvelle).contains("region-84@2026.1");
+        attendreQueCompilee(registre, nouvelle);
+    }
+
+    private static void attendreQueCompilee(RegistrePacks registre, List<String> chaine) throws InterruptedException {
+        long limite = System.nanoTime() + 60_000_000_000L;
+        Set<List<String>> compilees = registre.chainesCompilees();
+        while (!compilees.contains(chaine) && System.nanoTime() < limite) {
+            Thread.sleep(50);
+            compilees = registre.chainesCompilees();
+        }
+        assertThat(compilees).contains(chaine);
+    }
+
     @Test
     void unRechargementPrepareLesChainesDeCeQuIlPublie(@TempDir Path dossier) throws Exception {
         Path depot = CopieDuDepot.dans(dossier);
@@ -87,12 +140,6 @@ class PrechauffageDesChainesTest {
         // In the background, on its low-priority thread: no dossier has asked for the new version's chain.
         List<String> nouvelle = chaine(recharge, "metropole-rouen-normandie", LocalDate.of(2026, 12, 2));
         assertThat(nouvelle).contains("metropole-rouen-normandie@2026.2");
-        long limite = System.nanoTime() + 60_000_000_000L;
-        Set<List<String>> compilees = recharge.chainesCompilees();
-        while (!compilees.contains(nouvelle) && System.nanoTime() < limite) {
-            Thread.sleep(50);
-            compilees = recharge.chainesCompilees();
-        }
-        assertThat(compilees).contains(nouvelle);
+        attendreQueCompilee(recharge, nouvelle);
     }
 }
