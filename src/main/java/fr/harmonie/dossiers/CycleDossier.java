@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,8 +101,12 @@ class CycleDossier {
         }
         // Deposited before the deposit's evaluation was kept, and not found by migration V8: the frozen chain alone.
         List<String> figee = new ArrayList<>();
-        Json.MAPPER.readTree(d.chaine()).forEach(p -> figee.add(p.get("id").asString() + "@" + p.get("version").asString()));
-        return rejouer(dateDuDepot, figee, "chaîne figée au dépôt : " + String.join(" > ", figee), List.of(), null);
+        List<String> empreintes = new ArrayList<>();
+        Json.MAPPER.readTree(d.chaine()).forEach(p -> {
+            figee.add(p.get("id").asString() + "@" + p.get("version").asString());
+            empreintes.add(p.hasNonNull("empreinte") ? p.get("empreinte").asString() : "");
+        });
+        return rejouer(dateDuDepot, figee, empreintes, "chaîne figée au dépôt : " + String.join(" > ", figee), List.of(), null);
     }
 
     /**
@@ -120,18 +125,27 @@ class CycleDossier {
         List<Origine> notes = stocke.trace().stream().filter(o -> o.regle().equals(RegistrePacks.NOTE_RESOLUTION)).toList();
         Localisation localisation = scellee.localisation() == null ? null
                 : Json.MAPPER.readValue(scellee.localisation(), Localisation.class);
-        return rejouer(entree, refs, stocke.territoire().resolution(), notes, localisation);
+        return rejouer(entree, refs, stocke.territoire().packs().stream().map(Resultat.PackApplique::empreinte).toList(),
+                stocke.territoire().resolution(), notes, localisation);
     }
 
     /**
-     * Evaluates on a chain that is not today's, read back from PostgreSQL and compiled once per list of versions. The
-     * commune's facts are the sealed ones when there are ({@code localisation}), otherwise today's (evaluations sealed
-     * before V6 kept none).
+     * Evaluates on the versions {@code refs}, whose contents were {@code empreintes}: the chain the service compiled
+     * for today's dossiers when it serves these very versions, otherwise one read back from PostgreSQL and compiled
+     * once per list of versions. The commune's facts are the sealed ones when there are ({@code localisation}),
+     * otherwise today's (evaluations sealed before V6 kept none).
      */
-    private Evaluee rejouer(Dossier dossier, List<String> refs, String resolution, List<Origine> notes, Localisation localisation) {
-        ChaineCompilee chaine = chainesRejouees.obtenir(refs, () -> CompilateurRegles.compiler(packsStockes.charger(refs)));
+    private Evaluee rejouer(Dossier dossier, List<String> refs, List<String> empreintes, String resolution, List<Origine> notes,
+                            Localisation localisation) {
+        ChaineCompilee chaine = registre.registre().chaineServie(refs, empreintes).orElseGet(() ->
+                chainesRejouees.obtenir(refs, () -> CompilateurRegles.compiler(packsStockes.charger(refs))));
         return new Evaluateur(d -> new ChaineResolue(chaine, resolution, localisation != null ? localisation : registre.localiser(d), notes),
                 horloge).evaluerEtLocaliser(dossier);
+    }
+
+    /** Les chaînes compilées ici pour rejouer des versions que le service ne sert pas (ou plus). */
+    Set<List<String>> chainesRejoueesApart() {
+        return chainesRejouees.compilees();
     }
 
     @Transactional

@@ -153,6 +153,10 @@ class RechargementTest {
         Path readme = DEPOT.resolve("territories/metropole-rouen-normandie/2026.1/README.md");
         String original = Files.readString(drl);
         String avant = empreinteRouen(evaluerRouen());
+        String dossierSurLaPremiereVersion = Json.MAPPER.readTree(
+                ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur", dossierRouen(), null).body()).get("id").asString();
+        String scelleeSurLaPremiereVersion = Json.MAPPER.readTree(ClientHttp.appeler(port, "POST",
+                "/api/v1/dossiers/" + dossierSurLaPremiereVersion + "/evaluations", "bailleur", null, null).body()).get("id").asString();
 
         Logger journal = (Logger) LoggerFactory.getLogger(RechargementController.class);
         ListAppender<ILoggingEvent> lignes = new ListAppender<>();
@@ -205,6 +209,21 @@ class RechargementTest {
                 .extracting(l -> l.get("qui").asString() + " " + l.get("objet").asString())
                 .contains("admin metropole-rouen-normandie@2026.2", "systeme metropole-rouen-normandie@2026.1");
 
+        // A version withdrawn from the files is no longer served, but what was sealed on it still replays, from the
+        // database: its chain is compiled apart from the served ones.
+        try (var fichiers = Files.walk(readme.getParent())) {
+            for (Path f : fichiers.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+        HttpResponse<String> retrait = recharger("admin");
+        assertThat(retrait.statusCode()).isEqualTo(200);
+        assertThat(retrait.body()).doesNotContain("metropole-rouen-normandie@2026.1");
+        HttpResponse<String> surLaVersionRetiree = ClientHttp.appeler(port, "GET",
+                "/api/v1/evaluations/" + scelleeSurLaPremiereVersion + "/verification", "bailleur", null, null);
+        assertThat(surLaVersionRetiree.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(surLaVersionRetiree.body()).get("concorde").asBoolean()).isTrue();
+
         // The operators' side: who reloaded, what was refused and why, what now serves.
         journal.detachAppender(lignes);
         journal.setLevel(niveau);
@@ -215,6 +234,8 @@ class RechargementTest {
                 contenuModifie -> assertThat(contenuModifie).startsWith("WARN Rechargement demandé par admin refusé")
                         .contains("publier une nouvelle version"),
                 succes -> assertThat(succes).startsWith("INFO Packs rechargés par admin : national@")
-                        .contains("metropole-rouen-normandie@2026.2"));
+                        .contains("metropole-rouen-normandie@2026.2"),
+                retrait -> assertThat(retrait).startsWith("INFO Packs rechargés par admin : national@")
+                        .doesNotContain("metropole-rouen-normandie@2026.1"));
     }
 }
