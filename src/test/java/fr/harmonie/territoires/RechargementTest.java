@@ -235,7 +235,7 @@ class RechargementTest {
                         .contains("publier une nouvelle version"),
                 succes -> assertThat(succes).startsWith("INFO Packs rechargés par admin : national@")
                         .contains("metropole-rouen-normandie@2026.2"),
-                retrait -> assertThat(retrait).startsWith("INFO Packs rechargés par admin : national@")
+                sansLaPremiere -> assertThat(sansLaPremiere).startsWith("INFO Packs rechargés par admin : national@")
                         .doesNotContain("metropole-rouen-normandie@2026.1"));
     }
 }
