@@ -2,7 +2,6 @@ package fr.harmonie.evaluation;
 
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.json.Json;
-import fr.harmonie.regles.Pack;
 import fr.harmonie.territoires.RegistreCourant;
 import fr.harmonie.territoires.RegistrePacks;
 import java.io.IOException;
@@ -10,7 +9,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,8 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * first dossier in Grenoble, against 0.03 s for the next. In the year-end rush a restart would make the first bailleur
  * of every territory wait. Each territory is prepared by evaluating an example dossier that names it, through the same
  * path as a request (reading and validation, the rules, the result in JSON), so that the session and that path are
- * warm too. One low-priority thread, at most {@code harmonie.packs.prechauffage} territories (0: none); a dossier
- * that arrives first compiles its chain as before, and the two share one compilation.
+ * warm too. One low-priority thread, at most {@code harmonie.packs.prechauffage} territories (0: none), the most
+ * active first; a dossier that arrives first compiles its chain as before, and the two share one compilation.
  */
 @Component
 class PrechauffageDesChaines implements DisposableBean {
@@ -47,6 +48,7 @@ class PrechauffageDesChaines implements DisposableBean {
     private final Evaluateur evaluateur;
     private final Clock horloge;
     private final int maximum;
+    private final TerritoiresLesPlusActifs actifs;
     private final ObjectNode exemple;
     private final ExecutorService fil = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "prechauffage-chaines");
@@ -58,8 +60,9 @@ class PrechauffageDesChaines implements DisposableBean {
     private volatile List<String> derniers = List.of();
 
     PrechauffageDesChaines(RegistreCourant registre, LecteurDossier lecteur, Evaluateur evaluateur, Clock horloge,
-                           @Value("${harmonie.packs.prechauffage:50}") int maximum) {
+                           @Value("${harmonie.packs.prechauffage:50}") int maximum, TerritoiresLesPlusActifs actifs) {
         this.registre = registre;
+        this.actifs = actifs;
         this.lecteur = lecteur;
         this.evaluateur = evaluateur;
         this.horloge = horloge;
@@ -105,8 +108,7 @@ class PrechauffageDesChaines implements DisposableBean {
         int territoires = 0;
         ObjectNode dossier = exemple.deepCopy();
         dossier.put("dateReference", Evaluateur.aujourdhui(horloge).toString());
-        for (List<Pack> versions : cible.packs()) {
-            String id = versions.get(0).id();
+        for (String id : ordre(cible)) {
             boolean socle = id.equals(RegistrePacks.NATIONAL);
             if (registre.registre() != cible || (!socle && territoires == maximum)) {
                 break;
@@ -131,6 +133,23 @@ class PrechauffageDesChaines implements DisposableBean {
         LOG.info("Chaînes préparées en {} ms pour : {}", (System.nanoTime() - debut) / 1_000_000, String.join(", ", faits));
         derniers = List.copyOf(faits);
         return derniers;
+    }
+
+    /**
+     * The socle first, then the territories by activity, then the others by id: when there are more territories than
+     * the maximum, those that receive dossiers are prepared. Without the activity (a database unreachable for a
+     * moment), by id alone.
+     */
+    private List<String> ordre(RegistrePacks cible) {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(RegistrePacks.NATIONAL);
+        try {
+            actifs.parActivite().stream().filter(cible::connait).forEach(ids::add);
+        } catch (RuntimeException e) {
+            LOG.warn("Activité des territoires illisible, chaînes préparées dans l'ordre des identifiants : {}", e.toString());
+        }
+        cible.packs().forEach(versions -> ids.add(versions.get(0).id()));
+        return List.copyOf(ids);
     }
 
     /** Les territoires dont la dernière préparation menée à son terme (ou interrompue par un rechargement) a préparé la chaîne. */

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doReturn;
 
 import fr.harmonie.ClientHttp;
+import fr.harmonie.DossiersDeTest;
 import fr.harmonie.HorlogeReglable;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.evaluation.SchemaResultat;
@@ -48,6 +49,9 @@ class CycleDossierTest {
 
     @Autowired
     CycleDossier cycle;
+
+    @Autowired
+    ActiviteDesTerritoires activite;
 
     private HttpResponse<String> appeler(String methode, String chemin, String compte, String corps, String ifMatch) throws Exception {
         return ClientHttp.appeler(port, methode, chemin, compte, corps, ifMatch);
@@ -166,6 +170,16 @@ class CycleDossierTest {
         assertThatThrownBy(() -> jdbc.sql("UPDATE evaluation SET empreinte = 'x'").update())
                 .hasMessageContaining("La table evaluation est en ajout seul : UPDATE refusé");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM evaluation").update()).hasMessageContaining("ajout seul : DELETE refusé");
+    }
+
+    /** The territories whose chains are prepared first after a start: those with deposits in the last twelve months. */
+    @Test
+    void lActiviteDUnTerritoireSeLitDeSesDepotsDesDouzeDerniersMois() throws Exception {
+        String caen = DossiersDeTest.creer(port, "14118", true);
+        assertThat(activite.parActivite()).contains("region-28").doesNotContainNull();
+
+        jdbc.sql("UPDATE dossier SET modifie_le = now() - interval '13 months' WHERE id = ?::uuid").param(caen).update();
+        assertThat(activite.parActivite()).doesNotContain("region-28");
     }
 
     /**

@@ -30,8 +30,12 @@ class PrechauffageDesChainesTest {
     private static final Clock DEUX_DECEMBRE = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
 
     private static PrechauffageDesChaines prechauffage(RegistreCourant courant, int maximum) {
+        return prechauffage(courant, maximum, List::of);
+    }
+
+    private static PrechauffageDesChaines prechauffage(RegistreCourant courant, int maximum, TerritoiresLesPlusActifs actifs) {
         return new PrechauffageDesChaines(courant, new LecteurDossier(), new Evaluateur(courant, DEUX_DECEMBRE),
-                DEUX_DECEMBRE, maximum);
+                DEUX_DECEMBRE, maximum, actifs);
     }
 
     /** The references of the chain that the territory {@code id} applies on {@code date}, socle first. */
@@ -75,6 +79,20 @@ class PrechauffageDesChainesTest {
         assertThat(prechauffage(courant, 0).prechauffer(registre)).containsExactly("national");
     }
 
+    @Test
+    void lesTerritoiresQuiRecoiventLePlusDeDossiersPassentDAbord(@TempDir Path dossier) {
+        RegistreCourant courant = new RegistreCourant(() -> ChargeurPacks.charger(CopieDuDepot.dans(dossier), GEOGRAPHIE));
+        RegistrePacks registre = courant.registre();
+
+        // A territory no longer published (here "ddt-99") is passed over; the others follow by id.
+        assertThat(prechauffage(courant, 2, () -> List.of("region-84", "ddt-99")).prechauffer(registre))
+                .containsExactly("national", "region-84", "metropole-rouen-normandie");
+        // The activity unreadable for a moment (the database restarting): by id, and the service still prepares.
+        assertThat(prechauffage(courant, 1, () -> {
+            throw new IllegalStateException("base injoignable");
+        }).prechauffer(registre)).containsExactly("national", "metropole-rouen-normandie");
+    }
+
     /** The clock of a service left running across midnight. */
     private static final class Horloge extends Clock {
         volatile Instant maintenant;
@@ -105,7 +123,7 @@ class PrechauffageDesChainesTest {
         RegistrePacks registre = courant.registre();
         Horloge horloge = new Horloge("2025-12-31T18:00:00Z");
         PrechauffageDesChaines prechauffage = new PrechauffageDesChaines(courant, new LecteurDossier(),
-                new Evaluateur(courant, horloge), horloge, 50);
+                new Evaluateur(courant, horloge), horloge, 50, List::of);
         prechauffage.prechauffer(registre);
         List<String> nouvelle = chaine(registre, "region-84", LocalDate.of(2026, 1, 1));
         assertThat(registre.chainesCompilees()).contains(chaine(registre, "region-84", LocalDate.of(2025, 12, 31)))
