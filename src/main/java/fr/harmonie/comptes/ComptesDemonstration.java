@@ -26,10 +26,30 @@ class ComptesDemonstration implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (store.existe("bailleur")) {
-            return;
+        boolean premiers = !store.existe("bailleur");
+        // Added later, so that a data directory made before gets them too: without them a dossier deposited in Dijon
+        // (the README's example) or in Caen was seen by no instructeur.
+        boolean ajoutes = !store.existe("instructeur28");
+        if (!premiers && !ajoutes) {
+            return; // bcrypt is slow on purpose: not at every start for nothing
         }
         String demo = encodeur.encode("demo");
+        if (premiers) {
+            premiers(demo);
+        }
+        if (ajoutes) {
+            long normandie = store.organisation("SERVICE_INSTRUCTEUR", "Instruction en Normandie hors Métropole de Rouen"
+                    + " (en attendant des packs DDT)", null, "28");
+            store.territoire(normandie, "region-28");
+            store.compte("instructeur28", demo, normandie, Role.INSTRUCTEUR);
+            long socle = store.organisation("SERVICE_INSTRUCTEUR", "Instruction des communes sans pack territorial (démonstration)",
+                    null, null);
+            store.territoire(socle, "national");
+            store.compte("instructeur-socle", demo, socle, Role.INSTRUCTEUR);
+        }
+    }
+
+    private void premiers(String demo) {
         store.compte("bailleur", demo, store.organisation("BAILLEUR", "Bailleur de démonstration", "732829320", null), Role.BAILLEUR);
         store.compte("bailleur2", demo, store.organisation("BAILLEUR", "Second bailleur de démonstration", "552100554", null), Role.BAILLEUR);
         long rouen = store.organisation("SERVICE_INSTRUCTEUR", "Métropole Rouen Normandie (service instructeur)", null, "28");

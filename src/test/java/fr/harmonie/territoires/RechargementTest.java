@@ -100,7 +100,8 @@ class RechargementTest {
         assertThat(pack(couverture(), "region-84").get("servicesInstructeurs").findValuesAsString("nom"))
                 .containsExactly("Instruction en Auvergne-Rhône-Alpes (en attendant un pack DDT de l'Isère)");
         assertThat(alerteSur(couverture(), "region-84")).isNull();
-        assertThat(alerteSur(couverture(), "region-28")).contains("un dossier qui y sera déposé ne sera vu d'aucun instructeur");
+        assertThat(alerteSur(couverture(), "region-28")).isNull();
+        assertThat(alerteSur(couverture(), "national")).isNull();
         String avant = DossiersDeTest.creer(port, "38185", true);
 
         Path ddt = Files.createDirectories(DEPOT.resolve("territories/ddt-38/2026.1"));
