@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code java -jar harmonie.jar evaluer dossier.json}: la même évaluation que l'API, hors ligne, sans base ni serveur.
@@ -29,7 +31,7 @@ import java.util.Map;
  * en défaut. Avec {@code --packs <dossier>}, les packs d'un dépôt en cours d'édition remplacent ceux du jar: l'auteur
  * d'une règle l'essaie sur un dossier sans reconstruire le jar, et les vérifications des packs s'appliquent.
  *
- * <p>With several files, one run: the JVM starts, and each chain compiles, once for all of them instead of once per
+ * <p>With several files (or a directory, for its {@code .json} files), one run: the JVM starts, and each chain compiles, once for all of them instead of once per
  * dossier (seconds each). Each file gives one JSON line, its result or its error, in the order given; the exit code is
  * the worst of them.
  */
@@ -59,13 +61,27 @@ public final class CommandeEvaluer {
             racinePacks = Path.of(args[2]);
             premier = 3;
         }
-        List<String> fichiers = List.of(args).subList(premier, args.length);
+        List<String> arguments = List.of(args).subList(premier, args.length);
+        List<String> fichiers;
+        try {
+            fichiers = deplier(arguments);
+        } catch (IOException e) {
+            erreurs.println("Erreur : lecture impossible d'un répertoire : " + e.getMessage());
+            return ENTREE_INVALIDE;
+        }
+        boolean repertoires = arguments.stream().anyMatch(a -> !a.equals("-") && repertoire(a));
+        if (fichiers.isEmpty() && repertoires) {
+            erreurs.println("Erreur : aucun fichier .json dans " + String.join(", ", arguments));
+            return ENTREE_INVALIDE;
+        }
+        // One result as such for one file named; one line per file as soon as a directory or several files are given.
+        boolean parLignes = fichiers.size() > 1 || repertoires;
         if (fichiers.isEmpty() || fichiers.stream().anyMatch(f -> f.startsWith("--"))
                 || (fichiers.size() > 1 && fichiers.contains("-"))) {
-            erreurs.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] <dossier.json | -> [<dossier.json>…]");
+            erreurs.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] <dossier.json | répertoire | -> [<dossier.json>…]");
             erreurs.println("Évalue un dossier au format 1 et affiche le résultat JSON. Sortie 0 : déposable ;"
                     + " 1 : non déposable ; 2 : entrée invalide ; 3 : règles en défaut.");
-            erreurs.println("Plusieurs fichiers : une ligne JSON par fichier ({\"fichier\", \"resultat\"} ou {\"fichier\", \"erreur\"}),"
+            erreurs.println("Plusieurs fichiers (ou un répertoire, pour ses fichiers .json) : une ligne JSON par fichier ({\"fichier\", \"resultat\"} ou {\"fichier\", \"erreur\"}),"
                     + " dans l'ordre donné ; la sortie est la pire des leurs (l'entrée standard, -, s'emploie seule).");
             erreurs.println("--packs : évaluer avec les packs d'un dossier qui contient rules/ et territories/ (un dépôt"
                     + " en cours d'édition) plutôt qu'avec ceux du jar.");
@@ -84,7 +100,7 @@ public final class CommandeEvaluer {
                 return REGLES_EN_DEFAUT;
             }
             pire = Math.max(pire, issue.code());
-            if (fichiers.size() == 1) {
+            if (!parLignes) {
                 if (issue.resultat() != null) {
                     sortie.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(issue.resultat()));
                 }
@@ -92,7 +108,7 @@ public final class CommandeEvaluer {
                 sortie.println(Json.MAPPER.writeValueAsString(ligne(fichier, issue)));
             }
             if (issue.resultat() == null) {
-                String prefixe = fichiers.size() == 1 ? "" : fichier + " : ";
+                String prefixe = parLignes ? fichier + " : " : "";
                 erreurs.println(prefixe + "Erreur : " + (issue.titre() == null ? "" : issue.titre() + " : ") + issue.detail());
                 for (Violation v : issue.violations()) {
                     erreurs.println("  " + (v.pointeur().isEmpty() ? "(racine)" : v.pointeur()) + " : " + v.message());
@@ -100,6 +116,34 @@ public final class CommandeEvaluer {
             }
         }
         return pire;
+    }
+
+    /**
+     * A directory stands for its {@code .json} files, by name: a script need not depend on its shell to expand
+     * {@code *.json} (cmd.exe does not).
+     */
+    private static List<String> deplier(List<String> arguments) throws IOException {
+        List<String> fichiers = new ArrayList<>();
+        for (String a : arguments) {
+            if (!a.equals("-") && repertoire(a)) {
+                Path p = Path.of(a);
+                try (Stream<Path> contenu = Files.list(p)) {
+                    contenu.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).sorted()
+                            .forEach(f -> fichiers.add(f.toString()));
+                }
+            } else {
+                fichiers.add(a);
+            }
+        }
+        return fichiers;
+    }
+
+    private static boolean repertoire(String chemin) {
+        try {
+            return Files.isDirectory(Path.of(chemin));
+        } catch (InvalidPathException e) {
+            return false; // read as a file, which says the name is not one
+        }
     }
 
     private static Map<String, Object> ligne(String fichier, Issue issue) {
@@ -124,6 +168,8 @@ public final class CommandeEvaluer {
             contenu = "-".equals(fichier) ? entree.readAllBytes() : Files.readAllBytes(Path.of(fichier));
         } catch (NoSuchFileException e) {
             return Issue.erreur(ENTREE_INVALIDE, null, "fichier introuvable : " + fichier, List.of());
+        } catch (InvalidPathException e) {
+            return Issue.erreur(ENTREE_INVALIDE, null, "nom de fichier invalide : " + fichier, List.of());
         } catch (IOException e) {
             return Issue.erreur(ENTREE_INVALIDE, null, "lecture impossible de " + fichier + " : " + e.getMessage(), List.of());
         }

@@ -111,6 +111,22 @@ class CommandeEvaluerTest {
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("s'emploie seule");
     }
 
+    @Test
+    void unRepertoireSEvalueFichierJsonParFichierJson(@TempDir Path dir) throws Exception {
+        Path lot = Files.createDirectories(dir.resolve("lot"));
+        Files.copy(Path.of("src/test/resources/exemples/vefa-limoges-permis-non-depose.json"), lot.resolve("b-limoges.json"));
+        Files.copy(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"), lot.resolve("a-dijon.json"));
+        Files.writeString(lot.resolve("lisez-moi.txt"), "pas un dossier");
+
+        assertThat(evaluer("evaluer", lot.toString())).isEqualTo(1);
+        assertThat(sortie.toString(StandardCharsets.UTF_8).lines().map(l -> Json.MAPPER.readTree(l).get("fichier").asString()))
+                .containsExactly(lot.resolve("a-dijon.json").toString(), lot.resolve("b-limoges.json").toString());
+
+        Path vide = Files.createDirectories(dir.resolve("vide"));
+        assertThat(evaluer("evaluer", vide.toString())).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("aucun fichier .json dans " + vide);
+    }
+
     /** Like a rule author: a copy of the repository, one file edited, then the command with --packs on that copy. */
     private int evaluerAvecDepotEdite(Path dir, String fichier, UnaryOperator<String> edition, String exemple) throws IOException {
         Path depot = CopieDuDepot.dans(dir);
