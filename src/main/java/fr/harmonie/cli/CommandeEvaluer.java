@@ -31,9 +31,9 @@ import java.util.stream.Stream;
  * en défaut. Avec {@code --packs <dossier>}, les packs d'un dépôt en cours d'édition remplacent ceux du jar: l'auteur
  * d'une règle l'essaie sur un dossier sans reconstruire le jar, et les vérifications des packs s'appliquent.
  *
- * <p>With several files (or a directory, for its {@code .json} files), one run: the JVM starts, and each chain compiles, once for all of them instead of once per
- * dossier (seconds each). Each file gives one JSON line, its result or its error, in the order given; the exit code is
- * the worst of them.
+ * <p>With several files (or a directory, for its {@code .json} files), one run: the JVM starts, and each chain
+ * compiles, once for all of them instead of once per dossier (seconds each). Each file gives one JSON line, its result
+ * or its error, in the order given; the exit code is the worst of them.
  */
 public final class CommandeEvaluer {
 
@@ -62,14 +62,14 @@ public final class CommandeEvaluer {
             premier = 3;
         }
         List<String> arguments = List.of(args).subList(premier, args.length);
-        List<String> fichiers;
+        List<String> fichiers = new ArrayList<>();
+        boolean repertoires;
         try {
-            fichiers = deplier(arguments);
+            repertoires = deplier(arguments, fichiers);
         } catch (IOException e) {
             erreurs.println("Erreur : lecture impossible d'un répertoire : " + e.getMessage());
             return ENTREE_INVALIDE;
         }
-        boolean repertoires = arguments.stream().anyMatch(a -> !a.equals("-") && repertoire(a));
         if (fichiers.isEmpty() && repertoires) {
             erreurs.println("Erreur : aucun fichier .json dans " + String.join(", ", arguments));
             return ENTREE_INVALIDE;
@@ -78,11 +78,13 @@ public final class CommandeEvaluer {
         boolean parLignes = fichiers.size() > 1 || repertoires;
         if (fichiers.isEmpty() || fichiers.stream().anyMatch(f -> f.startsWith("--"))
                 || (fichiers.size() > 1 && fichiers.contains("-"))) {
-            erreurs.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] <dossier.json | répertoire | -> [<dossier.json>…]");
+            erreurs.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] <dossier.json | répertoire | ->"
+                    + " [<dossier.json>…]");
             erreurs.println("Évalue un dossier au format 1 et affiche le résultat JSON. Sortie 0 : déposable ;"
                     + " 1 : non déposable ; 2 : entrée invalide ; 3 : règles en défaut.");
-            erreurs.println("Plusieurs fichiers (ou un répertoire, pour ses fichiers .json) : une ligne JSON par fichier ({\"fichier\", \"resultat\"} ou {\"fichier\", \"erreur\"}),"
-                    + " dans l'ordre donné ; la sortie est la pire des leurs (l'entrée standard, -, s'emploie seule).");
+            erreurs.println("Plusieurs fichiers (ou un répertoire, pour ses fichiers .json) : une ligne JSON par fichier"
+                    + " ({\"fichier\", \"resultat\"} ou {\"fichier\", \"erreur\"}), dans l'ordre donné ; la sortie est la pire"
+                    + " des leurs (l'entrée standard, -, s'emploie seule).");
             erreurs.println("--packs : évaluer avec les packs d'un dossier qui contient rules/ et territories/ (un dépôt"
                     + " en cours d'édition) plutôt qu'avec ceux du jar.");
             return ENTREE_INVALIDE;
@@ -119,15 +121,15 @@ public final class CommandeEvaluer {
     }
 
     /**
-     * A directory stands for its {@code .json} files, by name: a script need not depend on its shell to expand
-     * {@code *.json} (cmd.exe does not).
+     * Adds to {@code fichiers} each argument, a directory standing for its {@code .json} files by name (a script need
+     * not depend on its shell to expand {@code *.json}: cmd.exe does not). Returns whether a directory was given.
      */
-    private static List<String> deplier(List<String> arguments) throws IOException {
-        List<String> fichiers = new ArrayList<>();
+    private static boolean deplier(List<String> arguments, List<String> fichiers) throws IOException {
+        boolean repertoires = false;
         for (String a : arguments) {
             if (!a.equals("-") && repertoire(a)) {
-                Path p = Path.of(a);
-                try (Stream<Path> contenu = Files.list(p)) {
+                repertoires = true;
+                try (Stream<Path> contenu = Files.list(Path.of(a))) {
                     contenu.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).sorted()
                             .forEach(f -> fichiers.add(f.toString()));
                 }
@@ -135,7 +137,7 @@ public final class CommandeEvaluer {
                 fichiers.add(a);
             }
         }
-        return fichiers;
+        return repertoires;
     }
 
     private static boolean repertoire(String chemin) {
