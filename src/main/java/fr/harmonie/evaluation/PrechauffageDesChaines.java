@@ -152,7 +152,7 @@ class PrechauffageDesChaines implements DisposableBean {
         return List.copyOf(ids);
     }
 
-    /** Les territoires dont la dernière préparation menée à son terme (ou interrompue par un rechargement) a préparé la chaîne. */
+    /** Les territoires dont la dernière préparation (menée à son terme, ou arrêtée par un rechargement) a préparé la chaîne. */
     List<String> derniers() {
         return derniers;
     }
