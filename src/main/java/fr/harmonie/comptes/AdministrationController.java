@@ -1,5 +1,7 @@
 package fr.harmonie.comptes;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -32,12 +34,14 @@ class AdministrationController {
         return compte.utilisateur().identifiant();
     }
 
+    @Operation(summary = "Lister les organisations")
     @GetMapping("/api/v1/admin/organisations")
     List<AdministrationComptes.Organisation> organisations(@AuthenticationPrincipal CompteAuthentifie compte) {
         administrateur(compte);
         return administration.organisations();
     }
 
+    @Operation(summary = "Lire une organisation et ses comptes")
     @GetMapping("/api/v1/admin/organisations/{id}")
     AdministrationComptes.Organisation organisation(@PathVariable long id, @AuthenticationPrincipal CompteAuthentifie compte) {
         administrateur(compte);
@@ -45,11 +49,15 @@ class AdministrationController {
     }
 
     /** Readable by an administrator's token too: it changes nothing, and a supervision script may watch it. */
+    @Operation(summary = "Quels territoires ont un service instructeur, et lesquels n'en ont pas")
     @GetMapping("/api/v1/admin/couverture")
     Couverture.Etat couverture() {
         return couverture.etat();
     }
 
+    @Operation(summary = "Créer une organisation (bailleur, service instructeur, DREAL)")
+    @ApiResponse(responseCode = "201", description = "Créée : Location donne son adresse.")
+    @ApiResponse(responseCode = "409", description = "Une organisation existe déjà pour ce SIREN.")
     @PostMapping("/api/v1/admin/organisations")
     ResponseEntity<Map<String, Long>> creerOrganisation(@RequestBody AdministrationComptes.NouvelleOrganisation o,
                                                         @AuthenticationPrincipal CompteAuthentifie compte) {
@@ -57,6 +65,8 @@ class AdministrationController {
         return ResponseEntity.created(URI.create("/api/v1/admin/organisations/" + id)).body(Map.of("id", id));
     }
 
+    @Operation(summary = "Fixer les territoires qu'instruit un service instructeur")
+    @ApiResponse(responseCode = "204", description = "Fixés.")
     @PutMapping("/api/v1/admin/organisations/{id}/territoires")
     ResponseEntity<Void> changerTerritoires(@PathVariable long id, @RequestBody List<String> territoires,
                                             @AuthenticationPrincipal CompteAuthentifie compte) {
@@ -66,6 +76,8 @@ class AdministrationController {
 
     record MotDePasse(String motDePasse) { }
 
+    @Operation(summary = "Donner un nouveau mot de passe à un compte")
+    @ApiResponse(responseCode = "204", description = "Changé.")
     @PutMapping("/api/v1/admin/comptes/{identifiant}/mot-de-passe")
     ResponseEntity<Void> reinitialiserMotDePasse(@PathVariable String identifiant, @RequestBody MotDePasse demande,
                                                  @AuthenticationPrincipal CompteAuthentifie compte) {
@@ -75,6 +87,9 @@ class AdministrationController {
 
     record Activite(Boolean actif) { }
 
+    @Operation(summary = "Activer ou désactiver un compte")
+    @ApiResponse(responseCode = "204", description = "Fait.")
+    @ApiResponse(responseCode = "409", description = "Le compte ne peut pas être désactivé : detail dit pourquoi.")
     @PutMapping("/api/v1/admin/comptes/{identifiant}/actif")
     ResponseEntity<Void> changerActivite(@PathVariable String identifiant, @RequestBody Activite demande,
                                          @AuthenticationPrincipal CompteAuthentifie compte) {
@@ -82,6 +97,9 @@ class AdministrationController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Créer un compte dans une organisation")
+    @ApiResponse(responseCode = "201", description = "Créé.")
+    @ApiResponse(responseCode = "409", description = "Un compte porte déjà cet identifiant.")
     @PostMapping("/api/v1/admin/comptes")
     ResponseEntity<Void> creerCompte(@RequestBody AdministrationComptes.NouveauCompte c,
                                      @AuthenticationPrincipal CompteAuthentifie compte) {

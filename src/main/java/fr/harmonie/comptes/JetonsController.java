@@ -1,5 +1,7 @@
 package fr.harmonie.comptes;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,9 @@ class JetonsController {
 
     record Demande(String libelle) { }
 
+    @Operation(summary = "Émettre un jeton d'API pour les systèmes de son organisation")
+    @ApiResponse(responseCode = "201", description = "Émis : le jeton n'est montré qu'une fois.")
+    @ApiResponse(responseCode = "403", description = "Un jeton n'émet pas d'autre jeton.")
     @PostMapping("/api/v1/jetons")
     ResponseEntity<Map<String, String>> emettre(@AuthenticationPrincipal CompteAuthentifie compte, @RequestBody Demande demande) {
         // A token may not mint tokens: a leaked one could otherwise outlive its own revocation.
@@ -46,12 +51,18 @@ class JetonsController {
                 "avertissement", "Ce jeton ne sera plus affiché : gardez-le en lieu sûr."));
     }
 
+    @Operation(summary = "Lister les jetons de son organisation (sans leur secret)")
+    @ApiResponse(responseCode = "200", description = "Les jetons de l'organisation : libellé, date, auteur, jamais le secret.")
+    @ApiResponse(responseCode = "403", description = "Un jeton ne liste pas les jetons.")
     @GetMapping("/api/v1/jetons")
     List<Jetons.JetonEmis> lister(@AuthenticationPrincipal CompteAuthentifie compte) {
         compte.utilisateur().exigerUnCompte("Un jeton ne peut pas lister les jetons");
         return jetons.deLOrganisation(compte.utilisateur().organisation());
     }
 
+    @Operation(summary = "Révoquer un jeton de son organisation")
+    @ApiResponse(responseCode = "204", description = "Révoqué.")
+    @ApiResponse(responseCode = "403", description = "Un jeton ne révoque pas de jeton.")
     @DeleteMapping("/api/v1/jetons/{id}")
     ResponseEntity<Void> revoquer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         compte.utilisateur().exigerUnCompte("Un jeton ne peut pas révoquer de jeton");

@@ -1,5 +1,7 @@
 package fr.harmonie.comptes;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,11 +21,16 @@ class MonCompteController {
         this.monCompte = monCompte;
     }
 
+    @Operation(summary = "Le compte connecté : son rôle, son organisation, ce qu'il voit")
     @GetMapping("/api/v1/moi")
     MonCompte.Identite identite(@AuthenticationPrincipal CompteAuthentifie compte) {
         return monCompte.identite(compte.utilisateur());
     }
 
+    @Operation(summary = "Changer son mot de passe")
+    @ApiResponse(responseCode = "204", description = "Changé.")
+    @ApiResponse(responseCode = "400", description = "Mot de passe actuel incorrect, ou nouveau mot de passe refusé : detail dit pourquoi.")
+    @ApiResponse(responseCode = "403", description = "Un jeton n'a pas de mot de passe.")
     @PutMapping("/api/v1/moi/mot-de-passe")
     ResponseEntity<Void> changerMotDePasse(@AuthenticationPrincipal CompteAuthentifie compte,
                                            @RequestBody MonCompte.ChangementMotDePasse demande) {

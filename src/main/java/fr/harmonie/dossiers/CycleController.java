@@ -6,6 +6,8 @@ import fr.harmonie.json.Json;
 import fr.harmonie.web.BudgetDesCorps;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -40,6 +42,10 @@ class CycleController {
         this.budget = budget;
     }
 
+    @Operation(summary = "Évaluer un dossier gardé et sceller le résultat (un reçu vérifiable)")
+    @ApiResponse(responseCode = "201", description = "Évaluation scellée : Location donne son adresse ; le corps donne son id et le résultat au format 1.")
+    @ApiResponse(responseCode = "500", description = "Une règle s'emballe (plus de déclenchements que le plafond) : detail nomme la règle ; rien n'est gardé.")
+    @ApiResponse(responseCode = "503", description = "Service saturé par des dossiers volumineux : Retry-After dit dans combien de secondes réessayer.")
     @PostMapping("/api/v1/dossiers/{id}/evaluations")
     ResponseEntity<Object> evaluer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         Utilisateur u = compte.utilisateur();
@@ -49,6 +55,7 @@ class CycleController {
     }
 
     /** Oldest first, by pages like the dossier list: {@code Link} (rel="next", {@code apres}) and {@code X-Total-Count}. */
+    @Operation(summary = "Lister les évaluations scellées d'un dossier, par pages")
     @GetMapping("/api/v1/dossiers/{id}/evaluations")
     ResponseEntity<List<Map<String, Object>>> evaluations(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
                                                           @RequestParam(required = false) String apres,
@@ -76,6 +83,7 @@ class CycleController {
      * One sealed evaluation, where POST …/evaluations says it is ({@code Location}): what was evaluated, on which pack
      * versions, what came out and its receipt. Whoever sees the dossier sees it.
      */
+    @Operation(summary = "Lire une évaluation scellée : son dossier, sa chaîne de packs, son résultat et son reçu")
     @GetMapping("/api/v1/evaluations/{id}")
     Map<String, Object> evaluation(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         EvaluationsStore.EvaluationStockee e = evaluations.parId(uuid(id)).orElseThrow(CycleController::introuvable);
@@ -97,6 +105,11 @@ class CycleController {
         return m;
     }
 
+    @Operation(summary = "Déposer un dossier déposable (bailleur) : sa chaîne de packs est figée")
+    @ApiResponse(responseCode = "200", description = "Déposé : le corps donne le statut DEPOSE, l'évaluation scellée du dépôt, le territoire et la date de référence.")
+    @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier.")
+    @ApiResponse(responseCode = "409", description = "Dossier déjà déposé, ou non déposable : detail en donne les raisons (pièces bloquantes manquantes, anomalies bloquantes).")
+    @ApiResponse(responseCode = "503", description = "Service saturé par des dossiers volumineux : Retry-After dit dans combien de secondes réessayer.")
     @PostMapping("/api/v1/dossiers/{id}/depot")
     ResponseEntity<Object> deposer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         Utilisateur u = compte.utilisateur();
@@ -108,6 +121,10 @@ class CycleController {
 
     record Instruction(String action, String message) { }
 
+    @Operation(summary = "Faire avancer l'instruction d'un dossier déposé (instructeur de son territoire)")
+    @ApiResponse(responseCode = "200", description = "Transition faite : le corps donne le nouveau statut.")
+    @ApiResponse(responseCode = "403", description = "Compte qui n'instruit pas le territoire du dossier.")
+    @ApiResponse(responseCode = "409", description = "Le statut du dossier ne permet pas cette transition.")
     @PostMapping("/api/v1/dossiers/{id}/instruction")
     ResponseEntity<Object> instruire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
                                      @RequestBody Instruction instruction) {
@@ -117,6 +134,9 @@ class CycleController {
         return ResponseEntity.ok(Map.of("statut", apres.statut()));
     }
 
+    @Operation(summary = "Vérifier un reçu : rejouer l'évaluation scellée sur ses versions de packs")
+    @ApiResponse(responseCode = "200", description = "Rejouée : le corps dit si le reçu recalculé est celui qui a été scellé.")
+    @ApiResponse(responseCode = "503", description = "Service saturé par des dossiers volumineux : Retry-After dit dans combien de secondes réessayer.")
     @GetMapping("/api/v1/evaluations/{id}/verification")
     Map<String, Object> verifier(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         EvaluationsStore.EvaluationStockee e = evaluations.parId(uuid(id)).orElseThrow(CycleController::introuvable);

@@ -9,6 +9,8 @@ import fr.harmonie.json.Json;
 import fr.harmonie.web.CorpsBorne;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -48,6 +50,9 @@ class DossiersController {
         this.lecteur = lecteur;
     }
 
+    @Operation(summary = "Créer un dossier en brouillon (bailleur)")
+    @ApiResponse(responseCode = "201", description = "Créé au statut BROUILLON : Location donne son adresse, ETag sa version.")
+    @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui d'un bailleur, ou SIREN du maître d'ouvrage d'une autre organisation.")
     @PostMapping(path = "/api/v1/dossiers", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @Transactional
     ResponseEntity<Object> creer(@AuthenticationPrincipal CompteAuthentifie compte, HttpServletRequest requete) throws IOException {
@@ -74,6 +79,7 @@ class DossiersController {
      * next page, {@code X-Total-Count} how many dossiers the filter holds over all pages, so a service with hundreds of
      * dossiers in December sees them all.
      */
+    @Operation(summary = "Lister les dossiers que le compte voit, par pages (filtres : statut, reference, commune, territoire)")
     @GetMapping("/api/v1/dossiers")
     ResponseEntity<List<Map<String, Object>>> lister(@AuthenticationPrincipal CompteAuthentifie compte,
                                                      @RequestParam(name = "statut", required = false) List<String> statuts,
@@ -108,6 +114,7 @@ class DossiersController {
         return reponse.body(dossiers.stream().map(d -> resume(d, evaluations.get(d.id()))).toList());
     }
 
+    @Operation(summary = "Lire un dossier, son statut et sa dernière évaluation (ETag : sa version)")
     @GetMapping("/api/v1/dossiers/{id}")
     ResponseEntity<Object> lire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         DossierStocke d = trouver(id, compte.utilisateur());
@@ -120,11 +127,18 @@ class DossiersController {
      * Who did what to the dossier and when (creation, edits, evaluations, deposits, instruction with its messages),
      * for whoever sees it: the bailleur follows its instruction, the instructeur sees how it came to be deposited.
      */
+    @Operation(summary = "L'historique d'un dossier : qui a fait quoi, et quand")
     @GetMapping("/api/v1/dossiers/{id}/historique")
     List<Map<String, Object>> historique(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         return store.historique(trouver(id, compte.utilisateur()).id());
     }
 
+    @Operation(summary = "Modifier un dossier au statut BROUILLON ou COMPLEMENTS_DEMANDES (If-Match requis)")
+    @ApiResponse(responseCode = "200", description = "Modifié : ETag donne sa nouvelle version.")
+    @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier, ou SIREN du maître d'ouvrage d'une autre organisation.")
+    @ApiResponse(responseCode = "409", description = "Le statut du dossier n'en permet plus la modification.")
+    @ApiResponse(responseCode = "412", description = "Le dossier a changé depuis la lecture dont vient If-Match : relisez-le.")
+    @ApiResponse(responseCode = "428", description = "En-tête If-Match absent.")
     @PutMapping(path = "/api/v1/dossiers/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @Transactional
     ResponseEntity<Object> modifier(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
@@ -159,6 +173,11 @@ class DossiersController {
      * its row, its sealed evaluations and the journal stay for an audit. A deposited dossier stays with the instruction.
      * {@code If-Match} is optional: given, a stale one gets 412 rather than deleting an edit the caller has not seen.
      */
+    @Operation(summary = "Supprimer un brouillon (If-Match facultatif)")
+    @ApiResponse(responseCode = "204", description = "Supprimé : il quitte les listes ; ses évaluations scellées et le journal restent.")
+    @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier.")
+    @ApiResponse(responseCode = "409", description = "Dossier déjà déposé : seul un brouillon se supprime.")
+    @ApiResponse(responseCode = "412", description = "Le dossier a changé depuis la lecture dont vient If-Match : relisez-le.")
     @DeleteMapping("/api/v1/dossiers/{id}")
     @Transactional
     ResponseEntity<Void> supprimer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,

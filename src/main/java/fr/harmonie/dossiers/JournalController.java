@@ -6,6 +6,8 @@ import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.json.Json;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,6 +42,9 @@ class JournalController {
      * {@code avant}: the lines older than this id (the next page, which the {@code Link} header gives); {@code objet}
      * (say {@code dossier:<id>} or {@code compte:<identifiant>}) and {@code action}: only those lines.
      */
+    @Operation(summary = "Lire le journal : qui a fait quoi (administration ; DREAL pour sa région)")
+    @ApiResponse(responseCode = "200", description = "Les lignes du journal, par pages.")
+    @ApiResponse(responseCode = "403", description = "Compte qui n'est ni administrateur ni DREAL.")
     @GetMapping("/api/v1/journal")
     ResponseEntity<List<Map<String, Object>>> lire(@AuthenticationPrincipal CompteAuthentifie compte,
                                                    @RequestParam(required = false) Long avant,

@@ -3,6 +3,8 @@ package fr.harmonie.evaluation;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.json.Json;
 import fr.harmonie.web.CorpsBorne;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -24,6 +26,9 @@ class EvaluationController {
         this.evaluateur = evaluateur;
     }
 
+    @Operation(summary = "Évaluer un dossier, sans compte et sans rien garder")
+    @ApiResponse(responseCode = "200", description = "L'évaluation au format 1.")
+    @ApiResponse(responseCode = "500", description = "Une règle s'emballe (plus de déclenchements que le plafond) : detail nomme la règle ; rien n'est gardé.")
     @PostMapping(path = "/api/v1/evaluations", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> evaluer(HttpServletRequest requete) throws IOException {

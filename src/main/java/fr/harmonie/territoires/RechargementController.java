@@ -1,6 +1,8 @@
 package fr.harmonie.territoires;
 
 import fr.harmonie.regles.PackInvalideException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
@@ -38,6 +40,9 @@ class RechargementController {
         this.partages = partages;
     }
 
+    @Operation(summary = "Recharger les packs sans redémarrer")
+    @ApiResponse(responseCode = "200", description = "Rechargés : le corps donne les versions en service et les alertes de couverture.")
+    @ApiResponse(responseCode = "422", description = "Un pack ne passe pas la vérification : detail nomme le pack, le fichier et la ligne ; les packs en service continuent de servir.")
     @PostMapping(path = "/api/v1/admin/packs/rechargement", produces = "application/json")
     ResponseEntity<Object> recharger(Principal administrateur) {
         try {

@@ -4,6 +4,7 @@ import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.web.ProblemeHttpException;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,6 +38,7 @@ class TerritoiresController {
 
     record TerritoireVu(String id, String libelle, String niveau, String parent, List<VersionVue> versions) { }
 
+    @Operation(summary = "Lister les territoires : packs, versions et périmètres")
     @GetMapping(path = "/api/v1/territoires", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> lister() {
         List<TerritoireVu> vus = registre.registre().packs().stream().map(versions -> {
@@ -49,6 +51,7 @@ class TerritoiresController {
     }
 
     /** {@code date}: AAAA-MM-JJ, aujourd'hui à Paris par défaut, comme la date de référence d'un dossier. */
+    @Operation(summary = "Les règles en vigueur dans un territoire à une date (aujourd'hui par défaut)")
     @GetMapping(path = "/api/v1/territoires/{id}/regles", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> reglesEnVigueur(@PathVariable String id, @RequestParam(required = false) String date) {
         LocalDate jour = date == null ? Evaluateur.aujourdhui(horloge) : lireDate(date);

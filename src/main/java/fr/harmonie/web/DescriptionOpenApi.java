@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
@@ -38,6 +39,8 @@ class DescriptionOpenApi {
 
     private static final String DOSSIER = "Dossier";
     private static final String RESULTAT = "Resultat";
+    private static final String PROBLEME = "Probleme";
+    private static final String ETAG = "La version du dossier, à renvoyer dans If-Match pour le modifier ou le supprimer.";
 
     @Bean
     OpenAPI descriptionHarmonie() {
@@ -63,6 +66,12 @@ class DescriptionOpenApi {
             reponse(api, "/api/v1/evaluations", PathItem::getPost, RESULTAT);
             corps(api, "/api/v1/dossiers", PathItem::getPost);
             corps(api, "/api/v1/dossiers/{id}", PathItem::getPut);
+            entete(api, "/api/v1/dossiers", PathItem::getPost, "201", "Location", "L'adresse du dossier créé.");
+            entete(api, "/api/v1/dossiers", PathItem::getPost, "201", "ETag", ETAG);
+            entete(api, "/api/v1/dossiers/{id}", PathItem::getGet, "200", "ETag", ETAG);
+            entete(api, "/api/v1/dossiers/{id}", PathItem::getPut, "200", "ETag", ETAG);
+            entete(api, "/api/v1/dossiers/{id}/evaluations", PathItem::getPost, "201", "Location", "L'adresse de l'évaluation scellée.");
+            entete(api, "/api/v1/admin/organisations", PathItem::getPost, "201", "Location", "L'adresse de l'organisation créée.");
             enPages(api, "/api/v1/dossiers", true);
             enPages(api, "/api/v1/dossiers/{id}/evaluations", true);
             enPages(api, "/api/v1/journal", false);
@@ -70,7 +79,67 @@ class DescriptionOpenApi {
             for (String ouvert : List.of("/api/v1/evaluations", "/api/v1/territoires", "/api/v1/territoires/{id}/regles")) {
                 api.getPaths().get(ouvert).readOperations().forEach(o -> o.setSecurity(List.of()));
             }
+            api.getComponents().addSchemas(PROBLEME, probleme());
+            api.getPaths().forEach(DescriptionOpenApi::problemes);
         };
+    }
+
+    /**
+     * The problems every operation of a kind may answer, beside those its controller documents: a client generated from
+     * the description then knows each status it may meet, and that the body is then problem+json in French.
+     */
+    private static void problemes(String chemin, PathItem item) {
+        for (Operation o : item.readOperations()) {
+            ApiResponses reponses = o.getResponses();
+            boolean ouverte = o.getSecurity() != null && o.getSecurity().isEmpty();
+            if (!ouverte) {
+                reponses.putIfAbsent("401", new ApiResponse().description("Sans compte ni jeton, ou identifiants refusés."));
+                reponses.putIfAbsent("429", new ApiResponse().description("Trop de mots de passe erronés de suite pour cet identifiant "
+                        + "(HTTP Basic) : Retry-After dit dans combien de secondes réessayer."));
+            }
+            if (chemin.startsWith("/api/v1/admin/")) {
+                reponses.putIfAbsent("403", new ApiResponse().description("Réservé à un compte administrateur (un jeton n'y suffit pas)."));
+            }
+            if (chemin.contains("{")) {
+                reponses.putIfAbsent("404", new ApiResponse().description(
+                        "Rien à cette adresse que le compte puisse voir : la réponse ne dit pas si la ressource existe ailleurs."));
+            }
+            boolean parametres = o.getParameters() != null && o.getParameters().stream().anyMatch(p -> "query".equals(p.getIn()));
+            if (o.getRequestBody() != null || parametres) {
+                reponses.putIfAbsent("400", new ApiResponse().description("Demande invalide : detail dit ce qui ne va pas."));
+            }
+            reponses.forEach((code, r) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    r.content(new Content().addMediaType("application/problem+json",
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEME))));
+                } else if (r.getContent() != null && r.getContent().containsKey("*/*")) {
+                    // springdoc's guess for a body it cannot type: the service answers JSON, and says so.
+                    r.getContent().put("application/json", r.getContent().remove("*/*"));
+                }
+            });
+            ApiResponses triees = new ApiResponses();
+            reponses.keySet().stream().sorted().forEach(c -> triees.addApiResponse(c, reponses.get(c)));
+            o.setResponses(triees);
+        }
+    }
+
+    private static Schema<?> probleme() {
+        Schema<Object> violation = new Schema<>().types(Set.of("object"))
+                .addProperty("pointeur", texte("Le pointeur JSON (RFC 6901) du champ en cause, dans le corps envoyé."))
+                .addProperty("message", texte("Ce qui ne va pas, en français."));
+        return new Schema<>().types(Set.of("object")).description("Un problème (RFC 9457, application/problem+json), en français.")
+                .addProperty("type", texte("Le genre du problème, stable (urn:harmonie:probleme:…), quand il en a un."))
+                .addProperty("title", texte("Son titre."))
+                .addProperty("status", new Schema<>().types(Set.of("integer")).description("Le statut HTTP."))
+                .addProperty("detail", texte("Ce qui ne va pas, avec les valeurs en cause, et comment y remédier."))
+                .addProperty("instance", texte("L'adresse de la requête."))
+                .addProperty("violations", new Schema<>().types(Set.of("array")).items(violation)
+                        .description("Pour un dossier non conforme au contrat : chaque écart, avec son champ."))
+                .required(List.of("title", "status"));
+    }
+
+    private static Schema<Object> texte(String description) {
+        return new Schema<>().types(Set.of("string")).description(description);
     }
 
     /**
@@ -98,14 +167,28 @@ class DescriptionOpenApi {
         }
     }
 
+    /** An operation that reads a dossier raw ({@link CorpsBorne}), bounded and validated, within the body budget. */
     private static void corps(OpenAPI api, String chemin, Function<PathItem, Operation> methode) {
-        methode.apply(api.getPaths().get(chemin)).requestBody(new RequestBody().required(true).description("Un dossier au format 1.")
-                .content(json(DOSSIER)));
+        Operation o = methode.apply(api.getPaths().get(chemin));
+        o.requestBody(new RequestBody().required(true).description("Un dossier au format 1.").content(json(DOSSIER)));
+        o.getResponses()
+                .addApiResponse("400", new ApiResponse().description("JSON mal formé, ou dossier non conforme au contrat (format 1) : "
+                        + "violations donne chaque écart avec son pointeur JSON."))
+                .addApiResponse("413", new ApiResponse().description("Corps de plus de 2 Mio."))
+                .addApiResponse("415", new ApiResponse().description("Corps qui n'est pas en JSON (Content-Type: application/json)."))
+                .addApiResponse("503", new ApiResponse().description(
+                        "Service saturé par des dossiers volumineux : Retry-After dit dans combien de secondes réessayer."));
     }
 
     private static void reponse(OpenAPI api, String chemin, Function<PathItem, Operation> methode, String schema) {
         ApiResponse ok = methode.apply(api.getPaths().get(chemin)).getResponses().get("200");
         ok.description("L'évaluation au format 1.").content(json(schema));
+    }
+
+    private static void entete(OpenAPI api, String chemin, Function<PathItem, Operation> methode, String code, String nom,
+                               String description) {
+        methode.apply(api.getPaths().get(chemin)).getResponses().get(code)
+                .addHeaderObject(nom, new Header().description(description).schema(new Schema<>().types(Set.of("string"))));
     }
 
     /** The headers of a list read by pages ({@link Pagination}), which springdoc cannot see in a ResponseEntity. */

@@ -1,5 +1,6 @@
 package fr.harmonie.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -13,8 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the servlet container forwards to /error (a request refused by the security firewall, an error raised in a
- * filter): problem+json in French, like every other error, instead of Spring Boot's English JSON.
+ * filter): problem+json in French, like every other error, instead of Spring Boot's English JSON. Hidden from the
+ * OpenAPI description: no client calls it, and each operation lists the problems it may answer.
  */
+@Hidden
 @RestController
 class PageErreur implements ErrorController {
 

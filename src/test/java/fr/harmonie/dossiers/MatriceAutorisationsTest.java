@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Chaque point d'accès × chaque rôle × chaque portée: un brouillon du bailleur (Rouen), un dossier déposé à Rouen
@@ -44,6 +45,12 @@ class MatriceAutorisationsTest {
     private String jetonEmisPar(String compte) throws Exception {
         appeler("POST", "/api/v1/jetons", compte, "{\"libelle\": \"à révoquer\"}");
         return Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/jetons", compte, null, null).body()).get(0).get("id").asString();
+    }
+
+    /** The path of the OpenAPI description that {@code chemin} is an instance of ({id} standing for one segment). */
+    private static String modele(JsonNode chemins, String chemin) {
+        return chemins.propertyNames().stream().filter(m -> chemin.matches(m.replaceAll("\\{[^}]+}", "[^/]+"))).findFirst()
+                .orElseThrow(() -> new AssertionError(chemin + " n'est pas décrit"));
     }
 
     /** Statut attendu pour chaque compte, dans l'ordre de COMPTES. */
@@ -107,6 +114,20 @@ class MatriceAutorisationsTest {
             }
         }
         assertThat(ecarts).isEmpty();
+        // A client generated from the OpenAPI description knows each of these answers: every status seen here is described
+        // for its operation, an error with its problem+json body.
+        JsonNode chemins = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/v3/api-docs", null, null, null).body()).get("paths");
+        List<String> nonDecrits = new ArrayList<>();
+        for (Ligne l : matrice) {
+            JsonNode reponses = chemins.get(modele(chemins, l.chemin())).get(l.methode().toLowerCase()).get("responses");
+            for (int statut : l.attendus()) {
+                JsonNode decrite = reponses.get(Integer.toString(statut));
+                if (decrite == null || (statut >= 400 && !decrite.get("content").has("application/problem+json"))) {
+                    nonDecrits.add(l.methode() + " " + l.chemin() + " : " + statut);
+                }
+            }
+        }
+        assertThat(nonDecrits).isEmpty();
         String journalDreal84 = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/journal"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("dreal:demo".getBytes())).build(),
                 HttpResponse.BodyHandlers.ofString()).body();

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,28 @@ class OpenApiTest {
         assertThat(api.get("paths").get("/api/v1/dossiers").get("get").get("responses").get("200").get("headers").get("X-Total-Count")
                 .get("schema").get("type").asString()).isEqualTo("integer");
         assertThat(api.get("paths").get("/api/v1/evaluations").get("post").get("security")).isEmpty();
+        // Each operation says in French what it does, and only the API is described (not the container's error page).
+        List<String> sansResume = new ArrayList<>();
+        api.get("paths").properties().forEach(p -> p.getValue().properties().forEach(o -> {
+            if (o.getValue().path("summary").asString("").isBlank()) {
+                sansResume.add(o.getKey().toUpperCase() + " " + p.getKey());
+            }
+        }));
+        assertThat(sansResume).isEmpty();
+        assertThat(api.get("paths").propertyNames()).allMatch(p -> p.startsWith("/api/"));
+        // What a bailleur's system meets when its dossier is refused: the statuses, and a problem whose violations point at
+        // the fields.
+        JsonNode evaluer = api.get("paths").get("/api/v1/evaluations").get("post").get("responses");
+        for (String statut : List.of("400", "413", "415")) {
+            assertThat(evaluer.get(statut).get("content").get("application/problem+json").get("schema").get("$ref").asString())
+                    .as(statut).isEqualTo("#/components/schemas/Probleme");
+        }
+        assertThat(api.get("components").get("schemas").get("Probleme").get("properties").get("violations").get("items")
+                .get("properties").propertyNames()).containsExactlyInAnyOrder("pointeur", "message");
+        // A creation answers 201 with the dossier's address and version, as the service does, not springdoc's guess of 200.
+        JsonNode creer = api.get("paths").get("/api/v1/dossiers").get("post").get("responses");
+        assertThat(creer.has("200")).isFalse();
+        assertThat(creer.get("201").get("headers").propertyNames()).containsExactlyInAnyOrder("Location", "ETag");
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).containsIgnoringCase("swagger");
     }
