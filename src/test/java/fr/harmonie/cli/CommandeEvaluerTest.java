@@ -29,7 +29,7 @@ class CommandeEvaluerTest {
     }
 
     private int evaluer(byte[] entree, String... args) {
-        return CommandeEvaluer.executer(args, new ByteArrayInputStream(entree),
+        return Commandes.executer(args, new ByteArrayInputStream(entree),
                 new PrintStream(sortie, true, StandardCharsets.UTF_8), new PrintStream(erreurs, true, StandardCharsets.UTF_8));
     }
 
@@ -40,6 +40,19 @@ class CommandeEvaluerTest {
         assertThat(code).isZero();
         assertThat(SchemaResultat.ecarts(sortie.toString(StandardCharsets.UTF_8))).isEmpty();
         assertThat(erreurs.size()).isZero();
+    }
+
+    @Test
+    void unMotQuiNEstPasUneCommandeEstRefuseAvecLUsageAuLieuDeDemarrerLeService() {
+        assertThat(Commandes.estUneCommande(new String[] {"evalue", "dossier.json"})).isTrue();
+        assertThat(evaluer("evalue", "dossier.json")).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("commande inconnue « evalue »", "java -jar harmonie.jar evaluer");
+        assertThat(sortie.size()).isZero();
+        // The service's options still start the service; asking for help is a command, answered on standard output.
+        assertThat(Commandes.estUneCommande(new String[] {"--server.port=8081"})).isFalse();
+        assertThat(Commandes.estUneCommande(new String[0])).isFalse();
+        assertThat(evaluer("--help")).isZero();
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("démarre le service", "evaluer");
     }
 
     @Test

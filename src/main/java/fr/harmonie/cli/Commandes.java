@@ -1,0 +1,47 @@
+package fr.harmonie.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Set;
+
+/**
+ * Ce que fait le jar selon son premier argument: rien ou une option ({@code --server.port=8081}), le service; un mot,
+ * une commande. Un mot qui n'est pas une commande (une faute de frappe d'{@code evaluer}, « aide ») est refusé avec
+ * l'usage: démarré pour lui, le service prendrait le port 8080 et créerait un répertoire de données chez quelqu'un qui
+ * voulait évaluer un fichier, et ne rendrait pas la main à son script.
+ */
+public final class Commandes {
+
+    public static final String EVALUER = "evaluer";
+    private static final Set<String> AIDE = Set.of("aide", "help", "-h", "--aide", "--help");
+
+    private Commandes() {
+    }
+
+    /** Whether these arguments name a command rather than start the service. */
+    public static boolean estUneCommande(String[] args) {
+        return args.length > 0 && (!args[0].startsWith("--") || AIDE.contains(args[0]));
+    }
+
+    /** Runs the command {@code args[0]} and returns the process's exit code. */
+    public static int executer(String[] args, InputStream entree, PrintStream sortie, PrintStream erreurs) {
+        if (EVALUER.equals(args[0])) {
+            return CommandeEvaluer.executer(args, entree, sortie, erreurs);
+        }
+        if (AIDE.contains(args[0])) {
+            usage(sortie);
+            return 0;
+        }
+        erreurs.println("Erreur : commande inconnue « " + args[0] + " ».");
+        usage(erreurs);
+        return CommandeEvaluer.ENTREE_INVALIDE;
+    }
+
+    private static void usage(PrintStream ou) {
+        ou.println("Usage : java -jar harmonie.jar [--option=valeur…]   démarre le service (par exemple --server.port=8081)");
+        ou.println("        java -jar harmonie.jar evaluer <dossier.json | répertoire | -> [<dossier.json>…]");
+        ou.println("                                                     évalue hors ligne, sans serveur ni base"
+                + " (evaluer sans argument en dit plus)");
+        ou.println("        java -jar harmonie.jar aide                  ce message");
+    }
+}
