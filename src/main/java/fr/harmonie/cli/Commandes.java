@@ -13,6 +13,7 @@ import java.util.Set;
 public final class Commandes {
 
     public static final String EVALUER = "evaluer";
+    public static final String VERIFIER = "verifier";
     private static final Set<String> AIDE = Set.of("aide", "help", "-h", "--aide", "--help");
 
     private Commandes() {
@@ -28,6 +29,9 @@ public final class Commandes {
         if (EVALUER.equals(args[0])) {
             return CommandeEvaluer.executer(args, entree, sortie, erreurs);
         }
+        if (VERIFIER.equals(args[0])) {
+            return CommandeVerifier.executer(args, sortie, erreurs);
+        }
         if (AIDE.contains(args[0])) {
             usage(sortie);
             return 0;
@@ -42,6 +46,8 @@ public final class Commandes {
         ou.println("        java -jar harmonie.jar evaluer <dossier.json | répertoire | -> [<dossier.json>…]");
         ou.println("                                                     évalue hors ligne, sans serveur ni base"
                 + " (evaluer sans argument en dit plus)");
+        ou.println("        java -jar harmonie.jar verifier [--packs <dossier>] [<id de pack>…]");
+        ou.println("                                                     vérifie les packs et joue les cas de leurs règles");
         ou.println("        java -jar harmonie.jar aide                  ce message");
     }
 }

@@ -1,0 +1,119 @@
+package fr.harmonie.cli;
+
+import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.regles.Pack;
+import fr.harmonie.regles.PackInvalideException;
+import fr.harmonie.regles.cas.Cas;
+import fr.harmonie.regles.cas.EcartCas;
+import fr.harmonie.regles.cas.ExecuteurCas;
+import fr.harmonie.regles.cas.LecteurCas;
+import fr.harmonie.territoires.ChargeurPacks;
+import fr.harmonie.territoires.Geographie;
+import fr.harmonie.territoires.RegistrePacks;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code java -jar harmonie.jar verifier [--packs <dossier>] [<id de pack>…]}: the harness of the build
+ * ({@code CasDesReglesTest}) without Maven nor the sources, for whoever edits a pack (a DREAL, a délégataire): the packs
+ * pass the checks of a start, then every case of every pack (or of the packs named) is played on the chain that ends
+ * with that pack, and a rule without its two cases is named. Exit 0 when all pass, 3 when a pack is refused or a case
+ * fails, 2 for a pack id that no pack bears.
+ */
+final class CommandeVerifier {
+
+    private CommandeVerifier() {
+    }
+
+    static int executer(String[] args, PrintStream sortie, PrintStream erreurs) {
+        Path racinePacks = null;
+        int premier = 1;
+        if (args.length >= 2 && "--packs".equals(args[1])) {
+            if (args.length == 2) {
+                return usage(erreurs);
+            }
+            racinePacks = Path.of(args[2]);
+            premier = 3;
+        }
+        Set<String> demandes = new LinkedHashSet<>(List.of(args).subList(premier, args.length));
+        if (demandes.stream().anyMatch(a -> a.startsWith("-"))) {
+            return usage(erreurs);
+        }
+        RegistrePacks registre;
+        try {
+            Geographie geographie = Geographie.chargerEmbarquee();
+            // Unlike evaluer, the jar's packs are compiled for their checks too: this command is the check.
+            registre = ChargeurPacks.charger(racinePacks, geographie);
+        } catch (PackInvalideException e) {
+            erreurs.println("Erreur : packs refusés :");
+            e.getMessage().lines().forEach(l -> erreurs.println("  " + l));
+            return CommandeEvaluer.REGLES_EN_DEFAUT;
+        }
+        List<String> inconnus = demandes.stream().filter(id -> !registre.connait(id)).toList();
+        if (!inconnus.isEmpty()) {
+            erreurs.println("Erreur : aucun pack ne porte l'identifiant " + String.join(", ", inconnus)
+                    + " ; packs connus : " + registre.packs().stream().map(v -> v.get(0).id()).toList());
+            return CommandeEvaluer.ENTREE_INVALIDE;
+        }
+        LecteurDossier lecteur = new LecteurDossier();
+        int versions = 0;
+        int joues = 0;
+        int problemes = 0;
+        for (List<Pack> chaine : registre.chainesDesPacks()) {
+            Pack pack = chaine.get(chaine.size() - 1);
+            if (!demandes.isEmpty() && !demandes.contains(pack.id())) {
+                continue;
+            }
+            versions++;
+            // Each problem: its first line, then its details, indented.
+            List<List<String>> duPack = new ArrayList<>();
+            List<Cas> cas = List.of();
+            try {
+                ExecuteurCas executeur = new ExecuteurCas(registre.chaine(chaine), lecteur, registre);
+                cas = LecteurCas.lire(pack);
+                executeur.reglesSansCas(cas).forEach(r -> duPack.add(List.of(r)));
+                for (Cas c : cas) {
+                    EcartCas verdict = jouer(executeur, c);
+                    if (!verdict.reussi()) {
+                        List<String> lignes = new ArrayList<>(List.of("[" + c.regle() + "] " + c.fichier() + " : « " + c.nom() + " »"));
+                        verdict.ecarts().forEach(e -> lignes.add("  " + e));
+                        duPack.add(lignes);
+                    }
+                }
+            } catch (PackInvalideException e) {
+                duPack.add(List.of(e.getMessage()));
+            }
+            joues += cas.size();
+            problemes += duPack.size();
+            sortie.println(pack.reference() + " : " + (duPack.isEmpty()
+                    ? (cas.isEmpty() ? "aucune règle propre, aucun cas" : cas.size() + " cas, tous passent")
+                    : cas.size() + " cas, " + duPack.size() + " problème(s) :"));
+            duPack.forEach(lignes -> lignes.forEach(l -> sortie.println("  " + l)));
+        }
+        sortie.println("Bilan : " + versions + " version(s) de pack, " + joues + " cas joués, "
+                + (problemes == 0 ? "aucun problème." : problemes + " problème(s)."));
+        return problemes == 0 ? 0 : CommandeEvaluer.REGLES_EN_DEFAUT;
+    }
+
+    /** A case whose rule fires without end, or whose base dossier is missing, fails; the others are still played. */
+    private static EcartCas jouer(ExecuteurCas executeur, Cas c) {
+        try {
+            return executeur.jouer(c);
+        } catch (RuntimeException e) {
+            return new EcartCas(c, List.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static int usage(PrintStream erreurs) {
+        erreurs.println("Usage : java -jar harmonie.jar verifier [--packs <dossier>] [<id de pack>…]");
+        erreurs.println("Vérifie les packs comme au démarrage du service, puis joue les cas de chaque pack (ou des packs"
+                + " nommés) sur sa chaîne. Sortie 0 : tout passe ; 3 : pack refusé ou cas en échec ; 2 : demande invalide.");
+        erreurs.println("--packs : les packs d'un dossier qui contient rules/ et territories/ (un dépôt en cours"
+                + " d'édition) plutôt que ceux du jar.");
+        return CommandeEvaluer.ENTREE_INVALIDE;
+    }
+}

@@ -1,0 +1,60 @@
+package fr.harmonie.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.CopieDuDepot;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Qui édite un pack joue ses cas avec le jar seul, sans Maven: ce qui passe, ce qui casse et où, et un code de sortie. */
+class CommandeVerifierTest {
+
+    private final ByteArrayOutputStream sortie = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream erreurs = new ByteArrayOutputStream();
+
+    private int lancer(String... args) {
+        sortie.reset();
+        erreurs.reset();
+        return Commandes.executer(args, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(sortie, true, StandardCharsets.UTF_8), new PrintStream(erreurs, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void lesCasDesPacksNommesPassentTous() {
+        int code = lancer("verifier", "region-84", "metropole-rouen-normandie");
+
+        String rapport = sortie.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(rapport).containsPattern("region-84@2025\\.1 : \\d+ cas, tous passent")
+                .containsPattern("region-84@2026\\.1 : \\d+ cas, tous passent")
+                .containsPattern("metropole-rouen-normandie@2026\\.1 : \\d+ cas, tous passent")
+                .contains("aucun problème").doesNotContain("national@");
+        assertThat(erreurs.size()).isZero();
+    }
+
+    @Test
+    void unCasQuiNePassePlusEstNommeAvecSonFichierEtCeQuiDiffere(@TempDir Path dir) throws Exception {
+        Path depot = CopieDuDepot.dans(dir);
+        Path cas = depot.resolve("territories/region-84/2026.1/regles/surcharges.cas.yaml");
+        // The author expects the late-deposit notice to be MINEURE, which the pack's rule does not say.
+        Files.writeString(cas, Files.readString(cas).replace("code: DEPOT_TARDIF, gravite: INFO", "code: DEPOT_TARDIF, gravite: MINEURE"));
+
+        int code = lancer("verifier", "--packs", depot.toString(), "region-84");
+
+        String rapport = sortie.toString(StandardCharsets.UTF_8);
+        assertThat(code).isEqualTo(3);
+        assertThat(rapport).containsPattern("region-84@2025\\.1 : \\d+ cas, tous passent")
+                .contains("region-84@2026.1 : ").contains("1 problème(s) :")
+                .contains("[R84-CA-001] regles/surcharges.cas.yaml : « Un dossier daté du 15 décembre 2026 reçoit l'avis de dépôt tardif »")
+                .contains("gravite=MINEURE").contains("DEPOT_TARDIF INFO /dateReference");
+
+        assertThat(lancer("verifier", "--packs", depot.toString(), "region-99")).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("aucun pack ne porte l'identifiant region-99");
+    }
+}
