@@ -12,8 +12,8 @@ import java.util.Set;
  */
 public final class Commandes {
 
-    public static final String EVALUER = "evaluer";
-    public static final String VERIFIER = "verifier";
+    private static final String EVALUER = "evaluer";
+    private static final String VERIFIER = "verifier";
     private static final Set<String> AIDE = Set.of("aide", "help", "-h", "--aide", "--help");
 
     private Commandes() {
