@@ -42,6 +42,23 @@ class DescriptionOpenApi {
     private static final String PROBLEME = "Probleme";
     private static final String ETAG = "La version du dossier, à renvoyer dans If-Match pour le modifier ou le supprimer.";
 
+    /** What each query parameter and header means, by name: the same name means the same thing wherever it is taken. */
+    private static final Map<String, String> PARAMETRES = Map.ofEntries(
+            Map.entry("limite", "Le nombre d'éléments par page, de 1 à " + Pagination.LIMITE + " (" + Pagination.LIMITE + " par défaut)."),
+            Map.entry("apres", "Où reprendre la liste : la page suivante est celle que donne l'en-tête Link (rel=\"next\")."),
+            Map.entry("avant", "Où reprendre le journal (les lignes plus anciennes) : la page suivante est celle que donne "
+                    + "l'en-tête Link (rel=\"next\")."),
+            Map.entry("statut", "Seulement les dossiers à ce statut (BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES, "
+                    + "INSTRUIT) ; répétable : ?statut=DEPOSE&statut=EN_INSTRUCTION."),
+            Map.entry("reference", "Seulement les dossiers de cette référence (celle du bailleur, ou un numéro d'opération SIAP)."),
+            Map.entry("commune", "Seulement les dossiers de cette commune (code INSEE)."),
+            Map.entry("territoire", "Seulement les dossiers déposés sous ce pack territorial (son identifiant)."),
+            Map.entry("objet", "Seulement les lignes de cet objet : dossier:<id> ou compte:<identifiant>."),
+            Map.entry("action", "Seulement les lignes de cette action (CREATION, MODIFICATION, EVALUATION, DEPOT…)."),
+            Map.entry("date", "La date (AAAA-MM-JJ) à laquelle lire les règles en vigueur ; aujourd'hui (Europe/Paris) par défaut."),
+            Map.entry("If-Match", "L'ETag du dossier tel qu'il a été lu : refusé (412) s'il a changé depuis. Requis pour une "
+                    + "modification (428 sinon), facultatif pour une suppression."));
+
     @Bean
     OpenAPI descriptionHarmonie() {
         return new OpenAPI()
@@ -90,6 +107,10 @@ class DescriptionOpenApi {
      */
     private static void problemes(String chemin, PathItem item) {
         for (Operation o : item.readOperations()) {
+            if (o.getParameters() != null) {
+                o.getParameters().stream().filter(p -> p.getDescription() == null)
+                        .forEach(p -> p.setDescription(PARAMETRES.get(p.getName())));
+            }
             ApiResponses reponses = o.getResponses();
             boolean ouverte = o.getSecurity() != null && o.getSecurity().isEmpty();
             if (!ouverte) {

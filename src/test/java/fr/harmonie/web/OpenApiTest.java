@@ -77,6 +77,14 @@ class OpenApiTest {
             }
         }));
         assertThat(sansResume).isEmpty();
+        // Filters, pages and If-Match say what they take: a client learns ?statut=… or limite's bounds from the description.
+        List<String> sansDescription = new ArrayList<>();
+        api.get("paths").properties().forEach(p -> p.getValue().properties().forEach(o -> o.getValue().path("parameters").forEach(prm -> {
+            if (!prm.get("in").asString().equals("path") && prm.path("description").asString("").isBlank()) {
+                sansDescription.add(o.getKey().toUpperCase() + " " + p.getKey() + " " + prm.get("name").asString());
+            }
+        })));
+        assertThat(sansDescription).isEmpty();
         assertThat(api.get("paths").propertyNames()).allMatch(p -> p.startsWith("/api/"));
         // What a bailleur's system meets when its dossier is refused: the statuses, and a problem whose violations point at
         // the fields.
