@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ class DescriptionOpenApi {
     private static final String DOSSIER = "Dossier";
     private static final String RESULTAT = "Resultat";
     private static final String PROBLEME = "Probleme";
+    private static final List<String> ORDRE_DES_TAGS = List.of("Évaluation", "Territoires", "Dossiers",
+            "Évaluations scellées, dépôt et instruction", "Mon compte", "Jetons", "Journal", "Administration");
     private static final String ETAG = "La version du dossier, à renvoyer dans If-Match pour le modifier ou le supprimer.";
 
     /** What each query parameter and header means, by name: the same name means the same thing wherever it is taken. */
@@ -95,6 +98,11 @@ class DescriptionOpenApi {
             // Open to anyone, as the security configuration says: no account asked.
             for (String ouvert : List.of("/api/v1/evaluations", "/api/v1/territoires", "/api/v1/territoires/{id}/regles")) {
                 api.getPaths().get(ouvert).readOperations().forEach(o -> o.setSecurity(List.of()));
+            }
+            // In the order of a dossier's life: the evaluation anyone may call first, the administration last.
+            if (api.getTags() != null) {
+                api.getTags().sort(Comparator.comparingInt(t -> ORDRE_DES_TAGS.indexOf(t.getName()) < 0
+                        ? ORDRE_DES_TAGS.size() : ORDRE_DES_TAGS.indexOf(t.getName())));
             }
             api.getComponents().addSchemas(PROBLEME, probleme());
             api.getPaths().forEach(DescriptionOpenApi::problemes);

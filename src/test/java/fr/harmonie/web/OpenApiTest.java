@@ -86,6 +86,10 @@ class OpenApiTest {
         })));
         assertThat(sansDescription).isEmpty();
         assertThat(api.get("paths").propertyNames()).allMatch(p -> p.startsWith("/api/"));
+        // Swagger UI shows the groups in this order: the evaluation anyone may call first, the administration last.
+        List<String> groupes = new ArrayList<>();
+        api.get("tags").forEach(t -> groupes.add(t.get("name").asString()));
+        assertThat(groupes).startsWith("Évaluation", "Territoires", "Dossiers").endsWith("Administration");
         // What a bailleur's system meets when its dossier is refused: the statuses, and a problem whose violations point at
         // the fields.
         JsonNode evaluer = api.get("paths").get("/api/v1/evaluations").get("post").get("responses");
