@@ -36,7 +36,11 @@ public final class Commandes {
             usage(sortie);
             return 0;
         }
-        erreurs.println("Erreur : commande inconnue « " + args[0] + " ».");
+        erreurs.println(args[0].startsWith("-")
+                // java -jar harmonie.jar -Dserver.port=8081: a JVM option placed after the jar, which Spring would ignore.
+                ? "Erreur : « " + args[0] + " » n'est ni une commande ni une option du service, qui s'écrit --nom=valeur"
+                        + " (--server.port=8081) ; une option de la JVM (-D…) se place avant -jar."
+                : "Erreur : commande inconnue « " + args[0] + " ».");
         usage(erreurs);
         return CommandeEvaluer.ENTREE_INVALIDE;
     }

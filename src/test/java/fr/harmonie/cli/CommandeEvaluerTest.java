@@ -48,6 +48,8 @@ class CommandeEvaluerTest {
         assertThat(evaluer("evalue", "dossier.json")).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("commande inconnue « evalue »", "java -jar harmonie.jar evaluer");
         assertThat(sortie.size()).isZero();
+        assertThat(evaluer("-Dserver.port=8081")).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("se place avant -jar");
         // The service's options still start the service; asking for help is a command, answered on standard output.
         assertThat(Commandes.estUneCommande(new String[] {"--server.port=8081"})).isFalse();
         assertThat(Commandes.estUneCommande(new String[0])).isFalse();
