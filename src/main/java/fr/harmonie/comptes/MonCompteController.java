@@ -29,7 +29,8 @@ class MonCompteController {
 
     @Operation(summary = "Changer son mot de passe")
     @ApiResponse(responseCode = "204", description = "Changé.")
-    @ApiResponse(responseCode = "400", description = "Mot de passe actuel incorrect, ou nouveau mot de passe refusé : detail dit pourquoi.")
+    @ApiResponse(responseCode = "400", description = "Mot de passe actuel incorrect, ou nouveau mot de passe refusé : detail "
+            + "dit pourquoi.")
     @ApiResponse(responseCode = "403", description = "Un jeton n'a pas de mot de passe.")
     @PutMapping("/api/v1/moi/mot-de-passe")
     ResponseEntity<Void> changerMotDePasse(@AuthenticationPrincipal CompteAuthentifie compte,

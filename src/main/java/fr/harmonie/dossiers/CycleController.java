@@ -43,9 +43,12 @@ class CycleController {
     }
 
     @Operation(summary = "Évaluer un dossier gardé et sceller le résultat (un reçu vérifiable)")
-    @ApiResponse(responseCode = "201", description = "Évaluation scellée : Location donne son adresse ; le corps donne son id et le résultat au format 1.")
-    @ApiResponse(responseCode = "500", description = "Une règle s'emballe (plus de déclenchements que le plafond) : detail nomme la règle ; rien n'est gardé.")
-    @ApiResponse(responseCode = "503", description = "Service saturé par des dossiers volumineux : Retry-After dit dans combien de secondes réessayer.")
+    @ApiResponse(responseCode = "201", description = "Évaluation scellée : Location donne son adresse ; le corps donne son "
+            + "id et le résultat au format 1.")
+    @ApiResponse(responseCode = "500", description = "Une règle s'emballe (plus de déclenchements que le plafond) : detail "
+            + "nomme la règle ; rien n'est gardé.")
+    @ApiResponse(responseCode = "503", description = "Service saturé par des dossiers volumineux : Retry-After dit dans "
+            + "combien de secondes réessayer.")
     @PostMapping("/api/v1/dossiers/{id}/evaluations")
     ResponseEntity<Object> evaluer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         Utilisateur u = compte.utilisateur();
@@ -106,10 +109,13 @@ class CycleController {
     }
 
     @Operation(summary = "Déposer un dossier déposable (bailleur) : sa chaîne de packs est figée")
-    @ApiResponse(responseCode = "200", description = "Déposé : le corps donne le statut DEPOSE, l'évaluation scellée du dépôt, le territoire et la date de référence.")
+    @ApiResponse(responseCode = "200", description = "Déposé : le corps donne le statut DEPOSE, l'évaluation scellée du "
+            + "dépôt, le territoire et la date de référence.")
     @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier.")
-    @ApiResponse(responseCode = "409", description = "Dossier déjà déposé, ou non déposable : detail en donne les raisons (pièces bloquantes manquantes, anomalies bloquantes).")
-    @ApiResponse(responseCode = "503", description = "Service saturé par des dossiers volumineux : Retry-After dit dans combien de secondes réessayer.")
+    @ApiResponse(responseCode = "409", description = "Dossier déjà déposé, ou non déposable : detail en donne les raisons "
+            + "(pièces bloquantes manquantes, anomalies bloquantes).")
+    @ApiResponse(responseCode = "503", description = "Service saturé par des dossiers volumineux : Retry-After dit dans "
+            + "combien de secondes réessayer.")
     @PostMapping("/api/v1/dossiers/{id}/depot")
     ResponseEntity<Object> deposer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         Utilisateur u = compte.utilisateur();
@@ -136,7 +142,8 @@ class CycleController {
 
     @Operation(summary = "Vérifier un reçu : rejouer l'évaluation scellée sur ses versions de packs")
     @ApiResponse(responseCode = "200", description = "Rejouée : le corps dit si le reçu recalculé est celui qui a été scellé.")
-    @ApiResponse(responseCode = "503", description = "Service saturé par des dossiers volumineux : Retry-After dit dans combien de secondes réessayer.")
+    @ApiResponse(responseCode = "503", description = "Service saturé par des dossiers volumineux : Retry-After dit dans "
+            + "combien de secondes réessayer.")
     @GetMapping("/api/v1/evaluations/{id}/verification")
     Map<String, Object> verifier(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         EvaluationsStore.EvaluationStockee e = evaluations.parId(uuid(id)).orElseThrow(CycleController::introuvable);

@@ -52,7 +52,8 @@ class DossiersController {
 
     @Operation(summary = "Créer un dossier en brouillon (bailleur)")
     @ApiResponse(responseCode = "201", description = "Créé au statut BROUILLON : Location donne son adresse, ETag sa version.")
-    @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui d'un bailleur, ou SIREN du maître d'ouvrage d'une autre organisation.")
+    @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui d'un bailleur, ou SIREN du maître d'ouvrage "
+            + "d'une autre organisation.")
     @PostMapping(path = "/api/v1/dossiers", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @Transactional
     ResponseEntity<Object> creer(@AuthenticationPrincipal CompteAuthentifie compte, HttpServletRequest requete) throws IOException {
@@ -135,7 +136,8 @@ class DossiersController {
 
     @Operation(summary = "Modifier un dossier au statut BROUILLON ou COMPLEMENTS_DEMANDES (If-Match requis)")
     @ApiResponse(responseCode = "200", description = "Modifié : ETag donne sa nouvelle version.")
-    @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier, ou SIREN du maître d'ouvrage d'une autre organisation.")
+    @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier, ou SIREN du maître "
+            + "d'ouvrage d'une autre organisation.")
     @ApiResponse(responseCode = "409", description = "Le statut du dossier n'en permet plus la modification.")
     @ApiResponse(responseCode = "412", description = "Le dossier a changé depuis la lecture dont vient If-Match : relisez-le.")
     @ApiResponse(responseCode = "428", description = "En-tête If-Match absent.")
@@ -174,7 +176,8 @@ class DossiersController {
      * {@code If-Match} is optional: given, a stale one gets 412 rather than deleting an edit the caller has not seen.
      */
     @Operation(summary = "Supprimer un brouillon (If-Match facultatif)")
-    @ApiResponse(responseCode = "204", description = "Supprimé : il quitte les listes ; ses évaluations scellées et le journal restent.")
+    @ApiResponse(responseCode = "204", description = "Supprimé : il quitte les listes ; ses évaluations scellées et le "
+            + "journal restent.")
     @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier.")
     @ApiResponse(responseCode = "409", description = "Dossier déjà déposé : seul un brouillon se supprime.")
     @ApiResponse(responseCode = "412", description = "Le dossier a changé depuis la lecture dont vient If-Match : relisez-le.")

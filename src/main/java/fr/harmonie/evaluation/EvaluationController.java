@@ -28,7 +28,8 @@ class EvaluationController {
 
     @Operation(summary = "Évaluer un dossier, sans compte et sans rien garder")
     @ApiResponse(responseCode = "200", description = "L'évaluation au format 1.")
-    @ApiResponse(responseCode = "500", description = "Une règle s'emballe (plus de déclenchements que le plafond) : detail nomme la règle ; rien n'est gardé.")
+    @ApiResponse(responseCode = "500", description = "Une règle s'emballe (plus de déclenchements que le plafond) : detail "
+            + "nomme la règle ; rien n'est gardé.")
     @PostMapping(path = "/api/v1/evaluations", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> evaluer(HttpServletRequest requete) throws IOException {

@@ -41,8 +41,10 @@ class RechargementController {
     }
 
     @Operation(summary = "Recharger les packs sans redémarrer")
-    @ApiResponse(responseCode = "200", description = "Rechargés : le corps donne les versions en service et les alertes de couverture.")
-    @ApiResponse(responseCode = "422", description = "Un pack ne passe pas la vérification : detail nomme le pack, le fichier et la ligne ; les packs en service continuent de servir.")
+    @ApiResponse(responseCode = "200", description = "Rechargés : le corps donne les versions en service et les alertes de "
+            + "couverture.")
+    @ApiResponse(responseCode = "422", description = "Un pack ne passe pas la vérification : detail nomme le pack, le "
+            + "fichier et la ligne ; les packs en service continuent de servir.")
     @PostMapping(path = "/api/v1/admin/packs/rechargement", produces = "application/json")
     ResponseEntity<Object> recharger(Principal administrateur) {
         try {

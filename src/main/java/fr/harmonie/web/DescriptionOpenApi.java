@@ -47,7 +47,8 @@ class DescriptionOpenApi {
 
     /** What each query parameter and header means, by name: the same name means the same thing wherever it is taken. */
     private static final Map<String, String> PARAMETRES = Map.ofEntries(
-            Map.entry("limite", "Le nombre d'éléments par page, de 1 à " + Pagination.LIMITE + " (" + Pagination.LIMITE + " par défaut)."),
+            Map.entry("limite", "Le nombre d'éléments par page, de 1 à " + Pagination.LIMITE
+                    + " (" + Pagination.LIMITE + " par défaut)."),
             Map.entry("apres", "Où reprendre la liste : la page suivante est celle que donne l'en-tête Link (rel=\"next\")."),
             Map.entry("avant", "Où reprendre le journal (les lignes plus anciennes) : la page suivante est celle que donne "
                     + "l'en-tête Link (rel=\"next\")."),
@@ -127,7 +128,8 @@ class DescriptionOpenApi {
                         + "(HTTP Basic) : Retry-After dit dans combien de secondes réessayer."));
             }
             if (chemin.startsWith("/api/v1/admin/")) {
-                reponses.putIfAbsent("403", new ApiResponse().description("Réservé à un compte administrateur (un jeton n'y suffit pas)."));
+                reponses.putIfAbsent("403", new ApiResponse()
+                        .description("Réservé à un compte administrateur (un jeton n'y suffit pas)."));
             }
             if (chemin.contains("{")) {
                 reponses.putIfAbsent("404", new ApiResponse().description(
