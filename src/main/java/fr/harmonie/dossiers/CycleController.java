@@ -6,6 +6,7 @@ import fr.harmonie.json.Json;
 import fr.harmonie.web.BudgetDesCorps;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
+import fr.harmonie.web.ReponsesDecrites;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,10 +46,8 @@ class CycleController {
     @Operation(summary = "Évaluer un dossier gardé et sceller le résultat (un reçu vérifiable)")
     @ApiResponse(responseCode = "201", description = "Évaluation scellée : Location donne son adresse ; le corps donne son "
             + "id et le résultat au format 1.")
-    @ApiResponse(responseCode = "500", description = "Une règle s'emballe (plus de déclenchements que le plafond) : detail "
-            + "nomme la règle ; rien n'est gardé.")
-    @ApiResponse(responseCode = "503", description = "Service saturé par des dossiers volumineux : Retry-After dit dans "
-            + "combien de secondes réessayer.")
+    @ApiResponse(responseCode = "500", description = ReponsesDecrites.REGLE_EMBALLEE)
+    @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE)
     @PostMapping("/api/v1/dossiers/{id}/evaluations")
     ResponseEntity<Object> evaluer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         Utilisateur u = compte.utilisateur();
@@ -114,8 +113,7 @@ class CycleController {
     @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier.")
     @ApiResponse(responseCode = "409", description = "Dossier déjà déposé, ou non déposable : detail en donne les raisons "
             + "(pièces bloquantes manquantes, anomalies bloquantes).")
-    @ApiResponse(responseCode = "503", description = "Service saturé par des dossiers volumineux : Retry-After dit dans "
-            + "combien de secondes réessayer.")
+    @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE)
     @PostMapping("/api/v1/dossiers/{id}/depot")
     ResponseEntity<Object> deposer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         Utilisateur u = compte.utilisateur();
@@ -142,8 +140,7 @@ class CycleController {
 
     @Operation(summary = "Vérifier un reçu : rejouer l'évaluation scellée sur ses versions de packs")
     @ApiResponse(responseCode = "200", description = "Rejouée : le corps dit si le reçu recalculé est celui qui a été scellé.")
-    @ApiResponse(responseCode = "503", description = "Service saturé par des dossiers volumineux : Retry-After dit dans "
-            + "combien de secondes réessayer.")
+    @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE)
     @GetMapping("/api/v1/evaluations/{id}/verification")
     Map<String, Object> verifier(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         EvaluationsStore.EvaluationStockee e = evaluations.parId(uuid(id)).orElseThrow(CycleController::introuvable);

@@ -9,6 +9,7 @@ import fr.harmonie.json.Json;
 import fr.harmonie.web.CorpsBorne;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
+import fr.harmonie.web.ReponsesDecrites;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -139,7 +140,7 @@ class DossiersController {
     @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier, ou SIREN du maître "
             + "d'ouvrage d'une autre organisation.")
     @ApiResponse(responseCode = "409", description = "Le statut du dossier n'en permet plus la modification.")
-    @ApiResponse(responseCode = "412", description = "Le dossier a changé depuis la lecture dont vient If-Match : relisez-le.")
+    @ApiResponse(responseCode = "412", description = ReponsesDecrites.VERSION_PERIMEE)
     @ApiResponse(responseCode = "428", description = "En-tête If-Match absent.")
     @PutMapping(path = "/api/v1/dossiers/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @Transactional
@@ -180,7 +181,7 @@ class DossiersController {
             + "journal restent.")
     @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier.")
     @ApiResponse(responseCode = "409", description = "Dossier déjà déposé : seul un brouillon se supprime.")
-    @ApiResponse(responseCode = "412", description = "Le dossier a changé depuis la lecture dont vient If-Match : relisez-le.")
+    @ApiResponse(responseCode = "412", description = ReponsesDecrites.VERSION_PERIMEE)
     @DeleteMapping("/api/v1/dossiers/{id}")
     @Transactional
     ResponseEntity<Void> supprimer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,

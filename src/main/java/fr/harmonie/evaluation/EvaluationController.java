@@ -3,6 +3,7 @@ package fr.harmonie.evaluation;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.json.Json;
 import fr.harmonie.web.CorpsBorne;
+import fr.harmonie.web.ReponsesDecrites;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,8 +29,7 @@ class EvaluationController {
 
     @Operation(summary = "Évaluer un dossier, sans compte et sans rien garder")
     @ApiResponse(responseCode = "200", description = "L'évaluation au format 1.")
-    @ApiResponse(responseCode = "500", description = "Une règle s'emballe (plus de déclenchements que le plafond) : detail "
-            + "nomme la règle ; rien n'est gardé.")
+    @ApiResponse(responseCode = "500", description = ReponsesDecrites.REGLE_EMBALLEE)
     @PostMapping(path = "/api/v1/evaluations", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> evaluer(HttpServletRequest requete) throws IOException {

@@ -207,8 +207,7 @@ class DescriptionOpenApi {
                         + "violations donne chaque écart avec son pointeur JSON."))
                 .addApiResponse("413", new ApiResponse().description("Corps de plus de 2 Mio."))
                 .addApiResponse("415", new ApiResponse().description("Corps qui n'est pas en JSON (Content-Type: application/json)."))
-                .addApiResponse("503", new ApiResponse().description(
-                        "Service saturé par des dossiers volumineux : Retry-After dit dans combien de secondes réessayer."));
+                .addApiResponse("503", new ApiResponse().description(ReponsesDecrites.SATURE));
     }
 
     private static void reponse(OpenAPI api, String chemin, Function<PathItem, Operation> methode, String schema) {

@@ -1,0 +1,20 @@
+package fr.harmonie.web;
+
+/**
+ * The descriptions of the answers that several operations share, for their {@code @ApiResponse}: one wording per
+ * problem in the OpenAPI description, whichever operation meets it.
+ */
+public final class ReponsesDecrites {
+
+    /** 503 from {@link BudgetDesCorps}. */
+    public static final String SATURE = "Service saturé par des dossiers volumineux : Retry-After dit dans combien de secondes "
+            + "réessayer.";
+    /** 500 from a rule that fires past the cap. */
+    public static final String REGLE_EMBALLEE = "Une règle s'emballe (plus de déclenchements que le plafond) : detail nomme la "
+            + "règle ; rien n'est gardé.";
+    /** 412 on a stale If-Match. */
+    public static final String VERSION_PERIMEE = "Le dossier a changé depuis la lecture dont vient If-Match : relisez-le.";
+
+    private ReponsesDecrites() {
+    }
+}
