@@ -55,13 +55,8 @@ public final class CommandeEvaluer {
     }
 
     public static int executer(String[] args, InputStream entree, PrintStream sortie, PrintStream erreurs) {
-        Path racinePacks = null;
-        int premier = 1;
-        if (args.length >= 3 && "--packs".equals(args[1])) {
-            racinePacks = Path.of(args[2]);
-            premier = 3;
-        }
-        List<String> arguments = List.of(args).subList(premier, args.length);
+        PacksDemandes packs = PacksDemandes.lire(args);
+        List<String> arguments = packs == null ? List.of() : packs.suite();
         List<String> fichiers = new ArrayList<>();
         boolean repertoires;
         try {
@@ -89,7 +84,7 @@ public final class CommandeEvaluer {
                     + " en cours d'édition) plutôt qu'avec ceux du jar.");
             return ENTREE_INVALIDE;
         }
-        Evaluation evaluation = new Evaluation(racinePacks);
+        Evaluation evaluation = new Evaluation(packs.racine());
         int pire = DEPOSABLE;
         for (String fichier : fichiers) {
             Issue issue;
@@ -97,9 +92,7 @@ public final class CommandeEvaluer {
                 issue = evaluer(fichier, entree, evaluation);
             } catch (PackInvalideException e) {
                 // The build's tests load the jar's packs with the same checks: these are the packs given with --packs.
-                erreurs.println("Erreur : packs refusés :");
-                e.getMessage().lines().forEach(l -> erreurs.println("  " + l));
-                return REGLES_EN_DEFAUT;
+                return PacksDemandes.refuses(e, erreurs);
             }
             pire = Math.max(pire, issue.code());
             if (!parLignes) {

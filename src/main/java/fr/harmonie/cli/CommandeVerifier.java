@@ -11,7 +11,6 @@ import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistrePacks;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,28 +29,18 @@ final class CommandeVerifier {
     }
 
     static int executer(String[] args, PrintStream sortie, PrintStream erreurs) {
-        Path racinePacks = null;
-        int premier = 1;
-        if (args.length >= 2 && "--packs".equals(args[1])) {
-            if (args.length == 2) {
-                return usage(erreurs);
-            }
-            racinePacks = Path.of(args[2]);
-            premier = 3;
-        }
-        Set<String> demandes = new LinkedHashSet<>(List.of(args).subList(premier, args.length));
-        if (demandes.stream().anyMatch(a -> a.startsWith("-"))) {
+        PacksDemandes packs = PacksDemandes.lire(args);
+        if (packs == null || packs.suite().stream().anyMatch(a -> a.startsWith("-"))) {
             return usage(erreurs);
         }
+        Set<String> demandes = new LinkedHashSet<>(packs.suite());
         RegistrePacks registre;
         try {
             Geographie geographie = Geographie.chargerEmbarquee();
             // Unlike evaluer, the jar's packs are compiled for their checks too: this command is the check.
-            registre = ChargeurPacks.charger(racinePacks, geographie);
+            registre = ChargeurPacks.charger(packs.racine(), geographie);
         } catch (PackInvalideException e) {
-            erreurs.println("Erreur : packs refusés :");
-            e.getMessage().lines().forEach(l -> erreurs.println("  " + l));
-            return CommandeEvaluer.REGLES_EN_DEFAUT;
+            return PacksDemandes.refuses(e, erreurs);
         }
         List<String> inconnus = demandes.stream().filter(id -> !registre.connait(id)).toList();
         if (!inconnus.isEmpty()) {
