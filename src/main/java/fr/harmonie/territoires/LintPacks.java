@@ -6,14 +6,18 @@ import fr.harmonie.parametres.ParametresDates;
 import fr.harmonie.parametres.ValeurDatee;
 import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.CompilateurRegles;
+import fr.harmonie.regles.GravitesEcrites;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.PackInvalideException;
 import fr.harmonie.regles.RegleCompilee;
 import fr.harmonie.regles.Surcharges;
 import fr.harmonie.regles.cas.ExecuteurCas;
 import fr.harmonie.regles.cas.LecteurCas;
+import fr.harmonie.regles.faits.Gravite;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,8 @@ final class LintPacks {
     static void verifier(RegistrePacks registre, boolean compilerLesRegles) {
         List<String> erreurs = new ArrayList<>();
         Map<String, List<Pack>> versions = registre.versionsParId();
+        // Parsing the national rules' text takes 20 to 40 ms: once per lint, however many packs raise a gravité.
+        Map<String, Map<String, Set<Gravite>>> gravitesEcrites = new HashMap<>();
         for (Map.Entry<String, List<Pack>> e : versions.entrySet()) {
             if (e.getKey().equals(RegistrePacks.NATIONAL)) {
                 continue;
@@ -48,7 +54,7 @@ final class LintPacks {
                     erreurs.add(ou + "pack.yaml : deux versions de « " + p.id() + " » commencent le " + p.manifeste().validFrom());
                 }
                 verifierManifeste(registre, p, ou, erreurs);
-                verifierSurcharges(registre, p, ou, erreurs);
+                verifierSurcharges(registre, p, ou, erreurs, gravitesEcrites);
             }
         }
         verifierChevauchements(registre, erreurs);
@@ -86,7 +92,8 @@ final class LintPacks {
         }
     }
 
-    private static void verifierSurcharges(RegistrePacks registre, Pack p, String ou, List<String> erreurs) {
+    private static void verifierSurcharges(RegistrePacks registre, Pack p, String ou, List<String> erreurs,
+                                           Map<String, Map<String, Set<Gravite>>> gravitesEcrites) {
         Surcharges s = p.surcharges();
         List<Pack> parents = parents(registre, p);
         CataloguePieces catalogue = CataloguePieces.VIDE;
@@ -117,22 +124,73 @@ final class LintPacks {
                         + String.join(", ", exigeantes.stream().map(RegleCompilee::id).sorted().toList()) + ")");
             }
         }
+        Map<String, Set<Gravite>> posees = s.gravites().isEmpty() ? Map.of() : gravitesPosees(parents, reglesParents, gravitesEcrites);
         for (Surcharges.Rehaussement r : s.gravites()) {
             exiger(r.id(), r.motif(), r.source(), ou, erreurs);
+            Set<Gravite> deja = posees.get(r.code());
             if (reglesParents.stream().noneMatch(x -> r.code().equals(x.anomalie()))) {
                 erreurs.add(ou + "surcharges.yaml : " + r.id() + " relève la gravité de « " + r.code() + " », qu'aucune règle de la chaîne ne pose");
+            } else if (deja != null && deja.stream().noneMatch(r.gravite()::plusGraveQue)) {
+                erreurs.add(ou + "surcharges.yaml : " + r.id() + " ne relèverait jamais la gravité de « " + r.code() + " » : la chaîne la pose déjà "
+                        + String.join(" ou ", deja.stream().map(Gravite::name).toList()) + ", et un territoire ne peut que relever une gravité");
             }
         }
         for (Surcharges.AvisCalendrier a : s.calendrier()) {
             exiger(a.id(), a.motif(), a.source(), ou, erreurs);
             if (a.mois().isEmpty() || a.mois().stream().anyMatch(mois -> mois < 1 || mois > 12)) {
                 erreurs.add(ou + "surcharges.yaml : " + a.id() + " ne s'appliquerait jamais (mois vides ou hors de 1 à 12)");
+            } else if (a.mois().stream().noneMatch(moisDuPack(p)::contains)) {
+                erreurs.add(ou + "surcharges.yaml : " + a.id() + " ne s'appliquerait jamais (mois " + a.mois() + " hors de la validité du pack, du "
+                        + p.manifeste().validFrom() + " au " + p.manifeste().validUntil() + ")");
             }
         }
         for (Surcharges.AnomalieDeclaree a : s.anomalies()) {
             exiger(a.id(), a.motif(), a.source(), ou, erreurs);
         }
         verifierParametres(registre, p, parents, ou, erreurs);
+    }
+
+    /** The months a dossier's {@code dateReference} can fall in while the pack is in force. */
+    private static Set<Integer> moisDuPack(Pack p) {
+        Set<Integer> mois = new HashSet<>();
+        LocalDate fin = p.manifeste().validUntil();
+        for (LocalDate d = p.manifeste().validFrom().withDayOfMonth(1); mois.size() < 12 && (fin == null || !d.isAfter(fin)); d = d.plusMonths(1)) {
+            mois.add(d.getMonthValue());
+        }
+        return mois;
+    }
+
+    /**
+     * By anomaly code, the gravités the parent chain gives it: those its rules write, each raised by a parent's own
+     * raise where that is graver. A code one of whose rules computes its gravité is left out: nothing can be said.
+     */
+    private static Map<String, Set<Gravite>> gravitesPosees(List<Pack> parents, List<RegleCompilee> regles,
+                                                            Map<String, Map<String, Set<Gravite>>> gravitesEcrites) {
+        Map<String, Set<Gravite>> parRegle = new HashMap<>();
+        Map<String, Gravite> relevees = new HashMap<>();
+        for (Pack parent : parents) {
+            parRegle.putAll(gravitesEcrites.computeIfAbsent(parent.empreinte(), e -> GravitesEcrites.parRegle(parent)));
+            parent.surcharges().gravites().forEach(r -> relevees.merge(r.code(), r.gravite(), (a, b) -> b.plusGraveQue(a) ? b : a));
+        }
+        Map<String, Set<Gravite>> parCode = new HashMap<>();
+        Set<String> calculees = new HashSet<>();
+        for (RegleCompilee r : regles) {
+            if (r.anomalie() == null) {
+                continue;
+            }
+            Set<Gravite> ecrites = parRegle.get(r.id());
+            if (ecrites == null) {
+                calculees.add(r.anomalie());
+                continue;
+            }
+            Gravite relevee = relevees.get(r.anomalie());
+            for (Gravite g : ecrites) {
+                parCode.computeIfAbsent(r.anomalie(), k -> EnumSet.noneOf(Gravite.class))
+                        .add(relevee != null && relevee.plusGraveQue(g) ? relevee : g);
+            }
+        }
+        calculees.forEach(parCode::remove);
+        return parCode;
     }
 
     private static void exiger(String id, String motif, String source, String ou, List<String> erreurs) {
@@ -235,20 +293,42 @@ final class LintPacks {
             }
             for (Pack p : lot.subList(1, lot.size())) {
                 String ou = "pack " + p.reference() + ", ";
-                Set<String> declarees = new HashSet<>();
-                p.surcharges().anomalies().forEach(a -> declarees.add(a.id()));
+                Map<String, Surcharges.AnomalieDeclaree> declarees = new HashMap<>();
+                p.surcharges().anomalies().forEach(a -> declarees.put(a.id(), a));
+                Map<String, Set<Gravite>> ecrites = declarees.isEmpty() ? Map.of() : GravitesEcrites.parRegle(p);
                 for (RegleCompilee r : compilee.regles().values()) {
-                    if (r.origine().pack().equals(p.reference()) && !declarees.remove(r.id())) {
+                    if (!r.origine().pack().equals(p.reference())) {
+                        continue;
+                    }
+                    Surcharges.AnomalieDeclaree a = declarees.remove(r.id());
+                    if (a == null) {
                         erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " n'est pas déclarée dans surcharges.yaml (anomalies)");
+                    } else {
+                        verifierDeclaration(a, r, ecrites.get(r.id()), ou, erreurs);
                     }
                 }
-                declarees.forEach(id -> erreurs.add(ou + "surcharges.yaml : l'anomalie déclarée " + id + " n'a pas de règle dans regles/"));
+                declarees.keySet().forEach(id -> erreurs.add(ou + "surcharges.yaml : l'anomalie déclarée " + id + " n'a pas de règle dans regles/"));
                 try {
                     ExecuteurCas.reglesSansCas(p, compilee.regles().values(), LecteurCas.lire(p)).forEach(m -> erreurs.add(ou + m));
                 } catch (PackInvalideException e) {
                     erreurs.add(e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * The declaration is what lists the rule (pages, rules in force): it must say what the rule does. A rule that
+     * computes its gravité ({@code ecrites} null) is taken at its word.
+     */
+    private static void verifierDeclaration(Surcharges.AnomalieDeclaree a, RegleCompilee r, Set<Gravite> ecrites, String ou, List<String> erreurs) {
+        if (r.anomalie() != null && !r.anomalie().equals(a.code())) {
+            erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " pose « " + r.anomalie() + " » (@anomaliePosee), déclarée « " + a.code()
+                    + " » dans surcharges.yaml");
+        }
+        if (ecrites != null && !ecrites.equals(EnumSet.of(a.gravite()))) {
+            erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " écrit la gravité " + String.join(" ou ", ecrites.stream().map(Gravite::name).toList())
+                    + ", déclarée " + a.gravite() + " dans surcharges.yaml");
         }
     }
 

@@ -109,6 +109,33 @@ class LintPacksTest {
     }
 
     @Test
+    void unRehaussementQuiNeRelevePasLaGraviteQueLaChainePoseDeja() {
+        String gravites = "\ngravites:\n  - { id: MRN-GR-001, code: %s, gravite: %s, motif: m, source: s }\n";
+        refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + gravites.formatted("VEFA_PERMIS_NON_DEPOSE", "MAJEURE")))),
+                "MRN-GR-001 ne relèverait jamais la gravité de « VEFA_PERMIS_NON_DEPOSE » : la chaîne la pose déjà BLOQUANTE, "
+                        + "et un territoire ne peut que relever une gravité");
+        // The region already raised it: the délégataire's raise to the same level would change nothing.
+        Pack normandieQuiReleve = pack(NORMANDIE, t -> t.put("surcharges.yaml", gravites.formatted("CALENDRIER_INCOHERENT", "MAJEURE")
+                .replace("MRN-GR-001", "R28-GR-001")));
+        refuse(List.of(normandieQuiReleve, rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + gravites.formatted("CALENDRIER_INCOHERENT", "MAJEURE")))),
+                "MRN-GR-001 ne relèverait jamais la gravité de « CALENDRIER_INCOHERENT » : la chaîne la pose déjà MAJEURE");
+        // Posed BLOQUANTE in AGREMENT and MAJEURE in PROGRAMMATION: raising it to BLOQUANTE applies in PROGRAMMATION, so
+        // the lint goes on, and only asks for the raise's cases.
+        refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml")
+                        + gravites.formatted("PLAN_FINANCEMENT_DESEQUILIBRE", "BLOQUANTE")))),
+                "MRN-GR-001 (surcharges.yaml) n'a aucun cas où elle se déclenche");
+    }
+
+    @Test
+    void uneAnomalieDeclareeAutrementQueSaRegleNeLaPose() {
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "code: PERMIS_NON_OBTENU\n    gravite: BLOQUANTE",
+                        "code: PERMIS_NON_OBTENU\n    gravite: MAJEURE"))),
+                "pack metropole-rouen-normandie@2026.1, regles/permis.drl : la règle MRN-AN-001 écrit la gravité BLOQUANTE, déclarée MAJEURE dans surcharges.yaml");
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "code: PERMIS_NON_OBTENU", "code: PERMIS_ABSENT"))),
+                "la règle MRN-AN-001 pose « PERMIS_NON_OBTENU » (@anomaliePosee), déclarée « PERMIS_ABSENT » dans surcharges.yaml");
+    }
+
+    @Test
     void unParametreDesserre() {
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "parametres/marges.yaml", "valeur: 0\n      motif: \"Pas de marge locale sur le PLAI dans",
                         "valeur: 0.2\n      motif: \"Pas de marge locale sur le PLAI dans"))),
@@ -141,6 +168,11 @@ class LintPacksTest {
         refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml")
                         + "\ncalendrier:\n  - { id: MRN-CA-001, code: DEPOT_TARDIF, gravite: INFO, mois: [13], message: x, motif: m, source: s }\n"))),
                 "MRN-CA-001 ne s'appliquerait jamais");
+        refuse(List.of(normandie(), rouen(t -> {
+            remplacer(t, "pack.yaml", "validFrom: 2026-01-01", "validFrom: 2026-01-01\nvalidUntil: 2026-06-30");
+            t.put("surcharges.yaml", t.get("surcharges.yaml")
+                    + "\ncalendrier:\n  - { id: MRN-CA-001, code: DEPOT_TARDIF, gravite: INFO, mois: [11, 12], message: x, motif: m, source: s }\n");
+        })), "MRN-CA-001 ne s'appliquerait jamais (mois [11, 12] hors de la validité du pack, du 2026-01-01 au 2026-06-30)");
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "pack.yaml", "validFrom: 2026-01-01", "validFrom: 2026-01-01\nvalidUntil: 2025-01-01"))),
                 "validUntil précède validFrom");
     }

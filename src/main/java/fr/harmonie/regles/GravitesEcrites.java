@@ -1,0 +1,70 @@
+package fr.harmonie.regles;
+
+import fr.harmonie.regles.faits.Gravite;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+
+/**
+ * The gravités a pack's rules write in their consequences ({@code new Anomalie("CODE", Gravite.MAJEURE, …)}), read
+ * from the DRL text: the compiled rule keeps no trace of them, and the lint needs them to tell a raised gravité that
+ * can never apply (the chain already poses it at that level or higher) and a declared anomaly whose rule poses another
+ * gravité than the one its declaration lists.
+ */
+public final class GravitesEcrites {
+
+    private static final Pattern GRAVITE = Pattern.compile("\\bGravite\\s*\\.\\s*(BLOQUANTE|MAJEURE|MINEURE|INFO)\\b");
+
+    private GravitesEcrites() {
+    }
+
+    /**
+     * By rule id, the gravités its consequence names. A rule that names none (it computes its gravité) is absent:
+     * nothing can then be said of it. The pack's rules have compiled before this is asked, so they parse.
+     */
+    public static Map<String, Set<Gravite>> parRegle(Pack pack) {
+        Map<String, Set<Gravite>> gravites = new HashMap<>();
+        for (Map.Entry<String, String> drl : pack.regles().entrySet()) {
+            PackageDescr descr;
+            try {
+                DrlParser parser = new DrlParser();
+                descr = parser.parse(false, drl.getValue());
+                if (descr == null || parser.hasErrors()) {
+                    continue;
+                }
+            } catch (DroolsParserException e) {
+                continue;
+            }
+            for (RuleDescr r : descr.getRules()) {
+                AnnotationDescr id = r.getAnnotation("id");
+                Set<Gravite> ecrites = ecrites(String.valueOf(r.getConsequence()));
+                if (id != null && !ecrites.isEmpty()) {
+                    gravites.put(sansGuillemets(id.getSingleValueAsString()), ecrites);
+                }
+            }
+        }
+        return gravites;
+    }
+
+    static Set<Gravite> ecrites(String consequence) {
+        Set<Gravite> gravites = EnumSet.noneOf(Gravite.class);
+        Matcher m = GRAVITE.matcher(consequence);
+        while (m.find()) {
+            gravites.add(Gravite.valueOf(m.group(1)));
+        }
+        return gravites;
+    }
+
+    private static String sansGuillemets(String s) {
+        String v = s.strip();
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    }
+}
