@@ -9,6 +9,9 @@ import fr.harmonie.regles.FichiersPack;
 import fr.harmonie.regles.LecteurPack;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.SocleNational;
+import fr.harmonie.regles.cas.Cas;
+import fr.harmonie.regles.cas.ExecuteurCas;
+import fr.harmonie.regles.cas.LecteurCas;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Le vocabulaire des surcharges appliqué de bout en bout, sur un délégataire d'essai à Rouen qui écarte une pièce
- * écartable, ajoute une pièce nouvelle (avec son entrée de catalogue et son modèle), relève une gravité et
- * repondère la maturité.
+ * écartable, ajoute deux pièces nouvelles (avec leur entrée de catalogue ; l'une sous conditions de nature, de produit
+ * et de type d'hébergement), relève une gravité et repondère la maturité.
  */
 class SurchargesTest {
 
@@ -31,6 +34,12 @@ class SurchargesTest {
         FichiersPack.depuisDossier(Path.of("territories/metropole-rouen-normandie/2026.1")).fichiers().forEach(f::put);
         String surcharges = new String(f.get("surcharges.yaml"), StandardCharsets.UTF_8).replace("anomalies:\n", """
                   - { id: MRN-PJ-002, code: CHARTE_QUALITE, bloquante: false, quand: { phases: [AGREMENT] }, motif: essai, source: essai }
+                  - id: MRN-PJ-003
+                    code: PROJET_SOCIAL_RENFORCE
+                    bloquante: true
+                    quand: { natures: [CONSTRUCTION_NEUVE, VEFA], produits: [PLAI_ADAPTE], typesHebergement: [RESIDENCE_SOCIALE, PENSION_DE_FAMILLE] }
+                    motif: essai
+                    source: essai
                 ecarts:
                   - { id: MRN-EC-001, code: PERMIS_CONSTRUIRE, motif: essai, source: essai }
                 gravites:
@@ -39,7 +48,8 @@ class SurchargesTest {
                 """);
         ajouter(f, "surcharges.yaml", surcharges);
         ajouter(f, "catalogue/pieces.csv", "code,libelle,attendus,reference,code_spls,modele\n"
-                + "CHARTE_QUALITE,Charte qualité métropolitaine,Engagements de qualité signés,essai,,https://exemple.invalid/charte.pdf\n");
+                + "CHARTE_QUALITE,Charte qualité métropolitaine,Engagements de qualité signés,essai,,https://exemple.invalid/charte.pdf\n"
+                + "PROJET_SOCIAL_RENFORCE,Projet social renforcé,Accompagnement des ménages en PLAI adapté,essai,,\n");
         ajouter(f, "parametres/maturite.yaml", """
                 maturite.poids.FONCIER:
                   libelle: Points de la dimension foncier
@@ -57,6 +67,23 @@ class SurchargesTest {
                   - { regle: MRN-EC-001, nom: pas de permis à écarter, modifier: { /operation/nature: ACQUISITION_AMELIORATION }, declenche: false }
                   - { regle: MRN-GR-001, nom: relevée, modifier: { /operation/calendrier/dateLivraisonPrevue: "2026-01-01" }, declenche: true }
                   - { regle: MRN-GR-001, nom: rien à relever, declenche: false }
+                  - regle: MRN-PJ-003
+                    nom: une pension de famille neuve avec un lot en PLAI adapté
+                    modifier: { /operation/typeHebergement: PENSION_DE_FAMILLE, /operation/lots/1/produit: PLAI_ADAPTE }
+                    declenche: true
+                    pieces: [{ code: PROJET_SOCIAL_RENFORCE, bloquante: true, statut: MANQUANTE }]
+                  - regle: MRN-PJ-003
+                    nom: un lot en PLAI adapté, mais en logement ordinaire
+                    modifier: { /operation/lots/1/produit: PLAI_ADAPTE }
+                    declenche: false
+                  - regle: MRN-PJ-003
+                    nom: une pension de famille sans PLAI adapté
+                    modifier: { /operation/typeHebergement: PENSION_DE_FAMILLE }
+                    declenche: false
+                  - regle: MRN-PJ-003
+                    nom: une pension de famille en PLAI adapté, mais acquise-améliorée
+                    modifier: { /operation/typeHebergement: PENSION_DE_FAMILLE, /operation/lots/1/produit: PLAI_ADAPTE, /operation/nature: ACQUISITION_AMELIORATION }
+                    declenche: false
                 """);
         return LecteurPack.lire(new FichiersPack("essai", f));
     }
@@ -65,10 +92,28 @@ class SurchargesTest {
         f.put(chemin, texte.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static RegistrePacks registre() {
+        return new RegistrePacks(SocleNational.charger(Path.of("rules")),
+                List.of(LecteurPack.lire(FichiersPack.depuisDossier(Path.of("territories/region-28/2026.1"))), essai()), GEO);
+    }
+
+    /** Each condition of an added piece (phase, nature, produit, type d'hébergement) shown by a case, as a DREAL writes them. */
+    @Test
+    void lesCasDuPackDEssaiPassent() {
+        RegistrePacks registre = registre();
+        List<Pack> chaine = registre.chainesDesPacks().stream().filter(c -> c.get(c.size() - 1).reference().startsWith("metropole"))
+                .findFirst().orElseThrow();
+        ExecuteurCas executeur = new ExecuteurCas(registre.chaine(chaine), new LecteurDossier(), registre);
+        List<Cas> cas = LecteurCas.lire(chaine.get(chaine.size() - 1));
+
+        assertThat(executeur.reglesSansCas(cas)).isEmpty();
+        assertThat(cas).filteredOn(c -> c.regle().equals("MRN-PJ-003")).hasSize(4);
+        assertThat(cas).allSatisfy(c -> assertThat(executeur.jouer(c).ecarts()).as(c.nom()).isEmpty());
+    }
+
     @Test
     void lesSurchargesDeclareesSAppliquentAuDossier() throws Exception {
-        RegistrePacks registre = new RegistrePacks(SocleNational.charger(Path.of("rules")),
-                List.of(LecteurPack.lire(FichiersPack.depuisDossier(Path.of("territories/region-28/2026.1"))), essai()), GEO);
+        RegistrePacks registre = registre();
         String dossier = Files.readString(Path.of("rules/cas/agrement.json"))
                 .replace("\"21231\"", "\"76540\"").replace("\"2028-06-30\"", "\"2026-01-01\"");
 
