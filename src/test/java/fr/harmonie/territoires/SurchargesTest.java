@@ -44,6 +44,7 @@ class SurchargesTest {
                   - { id: MRN-EC-001, code: PERMIS_CONSTRUIRE, motif: essai, source: essai }
                 gravites:
                   - { id: MRN-GR-001, code: CALENDRIER_INCOHERENT, gravite: MAJEURE, motif: essai, source: essai }
+                  - { id: MRN-GR-002, code: PLAN_FINANCEMENT_DESEQUILIBRE, gravite: BLOQUANTE, motif: essai, source: essai }
                 anomalies:
                 """);
         ajouter(f, "surcharges.yaml", surcharges);
@@ -67,6 +68,17 @@ class SurchargesTest {
                   - { regle: MRN-EC-001, nom: pas de permis à écarter, modifier: { /operation/nature: ACQUISITION_AMELIORATION }, declenche: false }
                   - { regle: MRN-GR-001, nom: relevée, modifier: { /operation/calendrier/dateLivraisonPrevue: "2026-01-01" }, declenche: true }
                   - { regle: MRN-GR-001, nom: rien à relever, declenche: false }
+                  - regle: MRN-GR-002
+                    nom: en programmation, le plan déséquilibré devient bloquant
+                    dossier: programmation
+                    modifier: { /operation/financement/prixRevientTTC: 2100000 }
+                    declenche: true
+                    anomalies: [{ code: PLAN_FINANCEMENT_DESEQUILIBRE, gravite: BLOQUANTE, regle: NAT-AN-010 }]
+                  - regle: MRN-GR-002
+                    nom: à l'agrément, il l'est déjà et rien n'est relevé
+                    modifier: { /operation/financement/prixRevientTTC: 2100000 }
+                    declenche: false
+                    anomalies: [{ code: PLAN_FINANCEMENT_DESEQUILIBRE, gravite: BLOQUANTE, regle: NAT-AN-010 }]
                   - regle: MRN-PJ-003
                     nom: une pension de famille neuve avec un lot en PLAI adapté
                     modifier: { /operation/typeHebergement: PENSION_DE_FAMILLE, /operation/lots/1/produit: PLAI_ADAPTE }
@@ -97,7 +109,10 @@ class SurchargesTest {
                 List.of(LecteurPack.lire(FichiersPack.depuisDossier(Path.of("territories/region-28/2026.1"))), essai()), GEO);
     }
 
-    /** Each condition of an added piece (phase, nature, produit, type d'hébergement) shown by a case, as a DREAL writes them. */
+    /**
+     * Shown by cases, as a DREAL writes them: each condition of an added piece (phase, nature, produit, type
+     * d'hébergement), and a raised gravité that applies only where the national rule poses a lesser one.
+     */
     @Test
     void lesCasDuPackDEssaiPassent() {
         RegistrePacks registre = registre();
@@ -108,6 +123,7 @@ class SurchargesTest {
 
         assertThat(executeur.reglesSansCas(cas)).isEmpty();
         assertThat(cas).filteredOn(c -> c.regle().equals("MRN-PJ-003")).hasSize(4);
+        assertThat(cas).filteredOn(c -> c.regle().equals("MRN-GR-002")).hasSize(2);
         assertThat(cas).allSatisfy(c -> assertThat(executeur.jouer(c).ecarts()).as(c.nom()).isEmpty());
     }
 
