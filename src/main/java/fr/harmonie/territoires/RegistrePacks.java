@@ -177,9 +177,11 @@ public final class RegistrePacks implements ResolveurChaine {
                 }
             }
         } else {
-            specifique = plusSpecifique(code, date);
-            resolution = "commune " + code + " (" + commune.nom() + ") → "
-                    + (specifique == null ? "aucun pack territorial : socle national seul" : specifique.manifeste().libelle());
+            List<Pack> candidats = packsParCommune.getOrDefault(code, List.of());
+            specifique = plusSpecifique(candidats, date, notes);
+            resolution = "commune " + code + " (" + commune.nom() + ") → " + (specifique != null ? specifique.manifeste().libelle()
+                    : candidats.isEmpty() ? "aucun pack territorial : socle national seul"
+                    : "aucun pack territorial en vigueur le " + date + " : socle national seul");
             if (specifique == null) {
                 specifique = national();
             }
@@ -188,13 +190,26 @@ public final class RegistrePacks implements ResolveurChaine {
         return new Resolution(chaine, resolution, new Localisation(code, true, demande, coherent, explication), notes);
     }
 
-    private Pack plusSpecifique(String code, LocalDate date) {
-        for (Pack p : packsParCommune.getOrDefault(code, List.of())) {
-            if (enVigueur(p.id(), date) == p) {
+    /**
+     * The first of the commune's packs (most specific level first) whose version in force holds the commune. A pack
+     * with no version in force at the date is a level skipped, and the trace says so, as for a parent.
+     */
+    private Pack plusSpecifique(List<Pack> candidats, LocalDate date, List<Origine> notes) {
+        Set<String> ignores = new HashSet<>();
+        for (Pack p : candidats) {
+            Pack enVigueur = enVigueur(p.id(), date);
+            if (enVigueur == p) {
                 return p;
+            }
+            if (enVigueur == null && ignores.add(p.id())) {
+                notes.add(niveauIgnore(p.id(), date));
             }
         }
         return null;
+    }
+
+    private static Origine niveauIgnore(String id, LocalDate date) {
+        return new Origine(NOTE_RESOLUTION, id, "aucune version du pack « " + id + " » en vigueur le " + date + " : niveau ignoré");
     }
 
     /** Du socle national au pack donné; un parent sans version en vigueur est sauté, et la trace le dit. */
@@ -229,8 +244,7 @@ public final class RegistrePacks implements ResolveurChaine {
             if (p != null) {
                 return p;
             }
-            notes.add(new Origine(NOTE_RESOLUTION, courant, "aucune version du pack « " + courant + " » en vigueur le "
-                    + date + " : niveau ignoré"));
+            notes.add(niveauIgnore(courant, date));
             List<Pack> versions = versionsParId.getOrDefault(courant, List.of());
             courant = versions.isEmpty() ? null : versions.get(versions.size() - 1).manifeste().parent();
         }

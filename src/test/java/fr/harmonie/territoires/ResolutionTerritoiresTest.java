@@ -168,6 +168,31 @@ class ResolutionTerritoiresTest {
     }
 
     @Test
+    void uneCommuneDontAucunPackNEstEnVigueurALaDateALeSocleSeulEtLaTraceDitLesNiveauxIgnores() throws Exception {
+        Resultat rouen2025 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76540", "/dateReference", "2025-06-01"));
+
+        assertThat(chaine(rouen2025)).isEqualTo("national@2026.2");
+        assertThat(rouen2025.territoire().resolution())
+                .isEqualTo("commune 76540 (Rouen) → aucun pack territorial en vigueur le 2025-06-01 : socle national seul");
+        assertThat(rouen2025.trace().subList(0, 2)).extracting(o -> o.pack() + " : " + o.reference()).containsExactly(
+                "metropole-rouen-normandie : aucune version du pack « metropole-rouen-normandie » en vigueur le 2025-06-01 : niveau ignoré",
+                "region-28 : aucune version du pack « region-28 » en vigueur le 2025-06-01 : niveau ignoré");
+
+        // Une version qui a pris fin (validUntil) sans suivante: Grenoble revient au socle, et la trace le dit.
+        RegistrePacks seul2025 = new RegistrePacks(SocleNational.charger(Path.of("rules")),
+                List.of(LecteurPack.lire(FichiersPack.depuisDossier(Path.of("territories/region-84/2025.1")))), Geographie.chargerEmbarquee());
+        ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
+        ((ObjectNode) d.get("operation").get("commune")).put("codeInsee", "38185");
+        Evaluateur evaluateur = new Evaluateur(seul2025, Clock.systemUTC());
+        Resultat grenoble2025 = evaluateur.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(d.put("dateReference", "2025-12-31"))));
+        Resultat grenoble2026 = evaluateur.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(d.put("dateReference", "2026-01-01"))));
+
+        assertThat(chaine(grenoble2025)).isEqualTo("national@2026.2 > region-84@2025.1");
+        assertThat(chaine(grenoble2026)).isEqualTo("national@2026.2");
+        assertThat(grenoble2026.trace().get(0).reference()).isEqualTo("aucune version du pack « region-84 » en vigueur le 2026-01-01 : niveau ignoré");
+    }
+
+    @Test
     void unTerritoireNommeQuiNExistePasEstSignaleCommeTel() throws Exception {
         Resultat r = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185", "/territoire", "REGION-84"));
 
