@@ -81,6 +81,41 @@ class LintPacksTest {
     }
 
     @Test
+    void unManifesteDontLeNiveauOuLePerimetreNeDesignentRien() {
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "pack.yaml", "niveau: DELEGATAIRE", "niveau: COMMUNE"))),
+                "pack metropole-rouen-normandie@2026.1, pack.yaml : niveau « COMMUNE » inconnu (REGION, DEPARTEMENT ou DELEGATAIRE)");
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "pack.yaml", "  epci: [\"200023414\"]", "  epci: []"))),
+                "pack metropole-rouen-normandie@2026.1, pack.yaml : périmètre vide");
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "pack.yaml", "  epci: [\"200023414\"]",
+                        "  epci: [\"200023415\"]\n  departements: [\"20\"]\n  communes: [\"76999\"]"))),
+                "pack.yaml : EPCI « 200023415 » inconnu", "pack.yaml : département « 20 » inconnu", "pack.yaml : commune « 76999 » inconnue");
+    }
+
+    @Test
+    void unPackSansSonReadme() {
+        refuse(List.of(normandie(), rouen(t -> t.put("README.md", null))),
+                "pack metropole-rouen-normandie@2026.1, README.md absent : dire en français ce que le pack change et pourquoi");
+    }
+
+    @Test
+    void uneSurchargeSansMotifNiSource() {
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "    source: \"Dépôt d'une demande de programmation, pratique de la CREA (Métropole Rouen Normandie)\"\nanomalies",
+                        "    source: \" \"\nanomalies"))),
+                "surcharges.yaml : chaque surcharge a un id, un motif et une source (MRN-PJ-001)");
+    }
+
+    @Test
+    void unParametreQueLeSocleNeConnaitPasOuNeLaissePasSurcharger() {
+        String parametre = "%s:\n  libelle: x\n  valeurs:\n    - { depuis: 2026-01-01, valeur: %s, reference: r%s }\n";
+        refuse(List.of(normandie(), rouen(t -> t.put("parametres/autres.yaml", parametre.formatted("marge-locale.plafond.PLS", "0.1", ", motif: m")))),
+                "parametres : « marge-locale.plafond.PLS » n'existe pas dans le socle");
+        refuse(List.of(normandie(), rouen(t -> t.put("parametres/autres.yaml", parametre.formatted("maturite.seuil.MURE", "90", ", motif: m")))),
+                "parametres : « maturite.seuil.MURE » ne peut pas être surchargé par un territoire");
+        refuse(List.of(normandie(), rouen(t -> t.put("parametres/autres.yaml", parametre.formatted("tolerance.euros", "0.5", "")))),
+                "parametres : « tolerance.euros » au 2026-01-01 : surcharge sans motif");
+    }
+
+    @Test
     void deuxVersionsQuiCommencentLeMemeJour() {
         Pack v2 = pack(NORMANDIE, t -> remplacer(t, "pack.yaml", "version: \"2026.1\"", "version: \"2026.2\""));
         refuse(List.of(normandie(), v2), "deux versions de « region-28 » commencent le 2026-01-01");
