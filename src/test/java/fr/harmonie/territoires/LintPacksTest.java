@@ -80,6 +80,21 @@ class LintPacksTest {
         refuse(List.of(normandie(), autre), "périmètres qui se chevauchent au niveau REGION", "76");
     }
 
+    /** A délégation handed over: the new délégataire takes the same communes once the former one's pack has ended. */
+    @Test
+    void deuxDelegatairesQuiSeSuccedentSurLesMemesCommunesNeSeChevauchentPas() {
+        Pack jusquaFin2026 = rouen(t -> remplacer(t, "pack.yaml", "validFrom: 2026-01-01", "validFrom: 2026-01-01\nvalidUntil: 2026-12-31"));
+        java.util.function.Function<String, Pack> successeur = debut -> pack(NORMANDIE, t -> {
+            remplacer(t, "pack.yaml", "id: region-28", "id: successeur-rouen");
+            remplacer(t, "pack.yaml", "niveau: REGION\nparent: national", "niveau: DELEGATAIRE\nparent: region-28");
+            remplacer(t, "pack.yaml", "validFrom: 2026-01-01", "validFrom: " + debut);
+            remplacer(t, "pack.yaml", "departements: [\"14\", \"27\", \"50\", \"61\", \"76\"]", "epci: [\"200023414\"]");
+        });
+
+        new RegistrePacks(NATIONAL, List.of(normandie(), jusquaFin2026, successeur.apply("2027-01-01")), GEO);
+        refuse(List.of(normandie(), jusquaFin2026, successeur.apply("2026-12-31")), "périmètres qui se chevauchent au niveau DELEGATAIRE", "71 commune(s)");
+    }
+
     @Test
     void unManifesteDontLeNiveauOuLePerimetreNeDesignentRien() {
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "pack.yaml", "niveau: DELEGATAIRE", "niveau: COMMUNE"))),
