@@ -1,0 +1,75 @@
+package fr.harmonie.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.evaluation.Resultat.Maturite;
+import fr.harmonie.evaluation.Resultat.Niveau;
+import fr.harmonie.regles.SocleNational;
+import fr.harmonie.regles.faits.EtapePossible;
+import fr.harmonie.regles.faits.Parametres;
+import fr.harmonie.regles.faits.PointsMaturite;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Les prochaines étapes, choisies parmi ce que les règles disent que chaque action rapporterait: ce qu'un bailleur lit
+ * pour savoir quoi faire d'abord. Les poids et seuils sont ceux du socle (mûr à 80, à consolider à 50).
+ */
+class CalculMaturiteTest {
+
+    private static final Parametres SOCLE = new Parametres(SocleNational.charger(Path.of("rules")).parametres(), LocalDate.of(2026, 6, 1));
+
+    private static PointsMaturite points(String dimension, double points) {
+        return new PointsMaturite(dimension, points, dimension.toLowerCase(), null);
+    }
+
+    private static EtapePossible etape(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite) {
+        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, null);
+    }
+
+    private static final List<PointsMaturite> SANS_QUALITE = List.of(points("FONCIER", 25), points("URBANISME", 12),
+            points("FINANCEMENT", 10), points("COMPLETUDE", 15));
+
+    /**
+     * Two blocking anomalies: each fix restores the same quality points, so fixing both is worth them once. At 62
+     * points, the two fixes reach 72, not 82: one more action is needed to be mature, the most valuable one.
+     */
+    @Test
+    void deuxAnomaliesBloquantesComptentUneFoisLesPointsDeQualiteQuEllesRetablissent() {
+        Maturite m = CalculMaturite.calculer(SANS_QUALITE, List.of(
+                etape("Corriger : plan de financement déséquilibré", 10, true, true),
+                etape("Corriger : courrier non signé", 10, true, true),
+                etape("Obtenir le permis de construire", 8, false, false),
+                etape("Obtenir l'accord des financeurs", 15, false, false)), true, 4, 4, SOCLE);
+
+        assertThat(m.score()).isEqualTo(62);
+        assertThat(m.niveau()).isEqualTo(Niveau.A_CONSOLIDER);
+        assertThat(m.prochainesEtapes()).containsExactly(
+                "Corriger : courrier non signé (bloquant)",
+                "Corriger : plan de financement déséquilibré (bloquant)",
+                "Obtenir l'accord des financeurs (+15 points)");
+    }
+
+    /** Mature already: what still stands between the dossier and its deposit, then the three best remaining gains. */
+    @Test
+    void unDossierMurVoitDAbordCeQuiEmpecheLeDepotPuisTroisGainsAuPlus() {
+        Maturite m = CalculMaturite.calculer(List.of(points("FONCIER", 25), points("URBANISME", 20), points("FINANCEMENT", 17),
+                points("COMPLETUDE", 12), points("QUALITE", 10)), List.of(
+                etape("Purger le permis de construire de tout recours", 5, false, false),
+                etape("Fournir la pièce « Plan de masse » (bloquante)", 3, true, false),
+                etape("Obtenir l'accord des financeurs", 8, false, false),
+                etape("Fournir la pièce « Note descriptive »", 1, false, false),
+                etape("Fournir la pièce « Avis des domaines »", 2, false, false),
+                etape("Rien à gagner", 0, false, false)), false, 3, 5, SOCLE);
+
+        assertThat(m.score()).isEqualTo(84);
+        assertThat(m.niveau()).isEqualTo(Niveau.MURE);
+        assertThat(m.prochainesEtapes()).containsExactly(
+                "Fournir la pièce « Plan de masse » (bloquante) (+3 points)",
+                "Obtenir l'accord des financeurs (+8 points)",
+                "Purger le permis de construire de tout recours (+5 points)",
+                "Fournir la pièce « Avis des domaines » (+2 points)");
+    }
+}
