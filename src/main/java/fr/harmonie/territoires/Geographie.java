@@ -49,11 +49,13 @@ public final class Geographie {
     }
 
     public static Geographie chargerEmbarquee() {
+        return charger(Ressources.texte("geo/communes.csv"), Ressources.texte("geo/epci.csv"), Ressources.texte("geo/provenance.properties"));
+    }
+
+    static Geographie charger(String communesCsv, String epciCsv, String provenance) {
         Properties p = new Properties();
-        String communesCsv = Ressources.texte("geo/communes.csv");
-        String epciCsv = Ressources.texte("geo/epci.csv");
         try {
-            p.load(new StringReader(Ressources.texte("geo/provenance.properties")));
+            p.load(new StringReader(provenance));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
