@@ -121,6 +121,37 @@ class ResolutionTerritoiresTest {
         assertThat(chaine(rouen2025)).isEqualTo("national@2026.2");
     }
 
+    /** With a DDT over all of Seine-Maritime, the Métropole's communes still go to the délégataire, the others to the DDT. */
+    @Test
+    void lesCommunesDuDelegataireQuittentLePerimetreDeLaDdt() throws Exception {
+        TreeMap<String, byte[]> f = new TreeMap<>(FichiersPack.depuisDossier(Path.of("territories/region-28/2026.1")).fichiers());
+        f.put("pack.yaml", new String(f.get("pack.yaml"), StandardCharsets.UTF_8)
+                .replace("id: region-28", "id: ddt-76").replace("libelle: Normandie (cadre régional DREAL)", "libelle: DDTM de la Seine-Maritime")
+                .replace("niveau: REGION\nparent: national", "niveau: DEPARTEMENT\nparent: region-28")
+                .replace("[\"14\", \"27\", \"50\", \"61\", \"76\"]", "[\"76\"]").getBytes(StandardCharsets.UTF_8));
+        RegistrePacks registre = new RegistrePacks(SocleNational.charger(Path.of("rules")), List.of(
+                LecteurPack.lire(FichiersPack.depuisDossier(Path.of("territories/region-28/2026.1"))),
+                LecteurPack.lire(new FichiersPack("essai", f)),
+                LecteurPack.lire(FichiersPack.depuisDossier(Path.of("territories/metropole-rouen-normandie/2026.1")))),
+                Geographie.chargerEmbarquee());
+        Evaluateur evaluateur = new Evaluateur(registre, Clock.systemUTC());
+
+        Resultat rouen = evaluerA(evaluateur, "76540");
+        Resultat dieppe = evaluerA(evaluateur, "76217");
+        Resultat caen = evaluerA(evaluateur, "14118");
+
+        assertThat(chaine(rouen)).isEqualTo("national@2026.2 > region-28@2026.1 > metropole-rouen-normandie@2026.1");
+        assertThat(chaine(dieppe)).isEqualTo("national@2026.2 > region-28@2026.1 > ddt-76@2026.1");
+        assertThat(dieppe.territoire().resolution()).isEqualTo("commune 76217 (Dieppe) → DDTM de la Seine-Maritime");
+        assertThat(chaine(caen)).isEqualTo("national@2026.2 > region-28@2026.1");
+    }
+
+    private static Resultat evaluerA(Evaluateur evaluateur, String codeInsee) throws Exception {
+        ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
+        ((ObjectNode) d.get("operation").get("commune")).put("codeInsee", codeInsee);
+        return evaluateur.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(d)));
+    }
+
     @Test
     void unTerritoireNommeHorsDuPerimetreOuUneCommuneInconnueSontSignales() throws Exception {
         Resultat incoherent = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185",
