@@ -1,0 +1,83 @@
+package fr.harmonie.regles.cas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.regles.Pack;
+import fr.harmonie.territoires.ChargeurPacks;
+import fr.harmonie.territoires.Geographie;
+import fr.harmonie.territoires.RegistrePacks;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The harness that plays every case of every pack must itself fail where a case is wrong: otherwise a rule could change
+ * and its cases, all "passing", say nothing. Each wrong case here differs by one expectation from a right one.
+ */
+class ExecuteurCasTest {
+
+    private static final RegistrePacks REGISTRE = ChargeurPacks.charger(Path.of("."), Geographie.chargerEmbarquee());
+    private static final List<Pack> SOCLE = REGISTRE.chainesDesPacks().get(0);
+    private static final ExecuteurCas EXECUTEUR = new ExecuteurCas(REGISTRE.chaine(SOCLE), new LecteurDossier(), REGISTRE);
+    private static final Map<String, Object> DESEQUILIBRE = Map.of("/operation/financement/prixRevientTTC", 2100000);
+
+    private static Cas cas(String regle, String dossier, Map<String, Object> modifier, boolean declenche, List<Cas.AnomalieAttendue> anomalies,
+                           List<Cas.PieceAttendue> pieces, Map<String, Double> maturite) {
+        return new Cas(regle, "essai", dossier, modifier, declenche, anomalies, pieces, maturite, "regles/essai.cas.yaml");
+    }
+
+    private static List<String> ecarts(Cas c) {
+        return EXECUTEUR.jouer(c).ecarts();
+    }
+
+    private static Cas.AnomalieAttendue anomalie(String gravite, String champ, String message) {
+        return new Cas.AnomalieAttendue("PLAN_FINANCEMENT_DESEQUILIBRE", gravite, champ, message, null);
+    }
+
+    @Test
+    void unCasJustePasseEtChaqueAttenteFausseEstDite() {
+        assertThat(ecarts(cas("NAT-AN-010", "agrement", DESEQUILIBRE, true,
+                List.of(anomalie("BLOQUANTE", "/operation/financement/ressources", "pour un prix de revient de 2 100 000 €")), List.of(), Map.of())))
+                .isEmpty();
+
+        assertThat(ecarts(cas("NAT-AN-010", "agrement", Map.of(), true, List.of(), List.of(), Map.of())))
+                .containsExactly("NAT-AN-010 ne s'est pas déclenchée");
+        assertThat(ecarts(cas("NAT-AN-010", "agrement", DESEQUILIBRE, false, List.of(), List.of(), Map.of())))
+                .containsExactly("NAT-AN-010 s'est déclenchée");
+        for (Cas.AnomalieAttendue fausse : List.of(anomalie("MAJEURE", null, null), anomalie(null, "/operation/financement/prixRevientTTC", null),
+                anomalie(null, null, "pour un prix de revient de 2 000 000 €"))) {
+            assertThat(ecarts(cas("NAT-AN-010", "agrement", DESEQUILIBRE, true, List.of(fausse), List.of(), Map.of())))
+                    .singleElement().asString().startsWith("anomalie attendue absente : ")
+                    .contains("relevées : [PLAN_FINANCEMENT_DESEQUILIBRE BLOQUANTE /operation/financement/ressources");
+        }
+    }
+
+    @Test
+    void unePieceOuUneMaturiteQuiNeSontPasCellesAttenduesSontDites() {
+        assertThat(ecarts(cas("NAT-PJ-005", "agrement", Map.of(), true, List.of(), List.of(new Cas.PieceAttendue("PLAN_MASSE", true, "FOURNIE")),
+                Map.of()))).isEmpty();
+        assertThat(ecarts(cas("NAT-PJ-005", "agrement", Map.of(), true, List.of(), List.of(new Cas.PieceAttendue("PLAN_MASSE", true, "MANQUANTE")),
+                Map.of()))).singleElement().asString().startsWith("pièce attendue absente : ").contains("PLAN_MASSE bloquante FOURNIE");
+        assertThat(ecarts(cas("NAT-PJ-005", "agrement", Map.of(), true, List.of(), List.of(new Cas.PieceAttendue("PLAN_MASSE", false, null)),
+                Map.of()))).singleElement().asString().startsWith("pièce attendue absente : ");
+
+        assertThat(ecarts(cas("NAT-MA-001", "agrement", Map.of(), true, List.of(), List.of(), Map.of("FONCIER", 25.0)))).isEmpty();
+        assertThat(ecarts(cas("NAT-MA-001", "agrement", Map.of(), true, List.of(), List.of(), Map.of("FONCIER", 15.0))))
+                .containsExactly("maturité FONCIER : attendu 15.0, obtenu 25.0");
+    }
+
+    @Test
+    void unCasDontLeDossierNEstPasAuContratOuQuiViseUneRegleInconnueEstDit() {
+        assertThat(ecarts(cas("NAT-AN-010", "agrement", Map.of("/operation/financement/prixRevientTTC", "cher"), true, List.of(), List.of(),
+                Map.of()))).singleElement().asString().startsWith("le dossier du cas n'est pas au contrat : ").contains("/operation/financement/prixRevientTTC");
+
+        List<Cas> cas = new java.util.ArrayList<>(LecteurCas.lire(SOCLE.get(0)));
+        cas.add(cas("NAT-AN-999", "agrement", Map.of(), true, List.of(), List.of(), Map.of()));
+        cas.removeIf(c -> c.regle().equals("NAT-PJ-005") && !c.declenche());
+        assertThat(EXECUTEUR.reglesSansCas(cas)).containsExactly(
+                "NAT-PJ-005 (regles/pieces.drl) n'a aucun cas où elle ne se déclenche pas",
+                "regles/essai.cas.yaml : le cas « essai » vise NAT-AN-999, règle inconnue de la chaîne");
+    }
+}
