@@ -34,15 +34,24 @@ public final class CataloguePieces {
         this.rangs = Collections.unmodifiableMap(rang);
     }
 
+    /** The line of the file where the record starts (the header is line 1; a quoted field may span lines). */
+    private static long ligne(String contenu, CSVRecord r) {
+        return contenu.substring(0, (int) Math.min(r.getCharacterPosition(), contenu.length())).chars().filter(c -> c == '\n').count() + 1;
+    }
+
     /** Lit un catalogue CSV (colonnes code, libelle, attendus, reference, code_spls, modele). */
     public static CataloguePieces lireCsv(String fichier, String contenu) {
         List<EntreeCatalogue> lues = new ArrayList<>();
+        java.util.Set<String> codes = new java.util.HashSet<>();
         try {
             for (CSVRecord r : FORMAT.parse(new StringReader(contenu))) {
                 String code = r.get("code");
                 if (!code.matches("[A-Z0-9_]{2,64}") || r.get("libelle").isBlank()) {
-                    throw new IllegalArgumentException(fichier + " ligne " + r.getRecordNumber()
+                    throw new IllegalArgumentException(fichier + " ligne " + ligne(contenu, r)
                             + " : code « " + code + " » invalide ou libellé vide");
+                }
+                if (!codes.add(code)) {
+                    throw new IllegalArgumentException(fichier + " ligne " + ligne(contenu, r) + " : pièce « " + code + " » en double");
                 }
                 lues.add(new EntreeCatalogue(code, r.get("libelle"), r.get("attendus"), r.get("reference"),
                         vide(r, "code_spls"), vide(r, "modele")));

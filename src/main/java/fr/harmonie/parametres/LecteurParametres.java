@@ -38,7 +38,8 @@ public final class LecteurParametres {
         try {
             brut = Json.YAML.readValue(contenu, new TypeReference<LinkedHashMap<String, Fichier>>() { });
         } catch (JacksonException e) {
-            throw new ParametreInvalideException(nomFichier, "YAML illisible : " + e.getOriginalMessage());
+            throw new ParametreInvalideException(nomFichier, "ligne " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+                    + " : YAML illisible : " + e.getOriginalMessage());
         }
         Map<String, Parametre> parametres = new LinkedHashMap<>();
         if (brut == null) {

@@ -227,6 +227,60 @@ class LintPacksTest {
                 "validUntil précède validFrom");
     }
 
+    private static void illisible(Consumer<TreeMap<String, String>> modifier, String... fragments) {
+        var assertion = assertThatThrownBy(() -> rouen(modifier)).isInstanceOf(PackInvalideException.class);
+        for (String f : fragments) {
+            assertion.hasMessageContaining(f);
+        }
+    }
+
+    @Test
+    void unManifesteMalEcrit() {
+        illisible(t -> t.put("pack.yaml", null), "test:territories/metropole-rouen-normandie/2026.1 : pack.yaml absent");
+        illisible(t -> remplacer(t, "pack.yaml", "parent: region-28", "parent: [region-28"), "/pack.yaml ligne 5 : ");
+        illisible(t -> remplacer(t, "pack.yaml", "id: metropole-rouen-normandie", "id: Métropole"),
+                "/pack.yaml : id absent ou invalide (minuscules, chiffres, tirets)");
+        illisible(t -> remplacer(t, "pack.yaml", "validFrom: 2026-01-01\n", ""), "/pack.yaml : id, libelle, version et validFrom sont obligatoires");
+    }
+
+    @Test
+    void unFichierDeParametresMalEcrit() {
+        String fichier = "parametres/marges.yaml";
+        String ou = "pack metropole-rouen-normandie@2026.1, parametres/marges.yaml : ";
+        illisible(t -> remplacer(t, fichier, "      valeur: 0\n", "      valeur: [0\n"), ou + "ligne ");
+        illisible(t -> remplacer(t, fichier, "  libelle: Plafond des marges locales sur le loyer maximum, PLAI\n", ""),
+                ou + "le paramètre « marge-locale.plafond.PLAI » n'a pas de libellé");
+        illisible(t -> t.put(fichier, "marge-locale.plafond.PLAI:\n  libelle: x\n  valeurs: []\n"),
+                ou + "le paramètre « marge-locale.plafond.PLAI » n'a aucune valeur");
+        String valeur = "marge-locale.plafond.PLAI:\n  libelle: x\n  %s\n  valeurs:\n%s";
+        illisible(t -> t.put(fichier, valeur.formatted("", "    - { valeur: 0, reference: r, motif: m }\n")),
+                ou + "« marge-locale.plafond.PLAI » : chaque valeur a une date « depuis » et une « valeur »");
+        illisible(t -> t.put(fichier, valeur.formatted("", "    - { depuis: 2026-01-01, valeur: 0, motif: m }\n")),
+                ou + "« marge-locale.plafond.PLAI » au 2026-01-01 : valeur sans source (« reference »)");
+        illisible(t -> t.put(fichier, valeur.formatted("", "    - { depuis: 2026-01-01, jusqua: 2025-12-31, valeur: 0, reference: r, motif: m }\n")),
+                ou + "« marge-locale.plafond.PLAI » : « jusqua » précède « depuis »");
+        illisible(t -> t.put(fichier, valeur.formatted("", "    - { depuis: 2026-01-01, jusqua: 2026-06-30, valeur: 0, reference: r, motif: m }\n"
+                        + "    - { depuis: 2026-06-30, valeur: 0.05, reference: r, motif: m }\n")),
+                ou + "« marge-locale.plafond.PLAI » : deux valeurs en vigueur le 2026-06-30");
+        illisible(t -> t.put(fichier, valeur.formatted("sens: maximum", "    - { depuis: 2026-01-01, valeur: 0, reference: r, motif: m }\n")),
+                ou + "« marge-locale.plafond.PLAI » : sens « maximum » inconnu (plafond ou plancher)");
+        illisible(t -> t.put("parametres/autres.yaml", valeur.formatted("", "    - { depuis: 2026-01-01, valeur: 0, reference: r, motif: m }\n")),
+                "pack metropole-rouen-normandie@2026.1, parametres/marges.yaml : paramètre « marge-locale.plafond.PLAI » défini deux fois");
+    }
+
+    @Test
+    void desCasOuUnCatalogueMalEcrits() {
+        refuse(List.of(normandie(), rouen(t -> t.put("regles/permis.cas.yaml", t.get("regles/permis.cas.yaml") + "  - { regle: MRN-AN-001, nom: [x\n"))),
+                "pack metropole-rouen-normandie@2026.1, regles/permis.cas.yaml ligne ", " : cas illisibles : ");
+        refuse(List.of(normandie(), rouen(t -> t.put("regles/permis.cas.yaml", t.get("regles/permis.cas.yaml") + "  - { regle: MRN-AN-001, nom: sans attente }\n"))),
+                "pack metropole-rouen-normandie@2026.1, regles/permis.cas.yaml : chaque cas a une règle, un nom et « declenche »");
+        String entete = "code,libelle,attendus,reference,code_spls,modele\n";
+        illisible(t -> t.put("catalogue/pieces.csv", entete + "CHARTE,Charte,a,r,,\nCHARTE,Charte bis,a,r,,\n"),
+                "pack metropole-rouen-normandie@2026.1, catalogue/pieces.csv ligne 3 : pièce « CHARTE » en double");
+        illisible(t -> t.put("catalogue/pieces.csv", entete + "charte,Charte,a,r,,\n"),
+                "pack metropole-rouen-normandie@2026.1, catalogue/pieces.csv ligne 2 : code « charte » invalide ou libellé vide");
+    }
+
     @Test
     void uneSurchargeHorsDuVocabulaireEstRefuseeAvecSaLigne() {
         assertThatThrownBy(() -> rouen(t -> t.put("surcharges.yaml", "pieces:\n  - id: X\n    coode: Y\n")))
