@@ -98,6 +98,15 @@ class CycleDossierTest {
         assertThat(depot.statusCode()).isEqualTo(200);
         assertThat(json(depot).get("territoire").asString()).isEqualTo("metropole-rouen-normandie");
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(409);
+        // Deposited, the dossier no longer changes, even with its current ETag.
+        HttpResponse<String> luApresDepot = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null);
+        HttpResponse<String> modifie = appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", dossierRouen().replace("\"pieces\": [",
+                "\"pieces\": [{\"code\": \"AVIS_COMMUNE\", \"fournie\": true},"), luApresDepot.headers().firstValue("ETag").orElseThrow());
+        assertThat(modifie.statusCode()).isEqualTo(409);
+        assertThat(json(modifie).get("detail").asString())
+                .isEqualTo("Un dossier au statut DEPOSE ne se modifie pas (seulement BROUILLON ou COMPLEMENTS_DEMANDES).");
+        assertThat(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null).headers().firstValue("ETag"))
+                .isEqualTo(luApresDepot.headers().firstValue("ETag"));
 
         JsonNode depose = json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null));
         assertThat(depose.get("statut").asString()).isEqualTo("DEPOSE");
