@@ -91,6 +91,15 @@ class AdministrationComptesTest {
             new Cas("/api/v1/admin/organisations", "{\"type\": \"SERVICE_INSTRUCTEUR\", \"nom\": \"X\"}", 400, "les packs qu'il instruit"),
             new Cas("/api/v1/admin/organisations", "{\"type\": \"DREAL\", \"nom\": \"X\", \"region\": \"99\"}", 400, "« 99 » n'existe pas"),
             new Cas("/api/v1/admin/organisations", "{\"type\": \"MAIRIE\", \"nom\": \"X\"}", 400, "« type » vaut"),
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"ADMINISTRATION\", \"nom\": \" \"}", 400, "« nom » est requis"),
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"BAILLEUR\", \"nom\": \"X\"}", 400, "Un bailleur a un « siren »."),
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"DREAL\", \"nom\": \"X\", \"siren\": \"356000000\", \"region\": \"84\"}", 400,
+                    "Seul un bailleur a un « siren »."),
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"DREAL\", \"nom\": \"X\"}", 400, "Une DREAL a une « region » (code INSEE)."),
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"ADMINISTRATION\", \"nom\": \"X\", \"region\": \"84\"}", 400,
+                    "Seule une DREAL a une « region »."),
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"DREAL\", \"nom\": \"X\", \"region\": \"84\", \"territoires\": [\"region-84\"]}", 400,
+                    "Seul un service instructeur a des « territoires »."),
             new Cas("/api/v1/admin/organisations", "{\"type\": ", 400, null),
             new Cas("/api/v1/admin/organisations", "{\"type\": \"ADMINISTRATION\", \"nom\": \"nul\\u0000\"}", 400,
                     "« nom » contient le caractère NUL (U+0000)"),
@@ -107,6 +116,8 @@ class AdministrationComptesTest {
                     "existe déjà"),
             new Cas("/api/v1/admin/comptes", "{\"identifiant\": \"orphelin\", " + motDePasse + ", \"organisation\": 999999}", 400,
                     "n'existe pas"),
+            new Cas("/api/v1/admin/comptes", "{\"identifiant\": \"sans.organisation\", " + motDePasse + "}", 400,
+                    "« organisation » : l'identifiant de l'organisation du compte."),
             // Hashed as UTF-8, a lone surrogate and "?" would be one and the same password.
             new Cas("/api/v1/admin/comptes", "{\"identifiant\": \"demi.paire\", \"motDePasse\": \"douze-caracteres\\ud800\", \"organisation\": "
                     + admin + "}", 400, "« motDePasse » contient"),
@@ -123,6 +134,10 @@ class AdministrationComptesTest {
                 .isEqualTo(400);
         assertThat(appeler("PUT", "/api/v1/admin/organisations/999999/territoires", "admin", "[\"region-84\"]").statusCode())
                 .isEqualTo(404);
+        long instructeur = jdbc.sql("SELECT organisation_id FROM compte WHERE identifiant = 'instructeur'").query(Long.class).single();
+        HttpResponse<String> sansTerritoire = appeler("PUT", "/api/v1/admin/organisations/" + instructeur + "/territoires", "admin", "[]");
+        assertThat(sansTerritoire.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(sansTerritoire.body()).get("detail").asString()).contains("les packs qu'il instruit");
         // An administrator's token acts for the administration, but does not create accounts.
         String jeton = Json.MAPPER.readTree(appeler("POST", "/api/v1/jetons", "admin", "{\"libelle\": \"automate\"}").body())
                 .get("jeton").asString();
