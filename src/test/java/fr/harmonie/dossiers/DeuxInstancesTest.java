@@ -2,6 +2,10 @@ package fr.harmonie.dossiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import fr.harmonie.ClientHttp;
 import fr.harmonie.CopieDuDepot;
 import fr.harmonie.HarmonieApplication;
@@ -20,6 +24,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,7 +40,11 @@ class DeuxInstancesTest {
     /** Both instances read their packs there, as two instances of one deployment read the same image. */
     private static final Path DEPOT = CopieDuDepot.temporaire();
 
+    /** A third instance's own copy, as an instance whose image was not redeployed reads other packs. */
+    private static final Path DEPOT_C = CopieDuDepot.temporaire();
+
     private static EmbeddedPostgres base;
+    private static ConfigurableApplicationContext c;
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
 
@@ -44,6 +53,7 @@ class DeuxInstancesTest {
         base = EmbeddedPostgres.builder().start();
         a = demarrer("--harmonie.administrateur.identifiant=admin", "--harmonie.administrateur.mot-de-passe=" + MOT_DE_PASSE_ADMIN);
         b = demarrer(new String[0]);
+        c = demarrer("--harmonie.packs.racine=" + DEPOT_C);
         // A configured database gets no demo account: create the bailleur the way an operator would.
         try (var c = base.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
             String hache = a.getBean(org.springframework.security.crypto.password.PasswordEncoder.class).encode("demo");
@@ -55,9 +65,9 @@ class DeuxInstancesTest {
 
     @AfterAll
     static void arreterLesDeuxInstances() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {b, a, base}) {
-            if (c != null) {
-                c.close();
+        for (AutoCloseable instance : new AutoCloseable[] {c, b, a, base}) {
+            if (instance != null) {
+                instance.close();
             }
         }
     }
@@ -66,8 +76,11 @@ class DeuxInstancesTest {
         List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--spring.datasource.url=" + base.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--harmonie.packs.racine=" + DEPOT, "--harmonie.packs.suivi=PT0.2S"));
+                "--harmonie.packs.suivi=PT0.2S"));
         args.addAll(List.of(autres));
+        if (args.stream().noneMatch(x -> x.startsWith("--harmonie.packs.racine="))) {
+            args.add("--harmonie.packs.racine=" + DEPOT);
+        }
         return SpringApplication.run(HarmonieApplication.class, args.toArray(String[]::new));
     }
 
@@ -122,6 +135,44 @@ class DeuxInstancesTest {
             Thread.sleep(100);
         }
         assertThat(territoires(b)).isEqualTo(territoires(a));
+    }
+
+    /**
+     * An instance whose own packs fail their checks does not follow a reload made elsewhere: it says so, and keeps
+     * serving, and judging dossiers, with the packs it had.
+     */
+    @Test
+    void uneInstanceDontLesPacksSontRefusesNeSuitPasEtContinueDeServir() throws Exception {
+        String avant = territoires(c);
+        Path casse = Files.createDirectories(DEPOT_C.resolve("territories/region-28/2027.1"));
+        Files.copy(DEPOT_C.resolve("territories/region-28/2026.1/README.md"), casse.resolve("README.md"));
+        Files.writeString(casse.resolve("pack.yaml"), Files.readString(DEPOT_C.resolve("territories/region-28/2026.1/pack.yaml"))
+                .replace("version: \"2026.1\"", "version: \"2027.1\"").replace("validFrom: 2026-01-01", "validFrom: 2027-01-01")
+                .replace("parent: national", "parent: region-inconnue"));
+        Logger journal = (Logger) LoggerFactory.getLogger("fr.harmonie.stockage.SuiviDesRechargements");
+        ListAppender<ILoggingEvent> lignes = new ListAppender<>();
+        lignes.start();
+        journal.addAppender(lignes);
+        try {
+            CopieDuDepot.publierCommeNouvelleVersion(DEPOT.resolve("territories/metropole-rouen-normandie/2026.1"));
+            assertThat(ClientHttp.appeler(port(a), "POST", "/api/v1/admin/packs/rechargement", "admin", MOT_DE_PASSE_ADMIN, null, null)
+                    .statusCode()).isEqualTo(200);
+
+            long limite = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (lignes.list.stream().noneMatch(e -> e.getFormattedMessage().contains("non suivi ici")) && System.nanoTime() < limite) {
+                Thread.sleep(100);
+            }
+        } finally {
+            journal.detachAppender(lignes);
+        }
+        assertThat(lignes.list).anySatisfy(e -> {
+            assertThat(e.getLevel()).isEqualTo(Level.WARN);
+            assertThat(e.getFormattedMessage()).contains("les packs en service continuent de servir", "parent « region-inconnue » inconnu");
+        });
+        assertThat(territoires(c)).isEqualTo(avant).doesNotContain("2027.1");
+        HttpResponse<String> evaluation = ClientHttp.appeler(port(c), "POST", "/api/v1/evaluations", null, null,
+                Files.readString(Path.of("rules/cas/agrement.json")), null);
+        assertThat(evaluation.statusCode()).isEqualTo(200);
     }
 
     /** Guessing a password on two ports gives no more tries than on one: the count is the database's. */
