@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -36,13 +38,14 @@ public final class CataloguePieces {
 
     /** The line of the file where the record starts (the header is line 1; a quoted field may span lines). */
     private static long ligne(String contenu, CSVRecord r) {
-        return contenu.substring(0, (int) Math.min(r.getCharacterPosition(), contenu.length())).chars().filter(c -> c == '\n').count() + 1;
+        int debut = (int) Math.min(r.getCharacterPosition(), contenu.length());
+        return contenu.substring(0, debut).chars().filter(c -> c == '\n').count() + 1;
     }
 
     /** Lit un catalogue CSV (colonnes code, libelle, attendus, reference, code_spls, modele). */
     public static CataloguePieces lireCsv(String fichier, String contenu) {
         List<EntreeCatalogue> lues = new ArrayList<>();
-        java.util.Set<String> codes = new java.util.HashSet<>();
+        Set<String> codes = new HashSet<>();
         try {
             for (CSVRecord r : FORMAT.parse(new StringReader(contenu))) {
                 String code = r.get("code");

@@ -131,8 +131,9 @@ final class LintPacks {
             if (reglesParents.stream().noneMatch(x -> r.code().equals(x.anomalie()))) {
                 erreurs.add(ou + "surcharges.yaml : " + r.id() + " relève la gravité de « " + r.code() + " », qu'aucune règle de la chaîne ne pose");
             } else if (deja != null && deja.stream().noneMatch(r.gravite()::plusGraveQue)) {
-                erreurs.add(ou + "surcharges.yaml : " + r.id() + " ne relèverait jamais la gravité de « " + r.code() + " » : la chaîne la pose déjà "
-                        + String.join(" ou ", deja.stream().map(Gravite::name).toList()) + ", et un territoire ne peut que relever une gravité");
+                erreurs.add(ou + "surcharges.yaml : " + r.id() + " ne relèverait jamais la gravité de « " + r.code()
+                        + " » : la chaîne la pose déjà " + String.join(" ou ", deja.stream().map(Gravite::name).toList())
+                        + ", et un territoire ne peut que relever une gravité");
             }
         }
         for (Surcharges.AvisCalendrier a : s.calendrier()) {
@@ -307,7 +308,8 @@ final class LintPacks {
                         verifierDeclaration(a, r, ecrites.get(r.id()), ou, erreurs);
                     }
                 }
-                declarees.keySet().forEach(id -> erreurs.add(ou + "surcharges.yaml : l'anomalie déclarée " + id + " n'a pas de règle dans regles/"));
+                declarees.keySet().forEach(id ->
+                        erreurs.add(ou + "surcharges.yaml : l'anomalie déclarée " + id + " n'a pas de règle dans regles/"));
                 try {
                     ExecuteurCas.reglesSansCas(p, compilee.regles().values(), LecteurCas.lire(p)).forEach(m -> erreurs.add(ou + m));
                 } catch (PackInvalideException e) {
@@ -327,8 +329,8 @@ final class LintPacks {
                     + " » dans surcharges.yaml");
         }
         if (ecrites != null && !ecrites.equals(EnumSet.of(a.gravite()))) {
-            erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " écrit la gravité " + String.join(" ou ", ecrites.stream().map(Gravite::name).toList())
-                    + ", déclarée " + a.gravite() + " dans surcharges.yaml");
+            erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " écrit la gravité "
+                    + String.join(" ou ", ecrites.stream().map(Gravite::name).toList()) + ", déclarée " + a.gravite() + " dans surcharges.yaml");
         }
     }
 

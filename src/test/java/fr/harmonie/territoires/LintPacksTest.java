@@ -114,8 +114,8 @@ class LintPacksTest {
 
     @Test
     void uneSurchargeSansMotifNiSource() {
-        refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "    source: \"Dépôt d'une demande de programmation, pratique de la CREA (Métropole Rouen Normandie)\"\nanomalies",
-                        "    source: \" \"\nanomalies"))),
+        String source = "    source: \"Dépôt d'une demande de programmation, pratique de la CREA (Métropole Rouen Normandie)\"\nanomalies";
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", source, "    source: \" \"\nanomalies"))),
                 "surcharges.yaml : chaque surcharge a un id, un motif et une source (MRN-PJ-001)");
     }
 
@@ -167,7 +167,8 @@ class LintPacksTest {
         // The region already raised it: the délégataire's raise to the same level would change nothing.
         Pack normandieQuiReleve = pack(NORMANDIE, t -> t.put("surcharges.yaml", gravites.formatted("CALENDRIER_INCOHERENT", "MAJEURE")
                 .replace("MRN-GR-001", "R28-GR-001")));
-        refuse(List.of(normandieQuiReleve, rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + gravites.formatted("CALENDRIER_INCOHERENT", "MAJEURE")))),
+        refuse(List.of(normandieQuiReleve, rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml")
+                        + gravites.formatted("CALENDRIER_INCOHERENT", "MAJEURE")))),
                 "MRN-GR-001 ne relèverait jamais la gravité de « CALENDRIER_INCOHERENT » : la chaîne la pose déjà MAJEURE");
         // Posed BLOQUANTE in AGREMENT and MAJEURE in PROGRAMMATION: raising it to BLOQUANTE applies in PROGRAMMATION, so
         // the lint goes on, and only asks for the raise's cases.
@@ -180,7 +181,8 @@ class LintPacksTest {
     void uneAnomalieDeclareeAutrementQueSaRegleNeLaPose() {
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "code: PERMIS_NON_OBTENU\n    gravite: BLOQUANTE",
                         "code: PERMIS_NON_OBTENU\n    gravite: MAJEURE"))),
-                "pack metropole-rouen-normandie@2026.1, regles/permis.drl : la règle MRN-AN-001 écrit la gravité BLOQUANTE, déclarée MAJEURE dans surcharges.yaml");
+                "pack metropole-rouen-normandie@2026.1, regles/permis.drl : la règle MRN-AN-001 écrit la gravité BLOQUANTE, "
+                        + "déclarée MAJEURE dans surcharges.yaml");
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "code: PERMIS_NON_OBTENU", "code: PERMIS_ABSENT"))),
                 "la règle MRN-AN-001 pose « PERMIS_NON_OBTENU » (@anomaliePosee), déclarée « PERMIS_ABSENT » dans surcharges.yaml");
     }
@@ -272,7 +274,8 @@ class LintPacksTest {
     void desCasOuUnCatalogueMalEcrits() {
         refuse(List.of(normandie(), rouen(t -> t.put("regles/permis.cas.yaml", t.get("regles/permis.cas.yaml") + "  - { regle: MRN-AN-001, nom: [x\n"))),
                 "pack metropole-rouen-normandie@2026.1, regles/permis.cas.yaml ligne ", " : cas illisibles : ");
-        refuse(List.of(normandie(), rouen(t -> t.put("regles/permis.cas.yaml", t.get("regles/permis.cas.yaml") + "  - { regle: MRN-AN-001, nom: sans attente }\n"))),
+        refuse(List.of(normandie(), rouen(t -> t.put("regles/permis.cas.yaml", t.get("regles/permis.cas.yaml")
+                        + "  - { regle: MRN-AN-001, nom: sans attente }\n"))),
                 "pack metropole-rouen-normandie@2026.1, regles/permis.cas.yaml : chaque cas a une règle, un nom et « declenche »");
         String entete = "code,libelle,attendus,reference,code_spls,modele\n";
         illisible(t -> t.put("catalogue/pieces.csv", entete + "CHARTE,Charte,a,r,,\nCHARTE,Charte bis,a,r,,\n"),

@@ -94,7 +94,10 @@ class SurchargesTest {
                     declenche: false
                   - regle: MRN-PJ-003
                     nom: une pension de famille en PLAI adapté, mais acquise-améliorée
-                    modifier: { /operation/typeHebergement: PENSION_DE_FAMILLE, /operation/lots/1/produit: PLAI_ADAPTE, /operation/nature: ACQUISITION_AMELIORATION }
+                    modifier:
+                      /operation/typeHebergement: PENSION_DE_FAMILLE
+                      /operation/lots/1/produit: PLAI_ADAPTE
+                      /operation/nature: ACQUISITION_AMELIORATION
                     declenche: false
                 """);
         return LecteurPack.lire(new FichiersPack("essai", f));

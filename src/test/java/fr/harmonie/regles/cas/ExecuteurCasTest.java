@@ -71,7 +71,8 @@ class ExecuteurCasTest {
     @Test
     void unCasDontLeDossierNEstPasAuContratOuQuiViseUneRegleInconnueEstDit() {
         assertThat(ecarts(cas("NAT-AN-010", "agrement", Map.of("/operation/financement/prixRevientTTC", "cher"), true, List.of(), List.of(),
-                Map.of()))).singleElement().asString().startsWith("le dossier du cas n'est pas au contrat : ").contains("/operation/financement/prixRevientTTC");
+                Map.of()))).singleElement().asString().startsWith("le dossier du cas n'est pas au contrat : ")
+                .contains("/operation/financement/prixRevientTTC");
 
         List<Cas> cas = new java.util.ArrayList<>(LecteurCas.lire(SOCLE.get(0)));
         cas.add(cas("NAT-AN-999", "agrement", Map.of(), true, List.of(), List.of(), Map.of()));
