@@ -195,14 +195,17 @@ public final class RegistrePacks implements ResolveurChaine {
      * with no version in force at the date is a level skipped, and the trace says so, as for a parent.
      */
     private Pack plusSpecifique(List<Pack> candidats, LocalDate date, List<Origine> notes) {
-        Set<String> ignores = new HashSet<>();
+        Set<String> ignores = null; // on every evaluation, and nearly always empty: made only when a level is skipped
         for (Pack p : candidats) {
             Pack enVigueur = enVigueur(p.id(), date);
             if (enVigueur == p) {
                 return p;
             }
-            if (enVigueur == null && ignores.add(p.id())) {
-                notes.add(niveauIgnore(p.id(), date));
+            if (enVigueur == null) {
+                ignores = ignores == null ? new HashSet<>() : ignores;
+                if (ignores.add(p.id())) {
+                    notes.add(niveauIgnore(p.id(), date));
+                }
             }
         }
         return null;
