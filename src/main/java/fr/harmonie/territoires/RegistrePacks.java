@@ -192,23 +192,28 @@ public final class RegistrePacks implements ResolveurChaine {
 
     /**
      * The first of the commune's packs (most specific level first) whose version in force holds the commune. A pack
-     * with no version in force at the date is a level skipped, and the trace says so, as for a parent.
+     * with no version in force at the date is a level skipped, and the trace says so, as for a parent; unless another
+     * pack of its level serves the commune (a délégation handed over to a successor): then no level was skipped.
      */
     private Pack plusSpecifique(List<Pack> candidats, LocalDate date, List<Origine> notes) {
-        Set<String> ignores = null; // on every evaluation, and nearly always empty: made only when a level is skipped
+        List<Pack> ignores = null; // on every evaluation, and nearly always empty: made only when a pack is out of force
+        Pack trouve = null;
         for (Pack p : candidats) {
             Pack enVigueur = enVigueur(p.id(), date);
             if (enVigueur == p) {
-                return p;
+                trouve = p;
+                break;
             }
-            if (enVigueur == null) {
-                ignores = ignores == null ? new HashSet<>() : ignores;
-                if (ignores.add(p.id())) {
-                    notes.add(niveauIgnore(p.id(), date));
-                }
+            if (enVigueur == null && (ignores == null || ignores.stream().noneMatch(i -> i.id().equals(p.id())))) {
+                ignores = ignores == null ? new ArrayList<>() : ignores;
+                ignores.add(p);
             }
         }
-        return null;
+        if (ignores != null) {
+            String niveau = trouve == null ? null : trouve.manifeste().niveau();
+            ignores.stream().filter(i -> !i.manifeste().niveau().equals(niveau)).forEach(i -> notes.add(niveauIgnore(i.id(), date)));
+        }
+        return trouve;
     }
 
     private static Origine niveauIgnore(String id, LocalDate date) {

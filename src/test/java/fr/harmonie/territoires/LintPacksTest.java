@@ -1,14 +1,20 @@
 package fr.harmonie.territoires;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.evaluation.Resultat;
 import fr.harmonie.regles.FichiersPack;
 import fr.harmonie.regles.LecteurPack;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.PackInvalideException;
 import fr.harmonie.regles.SocleNational;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -82,7 +88,7 @@ class LintPacksTest {
 
     /** A délégation handed over: the new délégataire takes the same communes once the former one's pack has ended. */
     @Test
-    void deuxDelegatairesQuiSeSuccedentSurLesMemesCommunesNeSeChevauchentPas() {
+    void deuxDelegatairesQuiSeSuccedentSurLesMemesCommunesNeSeChevauchentPas() throws Exception {
         Pack jusquaFin2026 = rouen(t -> remplacer(t, "pack.yaml", "validFrom: 2026-01-01", "validFrom: 2026-01-01\nvalidUntil: 2026-12-31"));
         java.util.function.Function<String, Pack> successeur = debut -> pack(NORMANDIE, t -> {
             remplacer(t, "pack.yaml", "id: region-28", "id: successeur-rouen");
@@ -91,8 +97,17 @@ class LintPacksTest {
             remplacer(t, "pack.yaml", "departements: [\"14\", \"27\", \"50\", \"61\", \"76\"]", "epci: [\"200023414\"]");
         });
 
-        new RegistrePacks(NATIONAL, List.of(normandie(), jusquaFin2026, successeur.apply("2027-01-01")), GEO);
+        RegistrePacks succession = new RegistrePacks(NATIONAL, List.of(normandie(), jusquaFin2026, successeur.apply("2027-01-01")), GEO);
+        // Rouen in 2027 goes to the successor; no level was skipped, so the trace notes none.
+        Resultat rouen2027 = new Evaluateur(succession, Clock.systemUTC()).evaluer(new LecteurDossier().lire(dossierA("76540", "2027-03-01")));
+        assertThat(rouen2027.territoire().packs()).extracting(Resultat.PackApplique::id).containsExactly("national", "region-28", "successeur-rouen");
+        assertThat(rouen2027.trace()).noneSatisfy(o -> assertThat(o.reference()).contains("niveau ignoré"));
         refuse(List.of(normandie(), jusquaFin2026, successeur.apply("2026-12-31")), "périmètres qui se chevauchent au niveau DELEGATAIRE", "71 commune(s)");
+    }
+
+    private static byte[] dossierA(String codeInsee, String date) throws Exception {
+        return Files.readString(Path.of("rules/cas/agrement.json")).replace("\"21231\"", "\"" + codeInsee + "\"")
+                .replace("\"dateReference\": \"2026-03-16\"", "\"dateReference\": \"" + date + "\"").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
