@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Chaque erreur que la vérification des packs doit refuser, montrée par un pack cassé exprès. */
@@ -90,7 +91,7 @@ class LintPacksTest {
     @Test
     void deuxDelegatairesQuiSeSuccedentSurLesMemesCommunesNeSeChevauchentPas() throws Exception {
         Pack jusquaFin2026 = rouen(t -> remplacer(t, "pack.yaml", "validFrom: 2026-01-01", "validFrom: 2026-01-01\nvalidUntil: 2026-12-31"));
-        java.util.function.Function<String, Pack> successeur = debut -> pack(NORMANDIE, t -> {
+        Function<String, Pack> successeur = debut -> pack(NORMANDIE, t -> {
             remplacer(t, "pack.yaml", "id: region-28", "id: successeur-rouen");
             remplacer(t, "pack.yaml", "niveau: REGION\nparent: national", "niveau: DELEGATAIRE\nparent: region-28");
             remplacer(t, "pack.yaml", "validFrom: 2026-01-01", "validFrom: " + debut);

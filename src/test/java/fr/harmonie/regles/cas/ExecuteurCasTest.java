@@ -8,6 +8,7 @@ import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistrePacks;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -74,10 +75,10 @@ class ExecuteurCasTest {
                 Map.of()))).singleElement().asString().startsWith("le dossier du cas n'est pas au contrat : ")
                 .contains("/operation/financement/prixRevientTTC");
 
-        List<Cas> cas = new java.util.ArrayList<>(LecteurCas.lire(SOCLE.get(0)));
-        cas.add(cas("NAT-AN-999", "agrement", Map.of(), true, List.of(), List.of(), Map.of()));
-        cas.removeIf(c -> c.regle().equals("NAT-PJ-005") && !c.declenche());
-        assertThat(EXECUTEUR.reglesSansCas(cas)).containsExactly(
+        List<Cas> duSocle = new ArrayList<>(LecteurCas.lire(SOCLE.get(0)));
+        duSocle.add(cas("NAT-AN-999", "agrement", Map.of(), true, List.of(), List.of(), Map.of()));
+        duSocle.removeIf(c -> c.regle().equals("NAT-PJ-005") && !c.declenche());
+        assertThat(EXECUTEUR.reglesSansCas(duSocle)).containsExactly(
                 "NAT-PJ-005 (regles/pieces.drl) n'a aucun cas où elle ne se déclenche pas",
                 "regles/essai.cas.yaml : le cas « essai » vise NAT-AN-999, règle inconnue de la chaîne");
     }
