@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * Un cas: la règle visée, une phrase qui dit ce qu'on vérifie, le dossier de base et ses modifications (pointeur JSON
- * vers nouvelle valeur, {@code null} pour retirer le champ), puis ce qu'on attend.
+ * vers nouvelle valeur, {@code null} pour retirer le champ), puis ce qu'on attend. {@code etapes}, quand il est
+ * donné, est la liste exacte et ordonnée des prochaines étapes du résultat, points gagnés compris: ce que la maturité
+ * conseille au bailleur.
  */
 public record Cas(
         String regle,
@@ -16,6 +18,7 @@ public record Cas(
         List<AnomalieAttendue> anomalies,
         List<PieceAttendue> pieces,
         Map<String, Double> maturite,
+        List<String> etapes,
         String fichier) {
 
     public Cas {
@@ -26,7 +29,7 @@ public record Cas(
     }
 
     Cas dans(String fichier) {
-        return new Cas(regle, nom, dossier, modifier, declenche, anomalies, pieces, maturite, fichier);
+        return new Cas(regle, nom, dossier, modifier, declenche, anomalies, pieces, maturite, etapes, fichier);
     }
 
     /**

@@ -131,6 +131,9 @@ public final class ExecuteurCas {
                 ecarts.add("maturité " + m.getKey() + " : attendu " + m.getValue() + ", obtenu " + points.orElse(null));
             }
         }
+        if (cas.etapes() != null && !cas.etapes().equals(r.maturite().prochainesEtapes())) {
+            ecarts.add("prochaines étapes : attendu " + cas.etapes() + ", obtenu " + r.maturite().prochainesEtapes());
+        }
         return new EcartCas(cas, ecarts);
     }
 

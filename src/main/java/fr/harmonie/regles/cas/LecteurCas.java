@@ -37,7 +37,7 @@ public final class LecteurCas {
                 }
                 Cas complet = c.dossier() == null && fichier.dossier() != null
                         ? new Cas(c.regle(), c.nom(), fichier.dossier(), c.modifier(), c.declenche(), c.anomalies(),
-                        c.pieces(), c.maturite(), null)
+                        c.pieces(), c.maturite(), c.etapes(), null)
                         : c;
                 tous.add(complet.dans(f.getKey()));
             }

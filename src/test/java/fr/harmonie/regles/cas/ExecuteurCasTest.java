@@ -26,7 +26,7 @@ class ExecuteurCasTest {
 
     private static Cas cas(String regle, String dossier, Map<String, Object> modifier, boolean declenche, List<Cas.AnomalieAttendue> anomalies,
                            List<Cas.PieceAttendue> pieces, Map<String, Double> maturite) {
-        return new Cas(regle, "essai", dossier, modifier, declenche, anomalies, pieces, maturite, "regles/essai.cas.yaml");
+        return new Cas(regle, "essai", dossier, modifier, declenche, anomalies, pieces, maturite, null, "regles/essai.cas.yaml");
     }
 
     private static List<String> ecarts(Cas c) {
@@ -67,6 +67,21 @@ class ExecuteurCasTest {
         assertThat(ecarts(cas("NAT-MA-001", "agrement", Map.of(), true, List.of(), List.of(), Map.of("FONCIER", 25.0)))).isEmpty();
         assertThat(ecarts(cas("NAT-MA-001", "agrement", Map.of(), true, List.of(), List.of(), Map.of("FONCIER", 15.0))))
                 .containsExactly("maturité FONCIER : attendu 15.0, obtenu 25.0");
+    }
+
+    @Test
+    void desProchainesEtapesQuiNeSontPasExactementCellesAttenduesSontDites() {
+        List<String> attendues = List.of("Obtenir l'accord des financeurs sur les 1 400 000 € encore sollicités (+10,5 points)",
+                "Purger le permis de construire de tout recours (+5 points)");
+        assertThat(ecarts(etapes(attendues))).isEmpty();
+        for (List<String> fausses : List.of(List.of(attendues.get(1), attendues.get(0)), attendues.subList(0, 1),
+                List.of(attendues.get(0), "Purger le permis de construire de tout recours (+4 points)"))) {
+            assertThat(ecarts(etapes(fausses))).containsExactly("prochaines étapes : attendu " + fausses + ", obtenu " + attendues);
+        }
+    }
+
+    private static Cas etapes(List<String> etapes) {
+        return new Cas("NAT-MA-015", "essai", "agrement", Map.of(), true, List.of(), List.of(), Map.of(), etapes, "regles/essai.cas.yaml");
     }
 
     @Test
