@@ -62,52 +62,110 @@ final class CalculMaturite {
         return new Maturite(score, niveau, dimensions, prochainesEtapes(niveau, total, etapes, seuilConsolider, seuilMure));
     }
 
+    /**
+     * One thing the bailleur would do: a step, or all the fixes of blocking anomalies together (the quality points
+     * come back only once every one of them is fixed, and are then counted once). {@code gain}: what the action
+     * brings, including the steps it makes at the same time (balancing the financing plan also fixes the anomaly).
+     */
+    private record Action(List<EtapePossible> etapes, double gain, boolean bloqueDepot) {
+        String action() {
+            return etapes.get(0).action();
+        }
+    }
+
+    private static final Comparator<Action> PLUS_UTILE_D_ABORD = Comparator.comparingDouble(Action::gain).reversed()
+            .thenComparing(Action::bloqueDepot, Comparator.reverseOrder())
+            .thenComparing(Action::action);
+
     private static List<String> prochainesEtapes(Niveau niveau, double total, List<EtapePossible> etapes,
                                                  double seuilConsolider, double seuilMure) {
-        List<EtapePossible> candidates = new ArrayList<>(etapes);
-        candidates.sort(Comparator.comparingDouble(EtapePossible::gain).reversed()
-                .thenComparing(EtapePossible::bloqueDepot, Comparator.reverseOrder())
-                .thenComparing(EtapePossible::action));
-        List<EtapePossible> choisies = new ArrayList<>();
+        List<Gain> gains = gainsAvecCeQuiEnDecoule(etapes);
+        List<Action> actions = new ArrayList<>();
+        List<EtapePossible> bloquantes = new ArrayList<>();
+        double qualiteRetablie = 0;
+        double gainLie = 0;
+        for (Gain g : gains) {
+            EtapePossible e = g.etape();
+            if (e.bloqueMaturite()) {
+                bloquantes.add(e);
+                qualiteRetablie = Math.max(qualiteRetablie, e.gain());
+                gainLie += g.valeur() - e.gain();
+            } else {
+                actions.add(new Action(List.of(e), g.valeur(), e.bloqueDepot()));
+            }
+        }
+        bloquantes.sort(Comparator.comparing(EtapePossible::action));
+        Action corrections = bloquantes.isEmpty() ? null : new Action(bloquantes, qualiteRetablie + gainLie, true);
+        actions.sort(PLUS_UTILE_D_ABORD);
+
+        List<Action> choisies = new ArrayList<>();
         if (niveau == Niveau.MURE) {
             // Mature already: what still stands between the dossier and its deposit, then the best remaining gains.
-            candidates.stream().filter(EtapePossible::bloqueDepot).forEach(choisies::add);
-            candidates.stream().filter(e -> !e.bloqueDepot() && e.gain() > 0).limit(ETAPES_SI_MURE).forEach(choisies::add);
+            actions.stream().filter(Action::bloqueDepot).forEach(choisies::add);
+            actions.stream().filter(a -> !a.bloqueDepot() && a.gain() > 0).limit(ETAPES_SI_MURE).forEach(choisies::add);
         } else {
             double cible = niveau == Niveau.PREMATUREE ? seuilConsolider : seuilMure;
             double projete = total;
-            if (niveau == Niveau.A_CONSOLIDER) {
+            if (corrections != null && niveau == Niveau.A_CONSOLIDER) {
                 // No dossier with a blocking anomaly is mature: fixing all of them is part of any way up.
-                boolean qualiteComptee = false;
-                for (EtapePossible e : candidates) {
-                    if (e.bloqueMaturite()) {
-                        choisies.add(e);
-                        if (!qualiteComptee) {
-                            projete += e.gain();
-                            qualiteComptee = true;
-                        }
-                    }
-                }
+                choisies.add(corrections);
+                projete += corrections.gain();
+            } else if (corrections != null) {
+                actions.add(corrections);
+                actions.sort(PLUS_UTILE_D_ABORD);
             }
-            for (EtapePossible e : candidates) {
+            for (Action a : actions) {
                 if (Math.round(projete) >= cible) {
                     break;
                 }
-                if (!choisies.contains(e) && e.gain() > 0) {
-                    choisies.add(e);
-                    projete += e.gain();
+                if (a.gain() > 0) {
+                    choisies.add(a);
+                    projete += a.gain();
                 }
             }
         }
-        return choisies.stream().map(CalculMaturite::libelle).toList();
+        List<String> libelles = new ArrayList<>();
+        for (Action a : choisies) {
+            for (EtapePossible e : a.etapes()) {
+                libelles.add(e.bloqueMaturite() ? e.action() + " (bloquant)" : libelle(e.action(), a.gain()));
+            }
+        }
+        return libelles;
     }
 
-    private static String libelle(EtapePossible e) {
-        if (e.bloqueMaturite()) {
-            return e.action() + " (bloquant)";
+    /** A step and what doing it brings, once the steps it makes at the same time are folded into it. */
+    private record Gain(EtapePossible etape, double valeur) { }
+
+    /**
+     * Each step with its gain, where a step on the data that also fixes an anomaly (balancing the plan fixes
+     * "plan déséquilibré") is folded into that anomaly's fix: one action, proposed once, worth both gains.
+     */
+    private static List<Gain> gainsAvecCeQuiEnDecoule(List<EtapePossible> etapes) {
+        double[] gains = new double[etapes.size()];
+        boolean[] absorbee = new boolean[etapes.size()];
+        for (int i = 0; i < etapes.size(); i++) {
+            gains[i] += etapes.get(i).gain();
+            String code = etapes.get(i).corrigeAussi();
+            for (int j = 0; code != null && j < etapes.size(); j++) {
+                if (code.equals(etapes.get(j).anomalie())) {
+                    gains[j] += etapes.get(i).gain();
+                    absorbee[i] = true;
+                    break;
+                }
+            }
         }
-        String points = Fr.nombre(e.gain(), 1);
-        return e.gain() > 0 ? e.action() + " (+" + points + (e.gain() >= 2 ? " points)" : " point)") : e.action();
+        List<Gain> resultat = new ArrayList<>();
+        for (int i = 0; i < etapes.size(); i++) {
+            if (!absorbee[i]) {
+                resultat.add(new Gain(etapes.get(i), gains[i]));
+            }
+        }
+        return resultat;
+    }
+
+    private static String libelle(String action, double gain) {
+        String points = Fr.nombre(gain, 1);
+        return gain > 0 ? action + " (+" + points + (gain >= 2 ? " points)" : " point)") : action;
     }
 
     static double arrondi(double v) {

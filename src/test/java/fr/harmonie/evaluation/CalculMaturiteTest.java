@@ -52,6 +52,44 @@ class CalculMaturiteTest {
                 "Obtenir l'accord des financeurs (+15 points)");
     }
 
+    /**
+     * Premature, aiming at 50: fixing one of two blocking anomalies restores no quality point, so the two fixes go
+     * together and count the quality once. At 37 they reach 47, not 57: one more action is needed.
+     */
+    @Test
+    void unDossierPrematureCorrigeSesAnomaliesBloquantesEnsembleEtLesCompteUneFois() {
+        Maturite m = CalculMaturite.calculer(List.of(points("FONCIER", 15), points("URBANISME", 12), points("FINANCEMENT", 10)),
+                List.of(
+                        etape("Corriger : plan de financement déséquilibré", 10, true, true),
+                        etape("Corriger : courrier non signé", 10, true, true),
+                        etape("Obtenir le permis de construire", 8, false, false),
+                        etape("Fournir la pièce « Plan de masse »", 4, false, false)), true, 0, 4, SOCLE);
+
+        assertThat(m.score()).isEqualTo(37);
+        assertThat(m.niveau()).isEqualTo(Niveau.PREMATUREE);
+        assertThat(m.prochainesEtapes()).containsExactly(
+                "Corriger : courrier non signé (bloquant)",
+                "Corriger : plan de financement déséquilibré (bloquant)",
+                "Obtenir le permis de construire (+8 points)");
+    }
+
+    /**
+     * An action on the data that also fixes an anomaly (balancing the plan fixes "plan déséquilibré") is one action:
+     * proposed once, under the anomaly's words, for both gains, and chosen for their sum.
+     */
+    @Test
+    void uneActionQuiCorrigeAussiUneAnomalieNEstProposeeQuUneFoisPourLesDeuxGains() {
+        Maturite m = CalculMaturite.calculer(List.of(points("FONCIER", 25), points("URBANISME", 20), points("FINANCEMENT", 4),
+                points("COMPLETUDE", 15), points("QUALITE", 8)), List.of(
+                etape("Obtenir l'accord des financeurs", 11, false, false),
+                new EtapePossible("Équilibrer le plan de financement", 10, false, false, null).corrigeantAussi("PLAN_FINANCEMENT_DESEQUILIBRE"),
+                new EtapePossible("Corriger : plan déséquilibré", 2, false, false, null).corrigeant("PLAN_FINANCEMENT_DESEQUILIBRE")),
+                false, 4, 4, SOCLE);
+
+        assertThat(m.score()).isEqualTo(72);
+        assertThat(m.prochainesEtapes()).containsExactly("Corriger : plan déséquilibré (+12 points)");
+    }
+
     /** Mature already: what still stands between the dossier and its deposit, then the three best remaining gains. */
     @Test
     void unDossierMurVoitDAbordCeQuiEmpecheLeDepotPuisTroisGainsAuPlus() {

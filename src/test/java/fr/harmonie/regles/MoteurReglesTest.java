@@ -38,7 +38,7 @@ class MoteurReglesTest {
 
         assertThatThrownBy(() -> CompilateurRegles.compiler(List.of(fautif)))
                 .isInstanceOf(PackInvalideException.class)
-                .hasMessageContaining("national@2026.2")
+                .hasMessageContaining("national@2026.3")
                 .hasMessageContaining("regles/fautive.drl")
                 .hasMessageContaining("ligne 6")
                 .hasMessageContaining("champInexistant");

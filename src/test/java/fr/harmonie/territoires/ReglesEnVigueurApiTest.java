@@ -67,7 +67,7 @@ class ReglesEnVigueurApiTest {
         JsonNode locale = parId(r.get("regles"), "id", "MRN-AN-001");
         assertThat(locale.get("pack").asString()).isEqualTo("metropole-rouen-normandie@2026.1");
         assertThat(locale.get("anomalie").asString()).isEqualTo("PERMIS_NON_OBTENU");
-        assertThat(parId(r.get("regles"), "id", "NAT-AN-003").get("pack").asString()).isEqualTo("national@2026.2");
+        assertThat(parId(r.get("regles"), "id", "NAT-AN-003").get("pack").asString()).isEqualTo("national@2026.3");
         JsonNode margePlai = parId(r.get("parametres"), "cle", "marge-locale.plafond.PLAI");
         assertThat(margePlai.get("valeur").asDouble()).isZero();
         assertThat(margePlai.get("pack").asString()).isEqualTo("metropole-rouen-normandie@2026.1");

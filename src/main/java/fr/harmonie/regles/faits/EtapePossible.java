@@ -5,5 +5,26 @@ import org.kie.api.definition.rule.Rule;
 /**
  * Une action concrète qui ferait gagner des points de maturité. {@code bloqueDepot}: sans elle le dossier ne peut pas
  * être déposé; {@code bloqueMaturite}: sans elle il ne peut pas être mûr, quel que soit son score (anomalie bloquante).
+ *
+ * <p>{@code anomalie}: pour la correction d'une anomalie, son code. {@code corrigeAussi}: pour une action sur les
+ * données, le code de l'anomalie qu'elle corrige du même coup quand celle-ci est relevée (équilibrer le plan de
+ * financement corrige « plan déséquilibré »). Les deux ne sont alors qu'une action, proposée une fois pour la somme de
+ * leurs gains.
  */
-public record EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle) { }
+public record EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle,
+                            String anomalie, String corrigeAussi) {
+
+    public EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle) {
+        this(action, gain, bloqueDepot, bloqueMaturite, regle, null, null);
+    }
+
+    /** Cette étape est la correction de l'anomalie {@code code}. */
+    public EtapePossible corrigeant(String code) {
+        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, code, corrigeAussi);
+    }
+
+    /** Cette action corrige aussi l'anomalie {@code code}, quand elle est relevée. */
+    public EtapePossible corrigeantAussi(String code) {
+        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, code);
+    }
+}
