@@ -110,15 +110,21 @@ final class CalculMaturite {
                 // No dossier with a blocking anomaly is mature: fixing all of them is part of any way up.
                 choisies.add(corrections);
                 projete += corrections.gain();
-            } else if (corrections != null) {
+            } else if (corrections != null && bloquantes.stream().allMatch(e -> e.anomalie() != null)) {
                 actions.add(corrections);
+                actions.sort(PLUS_UTILE_D_ABORD);
+            } else if (corrections != null) {
+                // Steps from rules that do not name their anomaly (national packs before 2026.3) keep the plan their
+                // evaluations were sealed with, one fix at a time, so that replaying them still gives their receipt.
+                bloquantes.forEach(e -> actions.add(new Action(List.of(e), e.gain(), e.bloqueDepot())));
                 actions.sort(PLUS_UTILE_D_ABORD);
             }
             for (Action a : actions) {
                 if (Math.round(projete) >= cible) {
                     break;
                 }
-                if (a.gain() > 0) {
+                // Two identical steps (the same anomaly on two lots, in the same words) read as one action.
+                if (a.gain() > 0 && !choisies.contains(a)) {
                     choisies.add(a);
                     projete += a.gain();
                 }

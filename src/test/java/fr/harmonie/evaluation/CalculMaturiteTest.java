@@ -60,8 +60,8 @@ class CalculMaturiteTest {
     void unDossierPrematureCorrigeSesAnomaliesBloquantesEnsembleEtLesCompteUneFois() {
         Maturite m = CalculMaturite.calculer(List.of(points("FONCIER", 15), points("URBANISME", 12), points("FINANCEMENT", 10)),
                 List.of(
-                        etape("Corriger : plan de financement déséquilibré", 10, true, true),
-                        etape("Corriger : courrier non signé", 10, true, true),
+                        etape("Corriger : plan de financement déséquilibré", 10, true, true).corrigeant("PLAN_FINANCEMENT_DESEQUILIBRE"),
+                        etape("Corriger : courrier non signé", 10, true, true).corrigeant("COURRIER_NON_SIGNE"),
                         etape("Obtenir le permis de construire", 8, false, false),
                         etape("Fournir la pièce « Plan de masse »", 4, false, false)), true, 0, 4, SOCLE);
 
@@ -71,6 +71,14 @@ class CalculMaturiteTest {
                 "Corriger : courrier non signé (bloquant)",
                 "Corriger : plan de financement déséquilibré (bloquant)",
                 "Obtenir le permis de construire (+8 points)");
+
+        // The same steps from a pack whose rules do not name their anomalies (national 2026.2 and before): the plan
+        // those evaluations were sealed with, so that replaying a deposit still gives its receipt.
+        Maturite scellee = CalculMaturite.calculer(List.of(points("FONCIER", 15), points("URBANISME", 12), points("FINANCEMENT", 10)),
+                List.of(etape("Corriger : plan de financement déséquilibré", 10, true, true), etape("Corriger : courrier non signé", 10, true, true),
+                        etape("Obtenir le permis de construire", 8, false, false)), true, 0, 4, SOCLE);
+        assertThat(scellee.prochainesEtapes()).containsExactly(
+                "Corriger : courrier non signé (bloquant)", "Corriger : plan de financement déséquilibré (bloquant)");
     }
 
     /**
