@@ -20,9 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,19 +33,19 @@ import tools.jackson.databind.JsonNode;
  * rules are versioned, but the engine around them (stages, maturity planning) is code, and a change there can break
  * old receipts without any pack changing.
  *
- * <p>{@code rejeu/national-2026.2.zip} is {@code rules/} as published in version 2026.2 (its content hash is checked
- * against {@code versions.lock}); {@code scelles-national-2026.2.jsonl} holds 39 dossiers (the reference dossiers and
- * variations: every maturity level, several blocking anomalies, identical steps) with the level, next steps and receipt
- * that the engine of commit 03fa172 gave them with that pack ({@code java -jar harmonie.jar evaluer --packs}).
+ * <p>{@code src/test/resources/rejeu/} keeps, for each earlier version V of the national pack, {@code national-V.zip}
+ * ({@code rules/} as published; its content hash is checked against {@code versions.lock}) and
+ * {@code scelles-national-V.jsonl}: dossiers (the reference dossiers and variations: every maturity level, several
+ * blocking anomalies, identical steps) with the level, next steps and receipt the engine of the day gave them.
+ * Version 2026.2 was sealed by the engine of commit 03fa172; {@code scripts/archiver-socle.py} archives the version in
+ * force before the next one is published.
  */
 class RejeuDesVersionsPublieesTest {
 
-    @Test
-    void lesEvaluationsScelleesAvecLeSocle2026_2DonnentEncoreLeurRecu() throws Exception {
-        Pack national = LecteurPack.lire(new FichiersPack("rejeu/national-2026.2.zip", dezipper("/rejeu/national-2026.2.zip")));
-        assertThat(national.reference()).isEqualTo("national@2026.2");
-        assertThat(Files.readAllLines(Path.of("territories/versions.lock"))).contains("national@2026.2 " + national.empreinte());
+    private static final Path REJEU = Path.of("src/test/resources/rejeu");
 
+    @TestFactory
+    Stream<DynamicTest> chaqueEvaluationScelleeAvecUneVersionArchiveeDonneEncoreSonRecu() throws IOException {
         Geographie geographie = Geographie.chargerEmbarquee();
         List<Pack> territoriaux = new ArrayList<>();
         for (List<Pack> chaine : ChargeurPacks.charger(Path.of("."), geographie).chainesDesPacks()) {
@@ -51,16 +53,33 @@ class RejeuDesVersionsPublieesTest {
                 territoriaux.add(chaine.get(chaine.size() - 1));
             }
         }
+        List<String> verrou = Files.readAllLines(Path.of("territories/versions.lock"));
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> archives = Files.list(REJEU)) {
+            for (Path archive : archives.filter(p -> p.getFileName().toString().matches("national-.*\\.zip")).sorted().toList()) {
+                String version = archive.getFileName().toString().replaceAll("^national-|\\.zip$", "");
+                tests.add(DynamicTest.dynamicTest("national@" + version, () -> rejouer(archive, version, verrou, territoriaux, geographie)));
+            }
+        }
+        assertThat(tests).as("versions archivées").isNotEmpty();
+        return tests.stream();
+    }
+
+    private static void rejouer(Path archive, String version, List<String> verrou, List<Pack> territoriaux, Geographie geographie)
+            throws IOException {
+        Pack national = LecteurPack.lire(new FichiersPack(archive.toString(), dezipper(archive)));
+        assertThat(national.reference()).isEqualTo("national@" + version);
+        assertThat(verrou).as("l'archive est la version publiée").contains("national@" + version + " " + national.empreinte());
         Evaluateur evaluateur = new Evaluateur(new RegistrePacks(national, territoriaux, geographie), Clock.systemUTC());
         LecteurDossier lecteur = new LecteurDossier();
 
-        List<String> scelles = Files.readAllLines(Path.of("src/test/resources/rejeu/scelles-national-2026.2.jsonl"));
-        assertThat(scelles).hasSize(39);
+        List<String> scelles = Files.readAllLines(REJEU.resolve("scelles-national-" + version + ".jsonl"));
+        assertThat(scelles).hasSizeGreaterThanOrEqualTo(39);
         for (String ligne : scelles) {
             JsonNode scelle = Json.MAPPER.readTree(ligne);
             Resultat r = evaluateur.evaluer(lecteur.lire(Json.MAPPER.writeValueAsBytes(scelle.get("dossier"))));
             String quoi = scelle.get("dossier").get("reference").asString();
-            assertThat(r.territoire().packs().get(0).version()).as(quoi).isEqualTo("2026.2");
+            assertThat(r.territoire().packs().get(0).version()).as(quoi).isEqualTo(version);
             assertThat(r.maturite().niveau().name()).as(quoi).isEqualTo(scelle.get("niveau").asString());
             assertThat(r.maturite().prochainesEtapes()).as(quoi)
                     .isEqualTo(Json.MAPPER.convertValue(scelle.get("prochainesEtapes"), List.class));
@@ -68,10 +87,9 @@ class RejeuDesVersionsPublieesTest {
         }
     }
 
-    private static SortedMap<String, byte[]> dezipper(String ressource) throws IOException {
+    private static SortedMap<String, byte[]> dezipper(Path archive) throws IOException {
         SortedMap<String, byte[]> fichiers = new TreeMap<>();
-        try (InputStream in = RejeuDesVersionsPublieesTest.class.getResourceAsStream(ressource);
-             ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(archive); ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (!e.isDirectory()) {
                     fichiers.put(e.getName().replaceFirst("^\\./", ""), zip.readAllBytes());
