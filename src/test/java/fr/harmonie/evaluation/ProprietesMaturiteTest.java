@@ -55,6 +55,77 @@ class ProprietesMaturiteTest {
         assertThat(comparaisons).isGreaterThan(500);
     }
 
+    /**
+     * What the bailleur is told to do is enough: a dossier that is not mature, once every next step is done, reaches
+     * the next level. Each step is done as a bailleur would, from its words alone.
+     */
+    @Test
+    void faireLesProchainesEtapesFaitMonterLeDossierDUnNiveau() throws Exception {
+        ObjectNode base = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
+        Random hasard = new Random(20261203);
+        int plans = 0;
+        for (int i = 0; i < 300; i++) {
+            ObjectNode dossier = tirer(base, hasard);
+            Resultat avant = evaluer(dossier);
+            if (avant.maturite().niveau() == Resultat.Niveau.MURE) {
+                continue;
+            }
+            ObjectNode fait = dossier.deepCopy();
+            for (String etape : avant.maturite().prochainesEtapes()) {
+                faire(etape, fait, avant);
+            }
+            Resultat apres = evaluer(fait);
+            assertThat(apres.maturite().niveau().ordinal())
+                    .as("dossier %s, score %d, étapes %s : après, score %d", dossier, avant.maturite().score(),
+                            avant.maturite().prochainesEtapes(), apres.maturite().score())
+                    .isGreaterThan(avant.maturite().niveau().ordinal());
+            plans++;
+        }
+        assertThat(plans).isGreaterThan(100);
+    }
+
+    /** Does {@code etape} to {@code d}, as its words say. */
+    private static void faire(String etape, ObjectNode d, Resultat r) {
+        ObjectNode op = (ObjectNode) d.get("operation");
+        if (etape.startsWith("Maîtriser le foncier") || etape.startsWith("Signer l'acte de vente")) {
+            ((ObjectNode) op.get("foncier")).put("maitrise", "ACTE_VENTE");
+        } else if (etape.startsWith("Déposer le permis")) {
+            ((ObjectNode) op.get("urbanisme")).put("permisConstruire", "DEPOSE");
+        } else if (etape.startsWith("Obtenir le permis")) {
+            ((ObjectNode) op.get("urbanisme")).put("permisConstruire", "OBTENU");
+        } else if (etape.startsWith("Purger le permis")) {
+            ((ObjectNode) op.get("urbanisme")).put("permisConstruire", "PURGE_DE_RECOURS");
+        } else if (etape.startsWith("Obtenir l'accord des financeurs")) {
+            op.get("financement").get("ressources").forEach(x -> ((ObjectNode) x).put("statut", "ACCORDE"));
+        } else if (etape.startsWith("Fournir la pièce « ")) {
+            String libelle = etape.substring("Fournir la pièce « ".length(), etape.indexOf(" »"));
+            String code = r.piecesRequises().stream().filter(p -> p.libelle().equals(libelle)).findFirst().orElseThrow().code();
+            d.get("pieces").forEach(p -> {
+                if (p.get("code").asString().equals(code)) {
+                    ((ObjectNode) p).put("fournie", true);
+                }
+            });
+        } else if (etape.startsWith("Corriger : Plan de financement déséquilibré") || etape.startsWith("Équilibrer le plan")) {
+            double ressources = 0;
+            for (JsonNode x : op.get("financement").get("ressources")) {
+                ressources += x.get("montant").asDouble();
+            }
+            ((ObjectNode) op.get("financement")).put("prixRevientTTC", ressources);
+        } else if (etape.startsWith("Corriger : SIREN")) {
+            ((ObjectNode) d.get("maitreOuvrage")).put("siren", "356000000");
+        } else if (etape.startsWith("Corriger : Livraison prévue")) {
+            ((ObjectNode) op.get("calendrier")).put("dateLivraisonPrevue", "2028-06-30");
+        } else if (etape.startsWith("Corriger : Logement P01 : surface utile")) {
+            ((ObjectNode) op.get("lots").get(0).get("logements").get(0)).put("surfaceUtile", 65);
+        } else if (etape.startsWith("Corriger : Le courrier de demande")) {
+            ((ObjectNode) d.get("pieces").get(0)).put("signee", true);
+        } else if (etape.startsWith("Corriger : Lot PLUS : marge locale")) {
+            ((ObjectNode) op.get("lots").get(0)).put("margeLocale", 0.05);
+        } else {
+            throw new AssertionError("étape que le test ne sait pas faire : " + etape);
+        }
+    }
+
     private static Resultat evaluer(JsonNode dossier) {
         return EVALUATEUR.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(dossier)));
     }
@@ -85,6 +156,9 @@ class ProprietesMaturiteTest {
         }
         if (r.nextInt(4) == 0) {
             ((ObjectNode) op.get("lots").get(0)).put("margeLocale", 0.2);
+        }
+        if (r.nextInt(4) == 0) {
+            ((ObjectNode) op.get("financement")).put("prixRevientTTC", 2_300_000);
         }
         return d;
     }
