@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.SocleNational;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,11 +33,8 @@ class ProprietesMaturiteTest {
 
     @Test
     void ameliorerUneSeuleDonneeNeFaitJamaisBaisserLeScore() throws Exception {
-        ObjectNode base = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
-        Random hasard = new Random(20261122);
         int comparaisons = 0;
-        for (int i = 0; i < 150; i++) {
-            ObjectNode dossier = tirer(base, hasard);
+        for (ObjectNode dossier : tirer(150, 20261122)) {
             Resultat avant = evaluer(dossier);
             if (avant.anomalies().stream().anyMatch(a -> a.gravite().name().equals("BLOQUANTE"))) {
                 assertThat(avant.maturite().niveau()).isNotEqualTo(Resultat.Niveau.MURE);
@@ -61,11 +59,8 @@ class ProprietesMaturiteTest {
      */
     @Test
     void faireLesProchainesEtapesFaitMonterLeDossierDUnNiveau() throws Exception {
-        ObjectNode base = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
-        Random hasard = new Random(20261203);
         int plans = 0;
-        for (int i = 0; i < 300; i++) {
-            ObjectNode dossier = tirer(base, hasard);
+        for (ObjectNode dossier : tirer(300, 20261203)) {
             Resultat avant = evaluer(dossier);
             if (avant.maturite().niveau() == Resultat.Niveau.MURE) {
                 continue;
@@ -128,6 +123,17 @@ class ProprietesMaturiteTest {
 
     private static Resultat evaluer(JsonNode dossier) {
         return EVALUATEUR.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(dossier)));
+    }
+
+    /** {@code nombre} dossiers tirés au hasard autour du dossier de base des cas, toujours les mêmes pour une graine. */
+    private static List<ObjectNode> tirer(int nombre, long graine) throws IOException {
+        ObjectNode base = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
+        Random hasard = new Random(graine);
+        List<ObjectNode> dossiers = new ArrayList<>();
+        for (int i = 0; i < nombre; i++) {
+            dossiers.add(tirer(base, hasard));
+        }
+        return dossiers;
     }
 
     /** A dossier at a random stage: land, permit, pieces, grants, and a few anomalies switched on. */
