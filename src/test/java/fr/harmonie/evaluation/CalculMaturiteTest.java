@@ -58,12 +58,12 @@ class CalculMaturiteTest {
      */
     @Test
     void unDossierPrematureCorrigeSesAnomaliesBloquantesEnsembleEtLesCompteUneFois() {
-        Maturite m = CalculMaturite.calculer(List.of(points("FONCIER", 15), points("URBANISME", 12), points("FINANCEMENT", 10)),
-                List.of(
-                        etape("Corriger : plan de financement déséquilibré", 10, true, true).corrigeant("PLAN_FINANCEMENT_DESEQUILIBRE"),
-                        etape("Corriger : courrier non signé", 10, true, true).corrigeant("COURRIER_NON_SIGNE"),
-                        etape("Obtenir le permis de construire", 8, false, false),
-                        etape("Fournir la pièce « Plan de masse »", 4, false, false)), true, 0, 4, SOCLE);
+        List<PointsMaturite> premature = List.of(points("FONCIER", 15), points("URBANISME", 12), points("FINANCEMENT", 10));
+        Maturite m = CalculMaturite.calculer(premature, List.of(
+                etape("Corriger : plan de financement déséquilibré", 10, true, true).corrigeant("PLAN_FINANCEMENT_DESEQUILIBRE"),
+                etape("Corriger : courrier non signé", 10, true, true).corrigeant("COURRIER_NON_SIGNE"),
+                etape("Obtenir le permis de construire", 8, false, false),
+                etape("Fournir la pièce « Plan de masse »", 4, false, false)), true, 0, 4, SOCLE);
 
         assertThat(m.score()).isEqualTo(37);
         assertThat(m.niveau()).isEqualTo(Niveau.PREMATUREE);
@@ -74,9 +74,10 @@ class CalculMaturiteTest {
 
         // The same steps from a pack whose rules do not name their anomalies (national 2026.2 and before): the plan
         // those evaluations were sealed with, so that replaying a deposit still gives its receipt.
-        Maturite scellee = CalculMaturite.calculer(List.of(points("FONCIER", 15), points("URBANISME", 12), points("FINANCEMENT", 10)),
-                List.of(etape("Corriger : plan de financement déséquilibré", 10, true, true), etape("Corriger : courrier non signé", 10, true, true),
-                        etape("Obtenir le permis de construire", 8, false, false)), true, 0, 4, SOCLE);
+        Maturite scellee = CalculMaturite.calculer(premature, List.of(
+                etape("Corriger : plan de financement déséquilibré", 10, true, true),
+                etape("Corriger : courrier non signé", 10, true, true),
+                etape("Obtenir le permis de construire", 8, false, false)), true, 0, 4, SOCLE);
         assertThat(scellee.prochainesEtapes()).containsExactly(
                 "Corriger : courrier non signé (bloquant)", "Corriger : plan de financement déséquilibré (bloquant)");
     }
@@ -90,8 +91,8 @@ class CalculMaturiteTest {
         Maturite m = CalculMaturite.calculer(List.of(points("FONCIER", 25), points("URBANISME", 20), points("FINANCEMENT", 4),
                 points("COMPLETUDE", 15), points("QUALITE", 8)), List.of(
                 etape("Obtenir l'accord des financeurs", 11, false, false),
-                new EtapePossible("Équilibrer le plan de financement", 10, false, false, null).corrigeantAussi("PLAN_FINANCEMENT_DESEQUILIBRE"),
-                new EtapePossible("Corriger : plan déséquilibré", 2, false, false, null).corrigeant("PLAN_FINANCEMENT_DESEQUILIBRE")),
+                etape("Équilibrer le plan de financement", 10, false, false).corrigeantAussi("PLAN_FINANCEMENT_DESEQUILIBRE"),
+                etape("Corriger : plan déséquilibré", 2, false, false).corrigeant("PLAN_FINANCEMENT_DESEQUILIBRE")),
                 false, 4, 4, SOCLE);
 
         assertThat(m.score()).isEqualTo(72);
