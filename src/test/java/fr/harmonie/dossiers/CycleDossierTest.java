@@ -273,6 +273,31 @@ class CycleDossierTest {
     }
 
     /**
+     * A dossier deposited before its deposit's evaluation was kept (before migration V8, and not found by it) is judged
+     * again on the chain frozen at its deposit, at the deposit's date, and says so; that evaluation's receipt verifies.
+     */
+    @Test
+    void unDepotSansSonEvaluationEstRejugeSurLaChaineFigeeAuDepot() throws Exception {
+        String id = json(appeler("POST", "/api/v1/dossiers", "bailleur", dossierRouen(), null)).get("id").asString();
+        String evaluationDepot = json(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null)).get("evaluation").asString();
+        JsonNode depot = json(appeler("GET", "/api/v1/evaluations/" + evaluationDepot, "bailleur", null, null)).get("resultat");
+        jdbc.sql("UPDATE dossier SET evaluation_depot = NULL WHERE id = ?::uuid").param(id).update();
+
+        JsonNode rejugee = json(appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "instructeur", null, null));
+
+        JsonNode r = rejugee.get("resultat");
+        assertThat(r.get("territoire").get("resolution").asString()).isEqualTo(
+                "chaîne figée au dépôt : national@2026.3 > region-28@2026.1 > metropole-rouen-normandie@2026.1");
+        assertThat(r.get("territoire").get("packs")).isEqualTo(depot.get("territoire").get("packs"));
+        assertThat(r.get("dateReference")).isEqualTo(depot.get("dateReference"));
+        assertThat(r.get("piecesRequises").findValuesAsString("statut")).isEqualTo(depot.get("piecesRequises").findValuesAsString("statut"));
+        assertThat(r.get("piecesRequises").findValuesAsString("code")).isEqualTo(depot.get("piecesRequises").findValuesAsString("code"));
+        assertThat(r.get("anomalies").findValuesAsString("message")).isEqualTo(depot.get("anomalies").findValuesAsString("message"));
+        assertThat(r.get("maturite").get("score")).isEqualTo(depot.get("maturite").get("score"));
+        assertThat(concorde(rejugee.get("id").asString())).isTrue();
+    }
+
+    /**
      * Dated 1 June 2025, before Rouen's pack, a 5 % margin on PLAI passes a check (national cap 15 %). Deposited on 20
      * November 2026, it is judged by that day's packs, where Rouen allows no margin on PLAI: the deposit is refused,
      * and says why.
