@@ -17,13 +17,21 @@ public final class LecteurCas {
     record Fichier(String dossier, List<Cas> cas) { }
 
     public static List<Cas> lire(Pack pack) {
+        return lire(pack.reference(), pack.cas());
+    }
+
+    /**
+     * Lit des fichiers de cas (chemin → texte) écrits pour le pack {@code reference}: ceux du pack, ou des cas ajoutés
+     * après sa publication, qui ne peuvent plus entrer dans son contenu.
+     */
+    public static List<Cas> lire(String reference, Map<String, String> fichiers) {
         List<Cas> tous = new ArrayList<>();
-        for (Map.Entry<String, String> f : pack.cas().entrySet()) {
+        for (Map.Entry<String, String> f : fichiers.entrySet()) {
             Fichier fichier;
             try {
                 fichier = Json.YAML.readValue(f.getValue(), Fichier.class);
             } catch (JacksonException e) {
-                throw new PackInvalideException("pack " + pack.reference() + ", " + f.getKey() + " ligne "
+                throw new PackInvalideException("pack " + reference + ", " + f.getKey() + " ligne "
                         + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + " : cas illisibles : "
                         + e.getOriginalMessage(), e);
             }
@@ -32,7 +40,7 @@ public final class LecteurCas {
             }
             for (Cas c : fichier.cas()) {
                 if (c.regle() == null || c.nom() == null || c.declenche() == null) {
-                    throw new PackInvalideException("pack " + pack.reference() + ", " + f.getKey()
+                    throw new PackInvalideException("pack " + reference + ", " + f.getKey()
                             + " : chaque cas a une règle, un nom et « declenche »");
                 }
                 Cas complet = c.dossier() == null && fichier.dossier() != null
