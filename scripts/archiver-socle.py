@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Archive la version du socle national en vigueur (rules/) et ce que le moteur d'aujourd'hui en dit.
 
-À lancer au moment de publier une nouvelle version du socle, AVANT de changer rules/ : l'archive
-(src/test/resources/rejeu/national-<version>.zip) et les évaluations scellées des dossiers de rejeu
-(scelles-national-<version>.jsonl) permettent à RejeuDesVersionsPublieesTest de vérifier, pour toujours, qu'une
-évaluation scellée avec cette version redonne son reçu, quoi qu'on change au moteur ensuite.
+À lancer en publiant une nouvelle version du socle, une fois rules/ changé, la version montée et le jar construit,
+dans le même commit : l'archive (src/test/resources/rejeu/national-<version>.zip) et les évaluations scellées des
+dossiers de rejeu (scelles-national-<version>.jsonl), faites par le moteur qui publie la version, permettent à
+RejeuDesVersionsPublieesTest de vérifier, pour toujours, qu'une évaluation scellée avec cette version redonne son
+reçu, quoi qu'on change au moteur ensuite.
 
 Les dossiers sont ceux du dernier fichier scelles-*.jsonl déjà archivé. Il faut le jar construit :
     ./mvnw -q package -DskipTests && scripts/archiver-socle.py

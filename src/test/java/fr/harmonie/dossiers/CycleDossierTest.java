@@ -9,6 +9,7 @@ import fr.harmonie.ClientHttp;
 import fr.harmonie.DossiersDeTest;
 import fr.harmonie.HorlogeReglable;
 import fr.harmonie.ServiceDeTest;
+import fr.harmonie.Socle;
 import fr.harmonie.evaluation.SchemaResultat;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.faits.Localisation;
@@ -287,7 +288,7 @@ class CycleDossierTest {
 
         JsonNode r = rejugee.get("resultat");
         assertThat(r.get("territoire").get("resolution").asString()).isEqualTo(
-                "chaîne figée au dépôt : national@2026.3 > region-28@2026.1 > metropole-rouen-normandie@2026.1");
+                "chaîne figée au dépôt : " + Socle.REFERENCE + " > region-28@2026.1 > metropole-rouen-normandie@2026.1");
         assertThat(r.get("territoire").get("packs")).isEqualTo(depot.get("territoire").get("packs"));
         assertThat(r.get("dateReference")).isEqualTo(depot.get("dateReference"));
         assertThat(r.get("piecesRequises").findValuesAsString("statut")).isEqualTo(depot.get("piecesRequises").findValuesAsString("statut"));

@@ -2,6 +2,7 @@ package fr.harmonie.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.Socle;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.FichiersPack;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 
@@ -37,8 +39,9 @@ import tools.jackson.databind.JsonNode;
  * ({@code rules/} as published; its content hash is checked against {@code versions.lock}) and
  * {@code scelles-national-V.jsonl}: dossiers (the reference dossiers and variations: every maturity level, several
  * blocking anomalies, identical steps) with the level, next steps and receipt the engine of the day gave them.
- * Version 2026.2 was sealed by the engine of commit 03fa172; {@code scripts/archiver-socle.py} archives the version in
- * force before the next one is published.
+ * Version 2026.2 was sealed by the engine of commit 03fa172. From 2026.4 on, a version is archived when it is
+ * published ({@code scripts/archiver-socle.py}), so that its sealed evaluations are those of the engine that published
+ * it, the one that sealed real receipts: archived later, a change of the engine in between would go unseen.
  */
 class RejeuDesVersionsPublieesTest {
 
@@ -63,6 +66,13 @@ class RejeuDesVersionsPublieesTest {
         }
         assertThat(tests).as("versions archivées").isNotEmpty();
         return tests.stream();
+    }
+
+    @Test
+    void laVersionEnVigueurDuSocleEstArchiveeDesSaPublication() {
+        assertThat(REJEU.resolve("national-" + Socle.VERSION + ".zip"))
+                .as(Socle.REFERENCE + " publiée sans archive : construire le jar et lancer scripts/archiver-socle.py")
+                .exists();
     }
 
     private static void rejouer(Path archive, String version, List<String> verrou, List<Pack> territoriaux, Geographie geographie)

@@ -3,6 +3,7 @@ package fr.harmonie.regles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.harmonie.Socle;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.evaluation.Resultat;
@@ -38,7 +39,7 @@ class MoteurReglesTest {
 
         assertThatThrownBy(() -> CompilateurRegles.compiler(List.of(fautif)))
                 .isInstanceOf(PackInvalideException.class)
-                .hasMessageContaining("national@2026.3")
+                .hasMessageContaining(Socle.REFERENCE)
                 .hasMessageContaining("regles/fautive.drl")
                 .hasMessageContaining("ligne 6")
                 .hasMessageContaining("champInexistant");

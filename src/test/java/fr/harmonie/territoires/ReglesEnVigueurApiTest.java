@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.harmonie.ClientHttp;
 import fr.harmonie.HorlogeReglable;
 import fr.harmonie.ServiceDeTest;
+import fr.harmonie.Socle;
 import fr.harmonie.json.Json;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -67,7 +68,7 @@ class ReglesEnVigueurApiTest {
         JsonNode locale = parId(r.get("regles"), "id", "MRN-AN-001");
         assertThat(locale.get("pack").asString()).isEqualTo("metropole-rouen-normandie@2026.1");
         assertThat(locale.get("anomalie").asString()).isEqualTo("PERMIS_NON_OBTENU");
-        assertThat(parId(r.get("regles"), "id", "NAT-AN-003").get("pack").asString()).isEqualTo("national@2026.3");
+        assertThat(parId(r.get("regles"), "id", "NAT-AN-003").get("pack").asString()).isEqualTo(Socle.REFERENCE);
         JsonNode margePlai = parId(r.get("parametres"), "cle", "marge-locale.plafond.PLAI");
         assertThat(margePlai.get("valeur").asDouble()).isZero();
         assertThat(margePlai.get("pack").asString()).isEqualTo("metropole-rouen-normandie@2026.1");

@@ -2,6 +2,7 @@ package fr.harmonie.territoires;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.Socle;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.evaluation.Evaluateur;
@@ -54,7 +55,7 @@ class ResolutionTerritoiresTest {
 
         assertThat(r.territoire().code()).isEqualTo("metropole-rouen-normandie");
         assertThat(r.territoire().resolution()).isEqualTo("commune 76540 (Rouen) → Métropole Rouen Normandie");
-        assertThat(chaine(r)).isEqualTo("national@2026.3 > region-28@2026.1 > metropole-rouen-normandie@2026.1");
+        assertThat(chaine(r)).isEqualTo(Socle.REFERENCE + " > region-28@2026.1 > metropole-rouen-normandie@2026.1");
         assertThat(r.territoire().packs()).allSatisfy(p -> assertThat(p.empreinte()).matches("sha256:[0-9a-f]{64}"));
         assertThat(r.anomalies()).anySatisfy(a -> {
             assertThat(a.code()).isEqualTo("PERMIS_NON_OBTENU");
@@ -92,14 +93,14 @@ class ResolutionTerritoiresTest {
         Resultat decembre2025 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185", "/dateReference", "2025-12-15"));
 
         assertThat(juin2026.territoire().resolution()).isEqualTo("commune 38185 (Grenoble) → Auvergne-Rhône-Alpes (cadre régional DREAL)");
-        assertThat(chaine(juin2026)).isEqualTo("national@2026.3 > region-84@2026.1");
+        assertThat(chaine(juin2026)).isEqualTo(Socle.REFERENCE + " > region-84@2026.1");
         assertThat(juin2026.piecesRequises()).anySatisfy(p -> {
             assertThat(p.code()).isEqualTo("NOTE_DESCRIPTIVE");
             assertThat(p.motifs()).extracting(o -> o.regle() + " " + o.pack()).containsExactly("R84-PJ-001 region-84@2026.1");
         });
         assertThat(juin2026.anomalies()).isEmpty();
         assertThat(decembre2026.anomalies()).extracting(a -> a.code() + " " + a.gravite()).containsExactly("DEPOT_TARDIF INFO");
-        assertThat(chaine(decembre2025)).isEqualTo("national@2026.3 > region-84@2025.1");
+        assertThat(chaine(decembre2025)).isEqualTo(Socle.REFERENCE + " > region-84@2025.1");
         assertThat(decembre2025.anomalies()).isEmpty();
     }
 
@@ -109,7 +110,7 @@ class ResolutionTerritoiresTest {
 
         assertThat(r.territoire().code()).isEqualTo("national");
         assertThat(r.territoire().resolution()).isEqualTo("commune 29019 (Brest) → aucun pack territorial : socle national seul");
-        assertThat(chaine(r)).isEqualTo("national@2026.3");
+        assertThat(chaine(r)).isEqualTo(Socle.REFERENCE);
     }
 
     @Test
@@ -117,8 +118,8 @@ class ResolutionTerritoiresTest {
         Resultat leHavre = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76351"));
         Resultat rouen2025 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76540", "/dateReference", "2025-06-01"));
 
-        assertThat(chaine(leHavre)).isEqualTo("national@2026.3 > region-28@2026.1");
-        assertThat(chaine(rouen2025)).isEqualTo("national@2026.3");
+        assertThat(chaine(leHavre)).isEqualTo(Socle.REFERENCE + " > region-28@2026.1");
+        assertThat(chaine(rouen2025)).isEqualTo(Socle.REFERENCE);
     }
 
     /** With a DDT over all of Seine-Maritime, the Métropole's communes still go to the délégataire, the others to the DDT. */
@@ -140,10 +141,10 @@ class ResolutionTerritoiresTest {
         Resultat dieppe = evaluerA(evaluateur, "76217");
         Resultat caen = evaluerA(evaluateur, "14118");
 
-        assertThat(chaine(rouen)).isEqualTo("national@2026.3 > region-28@2026.1 > metropole-rouen-normandie@2026.1");
-        assertThat(chaine(dieppe)).isEqualTo("national@2026.3 > region-28@2026.1 > ddt-76@2026.1");
+        assertThat(chaine(rouen)).isEqualTo(Socle.REFERENCE + " > region-28@2026.1 > metropole-rouen-normandie@2026.1");
+        assertThat(chaine(dieppe)).isEqualTo(Socle.REFERENCE + " > region-28@2026.1 > ddt-76@2026.1");
         assertThat(dieppe.territoire().resolution()).isEqualTo("commune 76217 (Dieppe) → DDTM de la Seine-Maritime");
-        assertThat(chaine(caen)).isEqualTo("national@2026.3 > region-28@2026.1");
+        assertThat(chaine(caen)).isEqualTo(Socle.REFERENCE + " > region-28@2026.1");
     }
 
     private static Resultat evaluerA(Evaluateur evaluateur, String codeInsee) throws Exception {
@@ -163,7 +164,7 @@ class ResolutionTerritoiresTest {
             assertThat(a.code()).isEqualTo("TERRITOIRE_INCOHERENT");
             assertThat(a.gravite().name()).isEqualTo("MAJEURE");
         });
-        assertThat(chaine(inconnue)).isEqualTo("national@2026.3");
+        assertThat(chaine(inconnue)).isEqualTo(Socle.REFERENCE);
         assertThat(inconnue.anomalies()).anySatisfy(a -> assertThat(a.code()).isEqualTo("COMMUNE_INCONNUE"));
         assertThat(inconnue.deposable()).isFalse();
     }
@@ -173,7 +174,7 @@ class ResolutionTerritoiresTest {
         Resultat grenoble2020 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185",
                 "/territoire", "region-84", "/dateReference", "2020-01-01"));
 
-        assertThat(chaine(grenoble2020)).isEqualTo("national@2026.3");
+        assertThat(chaine(grenoble2020)).isEqualTo(Socle.REFERENCE);
         assertThat(grenoble2020.territoire().resolution())
                 .isEqualTo("territoire « region-84 » demandé, sans version en vigueur le 2020-01-01 → socle national seul");
         assertThat(grenoble2020.anomalies()).noneSatisfy(a -> assertThat(a.code()).isEqualTo("TERRITOIRE_INCOHERENT"));
@@ -202,7 +203,7 @@ class ResolutionTerritoiresTest {
     void uneCommuneDontAucunPackNEstEnVigueurALaDateALeSocleSeulEtLaTraceDitLesNiveauxIgnores() throws Exception {
         Resultat rouen2025 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76540", "/dateReference", "2025-06-01"));
 
-        assertThat(chaine(rouen2025)).isEqualTo("national@2026.3");
+        assertThat(chaine(rouen2025)).isEqualTo(Socle.REFERENCE);
         assertThat(rouen2025.territoire().resolution())
                 .isEqualTo("commune 76540 (Rouen) → aucun pack territorial en vigueur le 2025-06-01 : socle national seul");
         assertThat(rouen2025.trace().subList(0, 2)).extracting(o -> o.pack() + " : " + o.reference()).containsExactly(
@@ -218,8 +219,8 @@ class ResolutionTerritoiresTest {
         Resultat grenoble2025 = evaluateur.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(d.put("dateReference", "2025-12-31"))));
         Resultat grenoble2026 = evaluateur.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(d.put("dateReference", "2026-01-01"))));
 
-        assertThat(chaine(grenoble2025)).isEqualTo("national@2026.3 > region-84@2025.1");
-        assertThat(chaine(grenoble2026)).isEqualTo("national@2026.3");
+        assertThat(chaine(grenoble2025)).isEqualTo(Socle.REFERENCE + " > region-84@2025.1");
+        assertThat(chaine(grenoble2026)).isEqualTo(Socle.REFERENCE);
         assertThat(grenoble2026.trace().get(0).reference()).isEqualTo("aucune version du pack « region-84 » en vigueur le 2026-01-01 : niveau ignoré");
     }
 
@@ -227,7 +228,7 @@ class ResolutionTerritoiresTest {
     void unTerritoireNommeQuiNExistePasEstSignaleCommeTel() throws Exception {
         Resultat r = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185", "/territoire", "REGION-84"));
 
-        assertThat(chaine(r)).isEqualTo("national@2026.3");
+        assertThat(chaine(r)).isEqualTo(Socle.REFERENCE);
         assertThat(r.territoire().resolution()).isEqualTo("territoire « REGION-84 » demandé, inconnu → socle national seul");
         assertThat(r.anomalies()).anySatisfy(a -> {
             assertThat(a.code()).isEqualTo("TERRITOIRE_INCOHERENT");
