@@ -4,6 +4,7 @@ import fr.harmonie.catalogue.CataloguePieces;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.Lot;
 import fr.harmonie.dossier.PieceDeclaree;
+import fr.harmonie.dossier.Produit;
 import fr.harmonie.regles.faits.Demande;
 import fr.harmonie.regles.faits.LogementFait;
 import fr.harmonie.regles.faits.LotFait;
@@ -11,7 +12,10 @@ import fr.harmonie.regles.faits.Parametres;
 import fr.harmonie.regles.faits.PieceFait;
 import fr.harmonie.regles.faits.RessourceFait;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Les faits d'entrée d'une évaluation, construits depuis le dossier (dont la date de référence est fixée). */
 final class FaitsDossier {
@@ -24,11 +28,19 @@ final class FaitsDossier {
         faits.add(new Demande(dossier));
         faits.add(new Parametres(chaine.parametres(), dossier.dateReference()));
         List<Lot> lots = dossier.operation().lots();
+        // The first lot of each produit and the first logement of each designation, for the rules on duplicates.
+        Map<Produit, LotFait> premiersLots = new EnumMap<>(Produit.class);
+        Map<String, LogementFait> premiersLogements = new HashMap<>();
         for (int i = 0; i < lots.size(); i++) {
             Lot lot = lots.get(i);
-            faits.add(new LotFait(i, lot));
+            LotFait lotFait = new LotFait(i, lot, premiersLots.get(lot.produit()));
+            premiersLots.putIfAbsent(lot.produit(), lotFait);
+            faits.add(lotFait);
             for (int j = 0; j < lot.logements().size(); j++) {
-                faits.add(new LogementFait(i, j, lot.produit(), lot.logements().get(j)));
+                Lot.Logement logement = lot.logements().get(j);
+                LogementFait logementFait = new LogementFait(i, j, lot.produit(), logement, premiersLogements.get(logement.designation()));
+                premiersLogements.putIfAbsent(logement.designation(), logementFait);
+                faits.add(logementFait);
             }
         }
         if (dossier.operation().financement() != null) {

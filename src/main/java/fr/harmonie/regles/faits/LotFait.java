@@ -22,10 +22,13 @@ public final class LotFait {
     private String zoneLoyer;
     private final double surfaceHabitableLoyersDeclares;
     private final double surfaceAnnexesLoyersDeclares;
+    private final LotFait premierDuMemeProduit;
 
-    public LotFait(int index, Lot lot) {
+    /** {@code premierDuMemeProduit}: le premier lot du dossier qui a déjà le même produit, ou {@code null}. */
+    public LotFait(int index, Lot lot, LotFait premierDuMemeProduit) {
         this.index = index;
         this.lot = lot;
+        this.premierDuMemeProduit = premierDuMemeProduit;
         double sh = 0;
         double annexes = 0;
         double loyers = 0;
@@ -56,6 +59,7 @@ public final class LotFait {
 
     public int getIndex() { return index; }
     public Produit getProduit() { return lot.produit(); }
+    public LotFait getPremierDuMemeProduit() { return premierDuMemeProduit; }
     public Double getLoyerZoneM2() { return lot.loyerZoneM2(); }
     public double getMargeLocale() { return lot.margeLocale(); }
     public Double getLoyerMensuelM2() { return lot.loyerMensuelM2(); }
