@@ -69,7 +69,7 @@ class DossierAuxLimitesTest {
             }
             Dossier dossier = new LecteurDossier().lire(Json.MAPPER.writeValueAsBytes(pourLePack));
 
-            // A guard against a hang, not a speed check: this takes well under a second; the per-anomaly form of the
+            // A guard against a hang, not a speed check: this takes a second or two; the per-anomaly form of the
             // quality rule took minutes and ran out of memory, and so did a join of each logement with all those before.
             Resultat r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> evaluateur.evaluer(dossier));
 

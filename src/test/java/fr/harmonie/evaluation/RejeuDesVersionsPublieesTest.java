@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  * ({@code rules/} as published; its content hash is checked against {@code versions.lock}) and
  * {@code scelles-national-V.jsonl}: dossiers (the reference dossiers and variations: every maturity level, several
  * blocking anomalies, identical steps) with the level, next steps and receipt the engine of the day gave them.
- * Version 2026.2 was sealed by the engine of commit 03fa172. From 2026.4 on, a version is archived when it is
+ * Version 2026.2 was sealed by the engine of commit 03fa172. Since 2026.3, a version is archived when it is
  * published ({@code scripts/archiver-socle.py}), so that its sealed evaluations are those of the engine that published
  * it, the one that sealed real receipts: archived later, a change of the engine in between would go unseen.
  */

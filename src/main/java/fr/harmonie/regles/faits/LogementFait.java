@@ -29,7 +29,10 @@ public final class LogementFait {
         return "/operation/lots/" + lot + "/logements/" + index + (champ == null ? "" : "/" + champ);
     }
 
-    /** Rang dans l'opération entière, pour ne signaler une paire de doublons qu'une fois. */
+    /**
+     * Rang dans l'opération entière. Les versions du socle jusqu'à 2026.4 s'en servent pour leurs doublons de
+     * désignation; il reste pour les rejouer.
+     */
     public int getRang() { return lot * 10_000 + index; }
     public int getLot() { return lot; }
     public int getIndex() { return index; }
