@@ -28,8 +28,10 @@ public record Cas(
         maturite = maturite == null ? Map.of() : maturite;
     }
 
-    Cas dans(String fichier) {
-        return new Cas(regle, nom, dossier, modifier, declenche, anomalies, pieces, maturite, etapes, fichier);
+    /** Ce cas, lu dans {@code fichier}, dont le dossier de base est celui du fichier quand le cas n'en nomme pas. */
+    Cas dans(String fichier, String dossierDuFichier) {
+        return new Cas(regle, nom, dossier == null ? dossierDuFichier : dossier, modifier, declenche, anomalies, pieces,
+                maturite, etapes, fichier);
     }
 
     /**

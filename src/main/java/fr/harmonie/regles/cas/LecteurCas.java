@@ -43,11 +43,7 @@ public final class LecteurCas {
                     throw new PackInvalideException("pack " + reference + ", " + f.getKey()
                             + " : chaque cas a une règle, un nom et « declenche »");
                 }
-                Cas complet = c.dossier() == null && fichier.dossier() != null
-                        ? new Cas(c.regle(), c.nom(), fichier.dossier(), c.modifier(), c.declenche(), c.anomalies(),
-                        c.pieces(), c.maturite(), c.etapes(), null)
-                        : c;
-                tous.add(complet.dans(f.getKey()));
+                tous.add(c.dans(f.getKey(), fichier.dossier()));
             }
         }
         return tous;
