@@ -4,6 +4,7 @@ import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.PackInvalideException;
 import fr.harmonie.regles.cas.Cas;
+import fr.harmonie.regles.cas.CroissanceDesRegles;
 import fr.harmonie.regles.cas.EcartCas;
 import fr.harmonie.regles.cas.ExecuteurCas;
 import fr.harmonie.regles.cas.LecteurCas;
@@ -14,14 +15,17 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * {@code java -jar harmonie.jar verifier [--packs <dossier>] [<id de pack>…]}: the harness of the build
  * ({@code CasDesReglesTest}) without Maven nor the sources, for whoever edits a pack (a DREAL, a délégataire): the packs
  * pass the checks of a start, then every case of every pack (or of the packs named) is played on the chain that ends
- * with that pack, and a rule without its two cases is named. Exit 0 when all pass, 3 when a pack is refused or a case
- * fails, 2 for a pack id that no pack bears.
+ * with that pack, and a rule without its two cases is named. Then the pack's rules are measured on more logements
+ * than their cases have ({@link CroissanceDesRegles}): a join that grows with their square passes its cases and yet
+ * would run the service out of memory. Exit 0 when all pass, 3 when a pack is refused, a case fails or the evaluation
+ * grows too fast, 2 for a pack id that no pack bears.
  */
 final class CommandeVerifier {
 
@@ -61,6 +65,7 @@ final class CommandeVerifier {
             // Each problem: its first line, then its details, indented.
             List<List<String>> duPack = new ArrayList<>();
             List<Cas> cas = List.of();
+            CroissanceDesRegles.Bilan croissance = null;
             try {
                 ExecuteurCas executeur = new ExecuteurCas(registre.chaine(chaine), lecteur, registre);
                 cas = LecteurCas.lire(pack);
@@ -73,6 +78,13 @@ final class CommandeVerifier {
                         duPack.add(lignes);
                     }
                 }
+                if (CroissanceDesRegles.mesurable()) {
+                    List<Pack> parents = chaine.subList(0, chaine.size() - 1);
+                    croissance = CroissanceDesRegles.mesurer(executeur, cas, parents.isEmpty() ? null
+                            : () -> new ExecuteurCas(registre.chaine(parents), lecteur, registre),
+                            parents.isEmpty() ? null : parents.get(parents.size() - 1).reference());
+                    croissance.problemes().forEach(p -> duPack.add(List.of(p)));
+                }
             } catch (PackInvalideException e) {
                 duPack.add(List.of(e.getMessage()));
             }
@@ -82,6 +94,11 @@ final class CommandeVerifier {
                     ? (cas.isEmpty() ? "aucune règle propre, aucun cas" : cas.size() + " cas, tous passent")
                     : cas.size() + " cas, " + duPack.size() + " problème(s) :"));
             duPack.forEach(lignes -> lignes.forEach(l -> sortie.println("  " + l)));
+            if (croissance != null && croissance.reglesMesurees() > 0 && croissance.problemes().isEmpty()) {
+                sortie.println(String.format(Locale.FRANCE, "  croissance : %d règle(s) mesurée(s) de %d à %d logements,"
+                        + " mémoire allouée ×%.1f au plus (linéaire)", croissance.reglesMesurees(), CroissanceDesRegles.PETIT,
+                        CroissanceDesRegles.GRAND, croissance.rapportMax()));
+            }
         }
         sortie.println("Bilan : " + versions + " version(s) de pack, " + joues + " cas joués, "
                 + (problemes == 0 ? "aucun problème." : problemes + " problème(s)."));
@@ -100,7 +117,8 @@ final class CommandeVerifier {
     private static int usage(PrintStream erreurs) {
         erreurs.println("Usage : java -jar harmonie.jar verifier [--packs <dossier>] [<id de pack>…]");
         erreurs.println("Vérifie les packs comme au démarrage du service, puis joue les cas de chaque pack (ou des packs"
-                + " nommés) sur sa chaîne. Sortie 0 : tout passe ; 3 : pack refusé ou cas en échec ; 2 : demande invalide.");
+                + " nommés) sur sa chaîne, et mesure comment l'évaluation croît avec le nombre de logements. Sortie 0 :"
+                + " tout passe ; 3 : pack refusé, cas en échec ou croissance trop forte ; 2 : demande invalide.");
         erreurs.println("--packs : les packs d'un dossier qui contient rules/ et territories/ (un dépôt en cours"
                 + " d'édition) plutôt que ceux du jar.");
         return CommandeEvaluer.ENTREE_INVALIDE;

@@ -95,7 +95,7 @@ public final class ExecuteurCas {
         List<String> ecarts = new ArrayList<>();
         Resultat r;
         try {
-            r = evaluateur.evaluer(lecteur.lire(dossier(cas)));
+            r = evaluateur.evaluer(lecteur.lire(Json.MAPPER.writeValueAsBytes(dossier(cas))));
         } catch (DossierInvalideException e) {
             return new EcartCas(cas, List.of("le dossier du cas n'est pas au contrat : " + e.violations()));
         }
@@ -137,7 +137,19 @@ public final class ExecuteurCas {
         return new EcartCas(cas, ecarts);
     }
 
-    private byte[] dossier(Cas cas) {
+    /** Whether {@code regle} is a compiled rule of the chain's most specific pack (not of a parent). */
+    boolean estUneRegleDuPack(String regle) {
+        RegleCompilee r = chaine.regles().values().stream().filter(x -> x.id().equals(regle)).findFirst().orElse(null);
+        return r != null && r.origine().pack().equals(chaine.plusSpecifique().reference());
+    }
+
+    /** Evaluates a dossier on the chain, as a case is: for what the evaluation costs, not what it says. */
+    void evaluer(JsonNode dossier) {
+        evaluateur.evaluer(lecteur.lire(Json.MAPPER.writeValueAsBytes(dossier)));
+    }
+
+    /** The case's dossier: its base dossier, from the most specific pack that has it, with the case's changes. */
+    JsonNode dossier(Cas cas) {
         String texte = null;
         for (int i = chaine.packs().size() - 1; i >= 0 && texte == null; i--) {
             FichiersPack f = chaine.packs().get(i).fichiers();
@@ -150,7 +162,7 @@ public final class ExecuteurCas {
         for (Map.Entry<String, Object> m : cas.modifier().entrySet()) {
             modifier(arbre, m.getKey(), Json.MAPPER.valueToTree(m.getValue()));
         }
-        return Json.MAPPER.writeValueAsBytes(arbre);
+        return arbre;
     }
 
     /** Sets (or, with null, removes) the value at a JSON pointer; "-" appends to an array. */
