@@ -55,4 +55,49 @@ public final class CopieDuDepot {
         Files.writeString(manifeste, Files.readString(manifeste).replace("version: \"2026.1\"", "version: \"2026.2\"")
                 .replace("validFrom: 2026-01-01", "validFrom: 2026-03-01"));
     }
+
+    /**
+     * Adds to a version of the Rouen pack a rule MRN-AN-900, with its cases and declaration, that joins each logement
+     * with every logement before it of the same designation, then keeps the first of them: its cases pass, and one tuple
+     * per pair is built before the "not" filters them (128 million at 16 000 logements).
+     */
+    public static void ajouterUneJointureQuadratique(Path pack) throws IOException {
+        Files.writeString(pack.resolve("regles/doublons.drl"), """
+                package harmonie.metropole_rouen_normandie;
+                import fr.harmonie.regles.faits.*;
+
+                rule "Une désignation reprise est signalée avec le premier logement qui la porte"
+                    @id("MRN-AN-900")
+                    @reference("Tableau des surfaces par logement")
+                    @anomaliePosee("DESIGNATION_EN_DOUBLE")
+                    ruleflow-group "anomalies"
+                when
+                    $g : LogementFait($designation : designation, $rang : rang)
+                    $premier : LogementFait(designation == $designation, rang < $rang)
+                    not LogementFait(designation == $designation, rang < $premier.rang)
+                then
+                    insert(new Anomalie("DESIGNATION_EN_DOUBLE", Gravite.MINEURE, $g.pointeur("designation"),
+                        "Désignation « " + $designation + " » reprise", drools.getRule()));
+                end
+                """);
+        Files.writeString(pack.resolve("regles/doublons.cas.yaml"), """
+                dossier: programmation
+                cas:
+                  - regle: MRN-AN-900
+                    nom: Deux logements de même désignation
+                    modifier: { /operation/commune/codeInsee: "76540", /operation/lots/0/logements/1/designation: P01 }
+                    declenche: true
+                  - regle: MRN-AN-900
+                    nom: Des désignations distinctes
+                    modifier: { /operation/commune/codeInsee: "76540" }
+                    declenche: false
+                """);
+        Files.writeString(pack.resolve("surcharges.yaml"), Files.readString(pack.resolve("surcharges.yaml")) + """
+                  - id: MRN-AN-900
+                    code: DESIGNATION_EN_DOUBLE
+                    gravite: MINEURE
+                    motif: "Un logement, une ligne."
+                    source: "Tableau des surfaces par logement"
+                """);
+    }
 }

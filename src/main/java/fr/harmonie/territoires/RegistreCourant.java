@@ -57,13 +57,15 @@ public final class RegistreCourant implements ResolveurChaine {
      * whose packs did not change, so a reload that publishes one pack recompiles only the chains through it.
      * Synchronized: two reloads at once would race on the publication and could leave the older registry serving.
      *
-     * @throws fr.harmonie.regles.PackInvalideException si un pack ne passe pas la vérification ou la publication (rien
-     *         ne change alors)
+     * @throws fr.harmonie.regles.PackInvalideException si un pack ne passe pas la vérification, la mesure de sa
+     *         croissance ({@link CroissanceDesVersionsNouvelles}) ou la publication (rien ne change alors)
      */
     public synchronized Rechargement recharger(PublicationDesPacks publication, String qui) {
         RegistrePacks neuf = chargeur.get();
         int reprises = neuf.reprendreChaines(courant.get());
         pret(neuf);
+        // Before the publication: a version refused here must not be kept in the database as published.
+        CroissanceDesVersionsNouvelles.verifier(neuf, courant.get());
         publication.publier(neuf, qui);
         courant.set(neuf);
         abonnes.forEach(a -> a.accept(neuf));

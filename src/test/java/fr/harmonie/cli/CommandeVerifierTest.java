@@ -42,54 +42,15 @@ class CommandeVerifierTest {
     @Test
     void uneJointureQuiCroitAvecLeCarreDesLogementsEstSignaleeAvantQueLeServiceNeLaRencontre(@TempDir Path dir) throws Exception {
         Path depot = CopieDuDepot.dans(dir);
-        Path pack = depot.resolve("territories/metropole-rouen-normandie/2026.1");
-        // Each logement joined with every logement before it of the same designation, then the first of them kept: its
-        // cases pass, and one tuple per pair is built before the "not" filters them (128 million at 16 000 logements).
-        Files.writeString(pack.resolve("regles/doublons.drl"), """
-                package harmonie.metropole_rouen_normandie;
-                import fr.harmonie.regles.faits.*;
-
-                rule "Une désignation reprise est signalée avec le premier logement qui la porte"
-                    @id("MRN-AN-900")
-                    @reference("Tableau des surfaces par logement")
-                    @anomaliePosee("DESIGNATION_EN_DOUBLE")
-                    ruleflow-group "anomalies"
-                when
-                    $g : LogementFait($designation : designation, $rang : rang)
-                    $premier : LogementFait(designation == $designation, rang < $rang)
-                    not LogementFait(designation == $designation, rang < $premier.rang)
-                then
-                    insert(new Anomalie("DESIGNATION_EN_DOUBLE", Gravite.MINEURE, $g.pointeur("designation"),
-                        "Désignation « " + $designation + " » reprise", drools.getRule()));
-                end
-                """);
-        Files.writeString(pack.resolve("regles/doublons.cas.yaml"), """
-                dossier: programmation
-                cas:
-                  - regle: MRN-AN-900
-                    nom: Deux logements de même désignation
-                    modifier: { /operation/commune/codeInsee: "76540", /operation/lots/0/logements/1/designation: P01 }
-                    declenche: true
-                  - regle: MRN-AN-900
-                    nom: Des désignations distinctes
-                    modifier: { /operation/commune/codeInsee: "76540" }
-                    declenche: false
-                """);
-        Files.writeString(pack.resolve("surcharges.yaml"), Files.readString(pack.resolve("surcharges.yaml")) + """
-                  - id: MRN-AN-900
-                    code: DESIGNATION_EN_DOUBLE
-                    gravite: MINEURE
-                    motif: "Un logement, une ligne."
-                    source: "Tableau des surfaces par logement"
-                """);
+        CopieDuDepot.ajouterUneJointureQuadratique(depot.resolve("territories/metropole-rouen-normandie/2026.1"));
 
         int code = lancer("verifier", "--packs", depot.toString(), "metropole-rouen-normandie");
 
         String rapport = sortie.toString(StandardCharsets.UTF_8);
         assertThat(code).isEqualTo(3);
         assertThat(rapport).contains("metropole-rouen-normandie@2026.1 : 8 cas, 1 problème(s) :")
-                .contains("[MRN-AN-900] L'évaluation croît plus vite que les logements : sur le cas « Deux logements de même"
-                        + " désignation », 250 puis 1000 logements tous de même désignation")
+                .contains("[MRN-AN-900] regles/doublons.cas.yaml, cas « Deux logements de même désignation » : l'évaluation"
+                        + " croît plus vite que les logements : 250 puis 1000 logements tous de même désignation")
                 .contains("Sur la chaîne de son parent (region-28@2026.1)")
                 .contains("la croissance vient des règles de ce pack");
     }

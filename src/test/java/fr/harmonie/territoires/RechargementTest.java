@@ -186,9 +186,23 @@ class RechargementTest {
                 .contains("publier une nouvelle version");
         assertThat(empreinteRouen(evaluerRouen())).isEqualTo(avant);
 
-        // The change published as a new version serves at once, and what is sealed on it can be replayed.
+        // A new version whose rule grows with the square of the logements passes its cases, and is refused all the
+        // same: the first large dossier would run the service out of memory. Refused, it is not kept as published.
         CopieDuDepot.publierCommeNouvelleVersion(readme.getParent());
         Files.writeString(readme, original(readme));
+        Path nouvelle = readme.getParent().resolveSibling("2026.2");
+        CopieDuDepot.ajouterUneJointureQuadratique(nouvelle);
+        HttpResponse<String> quadratique = recharger("admin");
+        assertThat(quadratique.statusCode()).isEqualTo(422);
+        assertThat(Json.MAPPER.readTree(quadratique.body()).get("detail").asString())
+                .contains("pack metropole-rouen-normandie@2026.2, [MRN-AN-900] regles/doublons.cas.yaml")
+                .contains("l'évaluation croît plus vite que les logements").contains("la croissance vient des règles de ce pack");
+        assertThat(empreinteRouen(evaluerRouen())).isEqualTo(avant);
+
+        // The change published as a new version serves at once, and what is sealed on it can be replayed.
+        Files.delete(nouvelle.resolve("regles/doublons.drl"));
+        Files.delete(nouvelle.resolve("regles/doublons.cas.yaml"));
+        Files.writeString(nouvelle.resolve("surcharges.yaml"), original(readme.resolveSibling("surcharges.yaml")));
         HttpResponse<String> accepte = recharger("admin");
         JsonNode apres = evaluerRouen();
 
@@ -234,6 +248,8 @@ class RechargementTest {
                         .contains("metropole-rouen-normandie@2026.1, regles/permis.drl ligne 15"),
                 contenuModifie -> assertThat(contenuModifie).startsWith("WARN Rechargement demandé par admin refusé")
                         .contains("publier une nouvelle version"),
+                croissance -> assertThat(croissance).startsWith("WARN Rechargement demandé par admin refusé")
+                        .contains("metropole-rouen-normandie@2026.2, [MRN-AN-900]"),
                 succes -> assertThat(succes).startsWith("INFO Packs rechargés par admin : national@")
                         .contains("metropole-rouen-normandie@2026.2"),
                 sansLaPremiere -> assertThat(sansLaPremiere).startsWith("INFO Packs rechargés par admin : national@")

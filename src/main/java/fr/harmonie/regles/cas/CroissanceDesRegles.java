@@ -80,8 +80,7 @@ public final class CroissanceDesRegles {
                     break;
                 } catch (RuntimeException e) {
                     // A rule firing without end past the cap, or failing, on more logements than its cases have.
-                    return new Bilan(mesurees, rapportMax, List.of("[" + c.regle() + "] sur le cas « " + c.nom() + " », "
-                            + forme + " : " + e.getMessage()));
+                    return new Bilan(mesurees, rapportMax, List.of(ou(c) + forme + " : " + e.getMessage()));
                 }
                 rapportMax = Math.max(rapportMax, rapport);
                 if (rapport > RAPPORT_MAX) {
@@ -92,8 +91,8 @@ public final class CroissanceDesRegles {
                                 + fois(duParent) + " plus" + (duParent > RAPPORT_MAX ? " : la croissance vient déjà des packs parents."
                                         : " : la croissance vient des règles de ce pack.");
                     }
-                    return new Bilan(mesurees, rapportMax, List.of("[" + c.regle() + "] L'évaluation croît plus vite que les"
-                            + " logements : sur le cas « " + c.nom() + " », " + forme + " lui font allouer " + fois(rapport)
+                    return new Bilan(mesurees, rapportMax, List.of(ou(c) + "l'évaluation croît plus vite que les logements : "
+                            + forme + " lui font allouer " + fois(rapport)
                             + " plus de mémoire (4 fois quand tout croît comme les logements, 16 fois quand une jointure"
                             + " croît comme leur carré)." + origine + " Au plus gros dossier admis (16 000 logements), elle"
                             + " épuiserait la mémoire du service : une jointure entre logements y garde-t-elle une paire par couple ?"));
@@ -157,6 +156,11 @@ public final class CroissanceDesRegles {
             }
         }
         return copie;
+    }
+
+    /** Where an author finds the case the measure started from: its rule, its file, its sentence. */
+    private static String ou(Cas c) {
+        return "[" + c.regle() + "] " + c.fichier() + ", cas « " + c.nom() + " » : ";
     }
 
     private static String fois(double rapport) {
