@@ -62,8 +62,8 @@ public final class CroissanceDesRegles {
             JsonNode dossier;
             try {
                 dossier = executeur.dossier(c);
-            } catch (IllegalArgumentException e) {
-                continue; // its base dossier is missing: the case itself already failed, and says so
+            } catch (RuntimeException e) {
+                continue; // its base dossier is missing or unreadable: the case itself already failed, and says so
             }
             if (!aDesLogements(dossier)) {
                 continue;
@@ -84,13 +84,7 @@ public final class CroissanceDesRegles {
                 }
                 rapportMax = Math.max(rapportMax, rapport);
                 if (rapport > RAPPORT_MAX) {
-                    String origine = "";
-                    if (parent != null) {
-                        double duParent = rapport(parent.get(), dossier, homonymes);
-                        origine = " Sur la chaîne de son parent (" + referenceParent + "), le même dossier fait allouer "
-                                + fois(duParent) + " plus" + (duParent > RAPPORT_MAX ? " : la croissance vient déjà des packs parents."
-                                        : " : la croissance vient des règles de ce pack.");
-                    }
+                    String origine = parent == null ? "" : origine(parent, referenceParent, dossier, homonymes);
                     return new Bilan(mesurees, rapportMax, List.of(ou(c) + "l'évaluation croît plus vite que les logements : "
                             + forme + " lui font allouer " + fois(rapport)
                             + " plus de mémoire (4 fois quand tout croît comme les logements, 16 fois quand une jointure"
@@ -100,6 +94,20 @@ public final class CroissanceDesRegles {
             }
         }
         return new Bilan(mesurees, rapportMax, List.of());
+    }
+
+    /** Whether the parent chain grows as much on the same dossier: then the growth is not this pack's doing. */
+    private static String origine(Supplier<ExecuteurCas> parent, String reference, JsonNode dossier, boolean homonymes) {
+        double duParent;
+        try {
+            duParent = rapport(parent.get(), dossier, homonymes);
+        } catch (RuntimeException e) {
+            // The dossier of this pack's case may mean nothing to the parents (a rule of theirs fails on it): the
+            // growth stays this pack's problem, without the comparison.
+            return "";
+        }
+        return " Sur la chaîne de son parent (" + reference + "), le même dossier fait allouer " + fois(duParent) + " plus"
+                + (duParent > RAPPORT_MAX ? " : la croissance vient déjà des packs parents." : " : la croissance vient des règles de ce pack.");
     }
 
     /** How many times more memory the evaluation allocates for {@value #GRAND} logements than for {@value #PETIT}. */
