@@ -9,6 +9,7 @@ import fr.harmonie.regles.cas.EcartCas;
 import fr.harmonie.regles.cas.ExecuteurCas;
 import fr.harmonie.regles.cas.LecteurCas;
 import fr.harmonie.territoires.ChargeurPacks;
+import fr.harmonie.territoires.CroissanceDesPacks;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistrePacks;
 import java.io.PrintStream;
@@ -79,10 +80,7 @@ final class CommandeVerifier {
                     }
                 }
                 if (CroissanceDesRegles.mesurable()) {
-                    List<Pack> parents = chaine.subList(0, chaine.size() - 1);
-                    croissance = CroissanceDesRegles.mesurer(executeur, cas, parents.isEmpty() ? null
-                            : () -> new ExecuteurCas(registre.chaine(parents), lecteur, registre),
-                            parents.isEmpty() ? null : parents.get(parents.size() - 1).reference());
+                    croissance = CroissanceDesPacks.mesurer(registre, chaine, executeur, cas, lecteur);
                     croissance.problemes().forEach(p -> duPack.add(List.of(p)));
                 }
             } catch (PackInvalideException e) {

@@ -58,14 +58,14 @@ public final class RegistreCourant implements ResolveurChaine {
      * Synchronized: two reloads at once would race on the publication and could leave the older registry serving.
      *
      * @throws fr.harmonie.regles.PackInvalideException si un pack ne passe pas la vérification, la mesure de sa
-     *         croissance ({@link CroissanceDesVersionsNouvelles}) ou la publication (rien ne change alors)
+     *         croissance ({@link CroissanceDesPacks}) ou la publication (rien ne change alors)
      */
     public synchronized Rechargement recharger(PublicationDesPacks publication, String qui) {
         RegistrePacks neuf = chargeur.get();
         int reprises = neuf.reprendreChaines(courant.get());
         pret(neuf);
         // Before the publication: a version refused here must not be kept in the database as published.
-        CroissanceDesVersionsNouvelles.verifier(neuf, courant.get());
+        CroissanceDesPacks.verifierLesVersionsNouvelles(neuf, courant.get());
         publication.publier(neuf, qui);
         courant.set(neuf);
         abonnes.forEach(a -> a.accept(neuf));

@@ -3,10 +3,12 @@ package fr.harmonie.regles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.regles.cas.CroissanceDesRegles;
 import fr.harmonie.regles.cas.EcartCas;
 import fr.harmonie.regles.cas.ExecuteurCas;
 import fr.harmonie.regles.cas.LecteurCas;
 import fr.harmonie.territoires.ChargeurPacks;
+import fr.harmonie.territoires.CroissanceDesPacks;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistrePacks;
 import java.io.IOException;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Le harnais unique: pour chaque pack (le socle et chaque version de chaque pack territorial), joue chacun de ses cas
- * sur la chaîne qui finit par ce pack, et refuse une règle ou une surcharge sans ses deux cas.
+ * sur la chaîne qui finit par ce pack, refuse une règle ou une surcharge sans ses deux cas, et mesure la croissance
+ * des règles DRL du pack avec le nombre de logements ({@link CroissanceDesRegles}).
  *
  * <p>Il joue aussi, pour une version déjà publiée, les cas ajoutés après coup dans
  * {@code src/test/resources/cas-ajoutes/<pack>/<version>/}: le contenu d'une version publiée ne change plus, mais ce
@@ -55,6 +58,15 @@ class CasDesReglesTest {
                 EcartCas verdict = executeur.jouer(c);
                 assertThat(verdict.ecarts()).as(c.fichier() + " : " + c.nom()).isEmpty();
             })));
+            if (!pack.regles().isEmpty()) {
+                // What the cases cannot show: a join that passes them and grows with the square of the logements.
+                tests.add(DynamicTest.dynamicTest("ses règles croissent comme les logements, pas plus vite", () -> {
+                    assertThat(CroissanceDesRegles.mesurable()).as("mémoire allouée par fil mesurable").isTrue();
+                    var bilan = CroissanceDesPacks.mesurer(REGISTRE, chaine, executeur, cas, LECTEUR);
+                    assertThat(bilan.problemes()).isEmpty();
+                    assertThat(bilan.reglesMesurees()).isPositive();
+                }));
+            }
             packs.add(DynamicContainer.dynamicContainer(pack.reference(), tests));
         }
         return packs.stream();
