@@ -49,8 +49,9 @@ class CommandeVerifierTest {
         String rapport = sortie.toString(StandardCharsets.UTF_8);
         assertThat(code).isEqualTo(3);
         assertThat(rapport).contains("metropole-rouen-normandie@2026.1 : 8 cas, 1 problème(s) :")
-                .contains("[MRN-AN-900] regles/doublons.cas.yaml, cas « Deux logements de même désignation » : l'évaluation"
-                        + " croît plus vite que les logements : 250 puis 1000 logements tous de même désignation")
+                .contains("[MRN-AN-900] regles/doublons.cas.yaml, cas « Deux logements de même désignation » : l'évaluation,"
+                        + " toutes les règles de la chaîne comprises, croît plus vite que les logements : 250 puis 1000"
+                        + " logements tous de même désignation")
                 .contains("Sur la chaîne de son parent (region-28@2026.1)")
                 .contains("la croissance vient des règles de ce pack");
     }

@@ -196,7 +196,7 @@ class RechargementTest {
         assertThat(quadratique.statusCode()).isEqualTo(422);
         assertThat(Json.MAPPER.readTree(quadratique.body()).get("detail").asString())
                 .contains("pack metropole-rouen-normandie@2026.2, [MRN-AN-900] regles/doublons.cas.yaml")
-                .contains("l'évaluation croît plus vite que les logements").contains("la croissance vient des règles de ce pack");
+                .contains("croît plus vite que les logements").contains("la croissance vient des règles de ce pack");
         assertThat(empreinteRouen(evaluerRouen())).isEqualTo(avant);
 
         // The change published as a new version serves at once, and what is sealed on it can be replayed.

@@ -85,7 +85,8 @@ public final class CroissanceDesRegles {
                 rapportMax = Math.max(rapportMax, rapport);
                 if (rapport > RAPPORT_MAX) {
                     String origine = parent == null ? "" : origine(parent, referenceParent, dossier, homonymes);
-                    return new Bilan(mesurees, rapportMax, List.of(ou(c) + "l'évaluation croît plus vite que les logements : "
+                    return new Bilan(mesurees, rapportMax, List.of(ou(c) + "l'évaluation, toutes les règles de la chaîne"
+                            + " comprises, croît plus vite que les logements : "
                             + forme + " lui font allouer " + fois(rapport)
                             + " plus de mémoire (4 fois quand tout croît comme les logements, 16 fois quand une jointure"
                             + " croît comme leur carré)." + origine + " Au plus gros dossier admis (16 000 logements), elle"
