@@ -95,8 +95,9 @@ class PostgresEmbarqueConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres pg) {
+    DataSource dataSource(EmbeddedPostgres pg, @Value("${spring.datasource.hikari.connection-timeout}") long attente) {
         HikariConfig config = new HikariConfig();
+        config.setConnectionTimeout(attente);
         config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
         config.setMaximumPoolSize(10);
         config.setPoolName("harmonie");

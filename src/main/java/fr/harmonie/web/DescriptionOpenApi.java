@@ -126,6 +126,12 @@ class DescriptionOpenApi {
                 reponses.putIfAbsent("401", new ApiResponse().description("Sans compte ni jeton, ou identifiants refusés."));
                 reponses.putIfAbsent("429", new ApiResponse().description("Trop de mots de passe erronés de suite pour cet identifiant "
                         + "(HTTP Basic) : Retry-After dit dans combien de secondes réessayer."));
+                ApiResponse indisponible = reponses.get("503");
+                if (indisponible == null) {
+                    reponses.addApiResponse("503", new ApiResponse().description(ReponsesDecrites.BASE_INDISPONIBLE));
+                } else if (!indisponible.getDescription().contains(ReponsesDecrites.BASE_INDISPONIBLE)) {
+                    indisponible.description(indisponible.getDescription() + " Ou : " + ReponsesDecrites.BASE_INDISPONIBLE);
+                }
             }
             if (chemin.startsWith("/api/v1/admin/")) {
                 reponses.putIfAbsent("403", new ApiResponse()

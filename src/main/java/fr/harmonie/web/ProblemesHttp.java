@@ -2,6 +2,7 @@ package fr.harmonie.web;
 
 import fr.harmonie.dossier.DossierInvalideException;
 import fr.harmonie.regles.RegleEmballeeException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -95,6 +97,12 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> inattendue(Exception e, WebRequest requete) throws Exception {
+        if (BaseIndisponible.en(e) && requete instanceof ServletWebRequest servlet) {
+            HttpServletRequest r = servlet.getRequest();
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(BaseIndisponible.REESSAYER_DANS_SECONDES))
+                    .body(BaseIndisponible.probleme(e, r.getMethod(), r.getRequestURI()));
+        }
         try {
             // Spring's own exceptions (405, 415, 404…) keep their status, in French.
             return handleException(e, requete);

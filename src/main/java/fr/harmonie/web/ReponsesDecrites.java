@@ -9,6 +9,9 @@ public final class ReponsesDecrites {
     /** 503 from {@link BudgetDesCorps}. */
     public static final String SATURE = "Service saturé par des dossiers volumineux : Retry-After dit dans combien de secondes "
             + "réessayer.";
+    /** 503 from {@link BaseIndisponible}: every operation that needs an account reads the base to authenticate. */
+    public static final String BASE_INDISPONIBLE = "Base de données momentanément indisponible (type "
+            + "urn:harmonie:probleme:base-indisponible) : Retry-After dit dans combien de secondes réessayer.";
     /** 500 from a rule that fires past the cap. */
     public static final String REGLE_EMBALLEE = "Une règle s'emballe (plus de déclenchements que le plafond) : detail nomme la "
             + "règle ; rien n'est gardé.";

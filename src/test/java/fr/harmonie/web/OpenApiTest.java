@@ -99,6 +99,13 @@ class OpenApiTest {
         }
         assertThat(api.get("components").get("schemas").get("Probleme").get("properties").get("violations").get("items")
                 .get("properties").propertyNames()).containsExactlyInAnyOrder("pointeur", "message");
+        // Every operation behind an account reads the base to authenticate: its client learns it may meet a 503 while the
+        // base is away, and the evaluation without account, which never touches it, does not say so.
+        api.get("paths").properties().forEach(p -> p.getValue().properties().forEach(o -> {
+            boolean ouverte = o.getValue().has("security") && o.getValue().get("security").isEmpty();
+            assertThat(o.getValue().get("responses").path("503").path("description").asString(""))
+                    .as(o.getKey() + " " + p.getKey()).satisfies(d -> assertThat(d.contains("base-indisponible")).isEqualTo(!ouverte));
+        }));
         // A creation answers 201 with the dossier's address and version, as the service does, not springdoc's guess of 200.
         JsonNode creer = api.get("paths").get("/api/v1/dossiers").get("post").get("responses");
         assertThat(creer.has("200")).isFalse();

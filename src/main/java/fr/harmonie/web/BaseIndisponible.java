@@ -1,0 +1,69 @@
+package fr.harmonie.web;
+
+import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+/**
+ * PostgreSQL out of reach: stopped, restarting, cut off, or every connection of the pool taken for longer than a request
+ * waits for one. A request that needs it is not the client's fault and not a defect of Harmonie either: it gets 503 with
+ * Retry-After and a French problem, instead of a 500 after half a minute. The pool reconnects by itself once the base
+ * answers again, so the service needs no restart; the evaluation without account never touches the base and keeps
+ * answering meanwhile.
+ */
+public final class BaseIndisponible {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BaseIndisponible.class);
+
+    public static final long REESSAYER_DANS_SECONDES = 15;
+    static final URI TYPE = URI.create("urn:harmonie:probleme:base-indisponible");
+    static final String TITRE = "Base de données indisponible";
+    static final String DETAIL = "La base de données de Harmonie ne répond pas pour l'instant : la requête n'a pas été traitée. "
+            + "Réessayez dans quelques instants (l'évaluation sans compte, POST /api/v1/evaluations, reste disponible).";
+
+    private BaseIndisponible() {
+    }
+
+    /**
+     * Whether {@code e} comes from the base being out of reach, whatever wrapped it (a filter's ServletException, a
+     * transaction that could not begin): the pool found no connection, or the server refused or dropped it. SQL states
+     * of class 08 are connection failures, 57P an administrator or a crash shutting the server down or starting it up,
+     * 53 the server out of resources (disk full, too many connections).
+     */
+    public static boolean en(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof CannotGetJdbcConnectionException || c instanceof SQLTransientConnectionException
+                    || c instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (c instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P") || s.getSQLState().startsWith("53"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The problem to answer, and one line in the log (no stack trace: the cause is outside the code). */
+    static ProblemDetail probleme(Throwable e, String methode, String chemin) {
+        LOG.error("Base de données injoignable, {} {} refusée (503) : {}", methode, chemin, cause(e));
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
+        p.setType(TYPE);
+        p.setTitle(TITRE);
+        return p;
+    }
+
+    private static String cause(Throwable e) {
+        Throwable racine = e;
+        while (racine.getCause() != null && racine.getCause() != racine) {
+            racine = racine.getCause();
+        }
+        return racine.getClass().getSimpleName() + " : " + racine.getMessage();
+    }
+}

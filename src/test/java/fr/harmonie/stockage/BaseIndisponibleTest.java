@@ -1,0 +1,134 @@
+package fr.harmonie.stockage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.ClientHttp;
+import fr.harmonie.json.Json;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * La base de données s'arrête (maintenance, redémarrage, coupure) pendant que Harmonie tourne : chaque requête qui en a
+ * besoin reçoit vite un 503 en français qui dit de réessayer, l'évaluation sans compte continue de répondre, et quand
+ * la base revient tout reprend sans redémarrer le service, les dossiers d'avant compris.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BaseIndisponibleTest {
+
+    private static final String MOT_DE_PASSE = "un mot de passe assez long";
+    private static final Path DONNEES = repertoire();
+    private static final int PORT_BASE = portLibre();
+    private static EmbeddedPostgres base = demarrer();
+
+    @LocalServerPort
+    int port;
+
+    private static Path repertoire() {
+        try {
+            return Files.createTempDirectory("harmonie-base-indisponible");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int portLibre() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same server each time: same port, same data, as a base restarted by its operator. */
+    private static EmbeddedPostgres demarrer() {
+        try {
+            return EmbeddedPostgres.builder().setPort(PORT_BASE).setDataDirectory(DONNEES).setCleanDataDirectory(false).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void proprietes(DynamicPropertyRegistry r) {
+        r.add("spring.datasource.url", () -> base.getJdbcUrl("postgres", "postgres"));
+        r.add("spring.datasource.username", () -> "postgres");
+        r.add("spring.datasource.password", () -> "postgres");
+        r.add("harmonie.administrateur.identifiant", () -> "chef");
+        r.add("harmonie.administrateur.mot-de-passe", () -> MOT_DE_PASSE);
+        // How long a request waits for a connection before its 503: shorter than the service's 5 s, for a quicker test.
+        r.add("spring.datasource.hikari.connection-timeout", () -> "1000");
+    }
+
+    @AfterAll
+    static void arreter() throws IOException {
+        base.close();
+        FileSystemUtils.deleteRecursively(DONNEES);
+    }
+
+    private HttpResponse<String> appeler(String methode, String chemin, String compte, String corps) throws Exception {
+        return ClientHttp.appeler(port, methode, chemin, compte, MOT_DE_PASSE, corps, null);
+    }
+
+    @Test
+    void uneBaseArreteeDonne503AuxRequetesQuiEnDependentEtToutReprendQuandElleRevient() throws Exception {
+        HttpResponse<String> organisation = appeler("POST", "/api/v1/admin/organisations", "chef",
+                "{\"type\": \"BAILLEUR\", \"nom\": \"Habitat de Bourgogne\", \"siren\": \"552100554\"}");
+        assertThat(organisation.statusCode()).isEqualTo(201);
+        assertThat(appeler("POST", "/api/v1/admin/comptes", "chef", "{\"identifiant\": \"bailleur.dijon\", \"motDePasse\": \""
+                + MOT_DE_PASSE + "\", \"organisation\": " + Json.MAPPER.readTree(organisation.body()).get("id").asLong() + "}")
+                .statusCode()).isEqualTo(201);
+        String dossier = Files.readString(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"));
+        HttpResponse<String> cree = appeler("POST", "/api/v1/dossiers", "bailleur.dijon", dossier);
+        assertThat(cree.statusCode()).isEqualTo(201);
+        String id = Json.MAPPER.readTree(cree.body()).get("id").asString();
+
+        base.close();
+
+        // A bailleur checking a dossier before the deadline is not held up: that evaluation stores nothing.
+        assertThat(appeler("POST", "/api/v1/evaluations", null, dossier).statusCode()).isEqualTo(200);
+        // Authentication reads the base (in the security filters), and so does every operation behind it.
+        for (String[] requete : new String[][] {{"GET", "/api/v1/dossiers/" + id}, {"POST", "/api/v1/dossiers/" + id + "/depot"},
+                                                {"POST", "/api/v1/dossiers"}, {"GET", "/api/v1/admin/organisations"}}) {
+            String compte = requete[1].contains("admin") ? "chef" : "bailleur.dijon";
+            HttpResponse<String> r = appeler(requete[0], requete[1], compte, requete[1].equals("/api/v1/dossiers") ? dossier : null);
+            assertThat(r.statusCode()).as(requete[0] + " " + requete[1]).isEqualTo(503);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(r.headers().firstValue("Retry-After")).hasValue("15");
+            JsonNode probleme = Json.MAPPER.readTree(r.body());
+            assertThat(probleme.get("type").asString()).isEqualTo("urn:harmonie:probleme:base-indisponible");
+            assertThat(probleme.get("title").asString()).isEqualTo("Base de données indisponible");
+            assertThat(probleme.get("detail").asString()).contains("Réessayez dans quelques instants");
+            assertThat(probleme.get("instance").asString()).isEqualTo(requete[1]);
+            // Nothing of the server's inner workings reaches the client.
+            assertThat(r.body()).doesNotContain("Exception").doesNotContain("localhost").doesNotContain("JDBC");
+        }
+        // What an orchestrator watches: the service says it cannot serve.
+        assertThat(appeler("GET", "/actuator/health", null, null).statusCode()).isEqualTo(503);
+
+        base = demarrer();
+
+        // Back without restarting Harmonie: the pool reconnects by itself (it retries every few seconds), the dossier
+        // made before is there, and writing works again.
+        long limite = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (appeler("GET", "/actuator/health", null, null).statusCode() != 200 && System.nanoTime() < limite) {
+            Thread.sleep(200);
+        }
+        HttpResponse<String> relu = appeler("GET", "/api/v1/dossiers/" + id, "bailleur.dijon", null);
+        assertThat(relu.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(relu.body()).get("statut").asString()).isEqualTo("BROUILLON");
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur.dijon", null).statusCode()).isEqualTo(200);
+    }
+}
