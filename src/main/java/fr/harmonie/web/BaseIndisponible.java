@@ -11,7 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
- * PostgreSQL out of reach: stopped, restarting, cut off, or every connection of the pool taken for longer than a request
+ * PostgreSQL out of reach: stopped, restarting, refusing connections, or every connection of the pool taken for longer than a request
  * waits for one. A request that needs it is not the client's fault and not a defect of Harmonie either: it gets 503 with
  * Retry-After and a French problem, instead of a 500 after half a minute. The pool reconnects by itself once the base
  * answers again, so the service needs no restart; the evaluation without account never touches the base and keeps
