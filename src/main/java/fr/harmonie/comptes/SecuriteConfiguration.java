@@ -1,13 +1,17 @@
 package fr.harmonie.comptes;
 
+import fr.harmonie.web.BaseIndisponible;
 import fr.harmonie.web.ReponseProbleme;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -35,14 +39,27 @@ class SecuriteConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
-                .httpBasic(b -> b.authenticationEntryPoint((req, rep, e) ->
-                        probleme(rep, 401, "Authentification requise", "Identifiez-vous (HTTP Basic) pour accéder à cette ressource.")))
+                .httpBasic(b -> b.authenticationEntryPoint(SecuriteConfiguration::basicRefuse))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, rep, ex) ->
                                 probleme(rep, 401, "Authentification requise", "Identifiez-vous (HTTP Basic) pour accéder à cette ressource."))
                         .accessDeniedHandler((req, rep, ex) ->
                                 probleme(rep, 403, "Accès refusé", "Votre rôle ne permet pas cette action.")));
         return http.build();
+    }
+
+    /**
+     * Where HTTP Basic sends a request it did not authenticate. Spring Security turns a failure to read the account
+     * (the base out of reach, or no connection free in time) into an authentication failure: answered 401, the client
+     * would take its password for wrong. It gets the 503 of a base out of reach instead, and nothing is counted
+     * against the identifier ({@link TentativesDeConnexion} counts bad passwords only).
+     */
+    static void basicRefuse(HttpServletRequest requete, HttpServletResponse reponse, AuthenticationException e) throws IOException {
+        if (e instanceof InternalAuthenticationServiceException && BaseIndisponible.en(e)) {
+            BaseIndisponible.repondre(requete, reponse, e);
+            return;
+        }
+        probleme(reponse, 401, "Authentification requise", "Identifiez-vous (HTTP Basic) pour accéder à cette ressource.");
     }
 
     static void probleme(HttpServletResponse reponse, int statut, String titre, String detail) throws IOException {

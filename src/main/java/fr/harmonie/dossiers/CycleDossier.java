@@ -34,6 +34,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Le cycle de vie d'un dossier gardé: évaluations scellées, dépôt (seulement s'il est déposable, la chaîne de packs
@@ -52,10 +53,12 @@ class CycleDossier {
     private final Geographie geographie;
     private final JdbcClient jdbc;
     private final Clock horloge;
+    private final TransactionTemplate transaction;
     private final CacheDeChaines chainesRejouees = new CacheDeChaines();
 
     CycleDossier(DossiersStore dossiers, EvaluationsStore evaluations, LecteurDossier lecteur, Evaluateur evaluateur,
-                 RegistreCourant registre, PacksStockes packsStockes, Geographie geographie, JdbcClient jdbc, Clock horloge) {
+                 RegistreCourant registre, PacksStockes packsStockes, Geographie geographie, JdbcClient jdbc, Clock horloge,
+                 TransactionTemplate transaction) {
         this.dossiers = dossiers;
         this.evaluations = evaluations;
         this.lecteur = lecteur;
@@ -65,17 +68,26 @@ class CycleDossier {
         this.geographie = geographie;
         this.jdbc = jdbc;
         this.horloge = horloge;
+        this.transaction = transaction;
     }
 
     record Scellee(UUID id, Resultat resultat) { }
 
-    @Transactional
+    /**
+     * The evaluation runs before the transaction that seals it: a transaction holds one of the pool's few connections
+     * from its start, and the largest dossier takes a second or two of rules. Only the writes need one.
+     */
     Scellee evaluer(Utilisateur u, DossierStocke d) {
-        return sceller(u, d, lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8)));
+        Dossier dossier = lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8));
+        Evaluee e = evaluation(d, dossier);
+        return transaction.execute(t -> sceller(u, d, dossier, e));
     }
 
-    private Scellee sceller(Utilisateur u, DossierStocke d, Dossier dossier) {
-        Evaluee e = d.modifiable() || d.chaine() == null ? evaluateur.evaluerEtLocaliser(dossier) : rejugerCommeAuDepot(dossier, d);
+    private Evaluee evaluation(DossierStocke d, Dossier dossier) {
+        return d.modifiable() || d.chaine() == null ? evaluateur.evaluerEtLocaliser(dossier) : rejugerCommeAuDepot(dossier, d);
+    }
+
+    private Scellee sceller(Utilisateur u, DossierStocke d, Dossier dossier, Evaluee e) {
         Resultat r = e.resultat();
         UUID id = UUID.randomUUID();
         List<String> chaine = r.territoire().packs().stream().map(p -> p.id() + "@" + p.version()).toList();
@@ -148,7 +160,7 @@ class CycleDossier {
         return chainesRejouees.compilees();
     }
 
-    @Transactional
+    /** Evaluated, like {@link #evaluer}, before the transaction: a refused deposit writes nothing and takes no connection. */
     Scellee deposer(Utilisateur u, DossierStocke d) {
         if (u.role() != Role.BAILLEUR) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul le bailleur du dossier le dépose.");
@@ -160,8 +172,9 @@ class CycleDossier {
         // The contract: a deposit is judged at its date. A dateReference chosen to check the dossier against another
         // day's rules does not carry over to the deposit, or a dossier dated last year would escape this year's packs.
         LocalDate jour = Evaluateur.aujourdhui(horloge);
-        Scellee s = sceller(u, d, dossier.avecDateReference(jour));
-        Resultat r = s.resultat();
+        Dossier auJourDuDepot = dossier.avecDateReference(jour);
+        Evaluee e = evaluation(d, auJourDuDepot);
+        Resultat r = e.resultat();
         if (!r.deposable()) {
             List<String> raisons = new ArrayList<>();
             if (dossier.dateReference() != null && !dossier.dateReference().equals(jour)) {
@@ -175,6 +188,16 @@ class CycleDossier {
         Geographie.Commune commune = geographie.commune(dossier.operation().commune().codeInsee());
         List<Map<String, String>> chaine = r.territoire().packs().stream()
                 .map(p -> Map.of("id", p.id(), "version", p.version(), "empreinte", p.empreinte())).toList();
+        return transaction.execute(t -> {
+            Scellee s = sceller(u, d, auJourDuDepot, e);
+            deposerApresEvaluation(u, d, r, commune, chaine, s);
+            return s;
+        });
+    }
+
+    /** Within the sealing's transaction: a dossier changed meanwhile leaves neither the deposit nor its evaluation. */
+    private void deposerApresEvaluation(Utilisateur u, DossierStocke d, Resultat r, Geographie.Commune commune,
+                                        List<Map<String, String>> chaine, Scellee s) {
         int n = jdbc.sql("""
                 UPDATE dossier SET statut = 'DEPOSE', territoire = ?, region = ?, chaine = ?::jsonb, date_reference_depot = ?,
                        evaluation_depot = ?, version = version + 1, modifie_le = now()
@@ -185,7 +208,6 @@ class CycleDossier {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dépôt impossible", "Le dossier a changé pendant le dépôt : relisez-le.");
         }
         dossiers.journal(u.identifiant(), "DEPOT", d.id(), "{\"territoire\": \"" + r.territoire().code() + "\"}");
-        return s;
     }
 
     /** Les transitions d'instruction, chacune par un instructeur du territoire du dossier. */

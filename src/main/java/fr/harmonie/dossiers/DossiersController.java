@@ -29,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,10 +46,12 @@ class DossiersController {
 
     private final DossiersStore store;
     private final LecteurDossier lecteur;
+    private final TransactionTemplate transaction;
 
-    DossiersController(DossiersStore store, LecteurDossier lecteur) {
+    DossiersController(DossiersStore store, LecteurDossier lecteur, TransactionTemplate transaction) {
         this.store = store;
         this.lecteur = lecteur;
+        this.transaction = transaction;
     }
 
     @Operation(summary = "Créer un dossier en brouillon (bailleur)")
@@ -56,20 +59,31 @@ class DossiersController {
     @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui d'un bailleur, ou SIREN du maître d'ouvrage "
             + "d'une autre organisation.")
     @PostMapping(path = "/api/v1/dossiers", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
-    @Transactional
     ResponseEntity<Object> creer(@AuthenticationPrincipal CompteAuthentifie compte, HttpServletRequest requete) throws IOException {
         Utilisateur u = compte.utilisateur();
         if (u.role() != Role.BAILLEUR) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul un bailleur crée un dossier.");
         }
+        byte[] corps = lireHorsTransaction(requete, u);
+        return transaction.execute(t -> {
+            UUID id = UUID.randomUUID();
+            store.creer(id, u.organisation(), new String(corps, StandardCharsets.UTF_8));
+            store.journal(u.identifiant(), "CREATION", id, "{}");
+            DossierStocke d = store.visible(id, u).orElseThrow();
+            return ResponseEntity.created(URI.create("/api/v1/dossiers/" + id)).eTag(etag(d)).body(resume(d));
+        });
+    }
+
+    /**
+     * The body, read and validated before any transaction begins: a transaction holds one of the pool's few
+     * connections from its start, and a bailleur on a slow line takes seconds to send 2 MiB. Read inside it, ten such
+     * uploads at once would leave every other request with an account waiting, then refused (503).
+     */
+    private byte[] lireHorsTransaction(HttpServletRequest requete, Utilisateur u) throws IOException {
         byte[] corps = CorpsBorne.lire(requete);
         verifierSiren(lecteur.lire(corps), u);
         TextesConservables.verifier(corps);
-        UUID id = UUID.randomUUID();
-        store.creer(id, u.organisation(), new String(corps, StandardCharsets.UTF_8));
-        store.journal(u.identifiant(), "CREATION", id, "{}");
-        DossierStocke d = store.visible(id, u).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/v1/dossiers/" + id)).eTag(etag(d)).body(resume(d));
+        return corps;
     }
 
     private static final Set<String> STATUTS = Set.of("BROUILLON", "DEPOSE", "EN_INSTRUCTION", "COMPLEMENTS_DEMANDES", "INSTRUIT");
@@ -143,7 +157,6 @@ class DossiersController {
     @ApiResponse(responseCode = "412", description = ReponsesDecrites.VERSION_PERIMEE)
     @ApiResponse(responseCode = "428", description = "En-tête If-Match absent.")
     @PutMapping(path = "/api/v1/dossiers/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
-    @Transactional
     ResponseEntity<Object> modifier(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                     HttpServletRequest requete) throws IOException {
@@ -160,15 +173,16 @@ class DossiersController {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non modifiable",
                     "Un dossier au statut " + d.statut() + " ne se modifie pas (seulement BROUILLON ou COMPLEMENTS_DEMANDES).");
         }
-        byte[] corps = CorpsBorne.lire(requete);
-        verifierSiren(lecteur.lire(corps), u);
-        TextesConservables.verifier(corps);
-        if (!correspond(ifMatch, d) || !store.remplacer(d.id(), d.version(), new String(corps, StandardCharsets.UTF_8))) {
-            throw perimee(d, u);
-        }
-        store.journal(u.identifiant(), "MODIFICATION", d.id(), "{}");
-        DossierStocke apres = store.visible(d.id(), u).orElseThrow();
-        return ResponseEntity.ok().eTag(etag(apres)).body(resume(apres));
+        byte[] corps = lireHorsTransaction(requete, u);
+        // The version read above is the one replaced, or none: a change made meanwhile gets 412, transaction or not.
+        return transaction.execute(t -> {
+            if (!correspond(ifMatch, d) || !store.remplacer(d.id(), d.version(), new String(corps, StandardCharsets.UTF_8))) {
+                throw perimee(d, u);
+            }
+            store.journal(u.identifiant(), "MODIFICATION", d.id(), "{}");
+            DossierStocke apres = store.visible(d.id(), u).orElseThrow();
+            return ResponseEntity.ok().eTag(etag(apres)).body(resume(apres));
+        });
     }
 
     /**

@@ -95,11 +95,13 @@ class PostgresEmbarqueConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres pg, @Value("${spring.datasource.hikari.connection-timeout}") long attente) {
+    DataSource dataSource(EmbeddedPostgres pg, @Value("${spring.datasource.hikari.connection-timeout}") long attente,
+                          @Value("${spring.datasource.hikari.maximum-pool-size}") int connexions) {
+        // The same settings as for a configured base, which Spring Boot's own pool reads.
         HikariConfig config = new HikariConfig();
         config.setConnectionTimeout(attente);
+        config.setMaximumPoolSize(connexions);
         config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
-        config.setMaximumPoolSize(10);
         config.setPoolName("harmonie");
         return new HikariDataSource(config);
     }

@@ -1,11 +1,15 @@
 package fr.harmonie.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -48,6 +52,17 @@ public final class BaseIndisponible {
             }
         }
         return false;
+    }
+
+    /**
+     * Answers 503 from a servlet filter or an entry point, before any controller: the body is a controller's problem,
+     * with its instance.
+     */
+    public static void repondre(HttpServletRequest requete, HttpServletResponse reponse, Throwable e) throws IOException {
+        ProblemDetail p = probleme(e, requete.getMethod(), requete.getRequestURI());
+        p.setInstance(URI.create(requete.getRequestURI().replaceAll("[^A-Za-z0-9/._~-]", "_")));
+        reponse.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(REESSAYER_DANS_SECONDES));
+        ReponseProbleme.ecrire(reponse, p);
     }
 
     /** The problem to answer, and one line in the log (no stack trace: the cause is outside the code). */

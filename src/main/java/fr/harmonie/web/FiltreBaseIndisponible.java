@@ -5,10 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,10 +28,7 @@ class FiltreBaseIndisponible extends OncePerRequestFilter {
                 throw e;
             }
             reponse.reset();
-            reponse.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(BaseIndisponible.REESSAYER_DANS_SECONDES));
-            ProblemDetail p = BaseIndisponible.probleme(e, requete.getMethod(), requete.getRequestURI());
-            p.setInstance(URI.create(requete.getRequestURI().replaceAll("[^A-Za-z0-9/._~-]", "_")));
-            ReponseProbleme.ecrire(reponse, p);
+            BaseIndisponible.repondre(requete, reponse, e);
         }
     }
 }
