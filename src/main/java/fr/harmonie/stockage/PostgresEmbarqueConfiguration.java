@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -32,13 +31,9 @@ class PostgresEmbarqueConfiguration {
      */
     @Bean(destroyMethod = "close")
     RepertoireDonnees repertoireDonnees(@Value("${harmonie.donnees.repertoire:${HARMONIE_DATA_DIR:data}}") String repertoire,
-                                        @Value("${harmonie.donnees.ephemeres:false}") boolean ephemeres) throws IOException {
-        try {
-            return RepertoireDonnees.ouvrir(Path.of(repertoire), ephemeres);
-        } catch (IllegalStateException occupe) {
-            LOG.error(occupe.getMessage());
-            throw occupe;
-        }
+                                        @Value("${harmonie.donnees.ephemeres:false}") boolean ephemeres) {
+        // Refused, the start stops with the reason at the head of Spring Boot's report (DonneesRefuseesAuDemarrage).
+        return RepertoireDonnees.ouvrir(Path.of(repertoire), ephemeres);
     }
 
     @Bean(destroyMethod = "close")
@@ -60,8 +55,9 @@ class PostgresEmbarqueConfiguration {
             EmbeddedPostgres pg = builder.start();
             LOG.info("PostgreSQL embarqué sur le port {}, données dans {}", pg.getPort(), dossier);
             return pg;
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL embarqué impossible à démarrer", e);
+        } catch (IOException | RuntimeException e) {
+            throw new DonneesInutilisablesException("Le PostgreSQL embarqué ne démarre pas sur " + repertoire.postgres() + " : "
+                    + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")") + ".", e);
         }
     }
 

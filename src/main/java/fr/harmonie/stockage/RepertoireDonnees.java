@@ -37,24 +37,49 @@ final class RepertoireDonnees implements AutoCloseable {
     /**
      * {@code ephemere}: a fresh temporary directory, removed on close (the tests).
      *
-     * @throws IllegalStateException when another live Harmonie holds the directory
+     * @throws DonneesInutilisablesException when the directory cannot be created or written, or another live Harmonie
+     *         holds it
      */
-    static RepertoireDonnees ouvrir(Path repertoire, boolean ephemere) throws IOException {
-        Path racine = ephemere ? Files.createTempDirectory("harmonie-donnees") : repertoire.toAbsolutePath();
-        Files.createDirectories(racine);
-        FileChannel canal = FileChannel.open(racine.resolve(VERROU), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock verrou;
+    static RepertoireDonnees ouvrir(Path repertoire, boolean ephemere) {
+        Path racine = ephemere ? null : repertoire.toAbsolutePath();
         try {
-            verrou = canal.tryLock();
-        } catch (OverlappingFileLockException dejaTenuIci) {
-            verrou = null;
+            racine = ephemere ? Files.createTempDirectory("harmonie-donnees") : racine;
+            Files.createDirectories(racine);
+            FileChannel canal = FileChannel.open(racine.resolve(VERROU), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock verrou;
+            try {
+                verrou = canal.tryLock();
+            } catch (OverlappingFileLockException dejaTenuIci) {
+                verrou = null;
+            }
+            if (verrou == null) {
+                canal.close();
+                throw new DonneesInutilisablesException("Le répertoire de données " + racine + " est déjà utilisé par une "
+                        + "autre instance d'Harmonie en cours d'exécution : arrêtez-la, ou donnez à celle-ci un autre "
+                        + "HARMONIE_DATA_DIR.", null);
+            }
+            return new RepertoireDonnees(racine, ephemere, canal, verrou);
+        } catch (IOException | SecurityException e) {
+            throw new DonneesInutilisablesException("Le répertoire de données " + (racine == null ? "temporaire" : racine)
+                    + " n'est pas utilisable par le PostgreSQL embarqué : " + raison(e) + ".", e);
         }
-        if (verrou == null) {
-            canal.close();
-            throw new IllegalStateException("Le répertoire de données " + racine + " est déjà utilisé par une autre instance "
-                    + "d'Harmonie en cours d'exécution : arrêtez-la, ou donnez à celle-ci un autre HARMONIE_DATA_DIR.");
+    }
+
+    /** What the system said, in words an operator reads: the exception's class names the case, its message the path. */
+    private static String raison(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "accès refusé à " + a.getFile();
         }
-        return new RepertoireDonnees(racine, ephemere, canal, verrou);
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " existe et n'est pas un répertoire";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return n.getFile() + " ne peut pas être créé à cet endroit";
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getFile() + (f.getReason() == null ? "" : " (" + f.getReason() + ")");
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** Where PostgreSQL keeps its files. */
