@@ -1,0 +1,45 @@
+package fr.harmonie.stockage;
+
+import java.sql.SQLException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
+
+/**
+ * A configured base (SPRING_DATASOURCE_URL) that refuses Harmonie at start: whoever deploys reads in French which base,
+ * what it answered and which variables to check, instead of a PSQLException at the end of a dozen « Caused by ». The
+ * URL is shown without its parameters, where a password may sit.
+ */
+class BaseRefuseeAuDemarrage extends AbstractFailureAnalyzer<SQLException> {
+
+    private final Environment environnement;
+
+    BaseRefuseeAuDemarrage(Environment environnement) {
+        this.environnement = environnement;
+    }
+
+    @Override
+    protected FailureAnalysis analyze(Throwable racine, SQLException cause) {
+        String etat = cause.getSQLState() == null ? "" : cause.getSQLState();
+        String url = environnement.getProperty("spring.datasource.url", "");
+        if (url.isBlank()) {
+            return null; // the embedded base: DonneesRefuseesAuDemarrage speaks for it
+        }
+        String base = "La base configurée " + url.replaceFirst("\\?.*$", "");
+        String description;
+        if (etat.startsWith("08")) {
+            description = base + " ne répond pas";
+        } else if (etat.startsWith("28")) {
+            description = base + " refuse l'utilisateur « " + environnement.getProperty("spring.datasource.username", "")
+                    + " » ou son mot de passe";
+        } else if (etat.equals("3D000")) {
+            description = base + " n'existe pas sur ce serveur";
+        } else {
+            return null;
+        }
+        return new FailureAnalysis(description + ", le service ne démarre pas. PostgreSQL a répondu : " + cause.getMessage(),
+                "Vérifier SPRING_DATASOURCE_URL (hôte, port, nom de la base), SPRING_DATASOURCE_USERNAME et "
+                        + "SPRING_DATASOURCE_PASSWORD, et que la base accepte les connexions de cette machine ; sans "
+                        + "SPRING_DATASOURCE_URL, Harmonie démarre sa propre base embarquée.", cause);
+    }
+}

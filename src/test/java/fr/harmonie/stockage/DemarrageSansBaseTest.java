@@ -1,0 +1,66 @@
+package fr.harmonie.stockage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.harmonie.HarmonieApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * Sans base utilisable, le service ne démarre pas, et l'exploitant lit en tête du rapport, en français, quelle base ou
+ * quel répertoire, ce qui ne va pas et quoi vérifier : un HARMONIE_DATA_DIR inutilisable (une faute de frappe qui
+ * désigne un fichier, un disque en lecture seule), ou une base configurée qui refuse Harmonie.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DemarrageSansBaseTest {
+
+    @Test
+    void unRepertoireDeDonneesQuiEstUnFichierArreteLeServiceAvecUneErreurFrancaise(@TempDir Path dossier, CapturedOutput sortie)
+            throws Exception {
+        Path fichier = Files.writeString(dossier.resolve("donnees"), "pas un répertoire");
+
+        assertThatThrownBy(() -> new SpringApplicationBuilder(HarmonieApplication.class).run("--server.port=0",
+                "--harmonie.donnees.ephemeres=false", "--harmonie.donnees.repertoire=" + fichier))
+                .hasRootCauseInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+
+        assertThat(sortie.getAll()).contains("APPLICATION FAILED TO START")
+                .contains("Le répertoire de données " + fichier + " n'est pas utilisable par le PostgreSQL embarqué : "
+                        + fichier + " existe et n'est pas un répertoire.")
+                .contains("HARMONIE_DATA_DIR").contains("SPRING_DATASOURCE_URL");
+        assertThat(Files.readString(fichier)).isEqualTo("pas un répertoire");
+    }
+
+    @Test
+    void uneBaseConfigureeQuiRefuseHarmonieArreteLeServiceEnDisantQuoiVerifier(CapturedOutput sortie) throws Exception {
+        int libre;
+        try (ServerSocket s = new ServerSocket(0)) {
+            libre = s.getLocalPort();
+        }
+        assertThatThrownBy(() -> demarrer("jdbc:postgresql://localhost:" + libre + "/harmonie?password=secret"))
+                .hasRootCauseInstanceOf(java.net.ConnectException.class);
+        assertThat(sortie.getAll()).contains("APPLICATION FAILED TO START")
+                .contains("La base configurée jdbc:postgresql://localhost:" + libre + "/harmonie ne répond pas, le service ne démarre pas.")
+                .contains("SPRING_DATASOURCE_URL (hôte, port, nom de la base)")
+                .doesNotContain("secret");
+
+        try (EmbeddedPostgres serveur = EmbeddedPostgres.builder().start()) {
+            assertThatThrownBy(() -> demarrer(serveur.getJdbcUrl("postgres", "nexistepas"))).isInstanceOf(Exception.class);
+            assertThat(sortie.getAll()).contains("La base configurée jdbc:postgresql://localhost:" + serveur.getPort()
+                    + "/nexistepas n'existe pas sur ce serveur");
+        }
+    }
+
+    private static void demarrer(String url) {
+        new SpringApplicationBuilder(HarmonieApplication.class).run("--server.port=0", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+    }
+}
