@@ -1,7 +1,11 @@
 package fr.harmonie.comptes;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,18 +20,25 @@ class ComptesStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The packs of organisation {@code o}, as one column of the same row. Authentication reads them on every request:
+     * asked by a second query from within the first one's row, they took a second connection while the first was
+     * held, and as many requests authenticating at once as the pool has connections waited for each other until
+     * they all got 503.
+     */
+    static final String TERRITOIRES_DE_O = "ARRAY(SELECT pack_id FROM organisation_territoire t WHERE t.organisation_id = o.id)";
+
+    static Set<String> territoires(ResultSet rs, int colonne) throws SQLException {
+        return new HashSet<>(Arrays.asList((String[]) rs.getArray(colonne).getArray()));
+    }
+
     Optional<CompteStocke> parIdentifiant(String identifiant) {
-        return jdbc.sql("""
-                SELECT c.identifiant, c.mot_de_passe, c.role, o.id, o.siren, o.region, c.actif
-                FROM compte c JOIN organisation o ON o.id = c.organisation_id WHERE c.identifiant = ?""")
+        return jdbc.sql("SELECT c.identifiant, c.mot_de_passe, c.role, o.id, o.siren, o.region, c.actif, " + TERRITOIRES_DE_O
+                        + " FROM compte c JOIN organisation o ON o.id = c.organisation_id WHERE c.identifiant = ?")
                 .param(identifiant)
-                .query((rs, n) -> {
-                    long org = rs.getLong(4);
-                    var territoires = new HashSet<>(jdbc.sql("SELECT pack_id FROM organisation_territoire WHERE organisation_id = ?")
-                            .param(org).query(String.class).list());
-                    return new CompteStocke(rs.getString(1), rs.getString(2), rs.getBoolean(7), new Utilisateur(rs.getString(1),
-                            Role.valueOf(rs.getString(3)), org, rs.getString(5), territoires, rs.getString(6)));
-                }).optional();
+                .query((rs, n) -> new CompteStocke(rs.getString(1), rs.getString(2), rs.getBoolean(7), new Utilisateur(rs.getString(1),
+                        Role.valueOf(rs.getString(3)), rs.getLong(4), rs.getString(5), territoires(rs, 8), rs.getString(6))))
+                .optional();
     }
 
     boolean existe(String identifiant) {

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -75,15 +74,12 @@ public class Jetons {
         if (!jeton.startsWith(PREFIXE)) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                SELECT j.libelle, j.role, o.id, o.siren, o.region FROM jeton j JOIN organisation o ON o.id = j.organisation_id
-                WHERE j.empreinte = ? AND NOT j.revoque""").param(empreinte(jeton)).query((rs, n) -> {
-                    long org = rs.getLong(3);
-                    var territoires = new HashSet<>(jdbc.sql("SELECT pack_id FROM organisation_territoire WHERE organisation_id = ?")
-                            .param(org).query(String.class).list());
-                    return new Utilisateur(PREFIXE_IDENTIFIANT + rs.getString(1), Role.valueOf(rs.getString(2)), org, rs.getString(4),
-                            territoires, rs.getString(5));
-                }).optional();
+        return jdbc.sql("SELECT j.libelle, j.role, o.id, o.siren, o.region, " + ComptesStore.TERRITOIRES_DE_O
+                        + " FROM jeton j JOIN organisation o ON o.id = j.organisation_id WHERE j.empreinte = ? AND NOT j.revoque")
+                .param(empreinte(jeton))
+                .query((rs, n) -> new Utilisateur(PREFIXE_IDENTIFIANT + rs.getString(1), Role.valueOf(rs.getString(2)), rs.getLong(3),
+                        rs.getString(4), ComptesStore.territoires(rs, 6), rs.getString(5)))
+                .optional();
     }
 
     private static String empreinte(String jeton) {

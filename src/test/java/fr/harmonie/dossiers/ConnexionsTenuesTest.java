@@ -3,34 +3,47 @@ package fr.harmonie.dossiers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ClientHttp;
+import fr.harmonie.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Un bailleur sur une ligne lente met des secondes à envoyer son dossier : pendant ce temps, les autres comptes
- * travaillent. Le service n'a ici que deux connexions à la base (le moins que Flyway accepte), et attend une seconde
- * au plus qu'une se libère : deux créations qui les tiendraient pendant l'envoi de leur corps feraient refuser (503)
- * toutes les autres requêtes avec compte.
+ * Une requête ne tient une connexion à la base que le temps de ses lectures et écritures. Le service n'a ici que deux
+ * connexions (le moins que Flyway accepte), et attend une seconde au plus qu'une se libère : deux requêtes qui les
+ * tiendraient pendant un travail long feraient refuser (503) toutes les autres requêtes avec compte.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "harmonie.donnees.ephemeres=true",
         "spring.datasource.hikari.maximum-pool-size=2",
         "spring.datasource.hikari.connection-timeout=1000"})
-class EnvoiLentTest {
+class ConnexionsTenuesTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
 
+    @Autowired
+    DataSource base;
+
+    /** A bailleur on a slow line takes seconds to send a dossier: meanwhile, the other accounts work. */
     @Test
     void desDossiersEnvoyesLentementNeBloquentPasLesAutresComptes() throws Exception {
         byte[] dossier = Files.readAllBytes(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"));
@@ -56,6 +69,29 @@ class EnvoiLentTest {
                 envoi.getOutputStream().flush();
                 assertThat(reponse(envoi.getInputStream())).startsWith("HTTP/1.1 201");
             }
+        }
+    }
+
+    /**
+     * Authentication reads the account and its organisation's packs on every request. Done by a query run from within
+     * another's row, it held two connections at once: as many requests authenticating together as the pool has
+     * connections then waited for each other, and all got 503. Here the test holds one of the two connections itself,
+     * and each kind of authentication must pass with the other alone.
+     */
+    @Test
+    void sAuthentifierNeDemandeQuUneConnexion() throws Exception {
+        HttpResponse<String> emis = ClientHttp.appeler(port, "POST", "/api/v1/jetons", "instructeur", "{\"libelle\": \"SI\"}", null);
+        assertThat(emis.statusCode()).isEqualTo(201);
+        String jeton = Json.MAPPER.readTree(emis.body()).get("jeton").asString();
+
+        try (Connection tenue = base.getConnection()) {
+            HttpResponse<String> parCompte = ClientHttp.appeler(port, "GET", "/api/v1/moi", "instructeur", null, null);
+            assertThat(parCompte.statusCode()).isEqualTo(200);
+            assertThat(Json.MAPPER.readTree(parCompte.body()).get("territoires").toString()).contains("metropole-rouen-normandie");
+            HttpResponse<String> parJeton = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/moi"))
+                    .header("Authorization", "Bearer " + jeton).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(parJeton.statusCode()).isEqualTo(200);
+            assertThat(Json.MAPPER.readTree(parJeton.body()).get("territoires").toString()).contains("metropole-rouen-normandie");
         }
     }
 
