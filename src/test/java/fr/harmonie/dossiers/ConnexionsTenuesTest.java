@@ -3,7 +3,9 @@ package fr.harmonie.dossiers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ClientHttp;
+import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.json.Json;
+import fr.harmonie.territoires.RegistreCourant;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,16 +15,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Une requête ne tient une connexion à la base que le temps de ses lectures et écritures. Le service n'a ici que deux
@@ -92,6 +103,72 @@ class ConnexionsTenuesTest {
                     .header("Authorization", "Bearer " + jeton).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(parJeton.statusCode()).isEqualTo(200);
             assertThat(Json.MAPPER.readTree(parJeton.body()).get("territoires").toString()).contains("metropole-rouen-normandie");
+        }
+    }
+
+    /**
+     * The largest dossier takes a second or two of rules. Here an evaluation is held in the middle of its rules for as
+     * long as the test wants, while the test itself holds one of the two connections: another account must still get
+     * the other one. Were the evaluation inside the sealing's transaction, that connection would be taken.
+     */
+    @Test
+    void uneEvaluationOuUnDepotLongsNeTiennentPasDeConnexion() throws Exception {
+        String id = Json.MAPPER.readTree(ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur2",
+                Files.readString(Path.of("src/test/resources/exemples/construction-neuve-dijon.json")), null).body()).get("id").asString();
+        ExecutorService fond = Executors.newSingleThreadExecutor();
+        try {
+            // A sealed evaluation, then the deposit, which evaluates again before it seals.
+            for (String[] operation : new String[][] {{"/evaluations", "201"}, {"/depot", "200"}}) {
+                EvaluationRetenue.retenir();
+                Future<HttpResponse<String>> enCours = fond.submit(() ->
+                        ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + operation[0], "bailleur2", null, null));
+                EvaluationRetenue.attendreQuElleCommence();
+                try (Connection tenue = base.getConnection()) {
+                    assertThat(ClientHttp.appeler(port, "GET", "/api/v1/moi", "instructeur", null, null).statusCode())
+                            .as(operation[0]).isEqualTo(200);
+                } finally {
+                    EvaluationRetenue.liberer();
+                }
+                assertThat(enCours.get(30, TimeUnit.SECONDS).statusCode()).as(operation[0]).isEqualTo(Integer.parseInt(operation[1]));
+            }
+        } finally {
+            EvaluationRetenue.liberer();
+            fond.shutdownNow();
+        }
+    }
+
+    /** The service's evaluator, which a test may stop in the middle of an evaluation (while its chain is resolved). */
+    @TestConfiguration
+    static class EvaluationRetenue {
+
+        private static volatile CountDownLatch commencee = new CountDownLatch(0);
+        private static volatile CountDownLatch liberee = new CountDownLatch(0);
+
+        static void retenir() {
+            commencee = new CountDownLatch(1);
+            liberee = new CountDownLatch(1);
+        }
+
+        static void attendreQuElleCommence() throws InterruptedException {
+            assertThat(commencee.await(30, TimeUnit.SECONDS)).as("l'évaluation a commencé").isTrue();
+        }
+
+        static void liberer() {
+            liberee.countDown();
+        }
+
+        @Bean
+        @Primary
+        Evaluateur evaluateurRetenu(RegistreCourant registre, Clock horloge) {
+            return new Evaluateur(dossier -> {
+                commencee.countDown();
+                try {
+                    liberee.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return registre.resoudre(dossier);
+            }, horloge);
         }
     }
 
