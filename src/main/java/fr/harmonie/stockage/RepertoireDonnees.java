@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
@@ -67,16 +71,16 @@ final class RepertoireDonnees implements AutoCloseable {
 
     /** What the system said, in words an operator reads: the exception's class names the case, its message the path. */
     private static String raison(Exception e) {
-        if (e instanceof java.nio.file.AccessDeniedException a) {
+        if (e instanceof AccessDeniedException a) {
             return "accès refusé à " + a.getFile();
         }
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+        if (e instanceof FileAlreadyExistsException f) {
             return f.getFile() + " existe et n'est pas un répertoire";
         }
-        if (e instanceof java.nio.file.NoSuchFileException n) {
+        if (e instanceof NoSuchFileException n) {
             return n.getFile() + " ne peut pas être créé à cet endroit";
         }
-        if (e instanceof java.nio.file.FileSystemException f) {
+        if (e instanceof FileSystemException f) {
             return f.getFile() + (f.getReason() == null ? "" : " (" + f.getReason() + ")");
         }
         return String.valueOf(e.getMessage());

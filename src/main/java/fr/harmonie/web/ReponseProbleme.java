@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /** A problem+json answer written by a servlet filter, before any controller (and its exception handlers) is reached. */
@@ -14,9 +15,9 @@ public final class ReponseProbleme {
     }
 
     public static void ecrire(HttpServletResponse reponse, int statut, String titre, String detail) throws IOException {
-        reponse.setStatus(statut);
-        reponse.setContentType("application/problem+json");
-        Json.MAPPER.writeValue(reponse.getOutputStream(), Map.of("title", titre, "status", statut, "detail", detail));
+        ProblemDetail probleme = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(statut), detail);
+        probleme.setTitle(titre);
+        ecrire(reponse, probleme);
     }
 
     /** A problem built as a controller's would be, with its type and instance. */

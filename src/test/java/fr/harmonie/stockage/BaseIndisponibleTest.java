@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -122,7 +123,7 @@ class BaseIndisponibleTest {
 
         // Back without restarting Harmonie: the pool reconnects by itself (it retries every few seconds), the dossier
         // made before is there, and writing works again.
-        long limite = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        long limite = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (appeler("GET", "/actuator/health", null, null).statusCode() != 200 && System.nanoTime() < limite) {
             Thread.sleep(200);
         }
