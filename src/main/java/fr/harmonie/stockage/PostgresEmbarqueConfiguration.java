@@ -92,11 +92,13 @@ class PostgresEmbarqueConfiguration {
 
     @Bean
     DataSource dataSource(EmbeddedPostgres pg, @Value("${spring.datasource.hikari.connection-timeout}") long attente,
-                          @Value("${spring.datasource.hikari.maximum-pool-size}") int connexions) {
+                          @Value("${spring.datasource.hikari.maximum-pool-size}") int connexions,
+                          @Value("${spring.datasource.hikari.data-source-properties.socketTimeout}") String delaiReseau) {
         // The same settings as for a configured base, which Spring Boot's own pool reads.
         HikariConfig config = new HikariConfig();
         config.setConnectionTimeout(attente);
         config.setMaximumPoolSize(connexions);
+        config.addDataSourceProperty("socketTimeout", delaiReseau);
         config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
         config.setPoolName("harmonie");
         return new HikariDataSource(config);

@@ -18,12 +18,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +50,34 @@ class StockageTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    Flyway flyway;
+
+    /**
+     * The embedded default, like a configured base (ReseauMuetTest): a request whose base stops answering gives up
+     * after 30 s; a schema migration waits as long as it takes, and its connection, back in the pool, gives up again.
+     */
+    @Test
+    void lesRequetesAbandonnentUneBaseMuetteApres30SecondesLesMigrationsJamais() throws Exception {
+        try (Connection migration = flyway.getConfiguration().getDataSource().getConnection()) {
+            assertThat(migration.getNetworkTimeout()).isZero();
+        }
+        List<Connection> toutes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                toutes.add(dataSource.getConnection());
+            }
+            assertThat(toutes).allSatisfy(c -> assertThat(c.getNetworkTimeout()).isEqualTo(30_000));
+        } finally {
+            for (Connection c : toutes) {
+                c.close();
+            }
+        }
+    }
 
     @Test
     void chaqueVersionDePackEstEnBaseAvecSesFichiersEtLImportEstIdempotent() {
