@@ -1,10 +1,13 @@
 package fr.harmonie.comptes;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import fr.harmonie.web.BaseIndisponible;
 import fr.harmonie.web.ReponseProbleme;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -69,10 +72,14 @@ class SecuriteConfiguration {
         ReponseProbleme.ecrire(reponse, statut, titre, detail);
     }
 
-    /** bcrypt aujourd'hui, derrière un encodeur délégant qui permet de migrer d'algorithme sans tout casser. */
+    /**
+     * bcrypt aujourd'hui, derrière un encodeur délégant qui permet de migrer d'algorithme sans tout casser; une
+     * vérification réussie est retenue quelques minutes pour ce mot de passe et ce haché-là (VerificationsMemorisees).
+     */
     @Bean
-    PasswordEncoder encodeurMotsDePasse() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder encodeurMotsDePasse(@Value("${harmonie.comptes.memoire-mots-de-passe}") Duration duree) {
+        PasswordEncoder bcrypt = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return duree.isZero() ? bcrypt : new VerificationsMemorisees(bcrypt, duree, Ticker.systemTicker());
     }
 
     @Bean

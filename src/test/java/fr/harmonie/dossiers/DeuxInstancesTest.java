@@ -188,6 +188,34 @@ class DeuxInstancesTest {
         assertThat(appeler(port(b), "GET", "/api/v1/dossiers", null, null).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A password checked on one instance is remembered there for a few minutes (bcrypt is slow): changed on the other
+     * instance, the old one is refused at the next request all the same, and a deactivated account too.
+     */
+    @Test
+    void unMotDePasseChangeOuUnCompteDesactiveSurUneInstanceEstRefuseDesLaRequeteSuivanteSurLAutre() throws Exception {
+        String ancien = "ancien mot de passe";
+        String nouveau = "nouveau mot de passe";
+        try (var c = base.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            String hache = a.getBean(org.springframework.security.crypto.password.PasswordEncoder.class).encode(ancien);
+            s.execute("INSERT INTO compte (identifiant, mot_de_passe, organisation_id, role) "
+                    + "SELECT 'comptable', '" + hache + "', id, 'BAILLEUR' FROM organisation WHERE siren = '732829320'");
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(ClientHttp.appeler(port(b), "GET", "/api/v1/moi", "comptable", ancien, null, null).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(ClientHttp.appeler(port(a), "PUT", "/api/v1/moi/mot-de-passe", "comptable", ancien,
+                "{\"motDePasseActuel\": \"" + ancien + "\", \"nouveauMotDePasse\": \"" + nouveau + "\"}", null).statusCode())
+                .isEqualTo(204);
+        assertThat(ClientHttp.appeler(port(b), "GET", "/api/v1/moi", "comptable", ancien, null, null).statusCode()).isEqualTo(401);
+        assertThat(ClientHttp.appeler(port(b), "GET", "/api/v1/moi", "comptable", nouveau, null, null).statusCode()).isEqualTo(200);
+
+        assertThat(ClientHttp.appeler(port(a), "PUT", "/api/v1/admin/comptes/comptable/actif", "admin", MOT_DE_PASSE_ADMIN,
+                "{\"actif\": false}", null).statusCode()).isEqualTo(204);
+        assertThat(ClientHttp.appeler(port(b), "GET", "/api/v1/moi", "comptable", nouveau, null, null).statusCode()).isEqualTo(401);
+    }
+
     private static String territoires(ConfigurableApplicationContext instance) throws Exception {
         HttpResponse<String> r = ClientHttp.appeler(port(instance), "GET", "/api/v1/territoires", null, null, null);
         assertThat(r.statusCode()).isEqualTo(200);
