@@ -1,5 +1,6 @@
 package fr.harmonie.comptes;
 
+import fr.harmonie.web.BaseIndisponible;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -32,6 +36,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 class TentativesDeConnexion {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TentativesDeConnexion.class);
 
     static final int ECHECS_MAX = 10;
     static final Duration PAUSE = Duration.ofMinutes(15);
@@ -60,9 +66,28 @@ class TentativesDeConnexion {
                 .update();
     }
 
+    /**
+     * Looked up before it is deleted: most successes have nothing to reset, and a base that takes no writes (read-only)
+     * would refuse even the deletion of nothing, and with it every request of every account. Should an identifier with
+     * failures succeed then, its count stays until a later success. A failure, though, that cannot be counted is not
+     * answered 401: the request gets the 503 of a base that takes no writes ({@link BaseIndisponible}), so that nobody
+     * guesses past the limit meanwhile.
+     */
     @EventListener
     void reussite(AuthenticationSuccessEvent e) {
-        jdbc.sql("DELETE FROM tentative_connexion WHERE cle = ?").param(cle(e.getAuthentication().getName())).update();
+        String cle = cle(e.getAuthentication().getName());
+        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM tentative_connexion WHERE cle = ?)").param(cle).query(Boolean.class).single()) {
+            return;
+        }
+        try {
+            jdbc.sql("DELETE FROM tentative_connexion WHERE cle = ?").param(cle).update();
+        } catch (DataAccessException refusee) {
+            if (!BaseIndisponible.en(refusee)) {
+                throw refusee;
+            }
+            LOG.warn("Échecs de connexion de {} non remis à zéro (base indisponible en écriture) : {}", e.getAuthentication().getName(),
+                    refusee.getMostSpecificCause().getMessage());
+        }
     }
 
     /** Le temps qu'il reste à attendre, ou null si l'identifiant peut essayer. */

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +31,11 @@ public final class BaseIndisponible {
     static final String TITRE = "Base de données indisponible";
     static final String DETAIL = "La base de données de Harmonie ne répond pas pour l'instant : la requête n'a pas été traitée. "
             + "Réessayez dans quelques instants (l'évaluation sans compte, POST /api/v1/evaluations, reste disponible).";
+    static final String DETAIL_LECTURE_SEULE = "La base de données de Harmonie n'accepte aucune écriture pour l'instant "
+            + "(lecture seule) : la requête n'a pas été traitée, rien n'a été enregistré. Réessayez dans quelques instants ; "
+            + "les consultations restent possibles.";
+    /** A server in recovery, a standby after a failover, or a base its host set read-only (quota): writes only fail. */
+    private static final String LECTURE_SEULE = "25006";
 
     private BaseIndisponible() {
     }
@@ -38,16 +44,19 @@ public final class BaseIndisponible {
      * Whether {@code e} comes from the base being out of reach, whatever wrapped it (a filter's ServletException, a
      * transaction that could not begin): the pool found no connection, or the server refused or dropped it. SQL states
      * of class 08 are connection failures, 57P an administrator or a crash shutting the server down or starting it up,
-     * 53 the server out of resources (disk full, too many connections).
+     * 53 the server out of resources (disk full, too many connections), 25006 a server that takes no writes.
      */
     public static boolean en(Throwable e) {
+        return parmiLesCauses(e, c -> c instanceof CannotGetJdbcConnectionException || c instanceof SQLTransientConnectionException
+                || c instanceof SQLNonTransientConnectionException
+                || c instanceof SQLException s && s.getSQLState() != null
+                   && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P") || s.getSQLState().startsWith("53")
+                       || s.getSQLState().equals(LECTURE_SEULE)));
+    }
+
+    private static boolean parmiLesCauses(Throwable e, Predicate<Throwable> critere) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof CannotGetJdbcConnectionException || c instanceof SQLTransientConnectionException
-                    || c instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (c instanceof SQLException s && s.getSQLState() != null
-                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P") || s.getSQLState().startsWith("53"))) {
+            if (critere.test(c)) {
                 return true;
             }
         }
@@ -67,11 +76,16 @@ public final class BaseIndisponible {
 
     /** The problem to answer, and one line in the log (no stack trace: the cause is outside the code). */
     static ProblemDetail probleme(Throwable e, String methode, String chemin) {
-        LOG.error("Base de données injoignable, {} {} refusée (503) : {}", methode, chemin, cause(e));
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
+        boolean lectureSeule = lectureSeule(e);
+        LOG.error("Base de données {}, {} {} refusée (503) : {}", lectureSeule ? "en lecture seule" : "injoignable", methode, chemin, cause(e));
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, lectureSeule ? DETAIL_LECTURE_SEULE : DETAIL);
         p.setType(TYPE);
         p.setTitle(TITRE);
         return p;
+    }
+
+    private static boolean lectureSeule(Throwable e) {
+        return parmiLesCauses(e, c -> c instanceof SQLException s && LECTURE_SEULE.equals(s.getSQLState()));
     }
 
     private static String cause(Throwable e) {

@@ -83,6 +83,62 @@ class BaseIndisponibleTest {
         return ClientHttp.appeler(port, methode, chemin, compte, MOT_DE_PASSE, corps, null);
     }
 
+    /**
+     * A base that takes no writes (a standby after a failover, a host that sets it read-only over quota): whatever
+     * would write gets a 503 that says so, and nothing is half-written; reading dossiers still works, and a wrong
+     * password, which could not be counted, is not answered 401 (that would give unlimited guesses).
+     */
+    @Test
+    void uneBaseEnLectureSeuleLaisseConsulterEtRefuseLesEcrituresEn503() throws Exception {
+        HttpResponse<String> organisation = appeler("POST", "/api/v1/admin/organisations", "chef",
+                "{\"type\": \"BAILLEUR\", \"nom\": \"Habitat normand\", \"siren\": \"732829320\"}");
+        assertThat(organisation.statusCode()).isEqualTo(201);
+        assertThat(appeler("POST", "/api/v1/admin/comptes", "chef", "{\"identifiant\": \"bailleur.rouen\", \"motDePasse\": \""
+                + MOT_DE_PASSE + "\", \"organisation\": " + Json.MAPPER.readTree(organisation.body()).get("id").asLong() + "}")
+                .statusCode()).isEqualTo(201);
+        String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
+        HttpResponse<String> cree = appeler("POST", "/api/v1/dossiers", "bailleur.rouen", dossier);
+        assertThat(cree.statusCode()).isEqualTo(201);
+        String id = Json.MAPPER.readTree(cree.body()).get("id").asString();
+
+        lectureSeule(true);
+        try {
+            assertThat(appeler("GET", "/api/v1/dossiers/" + id, "bailleur.rouen", null).statusCode()).isEqualTo(200);
+            assertThat(appeler("GET", "/api/v1/dossiers", "bailleur.rouen", null).statusCode()).isEqualTo(200);
+            for (String[] requete : new String[][] {{"POST", "/api/v1/dossiers"}, {"PUT", "/api/v1/dossiers/" + id},
+                                                    {"POST", "/api/v1/dossiers/" + id + "/evaluations"}}) {
+                HttpResponse<String> r = ClientHttp.appeler(port, requete[0], requete[1], "bailleur.rouen", MOT_DE_PASSE,
+                        requete[0].equals("GET") ? null : dossier, cree.headers().firstValue("ETag").orElseThrow());
+                assertThat(r.statusCode()).as(requete[0] + " " + requete[1]).isEqualTo(503);
+                assertThat(r.headers().firstValue("Retry-After")).hasValue("15");
+                JsonNode probleme = Json.MAPPER.readTree(r.body());
+                assertThat(probleme.get("type").asString()).isEqualTo("urn:harmonie:probleme:base-indisponible");
+                assertThat(probleme.get("detail").asString()).contains("lecture seule").contains("rien n'a été enregistré");
+            }
+            HttpResponse<String> devine = ClientHttp.appeler(port, "GET", "/api/v1/dossiers", "bailleur.rouen", "un essai au hasard",
+                    null, null);
+            assertThat(devine.statusCode()).isEqualTo(503);
+        } finally {
+            lectureSeule(false);
+        }
+
+        assertThat(appeler("GET", "/api/v1/dossiers/" + id + "/evaluations", "bailleur.rouen", null).headers()
+                .firstValue("X-Total-Count")).hasValue("0");
+        HttpResponse<String> relu = appeler("GET", "/api/v1/dossiers/" + id, "bailleur.rouen", null);
+        assertThat(relu.headers().firstValue("ETag")).isEqualTo(cree.headers().firstValue("ETag"));
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur.rouen", null).statusCode()).isEqualTo(201);
+    }
+
+    /** As an operator would: the server's default for every session, existing ones included once the configuration is reloaded. */
+    private static void lectureSeule(boolean active) throws Exception {
+        try (var c = base.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            s.execute(active ? "ALTER SYSTEM SET default_transaction_read_only = on" : "ALTER SYSTEM RESET default_transaction_read_only");
+            s.execute("SELECT pg_reload_conf()");
+        }
+        // Each session applies a reload before its next statement; give the server a moment to signal them all.
+        Thread.sleep(500);
+    }
+
     @Test
     void uneBaseArreteeDonne503AuxRequetesQuiEnDependentEtToutReprendQuandElleRevient() throws Exception {
         HttpResponse<String> organisation = appeler("POST", "/api/v1/admin/organisations", "chef",
