@@ -4,6 +4,7 @@ import fr.harmonie.regles.faits.Siren;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistreCourant;
 import fr.harmonie.web.ProblemeHttpException;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -29,7 +30,8 @@ public class AdministrationComptes {
     static final Map<String, Role> ROLE_PAR_TYPE = Map.of("BAILLEUR", Role.BAILLEUR, "SERVICE_INSTRUCTEUR", Role.INSTRUCTEUR,
             "DREAL", Role.DREAL, "ADMINISTRATION", Role.ADMIN);
     static final int MOT_DE_PASSE_MIN = 12;
-    static final int MOT_DE_PASSE_MAX = 128;
+    /** bcrypt reads no further, and Spring Security refuses to hash a longer password rather than cut it silently. */
+    static final int MOT_DE_PASSE_MAX_OCTETS = 72;
     static final int NOM_MAX = 200;
     private static final String TERRITOIRES_REQUIS = "Un service instructeur a des « territoires » : les packs qu'il instruit.";
 
@@ -185,11 +187,13 @@ public class AdministrationComptes {
         }
     }
 
-    /** @return {@code motDePasse}, s'il tient de 12 à 128 caractères; sinon une 400 qui nomme {@code champ} */
+    /** @return {@code motDePasse}, s'il a 12 caractères au moins et 72 octets au plus; sinon une 400 qui nomme {@code champ} */
     static String motDePasseConforme(String champ, String motDePasse) {
-        if (motDePasse == null || motDePasse.codePointCount(0, motDePasse.length()) < MOT_DE_PASSE_MIN
-                || motDePasse.codePointCount(0, motDePasse.length()) > MOT_DE_PASSE_MAX) {
-            throw invalide("« " + champ + " » : de " + MOT_DE_PASSE_MIN + " à " + MOT_DE_PASSE_MAX + " caractères.");
+        int octets = motDePasse == null ? 0 : motDePasse.getBytes(StandardCharsets.UTF_8).length;
+        if (motDePasse == null || motDePasse.codePointCount(0, motDePasse.length()) < MOT_DE_PASSE_MIN || octets > MOT_DE_PASSE_MAX_OCTETS) {
+            throw invalide("« " + champ + " » : " + MOT_DE_PASSE_MIN + " caractères au moins et " + MOT_DE_PASSE_MAX_OCTETS
+                    + " octets au plus en UTF-8 (" + MOT_DE_PASSE_MAX_OCTETS + " caractères sans accent ; une lettre accentuée compte "
+                    + "pour deux)" + (octets > MOT_DE_PASSE_MAX_OCTETS ? " : celui-ci en fait " + octets + "." : "."));
         }
         return motDePasse;
     }

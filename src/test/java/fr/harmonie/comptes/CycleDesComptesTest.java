@@ -77,14 +77,23 @@ class CycleDesComptesTest {
         assertThat(detail(mauvais)).contains("ne correspond pas").contains("rien n'a changé");
         HttpResponse<String> court = changer("gestion.patrimoine", INITIAL, INITIAL, "court");
         assertThat(court.statusCode()).isEqualTo(400);
-        assertThat(detail(court)).contains("« nouveauMotDePasse » : de 12 à 128 caractères");
+        assertThat(detail(court)).contains("« nouveauMotDePasse » : 12 caractères au moins et 72 octets au plus");
+        HttpResponse<String> long_ = changer("gestion.patrimoine", INITIAL, INITIAL, "é".repeat(40));
+        assertThat(long_.statusCode()).isEqualTo(400);
+        assertThat(detail(long_)).contains("celui-ci en fait 80.");
+        // As long as a password may be: 48 letters, half of them accented, 72 bytes.
+        String accentue = "Lé".repeat(24);
+        assertThat(changer("gestion.patrimoine", INITIAL, INITIAL, accentue).statusCode()).isEqualTo(204);
+        assertThat(statut("gestion.patrimoine", accentue)).isEqualTo(200);
+        assertThat(changer("gestion.patrimoine", accentue, accentue, INITIAL).statusCode()).isEqualTo(204);
         assertThat(changer("gestion.patrimoine", INITIAL, INITIAL, INITIAL).statusCode()).isEqualTo(400);
         assertThat(statut("gestion.patrimoine", INITIAL)).as("refused changes leave the password as it was").isEqualTo(200);
 
         assertThat(changer("gestion.patrimoine", INITIAL, INITIAL, CHOISI).statusCode()).isEqualTo(204);
         assertThat(statut("gestion.patrimoine", INITIAL)).isEqualTo(401);
         assertThat(statut("gestion.patrimoine", CHOISI)).isEqualTo(200);
-        assertThat(journal("gestion.patrimoine")).containsExactly("admin CREATION_COMPTE", "gestion.patrimoine CHANGEMENT_MOT_DE_PASSE");
+        assertThat(journal("gestion.patrimoine")).containsExactly("admin CREATION_COMPTE", "gestion.patrimoine CHANGEMENT_MOT_DE_PASSE",
+                "gestion.patrimoine CHANGEMENT_MOT_DE_PASSE", "gestion.patrimoine CHANGEMENT_MOT_DE_PASSE");
 
         // A machine client says who it acts for, but has no password to change.
         String jeton = Json.MAPPER.readTree(ClientHttp.appeler(port, "POST", "/api/v1/jetons", "gestion.patrimoine", CHOISI,
