@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # Fuzz de l'API sur un service qui tourne avec ses comptes de démonstration: valeurs hostiles (NUL, demi-paires de
-# substitution, textes de 70 000 caractères, nombres extrêmes, types faux) dans chaque champ des corps JSON, dans les
-# chemins, les paramètres d'adresse, les en-têtes If-Match et Authorization, et dans chaque feuille d'un dossier.
+# substitution, textes de 70 000 caractères, textes courts en caractères mais longs en octets, nombres extrêmes, types
+# faux) dans chaque champ des corps JSON, dans les chemins, les paramètres d'adresse, les en-têtes If-Match et
+# Authorization, et dans chaque feuille d'un dossier.
 # Échoue (code 1) sur toute réponse 5xx ou toute erreur 4xx qui n'est pas en application/problem+json.
 # Usage: ./mvnw -q package -DskipTests && java -jar target/harmonie.jar --harmonie.donnees.ephemeres=true &
 #        scripts/fuzz-api.py http://localhost:8080
@@ -16,7 +17,7 @@ for _ in range(120):  # the service may still be starting
     except Exception:
         time.sleep(1)
 random.seed(7)
-HOSTILE = ["\u0000", "a\u0000b", "x" * 70000, "' OR 1=1 --", "../../etc/passwd", "%00", "😀" * 10, "", " ", -1, 0, 1e308, -1e308,
+HOSTILE = ["\u0000", "a\u0000b", "x" * 70000, "' OR 1=1 --", "../../etc/passwd", "%00", "😀" * 10, "é" * 60, "😀" * 30, "", " ", -1, 0, 1e308, -1e308,
            9999999999999999999999, 3.5, None, [], {}, True, False, "\ud800", "\u202e", "<script>", "NaN"]
 def req(method, path, compte=None, corps=None, raw=None, ctype="application/json", jeton=None):
     data = raw if raw is not None else (None if corps is None else json.dumps(corps).encode())
