@@ -1,5 +1,8 @@
 package fr.harmonie;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,5 +38,19 @@ public final class ClientHttp {
             b.header("If-Match", ifMatch);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * As an operator does on a base of its own (no demo accounts there): the administrator creates a bailleur's
+     * organisation with its SIREN, then one account in it with the same password as the administrator's.
+     */
+    public static void creerBailleur(int port, String administrateur, String motDePasse, String siren, String identifiant) throws Exception {
+        HttpResponse<String> organisation = appeler(port, "POST", "/api/v1/admin/organisations", administrateur, motDePasse,
+                "{\"type\": \"BAILLEUR\", \"nom\": \"Bailleur " + siren + "\", \"siren\": \"" + siren + "\"}", null);
+        assertThat(organisation.statusCode()).as(organisation.body()).isEqualTo(201);
+        HttpResponse<String> compte = appeler(port, "POST", "/api/v1/admin/comptes", administrateur, motDePasse, "{\"identifiant\": \""
+                + identifiant + "\", \"motDePasse\": \"" + motDePasse + "\", \"organisation\": "
+                + Json.MAPPER.readTree(organisation.body()).get("id").asLong() + "}", null);
+        assertThat(compte.statusCode()).as(compte.body()).isEqualTo(201);
     }
 }

@@ -90,12 +90,7 @@ class BaseIndisponibleTest {
      */
     @Test
     void uneBaseEnLectureSeuleLaisseConsulterEtRefuseLesEcrituresEn503() throws Exception {
-        HttpResponse<String> organisation = appeler("POST", "/api/v1/admin/organisations", "chef",
-                "{\"type\": \"BAILLEUR\", \"nom\": \"Habitat normand\", \"siren\": \"732829320\"}");
-        assertThat(organisation.statusCode()).isEqualTo(201);
-        assertThat(appeler("POST", "/api/v1/admin/comptes", "chef", "{\"identifiant\": \"bailleur.rouen\", \"motDePasse\": \""
-                + MOT_DE_PASSE + "\", \"organisation\": " + Json.MAPPER.readTree(organisation.body()).get("id").asLong() + "}")
-                .statusCode()).isEqualTo(201);
+        ClientHttp.creerBailleur(port, "chef", MOT_DE_PASSE, "732829320", "bailleur.rouen");
         String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
         HttpResponse<String> cree = appeler("POST", "/api/v1/dossiers", "bailleur.rouen", dossier);
         assertThat(cree.statusCode()).isEqualTo(201);
@@ -141,12 +136,7 @@ class BaseIndisponibleTest {
 
     @Test
     void uneBaseArreteeDonne503AuxRequetesQuiEnDependentEtToutReprendQuandElleRevient() throws Exception {
-        HttpResponse<String> organisation = appeler("POST", "/api/v1/admin/organisations", "chef",
-                "{\"type\": \"BAILLEUR\", \"nom\": \"Habitat de Bourgogne\", \"siren\": \"552100554\"}");
-        assertThat(organisation.statusCode()).isEqualTo(201);
-        assertThat(appeler("POST", "/api/v1/admin/comptes", "chef", "{\"identifiant\": \"bailleur.dijon\", \"motDePasse\": \""
-                + MOT_DE_PASSE + "\", \"organisation\": " + Json.MAPPER.readTree(organisation.body()).get("id").asLong() + "}")
-                .statusCode()).isEqualTo(201);
+        ClientHttp.creerBailleur(port, "chef", MOT_DE_PASSE, "552100554", "bailleur.dijon");
         String dossier = Files.readString(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"));
         HttpResponse<String> cree = appeler("POST", "/api/v1/dossiers", "bailleur.dijon", dossier);
         assertThat(cree.statusCode()).isEqualTo(201);

@@ -82,12 +82,7 @@ class ReseauMuetTest {
 
     @Test
     void uneRequeteSurUnReseauMuetRecoitSon503EtLaSuivanteEstServie() throws Exception {
-        HttpResponse<String> organisation = ClientHttp.appeler(port, "POST", "/api/v1/admin/organisations", "chef", MOT_DE_PASSE,
-                "{\"type\": \"BAILLEUR\", \"nom\": \"Habitat de Bourgogne\", \"siren\": \"552100554\"}", null);
-        assertThat(organisation.statusCode()).isEqualTo(201);
-        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/admin/comptes", "chef", MOT_DE_PASSE,
-                "{\"identifiant\": \"bailleur.dijon\", \"motDePasse\": \"" + MOT_DE_PASSE + "\", \"organisation\": "
-                        + Json.MAPPER.readTree(organisation.body()).get("id").asLong() + "}", null).statusCode()).isEqualTo(201);
+        ClientHttp.creerBailleur(port, "chef", MOT_DE_PASSE, "552100554", "bailleur.dijon");
         String dossier = Files.readString(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"));
         HttpResponse<String> cree = ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur.dijon", MOT_DE_PASSE, dossier, null);
         assertThat(cree.statusCode()).isEqualTo(201);
