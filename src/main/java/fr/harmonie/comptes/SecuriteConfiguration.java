@@ -11,7 +11,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -72,20 +74,27 @@ class SecuriteConfiguration {
         ReponseProbleme.ecrire(reponse, statut, titre, detail);
     }
 
-    /**
-     * bcrypt aujourd'hui, derrière un encodeur délégant qui permet de migrer d'algorithme sans tout casser; une
-     * vérification réussie est retenue quelques minutes pour ce mot de passe et ce haché-là (VerificationsMemorisees).
-     */
+    /** bcrypt aujourd'hui, derrière un encodeur délégant qui permet de migrer d'algorithme sans tout casser. */
     @Bean
-    PasswordEncoder encodeurMotsDePasse(@Value("${harmonie.comptes.memoire-mots-de-passe}") Duration duree) {
-        PasswordEncoder bcrypt = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        return duree.isZero() ? bcrypt : new VerificationsMemorisees(bcrypt, duree, Ticker.systemTicker());
+    PasswordEncoder encodeurMotsDePasse() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * HTTP Basic: the account read from the base at each request, its password compared by bcrypt, a success
+     * remembered a few minutes for that hash (VerificationsMemorisees; 0: never).
+     */
     @Bean
-    UserDetailsService comptes(ComptesStore store) {
-        return identifiant -> store.parIdentifiant(identifiant)
+    AuthenticationProvider authentificationParMotDePasse(ComptesStore store, PasswordEncoder encodeur,
+                                                         @Value("${harmonie.comptes.memoire-mots-de-passe}") Duration duree) {
+        UserDetailsService comptes = identifiant -> store.parIdentifiant(identifiant)
                 .map(c -> new CompteAuthentifie(c.utilisateur(), c.motDePasse(), c.actif()))
                 .orElseThrow(() -> new UsernameNotFoundException(identifiant));
+        if (duree.isZero()) {
+            DaoAuthenticationProvider sansMemoire = new DaoAuthenticationProvider(comptes);
+            sansMemoire.setPasswordEncoder(encodeur);
+            return sansMemoire;
+        }
+        return new VerificationsMemorisees(comptes, encodeur, duree, Ticker.systemTicker());
     }
 }
