@@ -52,7 +52,9 @@ class TentativesDeConnexion {
 
     /**
      * Once the pause is over the count stays at its maximum: one more try, and a further failure pauses again. Times
-     * come from the service's clock, as {@link #attente} reads them.
+     * come from the service's clock, as {@link #attente} reads them. A failure that cannot be counted (the base out of
+     * reach, or read-only) is not answered 401: the request gets the 503 of {@link BaseIndisponible}, so that nobody
+     * guesses past the limit meanwhile.
      */
     @EventListener
     void echec(AuthenticationFailureBadCredentialsEvent e) {
@@ -69,9 +71,7 @@ class TentativesDeConnexion {
     /**
      * Looked up before it is deleted: most successes have nothing to reset, and a base that takes no writes (read-only)
      * would refuse even the deletion of nothing, and with it every request of every account. Should an identifier with
-     * failures succeed then, its count stays until a later success. A failure, though, that cannot be counted is not
-     * answered 401: the request gets the 503 of a base that takes no writes ({@link BaseIndisponible}), so that nobody
-     * guesses past the limit meanwhile.
+     * failures succeed then, its count stays until a later success.
      */
     @EventListener
     void reussite(AuthenticationSuccessEvent e) {

@@ -18,7 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * HTTP Basic sends the password with every request, and bcrypt is slow on purpose: about 18 requests per second on two
- * cores, where a token gives 1 300. A bailleur's system calling with its password would take the CPU from everyone's
+ * cores, where a token gives well over a thousand. A bailleur's system calling with its password would take the CPU from everyone's
  * evaluations at the end of the year. So a password that matched an account's stored hash is remembered, for a few
  * minutes, as matching <em>that hash</em>: the next request reads the account as always (active or not, its hash) and
  * skips bcrypt only if the hash is still the one checked. A password changed or reset on any instance changes the hash,
