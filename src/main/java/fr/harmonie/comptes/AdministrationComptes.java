@@ -124,7 +124,11 @@ public class AdministrationComptes {
     /** Les packs qu'un service instructeur instruit, remplacés: par exemple quand un pack de DDT est publié. */
     @Transactional
     public void changerTerritoires(long organisation, List<String> territoires, String qui) {
-        String type = typeDe(organisation).orElseThrow(() -> organisationIntrouvable(organisation));
+        // The organisation's row locked first: two replacements at once run one after the other. Otherwise the second
+        // one's deletion misses the rows the first has just inserted, and it adds its packs to them (a mix of both) or
+        // inserts one of them again (a 500).
+        String type = jdbc.sql("SELECT type FROM organisation WHERE id = ? FOR UPDATE").param(organisation).query(String.class)
+                .optional().orElseThrow(() -> organisationIntrouvable(organisation));
         if (!type.equals("SERVICE_INSTRUCTEUR")) {
             throw invalide("Seul un service instructeur a des territoires (cette organisation est " + type + ").");
         }

@@ -12,6 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +40,9 @@ class AdministrationComptesTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
     private HttpResponse<String> appeler(String methode, String chemin, String compte, String corps) throws Exception {
         return ClientHttp.appeler(port, methode, chemin, compte, corps, null);
     }
@@ -40,6 +50,42 @@ class AdministrationComptesTest {
     /** HTTP Basic with the password the administration gave, not the demo one. */
     private HttpResponse<String> lireEnTantQue(String chemin, String identifiant) throws Exception {
         return ClientHttp.appeler(port, "GET", chemin, identifiant, MOT_DE_PASSE, null, null);
+    }
+
+    /**
+     * Two administrators replace a service's packs at the same moment: each replacement is whole, one after the other,
+     * never a mix of both nor a 500 (both inserting the same pack once the other's deletion had passed).
+     */
+    @Test
+    void deuxRemplacementsSimultanesDesPacksDUnServicePassentLUnApresLAutre() throws Exception {
+        HttpResponse<String> organisation = appeler("POST", "/api/v1/admin/organisations", "admin",
+                "{\"type\": \"SERVICE_INSTRUCTEUR\", \"nom\": \"DDT de la Drôme\", \"territoires\": [\"region-84\"]}");
+        long id = Json.MAPPER.readTree(organisation.body()).get("id").asLong();
+        String chemin = "/api/v1/admin/organisations/" + id + "/territoires";
+        ExecutorService deux = Executors.newFixedThreadPool(2);
+        try (Connection tiers = dataSource.getConnection()) {
+            // Another transaction holds the service's rows, so that both replacements reach them before either has passed.
+            tiers.setAutoCommit(false);
+            try (var s = tiers.createStatement()) {
+                s.execute("SELECT * FROM organisation_territoire WHERE organisation_id = " + id + " FOR UPDATE");
+            }
+            Future<HttpResponse<String>> a = deux.submit(() -> appeler("PUT", chemin, "admin", "[\"national\", \"region-28\"]"));
+            Future<HttpResponse<String>> b = deux.submit(() -> appeler("PUT", chemin, "admin", "[\"national\"]"));
+            long limite = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'").query(Long.class).single() < 2) {
+                assertThat(System.nanoTime()).as("les deux remplacements attendent").isLessThan(limite);
+                Thread.sleep(20);
+            }
+            tiers.commit();
+
+            assertThat(a.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+            assertThat(b.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+        } finally {
+            deux.shutdownNow();
+        }
+        List<String> packs = jdbc.sql("SELECT pack_id FROM organisation_territoire WHERE organisation_id = ? ORDER BY pack_id")
+                .param(id).query(String.class).list();
+        assertThat(packs).isIn(List.of("national", "region-28"), List.of("national"));
     }
 
     @Test
