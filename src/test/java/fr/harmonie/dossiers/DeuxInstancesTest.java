@@ -216,6 +216,58 @@ class DeuxInstancesTest {
         assertThat(ClientHttp.appeler(port(b), "GET", "/api/v1/moi", "comptable", nouveau, null, null).statusCode()).isEqualTo(401);
     }
 
+    /**
+     * Instances started together on a new base each find no administrator yet: one creates it, and the other starts
+     * all the same instead of failing on the account the first has just created.
+     */
+    @Test
+    void deuxInstancesQuiDemarrentEnsembleCreentUnSeulAdministrateurEtDemarrentToutesDeux() throws Exception {
+        long administrations = administrations();
+        ExecutorService demarrage = Executors.newSingleThreadExecutor();
+        try (var premiere = base.getPostgresDatabase().getConnection()) {
+            // The first instance's creation, not yet committed when the second one looks for the account.
+            premiere.setAutoCommit(false);
+            String hache = a.getBean(org.springframework.security.crypto.password.PasswordEncoder.class).encode(MOT_DE_PASSE_ADMIN);
+            try (var s = premiere.createStatement()) {
+                s.execute("INSERT INTO organisation (type, nom) VALUES ('ADMINISTRATION', 'Administration Harmonie')");
+                s.execute("INSERT INTO compte (identifiant, mot_de_passe, organisation_id, role) SELECT 'premier.admin', '" + hache
+                        + "', max(id), 'ADMIN' FROM organisation");
+            }
+            Future<ConfigurableApplicationContext> seconde = demarrage.submit(() -> demarrer(
+                    "--harmonie.administrateur.identifiant=premier.admin", "--harmonie.administrateur.mot-de-passe=" + MOT_DE_PASSE_ADMIN));
+            long limite = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            try (var c = base.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                while (true) {
+                    try (var r = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+                        r.next();
+                        if (r.getLong(1) > 0) {
+                            break;
+                        }
+                    }
+                    assertThat(System.nanoTime()).as("la seconde instance crée le même compte").isLessThan(limite);
+                    Thread.sleep(50);
+                }
+            }
+            premiere.commit();
+
+            try (ConfigurableApplicationContext d = seconde.get(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                assertThat(ClientHttp.appeler(port(d), "GET", "/api/v1/moi", "premier.admin", MOT_DE_PASSE_ADMIN, null, null).statusCode())
+                        .isEqualTo(200);
+            }
+        } finally {
+            demarrage.shutdownNow();
+        }
+        assertThat(administrations()).as("l'organisation de la seconde instance est annulée avec son compte").isEqualTo(administrations + 1);
+    }
+
+    private static long administrations() throws Exception {
+        try (var c = base.getPostgresDatabase().getConnection(); var s = c.createStatement();
+             var r = s.executeQuery("SELECT count(*) FROM organisation WHERE type = 'ADMINISTRATION'")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     private static String territoires(ConfigurableApplicationContext instance) throws Exception {
         HttpResponse<String> r = ClientHttp.appeler(port(instance), "GET", "/api/v1/territoires", null, null, null);
         assertThat(r.statusCode()).isEqualTo(200);
