@@ -31,15 +31,20 @@ public class Jetons {
         this.jdbc = jdbc;
     }
 
-    public String emettre(Utilisateur u, String libelle) {
+    /** A token just issued: the address that revokes it ({@code id}) and the secret, shown this once. */
+    record JetonNouveau(long id, String jeton) { }
+
+    /** The token and its line in the journal together, or neither. */
+    @Transactional
+    public JetonNouveau emettre(Utilisateur u, String libelle) {
         byte[] octets = new byte[32];
         HASARD.nextBytes(octets);
         String jeton = PREFIXE + Base64.getUrlEncoder().withoutPadding().encodeToString(octets);
-        jdbc.sql("INSERT INTO jeton (empreinte, libelle, organisation_id, role, cree_par) VALUES (?, ?, ?, ?, ?)")
-                .params(empreinte(jeton), libelle, u.organisation(), u.role().name(), u.identifiant()).update();
+        long id = jdbc.sql("INSERT INTO jeton (empreinte, libelle, organisation_id, role, cree_par) VALUES (?, ?, ?, ?, ?) RETURNING id")
+                .params(empreinte(jeton), libelle, u.organisation(), u.role().name(), u.identifiant()).query(Long.class).single();
         jdbc.sql("INSERT INTO journal (qui, action, objet) VALUES (?, 'EMISSION_JETON', ?)")
                 .params(u.identifiant(), "organisation:" + u.organisation()).update();
-        return jeton;
+        return new JetonNouveau(id, jeton);
     }
 
     /** Un jeton tel que son organisation le voit: jamais le jeton lui-même, dont seule l'empreinte est gardée. */

@@ -1,11 +1,12 @@
 package fr.harmonie.comptes;
 
+import fr.harmonie.web.ProblemeHttpException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import fr.harmonie.web.ProblemeHttpException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,10 +37,11 @@ class JetonsController {
     record Demande(String libelle) { }
 
     @Operation(summary = "Émettre un jeton d'API pour les systèmes de son organisation")
-    @ApiResponse(responseCode = "201", description = "Émis : le jeton n'est montré qu'une fois.")
+    @ApiResponse(responseCode = "201", description = "Émis : le jeton n'est montré qu'une fois ; id est celui qui le révoque "
+            + "(DELETE /api/v1/jetons/{id}).")
     @ApiResponse(responseCode = "403", description = "Un jeton n'émet pas d'autre jeton.")
     @PostMapping("/api/v1/jetons")
-    ResponseEntity<Map<String, String>> emettre(@AuthenticationPrincipal CompteAuthentifie compte, @RequestBody Demande demande) {
+    ResponseEntity<Map<String, Object>> emettre(@AuthenticationPrincipal CompteAuthentifie compte, @RequestBody Demande demande) {
         // A token may not mint tokens: a leaked one could otherwise outlive its own revocation.
         compte.utilisateur().exigerUnCompte("Un jeton ne peut pas émettre d'autre jeton");
         String libelle = demande == null || demande.libelle() == null || demande.libelle().isBlank() ? "client" : demande.libelle().strip();
@@ -47,8 +49,13 @@ class JetonsController {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Libellé trop long",
                     "Le libellé d'un jeton tient en " + LIBELLE_MAX + " caractères au plus.");
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("jeton", jetons.emettre(compte.utilisateur(), libelle),
-                "avertissement", "Ce jeton ne sera plus affiché : gardez-le en lieu sûr."));
+        Jetons.JetonNouveau emis = jetons.emettre(compte.utilisateur(), libelle);
+        Map<String, Object> corps = new LinkedHashMap<>();
+        corps.put("id", emis.id());
+        corps.put("libelle", libelle);
+        corps.put("jeton", emis.jeton());
+        corps.put("avertissement", "Ce jeton ne sera plus affiché : gardez-le en lieu sûr.");
+        return ResponseEntity.status(HttpStatus.CREATED).body(corps);
     }
 
     @Operation(summary = "Lister les jetons de son organisation (sans leur secret)")

@@ -82,7 +82,9 @@ class JetonsTest {
     void uneOrganisationVoitSesJetonsEtEnRevoqueUnQuiEstAussitotRefuse() throws Exception {
         HttpResponse<String> emis = envoyer(parCompte("/api/v1/jetons", "bailleur").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"libelle\": \"SI patrimoine, recette\"}")));
-        String jeton = Json.MAPPER.readTree(emis.body()).get("jeton").asString();
+        JsonNode emission = Json.MAPPER.readTree(emis.body());
+        String jeton = emission.get("jeton").asString();
+        assertThat(emission.get("libelle").asString()).isEqualTo("SI patrimoine, recette");
         assertThat(envoyer(requete("/api/v1/dossiers").header("Authorization", "Bearer " + jeton)).statusCode()).isEqualTo(200);
 
         HttpResponse<String> liste = envoyer(parCompte("/api/v1/jetons", "bailleur"));
@@ -93,7 +95,9 @@ class JetonsTest {
         assertThat(emisListe.get("role").asString()).isEqualTo("BAILLEUR");
         assertThat(emisListe.get("revoque").asBoolean()).isFalse();
         assertThat(liste.body()).doesNotContain(jeton.substring(4)).doesNotContain("empreinte");
-        String id = emisListe.get("id").asString();
+        // The id given at emission is the one that revokes it, without looking for it in the list.
+        String id = emission.get("id").asString();
+        assertThat(emisListe.get("id").asString()).isEqualTo(id);
         assertThat(envoyer(parCompte("/api/v1/jetons", "bailleur2")).body()).doesNotContain("SI patrimoine, recette");
 
         // Neither another organisation nor the token itself may revoke it; the organisation's account may.

@@ -41,10 +41,10 @@ class MatriceAutorisationsTest {
         return DossiersDeTest.creer(port, commune, deposer);
     }
 
-    /** L'identifiant (dans GET /api/v1/jetons) d'un jeton que {@code compte} vient d'émettre. */
+    /** L'identifiant d'un jeton que {@code compte} vient d'émettre. */
     private String jetonEmisPar(String compte) throws Exception {
-        appeler("POST", "/api/v1/jetons", compte, "{\"libelle\": \"à révoquer\"}");
-        return Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/jetons", compte, null, null).body()).get(0).get("id").asString();
+        return Json.MAPPER.readTree(ClientHttp.appeler(port, "POST", "/api/v1/jetons", compte, "{\"libelle\": \"à révoquer\"}", null).body())
+                .get("id").asString();
     }
 
     /** The path of the OpenAPI description that {@code chemin} is an instance of ({id} standing for one segment). */

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+# Opérations concurrentes et contradictoires sur quelques dossiers partagés, sur un service qui tourne avec ses comptes
+# de démonstration: modifications avec des ETag périmés, évaluations, dépôts, instruction, suppressions, remplacement
+# des packs d'un service, jetons émis et révoqués, comptes désactivés et réactivés, rechargements des packs, par
+# 12 fils pendant DUREE secondes. Échoue (code 1) sur toute réponse 5xx; donne la médiane et le pire temps de chaque
+# opération.
+# Usage: ./mvnw -q package -DskipTests && java -jar target/harmonie.jar --harmonie.donnees.ephemeres=true &
+#        scripts/concurrence-api.py http://localhost:8080 [DUREE]
+import base64, json, os, random, sys, threading, time, urllib.request
+H = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8080"
+DUREE = float(sys.argv[2]) if len(sys.argv) > 2 else 60
+RACINE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+random.seed(11)
+
+def req(m, p, compte=None, corps=None, entetes=None):
+    data = None if corps is None else json.dumps(corps).encode()
+    r = urllib.request.Request(H + p, data=data, method=m)
+    if compte:
+        r.add_header("Authorization", "Basic " + base64.b64encode(f"{compte}:demo".encode()).decode())
+    if data is not None:
+        r.add_header("Content-Type", "application/json")
+    for k, v in (entetes or {}).items():
+        r.add_header(k, v)
+    try:
+        with urllib.request.urlopen(r, timeout=120) as rep:
+            return rep.status, dict(rep.headers), rep.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+dossier = json.load(open(os.path.join(RACINE, "src/test/resources/exemples/construction-neuve-dijon.json")))
+ids = [json.loads(req("POST", "/api/v1/dossiers", "bailleur2", dossier)[2])["id"] for _ in range(4)]
+organisations = json.loads(req("GET", "/api/v1/admin/organisations", "admin")[2])
+service = next(o["id"] for o in organisations if o["type"] == "SERVICE_INSTRUCTEUR")
+verrou = threading.Lock()
+problemes, durees = [], {}
+
+def operation():
+    i = random.choice(ids)
+    c = random.random()
+    if c < 0.2:
+        etag = req("GET", f"/api/v1/dossiers/{i}", "bailleur2")[1].get("ETag") or '"1"'
+        return "PUT", req("PUT", f"/api/v1/dossiers/{i}", "bailleur2", dossier, {"If-Match": etag})
+    if c < 0.35:
+        return "EVALUATION", req("POST", f"/api/v1/dossiers/{i}/evaluations", "bailleur2")
+    if c < 0.5:
+        return "DEPOT", req("POST", f"/api/v1/dossiers/{i}/depot", "bailleur2")
+    if c < 0.6:
+        action = random.choice(["PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS", "INSTRUIRE"])
+        return "INSTRUCTION", req("POST", f"/api/v1/dossiers/{i}/instruction", "instructeur-socle", {"action": action, "message": "m"})
+    if c < 0.65:
+        return "SUPPRESSION", req("DELETE", f"/api/v1/dossiers/{i}", "bailleur2")
+    if c < 0.7:
+        r = req("POST", "/api/v1/dossiers", "bailleur2", dossier)
+        if r[0] == 201:
+            with verrou:
+                ids.append(json.loads(r[2])["id"])
+        return "CREATION", r
+    if c < 0.75:
+        packs = random.choice([["national"], ["national", "region-84"], ["region-84"]])
+        return "TERRITOIRES", req("PUT", f"/api/v1/admin/organisations/{service}/territoires", "admin", packs)
+    if c < 0.8:
+        r = req("POST", "/api/v1/jetons", "bailleur2", {"libelle": "concurrence"})
+        return ("REVOCATION", req("DELETE", f"/api/v1/jetons/{json.loads(r[2])['id']}", "bailleur2")) if r[0] == 201 else ("JETON", r)
+    if c < 0.85:
+        return "LISTE", req("GET", "/api/v1/dossiers?limite=5", "bailleur2")
+    if c < 0.9:
+        return "EVALUATIONS", req("GET", f"/api/v1/dossiers/{i}/evaluations?limite=2", "bailleur2")
+    if c < 0.99:
+        return "ACTIVITE", req("PUT", "/api/v1/admin/comptes/instructeur28/actif", "admin", {"actif": random.choice([True, False])})
+    # Rare: a reload takes a second or more, and they run one at a time.
+    return "RECHARGEMENT", req("POST", "/api/v1/admin/packs/rechargement", "admin")
+
+def fil():
+    fin = time.time() + DUREE
+    while time.time() < fin:
+        debut = time.time()
+        nom, (statut, _, corps) = operation()
+        with verrou:
+            durees.setdefault(nom, []).append(time.time() - debut)
+            if statut >= 500:
+                problemes.append((nom, statut, corps[:300]))
+
+fils = [threading.Thread(target=fil) for _ in range(12)]
+for f in fils:
+    f.start()
+for f in fils:
+    f.join()
+print("requêtes :", sum(len(v) for v in durees.values()), "5xx :", len(problemes))
+for nom, v in sorted(durees.items()):
+    v.sort()
+    print(f"{nom:13} {len(v):5}  médiane {v[len(v) // 2]:.3f} s  pire {v[-1]:.3f} s")
+for p in problemes[:20]:
+    print(p)
+sys.exit(1 if problemes else 0)
