@@ -34,12 +34,20 @@ class BaseRefuseeAuDemarrage extends AbstractFailureAnalyzer<SQLException> {
                     + " » ou son mot de passe";
         } else if (etat.equals("3D000")) {
             description = base + " n'existe pas sur ce serveur";
+        } else if (etat.equals("25006")) {
+            // A standby after a failover, or default_transaction_read_only: the start had to write (a migration, a new
+            // pack version, the first administrator) and could not.
+            description = base + " est en lecture seule alors que le démarrage doit y écrire (schéma, versions de "
+                    + "packs ou premier administrateur)";
         } else {
             return null;
         }
         return new FailureAnalysis(description + ", le service ne démarre pas. PostgreSQL a répondu : " + cause.getMessage(),
-                "Vérifier SPRING_DATASOURCE_URL (hôte, port, nom de la base), SPRING_DATASOURCE_USERNAME et "
-                        + "SPRING_DATASOURCE_PASSWORD, et que la base accepte les connexions de cette machine ; sans "
-                        + "SPRING_DATASOURCE_URL, Harmonie démarre sa propre base embarquée.", cause);
+                etat.equals("25006")
+                        ? "Pointer SPRING_DATASOURCE_URL sur le serveur primaire (pas sur un secours), ou lever "
+                                + "default_transaction_read_only pour cette base ou cet utilisateur, puis redémarrer."
+                        : "Vérifier SPRING_DATASOURCE_URL (hôte, port, nom de la base), SPRING_DATASOURCE_USERNAME et "
+                                + "SPRING_DATASOURCE_PASSWORD, et que la base accepte les connexions de cette machine ; "
+                                + "sans SPRING_DATASOURCE_URL, Harmonie démarre sa propre base embarquée.", cause);
     }
 }

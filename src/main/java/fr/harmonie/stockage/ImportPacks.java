@@ -49,6 +49,11 @@ class ImportPacks implements ApplicationRunner, PublicationDesPacks {
         int importees = 0;
         for (Pack p : packs) {
             var m = p.manifeste();
+            // Read first: a version already kept costs no write, so an instance can start on a base that takes none
+            // (a standby, default_transaction_read_only) when it serves nothing new.
+            if (dejaImportee(p)) {
+                continue;
+            }
             // Two instances starting on one database import the same versions at once: the second insert waits for the
             // first transaction, then finds the row instead of failing its instance's start.
             int inseree = jdbc.sql("""
@@ -57,12 +62,7 @@ class ImportPacks implements ApplicationRunner, PublicationDesPacks {
                     .params(p.id(), m.version(), p.empreinte(), m.libelle(), m.niveau(), m.parent(), m.validFrom(), m.validUntil())
                     .update();
             if (inseree == 0) {
-                String existante = jdbc.sql("SELECT empreinte FROM pack_version WHERE pack_id = ? AND version = ?")
-                        .params(p.id(), m.version()).query(String.class).single();
-                if (!existante.equals(p.empreinte())) {
-                    throw new PackInvalideException("pack " + p.reference() + " : contenu différent de la version déjà importée ("
-                            + existante + ") ; publier une nouvelle version");
-                }
+                dejaImportee(p); // inserted meanwhile by another instance: the same content, or refused
                 continue;
             }
             p.fichiers().fichiers().forEach((chemin, contenu) ->
@@ -73,5 +73,17 @@ class ImportPacks implements ApplicationRunner, PublicationDesPacks {
             importees++;
         }
         return importees;
+    }
+
+    /** @return whether this version is in the base, after checking that it is the same content */
+    private boolean dejaImportee(Pack p) {
+        var m = p.manifeste();
+        var existante = jdbc.sql("SELECT empreinte FROM pack_version WHERE pack_id = ? AND version = ?")
+                .params(p.id(), m.version()).query(String.class).optional();
+        if (existante.isPresent() && !existante.get().equals(p.empreinte())) {
+            throw new PackInvalideException("pack " + p.reference() + " : contenu différent de la version déjà importée ("
+                    + existante.get() + ") ; publier une nouvelle version");
+        }
+        return existante.isPresent();
     }
 }

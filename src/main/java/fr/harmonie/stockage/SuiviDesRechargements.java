@@ -5,6 +5,7 @@ import fr.harmonie.regles.PackInvalideException;
 import fr.harmonie.territoires.PublicationDesPacks;
 import fr.harmonie.territoires.RechargementsPartages;
 import fr.harmonie.territoires.RegistreCourant;
+import fr.harmonie.web.BaseIndisponible;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +47,21 @@ class SuiviDesRechargements implements RechargementsPartages, ApplicationRunner 
     /** Started, an instance serves its packs (once {@link ImportPacks} has kept them); the others follow, as after a reload. */
     @Override
     public void run(ApplicationArguments args) {
-        annoncer(registre.registre().references(), "systeme");
+        try {
+            annoncer(registre.registre().references(), "systeme");
+        } catch (DataAccessException e) {
+            if (!BaseIndisponible.lectureSeule(e)) {
+                throw e;
+            }
+            // A base that takes no writes, but already holds every version served here (ImportPacks would have
+            // stopped the start otherwise): serve, and follow the others from their last announcement.
+            synchronized (this) {
+                vue = jdbc.sql("SELECT coalesce(max(id), 0) FROM rechargement_packs").query(Long.class).single();
+            }
+            LOG.warn("Base en lecture seule au démarrage : cette instance sert ses {} versions de packs, déjà en base, sans "
+                    + "l'annoncer aux autres ; les évaluations et les consultations marchent, les écritures sont refusées "
+                    + "(503) tant que la base les refuse.", registre.registre().references().size());
+        }
     }
 
     @Override

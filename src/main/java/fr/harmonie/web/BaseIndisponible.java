@@ -84,7 +84,8 @@ public final class BaseIndisponible {
         return p;
     }
 
-    private static boolean lectureSeule(Throwable e) {
+    /** Whether {@code e} comes from a server that takes no writes (SQL state 25006), whatever wrapped it. */
+    public static boolean lectureSeule(Throwable e) {
         return parmiLesCauses(e, c -> c instanceof SQLException s && LECTURE_SEULE.equals(s.getSQLState()));
     }
 
