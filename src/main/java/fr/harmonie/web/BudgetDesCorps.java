@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,6 +35,8 @@ public class BudgetDesCorps extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BudgetDesCorps.class);
 
+    /** Tells this 503 (come back in a few seconds) from the base's (urn:harmonie:probleme:base-indisponible). */
+    static final URI TYPE = URI.create("urn:harmonie:probleme:service-sature");
     private static final long REESSAYER_DANS_SECONDES = 5;
     private static final String SATURE = "Service saturé";
     private static final String DETAIL = "Trop de dossiers volumineux sont en cours de traitement : réessayez dans quelques secondes.";
@@ -66,7 +70,10 @@ public class BudgetDesCorps extends OncePerRequestFilter {
         int poids = poids(declare < 0 ? CorpsBorne.LIMITE : declare);
         if (!reserver(poids)) {
             reponse.setHeader("Retry-After", Long.toString(REESSAYER_DANS_SECONDES));
-            ReponseProbleme.ecrire(reponse, 503, SATURE, DETAIL);
+            ProblemDetail probleme = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
+            probleme.setTitle(SATURE);
+            probleme.setType(TYPE);
+            ReponseProbleme.ecrire(reponse, probleme);
             return;
         }
         try {
@@ -85,7 +92,7 @@ public class BudgetDesCorps extends OncePerRequestFilter {
     public <T> T pendant(long octets, Supplier<T> travail) {
         int poids = poids(octets);
         if (!reserver(poids)) {
-            throw new ProblemeHttpException(HttpStatus.SERVICE_UNAVAILABLE, SATURE, DETAIL, REESSAYER_DANS_SECONDES);
+            throw new ProblemeHttpException(HttpStatus.SERVICE_UNAVAILABLE, SATURE, DETAIL, REESSAYER_DANS_SECONDES, TYPE);
         }
         try {
             return travail.get();

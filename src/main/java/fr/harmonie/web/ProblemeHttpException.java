@@ -1,5 +1,6 @@
 package fr.harmonie.web;
 
+import java.net.URI;
 import org.springframework.http.HttpStatus;
 
 /** Un refus à renvoyer tel quel au client, en problem+json: statut, titre et détail en français. */
@@ -8,6 +9,7 @@ public class ProblemeHttpException extends RuntimeException {
     private final HttpStatus statut;
     private final String titre;
     private final Long reessayerDansSecondes;
+    private final URI type;
 
     public ProblemeHttpException(HttpStatus statut, String titre, String detail) {
         this(statut, titre, detail, null);
@@ -15,10 +17,21 @@ public class ProblemeHttpException extends RuntimeException {
 
     /** {@code reessayerDansSecondes}: sent as Retry-After (429, 503), or null. */
     public ProblemeHttpException(HttpStatus statut, String titre, String detail, Long reessayerDansSecondes) {
+        this(statut, titre, detail, reessayerDansSecondes, null);
+    }
+
+    /** {@code type}: the problem's stable kind (urn:harmonie:probleme:…) when clients must tell it from others of its status. */
+    public ProblemeHttpException(HttpStatus statut, String titre, String detail, Long reessayerDansSecondes, URI type) {
         super(detail);
         this.statut = statut;
         this.titre = titre;
         this.reessayerDansSecondes = reessayerDansSecondes;
+        this.type = type;
+    }
+
+    /** @return the problem's type, or null for about:blank */
+    public URI type() {
+        return type;
     }
 
     public Long reessayerDansSecondes() {

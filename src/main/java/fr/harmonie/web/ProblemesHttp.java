@@ -46,6 +46,9 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> probleme(ProblemeHttpException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(e.statut(), e.getMessage());
         p.setTitle(e.titre());
+        if (e.type() != null) {
+            p.setType(e.type());
+        }
         ResponseEntity.BodyBuilder reponse = ResponseEntity.status(e.statut());
         if (e.reessayerDansSecondes() != null) {
             reponse.header(HttpHeaders.RETRY_AFTER, Long.toString(e.reessayerDansSecondes()));

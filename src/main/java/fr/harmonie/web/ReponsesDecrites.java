@@ -7,8 +7,8 @@ package fr.harmonie.web;
 public final class ReponsesDecrites {
 
     /** 503 from {@link BudgetDesCorps}. */
-    public static final String SATURE = "Service saturé par des dossiers volumineux : Retry-After dit dans combien de secondes "
-            + "réessayer.";
+    public static final String SATURE = "Service saturé par des dossiers volumineux (type "
+            + "urn:harmonie:probleme:service-sature) : Retry-After dit dans combien de secondes réessayer.";
     /** 503 from {@link BaseIndisponible}: every operation that needs an account reads the base to authenticate. */
     public static final String BASE_INDISPONIBLE = "Base de données momentanément indisponible (type "
             + "urn:harmonie:probleme:base-indisponible) : Retry-After dit dans combien de secondes réessayer.";

@@ -55,7 +55,8 @@ class BudgetDesCorpsTest {
         assertThat(refusee.getStatus()).isEqualTo(503);
         assertThat(refusee.getHeader("Retry-After")).isEqualTo("5");
         assertThat(refusee.getContentType()).isEqualTo("application/problem+json");
-        assertThat(refusee.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("réessayez dans quelques secondes");
+        assertThat(refusee.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("réessayez dans quelques secondes")
+                .contains("\"type\":\"urn:harmonie:probleme:service-sature\"");
         assertThat(passes).hasValue(0);
 
         budget.doFilter(corps(20 * 1024), new MockHttpServletResponse(), compter);
@@ -73,6 +74,7 @@ class BudgetDesCorpsTest {
                 .isInstanceOfSatisfying(ProblemeHttpException.class, e -> {
                     assertThat(e.statut().value()).isEqualTo(503);
                     assertThat(e.reessayerDansSecondes()).isEqualTo(5L);
+                    assertThat(e.type()).hasToString("urn:harmonie:probleme:service-sature");
                 });
         assertThat(budget.pendant(20 * 1024, () -> "évalué")).isEqualTo("évalué");
 
