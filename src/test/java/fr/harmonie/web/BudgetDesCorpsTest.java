@@ -74,7 +74,11 @@ class BudgetDesCorpsTest {
                 .isInstanceOfSatisfying(ProblemeHttpException.class, e -> {
                     assertThat(e.statut().value()).isEqualTo(503);
                     assertThat(e.reessayerDansSecondes()).isEqualTo(5L);
-                    assertThat(e.type()).hasToString("urn:harmonie:probleme:service-sature");
+                    // What the client receives, through the service's exception handler.
+                    var reponse = new ProblemesHttp().probleme(e);
+                    assertThat(reponse.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+                    assertThat(((org.springframework.http.ProblemDetail) reponse.getBody()).getType())
+                            .hasToString("urn:harmonie:probleme:service-sature");
                 });
         assertThat(budget.pendant(20 * 1024, () -> "évalué")).isEqualTo("évalué");
 
