@@ -60,11 +60,33 @@ public class PacksFranceBenchmark {
         int packs = registre.chainesDesPacks().size();
         System.out.printf("%n[France] %d packs chargés et vérifiés en %.1f s ; tas retenu %.0f Mo (tas total utilisé %.0f Mo)%n",
                 packs, duree / 1e9, (apres - avant) / 1e6, apres / 1e6);
+        rechargements(racine, geo);
         evaluateur = new Evaluateur(registre, Clock.systemUTC());
         // Dijon (21): Côte-d'Or has a DDT pack and no délégataire here, so the chain is national > région > DDT.
         dossier = DossierDeBanc.dossier();
         Resultat r = evaluateur.evaluer(dossier);
         System.out.println("[France] chaîne évaluée : " + r.territoire().packs().stream().map(p -> p.id()).toList());
+    }
+
+    /**
+     * What a reload costs the instance at this scale, as the administrator's endpoint does it (reading, checking,
+     * perimeters; the chains then compile on use): unchanged, then after the publication of a new version of one pack.
+     */
+    private static void rechargements(Path racine, Geographie geo) throws IOException {
+        long t0 = System.nanoTime();
+        ChargeurPacks.charger(racine, geo);
+        System.out.printf("[France] rechargement sans changement : %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        Path v1 = racine.resolve("territories/ddt-21/2026.1");
+        Path v2 = Files.createDirectories(v1.resolveSibling("2026.2").resolve("regles"));
+        try (var fichiers = Files.walk(v1)) {
+            for (Path f : fichiers.filter(Files::isRegularFile).toList()) {
+                Files.writeString(v2.getParent().resolve(v1.relativize(f)), Files.readString(f)
+                        .replace("version: \"2026.1\"", "version: \"2026.2\"").replace("validFrom: 2026-01-01", "validFrom: 2026-07-01"));
+            }
+        }
+        t0 = System.nanoTime();
+        ChargeurPacks.charger(racine, geo);
+        System.out.printf("[France] rechargement après une nouvelle version de ddt-21 : %.2f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     private static long memoire() {

@@ -14,6 +14,8 @@ import fr.harmonie.regles.Surcharges;
 import fr.harmonie.regles.cas.ExecuteurCas;
 import fr.harmonie.regles.cas.LecteurCas;
 import fr.harmonie.regles.faits.Gravite;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,6 +24,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Vérifie les packs au chargement (et donc dans le build): une erreur empêche le service de démarrer ou un
@@ -30,6 +34,16 @@ import java.util.Set;
 final class LintPacks {
 
     private static final List<String> DIMENSIONS = List.of("FONCIER", "URBANISME", "FINANCEMENT", "COMPLETUDE", "QUALITE");
+
+    /**
+     * The lots whose rules passed, by their packs' hashes. The check of a lot depends on nothing but its packs' content,
+     * so a reload need not compile again a lot that did not change: a new version of a pack joins the lot of its rank
+     * (its pack's second version goes with the other second versions), and the France-scale lot of first versions,
+     * 8 to 13 s to compile, is left alone. A failed lot is not remembered: it fails again, with its messages.
+     */
+    private static final Cache<String, Boolean> LOTS_VERIFIES = Caffeine.newBuilder().maximumSize(64).build();
+    /** Lots compiled for their check since the start: what a reload costs, counted rather than timed. */
+    private static final AtomicLong LOTS_COMPILES = new AtomicLong();
 
     private LintPacks() {
     }
@@ -285,36 +299,53 @@ final class LintPacks {
             }
         }
         for (List<Pack> lot : lots) {
-            ChaineCompilee compilee;
-            try {
-                compilee = CompilateurRegles.compiler(lot);
-            } catch (PackInvalideException e) {
-                erreurs.add(e.getMessage());
+            String cle = lot.stream().map(p -> p.reference() + "=" + p.empreinte()).collect(Collectors.joining(","));
+            if (LOTS_VERIFIES.getIfPresent(cle) != null) {
                 continue;
             }
-            for (Pack p : lot.subList(1, lot.size())) {
-                String ou = "pack " + p.reference() + ", ";
-                Map<String, Surcharges.AnomalieDeclaree> declarees = new HashMap<>();
-                p.surcharges().anomalies().forEach(a -> declarees.put(a.id(), a));
-                Map<String, Set<Gravite>> ecrites = declarees.isEmpty() ? Map.of() : GravitesEcrites.parRegle(p);
-                for (RegleCompilee r : compilee.regles().values()) {
-                    if (!r.origine().pack().equals(p.reference())) {
-                        continue;
-                    }
-                    Surcharges.AnomalieDeclaree a = declarees.remove(r.id());
-                    if (a == null) {
-                        erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " n'est pas déclarée dans surcharges.yaml (anomalies)");
-                    } else {
-                        verifierDeclaration(a, r, ecrites.get(r.id()), ou, erreurs);
-                    }
+            int avant = erreurs.size();
+            verifierLot(lot, erreurs);
+            if (erreurs.size() == avant) {
+                LOTS_VERIFIES.put(cle, Boolean.TRUE);
+            }
+        }
+    }
+
+    static long lotsCompiles() {
+        return LOTS_COMPILES.get();
+    }
+
+    private static void verifierLot(List<Pack> lot, List<String> erreurs) {
+        LOTS_COMPILES.incrementAndGet();
+        ChaineCompilee compilee;
+        try {
+            compilee = CompilateurRegles.compiler(lot);
+        } catch (PackInvalideException e) {
+            erreurs.add(e.getMessage());
+            return;
+        }
+        for (Pack p : lot.subList(1, lot.size())) {
+            String ou = "pack " + p.reference() + ", ";
+            Map<String, Surcharges.AnomalieDeclaree> declarees = new HashMap<>();
+            p.surcharges().anomalies().forEach(a -> declarees.put(a.id(), a));
+            Map<String, Set<Gravite>> ecrites = declarees.isEmpty() ? Map.of() : GravitesEcrites.parRegle(p);
+            for (RegleCompilee r : compilee.regles().values()) {
+                if (!r.origine().pack().equals(p.reference())) {
+                    continue;
                 }
-                declarees.keySet().forEach(id ->
-                        erreurs.add(ou + "surcharges.yaml : l'anomalie déclarée " + id + " n'a pas de règle dans regles/"));
-                try {
-                    ExecuteurCas.reglesSansCas(p, compilee.regles().values(), LecteurCas.lire(p)).forEach(m -> erreurs.add(ou + m));
-                } catch (PackInvalideException e) {
-                    erreurs.add(e.getMessage());
+                Surcharges.AnomalieDeclaree a = declarees.remove(r.id());
+                if (a == null) {
+                    erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " n'est pas déclarée dans surcharges.yaml (anomalies)");
+                } else {
+                    verifierDeclaration(a, r, ecrites.get(r.id()), ou, erreurs);
                 }
+            }
+            declarees.keySet().forEach(id ->
+                    erreurs.add(ou + "surcharges.yaml : l'anomalie déclarée " + id + " n'a pas de règle dans regles/"));
+            try {
+                ExecuteurCas.reglesSansCas(p, compilee.regles().values(), LecteurCas.lire(p)).forEach(m -> erreurs.add(ou + m));
+            } catch (PackInvalideException e) {
+                erreurs.add(e.getMessage());
             }
         }
     }

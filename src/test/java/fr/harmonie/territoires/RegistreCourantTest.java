@@ -55,8 +55,11 @@ class RegistreCourantTest {
         ChaineCompilee auvergneRhoneAlpes = courant.resoudre(grenoble).chaine();
         ChaineCompilee metropoleRouen = courant.resoudre(rouen).chaine();
 
+        long lots = LintPacks.lotsCompiles();
         RegistreCourant.Rechargement identique = courant.recharger(SANS_BASE, "admin");
         assertThat(identique.chainesReprises()).isEqualTo(3);
+        // Nothing changed: the check of the packs' rules compiles nothing again (nor do the chains, kept above).
+        assertThat(LintPacks.lotsCompiles()).isEqualTo(lots);
         assertThat(courant.resoudre(grenoble).chaine()).isSameAs(auvergneRhoneAlpes);
         assertThat(courant.resoudre(rouen).chaine()).isSameAs(metropoleRouen);
 
@@ -64,8 +67,12 @@ class RegistreCourantTest {
         // rely on that): only the chains through it recompile.
         Files.writeString(depot.resolve("territories/metropole-rouen-normandie/2026.1/README.md"), "\nModifié.\n",
                 StandardOpenOption.APPEND);
+        lots = LintPacks.lotsCompiles();
         RegistreCourant.Rechargement modifie = courant.recharger(SANS_BASE, "admin");
         assertThat(modifie.chainesReprises()).isEqualTo(2);
+        // The check compiles again the lot of first versions, which holds the changed pack, and not the lot of second
+        // versions (region-84@2026.1), which does not.
+        assertThat(LintPacks.lotsCompiles()).isEqualTo(lots + 1);
         assertThat(modifie.registre().chainesCompilees())
                 .doesNotContain(metropoleRouen.packs().stream().map(Pack::reference).toList());
         assertThat(courant.registre().chaine(List.of(courant.registre().national()))).isSameAs(socle);
