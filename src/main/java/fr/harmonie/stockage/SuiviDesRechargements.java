@@ -47,27 +47,31 @@ class SuiviDesRechargements implements RechargementsPartages, ApplicationRunner 
     /** Started, an instance serves its packs (once {@link ImportPacks} has kept them); the others follow, as after a reload. */
     @Override
     public void run(ApplicationArguments args) {
-        try {
-            annoncer(registre.registre().references(), "systeme");
-        } catch (DataAccessException e) {
-            if (!BaseIndisponible.lectureSeule(e)) {
-                throw e;
-            }
-            // A base that takes no writes, but already holds every version served here (ImportPacks would have
-            // stopped the start otherwise): serve, and follow the others from their last announcement.
-            synchronized (this) {
-                vue = jdbc.sql("SELECT coalesce(max(id), 0) FROM rechargement_packs").query(Long.class).single();
-            }
+        if (!annoncer(registre.registre().references(), "systeme")) {
+            // The base already holds every version served here (ImportPacks would have stopped the start otherwise).
             LOG.warn("Base en lecture seule au démarrage : cette instance sert ses {} versions de packs, déjà en base, sans "
                     + "l'annoncer aux autres ; les évaluations et les consultations marchent, les écritures sont refusées "
                     + "(503) tant que la base les refuse.", registre.registre().references().size());
         }
     }
 
+    /**
+     * A base that takes no writes (a standby, default_transaction_read_only) cannot keep the announcement: this instance
+     * serves its packs all the same, and follows the others from their latest announcement.
+     */
     @Override
-    public synchronized void annoncer(List<String> packs, String qui) {
-        vue = jdbc.sql("INSERT INTO rechargement_packs (qui, packs) VALUES (?, ?::jsonb) RETURNING id")
-                .params(qui, Json.MAPPER.writeValueAsString(packs)).query(Long.class).single();
+    public synchronized boolean annoncer(List<String> packs, String qui) {
+        try {
+            vue = jdbc.sql("INSERT INTO rechargement_packs (qui, packs) VALUES (?, ?::jsonb) RETURNING id")
+                    .params(qui, Json.MAPPER.writeValueAsString(packs)).query(Long.class).single();
+            return true;
+        } catch (DataAccessException e) {
+            if (!BaseIndisponible.lectureSeule(e)) {
+                throw e;
+            }
+            vue = jdbc.sql("SELECT coalesce(max(id), 0) FROM rechargement_packs").query(Long.class).single();
+            return false;
+        }
     }
 
     @Scheduled(fixedDelayString = "${harmonie.packs.suivi:PT30S}", initialDelayString = "${harmonie.packs.suivi:PT30S}")

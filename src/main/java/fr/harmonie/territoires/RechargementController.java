@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 class RechargementController {
 
     private static final Logger LOG = LoggerFactory.getLogger(RechargementController.class);
+    static final String NON_ANNONCE = "Base en lecture seule : ce rechargement sert sur cette instance seulement, les "
+            + "autres instances ne le suivront pas ; rechargez de nouveau quand la base acceptera les écritures.";
 
     private final RegistreCourant registre;
     private final PublicationDesPacks publication;
@@ -41,8 +44,9 @@ class RechargementController {
     }
 
     @Operation(summary = "Recharger les packs sans redémarrer")
-    @ApiResponse(responseCode = "200", description = "Rechargés : le corps donne les versions en service et les alertes de "
-            + "couverture.")
+    @ApiResponse(responseCode = "200", description = "Rechargés : le corps donne les versions en service et les alertes "
+            + "(couverture des packs par les services instructeurs ; base en lecture seule, que les autres instances ne "
+            + "suivront pas).")
     @ApiResponse(responseCode = "422", description = "Un pack ne passe pas la vérification : detail nomme le pack, le "
             + "fichier et la ligne ; les packs en service continuent de servir.")
     @PostMapping(path = "/api/v1/admin/packs/rechargement", produces = "application/json")
@@ -50,13 +54,16 @@ class RechargementController {
         try {
             RegistreCourant.Rechargement r = registre.recharger(publication, administrateur.getName());
             List<String> packs = r.registre().references();
-            partages.annoncer(packs, administrateur.getName());
+            boolean annonce = partages.annoncer(packs, administrateur.getName());
             LOG.info("Packs rechargés par {} : {} ; {} chaîne(s) compilée(s) gardée(s), aucun de leurs packs n'ayant changé",
                     administrateur.getName(),
                     String.join(", ", packs), r.chainesReprises());
             // A newly published DDT or délégataire pack takes its communes' new deposits away from whoever instructs the
             // level above: the administrator learns it here, in the reload's answer, rather than from a bailleur.
-            List<String> alertes = couverture.alertes(r.registre());
+            List<String> alertes = new ArrayList<>(couverture.alertes(r.registre()));
+            if (!annonce) {
+                alertes.add(0, NON_ANNONCE);
+            }
             alertes.forEach(a -> LOG.warn("Après le rechargement : {}", a));
             return ResponseEntity.ok(Map.of("packs", packs, "alertes", alertes));
         } catch (PackInvalideException e) {

@@ -9,6 +9,10 @@ import java.util.List;
  */
 public interface RechargementsPartages {
 
-    /** {@code packs}: the versions this instance serves after its reload ({@link RegistrePacks#references()}). */
-    void annoncer(List<String> packs, String qui);
+    /**
+     * {@code packs}: the versions this instance serves after its reload ({@link RegistrePacks#references()}).
+     *
+     * @return false when the base takes no writes for now: the others will not follow this reload
+     */
+    boolean annoncer(List<String> packs, String qui);
 }

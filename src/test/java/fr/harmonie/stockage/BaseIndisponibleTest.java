@@ -111,6 +111,12 @@ class BaseIndisponibleTest {
                 assertThat(probleme.get("type").asString()).isEqualTo("urn:harmonie:probleme:base-indisponible");
                 assertThat(probleme.get("detail").asString()).contains("lecture seule").contains("rien n'a été enregistré");
             }
+            // A reload that brings nothing new writes nothing but its announcement, which the base refuses: it serves
+            // here, and the administrator reads that the other instances will not follow.
+            HttpResponse<String> recharge = appeler("POST", "/api/v1/admin/packs/rechargement", "chef", null);
+            assertThat(recharge.statusCode()).as(recharge.body()).isEqualTo(200);
+            assertThat(Json.MAPPER.readTree(recharge.body()).get("alertes").get(0).asString())
+                    .startsWith("Base en lecture seule : ce rechargement sert sur cette instance seulement");
             HttpResponse<String> devine = ClientHttp.appeler(port, "GET", "/api/v1/dossiers", "bailleur.rouen", "un essai au hasard",
                     null, null);
             assertThat(devine.statusCode()).isEqualTo(503);
