@@ -77,10 +77,11 @@ public class PacksFranceBenchmark {
         ChargeurPacks.charger(racine, geo);
         System.out.printf("[France] rechargement sans changement : %.2f s%n", (System.nanoTime() - t0) / 1e9);
         Path v1 = racine.resolve("territories/ddt-21/2026.1");
-        Path v2 = Files.createDirectories(v1.resolveSibling("2026.2").resolve("regles"));
+        Path v2 = v1.resolveSibling("2026.2");
+        Files.createDirectories(v2.resolve("regles"));
         try (var fichiers = Files.walk(v1)) {
             for (Path f : fichiers.filter(Files::isRegularFile).toList()) {
-                Files.writeString(v2.getParent().resolve(v1.relativize(f)), Files.readString(f)
+                Files.writeString(v2.resolve(v1.relativize(f)), Files.readString(f)
                         .replace("version: \"2026.1\"", "version: \"2026.2\"").replace("validFrom: 2026-01-01", "validFrom: 2026-07-01"));
             }
         }

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RechargementController {
 
     private static final Logger LOG = LoggerFactory.getLogger(RechargementController.class);
-    static final String NON_ANNONCE = "Base en lecture seule : ce rechargement sert sur cette instance seulement, les "
+    private static final String NON_ANNONCE = "Base en lecture seule : ce rechargement sert sur cette instance seulement, les "
             + "autres instances ne le suivront pas ; rechargez de nouveau quand la base acceptera les écritures.";
 
     private final RegistreCourant registre;
