@@ -1,6 +1,5 @@
 package fr.harmonie.stockage;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -94,13 +93,14 @@ class PostgresEmbarqueConfiguration {
     DataSource dataSource(EmbeddedPostgres pg, @Value("${spring.datasource.hikari.connection-timeout}") long attente,
                           @Value("${spring.datasource.hikari.maximum-pool-size}") int connexions,
                           @Value("${spring.datasource.hikari.data-source-properties.socketTimeout}") String delaiReseau) {
-        // The same settings as for a configured base, which Spring Boot's own pool reads.
-        HikariConfig config = new HikariConfig();
-        config.setConnectionTimeout(attente);
-        config.setMaximumPoolSize(connexions);
-        config.addDataSourceProperty("socketTimeout", delaiReseau);
-        config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
-        config.setPoolName("harmonie");
-        return new HikariDataSource(config);
+        // The same settings as for a configured base, which Spring Boot's own pool reads. Started at its first use, as
+        // Spring Boot's is, so that RenouvellementApresLectureSeule can still configure it.
+        HikariDataSource pool = new HikariDataSource();
+        pool.setConnectionTimeout(attente);
+        pool.setMaximumPoolSize(connexions);
+        pool.addDataSourceProperty("socketTimeout", delaiReseau);
+        pool.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        pool.setPoolName("harmonie");
+        return pool;
     }
 }

@@ -3,6 +3,7 @@ package fr.harmonie.stockage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ClientHttp;
+import com.zaxxer.hikari.HikariDataSource;
 import fr.harmonie.json.Json;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -12,8 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +39,9 @@ class BaseIndisponibleTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DataSource dataSource;
 
     private static Path repertoire() {
         try {
@@ -139,6 +145,39 @@ class BaseIndisponibleTest {
         }
         // Each session applies a reload before its next statement; give the server a moment to signal them all.
         Thread.sleep(500);
+    }
+
+    /**
+     * A DBA sets the base read-only for the sessions that open from then on ({@code ALTER DATABASE … SET}), the pool
+     * renews its connections meanwhile, and the DBA lifts it: the writes work again at once (one refused at most),
+     * not after the half hour those connections would otherwise live.
+     */
+    @Test
+    void uneBaseRemiseEnEcritureParAlterDatabaseReprendLesEcrituresSansAttendreLeRenouvellementDuPool() throws Exception {
+        ClientHttp.creerBailleur(port, "chef", MOT_DE_PASSE, "443061841", "bailleur.caen");
+        String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"443061841\"");
+        try {
+            executer("ALTER DATABASE postgres SET default_transaction_read_only = on");
+            // As when their lifetime ends: the connections that follow open under the read-only default.
+            ((HikariDataSource) dataSource).getHikariPoolMXBean().softEvictConnections();
+            assertThat(appeler("POST", "/api/v1/dossiers", "bailleur.caen", dossier).statusCode()).isEqualTo(503);
+        } finally {
+            executer("ALTER DATABASE postgres RESET default_transaction_read_only");
+        }
+        // The pool renews its connections at most once a second, however many writes the base refuses.
+        Thread.sleep(1100);
+
+        int premiere = appeler("POST", "/api/v1/dossiers", "bailleur.caen", dossier).statusCode();
+        assertThat(premiere).isIn(201, 503);
+        assertThat(appeler("POST", "/api/v1/dossiers", "bailleur.caen", dossier).statusCode()).isEqualTo(201);
+    }
+
+    /** From a session of its own, itself opened under whatever default the base had. */
+    private static void executer(String sql) throws Exception {
+        try (var c = base.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            s.execute("SET default_transaction_read_only = off");
+            s.execute(sql);
+        }
     }
 
     @Test
