@@ -3,6 +3,7 @@ package fr.harmonie.stockage;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.SQLExceptionOverride;
+import fr.harmonie.web.BaseIndisponible;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +37,6 @@ class RenouvellementApresLectureSeule implements BeanPostProcessor {
 
     static final class Renouveler implements SQLExceptionOverride {
 
-        private static final String LECTURE_SEULE = "25006";
         private static final long INTERVALLE = TimeUnit.SECONDS.toNanos(1);
 
         private final HikariDataSource pool;
@@ -52,7 +52,7 @@ class RenouvellementApresLectureSeule implements BeanPostProcessor {
          */
         @java.lang.Override
         public Override adjudicate(SQLException e) {
-            if (LECTURE_SEULE.equals(e.getSQLState())) {
+            if (BaseIndisponible.lectureSeule(e)) {
                 long maintenant = System.nanoTime();
                 long avant = derniere.get();
                 HikariPoolMXBean connexions = pool.getHikariPoolMXBean();
