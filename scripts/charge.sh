@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Mesure de charge sur la boucle locale (wrk, paquet Debian « wrk »): débit de POST /api/v1/evaluations comparé à
 # un point JSON trivial du même serveur (/actuator/health), et latence p99 à environ la moitié de la charge maximale.
-# Usage: ./mvnw -q package -DskipTests && scripts/charge.sh   (démarre et arrête le service lui-même)
+# Usage: ./mvnw -q package -DskipTests && scripts/charge.sh   (démarre et arrête le service lui-même ;
+#        options de la JVM par JAVA_OPTS, par exemple JAVA_OPTS=-XX:+UseParallelGC)
 set -euo pipefail
 racine="$(cd "$(dirname "$0")/.." && pwd)"
 port=${PORT:-8093}
@@ -15,7 +16,7 @@ local f = io.open("$racine/src/test/resources/golden/01-construction-neuve-dijon
 wrk.body = f:read("*a")
 f:close()
 LUA
-java -jar "$racine/target/harmonie.jar" --server.port="$port" --harmonie.donnees.ephemeres=true > /dev/null 2>&1 &
+java ${JAVA_OPTS:-} -jar "$racine/target/harmonie.jar" --server.port="$port" --harmonie.donnees.ephemeres=true > /dev/null 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health" > /dev/null && break; sleep 1; done
 url="http://localhost:$port"
