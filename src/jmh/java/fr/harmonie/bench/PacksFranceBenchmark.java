@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Un jeu de packs à l'échelle de la France, généré: une région par région métropolitaine, une DDT par département,
@@ -50,17 +51,23 @@ public class PacksFranceBenchmark {
     public void preparer() throws IOException {
         Geographie geo = Geographie.chargerEmbarquee();
         Path racine = generer(geo);
-        System.gc();
-        long avant = memoire();
-        long t0 = System.nanoTime();
-        RegistrePacks registre = ChargeurPacks.charger(racine, geo);
-        long duree = System.nanoTime() - t0;
-        System.gc();
-        long apres = memoire();
-        int packs = registre.chainesDesPacks().size();
-        System.out.printf("%n[France] %d packs chargés et vérifiés en %.1f s ; tas retenu %.0f Mo (tas total utilisé %.0f Mo)%n",
-                packs, duree / 1e9, (apres - avant) / 1e6, apres / 1e6);
-        rechargements(racine, geo);
+        RegistrePacks registre;
+        try {
+            System.gc();
+            long avant = memoire();
+            long t0 = System.nanoTime();
+            registre = ChargeurPacks.charger(racine, geo);
+            long duree = System.nanoTime() - t0;
+            System.gc();
+            long apres = memoire();
+            int packs = registre.chainesDesPacks().size();
+            System.out.printf("%n[France] %d packs chargés et vérifiés en %.1f s ; tas retenu %.0f Mo (tas total utilisé %.0f Mo)%n",
+                    packs, duree / 1e9, (apres - avant) / 1e6, apres / 1e6);
+            rechargements(racine, geo);
+        } finally {
+            // The packs are in memory once read: 7 MB of generated files per run would otherwise pile up in /tmp.
+            FileSystemUtils.deleteRecursively(racine);
+        }
         evaluateur = new Evaluateur(registre, Clock.systemUTC());
         // Dijon (21): Côte-d'Or has a DDT pack and no délégataire here, so the chain is national > région > DDT.
         dossier = DossierDeBanc.dossier();
@@ -99,9 +106,24 @@ public class PacksFranceBenchmark {
         return evaluateur.evaluer(dossier);
     }
 
-    /** rules/ (copied from the classpath) and a generated territories/. */
+    /** rules/ (copied from the classpath) and a generated territories/, in a new temporary directory. */
     static Path generer(Geographie geo) throws IOException {
-        Path racine = Files.createTempDirectory("harmonie-france");
+        return generer(geo, Files.createTempDirectory("harmonie-france"));
+    }
+
+    /**
+     * The same set in {@code racine}, for a service to serve ({@code --harmonie.packs.racine=}):
+     * {@code ./mvnw -Pjmh test-compile exec:exec -Dbanc=fr.harmonie.bench.PacksFranceBenchmark -Djmh.args=/tmp/france}.
+     */
+    public static void main(String[] args) throws IOException {
+        Path racine = Path.of(args[0]);
+        if (Files.exists(racine)) {
+            throw new IllegalArgumentException(racine + " existe déjà : choisir un dossier neuf");
+        }
+        System.out.println("Packs France écrits dans " + generer(Geographie.chargerEmbarquee(), Files.createDirectories(racine)));
+    }
+
+    static Path generer(Geographie geo, Path racine) throws IOException {
         copierSocle(racine.resolve("rules"));
         Map<String, List<Geographie.Commune>> parRegion = geo.toutesLesCommunes().stream()
                 .filter(c -> c.departement().length() == 2)

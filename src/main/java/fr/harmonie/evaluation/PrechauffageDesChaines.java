@@ -34,8 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
  * first dossier in Grenoble, against 0.03 s for the next. In the year-end rush a restart would make the first bailleur
  * of every territory wait. Each territory is prepared by evaluating an example dossier that names it, through the same
  * path as a request (reading and validation, the rules, the result in JSON), so that the session and that path are
- * warm too. One low-priority thread, at most {@code harmonie.packs.prechauffage} territories (0: none), the most
- * active first; a dossier that arrives first compiles its chain as before, and the two share one compilation.
+ * warm too. One thread, at most {@code harmonie.packs.prechauffage} territories (0: none), the most active first; a
+ * dossier that arrives first compiles its chain as before, and the two share one compilation. The thread's minimum
+ * priority is only a wish: Linux ignores Java priorities by default, and Drools compiles a chain on all cores, so the
+ * preparation shares the CPU with requests for its duration (README gives the figures at France scale).
  */
 @Component
 class PrechauffageDesChaines implements DisposableBean {
