@@ -45,7 +45,8 @@ public final class CompilateurRegles {
                 packParChemin.put(chemin, pack);
             }
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+        ClassLoader chargeur = ChargeurDeClassesDesRegles.INSTANCE;
+        KieBuilder builder = ks.newKieBuilder(kfs, chargeur).buildAll(DrlProject.class);
         List<Message> erreurs = builder.getResults().getMessages(Message.Level.ERROR);
         if (!erreurs.isEmpty()) {
             Message m = erreurs.get(0);
@@ -59,7 +60,7 @@ public final class CompilateurRegles {
         }
         KieBase kieBase;
         try {
-            KieContainer conteneur = ks.newKieContainer(releaseId);
+            KieContainer conteneur = ks.newKieContainer(releaseId, chargeur);
             // A compiled chain never gains or loses a rule (a reload compiles new chains). Said so, Drools gives each
             // session a plain identity fact store instead of one that sorts facts by class, which it rebuilds after
             // every reset of a pooled session: the rules run about 6 % faster (same dossier, alternated runs).

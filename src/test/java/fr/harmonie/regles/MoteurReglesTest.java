@@ -45,6 +45,25 @@ class MoteurReglesTest {
                 .hasMessageContaining("champInexistant");
     }
 
+    /**
+     * The rules compile against a class loader that remembers the names the application does not hold: the second
+     * compilation of a rule naming a missing class meets that memory, and must fail as the first did.
+     */
+    @Test
+    void uneRegleQuiNommeUneClasseAbsenteEstRefuseeAChaqueCompilation() {
+        Pack fautif = avecRegle("absente.drl", ENTETE + "import fr.harmonie.regles.faits.Inexistante;\n"
+                + "rule \"y\" @id(\"T-2\") @reference(\"r\") ruleflow-group \"anomalies\"\nwhen\n  Inexistante()\nthen\nend\n");
+
+        for (int fois = 1; fois <= 2; fois++) {
+            assertThatThrownBy(() -> CompilateurRegles.compiler(List.of(fautif)))
+                    .isInstanceOf(PackInvalideException.class)
+                    .hasMessageContaining("regles/absente.drl")
+                    .hasMessageContaining("règle qui ne compile pas")
+                    .hasMessageContaining("Inexistante");
+        }
+        assertThat(CompilateurRegles.compiler(List.of(NATIONAL)).regles()).isNotEmpty();
+    }
+
     @Test
     void uneRegleSansIdSansSourceOuHorsEtapeEstRefusee() {
         Pack fautif = avecRegle("incomplete.drl", ENTETE + "rule \"Une règle sans métadonnées\"\nwhen\n  Demande()\nthen\nend\n");
