@@ -28,6 +28,8 @@ public final class Geographie {
     private final Map<String, Commune> communes;
     private final Map<String, String> nomsEpci;
     private final Map<String, List<String>> membresEpci;
+    /** A perimeter names départements: without this index, each one would go through the 35 000 communes. */
+    private final Map<String, List<String>> communesParDepartement;
     private final String provenance;
     private final java.util.Set<String> departements = new java.util.HashSet<>();
     private final java.util.Set<String> regions = new java.util.HashSet<>();
@@ -43,6 +45,9 @@ public final class Geographie {
         }
         membres.values().forEach(Collections::sort);
         this.membresEpci = Collections.unmodifiableMap(membres);
+        Map<String, List<String>> parDepartement = new HashMap<>();
+        communes.values().forEach(c -> parDepartement.computeIfAbsent(c.departement(), d -> new ArrayList<>()).add(c.code()));
+        this.communesParDepartement = Collections.unmodifiableMap(parDepartement);
         this.provenance = provenance;
         communes.values().forEach(c -> departements.add(c.departement()));
         communes.values().forEach(c -> regions.add(c.region()));
@@ -78,6 +83,11 @@ public final class Geographie {
 
     public List<String> membresEpci(String codeEpci) {
         return membresEpci.getOrDefault(codeEpci, List.of());
+    }
+
+    /** Les codes INSEE des communes d'un département (aucun pour un code inconnu). */
+    public List<String> communesDuDepartement(String departement) {
+        return communesParDepartement.getOrDefault(departement, List.of());
     }
 
     public String nomEpci(String code) {

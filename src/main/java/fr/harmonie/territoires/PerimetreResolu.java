@@ -15,10 +15,8 @@ final class PerimetreResolu {
         for (String epci : perimetre.epci()) {
             codes.addAll(geo.membresEpci(epci));
         }
-        if (!perimetre.departements().isEmpty()) {
-            Set<String> departements = Set.copyOf(perimetre.departements());
-            geo.toutesLesCommunes().stream().filter(c -> departements.contains(c.departement()))
-                    .forEach(c -> codes.add(c.code()));
+        for (String departement : perimetre.departements()) {
+            codes.addAll(geo.communesDuDepartement(departement));
         }
         return Set.copyOf(codes);
     }

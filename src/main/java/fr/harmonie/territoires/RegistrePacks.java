@@ -93,6 +93,11 @@ public final class RegistrePacks implements ResolveurChaine {
         return versionsParId.values().stream().flatMap(List::stream).map(Pack::reference).toList();
     }
 
+    /** Per commune code, the territorial pack versions whose perimeter holds it, most specific level first. */
+    Map<String, List<Pack>> packsParCommune() {
+        return Collections.unmodifiableMap(packsParCommune);
+    }
+
     Set<String> communes(Pack p) {
         return communesParPack.getOrDefault(p.reference(), Set.of());
     }
