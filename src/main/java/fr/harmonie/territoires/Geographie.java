@@ -31,7 +31,6 @@ public final class Geographie {
     /** A perimeter names départements: without this index, each one would go through the 35 000 communes. */
     private final Map<String, List<String>> communesParDepartement;
     private final String provenance;
-    private final java.util.Set<String> departements = new java.util.HashSet<>();
     private final java.util.Set<String> regions = new java.util.HashSet<>();
 
     private Geographie(Map<String, Commune> communes, Map<String, String> nomsEpci, String provenance) {
@@ -49,7 +48,6 @@ public final class Geographie {
         communes.values().forEach(c -> parDepartement.computeIfAbsent(c.departement(), d -> new ArrayList<>()).add(c.code()));
         this.communesParDepartement = Collections.unmodifiableMap(parDepartement);
         this.provenance = provenance;
-        communes.values().forEach(c -> departements.add(c.departement()));
         communes.values().forEach(c -> regions.add(c.region()));
     }
 
@@ -95,7 +93,7 @@ public final class Geographie {
     }
 
     public boolean departementExiste(String code) {
-        return departements.contains(code);
+        return communesParDepartement.containsKey(code);
     }
 
     public boolean regionExiste(String code) {
