@@ -40,7 +40,7 @@ class PostgresEmbarqueConfiguration {
         try {
             Path dossier = repertoire.postgres();
             Files.createDirectories(dossier);
-            arreterOrphelin(dossier);
+            PostgresOrphelin.arreter(dossier);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dossier)
                     // RepertoireDonnees removes an ephemeral directory once PostgreSQL has stopped. The library's own
@@ -57,35 +57,6 @@ class PostgresEmbarqueConfiguration {
         } catch (IOException | RuntimeException e) {
             throw new DonneesInutilisablesException("Le PostgreSQL embarqué ne démarre pas sur " + repertoire.postgres() + " : "
                     + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")") + ".", e);
-        }
-    }
-
-    /**
-     * After a kill -9 of Harmonie, its PostgreSQL keeps running on the data directory and would refuse a second
-     * server: stop it first (a normal shutdown; its committed data is on disk). Only called with the directory's
-     * {@link RepertoireDonnees} held, so the PostgreSQL found here cannot belong to a live instance.
-     */
-    static void arreterOrphelin(Path dossier) throws IOException {
-        Path pid = dossier.resolve("postmaster.pid");
-        if (!Files.exists(pid)) {
-            return;
-        }
-        long numero;
-        try {
-            numero = Long.parseLong(Files.readAllLines(pid).get(0).trim());
-        } catch (RuntimeException illisible) {
-            return;
-        }
-        var processus = ProcessHandle.of(numero).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains(dossier.toString())).orElse(false));
-        if (processus.isPresent()) {
-            LOG.warn("PostgreSQL d'une exécution précédente encore actif (pid {}) : arrêt avant redémarrage", numero);
-            processus.get().destroy();
-            try {
-                processus.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                processus.get().destroyForcibly();
-            }
         }
     }
 

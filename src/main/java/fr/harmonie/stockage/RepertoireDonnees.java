@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Le répertoire de données du PostgreSQL embarqué, tenu par ce processus: un seul Harmonie à la fois dessus.
@@ -39,15 +37,24 @@ final class RepertoireDonnees implements AutoCloseable {
     }
 
     /**
-     * {@code ephemere}: a fresh temporary directory, removed on close (the tests).
+     * {@code ephemere}: a fresh temporary directory, removed on close (the tests). Those left by ephemeral instances
+     * that were killed are removed first ({@link EphemeresAbandonnes}).
      *
      * @throws DonneesInutilisablesException when the directory cannot be created or written, or another live Harmonie
      *         holds it
      */
     static RepertoireDonnees ouvrir(Path repertoire, boolean ephemere) {
+        return ouvrir(repertoire, ephemere, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@code temporaires}: where ephemeral directories are made, and those of killed instances swept. */
+    static RepertoireDonnees ouvrir(Path repertoire, boolean ephemere, Path temporaires) {
         Path racine = ephemere ? null : repertoire.toAbsolutePath();
         try {
-            racine = ephemere ? Files.createTempDirectory("harmonie-donnees") : racine;
+            if (ephemere) {
+                EphemeresAbandonnes.nettoyer(temporaires);
+            }
+            racine = ephemere ? Files.createTempDirectory(temporaires, EphemeresAbandonnes.PREFIXE) : racine;
             Files.createDirectories(racine);
             FileChannel canal = FileChannel.open(racine.resolve(VERROU), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock verrou;
@@ -104,11 +111,7 @@ final class RepertoireDonnees implements AutoCloseable {
         }
         if (ephemere) {
             attendreArretPostgres();
-            try (Stream<Path> contenu = Files.walk(racine)) {
-                for (Path p : contenu.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            EphemeresAbandonnes.effacer(racine);
         }
     }
 

@@ -1,0 +1,119 @@
+package fr.harmonie.stockage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Une instance éphémère (les tests, une démonstration) tuée par kill -9 laisse son répertoire et son PostgreSQL, qui
+ * tourne encore: la prochaine instance éphémère les efface et l'arrête, sans jamais toucher à ceux d'une instance
+ * vivante.
+ */
+class EphemeresAbandonnesTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void leDemarrageEphemereEffaceCeQuALaisseUneInstanceTueeEtArreteSonPostgres(@TempDir Path temporaires) throws Exception {
+        try {
+            int port = portLibre();
+            Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.io.tmpdir=" + temporaires, "-cp", System.getProperty("java.class.path"),
+                    "fr.harmonie.HarmonieApplication", "--server.port=" + port, "--harmonie.donnees.ephemeres=true")
+                    .redirectErrorStream(true).redirectOutput(temporaires.resolve("service.log").toFile()).start();
+            Path abandonne;
+            ProcessHandle postgres;
+            try {
+                attendre(port);
+                abandonne = seul(ephemeres(temporaires));
+                postgres = ProcessHandle.of(Long.parseLong(
+                        Files.readAllLines(abandonne.resolve("postgres/postmaster.pid")).get(0).trim())).orElseThrow();
+                vieillir(abandonne);
+
+                // Alive, the instance keeps everything, however old its directory.
+                EphemeresAbandonnes.nettoyer(temporaires);
+                assertThat(abandonne).isDirectory();
+                assertThat(postgres.isAlive()).isTrue();
+                assertThat(sante(port)).isEqualTo(200);
+            } finally {
+                service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            assertThat(postgres.isAlive()).as("après kill -9, PostgreSQL tourne encore, orphelin").isTrue();
+            Path enCreation = Files.createDirectory(temporaires.resolve(EphemeresAbandonnes.PREFIXE + "-en-creation"));
+            Files.createFile(enCreation.resolve(RepertoireDonnees.VERROU));
+
+            try (RepertoireDonnees suivant = RepertoireDonnees.ouvrir(Path.of("inutilise"), true, temporaires)) {
+                assertThat(abandonne).doesNotExist();
+                assertThat(postgres.isAlive()).isFalse();
+                assertThat(enCreation).as("un répertoire de moins d'une minute peut être celui d'une instance qui démarre")
+                        .isDirectory();
+                Path courant = suivant.postgres().getParent();
+                assertThat(ephemeres(temporaires)).containsExactlyInAnyOrder(enCreation, courant);
+
+                // Held by this very process, the directory stays too.
+                vieillir(courant);
+                try (RepertoireDonnees autre = RepertoireDonnees.ouvrir(Path.of("inutilise"), true, temporaires)) {
+                    assertThat(courant).isDirectory();
+                }
+            }
+        } finally {
+            // Whatever failed, no PostgreSQL is left running on this test's directory.
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(temporaires.toString())).orElse(false))
+                    .forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static void vieillir(Path ephemere) throws Exception {
+        Files.setLastModifiedTime(ephemere.resolve(RepertoireDonnees.VERROU), FileTime.from(Instant.now().minusSeconds(120)));
+    }
+
+    private static List<Path> ephemeres(Path temporaires) throws Exception {
+        try (Stream<Path> l = Files.list(temporaires)) {
+            return l.filter(p -> p.getFileName().toString().startsWith(EphemeresAbandonnes.PREFIXE)).toList();
+        }
+    }
+
+    private static Path seul(List<Path> chemins) {
+        assertThat(chemins).hasSize(1);
+        return chemins.get(0);
+    }
+
+    private static int sante(int port) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static void attendre(int port) throws Exception {
+        for (int i = 0; i < 240; i++) {
+            try {
+                if (sante(port) == 200) {
+                    return;
+                }
+            } catch (java.io.IOException pasEncore) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("le service n'a pas démarré sur le port " + port);
+    }
+
+    private static int portLibre() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
