@@ -2,10 +2,9 @@ package fr.harmonie.dossiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.ServiceEnProcessus;
 import fr.harmonie.json.Json;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -33,21 +33,15 @@ class DurabiliteTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static Process lancer(EmbeddedPostgres base, int port, Path journal) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "fr.harmonie.HarmonieApplication",
-                "--server.port=" + port, "--spring.datasource.url=" + base.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres")
-                .redirectErrorStream(true).redirectOutput(journal.toFile()).start();
+        return ServiceEnProcessus.lancer(List.of(), Map.of(), journal, "--server.port=" + port,
+                "--spring.datasource.url=" + base.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
     }
 
     /** Le mode par défaut: PostgreSQL embarqué, données dans {@code donnees}. */
     private static Process lancerEmbarque(Path donnees, int port, Path journal) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "fr.harmonie.HarmonieApplication",
-                "--server.port=" + port, "--harmonie.donnees.ephemeres=false")
-                .redirectErrorStream(true).redirectOutput(journal.toFile());
-        pb.environment().put("HARMONIE_DATA_DIR", donnees.toString());
-        return pb.start();
+        return ServiceEnProcessus.lancer(List.of(), Map.of("HARMONIE_DATA_DIR", donnees.toString()), journal,
+                "--server.port=" + port, "--harmonie.donnees.ephemeres=false");
     }
 
     /**
@@ -57,11 +51,11 @@ class DurabiliteTest {
     @Test
     void enModeEmbarqueUnKillMoinsNeufNePerdRienEtLeServiceRedemarre(@org.junit.jupiter.api.io.TempDir Path donnees) throws Exception {
         Path journal = Files.createTempFile("harmonie-durabilite-embarque", ".log");
-        int port = portLibre();
+        int port = ServiceEnProcessus.portLibre();
         Process service = lancerEmbarque(donnees, port, journal);
         String id;
         try {
-            attendre(port);
+            ServiceEnProcessus.attendre(port);
             String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
             HttpResponse<String> cree = HTTP.send(requete(port, "/api/v1/dossiers").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(dossier)).build(), HttpResponse.BodyHandlers.ofString());
@@ -70,7 +64,7 @@ class DurabiliteTest {
 
             // A second instance on the same directory refuses to start, and leaves the first one's PostgreSQL alone.
             Path journalSecond = Files.createTempFile("harmonie-durabilite-second", ".log");
-            Process second = lancerEmbarque(donnees, portLibre(), journalSecond);
+            Process second = lancerEmbarque(donnees, ServiceEnProcessus.portLibre(), journalSecond);
             try {
                 assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("la seconde instance s'arrête d'elle-même").isTrue();
             } finally {
@@ -83,36 +77,15 @@ class DurabiliteTest {
         } finally {
             service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        int port2 = portLibre();
+        int port2 = ServiceEnProcessus.portLibre();
         Process relance = lancerEmbarque(donnees, port2, journal);
         try {
-            attendre(port2);
+            ServiceEnProcessus.attendre(port2);
             assertThat(HTTP.send(requete(port2, "/api/v1/dossiers/" + id).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                     .isEqualTo(200);
         } finally {
             relance.destroy();
             relance.waitFor(60, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void attendre(int port) throws Exception {
-        for (int i = 0; i < 240; i++) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException pasEncore) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("le service n'a pas démarré sur le port " + port);
-    }
-
-    private static int portLibre() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 
@@ -125,11 +98,11 @@ class DurabiliteTest {
     void chaqueCreationAcquitteeSurvitAUnKillMoinsNeuf() throws Exception {
         Path journal = Files.createTempFile("harmonie-durabilite", ".log");
         try (EmbeddedPostgres base = EmbeddedPostgres.builder().start()) {
-            int port = portLibre();
+            int port = ServiceEnProcessus.portLibre();
             Process service = lancer(base, port, journal);
             Set<String> acquittes = ConcurrentHashMap.newKeySet();
             try {
-                attendre(port);
+                ServiceEnProcessus.attendre(port);
                 try (var c = base.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
                     s.execute("INSERT INTO organisation (type, nom, siren) VALUES ('BAILLEUR', 'Bailleur', '732829320')");
                     s.execute("INSERT INTO compte (identifiant, mot_de_passe, organisation_id, role) SELECT 'bailleur', '{bcrypt}"
@@ -162,10 +135,10 @@ class DurabiliteTest {
                 service.destroyForcibly();
             }
 
-            int port2 = portLibre();
+            int port2 = ServiceEnProcessus.portLibre();
             Process relance = lancer(base, port2, journal);
             try {
-                attendre(port2);
+                ServiceEnProcessus.attendre(port2);
                 List<String> perdus = new ArrayList<>();
                 for (String id : acquittes) {
                     if (HTTP.send(requete(port2, "/api/v1/dossiers/" + id).build(), HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {

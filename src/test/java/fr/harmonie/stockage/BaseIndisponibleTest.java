@@ -3,12 +3,12 @@ package fr.harmonie.stockage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ClientHttp;
+import fr.harmonie.ServiceEnProcessus;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.harmonie.json.Json;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class BaseIndisponibleTest {
 
     private static final String MOT_DE_PASSE = "un mot de passe assez long";
     private static final Path DONNEES = repertoire();
-    private static final int PORT_BASE = portLibre();
+    private static final int PORT_BASE = ServiceEnProcessus.portLibre();
     private static EmbeddedPostgres base = demarrer();
 
     @LocalServerPort
@@ -46,14 +46,6 @@ class BaseIndisponibleTest {
     private static Path repertoire() {
         try {
             return Files.createTempDirectory("harmonie-base-indisponible");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int portLibre() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,17 +2,13 @@ package fr.harmonie.stockage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import fr.harmonie.ServiceEnProcessus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,20 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EphemeresAbandonnesTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     @Test
     void leDemarrageEphemereEffaceCeQuALaisseUneInstanceTueeEtArreteSonPostgres(@TempDir Path temporaires) throws Exception {
         try {
-            int port = portLibre();
-            Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.io.tmpdir=" + temporaires, "-cp", System.getProperty("java.class.path"),
-                    "fr.harmonie.HarmonieApplication", "--server.port=" + port, "--harmonie.donnees.ephemeres=true")
-                    .redirectErrorStream(true).redirectOutput(temporaires.resolve("service.log").toFile()).start();
+            int port = ServiceEnProcessus.portLibre();
+            Process service = ServiceEnProcessus.lancer(List.of("-Djava.io.tmpdir=" + temporaires), Map.of(),
+                    temporaires.resolve("service.log"), "--server.port=" + port, "--harmonie.donnees.ephemeres=true");
             Path abandonne;
             ProcessHandle postgres;
             try {
-                attendre(port);
+                ServiceEnProcessus.attendre(port);
                 abandonne = seul(ephemeres(temporaires));
                 postgres = ProcessHandle.of(Long.parseLong(
                         Files.readAllLines(abandonne.resolve("postgres/postmaster.pid")).get(0).trim())).orElseThrow();
@@ -48,7 +40,7 @@ class EphemeresAbandonnesTest {
                 EphemeresAbandonnes.nettoyer(temporaires);
                 assertThat(abandonne).isDirectory();
                 assertThat(postgres.isAlive()).isTrue();
-                assertThat(sante(port)).isEqualTo(200);
+                assertThat(ServiceEnProcessus.sante(port)).isEqualTo(200);
             } finally {
                 service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
@@ -90,30 +82,5 @@ class EphemeresAbandonnesTest {
     private static Path seul(List<Path> chemins) {
         assertThat(chemins).hasSize(1);
         return chemins.get(0);
-    }
-
-    private static int sante(int port) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
-    }
-
-    private static void attendre(int port) throws Exception {
-        for (int i = 0; i < 240; i++) {
-            try {
-                if (sante(port) == 200) {
-                    return;
-                }
-            } catch (java.io.IOException pasEncore) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("le service n'a pas démarré sur le port " + port);
-    }
-
-    private static int portLibre() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
