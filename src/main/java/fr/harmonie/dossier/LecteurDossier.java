@@ -65,7 +65,8 @@ public final class LecteurDossier {
         } catch (JacksonException e) {
             throw new DossierInvalideException("JSON mal formé",
                     "Le corps n'est pas un JSON valide (ligne " + e.getLocation().getLineNr() + ", colonne "
-                            + e.getLocation().getColumnNr() + ") : " + causeEnFrancais(e.getOriginalMessage()) + ".",
+                            + e.getLocation().getColumnNr() + ") : " + (Json.pasEnUtf8(e) ? Json.PAS_EN_UTF8 : causeEnFrancais(e.getOriginalMessage()))
+                            + ".",
                     List.of());
         }
     }

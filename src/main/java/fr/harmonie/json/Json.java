@@ -1,6 +1,7 @@
 package fr.harmonie.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -53,6 +54,19 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+
+    /**
+     * Said to whoever sends bytes that are not UTF-8: JSON between systems is UTF-8 (RFC 8259, 8.1), and a French text
+     * exported as ISO-8859-1 or Windows-1252 (an "é" as the byte E9) otherwise reads as a mere unexpected character.
+     */
+    public static final String PAS_EN_UTF8 = "le texte n'est pas encodé en UTF-8 (seul encodage d'un JSON, RFC 8259) :"
+            + " un texte en ISO-8859-1 ou Windows-1252 doit être converti en UTF-8";
+
+    /** Whether the parser stopped on bytes that are not UTF-8 (Jackson says "Invalid UTF-8 start/middle byte"). */
+    public static boolean pasEnUtf8(JacksonException e) {
+        String m = e.getOriginalMessage();
+        return m != null && m.startsWith("Invalid UTF-8");
+    }
 
     private Json() {
     }

@@ -1,6 +1,7 @@
 package fr.harmonie.web;
 
 import fr.harmonie.dossier.DossierInvalideException;
+import fr.harmonie.json.Json;
 import fr.harmonie.regles.RegleEmballeeException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -132,8 +133,9 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
     }
 
     private static String illisible(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof StreamReadException) {
-            return "Le corps de la requête n'est pas un JSON bien formé.";
+        if (e.getCause() instanceof StreamReadException s) {
+            return Json.pasEnUtf8(s) ? "Le corps de la requête n'est pas lisible : " + Json.PAS_EN_UTF8 + "."
+                    : "Le corps de la requête n'est pas un JSON bien formé.";
         }
         if (e.getCause() instanceof JacksonException j) {
             StringBuilder champ = new StringBuilder();

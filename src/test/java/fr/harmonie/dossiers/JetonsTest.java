@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,7 +123,7 @@ class JetonsTest {
     }
 
     @Test
-    void unLibelleDeJetonTropLongEstRefuseSansRienEmettre() throws Exception {
+    void unLibelleDeJetonTropLongOuPasEnUtf8EstRefuseSansRienEmettre() throws Exception {
         long avant = jdbc.sql("SELECT count(*) FROM jeton").query(Long.class).single();
         HttpResponse<String> refuse = envoyer(requete("/api/v1/jetons")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur2:demo".getBytes()))
@@ -131,6 +132,13 @@ class JetonsTest {
         assertThat(refuse.statusCode()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(refuse.body()).get("title").asString()).isEqualTo("Libellé trop long");
         assertThat(refuse.body()).doesNotContain("hrm_");
+        // A libellé typed on a system that writes ISO-8859-1: the "é" arrives as the byte E9.
+        HttpResponse<String> latin1 = envoyer(requete("/api/v1/jetons")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur2:demo".getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray("{\"libelle\": \"Société\"}".getBytes(StandardCharsets.ISO_8859_1))));
+        assertThat(latin1.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(latin1.body()).get("detail").asString()).contains("n'est pas encodé en UTF-8");
         assertThat(jdbc.sql("SELECT count(*) FROM jeton").query(Long.class).single()).isEqualTo(avant);
     }
 }

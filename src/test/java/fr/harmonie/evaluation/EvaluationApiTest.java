@@ -167,6 +167,8 @@ class EvaluationApiTest {
     void lesCorpsMalFormesTropGrandsOuTropProfondsSontRefusesEnFrancais() throws Exception {
         HttpResponse<String> malForme = poster("{\"formatVersion\": \"1\",");
         HttpResponse<String> vide = poster("");
+        // Exported by a system that writes ISO-8859-1: "Dijon", but "Société" and every "é" are one byte E9.
+        HttpResponse<String> latin1 = poster(exemple("construction-neuve-dijon").getBytes(StandardCharsets.ISO_8859_1), "application/json");
         HttpResponse<String> profond = poster("[".repeat(5000) + "]".repeat(5000));
         byte[] enorme = ("{\"reference\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> tropGrand = poster(enorme, "application/json");
@@ -181,6 +183,9 @@ class EvaluationApiTest {
 
         assertThat(malForme.statusCode()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(malForme.body()).get("title").asString()).isEqualTo("JSON mal formé");
+        assertThat(latin1.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(latin1.body()).get("detail").asString()).startsWith("Le corps n'est pas un JSON valide (ligne ")
+                .contains("le texte n'est pas encodé en UTF-8");
         assertThat(vide.statusCode()).isEqualTo(400);
         assertThat(profond.statusCode()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(profond.body()).get("detail").asString()).contains("imbrication");
