@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Une copie de rules/ et territories/, que le test peut éditer comme un auteur de règles sans toucher au dépôt. */
@@ -32,11 +33,27 @@ public final class CopieDuDepot {
         }
     }
 
+    /**
+     * A copy in a temporary directory, for a test class that needs one before any JUnit {@code @TempDir} exists (a
+     * static field its Spring properties read): removed when the test JVM ends, so that test runs do not pile up copies.
+     */
     public static Path temporaire() {
         try {
-            return dans(Files.createTempDirectory("harmonie-depot"));
+            Path copie = Files.createTempDirectory("harmonie-depot");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> effacer(copie)));
+            return dans(copie);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void effacer(Path copie) {
+        try (Stream<Path> s = Files.walk(copie)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // Nothing left to tell at JVM exit: the copy stays in the temporary directory.
         }
     }
 

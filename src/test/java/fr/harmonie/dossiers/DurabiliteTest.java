@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -49,8 +51,9 @@ class DurabiliteTest {
      * seconde instance lancée sur le même répertoire pendant que la première vit, elle, ne touche à rien et s'arrête.
      */
     @Test
-    void enModeEmbarqueUnKillMoinsNeufNePerdRienEtLeServiceRedemarre(@org.junit.jupiter.api.io.TempDir Path donnees) throws Exception {
-        Path journal = Files.createTempFile("harmonie-durabilite-embarque", ".log");
+    void enModeEmbarqueUnKillMoinsNeufNePerdRienEtLeServiceRedemarre(@TempDir Path donnees,
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path journaux) throws Exception {
+        Path journal = journaux.resolve("service.log");
         int port = ServiceEnProcessus.portLibre();
         Process service = lancerEmbarque(donnees, port, journal);
         String id;
@@ -63,7 +66,7 @@ class DurabiliteTest {
             id = Json.MAPPER.readTree(cree.body()).get("id").asString();
 
             // A second instance on the same directory refuses to start, and leaves the first one's PostgreSQL alone.
-            Path journalSecond = Files.createTempFile("harmonie-durabilite-second", ".log");
+            Path journalSecond = journaux.resolve("seconde-instance.log");
             Process second = lancerEmbarque(donnees, ServiceEnProcessus.portLibre(), journalSecond);
             try {
                 assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("la seconde instance s'arrête d'elle-même").isTrue();
@@ -95,8 +98,8 @@ class DurabiliteTest {
     }
 
     @Test
-    void chaqueCreationAcquitteeSurvitAUnKillMoinsNeuf() throws Exception {
-        Path journal = Files.createTempFile("harmonie-durabilite", ".log");
+    void chaqueCreationAcquitteeSurvitAUnKillMoinsNeuf(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path journaux) throws Exception {
+        Path journal = journaux.resolve("service.log");
         try (EmbeddedPostgres base = EmbeddedPostgres.builder().start()) {
             int port = ServiceEnProcessus.portLibre();
             Process service = lancer(base, port, journal);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EphemeresAbandonnesTest {
 
     @Test
-    void leDemarrageEphemereEffaceCeQuALaisseUneInstanceTueeEtArreteSonPostgres(@TempDir Path temporaires) throws Exception {
+    void leDemarrageEphemereEffaceCeQuALaisseUneInstanceTueeEtArreteSonPostgres(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path temporaires) throws Exception {
         try {
             int port = ServiceEnProcessus.portLibre();
             Process service = ServiceEnProcessus.lancer(List.of("-Djava.io.tmpdir=" + temporaires), Map.of(),
