@@ -105,13 +105,17 @@ final class RepertoireDonnees implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            verrou.release();
+            if (ephemere) {
+                // Removed while still locked: free, it could be taken for a killed instance's and swept meanwhile.
+                attendreArretPostgres();
+                EphemeresAbandonnes.effacer(racine);
+            }
         } finally {
-            canal.close();
-        }
-        if (ephemere) {
-            attendreArretPostgres();
-            EphemeresAbandonnes.effacer(racine);
+            try {
+                verrou.release();
+            } finally {
+                canal.close();
+            }
         }
     }
 

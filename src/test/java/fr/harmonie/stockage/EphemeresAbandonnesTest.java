@@ -70,6 +70,36 @@ class EphemeresAbandonnesTest {
         }
     }
 
+    /**
+     * An instance that stops waits for its PostgreSQL to be gone before removing its directory: meanwhile, another
+     * starting must not take that directory for a killed instance's.
+     */
+    @Test
+    void unRepertoireQuiSeFermeNestPasBalayePendantQuePostgresSArrete(@TempDir Path temporaires) throws Exception {
+        RepertoireDonnees ferme = RepertoireDonnees.ouvrir(Path.of("inutilise"), true, temporaires);
+        Path racine = ferme.postgres().getParent();
+        Path pid = Files.createDirectories(ferme.postgres()).resolve("postmaster.pid");
+        Files.writeString(pid, "999999999\n"); // a PostgreSQL still stopping, as far as the close can tell
+        vieillir(racine);
+        Thread fermeture = new Thread(() -> {
+            try {
+                ferme.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        fermeture.start();
+        try {
+            Thread.sleep(300); // the close is now waiting for postmaster.pid to go
+            EphemeresAbandonnes.nettoyer(temporaires);
+            assertThat(pid).as("balayé pendant sa fermeture").exists();
+        } finally {
+            Files.deleteIfExists(pid);
+            fermeture.join(10_000);
+        }
+        assertThat(racine).doesNotExist();
+    }
+
     private static void vieillir(Path ephemere) throws Exception {
         Files.setLastModifiedTime(ephemere.resolve(RepertoireDonnees.VERROU), FileTime.from(Instant.now().minusSeconds(120)));
     }
