@@ -65,8 +65,7 @@ public final class LecteurDossier {
         } catch (JacksonException e) {
             throw new DossierInvalideException("JSON mal formé",
                     "Le corps n'est pas un JSON valide (ligne " + e.getLocation().getLineNr() + ", colonne "
-                            + e.getLocation().getColumnNr() + ") : " + (Json.pasEnUtf8(e) ? Json.PAS_EN_UTF8 : causeEnFrancais(e.getOriginalMessage()))
-                            + ".",
+                            + e.getLocation().getColumnNr() + ") : " + causeEnFrancais(e) + ".",
                     List.of());
         }
     }
@@ -110,8 +109,11 @@ public final class LecteurDossier {
         return sb.toString();
     }
 
-    private static String causeEnFrancais(String message) {
-        String m = message == null ? "" : message;
+    private static String causeEnFrancais(JacksonException e) {
+        if (Json.pasEnUtf8(e)) {
+            return Json.PAS_EN_UTF8;
+        }
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (m.contains("Duplicate")) {
             return "propriété en double dans un objet";
         }

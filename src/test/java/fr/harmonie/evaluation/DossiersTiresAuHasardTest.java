@@ -10,6 +10,7 @@ import fr.harmonie.regles.faits.Gravite;
 import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.Geographie;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -203,7 +204,7 @@ class DossiersTiresAuHasardTest {
                 long n = Math.round(v);
                 return NOEUDS.numberNode(exclusif && n <= bas ? (long) bas + 1 : n);
             }
-            BigDecimal d = BigDecimal.valueOf(v).setScale(hasard.nextInt(3) * 2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+            BigDecimal d = BigDecimal.valueOf(v).setScale(hasard.nextInt(3) * 2, RoundingMode.HALF_UP).stripTrailingZeros();
             return NOEUDS.numberNode(exclusif && d.doubleValue() <= bas ? BigDecimal.valueOf(bas).add(new BigDecimal("0.01")) : d);
         }
 

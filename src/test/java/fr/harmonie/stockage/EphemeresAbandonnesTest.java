@@ -3,6 +3,8 @@ package fr.harmonie.stockage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ServiceEnProcessus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -18,12 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Une instance éphémère (les tests, une démonstration) tuée par kill -9 laisse son répertoire et son PostgreSQL, qui
  * tourne encore: la prochaine instance éphémère les efface et l'arrête, sans jamais toucher à ceux d'une instance
- * vivante.
+ * vivante, ni à ceux d'une instance qui s'arrête.
  */
 class EphemeresAbandonnesTest {
 
     @Test
-    void leDemarrageEphemereEffaceCeQuALaisseUneInstanceTueeEtArreteSonPostgres(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path temporaires) throws Exception {
+    void leDemarrageEphemereEffaceCeQuALaisseUneInstanceTueeEtArreteSonPostgres(
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path temporaires) throws Exception {
         try {
             int port = ServiceEnProcessus.portLibre();
             Process service = ServiceEnProcessus.lancer(List.of("-Djava.io.tmpdir=" + temporaires), Map.of(),
@@ -84,8 +87,8 @@ class EphemeresAbandonnesTest {
         Thread fermeture = new Thread(() -> {
             try {
                 ferme.close();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         fermeture.start();
