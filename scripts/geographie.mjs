@@ -1,6 +1,7 @@
 // Dérive de @etalab/decoupage-administratif ce dont Harmonie a besoin: pour chaque commune actuelle (et chaque
 // arrondissement municipal de Paris, Lyon et Marseille, qui ont leur propre code INSEE), son département, sa région
-// et son EPCI à fiscalité propre; et la liste des EPCI. Sortie triée: même entrée, mêmes octets.
+// et son EPCI à fiscalité propre; la liste des EPCI; et, pour chaque code postal, les codes INSEE qui le portent (un
+// code postal saisi à la place du code INSEE se reconnaît alors). Sortie triée: même entrée, mêmes octets.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
@@ -19,9 +20,20 @@ const lignes = communes
   .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
   .map((l) => l.map(csv).join(','));
 const communesCsv = ['code,nom,departement,region,epci', ...lignes].join('\n') + '\n';
+const parCodePostal = new Map();
+for (const c of communes.filter((c) => c.type === 'commune-actuelle' || c.type === 'arrondissement-municipal')) {
+  for (const cp of c.codesPostaux ?? []) {
+    if (!parCodePostal.has(cp)) parCodePostal.set(cp, []);
+    parCodePostal.get(cp).push(c.code);
+  }
+}
+const codesPostauxCsv = ['codePostal,communes', ...[...parCodePostal.entries()]
+  .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+  .map(([cp, codes]) => `${cp},${[...new Set(codes)].sort().join(' ')}`)].join('\n') + '\n';
 const epciCsv = ['code,nom', ...epcis.map((e) => [e.code, e.nom]).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((l) => l.map(csv).join(','))].join('\n') + '\n';
 writeFileSync(`${sortie}/communes.csv`, communesCsv);
 writeFileSync(`${sortie}/epci.csv`, epciCsv);
+writeFileSync(`${sortie}/codes-postaux.csv`, codesPostauxCsv);
 const sha = (t) => createHash('sha256').update(t).digest('hex');
 writeFileSync(`${sortie}/provenance.properties`, [
   '# Géographie dérivée par scripts/geographie.sh: ne pas modifier à la main.',
@@ -30,6 +42,7 @@ writeFileSync(`${sortie}/provenance.properties`, [
   `integrite=${integrite}`,
   `communes.csv.sha256=${sha(communesCsv)}`,
   `epci.csv.sha256=${sha(epciCsv)}`,
+  `codes-postaux.csv.sha256=${sha(codesPostauxCsv)}`,
   '',
 ].join('\n'));
-console.log(`${lignes.length} communes, ${epcis.length} EPCI`);
+console.log(`${lignes.length} communes, ${epcis.length} EPCI, ${parCodePostal.size} codes postaux`);

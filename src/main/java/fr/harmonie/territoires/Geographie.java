@@ -30,12 +30,16 @@ public final class Geographie {
     private final Map<String, List<String>> membresEpci;
     /** A perimeter names départements: without this index, each one would go through the 35 000 communes. */
     private final Map<String, List<String>> communesParDepartement;
+    /** A postal code typed where the INSEE code goes is a common slip: this says which communes it meant. */
+    private final Map<String, List<String>> communesParCodePostal;
     private final String provenance;
     private final java.util.Set<String> regions = new java.util.HashSet<>();
 
-    private Geographie(Map<String, Commune> communes, Map<String, String> nomsEpci, String provenance) {
+    private Geographie(Map<String, Commune> communes, Map<String, String> nomsEpci, Map<String, List<String>> codesPostaux,
+                       String provenance) {
         this.communes = Collections.unmodifiableMap(communes);
         this.nomsEpci = Collections.unmodifiableMap(nomsEpci);
+        this.communesParCodePostal = Collections.unmodifiableMap(codesPostaux);
         Map<String, List<String>> membres = new HashMap<>();
         for (Commune c : communes.values()) {
             if (!c.epci().isEmpty()) {
@@ -52,10 +56,11 @@ public final class Geographie {
     }
 
     public static Geographie chargerEmbarquee() {
-        return charger(Ressources.texte("geo/communes.csv"), Ressources.texte("geo/epci.csv"), Ressources.texte("geo/provenance.properties"));
+        return charger(Ressources.texte("geo/communes.csv"), Ressources.texte("geo/epci.csv"),
+                Ressources.texte("geo/codes-postaux.csv"), Ressources.texte("geo/provenance.properties"));
     }
 
-    static Geographie charger(String communesCsv, String epciCsv, String provenance) {
+    static Geographie charger(String communesCsv, String epciCsv, String codesPostauxCsv, String provenance) {
         Properties p = new Properties();
         try {
             p.load(new StringReader(provenance));
@@ -64,6 +69,7 @@ public final class Geographie {
         }
         verifier("communes.csv", communesCsv, p.getProperty("communes.csv.sha256"));
         verifier("epci.csv", epciCsv, p.getProperty("epci.csv.sha256"));
+        verifier("codes-postaux.csv", codesPostauxCsv, p.getProperty("codes-postaux.csv.sha256"));
         Map<String, Commune> communes = new HashMap<>();
         for (CSVRecord r : parse(communesCsv)) {
             communes.put(r.get("code"), new Commune(r.get("code"), r.get("nom"), r.get("departement"), r.get("region"), r.get("epci")));
@@ -72,11 +78,20 @@ public final class Geographie {
         for (CSVRecord r : parse(epciCsv)) {
             epci.put(r.get("code"), r.get("nom"));
         }
-        return new Geographie(communes, epci, p.getProperty("source") + "@" + p.getProperty("version"));
+        Map<String, List<String>> codesPostaux = new HashMap<>();
+        for (CSVRecord r : parse(codesPostauxCsv)) {
+            codesPostaux.put(r.get("codePostal"), List.of(r.get("communes").split(" ")));
+        }
+        return new Geographie(communes, epci, codesPostaux, p.getProperty("source") + "@" + p.getProperty("version"));
     }
 
     public Commune commune(String code) {
         return communes.get(code);
+    }
+
+    /** Les communes (et arrondissements municipaux) qui portent ce code postal, par code INSEE; aucune sinon. */
+    public List<Commune> communesDuCodePostal(String codePostal) {
+        return communesParCodePostal.getOrDefault(codePostal, List.of()).stream().map(communes::get).toList();
     }
 
     public List<String> membresEpci(String codeEpci) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Tous les packs chargés et vérifiés, et la résolution d'un dossier: la commune désigne le pack le plus spécifique
@@ -35,6 +36,8 @@ public final class RegistrePacks implements ResolveurChaine {
     public static final String NOTE_RESOLUTION = "RESOLUTION";
     /** Du plus spécifique au plus général. */
     static final List<String> NIVEAUX = List.of("DELEGATAIRE", "DEPARTEMENT", "REGION");
+    /** Enough to recognise one's commune; a postal code may cover 40 of them. */
+    private static final int COMMUNES_NOMMEES = 5;
 
     private final Geographie geographie;
     private final Map<String, List<Pack>> versionsParId;
@@ -145,6 +148,18 @@ public final class RegistrePacks implements ResolveurChaine {
         return resolution(dossier).localisation();
     }
 
+    /** What to type instead, when the unknown code is a postal code ("76000" for Rouen, whose INSEE code is 76540). */
+    private String codePostal(String code) {
+        List<Geographie.Commune> communes = geographie.communesDuCodePostal(code);
+        if (communes.isEmpty()) {
+            return "";
+        }
+        String liste = communes.stream().limit(COMMUNES_NOMMEES).map(c -> c.code() + " " + c.nom()).collect(Collectors.joining(", "))
+                + (communes.size() > COMMUNES_NOMMEES ? " et " + (communes.size() - COMMUNES_NOMMEES) + " autres" : "");
+        return " ; " + code + " est un code postal, pas un code INSEE ; "
+                + (communes.size() == 1 ? "code INSEE de la commune" : "codes INSEE des communes") + " de ce code postal : " + liste;
+    }
+
     private Resolution resolution(Dossier dossier) {
         LocalDate date = dossier.dateReference();
         String code = dossier.operation().commune().codeInsee();
@@ -152,7 +167,8 @@ public final class RegistrePacks implements ResolveurChaine {
         String demande = dossier.territoire();
         List<Origine> notes = new ArrayList<>();
         if (commune == null) {
-            String explication = "commune " + code + " inconnue du découpage administratif (" + geographie.provenance() + ")";
+            String explication = "commune " + code + " inconnue du découpage administratif (" + geographie.provenance() + ")"
+                    + codePostal(code);
             return new Resolution(List.of(national()), explication + " → socle national seul",
                     new Localisation(code, false, demande, true, explication), notes);
         }

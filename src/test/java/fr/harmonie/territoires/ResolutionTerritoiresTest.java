@@ -169,6 +169,30 @@ class ResolutionTerritoiresTest {
         assertThat(inconnue.deposable()).isFalse();
     }
 
+    /**
+     * A postal code where the INSEE code goes is the usual slip (Rouen is 76000 by post, 76540 for INSEE): the
+     * anomaly and the resolution say which INSEE codes the bailleur meant. A code that is no postal code gets no hint.
+     */
+    @Test
+    void unCodePostalSaisiAuLieuDuCodeInseeEstReconnuEtLeBonCodeDonne() throws Exception {
+        Resultat rouen = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76000"));
+        Resultat paris13 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "75013"));
+        Resultat pays = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76760"));
+        Resultat inconnue = evaluer("agrement", Map.of("/operation/commune/codeInsee", "99999"));
+
+        assertThat(rouen.anomalies()).filteredOn(a -> a.code().equals("COMMUNE_INCONNUE")).singleElement()
+                .satisfies(a -> assertThat(a.message()).contains(
+                        "76000 est un code postal, pas un code INSEE ; code INSEE de la commune de ce code postal : 76540 Rouen"));
+        assertThat(rouen.territoire().resolution()).contains("code INSEE de la commune de ce code postal : 76540 Rouen");
+        assertThat(paris13.territoire().resolution())
+                .contains("codes INSEE des communes de ce code postal : 75056 Paris, 75113 Paris 13e Arrondissement");
+        // Eleven villages share 76760: five are named, the others counted.
+        assertThat(pays.territoire().resolution()).contains("codes INSEE des communes de ce code postal : "
+                + "76010 Ancretiéville-Saint-Victor, 76045 Auzouville-l'Esneval, 76132 Bourdainville, 76198 Criquetot-sur-Ouville, "
+                + "76227 Ectot-l'Auber et 6 autres");
+        assertThat(inconnue.territoire().resolution()).doesNotContain("code postal");
+    }
+
     @Test
     void unTerritoireNommeSansVersionEnVigueurCedeASonParentSansEtreDitIncoherent() throws Exception {
         Resultat grenoble2020 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185",
