@@ -36,7 +36,7 @@ public final class RegistrePacks implements ResolveurChaine {
     public static final String NOTE_RESOLUTION = "RESOLUTION";
     /** Du plus spécifique au plus général. */
     static final List<String> NIVEAUX = List.of("DELEGATAIRE", "DEPARTEMENT", "REGION");
-    /** Enough to recognise one's commune; a postal code may cover 40 of them. */
+    /** Enough to recognise one's commune: a postal code covers up to 46 of them (51300). */
     private static final int COMMUNES_NOMMEES = 5;
 
     private final Geographie geographie;
