@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /** Une copie de rules/ et territories/, que le test peut éditer comme un auteur de règles sans toucher au dépôt. */
 public final class CopieDuDepot {
@@ -40,22 +40,13 @@ public final class CopieDuDepot {
     public static Path temporaire() {
         try {
             Path copie = Files.createTempDirectory("harmonie-depot");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> effacer(copie)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(copie.toFile())));
             return dans(copie);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void effacer(Path copie) {
-        try (Stream<Path> s = Files.walk(copie)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // Nothing left to tell at JVM exit: the copy stays in the temporary directory.
-        }
-    }
 
     /**
      * A pack's version 2026.1 copied as version 2026.2 (in force from 2026-03-01), as a rule author publishes one: with
