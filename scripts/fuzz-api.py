@@ -76,14 +76,16 @@ req("PUT", "/api/v1/admin/organisations/4/territoires", "admin", ["region-84"])
 # path and query params
 STR = ["%00", "%2e%2e", "x" * 5000, "%ZZ", "%F0%9F%98%80", "-1", "0", "99999999999999999999", "%27", "a%20b", "%0d%0aX:1", "null"]
 paths = ["/api/v1/dossiers/{}", "/api/v1/dossiers/{}/evaluations", "/api/v1/dossiers/{}/historique", "/api/v1/evaluations/{}/verification",
-         "/api/v1/territoires/{}/regles", "/api/v1/admin/comptes/{}/actif", "/api/v1/jetons/{}", "/api/v1/admin/organisations/{}/territoires"]
+         "/api/v1/territoires/{}/regles", "/api/v1/admin/comptes/{}/actif", "/api/v1/jetons/{}", "/api/v1/admin/organisations/{}/territoires",
+         "/api/v1/communes/{}"]
 for p in paths:
     for s in STR:
         for m in ["GET", "PUT", "DELETE", "POST"]:
             check(f"{m} {p} {s[:20]}", req(m, p.format(s), "admin", {"actif": True} if m in ("PUT", "POST") else None))
 queries = ["/api/v1/dossiers?statut={}", "/api/v1/dossiers?apres={}", "/api/v1/dossiers?limite={}", "/api/v1/dossiers/" + did + "/evaluations?apres={}",
            "/api/v1/dossiers/" + did + "/evaluations?limite={}", "/api/v1/journal?objet={}", "/api/v1/journal?action={}", "/api/v1/journal?avant={}",
-           "/api/v1/journal?limite={}", "/api/v1/territoires/region-84/regles?date={}"]
+           "/api/v1/journal?limite={}", "/api/v1/territoires/region-84/regles?date={}", "/api/v1/communes?nom={}",
+           "/api/v1/communes?codePostal={}", "/api/v1/communes/76540?date={}"]
 for q in queries:
     for s in STR + ["2026-02-30", "2026-13-01", "+99999-01-01"]:
         for c in ["admin", "dreal", "bailleur"]:

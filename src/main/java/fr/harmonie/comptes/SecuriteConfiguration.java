@@ -39,7 +39,8 @@ class SecuriteConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/evaluations").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/territoires", "/api/v1/territoires/*/regles").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/territoires", "/api/v1/territoires/*/regles", "/api/v1/communes",
+                                "/api/v1/communes/*").permitAll()
                         .requestMatchers("/actuator/health", "/error").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()

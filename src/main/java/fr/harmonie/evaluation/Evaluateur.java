@@ -5,7 +5,6 @@ import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.DossierInvalideException;
 import fr.harmonie.dossier.Violation;
 import fr.harmonie.evaluation.Resultat.AnomalieRelevee;
-import fr.harmonie.evaluation.Resultat.PackApplique;
 import fr.harmonie.evaluation.Resultat.PieceRequise;
 import fr.harmonie.evaluation.Resultat.StatutPiece;
 import fr.harmonie.evaluation.Resultat.Territoire;
@@ -115,10 +114,7 @@ public final class Evaluateur {
         }
         anomalies.sort(ORDRE_ANOMALIES);
 
-        Pack specifique = chaine.plusSpecifique();
-        Territoire territoire = new Territoire(specifique.id(), specifique.manifeste().libelle(), resolue.resolution(),
-                chaine.packs().stream()
-                        .map(p -> new PackApplique(p.id(), p.manifeste().version(), p.empreinte())).toList());
+        Territoire territoire = Territoire.de(chaine.packs(), resolue.resolution());
         List<Origine> trace = new ArrayList<>(resolue.notes());
         trace.addAll(sortie.trace());
         Resultat resultat = new Resultat(Resultat.FORMAT, dossier.reference(), dossier.dateReference(), dossier.phase(),

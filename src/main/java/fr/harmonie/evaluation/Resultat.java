@@ -2,6 +2,7 @@ package fr.harmonie.evaluation;
 
 import fr.harmonie.dossier.Phase;
 import fr.harmonie.regles.Origine;
+import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.faits.Gravite;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +30,15 @@ public record Resultat(
                 piecesEcartees, anomalies, maturite, trace, empreinte);
     }
 
-    public record Territoire(String code, String libelle, String resolution, List<PackApplique> packs) { }
+    public record Territoire(String code, String libelle, String resolution, List<PackApplique> packs) {
+
+        /** The territoire of a chain: its most specific pack (the last) names it, every pack shows its version and hash. */
+        public static Territoire de(List<Pack> chaine, String resolution) {
+            Pack specifique = chaine.get(chaine.size() - 1);
+            return new Territoire(specifique.id(), specifique.manifeste().libelle(), resolution,
+                    chaine.stream().map(p -> new PackApplique(p.id(), p.manifeste().version(), p.empreinte())).toList());
+        }
+    }
 
     public record PackApplique(String id, String version, String empreinte) { }
 

@@ -9,10 +9,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.text.Normalizer;
 import fr.harmonie.json.Ressources;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -32,6 +35,16 @@ public final class Geographie {
     private final Map<String, List<String>> communesParDepartement;
     /** A postal code typed where the INSEE code goes is a common slip: this says which communes it meant. */
     private final Map<String, List<String>> communesParCodePostal;
+    private final Map<String, List<String>> codesPostauxParCommune = new HashMap<>();
+    /** A commune's name as one types it: no accent, no case, hyphens and apostrophes as spaces ("saint etienne"). */
+    private record NomCherche(String nom, Commune commune) { }
+
+    /**
+     * By typed name then code, so that one pass gives each group of a search already in order. Made at the first
+     * search, not at load: the command line loads the geography for every dossier it evaluates and never searches.
+     * Two first searches at once may both make it; they make the same list.
+     */
+    private volatile List<NomCherche> nomsCherches;
     private final String provenance;
     private final java.util.Set<String> regions = new java.util.HashSet<>();
 
@@ -40,6 +53,8 @@ public final class Geographie {
         this.communes = Collections.unmodifiableMap(communes);
         this.nomsEpci = Collections.unmodifiableMap(nomsEpci);
         this.communesParCodePostal = Collections.unmodifiableMap(codesPostaux);
+        codesPostaux.forEach((cp, codes) -> codes.forEach(c -> codesPostauxParCommune.computeIfAbsent(c, k -> new ArrayList<>()).add(cp)));
+        codesPostauxParCommune.values().forEach(Collections::sort);
         Map<String, List<String>> membres = new HashMap<>();
         for (Commune c : communes.values()) {
             if (!c.epci().isEmpty()) {
@@ -92,6 +107,56 @@ public final class Geographie {
     /** Les communes (et arrondissements municipaux) qui portent ce code postal, par code INSEE; aucune sinon. */
     public List<Commune> communesDuCodePostal(String codePostal) {
         return communesParCodePostal.getOrDefault(codePostal, List.of()).stream().map(communes::get).toList();
+    }
+
+    /** Les codes postaux d'une commune (aucun pour un code inconnu). */
+    public List<String> codesPostaux(String codeInsee) {
+        return List.copyOf(codesPostauxParCommune.getOrDefault(codeInsee, List.of()));
+    }
+
+    /**
+     * Les communes dont le nom répond à ce qu'on a tapé, sans égard aux accents, à la casse, aux tirets ni aux
+     * apostrophes: le nom exact d'abord, puis ceux qui commencent ainsi, puis ceux dont un mot commence ainsi
+     * ("etienne" trouve Saint-Étienne); par nom puis code dans chaque groupe. Toutes: l'appelant en montre le début.
+     */
+    public List<Commune> chercher(String nom) {
+        String cherche = pourChercher(nom);
+        if (cherche.isEmpty()) {
+            return List.of();
+        }
+        List<Commune> memeNom = new ArrayList<>();
+        List<Commune> debut = new ArrayList<>();
+        List<Commune> mot = new ArrayList<>();
+        String motCherche = " " + cherche;
+        for (NomCherche n : nomsCherches()) {
+            if (n.nom().equals(cherche)) {
+                memeNom.add(n.commune());
+            } else if (n.nom().startsWith(cherche)) {
+                debut.add(n.commune());
+            } else if (n.nom().contains(motCherche)) {
+                mot.add(n.commune());
+            }
+        }
+        memeNom.addAll(debut);
+        memeNom.addAll(mot);
+        return memeNom;
+    }
+
+    private List<NomCherche> nomsCherches() {
+        List<NomCherche> noms = nomsCherches;
+        if (noms == null) {
+            noms = communes.values().stream().map(c -> new NomCherche(pourChercher(c.nom()), c))
+                    .sorted(Comparator.comparing(NomCherche::nom).thenComparing(n -> n.commune().code())).toList();
+            nomsCherches = noms;
+        }
+        return noms;
+    }
+
+    static String pourChercher(String texte) {
+        // Œ and Æ are letters of their own, which NFD leaves whole: "Cœuvres" is typed "coeuvres".
+        String lie = texte.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae");
+        String sansAccent = Normalizer.normalize(lie, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return sansAccent.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
     }
 
     public List<String> membresEpci(String codeEpci) {

@@ -131,8 +131,11 @@ public final class RegistrePacks implements ResolveurChaine {
         return trouve;
     }
 
-    /** What resolution finds, before any compilation: the packs, the sentence, the commune's facts, the notes. */
-    private record Resolution(List<Pack> packs, String phrase, Localisation localisation, List<Origine> notes) { }
+    /**
+     * Ce que trouve la résolution, avant toute compilation: la chaîne (le socle d'abord), la phrase qui dit comment,
+     * ce qu'elle constate sur la commune et les niveaux sautés faute de version en vigueur.
+     */
+    public record Resolution(List<Pack> packs, String phrase, Localisation localisation, List<Origine> notes) { }
 
     @Override
     public ChaineResolue resoudre(Dossier dossier) {
@@ -148,6 +151,11 @@ public final class RegistrePacks implements ResolveurChaine {
         return resolution(dossier).localisation();
     }
 
+    /** Où mène une commune à une date, sans dossier ni territoire demandé: ce qu'une évaluation y trouverait. */
+    public Resolution resoudreCommune(String codeInsee, LocalDate date) {
+        return resolution(codeInsee, null, date);
+    }
+
     /** What to type instead, when the unknown code is a postal code ("76000" for Rouen, whose INSEE code is 76540). */
     private String codePostal(String code) {
         List<Geographie.Commune> communes = geographie.communesDuCodePostal(code);
@@ -161,10 +169,11 @@ public final class RegistrePacks implements ResolveurChaine {
     }
 
     private Resolution resolution(Dossier dossier) {
-        LocalDate date = dossier.dateReference();
-        String code = dossier.operation().commune().codeInsee();
+        return resolution(dossier.operation().commune().codeInsee(), dossier.territoire(), dossier.dateReference());
+    }
+
+    private Resolution resolution(String code, String demande, LocalDate date) {
         Geographie.Commune commune = geographie.commune(code);
-        String demande = dossier.territoire();
         List<Origine> notes = new ArrayList<>();
         if (commune == null) {
             String explication = "commune " + code + " inconnue du découpage administratif (" + geographie.provenance() + ")"

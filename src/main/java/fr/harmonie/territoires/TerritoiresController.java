@@ -1,14 +1,13 @@
 package fr.harmonie.territoires;
 
-import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.json.Json;
+import fr.harmonie.regles.Manifeste;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.web.ProblemeHttpException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,18 +33,37 @@ class TerritoiresController {
         this.horloge = horloge;
     }
 
-    record VersionVue(String version, LocalDate validFrom, LocalDate validUntil, String empreinte) { }
+    record VersionVue(String version, LocalDate validFrom, LocalDate validUntil, String empreinte, PerimetreVu perimetre) { }
+
+    /**
+     * Le périmètre tel que le manifeste le déclare (départements, EPCI, communes; absent pour le socle) et le nombre de
+     * communes qu'il couvre d'après le jeu de données géographique.
+     */
+    record PerimetreVu(List<String> departements, List<String> epci, List<String> communes, int nombreCommunes) {
+
+        static PerimetreVu de(Pack p, RegistrePacks registre) {
+            Manifeste.Perimetre declare = p.manifeste().perimetre();
+            return declare.estVide() ? null : new PerimetreVu(nonVide(declare.departements()), nonVide(declare.epci()),
+                    nonVide(declare.communes()), registre.communes(p).size());
+        }
+
+        private static List<String> nonVide(List<String> codes) {
+            return codes.isEmpty() ? null : codes;
+        }
+    }
 
     record TerritoireVu(String id, String libelle, String niveau, String parent, List<VersionVue> versions) { }
 
     @Operation(summary = "Lister les territoires : packs, versions et périmètres")
     @GetMapping(path = "/api/v1/territoires", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> lister() {
-        List<TerritoireVu> vus = registre.registre().packs().stream().map(versions -> {
+        RegistrePacks courant = registre.registre();
+        List<TerritoireVu> vus = courant.packs().stream().map(versions -> {
             Pack dernier = versions.get(versions.size() - 1);
             return new TerritoireVu(dernier.id(), dernier.manifeste().libelle(), dernier.manifeste().niveau(),
                     dernier.manifeste().parent(), versions.stream().map(p -> new VersionVue(p.manifeste().version(),
-                            p.manifeste().validFrom(), p.manifeste().validUntil(), p.empreinte())).toList());
+                            p.manifeste().validFrom(), p.manifeste().validUntil(), p.empreinte(),
+                            PerimetreVu.de(p, courant))).toList());
         }).toList();
         return json(vus);
     }
@@ -54,12 +72,8 @@ class TerritoiresController {
     @Operation(summary = "Les règles en vigueur dans un territoire à une date (aujourd'hui par défaut)")
     @GetMapping(path = "/api/v1/territoires/{id}/regles", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> reglesEnVigueur(@PathVariable String id, @RequestParam(required = false) String date) {
-        LocalDate jour = date == null ? Evaluateur.aujourdhui(horloge) : lireDate(date);
         RegistrePacks courant = registre.registre();
-        String sansRegles = Evaluateur.sansReglesAu(jour, courant.national());
-        if (sansRegles != null) {
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Date hors des règles", sansRegles);
-        }
+        LocalDate jour = JourDemande.lire(date, horloge, courant.national());
         RegistrePacks.ChaineEnVigueur enVigueur = courant.enVigueurPour(id, jour);
         if (enVigueur == null) {
             throw new ProblemeHttpException(HttpStatus.NOT_FOUND, "Territoire inconnu",
@@ -68,17 +82,8 @@ class TerritoiresController {
         return json(ReglesEnVigueur.de(id, jour, enVigueur));
     }
 
-    private static LocalDate lireDate(String date) {
-        try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Date invalide",
-                    "Paramètre date : « " + date + " » n'est pas une date AAAA-MM-JJ du calendrier.");
-        }
-    }
-
     /** Written by Harmonie's mapper, which leaves out what is null (a version without end, a rule without piece). */
-    private static ResponseEntity<byte[]> json(Object valeur) {
+    static ResponseEntity<byte[]> json(Object valeur) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.MAPPER.writeValueAsBytes(valeur));
     }
 }

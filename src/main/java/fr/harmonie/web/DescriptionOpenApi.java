@@ -59,6 +59,9 @@ class DescriptionOpenApi {
             Map.entry("territoire", "Seulement les dossiers déposés sous ce pack territorial (son identifiant)."),
             Map.entry("objet", "Seulement les lignes de cet objet : dossier:<id> ou compte:<identifiant>."),
             Map.entry("action", "Seulement les lignes de cette action (CREATION, MODIFICATION, EVALUATION, DEPOT…)."),
+            Map.entry("codeInsee", "Le code INSEE de la commune (5 caractères : 76540 pour Rouen), pas son code postal."),
+            Map.entry("nom", "Le nom de la commune, ou son début, sans égard aux accents, à la casse ni aux tirets."),
+            Map.entry("codePostal", "Un code postal (5 chiffres) : les communes qui le portent."),
             Map.entry("date", "La date (AAAA-MM-JJ) à laquelle lire les règles en vigueur ; aujourd'hui (Europe/Paris) par défaut."),
             Map.entry("If-Match", "L'ETag du dossier tel qu'il a été lu : refusé (412) s'il a changé depuis. Requis pour une "
                     + "modification (428 sinon), facultatif pour une suppression."));
@@ -93,11 +96,14 @@ class DescriptionOpenApi {
             entete(api, "/api/v1/dossiers/{id}", PathItem::getPut, "200", "ETag", ETAG);
             entete(api, "/api/v1/dossiers/{id}/evaluations", PathItem::getPost, "201", "Location", "L'adresse de l'évaluation scellée.");
             entete(api, "/api/v1/admin/organisations", PathItem::getPost, "201", "Location", "L'adresse de l'organisation créée.");
+            entete(api, "/api/v1/communes", PathItem::getGet, "200", "X-Total-Count",
+                    "Combien de communes répondent (un nom en montre 20 au plus).");
             enPages(api, "/api/v1/dossiers", true);
             enPages(api, "/api/v1/dossiers/{id}/evaluations", true);
             enPages(api, "/api/v1/journal", false);
             // Open to anyone, as the security configuration says: no account asked.
-            for (String ouvert : List.of("/api/v1/evaluations", "/api/v1/territoires", "/api/v1/territoires/{id}/regles")) {
+            for (String ouvert : List.of("/api/v1/evaluations", "/api/v1/territoires", "/api/v1/territoires/{id}/regles",
+                    "/api/v1/communes", "/api/v1/communes/{codeInsee}")) {
                 api.getPaths().get(ouvert).readOperations().forEach(o -> o.setSecurity(List.of()));
             }
             // In the order of a dossier's life: the evaluation anyone may call first, the administration last.

@@ -58,6 +58,13 @@ class ReglesEnVigueurApiTest {
         assertThat(valeurs(packs, "id")).contains("region-84", "region-28", "metropole-rouen-normandie");
         assertThat(valeurs(parId(packs, "id", "region-84").get("versions"), "version")).containsExactly("2025.1", "2026.1");
         assertThat(parId(packs, "id", "metropole-rouen-normandie").get("parent").asString()).isEqualTo("region-28");
+        // The perimeter as declared, and how many communes it covers in the geographic dataset.
+        JsonNode rouen = parId(packs, "id", "metropole-rouen-normandie").get("versions").get(0).get("perimetre");
+        assertThat(rouen.get("epci").toString()).isEqualTo("[\"200023414\"]");
+        assertThat(rouen.get("nombreCommunes").asInt()).isEqualTo(71);
+        assertThat(parId(packs, "id", "region-28").get("versions").get(0).get("perimetre").get("departements").toString())
+                .isEqualTo("[\"14\",\"27\",\"50\",\"61\",\"76\"]");
+        assertThat(packs.get(0).get("versions").get(0).has("perimetre")).isFalse();
     }
 
     @Test

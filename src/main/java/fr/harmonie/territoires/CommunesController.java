@@ -1,0 +1,119 @@
+package fr.harmonie.territoires;
+
+import fr.harmonie.evaluation.Resultat.Territoire;
+import fr.harmonie.json.Json;
+import fr.harmonie.regles.Origine;
+import fr.harmonie.web.ProblemeHttpException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Les communes, sans compte: un bailleur qui prépare un dossier connaît le nom de sa commune ou son code postal, pas
+ * toujours son code INSEE ni le territoire qui instruira. Ceci les lui donne, avec la chaîne de packs qu'une
+ * évaluation y appliquerait à une date et l'adresse de ses règles en vigueur.
+ */
+@RestController
+@Tag(name = "Territoires")
+class CommunesController {
+
+    /** The dossier contract's pattern for {@code operation.commune.codeInsee}. */
+    private static final Pattern CODE_INSEE = Pattern.compile("([0-9]{2}|2A|2B)[0-9]{3}");
+    private static final Pattern CODE_POSTAL = Pattern.compile("[0-9]{5}");
+    private static final int NOMS_MAX = 20;
+
+    private final RegistreCourant registre;
+    private final Clock horloge;
+
+    CommunesController(RegistreCourant registre, Clock horloge) {
+        this.registre = registre;
+        this.horloge = horloge;
+    }
+
+    record Epci(String code, String nom) { }
+
+    record CommuneVue(String codeInsee, String nom, String departement, String region, Epci epci, List<String> codesPostaux) { }
+
+    record CommuneResolue(String codeInsee, String nom, String departement, String region, Epci epci,
+                          List<String> codesPostaux, LocalDate date, Territoire territoire, List<Origine> notes, String regles) { }
+
+    @Operation(summary = "Une commune par son code INSEE, et le territoire qui l'instruit à une date (aujourd'hui par défaut)",
+            description = "La chaîne de packs est celle qu'appliquerait une évaluation d'un dossier de cette commune à cette "
+                    + "date, sans territoire demandé ; `regles` donne l'adresse des règles en vigueur. Un code postal tapé "
+                    + "à la place du code INSEE reçoit 404 avec les codes INSEE des communes qui le portent.")
+    @ApiResponse(responseCode = "200", description = "La commune, son territoire et la chaîne de packs à la date.")
+    @ApiResponse(responseCode = "404", description = "Aucune commune actuelle ne porte ce code ; si c'est un code postal, "
+            + "detail donne les codes INSEE des communes qui le portent.")
+    @GetMapping(path = "/api/v1/communes/{codeInsee}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> commune(@PathVariable String codeInsee, @RequestParam(required = false) String date) {
+        RegistrePacks courant = registre.registre();
+        LocalDate jour = JourDemande.lire(date, horloge, courant.national());
+        if (!CODE_INSEE.matcher(codeInsee).matches()) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Code INSEE invalide", "« " + abrege(codeInsee)
+                    + " » n'est pas un code INSEE de commune : cinq caractères, deux chiffres (ou 2A, 2B pour la Corse) puis trois chiffres.");
+        }
+        RegistrePacks.Resolution r = courant.resoudreCommune(codeInsee, jour);
+        if (!r.localisation().isCommuneConnue()) {
+            throw new ProblemeHttpException(HttpStatus.NOT_FOUND, "Commune inconnue",
+                    Character.toUpperCase(r.localisation().getExplication().charAt(0)) + r.localisation().getExplication().substring(1) + ".");
+        }
+        CommuneVue c = vue(courant.geographie(), courant.geographie().commune(codeInsee));
+        Territoire territoire = Territoire.de(r.packs(), r.phrase());
+        return TerritoiresController.json(new CommuneResolue(c.codeInsee(), c.nom(), c.departement(), c.region(), c.epci(),
+                c.codesPostaux(), jour, territoire, r.notes(),
+                "/api/v1/territoires/" + territoire.code() + "/regles?date=" + jour));
+    }
+
+    @Operation(summary = "Chercher une commune par son nom ou son code postal",
+            description = "`nom` : sans égard aux accents, à la casse ni aux tirets ; le nom exact d'abord, puis ceux qui "
+                    + "commencent ainsi, puis ceux dont un mot commence ainsi, 20 au plus. `codePostal` : toutes les communes "
+                    + "qui le portent. L'en-tête X-Total-Count dit combien de communes répondent.")
+    @ApiResponse(responseCode = "200", description = "Les communes trouvées (liste vide si aucune).")
+    @GetMapping(path = "/api/v1/communes", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> chercher(@RequestParam(required = false) String nom, @RequestParam(required = false) String codePostal) {
+        Geographie geo = registre.registre().geographie();
+        if ((nom == null) == (codePostal == null)) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Recherche de commune invalide",
+                    "Donner le paramètre nom (par exemple nom=Rouen) ou le paramètre codePostal (par exemple codePostal=76000), l'un des deux.");
+        }
+        List<Geographie.Commune> trouvees;
+        if (codePostal != null) {
+            if (!CODE_POSTAL.matcher(codePostal).matches()) {
+                throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Code postal invalide",
+                        "« " + abrege(codePostal) + " » n'est pas un code postal : cinq chiffres.");
+            }
+            trouvees = geo.communesDuCodePostal(codePostal);
+        } else {
+            if (Geographie.pourChercher(nom).length() < 2) {
+                throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Nom de commune trop court",
+                        "Paramètre nom : au moins deux lettres ou chiffres.");
+            }
+            trouvees = geo.chercher(nom);
+        }
+        int montrees = codePostal != null ? trouvees.size() : Math.min(trouvees.size(), NOMS_MAX);
+        // A postal code holds at most 46 communes, all shown; a name may match thousands ("saint"): the first ones, and the count.
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("X-Total-Count", Integer.toString(trouvees.size()))
+                .body(Json.MAPPER.writeValueAsBytes(trouvees.subList(0, montrees).stream().map(c -> vue(geo, c)).toList()));
+    }
+
+    private static CommuneVue vue(Geographie geo, Geographie.Commune c) {
+        Epci epci = c.epci().isEmpty() ? null : new Epci(c.epci(), geo.nomEpci(c.epci()));
+        return new CommuneVue(c.code(), c.nom(), c.departement(), c.region(), epci, geo.codesPostaux(c.code()));
+    }
+
+    /** A path or parameter can be long: the message quotes enough of it to be recognised. */
+    private static String abrege(String valeur) {
+        return valeur.length() <= 20 ? valeur : valeur.substring(0, 20) + "…";
+    }
+}

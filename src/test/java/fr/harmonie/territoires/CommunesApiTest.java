@@ -1,0 +1,118 @@
+package fr.harmonie.territoires;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.ClientHttp;
+import fr.harmonie.ServiceDeTest;
+import fr.harmonie.json.Json;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Un bailleur qui prépare un dossier, sans compte, trouve le code INSEE de sa commune par son nom ou son code postal,
+ * et voit quel territoire l'instruira à une date: la même chaîne qu'une évaluation y appliquerait.
+ */
+@ServiceDeTest
+class CommunesApiTest {
+
+    @LocalServerPort
+    int port;
+
+    private JsonNode lire(String chemin, int statut) throws Exception {
+        HttpResponse<String> r = ClientHttp.appeler(port, "GET", chemin, null, null, null);
+        assertThat(r.statusCode()).as(chemin + " " + r.body()).isEqualTo(statut);
+        assertThat(r.headers().firstValue("Content-Type").orElse(""))
+                .startsWith(statut == 200 ? "application/json" : "application/problem+json");
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    private static List<String> codes(JsonNode communes) {
+        List<String> v = new ArrayList<>();
+        communes.forEach(c -> v.add(c.get("codeInsee").asString()));
+        return v;
+    }
+
+    /** Ce que l'évaluation d'un dossier de cette commune, à cette date, donne comme territoire. */
+    private JsonNode territoireEvalue(String codeInsee, String date) throws Exception {
+        ObjectNode dossier = (ObjectNode) Json.MAPPER.readTree(Files.readString(Path.of("rules/cas/agrement.json")));
+        dossier.put("dateReference", date);
+        ((ObjectNode) dossier.get("operation").get("commune")).put("codeInsee", codeInsee);
+        HttpResponse<String> r = ClientHttp.appeler(port, "POST", "/api/v1/evaluations", null, dossier.toString(), null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Json.MAPPER.readTree(r.body()).get("territoire");
+    }
+
+    @Test
+    void rouenMeneALaMetropoleCommeUneEvaluationEtDonneLAdresseDeSesRegles() throws Exception {
+        JsonNode rouen = lire("/api/v1/communes/76540?date=2026-06-01", 200);
+
+        assertThat(rouen.get("nom").asString()).isEqualTo("Rouen");
+        assertThat(rouen.get("departement").asString()).isEqualTo("76");
+        assertThat(rouen.get("region").asString()).isEqualTo("28");
+        assertThat(rouen.get("epci").get("nom").asString()).isEqualTo("Métropole Rouen Normandie");
+        assertThat(rouen.get("codesPostaux").toString()).contains("76000", "76100");
+        assertThat(rouen.get("territoire").get("code").asString()).isEqualTo("metropole-rouen-normandie");
+        assertThat(rouen.get("territoire").get("resolution").asString()).isEqualTo("commune 76540 (Rouen) → Métropole Rouen Normandie");
+        assertThat(rouen.get("territoire")).isEqualTo(territoireEvalue("76540", "2026-06-01"));
+        JsonNode regles = lire(rouen.get("regles").asString(), 200);
+        assertThat(regles.get("territoire").asString()).isEqualTo("metropole-rouen-normandie");
+        assertThat(regles.get("date").asString()).isEqualTo("2026-06-01");
+    }
+
+    @Test
+    void laDateChoisitLesVersionsEtUneCommuneSansPackNaQueLeSocle() throws Exception {
+        JsonNode grenoble2025 = lire("/api/v1/communes/38185?date=2025-06-01", 200);
+        assertThat(grenoble2025.get("territoire").get("packs").get(1).get("version").asString()).isEqualTo("2025.1");
+        assertThat(grenoble2025.get("territoire")).isEqualTo(territoireEvalue("38185", "2025-06-01"));
+
+        JsonNode rouenAvantLaMetropole = lire("/api/v1/communes/76540?date=2025-06-01", 200);
+        assertThat(rouenAvantLaMetropole.get("territoire").get("code").asString()).isEqualTo("national");
+        assertThat(rouenAvantLaMetropole.get("notes").toString()).contains("metropole-rouen-normandie", "niveau ignoré");
+
+        JsonNode brest = lire("/api/v1/communes/29019", 200);
+        assertThat(brest.get("territoire").get("packs")).hasSize(1);
+        assertThat(brest.get("territoire").get("resolution").asString()).contains("socle national seul");
+        assertThat(brest.get("regles").asString()).startsWith("/api/v1/territoires/national/regles?date=");
+    }
+
+    @Test
+    void unCodePostalOuUnNomMenentAuCodeInsee() throws Exception {
+        JsonNode postal = lire("/api/v1/communes/76000", 404);
+        assertThat(postal.get("title").asString()).isEqualTo("Commune inconnue");
+        assertThat(postal.get("detail").asString()).contains("76000 est un code postal", "76540 Rouen");
+        assertThat(codes(lire("/api/v1/communes?codePostal=76000", 200))).containsExactly("76540");
+
+        assertThat(codes(lire("/api/v1/communes?nom=rouen", 200)).get(0)).isEqualTo("76540");
+        assertThat(codes(lire("/api/v1/communes?nom=SAINT-ETIENNE", 200)).get(0)).isEqualTo("42218");
+        // A word inside the name, an apostrophe, a ligature: typed as one types them.
+        assertThat(codes(lire("/api/v1/communes?nom=etienne", 200))).contains("42218");
+        assertThat(codes(lire("/api/v1/communes?nom=abergement%20clemenciat", 200))).containsExactly("01001");
+        assertThat(codes(lire("/api/v1/communes?nom=coeuvres", 200))).contains("02201");
+        // A name may match thousands: the first 20 and how many in all; a postal code shows all of its communes.
+        HttpResponse<String> saint = ClientHttp.appeler(port, "GET", "/api/v1/communes?nom=saint", null, null, null);
+        assertThat(Json.MAPPER.readTree(saint.body())).hasSize(20);
+        assertThat(Integer.parseInt(saint.headers().firstValue("X-Total-Count").orElseThrow())).isGreaterThan(1000);
+        assertThat(lire("/api/v1/communes?codePostal=51300", 200)).hasSize(46);
+        assertThat(lire("/api/v1/communes?nom=zzzz", 200)).isEmpty();
+    }
+
+    @Test
+    void uneDemandeFautiveRecoitUneErreurEnFrancais() throws Exception {
+        assertThat(lire("/api/v1/communes/7654", 400).get("title").asString()).isEqualTo("Code INSEE invalide");
+        assertThat(lire("/api/v1/communes/2C001", 400).get("detail").asString()).contains("2A, 2B");
+        assertThat(lire("/api/v1/communes/99999", 404).get("detail").asString()).doesNotContain("code postal");
+        assertThat(lire("/api/v1/communes/76540?date=2026-02-30", 400).get("title").asString()).isEqualTo("Date invalide");
+        assertThat(lire("/api/v1/communes", 400).get("detail").asString()).contains("nom", "codePostal");
+        assertThat(lire("/api/v1/communes?nom=Rouen&codePostal=76000", 400).get("title").asString())
+                .isEqualTo("Recherche de commune invalide");
+        assertThat(lire("/api/v1/communes?codePostal=760", 400).get("title").asString()).isEqualTo("Code postal invalide");
+        assertThat(lire("/api/v1/communes?nom=-", 400).get("title").asString()).isEqualTo("Nom de commune trop court");
+    }
+}
