@@ -43,7 +43,11 @@ class CommunesController {
 
     record Epci(String code, String nom) { }
 
-    record CommuneVue(String codeInsee, String nom, String departement, String region, Epci epci, List<String> codesPostaux) { }
+    record CommuneVue(String codeInsee, String nom, String departement, String region, Epci epci, List<String> codesPostaux,
+                      AncienneCommune ancienneCommune) { }
+
+    /** Why a search by name found a commune whose own name does not match: a former commune that joined it. */
+    record AncienneCommune(String codeInsee, String nom, String rattachement) { }
 
     record CommuneResolue(String codeInsee, String nom, String departement, String region, Epci epci,
                           List<String> codesPostaux, LocalDate date, Territoire territoire, List<Origine> notes, String regles) { }
@@ -68,7 +72,7 @@ class CommunesController {
             throw new ProblemeHttpException(HttpStatus.NOT_FOUND, "Commune inconnue",
                     Character.toUpperCase(r.localisation().getExplication().charAt(0)) + r.localisation().getExplication().substring(1) + ".");
         }
-        CommuneVue c = vue(courant.geographie(), courant.geographie().commune(codeInsee));
+        CommuneVue c = vue(courant.geographie(), courant.geographie().commune(codeInsee), null);
         Territoire territoire = Territoire.de(r.packs(), r.phrase());
         return TerritoiresController.json(new CommuneResolue(c.codeInsee(), c.nom(), c.departement(), c.region(), c.epci(),
                 c.codesPostaux(), jour, territoire, r.notes(),
@@ -77,7 +81,9 @@ class CommunesController {
 
     @Operation(summary = "Chercher une commune par son nom ou son code postal",
             description = "`nom` : sans égard aux accents, à la casse ni aux tirets ; le nom exact d'abord, puis ceux qui "
-                    + "commencent ainsi, puis ceux dont un mot commence ainsi, 20 au plus. `codePostal` : toutes les communes "
+                    + "commencent ainsi, puis ceux dont un mot commence ainsi, 20 au plus ; le nom d'une ancienne commune "
+                    + "déléguée ou associée trouve la commune qu'elle a rejointe (`ancienneCommune` dit laquelle). "
+                    + "`codePostal` : toutes les communes "
                     + "qui le portent. L'en-tête X-Total-Count dit combien de communes répondent.")
     @ApiResponse(responseCode = "200", description = "Les communes trouvées (liste vide si aucune).")
     @GetMapping(path = "/api/v1/communes", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -87,13 +93,13 @@ class CommunesController {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Recherche de commune invalide",
                     "Donner le paramètre nom (par exemple nom=Rouen) ou le paramètre codePostal (par exemple codePostal=76000), l'un des deux.");
         }
-        List<Geographie.Commune> trouvees;
+        List<Geographie.Trouvee> trouvees;
         if (codePostal != null) {
             if (!CODE_POSTAL.matcher(codePostal).matches()) {
                 throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Code postal invalide",
                         "« " + abrege(codePostal) + " » n'est pas un code postal : cinq chiffres.");
             }
-            trouvees = geo.communesDuCodePostal(codePostal);
+            trouvees = geo.communesDuCodePostal(codePostal).stream().map(c -> new Geographie.Trouvee(c, null)).toList();
         } else {
             if (Geographie.pourChercher(nom).length() < 2) {
                 throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Nom de commune trop court",
@@ -104,12 +110,13 @@ class CommunesController {
         int montrees = codePostal != null ? trouvees.size() : Math.min(trouvees.size(), NOMS_MAX);
         // A postal code holds at most 46 communes, all shown; a name may match thousands ("saint"): the first ones, and the count.
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("X-Total-Count", Integer.toString(trouvees.size()))
-                .body(Json.MAPPER.writeValueAsBytes(trouvees.subList(0, montrees).stream().map(c -> vue(geo, c)).toList()));
+                .body(Json.MAPPER.writeValueAsBytes(trouvees.subList(0, montrees).stream().map(t -> vue(geo, t.commune(), t.par())).toList()));
     }
 
-    private static CommuneVue vue(Geographie geo, Geographie.Commune c) {
+    private static CommuneVue vue(Geographie geo, Geographie.Commune c, Geographie.CommuneRattachee par) {
         Epci epci = c.epci().isEmpty() ? null : new Epci(c.epci(), geo.nomEpci(c.epci()));
-        return new CommuneVue(c.code(), c.nom(), c.departement(), c.region(), epci, geo.codesPostaux(c.code()));
+        return new CommuneVue(c.code(), c.nom(), c.departement(), c.region(), epci, geo.codesPostaux(c.code()),
+                par == null ? null : new AncienneCommune(par.code(), par.nom(), par.rattachement()));
     }
 
     /** A path or parameter can be long: the message quotes enough of it to be recognised. */

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,12 @@ public final class Geographie {
 
     public record Commune(String code, String nom, String departement, String region, String epci) { }
 
+    /**
+     * Une commune déléguée ou associée dont le code n'est plus celui d'une commune actuelle: l'ancienne commune d'une
+     * fusion ({@code rattachement} DELEGUEE ou ASSOCIEE) et la commune actuelle qu'elle a rejointe.
+     */
+    public record CommuneRattachee(String code, String nom, String rattachement, Commune commune) { }
+
     private final Map<String, Commune> communes;
     private final Map<String, String> nomsEpci;
     private final Map<String, List<String>> membresEpci;
@@ -37,7 +44,10 @@ public final class Geographie {
     private final Map<String, List<String>> communesParCodePostal;
     private final Map<String, List<String>> codesPostauxParCommune = new HashMap<>();
     /** A commune's name as one types it: no accent, no case, hyphens and apostrophes as spaces ("saint etienne"). */
-    private record NomCherche(String nom, Commune commune) { }
+    private record NomCherche(String nom, Trouvee trouvee) { }
+
+    /** A commune a search found, and the former commune whose name matched when it was not its own (else null). */
+    public record Trouvee(Commune commune, CommuneRattachee par) { }
 
     /**
      * By typed name then code, so that one pass gives each group of a search already in order. Made at the first
@@ -45,12 +55,14 @@ public final class Geographie {
      * Two first searches at once may both make it; they make the same list.
      */
     private volatile List<NomCherche> nomsCherches;
+    private final Map<String, CommuneRattachee> communesRattachees;
     private final String provenance;
     private final java.util.Set<String> regions = new java.util.HashSet<>();
 
     private Geographie(Map<String, Commune> communes, Map<String, String> nomsEpci, Map<String, List<String>> codesPostaux,
-                       String provenance) {
+                       Map<String, CommuneRattachee> rattachees, String provenance) {
         this.communes = Collections.unmodifiableMap(communes);
+        this.communesRattachees = Collections.unmodifiableMap(rattachees);
         this.nomsEpci = Collections.unmodifiableMap(nomsEpci);
         this.communesParCodePostal = Collections.unmodifiableMap(codesPostaux);
         codesPostaux.forEach((cp, codes) -> codes.forEach(c -> codesPostauxParCommune.computeIfAbsent(c, k -> new ArrayList<>()).add(cp)));
@@ -72,10 +84,11 @@ public final class Geographie {
 
     public static Geographie chargerEmbarquee() {
         return charger(Ressources.texte("geo/communes.csv"), Ressources.texte("geo/epci.csv"),
-                Ressources.texte("geo/codes-postaux.csv"), Ressources.texte("geo/provenance.properties"));
+                Ressources.texte("geo/codes-postaux.csv"), Ressources.texte("geo/communes-rattachees.csv"),
+                Ressources.texte("geo/provenance.properties"));
     }
 
-    static Geographie charger(String communesCsv, String epciCsv, String codesPostauxCsv, String provenance) {
+    static Geographie charger(String communesCsv, String epciCsv, String codesPostauxCsv, String rattacheesCsv, String provenance) {
         Properties p = new Properties();
         try {
             p.load(new StringReader(provenance));
@@ -85,6 +98,7 @@ public final class Geographie {
         verifier("communes.csv", communesCsv, p.getProperty("communes.csv.sha256"));
         verifier("epci.csv", epciCsv, p.getProperty("epci.csv.sha256"));
         verifier("codes-postaux.csv", codesPostauxCsv, p.getProperty("codes-postaux.csv.sha256"));
+        verifier("communes-rattachees.csv", rattacheesCsv, p.getProperty("communes-rattachees.csv.sha256"));
         Map<String, Commune> communes = new HashMap<>();
         for (CSVRecord r : parse(communesCsv)) {
             communes.put(r.get("code"), new Commune(r.get("code"), r.get("nom"), r.get("departement"), r.get("region"), r.get("epci")));
@@ -97,7 +111,12 @@ public final class Geographie {
         for (CSVRecord r : parse(codesPostauxCsv)) {
             codesPostaux.put(r.get("codePostal"), List.of(r.get("communes").split(" ")));
         }
-        return new Geographie(communes, epci, codesPostaux, p.getProperty("source") + "@" + p.getProperty("version"));
+        Map<String, CommuneRattachee> rattachees = new HashMap<>();
+        for (CSVRecord r : parse(rattacheesCsv)) {
+            rattachees.put(r.get("code"), new CommuneRattachee(r.get("code"), r.get("nom"), r.get("rattachement"),
+                    communes.get(r.get("commune"))));
+        }
+        return new Geographie(communes, epci, codesPostaux, rattachees, p.getProperty("source") + "@" + p.getProperty("version"));
     }
 
     public Commune commune(String code) {
@@ -109,6 +128,11 @@ public final class Geographie {
         return communesParCodePostal.getOrDefault(codePostal, List.of()).stream().map(communes::get).toList();
     }
 
+    /** L'ancienne commune, déléguée ou associée, qui porte ce code et la commune actuelle qu'elle a rejointe; null sinon. */
+    public CommuneRattachee communeRattachee(String code) {
+        return communesRattachees.get(code);
+    }
+
     /** Les codes postaux d'une commune (aucun pour un code inconnu). */
     public List<String> codesPostaux(String codeInsee) {
         return List.copyOf(codesPostauxParCommune.getOrDefault(codeInsee, List.of()));
@@ -117,36 +141,44 @@ public final class Geographie {
     /**
      * Les communes dont le nom répond à ce qu'on a tapé, sans égard aux accents, à la casse, aux tirets ni aux
      * apostrophes: le nom exact d'abord, puis ceux qui commencent ainsi, puis ceux dont un mot commence ainsi
-     * ("etienne" trouve Saint-Étienne); par nom puis code dans chaque groupe. Toutes: l'appelant en montre le début.
+     * ("etienne" trouve Saint-Étienne); par nom puis code dans chaque groupe, chaque commune une fois. Le nom d'une
+     * ancienne commune déléguée ou associée trouve la commune qu'elle a rejointe ("Assigny" trouve Petit-Caux).
+     * Toutes: l'appelant en montre le début.
      */
-    public List<Commune> chercher(String nom) {
+    public List<Trouvee> chercher(String nom) {
         String cherche = pourChercher(nom);
         if (cherche.isEmpty()) {
             return List.of();
         }
-        List<Commune> memeNom = new ArrayList<>();
-        List<Commune> debut = new ArrayList<>();
-        List<Commune> mot = new ArrayList<>();
+        List<Trouvee> memeNom = new ArrayList<>();
+        List<Trouvee> debut = new ArrayList<>();
+        List<Trouvee> mot = new ArrayList<>();
         String motCherche = " " + cherche;
         for (NomCherche n : nomsCherches()) {
             if (n.nom().equals(cherche)) {
-                memeNom.add(n.commune());
+                memeNom.add(n.trouvee());
             } else if (n.nom().startsWith(cherche)) {
-                debut.add(n.commune());
+                debut.add(n.trouvee());
             } else if (n.nom().contains(motCherche)) {
-                mot.add(n.commune());
+                mot.add(n.trouvee());
             }
         }
-        memeNom.addAll(debut);
-        memeNom.addAll(mot);
-        return memeNom;
+        Map<String, Trouvee> parCode = new LinkedHashMap<>();
+        for (List<Trouvee> groupe : List.of(memeNom, debut, mot)) {
+            groupe.forEach(t -> parCode.putIfAbsent(t.commune().code(), t));
+        }
+        return List.copyOf(parCode.values());
     }
 
     private List<NomCherche> nomsCherches() {
         List<NomCherche> noms = nomsCherches;
         if (noms == null) {
-            noms = communes.values().stream().map(c -> new NomCherche(pourChercher(c.nom()), c))
-                    .sorted(Comparator.comparing(NomCherche::nom).thenComparing(n -> n.commune().code())).toList();
+            // Within a name, the current commune before a former one that bears the same name.
+            noms = java.util.stream.Stream.concat(
+                            communes.values().stream().map(c -> new NomCherche(pourChercher(c.nom()), new Trouvee(c, null))),
+                            communesRattachees.values().stream().map(r -> new NomCherche(pourChercher(r.nom()), new Trouvee(r.commune(), r))))
+                    .sorted(Comparator.comparing(NomCherche::nom).thenComparing(n -> n.trouvee().par() != null)
+                            .thenComparing(n -> n.trouvee().commune().code())).toList();
             nomsCherches = noms;
         }
         return noms;

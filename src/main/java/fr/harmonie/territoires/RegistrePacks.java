@@ -168,6 +168,16 @@ public final class RegistrePacks implements ResolveurChaine {
                 + (communes.size() == 1 ? "code INSEE de la commune" : "codes INSEE des communes") + " de ce code postal : " + liste;
     }
 
+    /**
+     * What to type instead, when the code is that of a former commune merged into a current one (76027, Assigny, now a
+     * commune déléguée of 76618 Petit-Caux): its own code stays in the geography, but no current commune bears it.
+     */
+    private String communeRattachee(Geographie.CommuneRattachee r) {
+        return r.code() + " est le code de la commune " + (r.rattachement().equals("DELEGUEE") ? "déléguée" : "associée") + " "
+                + r.nom() + ", rattachée à " + r.commune().nom() + " selon le découpage administratif " + geographie.provenance()
+                + " ; code INSEE de la commune actuelle : " + r.commune().code() + " " + r.commune().nom();
+    }
+
     private Resolution resolution(Dossier dossier) {
         return resolution(dossier.operation().commune().codeInsee(), dossier.territoire(), dossier.dateReference());
     }
@@ -176,7 +186,9 @@ public final class RegistrePacks implements ResolveurChaine {
         Geographie.Commune commune = geographie.commune(code);
         List<Origine> notes = new ArrayList<>();
         if (commune == null) {
-            String explication = "commune " + code + " inconnue du découpage administratif (" + geographie.provenance() + ")"
+            Geographie.CommuneRattachee rattachee = geographie.communeRattachee(code);
+            String explication = (rattachee != null ? communeRattachee(rattachee)
+                    : "commune " + code + " inconnue du découpage administratif (" + geographie.provenance() + ")")
                     + codePostal(code);
             return new Resolution(List.of(national()), explication + " → socle national seul",
                     new Localisation(code, false, demande, true, explication), notes);

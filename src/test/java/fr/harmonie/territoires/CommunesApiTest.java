@@ -88,6 +88,8 @@ class CommunesApiTest {
         assertThat(postal.get("title").asString()).isEqualTo("Commune inconnue");
         assertThat(postal.get("detail").asString()).contains("76000 est un code postal", "76540 Rouen");
         assertThat(codes(lire("/api/v1/communes?codePostal=76000", 200))).containsExactly("76540");
+        assertThat(lire("/api/v1/communes/76003", 404).get("detail").asString())
+                .contains("commune associée Ambourville", "76020 Anneville-Ambourville");
 
         assertThat(codes(lire("/api/v1/communes?nom=rouen", 200)).get(0)).isEqualTo("76540");
         assertThat(codes(lire("/api/v1/communes?nom=SAINT-ETIENNE", 200)).get(0)).isEqualTo("42218");
@@ -101,6 +103,16 @@ class CommunesApiTest {
         assertThat(Integer.parseInt(saint.headers().firstValue("X-Total-Count").orElseThrow())).isGreaterThan(1000);
         assertThat(lire("/api/v1/communes?codePostal=51300", 200)).hasSize(46);
         assertThat(lire("/api/v1/communes?nom=zzzz", 200)).isEmpty();
+        // The name of a former commune finds the one it joined, and says why; after the current commune of that name
+        // (Assigny, in the Cher).
+        JsonNode assignys = lire("/api/v1/communes?nom=assigny", 200);
+        assertThat(codes(assignys)).containsExactly("18014", "76618");
+        assertThat(assignys.get(0).has("ancienneCommune")).isFalse();
+        JsonNode assigny = assignys.get(1);
+        assertThat(assigny.get("nom").asString()).isEqualTo("Petit-Caux");
+        assertThat(assigny.get("ancienneCommune").toString())
+                .isEqualTo("{\"codeInsee\":\"76027\",\"nom\":\"Assigny\",\"rattachement\":\"DELEGUEE\"}");
+        assertThat(lire("/api/v1/communes?nom=rouen", 200).get(0).has("ancienneCommune")).isFalse();
     }
 
     @Test

@@ -34,7 +34,8 @@ class GeographieTest {
         String communes = Ressources.texte("geo/communes.csv").replace("76540,Rouen,76,28,", "76540,Rouen,76,28,2");
 
         assertThatThrownBy(() -> Geographie.charger(communes, Ressources.texte("geo/epci.csv"),
-                Ressources.texte("geo/codes-postaux.csv"), Ressources.texte("geo/provenance.properties")))
+                Ressources.texte("geo/codes-postaux.csv"), Ressources.texte("geo/communes-rattachees.csv"),
+                Ressources.texte("geo/provenance.properties")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("geo/communes.csv ne correspond pas à sa provenance")
                 .hasMessageContaining("le régénérer avec scripts/geographie.sh plutôt que le modifier à la main");

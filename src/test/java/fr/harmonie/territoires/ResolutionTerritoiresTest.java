@@ -11,6 +11,7 @@ import fr.harmonie.json.Json;
 import fr.harmonie.regles.FichiersPack;
 import fr.harmonie.regles.LecteurPack;
 import fr.harmonie.regles.SocleNational;
+import fr.harmonie.regles.faits.Gravite;
 import fr.harmonie.regles.faits.Localisation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -191,6 +192,32 @@ class ResolutionTerritoiresTest {
                 + "76010 Ancretiéville-Saint-Victor, 76045 Auzouville-l'Esneval, 76132 Bourdainville, 76198 Criquetot-sur-Ouville, "
                 + "76227 Ectot-l'Auber et 6 autres");
         assertThat(inconnue.territoire().resolution()).doesNotContain("code postal");
+    }
+
+    /**
+     * The code of a former commune, merged into a commune nouvelle or associated with another, is no current commune's:
+     * the message names the current commune to type (Ambourville, associated with Anneville-Ambourville in the Métropole
+     * de Rouen, would otherwise lose the Métropole's rules without a clue).
+     */
+    @Test
+    void leCodeDUneAncienneCommuneDonneCeluiDeLaCommuneQuElleARejointe() throws Exception {
+        Resultat ambourville = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76003"));
+        Resultat assigny = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76027"));
+
+        assertThat(chaine(ambourville)).isEqualTo(Socle.REFERENCE);
+        assertThat(ambourville.anomalies()).filteredOn(a -> a.code().equals("COMMUNE_INCONNUE")).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.gravite()).isEqualTo(Gravite.BLOQUANTE);
+                    assertThat(a.message()).contains("76003 est le code de la commune associée Ambourville, rattachée à "
+                            + "Anneville-Ambourville selon le découpage administratif @etalab/decoupage-administratif@6.0.0 ; "
+                            + "code INSEE de la commune actuelle : 76020 Anneville-Ambourville");
+                });
+        assertThat(assigny.territoire().resolution()).isEqualTo("76027 est le code de la commune déléguée Assigny, rattachée à "
+                + "Petit-Caux selon le découpage administratif @etalab/decoupage-administratif@6.0.0 ; code INSEE de la commune "
+                + "actuelle : 76618 Petit-Caux → socle national seul");
+        // The code the message gives does resolve to the Métropole.
+        Resultat corrige = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76020"));
+        assertThat(corrige.territoire().code()).isEqualTo("metropole-rouen-normandie");
     }
 
     @Test
