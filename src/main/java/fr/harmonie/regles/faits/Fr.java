@@ -62,6 +62,11 @@ public final class Fr {
         return nombre(valeur, 4);
     }
 
+    /** "1 an", "15 ans": in French, the plural starts at two. */
+    public static String annees(long nombre) {
+        return nombre + (nombre < 2 ? " an" : " ans");
+    }
+
     public static String date(LocalDate date) {
         return date.format(DATE);
     }
