@@ -55,10 +55,11 @@ class CommunesController {
     @Operation(summary = "Une commune par son code INSEE, et le territoire qui l'instruit à une date (aujourd'hui par défaut)",
             description = "La chaîne de packs est celle qu'appliquerait une évaluation d'un dossier de cette commune à cette "
                     + "date, sans territoire demandé ; `regles` donne l'adresse des règles en vigueur. Un code postal tapé "
-                    + "à la place du code INSEE reçoit 404 avec les codes INSEE des communes qui le portent.")
+                    + "à la place du code INSEE, ou le code d'une ancienne commune déléguée ou associée, reçoit 404 avec le "
+                    + "ou les codes INSEE à utiliser.")
     @ApiResponse(responseCode = "200", description = "La commune, son territoire et la chaîne de packs à la date.")
-    @ApiResponse(responseCode = "404", description = "Aucune commune actuelle ne porte ce code ; si c'est un code postal, "
-            + "detail donne les codes INSEE des communes qui le portent.")
+    @ApiResponse(responseCode = "404", description = "Aucune commune actuelle ne porte ce code ; si c'est un code postal ou "
+            + "celui d'une ancienne commune, detail donne le ou les codes INSEE à utiliser.")
     @GetMapping(path = "/api/v1/communes/{codeInsee}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> commune(@PathVariable String codeInsee, @RequestParam(required = false) String date) {
         RegistrePacks courant = registre.registre();
@@ -69,8 +70,9 @@ class CommunesController {
         }
         RegistrePacks.Resolution r = courant.resoudreCommune(codeInsee, jour);
         if (!r.localisation().isCommuneConnue()) {
+            String explication = r.localisation().getExplication(); // "commune 99999 inconnue …", a sentence here
             throw new ProblemeHttpException(HttpStatus.NOT_FOUND, "Commune inconnue",
-                    Character.toUpperCase(r.localisation().getExplication().charAt(0)) + r.localisation().getExplication().substring(1) + ".");
+                    Character.toUpperCase(explication.charAt(0)) + explication.substring(1) + ".");
         }
         CommuneVue c = vue(courant.geographie(), courant.geographie().commune(codeInsee), null);
         Territoire territoire = Territoire.de(r.packs(), r.phrase());

@@ -1,29 +1,31 @@
 package fr.harmonie.territoires;
 
+import fr.harmonie.json.Ressources;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.text.Normalizer;
-import fr.harmonie.json.Ressources;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Communes et EPCI, tels que {@code scripts/geographie.sh} les a dérivés du jeu de données ouvert: le fichier est
- * vérifié contre l'empreinte de sa provenance au chargement, pour qu'une retouche à la main se voie.
+ * Communes, EPCI, codes postaux et anciennes communes rattachées, tels que {@code scripts/geographie.sh} les a dérivés
+ * du jeu de données ouvert: chaque fichier est vérifié contre l'empreinte de sa provenance au chargement, pour qu'une
+ * retouche à la main se voie.
  */
 public final class Geographie {
 
@@ -35,7 +37,14 @@ public final class Geographie {
      */
     public record CommuneRattachee(String code, String nom, String rattachement, Commune commune) { }
 
+    /** A commune a search found, and the former commune whose name matched when it was not its own (else null). */
+    public record Trouvee(Commune commune, CommuneRattachee par) { }
+
+    /** A name as one types it: no accent, no case, hyphens and apostrophes as spaces ("saint etienne"). */
+    private record NomCherche(String nom, Trouvee trouvee) { }
+
     private final Map<String, Commune> communes;
+    private final Map<String, CommuneRattachee> communesRattachees;
     private final Map<String, String> nomsEpci;
     private final Map<String, List<String>> membresEpci;
     /** A perimeter names départements: without this index, each one would go through the 35 000 communes. */
@@ -43,19 +52,12 @@ public final class Geographie {
     /** A postal code typed where the INSEE code goes is a common slip: this says which communes it meant. */
     private final Map<String, List<String>> communesParCodePostal;
     private final Map<String, List<String>> codesPostauxParCommune = new HashMap<>();
-    /** A commune's name as one types it: no accent, no case, hyphens and apostrophes as spaces ("saint etienne"). */
-    private record NomCherche(String nom, Trouvee trouvee) { }
-
-    /** A commune a search found, and the former commune whose name matched when it was not its own (else null). */
-    public record Trouvee(Commune commune, CommuneRattachee par) { }
-
     /**
      * By typed name then code, so that one pass gives each group of a search already in order. Made at the first
      * search, not at load: the command line loads the geography for every dossier it evaluates and never searches.
      * Two first searches at once may both make it; they make the same list.
      */
     private volatile List<NomCherche> nomsCherches;
-    private final Map<String, CommuneRattachee> communesRattachees;
     private final String provenance;
     private final java.util.Set<String> regions = new java.util.HashSet<>();
 
@@ -174,7 +176,7 @@ public final class Geographie {
         List<NomCherche> noms = nomsCherches;
         if (noms == null) {
             // Within a name, the current commune before a former one that bears the same name.
-            noms = java.util.stream.Stream.concat(
+            noms = Stream.concat(
                             communes.values().stream().map(c -> new NomCherche(pourChercher(c.nom()), new Trouvee(c, null))),
                             communesRattachees.values().stream().map(r -> new NomCherche(pourChercher(r.nom()), new Trouvee(r.commune(), r))))
                     .sorted(Comparator.comparing(NomCherche::nom).thenComparing(n -> n.trouvee().par() != null)
