@@ -143,12 +143,14 @@ public final class Geographie {
     /**
      * Les communes dont le nom répond à ce qu'on a tapé, sans égard aux accents, à la casse, aux tirets ni aux
      * apostrophes: le nom exact d'abord, puis ceux qui commencent ainsi, puis ceux dont un mot commence ainsi
-     * ("etienne" trouve Saint-Étienne); par nom puis code dans chaque groupe, chaque commune une fois. Le nom d'une
-     * ancienne commune déléguée ou associée trouve la commune qu'elle a rejointe ("Assigny" trouve Petit-Caux).
+     * ("etienne" trouve Saint-Étienne, "St-Etienne" aussi); par nom puis code dans chaque groupe, chaque commune une
+     * fois. Le nom d'une ancienne commune déléguée ou associée trouve la commune qu'elle a rejointe ("Assigny" trouve
+     * Petit-Caux).
      * Toutes: l'appelant en montre le début.
      */
     public List<Trouvee> chercher(String nom) {
-        String cherche = pourChercher(nom);
+        // "St-Étienne", "Ste Foy": the abbreviations one types, which no official name uses; "st" alone may begin Strasbourg.
+        String cherche = pourChercher(nom).replaceAll("(^| )st (?=.)", "$1saint ").replaceAll("(^| )ste (?=.)", "$1sainte ");
         if (cherche.isEmpty()) {
             return List.of();
         }

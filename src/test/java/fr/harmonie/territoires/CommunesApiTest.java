@@ -95,6 +95,9 @@ class CommunesApiTest {
         assertThat(codes(lire("/api/v1/communes?nom=SAINT-ETIENNE", 200)).get(0)).isEqualTo("42218");
         // A word inside the name, an apostrophe, a ligature: typed as one types them.
         assertThat(codes(lire("/api/v1/communes?nom=etienne", 200))).contains("42218");
+        assertThat(codes(lire("/api/v1/communes?nom=St-%C3%89tienne", 200)).get(0)).isEqualTo("42218");
+        assertThat(codes(lire("/api/v1/communes?nom=ste%20foy%20les%20lyon", 200))).containsExactly("69202");
+        assertThat(codes(lire("/api/v1/communes?nom=stras", 200)).get(0)).isEqualTo("67482");
         assertThat(codes(lire("/api/v1/communes?nom=abergement%20clemenciat", 200))).containsExactly("01001");
         assertThat(codes(lire("/api/v1/communes?nom=coeuvres", 200))).contains("02201");
         // A name may match thousands: the first 20 and how many in all; a postal code shows all of its communes.
