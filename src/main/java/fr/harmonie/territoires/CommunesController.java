@@ -1,5 +1,6 @@
 package fr.harmonie.territoires;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.harmonie.evaluation.Resultat.Territoire;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.Origine;
@@ -49,8 +50,9 @@ class CommunesController {
     /** Why a search by name found a commune whose own name does not match: a former commune that joined it. */
     record AncienneCommune(String codeInsee, String nom, String rattachement) { }
 
-    record CommuneResolue(String codeInsee, String nom, String departement, String region, Epci epci,
-                          List<String> codesPostaux, LocalDate date, Territoire territoire, List<Origine> notes, String regles) { }
+    /** The commune's fields, then where it leads at that date: {@code regles} is the address of the rules in force. */
+    record CommuneResolue(@JsonUnwrapped CommuneVue commune, LocalDate date, Territoire territoire, List<Origine> notes,
+                          String regles) { }
 
     @Operation(summary = "Une commune par son code INSEE, et le territoire qui l'instruit à une date (aujourd'hui par défaut)",
             description = "La chaîne de packs est celle qu'appliquerait une évaluation d'un dossier de cette commune à cette "
@@ -66,7 +68,8 @@ class CommunesController {
         LocalDate jour = JourDemande.lire(date, horloge, courant.national());
         if (!CODE_INSEE.matcher(codeInsee).matches()) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Code INSEE invalide", "« " + abrege(codeInsee)
-                    + " » n'est pas un code INSEE de commune : cinq caractères, deux chiffres (ou 2A, 2B pour la Corse) puis trois chiffres.");
+                    + " » n'est pas un code INSEE de commune : cinq caractères, deux chiffres (ou 2A, 2B pour la Corse) "
+                    + "puis trois chiffres.");
         }
         RegistrePacks.Resolution r = courant.resoudreCommune(codeInsee, jour);
         if (!r.localisation().isCommuneConnue()) {
@@ -74,26 +77,25 @@ class CommunesController {
             throw new ProblemeHttpException(HttpStatus.NOT_FOUND, "Commune inconnue",
                     Character.toUpperCase(explication.charAt(0)) + explication.substring(1) + ".");
         }
-        CommuneVue c = vue(courant.geographie(), courant.geographie().commune(codeInsee), null);
         Territoire territoire = Territoire.de(r.packs(), r.phrase());
-        return TerritoiresController.json(new CommuneResolue(c.codeInsee(), c.nom(), c.departement(), c.region(), c.epci(),
-                c.codesPostaux(), jour, territoire, r.notes(),
-                "/api/v1/territoires/" + territoire.code() + "/regles?date=" + jour));
+        return TerritoiresController.json(new CommuneResolue(vue(courant.geographie(), courant.geographie().commune(codeInsee), null),
+                jour, territoire, r.notes(), "/api/v1/territoires/" + territoire.code() + "/regles?date=" + jour));
     }
 
     @Operation(summary = "Chercher une commune par son nom ou son code postal",
-            description = "`nom` : sans égard aux accents, à la casse ni aux tirets, St et Ste valant Saint et Sainte ; le nom exact d'abord, puis ceux qui "
-                    + "commencent ainsi, puis ceux dont un mot commence ainsi, 20 au plus ; le nom d'une ancienne commune "
-                    + "déléguée ou associée trouve la commune qu'elle a rejointe (`ancienneCommune` dit laquelle). "
-                    + "`codePostal` : toutes les communes "
-                    + "qui le portent. L'en-tête X-Total-Count dit combien de communes répondent.")
+            description = "`nom` : sans égard aux accents, à la casse ni aux tirets, St et Ste valant Saint et Sainte ; le "
+                    + "nom exact d'abord, puis ceux qui commencent ainsi, puis ceux dont un mot commence ainsi, 20 au plus ; "
+                    + "le nom d'une ancienne commune déléguée ou associée trouve la commune qu'elle a rejointe "
+                    + "(`ancienneCommune` dit laquelle). `codePostal` : toutes les communes qui le portent. L'en-tête "
+                    + "X-Total-Count dit combien de communes répondent.")
     @ApiResponse(responseCode = "200", description = "Les communes trouvées (liste vide si aucune).")
     @GetMapping(path = "/api/v1/communes", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> chercher(@RequestParam(required = false) String nom, @RequestParam(required = false) String codePostal) {
+    ResponseEntity<byte[]> chercher(@RequestParam(required = false) String nom,
+                                    @RequestParam(required = false) String codePostal) {
         Geographie geo = registre.registre().geographie();
         if ((nom == null) == (codePostal == null)) {
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Recherche de commune invalide",
-                    "Donner le paramètre nom (par exemple nom=Rouen) ou le paramètre codePostal (par exemple codePostal=76000), l'un des deux.");
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Recherche de commune invalide", "Donner le paramètre "
+                    + "nom (par exemple nom=Rouen) ou le paramètre codePostal (par exemple codePostal=76000), l'un des deux.");
         }
         List<Geographie.Trouvee> trouvees;
         if (codePostal != null) {
@@ -109,10 +111,11 @@ class CommunesController {
             }
             trouvees = geo.chercher(nom);
         }
+        // A postal code holds at most 46 communes, all shown; a name may match thousands ("saint"): the first, and the count.
         int montrees = codePostal != null ? trouvees.size() : Math.min(trouvees.size(), NOMS_MAX);
-        // A postal code holds at most 46 communes, all shown; a name may match thousands ("saint"): the first ones, and the count.
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("X-Total-Count", Integer.toString(trouvees.size()))
-                .body(Json.MAPPER.writeValueAsBytes(trouvees.subList(0, montrees).stream().map(t -> vue(geo, t.commune(), t.par())).toList()));
+        List<CommuneVue> vues = trouvees.subList(0, montrees).stream().map(t -> vue(geo, t.commune(), t.par())).toList();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header("X-Total-Count", Integer.toString(trouvees.size())).body(Json.MAPPER.writeValueAsBytes(vues));
     }
 
     private static CommuneVue vue(Geographie geo, Geographie.Commune c, Geographie.CommuneRattachee par) {
