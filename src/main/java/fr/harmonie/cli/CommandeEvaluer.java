@@ -47,7 +47,7 @@ public final class CommandeEvaluer {
     }
 
     /** Ce qu'a donné un fichier: son code de sortie, et son résultat ou son erreur en français. */
-    private record Issue(int code, Resultat resultat, String titre, String detail, List<Violation> violations) {
+    record Issue(int code, Resultat resultat, String titre, String detail, List<Violation> violations) {
 
         static Issue erreur(int code, String titre, String detail, List<Violation> violations) {
             return new Issue(code, null, titre, detail, violations);
@@ -103,21 +103,25 @@ public final class CommandeEvaluer {
                 sortie.println(Json.MAPPER.writeValueAsString(ligne(fichier, issue)));
             }
             if (issue.resultat() == null) {
-                String prefixe = parLignes ? fichier + " : " : "";
-                erreurs.println(prefixe + "Erreur : " + (issue.titre() == null ? "" : issue.titre() + " : ") + issue.detail());
-                for (Violation v : issue.violations()) {
-                    erreurs.println("  " + (v.pointeur().isEmpty() ? "(racine)" : v.pointeur()) + " : " + v.message());
-                }
+                signaler(parLignes ? fichier + " : " : "", issue, erreurs);
             }
         }
         return pire;
+    }
+
+    /** A file's error in French on standard error, each violation with its JSON pointer. */
+    static void signaler(String prefixe, Issue issue, PrintStream erreurs) {
+        erreurs.println(prefixe + "Erreur : " + (issue.titre() == null ? "" : issue.titre() + " : ") + issue.detail());
+        for (Violation v : issue.violations()) {
+            erreurs.println("  " + (v.pointeur().isEmpty() ? "(racine)" : v.pointeur()) + " : " + v.message());
+        }
     }
 
     /**
      * Adds to {@code fichiers} each argument, a directory standing for its {@code .json} files by name (a script need
      * not depend on its shell to expand {@code *.json}: cmd.exe does not). Returns whether a directory was given.
      */
-    private static boolean deplier(List<String> arguments, List<String> fichiers) throws IOException {
+    static boolean deplier(List<String> arguments, List<String> fichiers) throws IOException {
         boolean repertoires = false;
         for (String a : arguments) {
             if (!a.equals("-") && repertoire(a)) {
@@ -141,7 +145,7 @@ public final class CommandeEvaluer {
         }
     }
 
-    private static Map<String, Object> ligne(String fichier, Issue issue) {
+    static Map<String, Object> ligne(String fichier, Issue issue) {
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("fichier", fichier);
         if (issue.resultat() != null) {
@@ -157,7 +161,7 @@ public final class CommandeEvaluer {
     }
 
     /** @throws PackInvalideException packs refusés: rien ne peut être évalué */
-    private static Issue evaluer(String fichier, InputStream entree, Evaluation evaluation) {
+    static Issue evaluer(String fichier, InputStream entree, Evaluation evaluation) {
         byte[] contenu;
         try {
             contenu = "-".equals(fichier) ? entree.readAllBytes() : Files.readAllBytes(Path.of(fichier));
@@ -179,7 +183,7 @@ public final class CommandeEvaluer {
     }
 
     /** Packs loaded at the first file that can be read, so that a mistyped file name costs no loading. */
-    private static final class Evaluation {
+    static final class Evaluation {
 
         private final Path racinePacks;
         private Evaluateur evaluateur;

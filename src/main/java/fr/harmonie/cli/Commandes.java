@@ -14,6 +14,7 @@ public final class Commandes {
 
     private static final String EVALUER = "evaluer";
     private static final String VERIFIER = "verifier";
+    private static final String COMPARER = "comparer";
     private static final Set<String> AIDE = Set.of("aide", "help", "-h", "--aide", "--help");
 
     private Commandes() {
@@ -31,6 +32,9 @@ public final class Commandes {
         }
         if (VERIFIER.equals(args[0])) {
             return CommandeVerifier.executer(args, sortie, erreurs);
+        }
+        if (COMPARER.equals(args[0])) {
+            return CommandeComparer.executer(args, entree, sortie, erreurs);
         }
         if (AIDE.contains(args[0])) {
             usage(sortie);
@@ -52,6 +56,8 @@ public final class Commandes {
                 + " (evaluer sans argument en dit plus)");
         ou.println("        java -jar harmonie.jar verifier [--packs <dossier>] [<id de pack>…]");
         ou.println("                                                     vérifie les packs et joue les cas de leurs règles");
+        ou.println("        java -jar harmonie.jar comparer --packs <dossier> <dossier.json | répertoire> [<dossier.json>…]");
+        ou.println("                                                     ce que les packs d'un dépôt changent pour ces dossiers");
         ou.println("        java -jar harmonie.jar aide                  ce message");
     }
 }

@@ -1,0 +1,137 @@
+package fr.harmonie.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.CopieDuDepot;
+import fr.harmonie.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Une DREAL prépare une nouvelle version de son pack dans une copie du dépôt et voit, avant de la publier, ce qu'elle
+ * change pour des dossiers réels: lesquels, et en quoi (pièces, anomalies, déposable).
+ */
+class CommandeComparerTest {
+
+    private static final String EXEMPLES = "src/test/resources/exemples";
+
+    private final ByteArrayOutputStream sortie = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream erreurs = new ByteArrayOutputStream();
+
+    private int executer(String... args) {
+        return Commandes.executer(args, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(sortie, true, StandardCharsets.UTF_8), new PrintStream(erreurs, true, StandardCharsets.UTF_8));
+    }
+
+    private List<JsonNode> lignes() {
+        List<JsonNode> lignes = new ArrayList<>();
+        sortie.toString(StandardCharsets.UTF_8).lines().forEach(l -> lignes.add(Json.MAPPER.readTree(l)));
+        return lignes;
+    }
+
+    /**
+     * region-84@2026.2, en vigueur au 1er juin 2026: la géolocalisation exigée dès la programmation, et l'avis de dépôt
+     * tardif reformulé.
+     */
+    private static Path depotAvecUneVersion2026Point2(Path dir) throws IOException {
+        Path depot = CopieDuDepot.dans(dir);
+        Path v1 = depot.resolve("territories/region-84/2026.1");
+        Path v2 = depot.resolve("territories/region-84/2026.2");
+        FileSystemUtils.copyRecursively(v1, v2);
+        remplacer(v2.resolve("pack.yaml"), "version: \"2026.1\"", "version: \"2026.2\"");
+        remplacer(v2.resolve("pack.yaml"), "validFrom: 2026-01-01", "validFrom: 2026-06-01");
+        remplacer(v2.resolve("surcharges.yaml"), "calendrier:", """
+                  - id: R84-PJ-002
+                    code: LOCALISATION
+                    bloquante: true
+                    quand: { phases: [PROGRAMMATION] }
+                    motif: "Situer l'opération dès la programmation."
+                    source: "DREAL AURA, essai"
+                calendrier:""");
+        remplacer(v2.resolve("surcharges.yaml"), "invite à déposer plus tôt", "demande de déposer plus tôt");
+        Files.writeString(v2.resolve("regles/surcharges.cas.yaml"), Files.readString(v2.resolve("regles/surcharges.cas.yaml")) + """
+                  - regle: R84-PJ-002
+                    nom: En programmation à Grenoble, la géolocalisation est exigée
+                    dossier: programmation
+                    modifier: { /operation/commune/codeInsee: "38185", /dateReference: "2026-06-02" }
+                    declenche: true
+                    pieces: [{ code: LOCALISATION, bloquante: true, statut: MANQUANTE }]
+                  - regle: R84-PJ-002
+                    nom: À l'agrément, c'est le socle qui l'exige
+                    modifier: { /operation/commune/codeInsee: "38185", /dateReference: "2026-06-02" }
+                    declenche: false
+                """);
+        return depot;
+    }
+
+    private static void remplacer(Path fichier, String avant, String apres) throws IOException {
+        String texte = Files.readString(fichier);
+        assertThat(texte).contains(avant);
+        Files.writeString(fichier, texte.replace(avant, apres));
+    }
+
+    @Test
+    void uneNouvelleVersionDuPackMontreLesDossiersQuElleChangeEtEnQuoi(@TempDir Path dir) throws Exception {
+        Path depot = depotAvecUneVersion2026Point2(dir);
+
+        int code = executer("comparer", "--packs", depot.toString(), EXEMPLES);
+
+        assertThat(code).as(erreurs.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        List<JsonNode> lignes = lignes();
+        assertThat(lignes).extracting(l -> Path.of(l.get("fichier").asString()).getFileName().toString()).containsExactly(
+                "construction-neuve-dijon.json", "programmation-grenoble.json", "vefa-limoges-permis-non-depose.json");
+        assertThat(lignes).extracting(l -> l.get("change").asBoolean()).containsExactly(false, true, false);
+        JsonNode grenoble = lignes.get(1).get("difference");
+        assertThat(grenoble.get("avant").get("packs").toString()).contains("region-84@2026.1");
+        assertThat(grenoble.get("apres").get("packs").toString()).contains("region-84@2026.2");
+        assertThat(grenoble.get("avant").get("deposable").asBoolean()).isTrue();
+        assertThat(grenoble.get("apres").get("deposable").asBoolean()).isFalse();
+        assertThat(grenoble.get("pieces").get("ajoutees").toString())
+                .isEqualTo("[{\"code\":\"LOCALISATION\",\"bloquante\":true,\"statut\":\"MANQUANTE\"}]");
+        assertThat(grenoble.get("pieces").get("retirees")).isEmpty();
+        JsonNode avis = grenoble.get("anomalies").get("changees").get(0);
+        assertThat(avis.get("avant").get("message").asString()).contains("invite à déposer plus tôt");
+        assertThat(avis.get("apres").get("message").asString()).contains("demande de déposer plus tôt");
+        assertThat(erreurs.toString(StandardCharsets.UTF_8))
+                .contains("programmation-grenoble.json : +1 pièce, 1 anomalie changée, déposable : oui → non")
+                .contains("3 dossiers comparés, 1 changé");
+    }
+
+    /** A version bump with the same effect changes no dossier: only what the reader of a result sees counts. */
+    @Test
+    void desPacksSansEffetSurCesDossiersNeChangentRien(@TempDir Path dir) throws Exception {
+        Path depot = CopieDuDepot.dans(dir);
+        remplacer(depot.resolve("rules/pack.yaml"), "version: \"", "version: \"9");
+
+        int code = executer("comparer", "--packs", depot.toString(), EXEMPLES + "/construction-neuve-dijon.json",
+                EXEMPLES + "/vefa-limoges-permis-non-depose.json");
+
+        assertThat(code).isZero();
+        assertThat(lignes()).extracting(l -> l.get("change").asBoolean()).containsExactly(false, false);
+        assertThat(lignes().get(0).get("difference").get("apres").get("packs").get(0).asString()).startsWith("national@9");
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("2 dossiers comparés, aucun changé");
+    }
+
+    @Test
+    void sansPacksOuSurUneEntreeInvalideLaCommandeLeDit(@TempDir Path dir) throws Exception {
+        assertThat(executer("comparer", EXEMPLES)).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Usage : java -jar harmonie.jar comparer --packs");
+
+        Path invalide = Files.writeString(dir.resolve("invalide.json"), "{\"formatVersion\": \"1\"}");
+        assertThat(executer("comparer", "--packs", CopieDuDepot.dans(dir.resolve("depot")).toString(), invalide.toString()))
+                .isEqualTo(2);
+        assertThat(lignes().get(0).get("erreur").get("violations")).isNotEmpty();
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("invalide.json : Erreur");
+    }
+}
