@@ -6,6 +6,7 @@ import fr.harmonie.evaluation.Resultat.PieceRequise;
 import fr.harmonie.evaluation.Resultat.StatutPiece;
 import fr.harmonie.regles.faits.Gravite;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,8 @@ record DifferenceDeResultats(Apercu avant, Apercu apres, Ecarts<Piece> pieces, E
         }
 
         static <T> Ecarts<T> entre(List<T> avant, List<T> apres, Function<T, Object> cle) {
-            Map<Object, T> parCleAvant = new LinkedHashMap<>();
-            avant.forEach(t -> parCleAvant.putIfAbsent(cle.apply(t), t));
-            Map<Object, T> parCleApres = new LinkedHashMap<>();
-            apres.forEach(t -> parCleApres.putIfAbsent(cle.apply(t), t));
+            Map<Object, T> parCleAvant = parCle(avant, cle);
+            Map<Object, T> parCleApres = parCle(apres, cle);
             List<T> ajoutees = new ArrayList<>();
             List<Changement<T>> changees = new ArrayList<>();
             parCleApres.forEach((k, t) -> {
@@ -59,6 +58,17 @@ record DifferenceDeResultats(Apercu avant, Apercu apres, Ecarts<Piece> pieces, E
             List<T> retirees = parCleAvant.entrySet().stream().filter(e -> !parCleApres.containsKey(e.getKey()))
                     .map(Map.Entry::getValue).toList();
             return new Ecarts<>(List.copyOf(ajoutees), retirees, List.copyOf(changees));
+        }
+
+        /** Two items of one key (two anomalies of one code on one field, from a territory's rules) stay two: the n-th of each. */
+        private static <T> Map<Object, T> parCle(List<T> elements, Function<T, Object> cle) {
+            Map<Object, T> parCle = new LinkedHashMap<>();
+            Map<Object, Integer> rangs = new HashMap<>();
+            for (T t : elements) {
+                Object k = cle.apply(t);
+                parCle.put(List.of(k, rangs.merge(k, 1, Integer::sum)), t);
+            }
+            return parCle;
         }
     }
 
