@@ -4,10 +4,8 @@ import fr.harmonie.cli.CommandeEvaluer.Evaluation;
 import fr.harmonie.cli.CommandeEvaluer.Issue;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.PackInvalideException;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +33,11 @@ final class CommandeComparer {
                 || packs.suite().stream().anyMatch(a -> a.startsWith("-"))) {
             return usage(erreurs);
         }
-        List<String> fichiers = new ArrayList<>();
-        try {
-            if (CommandeEvaluer.deplier(packs.suite(), fichiers) && fichiers.isEmpty()) {
-                erreurs.println("Erreur : aucun fichier .json dans " + String.join(", ", packs.suite()));
-                return CommandeEvaluer.ENTREE_INVALIDE;
-            }
-        } catch (IOException e) {
-            erreurs.println("Erreur : lecture impossible d'un répertoire : " + e.getMessage());
+        CommandeEvaluer.Fichiers trouves = CommandeEvaluer.Fichiers.de(packs.suite(), erreurs);
+        if (trouves == null) {
             return CommandeEvaluer.ENTREE_INVALIDE;
         }
+        List<String> fichiers = trouves.noms();
         Evaluation enService = new Evaluation(null);
         Evaluation editee = new Evaluation(packs.racine());
         int pire = INCHANGES;

@@ -57,18 +57,12 @@ public final class CommandeEvaluer {
     public static int executer(String[] args, InputStream entree, PrintStream sortie, PrintStream erreurs) {
         PacksDemandes packs = PacksDemandes.lire(args);
         List<String> arguments = packs == null ? List.of() : packs.suite();
-        List<String> fichiers = new ArrayList<>();
-        boolean repertoires;
-        try {
-            repertoires = deplier(arguments, fichiers);
-        } catch (IOException e) {
-            erreurs.println("Erreur : lecture impossible d'un répertoire : " + e.getMessage());
+        Fichiers trouves = Fichiers.de(arguments, erreurs);
+        if (trouves == null) {
             return ENTREE_INVALIDE;
         }
-        if (fichiers.isEmpty() && repertoires) {
-            erreurs.println("Erreur : aucun fichier .json dans " + String.join(", ", arguments));
-            return ENTREE_INVALIDE;
-        }
+        List<String> fichiers = trouves.noms();
+        boolean repertoires = trouves.repertoires();
         // One result as such for one file named; one line per file as soon as a directory or several files are given.
         boolean parLignes = fichiers.size() > 1 || repertoires;
         if (fichiers.isEmpty() || fichiers.stream().anyMatch(f -> f.startsWith("--"))
@@ -118,23 +112,37 @@ public final class CommandeEvaluer {
     }
 
     /**
-     * Adds to {@code fichiers} each argument, a directory standing for its {@code .json} files by name (a script need
-     * not depend on its shell to expand {@code *.json}: cmd.exe does not). Returns whether a directory was given.
+     * The files the arguments name, a directory standing for its {@code .json} files by name (a script need not depend
+     * on its shell to expand {@code *.json}: cmd.exe does not); {@code repertoires}: whether a directory was given.
      */
-    static boolean deplier(List<String> arguments, List<String> fichiers) throws IOException {
-        boolean repertoires = false;
-        for (String a : arguments) {
-            if (!a.equals("-") && repertoire(a)) {
-                repertoires = true;
-                try (Stream<Path> contenu = Files.list(Path.of(a))) {
-                    contenu.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).sorted()
-                            .forEach(f -> fichiers.add(f.toString()));
+    record Fichiers(List<String> noms, boolean repertoires) {
+
+        /** Null after saying why on {@code erreurs}: a directory unreadable, or with no {@code .json} file. */
+        static Fichiers de(List<String> arguments, PrintStream erreurs) {
+            List<String> noms = new ArrayList<>();
+            boolean repertoires = false;
+            try {
+                for (String a : arguments) {
+                    if (!a.equals("-") && repertoire(a)) {
+                        repertoires = true;
+                        try (Stream<Path> contenu = Files.list(Path.of(a))) {
+                            contenu.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).sorted()
+                                    .forEach(f -> noms.add(f.toString()));
+                        }
+                    } else {
+                        noms.add(a);
+                    }
                 }
-            } else {
-                fichiers.add(a);
+            } catch (IOException e) {
+                erreurs.println("Erreur : lecture impossible d'un répertoire : " + e.getMessage());
+                return null;
             }
+            if (noms.isEmpty() && repertoires) {
+                erreurs.println("Erreur : aucun fichier .json dans " + String.join(", ", arguments));
+                return null;
+            }
+            return new Fichiers(List.copyOf(noms), repertoires);
         }
-        return repertoires;
     }
 
     private static boolean repertoire(String chemin) {
