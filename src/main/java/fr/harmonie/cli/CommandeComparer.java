@@ -3,20 +3,35 @@ package fr.harmonie.cli;
 import fr.harmonie.cli.CommandeEvaluer.Evaluation;
 import fr.harmonie.cli.CommandeEvaluer.Issue;
 import fr.harmonie.json.Json;
+import fr.harmonie.regles.Manifeste;
+import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.PackInvalideException;
+import fr.harmonie.territoires.RegistrePacks;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
- * {@code java -jar harmonie.jar comparer --packs <dépôt> <dossier.json | répertoire>…}: ce que changent, pour des
- * dossiers réels, les packs d'un dépôt en cours d'édition, avant de les publier. Une DREAL qui resserre un paramètre ou
- * ajoute une pièce voit quels dossiers de son territoire en sont touchés et comment: chaque dossier est évalué avec les
- * packs du jar (ceux en service) puis avec ceux du dépôt, et une ligne JSON par dossier dit ce qui change
- * ({@link DifferenceDeResultats}); la sortie d'erreur en fait le bilan en français. Sortie 0 si aucun résultat ne
- * change, 1 si au moins un change, 2 pour une entrée invalide, 3 si les packs du dépôt sont refusés.
+ * {@code java -jar harmonie.jar comparer --packs <dépôt> [--avant <dépôt>] [--date AAAA-MM-JJ] <dossier.json |
+ * répertoire>…}: ce que changent, pour des dossiers réels, les packs d'un dépôt en cours d'édition, avant de les
+ * publier. Une DREAL qui resserre un paramètre ou ajoute une pièce voit quels dossiers de son territoire en sont touchés
+ * et comment: chaque dossier est évalué avec les packs du jar (ceux en service), ou ceux d'un autre dépôt
+ * ({@code --avant}), puis avec ceux du dépôt édité, et une ligne JSON par dossier dit ce qui change
+ * ({@link DifferenceDeResultats}); la sortie d'erreur en fait le bilan en français. {@code --date} les évalue tous à
+ * une date de référence, celle d'une version à venir. Sortie 0 si aucun résultat ne change, 1 si au moins un change, 2
+ * pour une entrée invalide, 3 si des packs sont refusés.
+ *
+ * <p>A new version usually starts later than the dossiers at hand: compared at their own dates, they would all read
+ * "aucun changé" while the version was never applied. Each new or modified version that no dossier met is therefore
+ * named, with its dates and, when no dossier's date falls in them, the {@code --date} to give.
  */
 final class CommandeComparer {
 
@@ -27,19 +42,22 @@ final class CommandeComparer {
     }
 
     static int executer(String[] args, InputStream entree, PrintStream sortie, PrintStream erreurs) {
-        PacksDemandes packs = PacksDemandes.lire(args);
+        OptionsCommande options = OptionsCommande.lire(args,
+                Set.of(OptionsCommande.PACKS, OptionsCommande.AVANT, OptionsCommande.DATE), erreurs);
         // Each dossier is read twice: standard input, which reads once, is not one of them.
-        if (packs == null || packs.racine() == null || packs.suite().isEmpty()
-                || packs.suite().stream().anyMatch(a -> a.startsWith("-"))) {
+        if (options == null || options.packs() == null || options.suite().isEmpty()
+                || options.suite().stream().anyMatch(a -> a.startsWith("-"))) {
             return usage(erreurs);
         }
-        CommandeEvaluer.Fichiers trouves = CommandeEvaluer.Fichiers.de(packs.suite(), erreurs);
+        CommandeEvaluer.Fichiers trouves = CommandeEvaluer.Fichiers.de(options.suite(), erreurs);
         if (trouves == null) {
             return CommandeEvaluer.ENTREE_INVALIDE;
         }
         List<String> fichiers = trouves.noms();
-        Evaluation enService = new Evaluation(null);
-        Evaluation editee = new Evaluation(packs.racine());
+        Evaluation reference = new Evaluation(options.avant(), options.date());
+        Evaluation editee = new Evaluation(options.packs(), options.date());
+        Set<String> appliquees = new HashSet<>();
+        SortedSet<LocalDate> dates = new TreeSet<>();
         int pire = INCHANGES;
         int changes = 0;
         for (String fichier : fichiers) {
@@ -47,9 +65,9 @@ final class CommandeComparer {
             Issue apres;
             try {
                 apres = CommandeEvaluer.evaluer(fichier, entree, editee);
-                avant = CommandeEvaluer.evaluer(fichier, entree, enService);
+                avant = CommandeEvaluer.evaluer(fichier, entree, reference);
             } catch (PackInvalideException e) {
-                return PacksDemandes.refuses(e, erreurs);
+                return OptionsCommande.refuses(e, erreurs);
             }
             Issue echec = avant.resultat() == null ? avant : apres.resultat() == null ? apres : null;
             if (echec != null) {
@@ -58,6 +76,8 @@ final class CommandeComparer {
                 pire = Math.max(pire, echec.code());
                 continue;
             }
+            apres.resultat().territoire().packs().forEach(p -> appliquees.add(p.id() + "@" + p.version()));
+            dates.add(apres.resultat().dateReference());
             DifferenceDeResultats difference = DifferenceDeResultats.entre(avant.resultat(), apres.resultat());
             Map<String, Object> ligne = new LinkedHashMap<>();
             ligne.put("fichier", fichier);
@@ -72,14 +92,46 @@ final class CommandeComparer {
         }
         erreurs.println(fichiers.size() + (fichiers.size() > 1 ? " dossiers comparés, " : " dossier comparé, ")
                 + (changes == 0 ? "aucun changé" : changes + (changes > 1 ? " changés" : " changé")) + " par les packs de "
-                + packs.racine());
+                + options.packs() + (options.avant() == null ? "" : " (au lieu de ceux de " + options.avant() + ")"));
+        if (!dates.isEmpty()) {
+            for (Pack p : nouvelles(editee.packs(), reference.packs())) {
+                if (!appliquees.contains(p.reference())) {
+                    erreurs.println(sansEffet(p, dates, options.packs()));
+                }
+            }
+        }
         return pire;
     }
 
+    /** The versions of {@code editees} that {@code reference} does not serve identically: new, or changed in place. */
+    private static List<Pack> nouvelles(RegistrePacks editees, RegistrePacks reference) {
+        Set<String> servies = new HashSet<>();
+        reference.packs().forEach(v -> v.forEach(p -> servies.add(p.reference() + " " + p.empreinte())));
+        return editees.packs().stream().flatMap(List::stream).filter(p -> !servies.contains(p.reference() + " " + p.empreinte()))
+                .toList();
+    }
+
+    private static String sansEffet(Pack p, SortedSet<LocalDate> dates, Path depot) {
+        Manifeste m = p.manifeste();
+        String periode = m.validUntil() == null ? "en vigueur à partir du " + m.validFrom()
+                : "en vigueur du " + m.validFrom() + " au " + m.validUntil();
+        String pourquoi = dates.stream().noneMatch(m::enVigueurLe)
+                ? "aucune de leurs dates de référence (" + (dates.size() == 1 ? "le " + dates.first()
+                        : "du " + dates.first() + " au " + dates.last()) + ") n'est dans cette période ; --date "
+                        + m.validFrom() + " les évalue à cette date"
+                : "aucun n'est dans son territoire à une date où elle est en vigueur";
+        return "Attention : " + p.reference() + " (" + periode + "), nouvelle ou modifiée dans " + depot
+                + ", ne s'applique à aucun de ces dossiers : " + pourquoi + ".";
+    }
+
     private static int usage(PrintStream erreurs) {
-        erreurs.println("Usage : java -jar harmonie.jar comparer --packs <dossier> <dossier.json | répertoire> [<dossier.json>…]");
+        erreurs.println("Usage : java -jar harmonie.jar comparer --packs <dossier> [--avant <dossier>] [--date AAAA-MM-JJ]"
+                + " <dossier.json | répertoire> [<dossier.json>…]");
         erreurs.println("Évalue chaque dossier avec les packs du jar puis avec ceux du dossier donné (qui contient rules/ et"
                 + " territories/) et dit ce qui change : pièces, anomalies, déposable, maturité ; une ligne JSON par dossier.");
+        erreurs.println("--avant : comparer aux packs d'un autre dossier plutôt qu'à ceux du jar (ceux d'un service lancé avec"
+                + " --harmonie.packs.racine) ; --date : évaluer chaque dossier à cette date de référence (celle d'une"
+                + " version à venir) plutôt qu'à la sienne.");
         erreurs.println("Sortie 0 : rien ne change ; 1 : au moins un dossier change ; 2 : entrée invalide ; 3 : packs refusés.");
         return CommandeEvaluer.ENTREE_INVALIDE;
     }

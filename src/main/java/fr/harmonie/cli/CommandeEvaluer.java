@@ -1,5 +1,6 @@
 package fr.harmonie.cli;
 
+import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.DossierInvalideException;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.dossier.Violation;
@@ -19,17 +20,20 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * {@code java -jar harmonie.jar evaluer dossier.json}: la même évaluation que l'API, hors ligne, sans base ni serveur.
  * Code de sortie 0 si le dossier est déposable, 1 s'il ne l'est pas, 2 si l'entrée est invalide, 3 si les règles sont
  * en défaut. Avec {@code --packs <dossier>}, les packs d'un dépôt en cours d'édition remplacent ceux du jar: l'auteur
- * d'une règle l'essaie sur un dossier sans reconstruire le jar, et les vérifications des packs s'appliquent.
+ * d'une règle l'essaie sur un dossier sans reconstruire le jar, et les vérifications des packs s'appliquent. Avec
+ * {@code --date AAAA-MM-JJ}, chaque dossier est évalué à cette date de référence: celle d'une version à venir.
  *
  * <p>With several files (or a directory, for its {@code .json} files), one run: the JVM starts, and each chain
  * compiles, once for all of them instead of once per dossier (seconds each). Each file gives one JSON line, its result
@@ -55,8 +59,8 @@ public final class CommandeEvaluer {
     }
 
     public static int executer(String[] args, InputStream entree, PrintStream sortie, PrintStream erreurs) {
-        PacksDemandes packs = PacksDemandes.lire(args);
-        List<String> arguments = packs == null ? List.of() : packs.suite();
+        OptionsCommande options = OptionsCommande.lire(args, Set.of(OptionsCommande.PACKS, OptionsCommande.DATE), erreurs);
+        List<String> arguments = options == null ? List.of() : options.suite();
         Fichiers trouves = Fichiers.de(arguments, erreurs);
         if (trouves == null) {
             return ENTREE_INVALIDE;
@@ -67,8 +71,8 @@ public final class CommandeEvaluer {
         boolean parLignes = fichiers.size() > 1 || repertoires;
         if (fichiers.isEmpty() || fichiers.stream().anyMatch(f -> f.startsWith("--"))
                 || (fichiers.size() > 1 && fichiers.contains("-"))) {
-            erreurs.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] <dossier.json | répertoire | ->"
-                    + " [<dossier.json>…]");
+            erreurs.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] [--date AAAA-MM-JJ]"
+                    + " <dossier.json | répertoire | -> [<dossier.json>…]");
             erreurs.println("Évalue un dossier au format 1 et affiche le résultat JSON. Sortie 0 : déposable ;"
                     + " 1 : non déposable ; 2 : entrée invalide ; 3 : règles en défaut.");
             erreurs.println("Plusieurs fichiers (ou un répertoire, pour ses fichiers .json) : une ligne JSON par fichier"
@@ -76,9 +80,11 @@ public final class CommandeEvaluer {
                     + " des leurs (l'entrée standard, -, s'emploie seule).");
             erreurs.println("--packs : évaluer avec les packs d'un dossier qui contient rules/ et territories/ (un dépôt"
                     + " en cours d'édition) plutôt qu'avec ceux du jar.");
+            erreurs.println("--date : évaluer chaque dossier à cette date de référence (comme s'il était déposé ce jour-là)"
+                    + " plutôt qu'à la sienne.");
             return ENTREE_INVALIDE;
         }
-        Evaluation evaluation = new Evaluation(packs.racine());
+        Evaluation evaluation = new Evaluation(options.packs(), options.date());
         int pire = DEPOSABLE;
         for (String fichier : fichiers) {
             Issue issue;
@@ -86,7 +92,7 @@ public final class CommandeEvaluer {
                 issue = evaluer(fichier, entree, evaluation);
             } catch (PackInvalideException e) {
                 // The build's tests load the jar's packs with the same checks: these are the packs given with --packs.
-                return PacksDemandes.refuses(e, erreurs);
+                return OptionsCommande.refuses(e, erreurs);
             }
             pire = Math.max(pire, issue.code());
             if (!parLignes) {
@@ -181,7 +187,10 @@ public final class CommandeEvaluer {
             return Issue.erreur(ENTREE_INVALIDE, null, "lecture impossible de " + fichier + " : " + e.getMessage(), List.of());
         }
         try {
-            Resultat r = evaluation.evaluateur().evaluer(new LecteurDossier().lire(contenu));
+            // The packs first: packs refused (exit 3) outweigh an invalid dossier.
+            Evaluateur evaluateur = evaluation.evaluateur();
+            Dossier dossier = new LecteurDossier().lire(contenu);
+            Resultat r = evaluateur.evaluer(evaluation.date() == null ? dossier : dossier.avecDateReference(evaluation.date()));
             return new Issue(r.deposable() ? DEPOSABLE : NON_DEPOSABLE, r, null, null, List.of());
         } catch (DossierInvalideException e) {
             return Issue.erreur(ENTREE_INVALIDE, e.titre(), e.getMessage(), e.violations());
@@ -190,23 +199,38 @@ public final class CommandeEvaluer {
         }
     }
 
-    /** Packs loaded at the first file that can be read, so that a mistyped file name costs no loading. */
+    /**
+     * How the dossiers are evaluated: with which packs (null: the jar's), at which date of reference (null: each
+     * dossier's own). Packs loaded at the first file that can be read, so that a mistyped file name costs no loading.
+     */
     static final class Evaluation {
 
         private final Path racinePacks;
+        private final LocalDate date;
+        private RegistrePacks packs;
         private Evaluateur evaluateur;
 
-        Evaluation(Path racinePacks) {
+        Evaluation(Path racinePacks, LocalDate date) {
             this.racinePacks = racinePacks;
+            this.date = date;
+        }
+
+        LocalDate date() {
+            return date;
+        }
+
+        RegistrePacks packs() {
+            if (packs == null) {
+                Geographie geographie = Geographie.chargerEmbarquee();
+                // The jar's packs were checked by the build; packs being edited (--packs) get every check.
+                packs = racinePacks == null ? ChargeurPacks.chargerDuJar(geographie) : ChargeurPacks.charger(racinePacks, geographie);
+            }
+            return packs;
         }
 
         Evaluateur evaluateur() {
             if (evaluateur == null) {
-                Geographie geographie = Geographie.chargerEmbarquee();
-                // The jar's packs were checked by the build; packs being edited (--packs) get every check.
-                RegistrePacks packs = racinePacks == null ? ChargeurPacks.chargerDuJar(geographie)
-                        : ChargeurPacks.charger(racinePacks, geographie);
-                evaluateur = new Evaluateur(packs, Clock.systemUTC());
+                evaluateur = new Evaluateur(packs(), Clock.systemUTC());
             }
             return evaluateur;
         }

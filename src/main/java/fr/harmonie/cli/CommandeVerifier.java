@@ -34,7 +34,7 @@ final class CommandeVerifier {
     }
 
     static int executer(String[] args, PrintStream sortie, PrintStream erreurs) {
-        PacksDemandes packs = PacksDemandes.lire(args);
+        OptionsCommande packs = OptionsCommande.lire(args, Set.of(OptionsCommande.PACKS), erreurs);
         if (packs == null || packs.suite().stream().anyMatch(a -> a.startsWith("-"))) {
             return usage(erreurs);
         }
@@ -43,9 +43,9 @@ final class CommandeVerifier {
         try {
             Geographie geographie = Geographie.chargerEmbarquee();
             // Unlike evaluer, the jar's packs are compiled for their checks too: this command is the check.
-            registre = ChargeurPacks.charger(packs.racine(), geographie);
+            registre = ChargeurPacks.charger(packs.packs(), geographie);
         } catch (PackInvalideException e) {
-            return PacksDemandes.refuses(e, erreurs);
+            return OptionsCommande.refuses(e, erreurs);
         }
         List<String> inconnus = demandes.stream().filter(id -> !registre.connait(id)).toList();
         if (!inconnus.isEmpty()) {

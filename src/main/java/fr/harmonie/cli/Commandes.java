@@ -51,12 +51,13 @@ public final class Commandes {
 
     private static void usage(PrintStream ou) {
         ou.println("Usage : java -jar harmonie.jar [--option=valeur…]   démarre le service (par exemple --server.port=8081)");
-        ou.println("        java -jar harmonie.jar evaluer <dossier.json | répertoire | -> [<dossier.json>…]");
+        ou.println("        java -jar harmonie.jar evaluer [--date AAAA-MM-JJ] <dossier.json | répertoire | -> [<dossier.json>…]");
         ou.println("                                                     évalue hors ligne, sans serveur ni base"
                 + " (evaluer sans argument en dit plus)");
         ou.println("        java -jar harmonie.jar verifier [--packs <dossier>] [<id de pack>…]");
         ou.println("                                                     vérifie les packs et joue les cas de leurs règles");
-        ou.println("        java -jar harmonie.jar comparer --packs <dossier> <dossier.json | répertoire> [<dossier.json>…]");
+        ou.println("        java -jar harmonie.jar comparer --packs <dossier> [--avant <dossier>] [--date AAAA-MM-JJ]"
+                + " <dossier.json | répertoire> [<dossier.json>…]");
         ou.println("                                                     ce que les packs d'un dépôt changent pour ces dossiers");
         ou.println("        java -jar harmonie.jar aide                  ce message");
     }

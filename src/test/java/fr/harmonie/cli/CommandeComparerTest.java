@@ -45,12 +45,17 @@ class CommandeComparerTest {
      * tardif reformulé.
      */
     private static Path depotAvecUneVersion2026Point2(Path dir) throws IOException {
+        return depotAvecUneNouvelleVersion(dir, "2026.2", "2026-06-01");
+    }
+
+    /** Une nouvelle version de region-84, copiée de 2026.1 avec ces deux changements, en vigueur à partir de ce jour. */
+    private static Path depotAvecUneNouvelleVersion(Path dir, String version, String validFrom) throws IOException {
         Path depot = CopieDuDepot.dans(dir);
         Path v1 = depot.resolve("territories/region-84/2026.1");
-        Path v2 = depot.resolve("territories/region-84/2026.2");
+        Path v2 = depot.resolve("territories/region-84/" + version);
         FileSystemUtils.copyRecursively(v1, v2);
-        remplacer(v2.resolve("pack.yaml"), "version: \"2026.1\"", "version: \"2026.2\"");
-        remplacer(v2.resolve("pack.yaml"), "validFrom: 2026-01-01", "validFrom: 2026-06-01");
+        remplacer(v2.resolve("pack.yaml"), "version: \"2026.1\"", "version: \"" + version + "\"");
+        remplacer(v2.resolve("pack.yaml"), "validFrom: 2026-01-01", "validFrom: " + validFrom);
         remplacer(v2.resolve("surcharges.yaml"), "calendrier:", """
                   - id: R84-PJ-002
                     code: LOCALISATION
@@ -60,18 +65,19 @@ class CommandeComparerTest {
                     source: "DREAL AURA, essai"
                 calendrier:""");
         remplacer(v2.resolve("surcharges.yaml"), "invite à déposer plus tôt", "demande de déposer plus tôt");
+        String lendemain = java.time.LocalDate.parse(validFrom).plusDays(1).toString();
         Files.writeString(v2.resolve("regles/surcharges.cas.yaml"), Files.readString(v2.resolve("regles/surcharges.cas.yaml")) + """
                   - regle: R84-PJ-002
                     nom: En programmation à Grenoble, la géolocalisation est exigée
                     dossier: programmation
-                    modifier: { /operation/commune/codeInsee: "38185", /dateReference: "2026-06-02" }
+                    modifier: { /operation/commune/codeInsee: "38185", /dateReference: "%1$s" }
                     declenche: true
                     pieces: [{ code: LOCALISATION, bloquante: true, statut: MANQUANTE }]
                   - regle: R84-PJ-002
                     nom: À l'agrément, c'est le socle qui l'exige
-                    modifier: { /operation/commune/codeInsee: "38185", /dateReference: "2026-06-02" }
+                    modifier: { /operation/commune/codeInsee: "38185", /dateReference: "%1$s" }
                     declenche: false
-                """);
+                """.formatted(lendemain));
         return depot;
     }
 
@@ -123,6 +129,50 @@ class CommandeComparerTest {
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("2 dossiers comparés, aucun changé");
     }
 
+    /**
+     * The version for next year starts after every dossier at hand: compared at their own dates they do not change, and
+     * the command says that the version was never applied and which --date applies it; with it, the dossiers change.
+     */
+    @Test
+    void uneVersionAVenirQuiNeJoueSurAucunDossierEstSignaleeEtDateLaFaitJouer(@TempDir Path dir) throws Exception {
+        Path depot = depotAvecUneNouvelleVersion(dir, "2027.1", "2027-01-01");
+        String grenoble = EXEMPLES + "/programmation-grenoble.json";
+
+        assertThat(executer("comparer", "--packs", depot.toString(), grenoble)).isZero();
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("1 dossier comparé, aucun changé").contains(
+                "Attention : region-84@2027.1 (en vigueur à partir du 2027-01-01), nouvelle ou modifiée dans " + depot
+                        + ", ne s'applique à aucun de ces dossiers : aucune de leurs dates de référence (le 2026-11-18)"
+                        + " n'est dans cette période ; --date 2027-01-01 les évalue à cette date.");
+
+        sortie.reset();
+        erreurs.reset();
+        assertThat(executer("comparer", "--date", "2027-01-01", "--packs", depot.toString(), grenoble)).isEqualTo(1);
+        JsonNode difference = lignes().get(0).get("difference");
+        assertThat(difference.get("avant").get("packs").toString()).contains("region-84@2026.1");
+        assertThat(difference.get("apres").get("packs").toString()).contains("region-84@2027.1");
+        assertThat(difference.get("pieces").get("ajoutees").toString()).contains("LOCALISATION");
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("+1 pièce").doesNotContain("Attention");
+    }
+
+    /** --avant: compared with the packs of another repository (a service started on them), not with the jar's. */
+    @Test
+    void avantDonneLesPacksAuxquelsComparer(@TempDir Path dir) throws Exception {
+        Path enService = depotAvecUneVersion2026Point2(dir.resolve("service"));
+        Path edite = CopieDuDepot.dans(dir.resolve("edite"));
+
+        int code = executer("comparer", "--packs", edite.toString(), "--avant", enService.toString(),
+                EXEMPLES + "/programmation-grenoble.json");
+
+        assertThat(code).isEqualTo(1);
+        JsonNode difference = lignes().get(0).get("difference");
+        assertThat(difference.get("avant").get("packs").toString()).contains("region-84@2026.2");
+        assertThat(difference.get("apres").get("packs").toString()).contains("region-84@2026.1");
+        assertThat(difference.get("pieces").get("retirees").toString()).contains("LOCALISATION");
+        assertThat(erreurs.toString(StandardCharsets.UTF_8))
+                .contains("1 dossier comparé, 1 changé par les packs de " + edite + " (au lieu de ceux de " + enService + ")")
+                .doesNotContain("Attention");
+    }
+
     @Test
     void sansPacksOuSurUneEntreeInvalideLaCommandeLeDit(@TempDir Path dir) throws Exception {
         assertThat(executer("comparer", EXEMPLES)).isEqualTo(2);
@@ -133,5 +183,13 @@ class CommandeComparerTest {
                 .isEqualTo(2);
         assertThat(lignes().get(0).get("erreur").get("violations")).isNotEmpty();
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("invalide.json : Erreur");
+
+        erreurs.reset();
+        assertThat(executer("comparer", "--packs", dir.toString(), "--date", "2026-02-30", EXEMPLES)).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8))
+                .contains("Erreur : --date : « 2026-02-30 » n'est pas une date AAAA-MM-JJ du calendrier.");
+        erreurs.reset();
+        assertThat(executer("comparer", "--packs", dir.toString(), "--packs", dir.toString(), EXEMPLES)).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Erreur : --packs est donnée deux fois.");
     }
 }

@@ -65,6 +65,22 @@ class CommandeEvaluerTest {
         assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("VEFA_PERMIS_NON_DEPOSE");
     }
 
+    /** --date: the dossier as if deposited that day; Grenoble on 18 November gets the late-deposit notice, in October not. */
+    @Test
+    void avecDateLeDossierEstEvalueACetteDateDeReference() {
+        String grenoble = "src/test/resources/exemples/programmation-grenoble.json";
+        assertThat(evaluer("evaluer", grenoble)).isZero();
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("\"dateReference\" : \"2026-11-18\"", "DEPOT_TARDIF");
+
+        sortie.reset();
+        assertThat(evaluer("evaluer", "--date", "2026-10-01", grenoble)).isZero();
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("\"dateReference\" : \"2026-10-01\"")
+                .doesNotContain("DEPOT_TARDIF");
+
+        assertThat(evaluer("evaluer", "--date", "2026-10", grenoble)).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("« 2026-10 » n'est pas une date AAAA-MM-JJ");
+    }
+
     @Test
     void leDossierPeutVenirDeLEntreeStandard() throws Exception {
         byte[] dossier = Files.readAllBytes(Path.of("src/test/resources/exemples/programmation-grenoble.json"));

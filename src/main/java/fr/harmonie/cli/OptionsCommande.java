@@ -1,0 +1,80 @@
+package fr.harmonie.cli;
+
+import fr.harmonie.regles.PackInvalideException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The options right after a command's name, in any order, before its files:
+ * <ul>
+ * <li>{@code --packs <dépôt>}: the packs of a repository being edited (its {@code rules/} and {@code territories/})
+ * instead of the jar's;</li>
+ * <li>{@code --avant <dépôt>} (comparer): the packs to compare with, instead of the jar's;</li>
+ * <li>{@code --date AAAA-MM-JJ}: every dossier evaluated at that date of reference, as if deposited that day.</li>
+ * </ul>
+ * A null path stands for the jar's packs, a null date for each dossier's own. {@code suite}: the arguments after the
+ * options; an option the command does not take stays there, where the command refuses it with its usage.
+ */
+record OptionsCommande(Path packs, Path avant, LocalDate date, List<String> suite) {
+
+    static final String PACKS = "--packs";
+    static final String AVANT = "--avant";
+    static final String DATE = "--date";
+
+    /** Null, after saying why on {@code erreurs}, when an option has no value, comes twice or has an invalid date. */
+    static OptionsCommande lire(String[] args, Set<String> admises, PrintStream erreurs) {
+        Path packs = null;
+        Path avant = null;
+        LocalDate date = null;
+        int i = 1;
+        while (i < args.length && admises.contains(args[i])) {
+            String option = args[i];
+            if (i + 1 == args.length) {
+                erreurs.println("Erreur : " + option + " demande une valeur.");
+                return null;
+            }
+            String valeur = args[i + 1];
+            boolean deuxFois = switch (option) {
+                case PACKS -> packs != null;
+                case AVANT -> avant != null;
+                default -> date != null;
+            };
+            if (deuxFois) {
+                erreurs.println("Erreur : " + option + " est donnée deux fois.");
+                return null;
+            }
+            switch (option) {
+                case PACKS -> packs = Path.of(valeur);
+                case AVANT -> avant = Path.of(valeur);
+                default -> {
+                    date = date(valeur, erreurs);
+                    if (date == null) {
+                        return null;
+                    }
+                }
+            }
+            i += 2;
+        }
+        return new OptionsCommande(packs, avant, date, List.of(args).subList(i, args.length));
+    }
+
+    private static LocalDate date(String valeur, PrintStream erreurs) {
+        try {
+            return LocalDate.parse(valeur);
+        } catch (DateTimeParseException e) {
+            erreurs.println("Erreur : " + DATE + " : « " + valeur + " » n'est pas une date AAAA-MM-JJ du calendrier.");
+            return null;
+        }
+    }
+
+    /** Packs that fail the checks of a start: each error, with its pack, file and line; exit 3. */
+    static int refuses(PackInvalideException e, PrintStream erreurs) {
+        erreurs.println("Erreur : packs refusés :");
+        e.getMessage().lines().forEach(l -> erreurs.println("  " + l));
+        return CommandeEvaluer.REGLES_EN_DEFAUT;
+    }
+}
