@@ -12,6 +12,7 @@ import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.CroissanceDesPacks;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistrePacks;
+import fr.harmonie.territoires.VersionsPubliees;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,8 +26,10 @@ import java.util.Set;
  * pass the checks of a start, then every case of every pack (or of the packs named) is played on the chain that ends
  * with that pack, and a rule without its two cases is named. Then the pack's rules are measured on more logements
  * than their cases have ({@link CroissanceDesRegles}): a join that grows with their square passes its cases and yet
- * would run the service out of memory. Exit 0 when all pass, 3 when a pack is refused, a case fails or the evaluation
- * grows too fast, 2 for a pack id that no pack bears.
+ * would run the service out of memory. A version changed since its publication ({@link VersionsPubliees}) is a problem
+ * too, which the service would refuse; a version not yet published gets the line that publishes it. Exit 0 when all
+ * pass, 3 when a pack is refused, a published version changed, a case fails or the evaluation grows too fast, 2 for a
+ * pack id that no pack bears.
  */
 final class CommandeVerifier {
 
@@ -53,6 +56,13 @@ final class CommandeVerifier {
                     + " ; packs connus : " + registre.packs().stream().map(v -> v.get(0).id()).toList());
             return CommandeEvaluer.ENTREE_INVALIDE;
         }
+        VersionsPubliees publiees;
+        try {
+            publiees = VersionsPubliees.de(packs.packs());
+        } catch (VersionsPubliees.VerrouIllisibleException e) {
+            erreurs.println("Erreur : " + e.getMessage());
+            return CommandeEvaluer.REGLES_EN_DEFAUT;
+        }
         LecteurDossier lecteur = new LecteurDossier();
         int versions = 0;
         int joues = 0;
@@ -65,6 +75,10 @@ final class CommandeVerifier {
             versions++;
             // Each problem: its first line, then its details, indented.
             List<List<String>> duPack = new ArrayList<>();
+            String changee = publiees.ecart(pack);
+            if (changee != null) {
+                duPack.add(List.of(changee));
+            }
             List<Cas> cas = List.of();
             CroissanceDesRegles.Bilan croissance = null;
             try {
@@ -92,6 +106,10 @@ final class CommandeVerifier {
                     ? (cas.isEmpty() ? "aucune règle propre, aucun cas" : cas.size() + " cas, tous passent")
                     : cas.size() + " cas, " + duPack.size() + " problème(s) :"));
             duPack.forEach(lignes -> lignes.forEach(l -> sortie.println("  " + l)));
+            if (!publiees.publiee(pack)) {
+                sortie.println("  pas encore publiée : pour la publier, ajouter à " + VersionsPubliees.FICHIER + " la ligne « "
+                        + VersionsPubliees.ligne(pack) + " »");
+            }
             if (croissance != null && croissance.reglesMesurees() > 0 && croissance.problemes().isEmpty()) {
                 sortie.println(String.format(Locale.FRANCE, "  croissance : %d règle(s) mesurée(s) de %d à %d logements,"
                         + " mémoire allouée ×%.1f au plus (linéaire)", croissance.reglesMesurees(), CroissanceDesRegles.PETIT,

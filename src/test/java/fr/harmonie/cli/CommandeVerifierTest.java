@@ -42,13 +42,14 @@ class CommandeVerifierTest {
     @Test
     void uneJointureQuiCroitAvecLeCarreDesLogementsEstSignaleeAvantQueLeServiceNeLaRencontre(@TempDir Path dir) throws Exception {
         Path depot = CopieDuDepot.dans(dir);
-        CopieDuDepot.ajouterUneJointureQuadratique(depot.resolve("territories/metropole-rouen-normandie/2026.1"));
+        CopieDuDepot.publierCommeNouvelleVersion(depot.resolve("territories/metropole-rouen-normandie/2026.1"));
+        CopieDuDepot.ajouterUneJointureQuadratique(depot.resolve("territories/metropole-rouen-normandie/2026.2"));
 
         int code = lancer("verifier", "--packs", depot.toString(), "metropole-rouen-normandie");
 
         String rapport = sortie.toString(StandardCharsets.UTF_8);
         assertThat(code).isEqualTo(3);
-        assertThat(rapport).contains("metropole-rouen-normandie@2026.1 : 8 cas, 1 problème(s) :")
+        assertThat(rapport).contains("metropole-rouen-normandie@2026.2 : 8 cas, 1 problème(s) :")
                 .contains("[MRN-AN-900] regles/doublons.cas.yaml, cas « Deux logements de même désignation » : l'évaluation,"
                         + " toutes les règles de la chaîne comprises, croît plus vite que les logements : 250 puis 1000"
                         + " logements tous de même désignation")
@@ -59,7 +60,8 @@ class CommandeVerifierTest {
     @Test
     void unCasQuiNePassePlusEstNommeAvecSonFichierEtCeQuiDiffere(@TempDir Path dir) throws Exception {
         Path depot = CopieDuDepot.dans(dir);
-        Path cas = depot.resolve("territories/region-84/2026.1/regles/surcharges.cas.yaml");
+        CopieDuDepot.publierCommeNouvelleVersion(depot.resolve("territories/region-84/2026.1"));
+        Path cas = depot.resolve("territories/region-84/2026.2/regles/surcharges.cas.yaml");
         // The author expects the late-deposit notice to be MINEURE, which the pack's rule does not say.
         Files.writeString(cas, Files.readString(cas).replace("code: DEPOT_TARDIF, gravite: INFO", "code: DEPOT_TARDIF, gravite: MINEURE"));
 
@@ -68,11 +70,44 @@ class CommandeVerifierTest {
         String rapport = sortie.toString(StandardCharsets.UTF_8);
         assertThat(code).isEqualTo(3);
         assertThat(rapport).containsPattern("region-84@2025\\.1 : \\d+ cas, tous passent")
-                .contains("region-84@2026.1 : ").contains("1 problème(s) :")
+                .containsPattern("region-84@2026\\.1 : \\d+ cas, tous passent")
+                .contains("region-84@2026.2 : ").contains("1 problème(s) :")
                 .contains("[R84-CA-001] regles/surcharges.cas.yaml : « Un dossier daté du 15 décembre 2026 reçoit l'avis de dépôt tardif »")
                 .contains("gravite=MINEURE").contains("DEPOT_TARDIF INFO /dateReference");
 
         assertThat(lancer("verifier", "--packs", depot.toString(), "region-99")).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("aucun pack ne porte l'identifiant region-99");
+    }
+
+    /**
+     * A published version edited in place passes its cases, and the service that holds it would refuse it at the next
+     * reload: verifier says so. A new version is told the line of versions.lock that publishes it.
+     */
+    @Test
+    void uneVersionPublieeModifieeEstUnProblemeEtUneNouvelleVersionRecoitLaLigneQuiLaPublie(@TempDir Path dir) throws Exception {
+        Path depot = CopieDuDepot.dans(dir);
+        Path surcharges = depot.resolve("territories/region-84/2026.1/surcharges.yaml");
+        String publiee = Files.readString(surcharges);
+        Files.writeString(surcharges, publiee.replace("invite à déposer plus tôt", "demande de déposer plus tôt"));
+
+        assertThat(lancer("verifier", "--packs", depot.toString(), "region-84")).isEqualTo(3);
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("region-84@2026.1 : 4 cas, 1 problème(s) :")
+                .containsPattern("region-84@2026\\.1 a changé depuis sa publication \\(empreinte sha256:[0-9a-f]{64} au lieu de"
+                        + " sha256:[0-9a-f]{64}\\) : publier une nouvelle version plutôt que modifier celle-ci")
+                .contains("Bilan : 2 version(s) de pack, 6 cas joués, 1 problème(s).");
+
+        CopieDuDepot.publierCommeNouvelleVersion(surcharges.getParent());
+        Files.writeString(surcharges, publiee);
+        assertThat(lancer("verifier", "--packs", depot.toString(), "region-84")).isZero();
+        String rapport = sortie.toString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher ligne = java.util.regex.Pattern.compile("region-84@2026\\.2 : 4 cas, tous passent\n"
+                + "  pas encore publiée : pour la publier, ajouter à territories/versions\\.lock la ligne « (region-84@2026\\.2"
+                + " sha256:[0-9a-f]{64}) »").matcher(rapport);
+        assertThat(ligne.find()).as(rapport).isTrue();
+
+        Path verrou = depot.resolve("territories/versions.lock");
+        Files.writeString(verrou, Files.readString(verrou) + ligne.group(1) + "\n");
+        assertThat(lancer("verifier", "--packs", depot.toString(), "region-84")).isZero();
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).doesNotContain("pas encore publiée").contains("aucun problème");
     }
 }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.harmonie.regles.Pack;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,28 +14,31 @@ import org.junit.jupiter.api.Test;
  */
 class VersionsPublieesTest {
 
-    private static final Path VERROU = Path.of("territories/versions.lock");
+    @Test
+    void aucuneVersionPublieeNAChangeEtChaqueVersionEstPubliee() {
+        assertThat(VersionsPubliees.de(Path.of(".")).ecarts(ResolutionTerritoiresTest.REGISTRE)).isEmpty();
+    }
+
+    /** The jar carries the same file: verifier, without the sources, holds the jar's packs to it. */
+    @Test
+    void leVerrouDuJarEstCeluiDuDepot() {
+        assertThat(VersionsPubliees.de(null).ecarts(ResolutionTerritoiresTest.REGISTRE)).isEmpty();
+    }
 
     @Test
-    void aucuneVersionPublieeNAChangeEtChaqueVersionEstPubliee() throws Exception {
-        Map<String, String> publiees = new LinkedHashMap<>();
-        for (String ligne : Files.readAllLines(VERROU)) {
-            if (!ligne.isBlank() && !ligne.startsWith("#")) {
-                String[] champs = ligne.trim().split("\\s+");
-                publiees.put(champs[0], champs[1]);
-            }
-        }
-        List<String> ecarts = new ArrayList<>();
-        for (List<Pack> chaine : ResolutionTerritoiresTest.REGISTRE.chainesDesPacks()) {
-            Pack p = chaine.get(chaine.size() - 1);
-            String attendue = publiees.get(p.reference());
-            if (attendue == null) {
-                ecarts.add(p.reference() + " n'est pas dans versions.lock : ajouter « " + p.reference() + " " + p.empreinte() + " »");
-            } else if (!attendue.equals(p.empreinte())) {
-                ecarts.add(p.reference() + " a changé (" + p.empreinte() + ") : publier une nouvelle version plutôt que modifier celle-ci");
-            }
-        }
-        assertThat(ecarts).isEmpty();
+    void uneVersionModifieeOuNonPublieeEstNommeeAvecCeQuIlFautFaire() {
+        Pack metropole = ResolutionTerritoiresTest.REGISTRE.enVigueur("metropole-rouen-normandie", java.time.LocalDate.of(2026, 6, 1));
+        VersionsPubliees autreContenu = VersionsPubliees.lire("# commentaire\n\nmetropole-rouen-normandie@2026.1 sha256:00\n");
+        assertThat(autreContenu.ecart(metropole)).isEqualTo("metropole-rouen-normandie@2026.1 a changé depuis sa publication"
+                + " (empreinte " + metropole.empreinte() + " au lieu de sha256:00) : publier une nouvelle version plutôt que"
+                + " modifier celle-ci");
+        VersionsPubliees vide = VersionsPubliees.lire("");
+        assertThat(vide.ecart(metropole)).isNull();
+        assertThat(vide.publiee(metropole)).isFalse();
+        assertThat(vide.ecarts(ResolutionTerritoiresTest.REGISTRE)).contains("metropole-rouen-normandie@2026.1 n'est pas dans"
+                + " versions.lock : ajouter « metropole-rouen-normandie@2026.1 " + metropole.empreinte() + " »");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VersionsPubliees.lire("region-84@2026.1\n"))
+                .hasMessage("territories/versions.lock ligne 1 : « region-84@2026.1 » ; attendu : id@version sha256:…");
     }
 
     @Test
