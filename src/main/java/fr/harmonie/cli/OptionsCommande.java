@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,39 +29,31 @@ record OptionsCommande(Path packs, Path avant, LocalDate date, List<String> suit
 
     /** Null, after saying why on {@code erreurs}, when an option has no value, comes twice or has an invalid date. */
     static OptionsCommande lire(String[] args, Set<String> admises, PrintStream erreurs) {
-        Path packs = null;
-        Path avant = null;
-        LocalDate date = null;
+        Map<String, String> valeurs = new HashMap<>();
         int i = 1;
-        while (i < args.length && admises.contains(args[i])) {
-            String option = args[i];
+        for (; i < args.length && admises.contains(args[i]); i += 2) {
             if (i + 1 == args.length) {
-                erreurs.println("Erreur : " + option + " demande une valeur.");
+                erreurs.println("Erreur : " + args[i] + " demande une valeur.");
                 return null;
             }
-            String valeur = args[i + 1];
-            boolean deuxFois = switch (option) {
-                case PACKS -> packs != null;
-                case AVANT -> avant != null;
-                default -> date != null;
-            };
-            if (deuxFois) {
-                erreurs.println("Erreur : " + option + " est donnée deux fois.");
+            if (valeurs.put(args[i], args[i + 1]) != null) {
+                erreurs.println("Erreur : " + args[i] + " est donnée deux fois.");
                 return null;
             }
-            switch (option) {
-                case PACKS -> packs = Path.of(valeur);
-                case AVANT -> avant = Path.of(valeur);
-                default -> {
-                    date = date(valeur, erreurs);
-                    if (date == null) {
-                        return null;
-                    }
-                }
-            }
-            i += 2;
         }
-        return new OptionsCommande(packs, avant, date, List.of(args).subList(i, args.length));
+        LocalDate date = null;
+        if (valeurs.containsKey(DATE)) {
+            date = date(valeurs.get(DATE), erreurs);
+            if (date == null) {
+                return null;
+            }
+        }
+        return new OptionsCommande(chemin(valeurs.get(PACKS)), chemin(valeurs.get(AVANT)), date,
+                List.of(args).subList(i, args.length));
+    }
+
+    private static Path chemin(String valeur) {
+        return valeur == null ? null : Path.of(valeur);
     }
 
     private static LocalDate date(String valeur, PrintStream erreurs) {
