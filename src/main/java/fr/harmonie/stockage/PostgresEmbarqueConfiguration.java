@@ -1,7 +1,6 @@
 package fr.harmonie.stockage;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Sans base configurée, Harmonie démarre son propre PostgreSQL, dont les données vivent dans un répertoire qui
  * survit aux redémarrages ({@code HARMONIE_DATA_DIR}, par défaut {@code ./data}): qui redémarre retrouve ses
- * dossiers. Avec {@code SPRING_DATASOURCE_URL}, rien de tout cela ne démarre.
+ * dossiers; s'il s'arrête pendant que le service tourne, il est relancé ({@link PostgresEmbarque}). Avec
+ * {@code SPRING_DATASOURCE_URL}, rien de tout cela ne démarre.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SansBaseExterne.class)
@@ -36,23 +36,12 @@ class PostgresEmbarqueConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres postgresEmbarque(RepertoireDonnees repertoire) {
+    PostgresEmbarque postgresEmbarque(RepertoireDonnees repertoire) {
         try {
             Path dossier = repertoire.postgres();
             Files.createDirectories(dossier);
-            PostgresOrphelin.arreter(dossier);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dossier)
-                    // RepertoireDonnees removes an ephemeral directory once PostgreSQL has stopped. The library's own
-                    // cleanup runs from its shutdown hook, races with that removal and logs an ERROR when it loses.
-                    .setCleanDataDirectory(false);
-            if (!repertoire.ephemere()) {
-                // The library tunes PostgreSQL for throwaway test databases (no fsync, asynchronous commits): kept
-                // data must survive a crash, and a 201 must mean committed to disk.
-                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
-            }
-            EmbeddedPostgres pg = builder.start();
-            LOG.info("PostgreSQL embarqué sur le port {}, données dans {}", pg.getPort(), dossier);
+            PostgresEmbarque pg = PostgresEmbarque.demarrer(dossier, repertoire.ephemere());
+            LOG.info("PostgreSQL embarqué sur le port {}, données dans {}", pg.port(), dossier);
             return pg;
         } catch (IOException | RuntimeException e) {
             throw new DonneesInutilisablesException("Le PostgreSQL embarqué ne démarre pas sur " + repertoire.postgres() + " : "
@@ -61,7 +50,7 @@ class PostgresEmbarqueConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres pg, @Value("${spring.datasource.hikari.connection-timeout}") long attente,
+    DataSource dataSource(PostgresEmbarque pg, @Value("${spring.datasource.hikari.connection-timeout}") long attente,
                           @Value("${spring.datasource.hikari.maximum-pool-size}") int connexions,
                           @Value("${spring.datasource.hikari.data-source-properties.socketTimeout}") String delaiReseau) {
         // The same settings as for a configured base, which Spring Boot's own pool reads. Started at its first use, as
@@ -70,7 +59,8 @@ class PostgresEmbarqueConfiguration {
         pool.setConnectionTimeout(attente);
         pool.setMaximumPoolSize(connexions);
         pool.addDataSourceProperty("socketTimeout", delaiReseau);
-        pool.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        // The same URL whenever the server restarts: it keeps its port.
+        pool.setJdbcUrl(pg.jdbcUrl());
         pool.setPoolName("harmonie");
         return pool;
     }
