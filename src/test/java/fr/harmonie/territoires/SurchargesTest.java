@@ -66,7 +66,11 @@ class SurchargesTest {
                   - { regle: MRN-PJ-002, nom: pas en programmation, dossier: programmation, declenche: false }
                   - { regle: MRN-EC-001, nom: écartée, declenche: true }
                   - { regle: MRN-EC-001, nom: pas de permis à écarter, modifier: { /operation/nature: ACQUISITION_AMELIORATION }, declenche: false }
-                  - { regle: MRN-GR-001, nom: relevée, modifier: { /operation/calendrier/dateLivraisonPrevue: "2026-01-01" }, declenche: true }
+                  - regle: MRN-GR-001
+                    nom: relevée, l'anomalie attendue par son code (elle garde l'origine de la règle du socle qui l'a trouvée)
+                    modifier: { /operation/calendrier/dateLivraisonPrevue: "2026-01-01" }
+                    declenche: true
+                    anomalies: [{ code: CALENDRIER_INCOHERENT, gravite: MAJEURE }]
                   - { regle: MRN-GR-001, nom: rien à relever, declenche: false }
                   - regle: MRN-GR-002
                     nom: en programmation, le plan déséquilibré devient bloquant

@@ -91,6 +91,21 @@ public final class ExecuteurCas {
         return manques;
     }
 
+    /**
+     * The code whose gravité this rule raises, when it is a raise ({@code gravites} of a pack): the anomaly keeps the
+     * origin of the rule that found it, so a case of the raise expects it by its code, not by its origin.
+     */
+    private String codeRelevePar(String regle) {
+        for (Pack p : chaine.packs()) {
+            for (Surcharges.Rehaussement g : p.surcharges().gravites()) {
+                if (g.id().equals(regle)) {
+                    return g.code();
+                }
+            }
+        }
+        return null;
+    }
+
     public EcartCas jouer(Cas cas) {
         List<String> ecarts = new ArrayList<>();
         Resultat r;
@@ -103,15 +118,18 @@ public final class ExecuteurCas {
         if (declenchee != cas.declenche()) {
             ecarts.add(cas.declenche() ? cas.regle() + " ne s'est pas déclenchée" : cas.regle() + " s'est déclenchée");
         }
+        String codeReleve = codeRelevePar(cas.regle());
         for (Cas.AnomalieAttendue a : cas.anomalies()) {
             boolean trouvee = r.anomalies().stream().anyMatch(x -> x.code().equals(a.code())
-                    && x.origine().regle().equals(a.regle() == null ? cas.regle() : a.regle())
+                    && (a.regle() == null ? x.origine().regle().equals(cas.regle()) || x.code().equals(codeReleve)
+                            : x.origine().regle().equals(a.regle()))
                     && (a.gravite() == null || x.gravite().name().equals(a.gravite()))
                     && (a.champ() == null || a.champ().equals(x.champ()))
                     && (a.message() == null || x.message().contains(a.message())));
             if (!trouvee) {
                 ecarts.add("anomalie attendue absente : " + a + " ; relevées : " + r.anomalies().stream()
-                        .map(x -> x.code() + " " + x.gravite() + " " + x.champ() + " « " + x.message() + " »").toList());
+                        .map(x -> x.code() + " " + x.gravite() + " " + x.champ() + " « " + x.message() + " » ("
+                                + x.origine().regle() + ")").toList());
             }
         }
         for (Cas.PieceAttendue p : cas.pieces()) {
