@@ -73,7 +73,7 @@ class CommandeVerifierTest {
                 .containsPattern("region-84@2026\\.1 : \\d+ cas, tous passent")
                 .contains("region-84@2026.2 : ").contains("1 problème(s) :")
                 .contains("[R84-CA-001] regles/surcharges.cas.yaml : « Un dossier daté du 15 décembre 2026 reçoit l'avis de dépôt tardif »")
-                .contains("gravite=MINEURE").contains("DEPOT_TARDIF INFO /dateReference");
+                .contains("anomalie attendue absente : DEPOT_TARDIF MINEURE").contains("DEPOT_TARDIF INFO /dateReference");
 
         assertThat(lancer("verifier", "--packs", depot.toString(), "region-99")).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("aucun pack ne porte l'identifiant region-99");

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -106,13 +107,26 @@ public final class ExecuteurCas {
         return null;
     }
 
+    /** What the case expects, as its author wrote it, in the words of the report. */
+    private static String decrire(Cas.AnomalieAttendue a) {
+        return a.code() + (a.gravite() == null ? "" : " " + a.gravite()) + (a.champ() == null ? "" : " au champ " + a.champ())
+                + (a.message() == null ? "" : ", message contenant « " + a.message() + " »")
+                + (a.regle() == null ? "" : ", posée par " + a.regle());
+    }
+
+    private static String decrire(Cas.PieceAttendue p) {
+        return p.code() + (p.bloquante() == null ? "" : p.bloquante() ? " bloquante" : " non bloquante")
+                + (p.statut() == null ? "" : " " + p.statut());
+    }
+
     public EcartCas jouer(Cas cas) {
         List<String> ecarts = new ArrayList<>();
         Resultat r;
         try {
             r = evaluateur.evaluer(lecteur.lire(Json.MAPPER.writeValueAsBytes(dossier(cas))));
         } catch (DossierInvalideException e) {
-            return new EcartCas(cas, List.of("le dossier du cas n'est pas au contrat : " + e.violations()));
+            return new EcartCas(cas, List.of("le dossier du cas n'est pas au contrat : " + e.violations().stream()
+                    .map(v -> v.pointeur() + " : " + v.message()).collect(Collectors.joining(" ; "))));
         }
         boolean declenchee = r.trace().stream().anyMatch(o -> o.regle().equals(cas.regle()));
         if (declenchee != cas.declenche()) {
@@ -127,7 +141,7 @@ public final class ExecuteurCas {
                     && (a.champ() == null || a.champ().equals(x.champ()))
                     && (a.message() == null || x.message().contains(a.message())));
             if (!trouvee) {
-                ecarts.add("anomalie attendue absente : " + a + " ; relevées : " + r.anomalies().stream()
+                ecarts.add("anomalie attendue absente : " + decrire(a) + " ; relevées : " + r.anomalies().stream()
                         .map(x -> x.code() + " " + x.gravite() + " " + x.champ() + " « " + x.message() + " » ("
                                 + x.origine().regle() + ")").toList());
             }
@@ -138,7 +152,7 @@ public final class ExecuteurCas {
                     && (p.bloquante() == null || x.bloquante() == p.bloquante())
                     && (p.statut() == null || x.statut().name().equals(p.statut())));
             if (!trouvee) {
-                ecarts.add("pièce attendue absente : " + p + " ; requises : " + r.piecesRequises().stream()
+                ecarts.add("pièce attendue absente : " + decrire(p) + " ; requises : " + r.piecesRequises().stream()
                         .map(x -> x.code() + (x.bloquante() ? " bloquante " : " ") + x.statut()).toList());
             }
         }

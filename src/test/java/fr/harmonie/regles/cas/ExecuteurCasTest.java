@@ -50,9 +50,15 @@ class ExecuteurCasTest {
         for (Cas.AnomalieAttendue fausse : List.of(anomalie("MAJEURE", null, null), anomalie(null, "/operation/financement/prixRevientTTC", null),
                 anomalie(null, null, "pour un prix de revient de 2 000 000 €"))) {
             assertThat(ecarts(cas("NAT-AN-010", "agrement", DESEQUILIBRE, true, List.of(fausse), List.of(), Map.of())))
-                    .singleElement().asString().startsWith("anomalie attendue absente : ")
-                    .contains("relevées : [PLAN_FINANCEMENT_DESEQUILIBRE BLOQUANTE /operation/financement/ressources");
+                    .singleElement().asString().startsWith("anomalie attendue absente : PLAN_FINANCEMENT_DESEQUILIBRE")
+                    .contains("relevées : [PLAN_FINANCEMENT_DESEQUILIBRE BLOQUANTE /operation/financement/ressources")
+                    .contains("(NAT-AN-010)]");
         }
+        // Said in the author's words, not as a Java record.
+        assertThat(ecarts(cas("NAT-AN-010", "agrement", DESEQUILIBRE, true, List.of(new Cas.AnomalieAttendue("PLAN_FINANCEMENT_DESEQUILIBRE",
+                "MAJEURE", "/operation/financement/ressources", "écart", "NAT-AN-010")), List.of(), Map.of())))
+                .singleElement().asString().startsWith("anomalie attendue absente : PLAN_FINANCEMENT_DESEQUILIBRE MAJEURE au champ"
+                        + " /operation/financement/ressources, message contenant « écart », posée par NAT-AN-010 ; relevées : [");
     }
 
     @Test
@@ -60,7 +66,8 @@ class ExecuteurCasTest {
         assertThat(ecarts(cas("NAT-PJ-005", "agrement", Map.of(), true, List.of(), List.of(new Cas.PieceAttendue("PLAN_MASSE", true, "FOURNIE")),
                 Map.of()))).isEmpty();
         assertThat(ecarts(cas("NAT-PJ-005", "agrement", Map.of(), true, List.of(), List.of(new Cas.PieceAttendue("PLAN_MASSE", true, "MANQUANTE")),
-                Map.of()))).singleElement().asString().startsWith("pièce attendue absente : ").contains("PLAN_MASSE bloquante FOURNIE");
+                Map.of()))).singleElement().asString().startsWith("pièce attendue absente : PLAN_MASSE bloquante MANQUANTE ; requises : [")
+                .contains("PLAN_MASSE bloquante FOURNIE");
         assertThat(ecarts(cas("NAT-PJ-005", "agrement", Map.of(), true, List.of(), List.of(new Cas.PieceAttendue("PLAN_MASSE", false, null)),
                 Map.of()))).singleElement().asString().startsWith("pièce attendue absente : ");
 
@@ -87,8 +94,8 @@ class ExecuteurCasTest {
     @Test
     void unCasDontLeDossierNEstPasAuContratOuQuiViseUneRegleInconnueEstDit() {
         assertThat(ecarts(cas("NAT-AN-010", "agrement", Map.of("/operation/financement/prixRevientTTC", "cher"), true, List.of(), List.of(),
-                Map.of()))).singleElement().asString().startsWith("le dossier du cas n'est pas au contrat : ")
-                .contains("/operation/financement/prixRevientTTC");
+                Map.of()))).singleElement().asString().startsWith("le dossier du cas n'est pas au contrat : /operation/financement/prixRevientTTC : ")
+                .doesNotContain("Violation[");
 
         List<Cas> duSocle = new ArrayList<>(LecteurCas.lire(SOCLE.get(0)));
         duSocle.add(cas("NAT-AN-999", "agrement", Map.of(), true, List.of(), List.of(), Map.of()));
