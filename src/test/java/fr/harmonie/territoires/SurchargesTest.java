@@ -97,6 +97,11 @@ class SurchargesTest {
                     modifier: { /operation/typeHebergement: PENSION_DE_FAMILLE }
                     declenche: false
                   - regle: MRN-PJ-003
+                    nom: la même, d'un dossier de base propre au pack (cas/pension.json)
+                    dossier: pension
+                    declenche: true
+                    pieces: [{ code: PROJET_SOCIAL_RENFORCE, bloquante: true, statut: MANQUANTE }]
+                  - regle: MRN-PJ-003
                     nom: une pension de famille en PLAI adapté, mais acquise-améliorée
                     modifier:
                       /operation/typeHebergement: PENSION_DE_FAMILLE
@@ -104,6 +109,13 @@ class SurchargesTest {
                       /operation/nature: ACQUISITION_AMELIORATION
                     declenche: false
                 """);
+        try {
+            ajouter(f, "cas/pension.json", Files.readString(Path.of("rules/cas/agrement.json"))
+                    .replace("\"typeHebergement\": \"LOGEMENT_ORDINAIRE\"", "\"typeHebergement\": \"PENSION_DE_FAMILLE\"")
+                    .replace("\"produit\": \"PLAI\"", "\"produit\": \"PLAI_ADAPTE\""));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return LecteurPack.lire(new FichiersPack("essai", f));
     }
 
@@ -129,7 +141,7 @@ class SurchargesTest {
         List<Cas> cas = LecteurCas.lire(chaine.get(chaine.size() - 1));
 
         assertThat(executeur.reglesSansCas(cas)).isEmpty();
-        assertThat(cas).filteredOn(c -> c.regle().equals("MRN-PJ-003")).hasSize(4);
+        assertThat(cas).filteredOn(c -> c.regle().equals("MRN-PJ-003")).hasSize(5);
         assertThat(cas).filteredOn(c -> c.regle().equals("MRN-GR-002")).hasSize(2);
         assertThat(cas).allSatisfy(c -> assertThat(executeur.jouer(c).ecarts()).as(c.nom()).isEmpty());
     }
