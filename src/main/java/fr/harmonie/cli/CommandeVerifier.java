@@ -37,16 +37,16 @@ final class CommandeVerifier {
     }
 
     static int executer(String[] args, PrintStream sortie, PrintStream erreurs) {
-        OptionsCommande packs = OptionsCommande.lire(args, Set.of(OptionsCommande.PACKS), erreurs);
-        if (packs == null || packs.suite().stream().anyMatch(a -> a.startsWith("-"))) {
+        OptionsCommande options = OptionsCommande.lire(args, Set.of(OptionsCommande.PACKS), erreurs);
+        if (options == null || options.suite().stream().anyMatch(a -> a.startsWith("-"))) {
             return usage(erreurs);
         }
-        Set<String> demandes = new LinkedHashSet<>(packs.suite());
+        Set<String> demandes = new LinkedHashSet<>(options.suite());
         RegistrePacks registre;
         try {
             Geographie geographie = Geographie.chargerEmbarquee();
             // Unlike evaluer, the jar's packs are compiled for their checks too: this command is the check.
-            registre = ChargeurPacks.charger(packs.packs(), geographie);
+            registre = ChargeurPacks.charger(options.packs(), geographie);
         } catch (PackInvalideException e) {
             return OptionsCommande.refuses(e, erreurs);
         }
@@ -58,7 +58,7 @@ final class CommandeVerifier {
         }
         VersionsPubliees publiees;
         try {
-            publiees = VersionsPubliees.de(packs.packs());
+            publiees = VersionsPubliees.de(options.packs());
         } catch (VersionsPubliees.VerrouIllisibleException e) {
             erreurs.println("Erreur : " + e.getMessage());
             return CommandeEvaluer.REGLES_EN_DEFAUT;
