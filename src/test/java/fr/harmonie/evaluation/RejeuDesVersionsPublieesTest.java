@@ -11,6 +11,7 @@ import fr.harmonie.regles.Pack;
 import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistrePacks;
+import fr.harmonie.territoires.VersionsPubliees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ class RejeuDesVersionsPublieesTest {
                 territoriaux.add(chaine.get(chaine.size() - 1));
             }
         }
-        List<String> verrou = Files.readAllLines(Path.of("territories/versions.lock"));
+        VersionsPubliees verrou = VersionsPubliees.de(Path.of("."));
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> archives = Files.list(REJEU)) {
             for (Path archive : archives.filter(p -> p.getFileName().toString().matches("national-.*\\.zip")).sorted().toList()) {
@@ -75,11 +76,12 @@ class RejeuDesVersionsPublieesTest {
                 .exists();
     }
 
-    private static void rejouer(Path archive, String version, List<String> verrou, List<Pack> territoriaux, Geographie geographie)
+    private static void rejouer(Path archive, String version, VersionsPubliees verrou, List<Pack> territoriaux, Geographie geographie)
             throws IOException {
         Pack national = LecteurPack.lire(new FichiersPack(archive.toString(), dezipper(archive)));
         assertThat(national.reference()).isEqualTo("national@" + version);
-        assertThat(verrou).as("l'archive est la version publiée").contains("national@" + version + " " + national.empreinte());
+        assertThat(verrou.publiee(national)).as("l'archive est une version publiée").isTrue();
+        assertThat(verrou.ecart(national)).as("l'archive est la version publiée").isNull();
         Evaluateur evaluateur = new Evaluateur(new RegistrePacks(national, territoriaux, geographie), Clock.systemUTC());
         LecteurDossier lecteur = new LecteurDossier();
 
