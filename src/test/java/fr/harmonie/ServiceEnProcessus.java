@@ -44,7 +44,16 @@ public final class ServiceEnProcessus {
 
     /** Waits (two minutes at most) until the service on {@code port} says it is healthy. */
     public static void attendre(int port) throws InterruptedException {
+        attendre(null, port);
+    }
+
+    /** The same, giving up at once when {@code service} (if given) has stopped: a start refused says so in its log. */
+    public static void attendre(Process service, int port) throws InterruptedException {
         for (int i = 0; i < 240; i++) {
+            if (service != null && !service.isAlive()) {
+                throw new IllegalStateException("le service s'est arrêté (code " + service.exitValue()
+                        + ") avant de répondre sur le port " + port);
+            }
             try {
                 if (sante(port) == 200) {
                     return;

@@ -1,0 +1,145 @@
+package fr.harmonie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.evaluation.SchemaResultat;
+import fr.harmonie.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Le jar que le build livre ({@code target/harmonie.jar}), lancé comme le lance un utilisateur: {@code java -jar}, depuis
+ * un répertoire qui n'est pas le dépôt, si bien que les packs, la géographie et {@code versions.lock} ne peuvent venir
+ * que du jar. Les autres tests tournent sur {@code target/classes}: ils ne verraient ni un pack oublié à l'emballage, ni
+ * une ressource que le chargeur de jars imbriqués de Spring Boot ne sait pas lister, ni des règles que Drools ne compile
+ * pas quand leurs classes sont dans le jar.
+ */
+class JarLivreIT {
+
+    private static final Path JAR = Path.of(System.getProperty("harmonie.jar", "target/harmonie.jar")).toAbsolutePath();
+    private static final Path EXEMPLES = Path.of("src/test/resources/exemples").toAbsolutePath();
+    private static final Path GOLDEN = Path.of("src/test/resources/golden").toAbsolutePath();
+
+    @TempDir
+    Path ailleurs;
+
+    record Sortie(int code, String sortie, String erreurs) {
+    }
+
+    @Test
+    void evaluerHorsLigneRendLeResultatDuContratEtLeCodeDeSortieQuiDitSiLeDossierEstDeposable() throws Exception {
+        Sortie grenoble = lancer(null, "evaluer", EXEMPLES.resolve("programmation-grenoble.json").toString());
+        assertThat(grenoble.code()).as(grenoble.erreurs()).isZero();
+        assertThat(SchemaResultat.ecarts(grenoble.sortie())).isEmpty();
+        JsonNode resultat = Json.MAPPER.readTree(grenoble.sortie());
+        assertThat(resultat.get("deposable").asBoolean()).isTrue();
+        assertThat(chaine(resultat)).containsExactly("national", "region-84");
+
+        // Un répertoire: une ligne par fichier, et la pire des sorties (Limoges n'est pas déposable).
+        Sortie exemples = lancer(null, "evaluer", EXEMPLES.toString());
+        assertThat(exemples.code()).as(exemples.erreurs()).isEqualTo(1);
+        List<String> lignes = exemples.sortie().lines().toList();
+        assertThat(lignes).hasSize(3);
+        JsonNode limoges = Json.MAPPER.readTree(lignes.get(2)).get("resultat");
+        assertThat(limoges.get("deposable").asBoolean()).isFalse();
+        assertThat(limoges.get("anomalies").findValuesAsString("code")).contains("VEFA_PERMIS_NON_DEPOSE");
+
+        Sortie invalide = lancer("{\"phase\": \"PLUS_TARD\"}", "evaluer", "-");
+        assertThat(invalide.code()).isEqualTo(2);
+        assertThat(invalide.sortie()).isEmpty();
+        assertThat(invalide.erreurs()).contains("Erreur : Dossier non conforme au format 1", "/phase");
+    }
+
+    @Test
+    void verifierJoueLesCasDesPacksDuJarEtReconnaitLeursVersionsPubliees() throws Exception {
+        Sortie verifier = lancer(null, "verifier");
+        assertThat(verifier.code()).as(verifier.sortie() + verifier.erreurs()).isZero();
+        assertThat(verifier.sortie()).contains("metropole-rouen-normandie@2026.1", "aucun problème")
+                .doesNotContain("pas encore publiée");
+    }
+
+    @Test
+    void leServiceDuJarEvalueUnDossierDeRouenRechargeSesPacksEtNeLaissePasSonPostgresEnPartant() throws Exception {
+        int port = ServiceEnProcessus.portLibre();
+        Path temporaires = Files.createDirectories(ailleurs.resolve("tmp"));
+        Process service = new ProcessBuilder(java(), "-Djava.io.tmpdir=" + temporaires, "-jar", JAR.toString(),
+                "--server.port=" + port).directory(ailleurs.toFile()).redirectErrorStream(true)
+                .redirectOutput(ailleurs.resolve("service.log").toFile()).start();
+        try {
+            ServiceEnProcessus.attendre(service, port);
+            HttpClient http = HttpClient.newHttpClient();
+            String adresse = "http://localhost:" + port;
+            Path rouen = GOLDEN.resolve("05-transformation-bureaux-plai-adapte-rouen/dossier.json");
+            HttpResponse<String> evaluation = http.send(HttpRequest.newBuilder(URI.create(adresse + "/api/v1/evaluations"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofFile(rouen)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(evaluation.statusCode()).as(evaluation.body()).isEqualTo(200);
+            assertThat(SchemaResultat.ecarts(evaluation.body())).isEmpty();
+            JsonNode resultat = Json.MAPPER.readTree(evaluation.body());
+            assertThat(chaine(resultat)).containsExactly("national", "region-28", "metropole-rouen-normandie");
+            assertThat(resultat.get("territoire").get("resolution").asString())
+                    .isEqualTo("commune 76540 (Rouen) → Métropole Rouen Normandie");
+
+            // The reload reads the jar's packs again, through Spring Boot's nested jar loader, as the start did.
+            String admin = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
+            URI recharger = URI.create(adresse + "/api/v1/admin/packs/rechargement");
+            HttpResponse<String> rechargement = http.send(HttpRequest.newBuilder(recharger).header("Authorization", admin)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(rechargement.statusCode()).as(rechargement.body()).isEqualTo(200);
+            assertThat(rechargement.body()).contains("metropole-rouen-normandie");
+        } catch (AssertionError | RuntimeException e) {
+            System.err.println(Files.readString(ailleurs.resolve("service.log")));
+            throw e;
+        } finally {
+            service.destroy();
+            assertThat(service.waitFor(60, TimeUnit.SECONDS)).as("le service s'arrête sur SIGTERM").isTrue();
+        }
+        String journal = Files.readString(ailleurs.resolve("service.log"));
+        assertThat(journal).contains("Started HarmonieApplication").doesNotContain(" ERROR ");
+        // The data stays where the README says, beside the command; its PostgreSQL stops with the service.
+        assertThat(ailleurs.resolve("data")).isDirectory();
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains(ailleurs.toString()))).isEmpty();
+    }
+
+    private static List<String> chaine(JsonNode resultat) {
+        List<String> ids = new ArrayList<>();
+        resultat.get("territoire").get("packs").forEach(p -> ids.add(p.get("id").asString()));
+        return ids;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** {@code java -jar harmonie.jar args…} from a directory that holds no repository, with {@code entree} on stdin. */
+    private Sortie lancer(String entree, String... args) throws IOException, InterruptedException {
+        List<String> commande = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+        commande.addAll(List.of(args));
+        Path sortie = ailleurs.resolve("sortie.txt");
+        Path erreurs = ailleurs.resolve("erreurs.txt");
+        Process p = new ProcessBuilder(commande).directory(ailleurs.toFile())
+                .redirectOutput(sortie.toFile()).redirectError(erreurs.toFile()).start();
+        try (var in = p.getOutputStream()) {
+            if (entree != null) {
+                in.write(entree.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(p.waitFor(Duration.ofMinutes(3).toSeconds(), TimeUnit.SECONDS)).as("la commande rend la main").isTrue();
+        return new Sortie(p.exitValue(), Files.readString(sortie), Files.readString(erreurs));
+    }
+}
