@@ -42,7 +42,8 @@ class JarLivreIT {
 
     @Test
     void evaluerHorsLigneRendLeResultatDuContratEtLeCodeDeSortieQuiDitSiLeDossierEstDeposable() throws Exception {
-        Sortie grenoble = lancer(null, "evaluer", EXEMPLES.resolve("programmation-grenoble.json").toString());
+        String grenobleJson = EXEMPLES.resolve("programmation-grenoble.json").toString();
+        Sortie grenoble = lancer(null, "-jar", JAR.toString(), "evaluer", grenobleJson);
         assertThat(grenoble.code()).as(grenoble.erreurs()).isZero();
         assertThat(SchemaResultat.ecarts(grenoble.sortie())).isEmpty();
         JsonNode resultat = Json.MAPPER.readTree(grenoble.sortie());
@@ -50,7 +51,7 @@ class JarLivreIT {
         assertThat(chaine(resultat)).containsExactly("national", "region-84");
 
         // Un répertoire: une ligne par fichier, et la pire des sorties (Limoges n'est pas déposable).
-        Sortie exemples = lancer(null, "evaluer", EXEMPLES.toString());
+        Sortie exemples = lancer(null, "-jar", JAR.toString(), "evaluer", EXEMPLES.toString());
         assertThat(exemples.code()).as(exemples.erreurs()).isEqualTo(1);
         List<String> lignes = exemples.sortie().lines().toList();
         assertThat(lignes).hasSize(3);
@@ -58,7 +59,15 @@ class JarLivreIT {
         assertThat(limoges.get("deposable").asBoolean()).isFalse();
         assertThat(limoges.get("anomalies").findValuesAsString("code")).contains("VEFA_PERMIS_NON_DEPOSE");
 
-        Sortie invalide = lancer("{\"phase\": \"PLUS_TARD\"}", "evaluer", "-");
+        // The README's advice for a system that calls once per dossier: the jar extracted, without the JVM's second
+        // compiler. It must give the very same output.
+        Sortie extraction = lancer(null, "-Djarmode=tools", "-jar", JAR.toString(), "extract", "--destination", "extrait");
+        assertThat(extraction.code()).as(extraction.sortie() + extraction.erreurs()).isZero();
+        Sortie extrait = lancer(null, "-XX:TieredStopAtLevel=1", "-jar", "extrait/harmonie.jar", "evaluer", grenobleJson);
+        assertThat(extrait.code()).as(extrait.erreurs()).isZero();
+        assertThat(extrait.sortie()).isEqualTo(grenoble.sortie());
+
+        Sortie invalide = lancer("{\"phase\": \"PLUS_TARD\"}", "-jar", JAR.toString(), "evaluer", "-");
         assertThat(invalide.code()).isEqualTo(2);
         assertThat(invalide.sortie()).isEmpty();
         assertThat(invalide.erreurs()).contains("Erreur : Dossier non conforme au format 1", "/phase");
@@ -66,7 +75,7 @@ class JarLivreIT {
 
     @Test
     void verifierJoueLesCasDesPacksDuJarEtReconnaitLeursVersionsPubliees() throws Exception {
-        Sortie verifier = lancer(null, "verifier");
+        Sortie verifier = lancer(null, "-jar", JAR.toString(), "verifier");
         assertThat(verifier.code()).as(verifier.sortie() + verifier.erreurs()).isZero();
         assertThat(verifier.sortie()).contains("metropole-rouen-normandie@2026.1", "aucun problème")
                 .doesNotContain("pas encore publiée");
@@ -126,9 +135,9 @@ class JarLivreIT {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** {@code java -jar harmonie.jar args…} from a directory that holds no repository, with {@code entree} on stdin. */
+    /** {@code java args…} from a directory that holds no repository, with {@code entree} on stdin. */
     private Sortie lancer(String entree, String... args) throws IOException, InterruptedException {
-        List<String> commande = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+        List<String> commande = new ArrayList<>(List.of(java()));
         commande.addAll(List.of(args));
         Path sortie = ailleurs.resolve("sortie.txt");
         Path erreurs = ailleurs.resolve("erreurs.txt");
