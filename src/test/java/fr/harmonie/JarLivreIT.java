@@ -85,8 +85,9 @@ class JarLivreIT {
     void leServiceDuJarEvalueUnDossierDeRouenRechargeSesPacksEtNeLaissePasSonPostgresEnPartant() throws Exception {
         int port = ServiceEnProcessus.portLibre();
         Path temporaires = Files.createDirectories(ailleurs.resolve("tmp"));
-        Process service = new ProcessBuilder(java(), "-Djava.io.tmpdir=" + temporaires, "-jar", JAR.toString(),
-                "--server.port=" + port).directory(ailleurs.toFile()).redirectErrorStream(true)
+        ProcessBuilder lancement = new ProcessBuilder(java(), "-Djava.io.tmpdir=" + temporaires, "-jar", JAR.toString(),
+                "--server.port=" + port);
+        Process service = sansConfiguration(lancement).directory(ailleurs.toFile()).redirectErrorStream(true)
                 .redirectOutput(ailleurs.resolve("service.log").toFile()).start();
         try {
             ServiceEnProcessus.attendre(service, port);
@@ -131,6 +132,15 @@ class JarLivreIT {
         return ids;
     }
 
+    /**
+     * The embedded default, as on a fresh machine: a developer's own base (SPRING_DATASOURCE_URL) or first administrator
+     * in the environment would otherwise reach the service.
+     */
+    private static ProcessBuilder sansConfiguration(ProcessBuilder pb) {
+        pb.environment().keySet().removeIf(v -> v.startsWith("SPRING_") || v.startsWith("HARMONIE_") || v.equals("PORT"));
+        return pb;
+    }
+
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -141,7 +151,7 @@ class JarLivreIT {
         commande.addAll(List.of(args));
         Path sortie = ailleurs.resolve("sortie.txt");
         Path erreurs = ailleurs.resolve("erreurs.txt");
-        Process p = new ProcessBuilder(commande).directory(ailleurs.toFile())
+        Process p = sansConfiguration(new ProcessBuilder(commande)).directory(ailleurs.toFile())
                 .redirectOutput(sortie.toFile()).redirectError(erreurs.toFile()).start();
         try (var in = p.getOutputStream()) {
             if (entree != null) {
