@@ -19,7 +19,7 @@ public class HarmonieApplication {
             if (System.getProperty("logback.configurationFile") == null) {
                 System.setProperty("logback.configurationFile", "logback-cli.xml");
             }
-            System.exit(Commandes.executer(args, System.in, System.out, System.err));
+            System.exit(Commandes.executerSurLaConsole(args));
         }
         SpringApplication.run(HarmonieApplication.class, args);
     }

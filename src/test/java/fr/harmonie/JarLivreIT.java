@@ -37,6 +37,9 @@ class JarLivreIT {
     @TempDir
     Path ailleurs;
 
+    /** Whether {@link #lancer} runs under the C locale ({@code LC_ALL=C}, no {@code LANG}). */
+    private boolean localeC;
+
     record Sortie(int code, String sortie, String erreurs) {
     }
 
@@ -73,8 +76,27 @@ class JarLivreIT {
         assertThat(invalide.erreurs()).contains("Erreur : Dossier non conforme au format 1", "/phase");
     }
 
+    /**
+     * Under cron, a systemd unit or a bare container, the locale is often C. Java 17 then writes « ? » for each accented
+     * letter, and Drools read the rules in ASCII: messages, sources and receipts changed with the machine's locale. The
+     * result must be the same, in UTF-8, and the French errors readable.
+     */
     @Test
-    void verifierJoueLesCasDesPacksDuJarEtReconnaitLeursVersionsPubliees() throws Exception {
+    void sousLaLocaleCLeResultatResteEnUtf8EtLesErreursLisibles() throws Exception {
+        String limoges = EXEMPLES.resolve("vefa-limoges-permis-non-depose.json").toString();
+        Sortie attendue = lancer(null, "-jar", JAR.toString(), "evaluer", limoges);
+        localeC = true;
+        Sortie enC = lancer(null, "-jar", JAR.toString(), "evaluer", limoges);
+        assertThat(enC.code()).isEqualTo(1);
+        assertThat(enC.sortie()).contains("n'est pas déposé").isEqualTo(attendue.sortie());
+        Sortie invalide = lancer("{\"phase\": \"PLUS_TARD\"}", "-jar", JAR.toString(), "evaluer", "-");
+        assertThat(invalide.erreurs()).contains("écart(s) au contrat du dossier").doesNotContain("?");
+    }
+
+    @Test
+    void verifierJoueLesCasDesPacksDuJarEtReconnaitLeursVersionsPublieesMemeSousLaLocaleC() throws Exception {
+        // The cases expect French messages: under the C locale, rules read in the platform's encoding failed them.
+        localeC = true;
         Sortie verifier = lancer(null, "-jar", JAR.toString(), "verifier");
         assertThat(verifier.code()).as(verifier.sortie() + verifier.erreurs()).isZero();
         assertThat(verifier.sortie()).contains("metropole-rouen-normandie@2026.1", "aucun problème")
@@ -151,7 +173,12 @@ class JarLivreIT {
         commande.addAll(List.of(args));
         Path sortie = ailleurs.resolve("sortie.txt");
         Path erreurs = ailleurs.resolve("erreurs.txt");
-        Process p = sansConfiguration(new ProcessBuilder(commande)).directory(ailleurs.toFile())
+        ProcessBuilder lancement = sansConfiguration(new ProcessBuilder(commande));
+        if (localeC) {
+            lancement.environment().keySet().removeIf(v -> v.equals("LANG") || v.startsWith("LC_"));
+            lancement.environment().put("LC_ALL", "C");
+        }
+        Process p = lancement.directory(ailleurs.toFile())
                 .redirectOutput(sortie.toFile()).redirectError(erreurs.toFile()).start();
         try (var in = p.getOutputStream()) {
             if (entree != null) {

@@ -2,6 +2,8 @@ package fr.harmonie.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -23,6 +25,39 @@ public final class Commandes {
     /** Whether these arguments name a command rather than start the service. */
     public static boolean estUneCommande(String[] args) {
         return args.length > 0 && (!args[0].startsWith("--") || AIDE.contains(args[0]));
+    }
+
+    /**
+     * Runs the command {@code args[0]} on this process's console. The JSON that {@code evaluer} and {@code comparer}
+     * print is UTF-8, as RFC 8259 wants, whatever the platform's encoding: under {@code LC_ALL=C} (cron, a systemd
+     * unit, a bare container) Java 17 would print « ? » for every accented letter, and on Windows, redirected to a
+     * file, the ANSI code page. Text for the eyes keeps the encoding the JVM chose for the console (Windows' is not
+     * UTF-8), unless that encoding cannot write « é »: then UTF-8 too.
+     */
+    public static int executerSurLaConsole(String[] args) {
+        PrintStream sortie = EVALUER.equals(args[0]) || COMPARER.equals(args[0])
+                ? new PrintStream(System.out, true, StandardCharsets.UTF_8)
+                : lisible(System.out, "sun.stdout.encoding");
+        PrintStream erreurs = lisible(System.err, "sun.stderr.encoding");
+        try {
+            return executer(args, System.in, sortie, erreurs);
+        } finally {
+            sortie.flush();
+            erreurs.flush();
+        }
+    }
+
+    /** {@code flux} itself, or over it a UTF-8 stream when its encoding (Java 17 cannot tell it) has no « é ». */
+    private static PrintStream lisible(PrintStream flux, String proprieteDeLaConsole) {
+        Charset encodage;
+        try {
+            String console = System.getProperty(proprieteDeLaConsole);
+            encodage = console == null ? Charset.defaultCharset() : Charset.forName(console);
+        } catch (IllegalArgumentException inconnu) {
+            encodage = Charset.defaultCharset();
+        }
+        // Autoflush: a message on standard error shows before the command goes on (or the JVM exits).
+        return encodage.newEncoder().canEncode('é') ? flux : new PrintStream(flux, true, StandardCharsets.UTF_8);
     }
 
     /** Runs the command {@code args[0]} and returns the process's exit code. */

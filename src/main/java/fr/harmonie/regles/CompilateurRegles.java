@@ -1,5 +1,6 @@
 package fr.harmonie.regles;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,7 +42,10 @@ public final class CompilateurRegles {
                 // Drools wants the folder to match the DRL package; the pack's own path stays in the error messages.
                 String chemin = "src/main/resources/" + pack.packageDrl().replace('.', '/') + "/"
                         + drl.getKey().substring(drl.getKey().lastIndexOf('/') + 1);
-                kfs.write(chemin, drl.getValue());
+                // Named UTF-8: Drools reads an unnamed encoding as the platform's, which under LC_ALL=C garbles every
+                // accent of the messages and sources, and so changes the receipts (JarLivreIT).
+                byte[] octets = drl.getValue().getBytes(StandardCharsets.UTF_8);
+                kfs.write(chemin, ks.getResources().newByteArrayResource(octets, StandardCharsets.UTF_8.name()));
                 packParChemin.put(chemin, pack);
             }
         }
