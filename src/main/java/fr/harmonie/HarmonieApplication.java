@@ -1,6 +1,7 @@
 package fr.harmonie;
 
 import fr.harmonie.cli.Commandes;
+import java.nio.charset.Charset;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -19,7 +20,13 @@ public class HarmonieApplication {
             if (System.getProperty("logback.configurationFile") == null) {
                 System.setProperty("logback.configurationFile", "logback-cli.xml");
             }
+            System.setProperty("harmonie.journal.encodage",
+                    Commandes.sansAccents("sun.stderr.encoding") ? "UTF-8" : Charset.defaultCharset().name());
             System.exit(Commandes.executerSurLaConsole(args));
+        }
+        if (System.getProperty("logging.charset.console") == null && Commandes.sansAccents("sun.stdout.encoding")) {
+            // LC_ALL=C (a systemd unit, a bare container): the log would read « PostgreSQL embarqu? sur le port ».
+            System.setProperty("logging.charset.console", "UTF-8");
         }
         SpringApplication.run(HarmonieApplication.class, args);
     }

@@ -105,17 +105,20 @@ class JarLivreIT {
 
     @Test
     void leServiceDuJarEvalueUnDossierDeRouenRechargeSesPacksEtNeLaissePasSonPostgresEnPartant() throws Exception {
+        Path rouen = GOLDEN.resolve("05-transformation-bureaux-plai-adapte-rouen/dossier.json");
+        Sortie horsLigne = lancer(null, "-jar", JAR.toString(), "evaluer", rouen.toString());
+        // A server often runs under the C locale (a systemd unit): it must give the same result, and the same receipt.
+        localeC = true;
         int port = ServiceEnProcessus.portLibre();
         Path temporaires = Files.createDirectories(ailleurs.resolve("tmp"));
         ProcessBuilder lancement = new ProcessBuilder(java(), "-Djava.io.tmpdir=" + temporaires, "-jar", JAR.toString(),
                 "--server.port=" + port);
-        Process service = sansConfiguration(lancement).directory(ailleurs.toFile()).redirectErrorStream(true)
+        Process service = preparer(lancement).directory(ailleurs.toFile()).redirectErrorStream(true)
                 .redirectOutput(ailleurs.resolve("service.log").toFile()).start();
         try {
             ServiceEnProcessus.attendre(service, port);
             HttpClient http = HttpClient.newHttpClient();
             String adresse = "http://localhost:" + port;
-            Path rouen = GOLDEN.resolve("05-transformation-bureaux-plai-adapte-rouen/dossier.json");
             HttpResponse<String> evaluation = http.send(HttpRequest.newBuilder(URI.create(adresse + "/api/v1/evaluations"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofFile(rouen)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -125,6 +128,7 @@ class JarLivreIT {
             assertThat(chaine(resultat)).containsExactly("national", "region-28", "metropole-rouen-normandie");
             assertThat(resultat.get("territoire").get("resolution").asString())
                     .isEqualTo("commune 76540 (Rouen) → Métropole Rouen Normandie");
+            assertThat(resultat).isEqualTo(Json.MAPPER.readTree(horsLigne.sortie()));
 
             // The reload reads the jar's packs again, through Spring Boot's nested jar loader, as the start did.
             String admin = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
@@ -141,7 +145,7 @@ class JarLivreIT {
             assertThat(service.waitFor(60, TimeUnit.SECONDS)).as("le service s'arrête sur SIGTERM").isTrue();
         }
         String journal = Files.readString(ailleurs.resolve("service.log"));
-        assertThat(journal).contains("Started HarmonieApplication").doesNotContain(" ERROR ");
+        assertThat(journal).contains("Started HarmonieApplication", "PostgreSQL embarqué sur le port").doesNotContain(" ERROR ");
         // The data stays where the README says, beside the command; its PostgreSQL stops with the service.
         assertThat(ailleurs.resolve("data")).isDirectory();
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
@@ -156,10 +160,14 @@ class JarLivreIT {
 
     /**
      * The embedded default, as on a fresh machine: a developer's own base (SPRING_DATASOURCE_URL) or first administrator
-     * in the environment would otherwise reach the service.
+     * in the environment would otherwise reach the service. Under the C locale if {@link #localeC}.
      */
-    private static ProcessBuilder sansConfiguration(ProcessBuilder pb) {
+    private ProcessBuilder preparer(ProcessBuilder pb) {
         pb.environment().keySet().removeIf(v -> v.startsWith("SPRING_") || v.startsWith("HARMONIE_") || v.equals("PORT"));
+        if (localeC) {
+            pb.environment().keySet().removeIf(v -> v.equals("LANG") || v.startsWith("LC_"));
+            pb.environment().put("LC_ALL", "C");
+        }
         return pb;
     }
 
@@ -173,12 +181,7 @@ class JarLivreIT {
         commande.addAll(List.of(args));
         Path sortie = ailleurs.resolve("sortie.txt");
         Path erreurs = ailleurs.resolve("erreurs.txt");
-        ProcessBuilder lancement = sansConfiguration(new ProcessBuilder(commande));
-        if (localeC) {
-            lancement.environment().keySet().removeIf(v -> v.equals("LANG") || v.startsWith("LC_"));
-            lancement.environment().put("LC_ALL", "C");
-        }
-        Process p = lancement.directory(ailleurs.toFile())
+        Process p = preparer(new ProcessBuilder(commande)).directory(ailleurs.toFile())
                 .redirectOutput(sortie.toFile()).redirectError(erreurs.toFile()).start();
         try (var in = p.getOutputStream()) {
             if (entree != null) {

@@ -49,6 +49,16 @@ public final class Commandes {
 
     /** {@code flux} itself, or over it a UTF-8 stream when its encoding (Java 17 cannot tell it) has no « é ». */
     private static PrintStream lisible(PrintStream flux, String proprieteDeLaConsole) {
+        // Autoflush: a message on standard error shows before the command goes on (or the JVM exits).
+        return sansAccents(proprieteDeLaConsole) ? new PrintStream(flux, true, StandardCharsets.UTF_8) : flux;
+    }
+
+    /**
+     * Whether the encoding Java 17 gives a standard stream cannot write « é » ({@code LC_ALL=C}: ASCII): French text then
+     * goes out in UTF-8. {@code proprieteDeLaConsole}: {@code sun.stdout.encoding} or {@code sun.stderr.encoding}, set
+     * for a console (Windows'), else the platform's encoding applies.
+     */
+    public static boolean sansAccents(String proprieteDeLaConsole) {
         Charset encodage;
         try {
             String console = System.getProperty(proprieteDeLaConsole);
@@ -56,8 +66,7 @@ public final class Commandes {
         } catch (IllegalArgumentException inconnu) {
             encodage = Charset.defaultCharset();
         }
-        // Autoflush: a message on standard error shows before the command goes on (or the JVM exits).
-        return encodage.newEncoder().canEncode('é') ? flux : new PrintStream(flux, true, StandardCharsets.UTF_8);
+        return !encodage.newEncoder().canEncode('é');
     }
 
     /** Runs the command {@code args[0]} and returns the process's exit code. */
