@@ -29,12 +29,32 @@ public record FichiersPack(String origine, SortedMap<String, byte[]> fichiers) {
         SortedMap<String, byte[]> lus = new TreeMap<>();
         try (Stream<Path> chemins = Files.walk(racine)) {
             for (Path p : (Iterable<Path>) chemins.filter(Files::isRegularFile)::iterator) {
-                lus.put(racine.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                String chemin = racine.relativize(p).toString().replace('\\', '/');
+                if (!horsDuPack(chemin)) {
+                    lus.put(chemin, Files.readAllBytes(p));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Pack illisible : " + racine, e);
         }
         return new FichiersPack(racine.toString(), lus);
+    }
+
+    /**
+     * Whether {@code chemin} (relative, with /) is something an OS or an editor left in the pack's folder rather than a
+     * file of the pack: a hidden file or folder (Finder's .DS_Store and ._*, .idea/, vim's .*.swp), a backup (*~,
+     * emacs' #…#), Explorer's Thumbs.db and desktop.ini. Counted, they changed the empreinte of a published version as
+     * soon as someone opened its folder: verifier and a reload said it had changed since its publication. The pom leaves
+     * the same names out of the jar, so that a pack has one empreinte, read from the jar or from its folder.
+     */
+    static boolean horsDuPack(String chemin) {
+        for (String nom : chemin.split("/")) {
+            boolean sauvegarde = nom.endsWith("~") || (nom.length() > 1 && nom.startsWith("#") && nom.endsWith("#"));
+            if (nom.startsWith(".") || sauvegarde || nom.equals("Thumbs.db") || nom.equals("desktop.ini")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Un pack embarqué dans le jar (ou dans target/classes), sous {@code prefixe}, par exemple {@code harmonie/rules}. */
@@ -50,9 +70,10 @@ public record FichiersPack(String origine, SortedMap<String, byte[]> fichiers) {
             base = base.substring(0, base.length() - "pack.yaml".length());
             for (Resource r : resolveur.getResources("classpath*:" + prefixe + "/**/*")) {
                 String url = r.getURL().toString();
-                if (r.isReadable() && url.startsWith(base) && !url.endsWith("/")) {
+                String chemin = url.startsWith(base) ? url.substring(base.length()) : "";
+                if (r.isReadable() && !chemin.isEmpty() && !url.endsWith("/") && !horsDuPack(chemin)) {
                     try (InputStream in = r.getInputStream()) {
-                        lus.put(url.substring(base.length()), in.readAllBytes());
+                        lus.put(chemin, in.readAllBytes());
                     }
                 }
             }
