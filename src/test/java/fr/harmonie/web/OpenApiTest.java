@@ -31,6 +31,20 @@ class OpenApiTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping routes;
 
+    /** Behind an HTTPS reverse proxy, Swagger UI must send its requests to the public address, not the internal one. */
+    @Test
+    void derriereUnMandataireLaDescriptionDonneLAdressePublique() throws Exception {
+        URI description = URI.create("http://localhost:" + port + "/v3/api-docs");
+        HttpResponse<String> doc = HttpClient.newHttpClient().send(HttpRequest.newBuilder(description)
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "harmonie.exemple.gouv.fr").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(Json.MAPPER.readTree(doc.body()).get("servers").get(0).get("url").asString())
+                .isEqualTo("https://harmonie.exemple.gouv.fr");
+        HttpResponse<String> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(description).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(Json.MAPPER.readTree(direct.body()).get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:" + port);
+    }
+
     @Test
     void laDescriptionOpenApiListeLesRessourcesEtSwaggerUiRepond() throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
