@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -188,7 +187,7 @@ class JarLivreIT {
                 in.write(entree.getBytes(StandardCharsets.UTF_8));
             }
         }
-        assertThat(p.waitFor(Duration.ofMinutes(3).toSeconds(), TimeUnit.SECONDS)).as("la commande rend la main").isTrue();
+        assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("la commande rend la main").isTrue();
         return new Sortie(p.exitValue(), Files.readString(sortie), Files.readString(erreurs));
     }
 }

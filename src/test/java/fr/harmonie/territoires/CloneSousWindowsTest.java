@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +43,7 @@ class CloneSousWindowsTest {
                 texte(geo, "codes-postaux.csv"), texte(geo, "communes-rattachees.csv"), texte(geo, "provenance.properties"));
         RegistrePacks registre = ChargeurPacks.charger(clone, geographie);
         assertThat(registre.references()).contains("national@2026.6", "metropole-rouen-normandie@2026.1");
-        List<String> ecarts = VersionsPubliees.de(clone).ecarts(registre);
-        assertThat(ecarts).isEmpty();
+        assertThat(VersionsPubliees.de(clone).ecarts(registre)).isEmpty();
     }
 
     private static String texte(Path geo, String fichier) throws IOException {
