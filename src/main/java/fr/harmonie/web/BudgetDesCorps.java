@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * service down for everyone. Measured with that heap since: 64 such dossiers at once all answered in 14 s; 200 at once,
  * 177 answered and 23 got 503, and no OutOfMemoryError.
  *
- * <p>The default budget, 1/20 of the heap, holds a thousand ordinary dossiers (tens of KB). The semaphore is not fair on
+ * <p>The default budget, 1/20 of the heap left after the service's own ({@link #RESERVE_DU_SERVICE}), holds hundreds of
+ * ordinary dossiers (tens of KB) with a heap of 256 MB, and lets one of the largest in at a time with 128 MB. The semaphore is not fair on
  * purpose: a small dossier takes the room it needs at once instead of queueing behind large ones (0.05 to 0.8 s during
  * the flood above, against 26 s with a fair one).
  */
@@ -46,11 +47,19 @@ public class BudgetDesCorps extends OncePerRequestFilter {
     private final Duration attente;
 
     /**
-     * {@code octets}: the bodies that may be in flight at once (0: 1/20 of the heap); {@code attente}: how long a request
-     * waits for room before its 503.
+     * The heap the service holds for itself, whatever the requests (geography, packs, prepared chains): about 70 MB
+     * with the repository's packs (jcmd GC.heap_info after a GC, December 2026), rounded up. Bodies get 1/20 of what is
+     * left. Counted from the whole heap, 128 MB let three of the largest dossiers in at once (15 999 anomalies, about
+     * 25 MB each while evaluated), and two already exhausted it: Tomcat's poller died and the service hung.
+     */
+    static final long RESERVE_DU_SERVICE = 96L * 1024 * 1024;
+
+    /**
+     * {@code octets}: the bodies that may be in flight at once (0: 1/20 of the heap left after the service's own);
+     * {@code attente}: how long a request waits for room before its 503.
      */
     public BudgetDesCorps(@Value("${harmonie.corps.budget:0}") long octets, @Value("${harmonie.corps.attente:PT30S}") Duration attente) {
-        long budget = octets > 0 ? octets : Runtime.getRuntime().maxMemory() / 20;
+        long budget = octets > 0 ? octets : (Runtime.getRuntime().maxMemory() - RESERVE_DU_SERVICE) / 20;
         // Never below one body at the API's limit, or such a body could never pass.
         this.total = (int) Math.min(Integer.MAX_VALUE, Math.max(CorpsBorne.LIMITE / 1024, budget / 1024));
         this.kio = new Semaphore(total);
