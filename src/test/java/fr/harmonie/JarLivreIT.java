@@ -110,8 +110,8 @@ class JarLivreIT {
         localeC = true;
         int port = ServiceEnProcessus.portLibre();
         Path temporaires = Files.createDirectories(ailleurs.resolve("tmp"));
-        ProcessBuilder lancement = new ProcessBuilder(java(), "-Djava.io.tmpdir=" + temporaires, "-jar", JAR.toString(),
-                "--server.port=" + port);
+        ProcessBuilder lancement = new ProcessBuilder(ServiceEnProcessus.java(), "-Djava.io.tmpdir=" + temporaires, "-jar",
+                JAR.toString(), "--server.port=" + port);
         Process service = preparer(lancement).directory(ailleurs.toFile()).redirectErrorStream(true)
                 .redirectOutput(ailleurs.resolve("service.log").toFile()).start();
         try {
@@ -170,13 +170,9 @@ class JarLivreIT {
         return pb;
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     /** {@code java args…} from a directory that holds no repository, with {@code entree} on stdin. */
     private Sortie lancer(String entree, String... args) throws IOException, InterruptedException {
-        List<String> commande = new ArrayList<>(List.of(java()));
+        List<String> commande = new ArrayList<>(List.of(ServiceEnProcessus.java()));
         commande.addAll(List.of(args));
         Path sortie = ailleurs.resolve("sortie.txt");
         Path erreurs = ailleurs.resolve("erreurs.txt");

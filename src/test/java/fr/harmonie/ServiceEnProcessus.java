@@ -33,13 +33,18 @@ public final class ServiceEnProcessus {
     public static Process lancer(List<String> optionsJvm, Map<String, String> environnement, Path journal, String... arguments)
             throws IOException {
         List<String> commande = new ArrayList<>();
-        commande.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        commande.add(java());
         commande.addAll(optionsJvm);
         commande.addAll(List.of("-cp", System.getProperty("java.class.path"), HarmonieApplication.class.getName()));
         commande.addAll(List.of(arguments));
         ProcessBuilder pb = new ProcessBuilder(commande).redirectErrorStream(true).redirectOutput(journal.toFile());
         pb.environment().putAll(environnement);
         return pb.start();
+    }
+
+    /** The {@code java} of the JVM running the tests. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Waits (two minutes at most) until the service on {@code port} says it is healthy. */
