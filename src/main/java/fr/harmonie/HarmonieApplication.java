@@ -1,7 +1,6 @@
 package fr.harmonie;
 
 import fr.harmonie.cli.Commandes;
-import java.nio.charset.Charset;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -20,11 +19,10 @@ public class HarmonieApplication {
             if (System.getProperty("logback.configurationFile") == null) {
                 System.setProperty("logback.configurationFile", "logback-cli.xml");
             }
-            System.setProperty("harmonie.journal.encodage",
-                    Commandes.sansAccents("sun.stderr.encoding") ? "UTF-8" : Charset.defaultCharset().name());
+            System.setProperty("harmonie.journal.encodage", Commandes.encodageLisible("stderr").name());
             System.exit(Commandes.executerSurLaConsole(args));
         }
-        if (System.getProperty("logging.charset.console") == null && Commandes.sansAccents("sun.stdout.encoding")) {
+        if (System.getProperty("logging.charset.console") == null && Commandes.sansAccents("stdout")) {
             // LC_ALL=C (a systemd unit, a bare container): the log would read « PostgreSQL embarqu? sur le port ».
             System.setProperty("logging.charset.console", "UTF-8");
         }

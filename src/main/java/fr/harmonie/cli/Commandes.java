@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -30,15 +31,15 @@ public final class Commandes {
     /**
      * Runs the command {@code args[0]} on this process's console. The JSON that {@code evaluer} and {@code comparer}
      * print is UTF-8, as RFC 8259 wants, whatever the platform's encoding: under {@code LC_ALL=C} (cron, a systemd
-     * unit, a bare container) Java 17 would print « ? » for every accented letter, and on Windows, redirected to a
-     * file, the ANSI code page. Text for the eyes keeps the encoding the JVM chose for the console (Windows' is not
-     * UTF-8), unless that encoding cannot write « é »: then UTF-8 too.
+     * unit, a bare container) Java would print « ? » for every accented letter, and on Windows, redirected to a
+     * file, the ANSI code page. Text for the eyes keeps the encoding of the console (Windows' is not UTF-8), unless
+     * that encoding cannot write « é »: then UTF-8 too.
      */
     public static int executerSurLaConsole(String[] args) {
         PrintStream sortie = EVALUER.equals(args[0]) || COMPARER.equals(args[0])
                 ? new PrintStream(System.out, true, StandardCharsets.UTF_8)
-                : lisible(System.out, "sun.stdout.encoding");
-        PrintStream erreurs = lisible(System.err, "sun.stderr.encoding");
+                : lisible(System.out, "stdout");
+        PrintStream erreurs = lisible(System.err, "stderr");
         try {
             return executer(args, System.in, sortie, erreurs);
         } finally {
@@ -47,26 +48,40 @@ public final class Commandes {
         }
     }
 
-    /** {@code flux} itself, or over it a UTF-8 stream when its encoding (Java 17 cannot tell it) has no « é ». */
-    private static PrintStream lisible(PrintStream flux, String proprieteDeLaConsole) {
+    /** {@code flux} itself, or over it a UTF-8 stream when its encoding has no « é ». */
+    private static PrintStream lisible(PrintStream flux, String nom) {
         // Autoflush: a message on standard error shows before the command goes on (or the JVM exits).
-        return sansAccents(proprieteDeLaConsole) ? new PrintStream(flux, true, StandardCharsets.UTF_8) : flux;
+        return sansAccents(nom) ? new PrintStream(flux, true, StandardCharsets.UTF_8) : flux;
+    }
+
+    /** Whether the standard stream {@code flux} ({@code stdout} or {@code stderr}) cannot write « é » (LC_ALL=C: ASCII). */
+    public static boolean sansAccents(String flux) {
+        return !encodage(flux).newEncoder().canEncode('é');
+    }
+
+    /** The encoding in which to write French text to {@code flux}: its own, or UTF-8 when its own has no « é ». */
+    public static Charset encodageLisible(String flux) {
+        return sansAccents(flux) ? StandardCharsets.UTF_8 : encodage(flux);
     }
 
     /**
-     * Whether the encoding Java 17 gives a standard stream cannot write « é » ({@code LC_ALL=C}: ASCII): French text then
-     * goes out in UTF-8. {@code proprieteDeLaConsole}: {@code sun.stdout.encoding} or {@code sun.stderr.encoding}, set
-     * for a console (Windows'), else the platform's encoding applies.
+     * The encoding in which the JVM writes the standard stream {@code flux}. From Java 18 on, the platform's encoding is
+     * UTF-8 while the streams keep the locale's, which Java 19 names {@code stdout.encoding}: reading only the platform's,
+     * a Java 21 or 25 under {@code LC_ALL=C} printed « ? » for every accent. Java 17 names a console's encoding
+     * {@code sun.stdout.encoding} (Windows), and otherwise writes in the platform's.
      */
-    public static boolean sansAccents(String proprieteDeLaConsole) {
-        Charset encodage;
-        try {
-            String console = System.getProperty(proprieteDeLaConsole);
-            encodage = console == null ? Charset.defaultCharset() : Charset.forName(console);
-        } catch (IllegalArgumentException inconnu) {
-            encodage = Charset.defaultCharset();
+    static Charset encodage(String flux) {
+        for (String propriete : List.of(flux + ".encoding", "sun." + flux + ".encoding")) {
+            String nom = System.getProperty(propriete);
+            if (nom != null) {
+                try {
+                    return Charset.forName(nom);
+                } catch (IllegalArgumentException inconnu) {
+                    // An encoding this JVM cannot name: the next clue.
+                }
+            }
         }
-        return !encodage.newEncoder().canEncode('é');
+        return Charset.defaultCharset();
     }
 
     /** Runs the command {@code args[0]} and returns the process's exit code. */
