@@ -1,6 +1,7 @@
 package fr.harmonie;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.harmonie.evaluation.SchemaResultat;
 import fr.harmonie.json.Json;
@@ -15,9 +16,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,8 +44,49 @@ class JarLivreIT {
     @TempDir
     Path ailleurs;
 
-    /** Whether {@link #lancer} runs under the C locale ({@code LC_ALL=C}, no {@code LANG}). */
-    private boolean localeC;
+    /** The locale {@link #lancer} runs under ({@code LC_ALL}, no {@code LANG}), or null for the build's own. */
+    private String locale;
+
+    /** The {@code java} that runs the jar: the build's unless a test says otherwise. */
+    private String java = ServiceEnProcessus.java();
+
+    /**
+     * The build's JDK, and one JDK of each other version (17 or later) installed beside it (/usr/lib/jvm, SDKMAN's
+     * candidates): users run the jar on the JDK they have. From Java 18 on the platform's encoding is UTF-8 while the
+     * console keeps the locale's, so a check that held on Java 17 printed « ? » on Java 25.
+     */
+    static List<Jdk> jdks() throws IOException {
+        Path maison = Path.of(System.getProperty("java.home"));
+        Map<Integer, Jdk> parVersion = new TreeMap<>();
+        Jdk construction = new Jdk(Runtime.version().feature(), Path.of(ServiceEnProcessus.java()));
+        parVersion.put(construction.version(), construction);
+        try (Stream<Path> voisins = Files.list(maison.toRealPath().getParent())) {
+            for (Path jdk : voisins.sorted().toList()) {
+                Path java = jdk.resolve("bin/java");
+                Integer version = versionMajeure(jdk.resolve("release"));
+                if (version != null && version >= 17 && Files.isExecutable(java)) {
+                    parVersion.putIfAbsent(version, new Jdk(version, java));
+                }
+            }
+        }
+        return List.copyOf(parVersion.values());
+    }
+
+    /** The major version a JDK's {@code release} file gives ({@code JAVA_VERSION="25.0.3"}), or null. */
+    private static Integer versionMajeure(Path release) throws IOException {
+        if (!Files.isRegularFile(release)) {
+            return null;
+        }
+        Matcher m = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE).matcher(Files.readString(release));
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    record Jdk(int version, Path java) {
+        @Override
+        public String toString() {
+            return "Java " + version;
+        }
+    }
 
     record Sortie(int code, String sortie, String erreurs) {
     }
@@ -78,13 +127,16 @@ class JarLivreIT {
     /**
      * Under cron, a systemd unit or a bare container, the locale is often C. Java 17 then writes « ? » for each accented
      * letter, and Drools read the rules in ASCII: messages, sources and receipts changed with the machine's locale. The
-     * result must be the same, in UTF-8, and the French errors readable.
+     * result must be the same, in UTF-8, and the French errors readable, on each JDK.
      */
-    @Test
-    void sousLaLocaleCLeResultatResteEnUtf8EtLesErreursLisibles() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void sousLaLocaleCLeResultatResteEnUtf8EtLesErreursLisibles(Jdk jdk) throws Exception {
         String limoges = EXEMPLES.resolve("vefa-limoges-permis-non-depose.json").toString();
+        // Expected: the build's JDK under the build's locale. One dossier, one receipt, whatever the JDK and locale.
         Sortie attendue = lancer(null, "-jar", JAR.toString(), "evaluer", limoges);
-        localeC = true;
+        java = jdk.java().toString();
+        locale = "C";
         Sortie enC = lancer(null, "-jar", JAR.toString(), "evaluer", limoges);
         assertThat(enC.code()).isEqualTo(1);
         assertThat(enC.sortie()).contains("n'est pas déposé").isEqualTo(attendue.sortie());
@@ -92,25 +144,55 @@ class JarLivreIT {
         assertThat(invalide.erreurs()).contains("écart(s) au contrat du dossier").doesNotContain("?");
     }
 
-    @Test
-    void verifierJoueLesCasDesPacksDuJarEtReconnaitLeursVersionsPublieesMemeSousLaLocaleC() throws Exception {
+    /**
+     * Under the C locale Java decodes a command's arguments in ASCII: « Dépôts 2026 » loses its accented letters before
+     * the command sees it. The command cannot read it, and must say why and what to do, not print a stack trace.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void sousLaLocaleCUnCheminAccentueEstRefuseEnDisantQuoiFaire(Jdk jdk) throws Exception {
+        assumeTrue(StandardCharsets.UTF_8.name().equals(System.getProperty("sun.jnu.encoding")),
+                "ce JVM de test doit pouvoir nommer un répertoire accentué");
+        Path depots = Files.createDirectories(ailleurs.resolve("Dépôts 2026"));
+        Path dijon = Files.copy(EXEMPLES.resolve("construction-neuve-dijon.json"), depots.resolve("dijon.json"));
+        java = jdk.java().toString();
+        locale = "C";
+        for (Sortie refus : List.of(lancer(null, "-jar", JAR.toString(), "evaluer", dijon.toString()),
+                lancer(null, "-jar", JAR.toString(), "evaluer", depots.toString()),
+                lancer(null, "-jar", JAR.toString(), "verifier", "--packs", depots.toString()))) {
+            assertThat(refus.code()).as(refus.erreurs()).isEqualTo(2);
+            assertThat(refus.erreurs()).contains("Erreur : nom de fichier invalide", "locale du système, LC_ALL=C,",
+                    "LC_ALL=C.UTF-8").doesNotContain("Exception");
+        }
+        // The advice works.
+        locale = "C.UTF-8";
+        Sortie lue = lancer(null, "-jar", JAR.toString(), "evaluer", dijon.toString());
+        assertThat(lue.code()).as(lue.erreurs()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void verifierJoueLesCasDesPacksDuJarEtReconnaitLeursVersionsPublieesMemeSousLaLocaleC(Jdk jdk) throws Exception {
+        java = jdk.java().toString();
         // The cases expect French messages: under the C locale, rules read in the platform's encoding failed them.
-        localeC = true;
+        locale = "C";
         Sortie verifier = lancer(null, "-jar", JAR.toString(), "verifier");
         assertThat(verifier.code()).as(verifier.sortie() + verifier.erreurs()).isZero();
         assertThat(verifier.sortie()).contains("metropole-rouen-normandie@2026.1", "aucun problème")
                 .doesNotContain("pas encore publiée");
     }
 
-    @Test
-    void leServiceDuJarEvalueUnDossierDeRouenRechargeSesPacksEtNeLaissePasSonPostgresEnPartant() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void leServiceDuJarEvalueUnDossierDeRouenRechargeSesPacksEtNeLaissePasSonPostgresEnPartant(Jdk jdk) throws Exception {
+        java = jdk.java().toString();
         Path rouen = GOLDEN.resolve("05-transformation-bureaux-plai-adapte-rouen/dossier.json");
         Sortie horsLigne = lancer(null, "-jar", JAR.toString(), "evaluer", rouen.toString());
         // A server often runs under the C locale (a systemd unit): it must give the same result, and the same receipt.
-        localeC = true;
+        locale = "C";
         int port = ServiceEnProcessus.portLibre();
         Path temporaires = Files.createDirectories(ailleurs.resolve("tmp"));
-        ProcessBuilder lancement = new ProcessBuilder(ServiceEnProcessus.java(), "-Djava.io.tmpdir=" + temporaires, "-jar",
+        ProcessBuilder lancement = new ProcessBuilder(java, "-Djava.io.tmpdir=" + temporaires, "-jar",
                 JAR.toString(), "--server.port=" + port);
         Process service = preparer(lancement).directory(ailleurs.toFile()).redirectErrorStream(true)
                 .redirectOutput(ailleurs.resolve("service.log").toFile()).start();
@@ -159,20 +241,20 @@ class JarLivreIT {
 
     /**
      * The embedded default, as on a fresh machine: a developer's own base (SPRING_DATASOURCE_URL) or first administrator
-     * in the environment would otherwise reach the service. Under the C locale if {@link #localeC}.
+     * in the environment would otherwise reach the service. Under {@link #locale} if one is set.
      */
     private ProcessBuilder preparer(ProcessBuilder pb) {
         pb.environment().keySet().removeIf(v -> v.startsWith("SPRING_") || v.startsWith("HARMONIE_") || v.equals("PORT"));
-        if (localeC) {
+        if (locale != null) {
             pb.environment().keySet().removeIf(v -> v.equals("LANG") || v.startsWith("LC_"));
-            pb.environment().put("LC_ALL", "C");
+            pb.environment().put("LC_ALL", locale);
         }
         return pb;
     }
 
     /** {@code java args…} from a directory that holds no repository, with {@code entree} on stdin. */
     private Sortie lancer(String entree, String... args) throws IOException, InterruptedException {
-        List<String> commande = new ArrayList<>(List.of(ServiceEnProcessus.java()));
+        List<String> commande = new ArrayList<>(List.of(java));
         commande.addAll(List.of(args));
         Path sortie = ailleurs.resolve("sortie.txt");
         Path erreurs = ailleurs.resolve("erreurs.txt");

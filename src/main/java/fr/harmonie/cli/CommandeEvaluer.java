@@ -1,5 +1,6 @@
 package fr.harmonie.cli;
 
+import fr.harmonie.cli.CheminsDeLaConsole.CheminIllisibleException;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.DossierInvalideException;
 import fr.harmonie.dossier.LecteurDossier;
@@ -178,11 +179,12 @@ public final class CommandeEvaluer {
     static Issue evaluer(String fichier, InputStream entree, Evaluation evaluation) {
         byte[] contenu;
         try {
-            contenu = "-".equals(fichier) ? entree.readAllBytes() : Files.readAllBytes(Path.of(fichier));
+            contenu = "-".equals(fichier) ? entree.readAllBytes() : Files.readAllBytes(CheminsDeLaConsole.chemin(fichier));
+        } catch (CheminIllisibleException e) {
+            return Issue.erreur(ENTREE_INVALIDE, null, e.getMessage(), List.of());
         } catch (NoSuchFileException e) {
-            return Issue.erreur(ENTREE_INVALIDE, null, "fichier introuvable : " + fichier, List.of());
-        } catch (InvalidPathException e) {
-            return Issue.erreur(ENTREE_INVALIDE, null, "nom de fichier invalide : " + fichier, List.of());
+            return Issue.erreur(ENTREE_INVALIDE, null,
+                    "fichier introuvable : " + fichier + CheminsDeLaConsole.conseil(fichier), List.of());
         } catch (IOException e) {
             return Issue.erreur(ENTREE_INVALIDE, null, "lecture impossible de " + fichier + " : " + e.getMessage(), List.of());
         }

@@ -1,5 +1,6 @@
 package fr.harmonie.cli;
 
+import fr.harmonie.cli.CheminsDeLaConsole.CheminIllisibleException;
 import fr.harmonie.regles.PackInvalideException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,7 +28,10 @@ record OptionsCommande(Path packs, Path avant, LocalDate date, List<String> suit
     static final String AVANT = "--avant";
     static final String DATE = "--date";
 
-    /** Null, after saying why on {@code erreurs}, when an option has no value, comes twice or has an invalid date. */
+    /**
+     * Null, after saying why on {@code erreurs}, when an option has no value, comes twice, has an invalid date or a path
+     * Java cannot read.
+     */
     static OptionsCommande lire(String[] args, Set<String> admises, PrintStream erreurs) {
         Map<String, String> valeurs = new HashMap<>();
         int i = 1;
@@ -48,12 +52,17 @@ record OptionsCommande(Path packs, Path avant, LocalDate date, List<String> suit
                 return null;
             }
         }
-        return new OptionsCommande(chemin(valeurs.get(PACKS)), chemin(valeurs.get(AVANT)), date,
-                List.of(args).subList(i, args.length));
+        try {
+            return new OptionsCommande(chemin(valeurs.get(PACKS)), chemin(valeurs.get(AVANT)), date,
+                    List.of(args).subList(i, args.length));
+        } catch (CheminIllisibleException e) {
+            erreurs.println("Erreur : " + e.getMessage());
+            return null;
+        }
     }
 
-    private static Path chemin(String valeur) {
-        return valeur == null ? null : Path.of(valeur);
+    private static Path chemin(String valeur) throws CheminIllisibleException {
+        return valeur == null ? null : CheminsDeLaConsole.chemin(valeur);
     }
 
     private static LocalDate date(String valeur, PrintStream erreurs) {
