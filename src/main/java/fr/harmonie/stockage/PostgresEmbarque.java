@@ -66,6 +66,10 @@ final class PostgresEmbarque implements Closeable {
                 // RepertoireDonnees removes an ephemeral directory once PostgreSQL has stopped. The library's own
                 // cleanup runs from its shutdown hook, races with that removal and logs an ERROR when it loses.
                 .setCleanDataDirectory(false);
+        Path binaires = binaires(dossier, ephemere);
+        if (!binaires.equals(parDefaut())) {
+            builder.setOverrideWorkingDirectory(binaires.toFile());
+        }
         if (surPort != 0) {
             builder.setPort(surPort);
         }
@@ -75,6 +79,50 @@ final class PostgresEmbarque implements Closeable {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         }
         return builder.start();
+    }
+
+    /**
+     * Where the library extracts the programs of PostgreSQL and runs them from, for the data in {@code dossier}. Kept
+     * data has them beside it rather than in the library's default, {@code java.io.tmpdir}, where a hardened server
+     * forbids running programs (/tmp mounted noexec) and a cleaner removes files left ten days (systemd-tmpfiles) under
+     * a service that runs for months; unless the data's own partition forbids it, as some servers mount /srv or /home.
+     * Ephemeral instances (the tests) share the default, extracted once.
+     */
+    static Path binaires(Path dossier, boolean ephemere) {
+        Path racine = dossier.getParent();
+        if (ephemere || MontagesSansExecution.contient(racine)) {
+            return parDefaut();
+        }
+        return racine.resolve("postgres-binaires");
+    }
+
+    private static Path parDefaut() {
+        return Path.of(System.getProperty("ot.epg.working-dir",
+                Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
+    }
+
+    /**
+     * Why PostgreSQL could not start, when the system refuses to run its programs where they were extracted (a
+     * partition mounted noexec, a security policy): the library then says only that initdb « failed ». Null otherwise.
+     */
+    static String executionRefusee(Path binaires) {
+        try (var versions = Files.list(binaires)) {
+            for (Path initdb : versions.map(v -> v.resolve("bin/initdb")).filter(Files::isRegularFile).toList()) {
+                try {
+                    Process essai = new ProcessBuilder(initdb.toString(), "--version").redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    essai.waitFor(10, TimeUnit.SECONDS);
+                    essai.destroyForcibly();
+                } catch (IOException refus) {
+                    return "le système refuse d'exécuter les programmes de PostgreSQL extraits dans " + initdb.getParent()
+                            + " (" + refus.getMessage().replaceFirst("^.*error=\\d+, ", "") + ") : la partition est sans doute "
+                            + "montée noexec";
+                }
+            }
+        } catch (IOException | InterruptedException | RuntimeException illisible) {
+            // Nothing more to say than the library's own message.
+        }
+        return null;
     }
 
     /** The library starts the server through pg_ctl, which returns: the server's own process is in postmaster.pid. */

@@ -41,11 +41,14 @@ class PostgresEmbarqueConfiguration {
             Path dossier = repertoire.postgres();
             Files.createDirectories(dossier);
             PostgresEmbarque pg = PostgresEmbarque.demarrer(dossier, repertoire.ephemere());
-            LOG.info("PostgreSQL embarqué sur le port {}, données dans {}", pg.port(), dossier);
+            LOG.info("PostgreSQL embarqué sur le port {}, données dans {}, programmes dans {}", pg.port(), dossier,
+                    PostgresEmbarque.binaires(dossier, repertoire.ephemere()));
             return pg;
         } catch (IOException | RuntimeException e) {
+            String refus = PostgresEmbarque.executionRefusee(PostgresEmbarque.binaires(repertoire.postgres(), repertoire.ephemere()));
             throw new DonneesInutilisablesException("Le PostgreSQL embarqué ne démarre pas sur " + repertoire.postgres() + " : "
-                    + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")") + ".", e);
+                    + (refus != null ? refus
+                            : e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")) + ".", e);
         }
     }
 
