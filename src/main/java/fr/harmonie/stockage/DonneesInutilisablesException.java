@@ -6,7 +6,19 @@ package fr.harmonie.stockage;
  */
 public class DonneesInutilisablesException extends RuntimeException {
 
+    private final String action;
+
     public DonneesInutilisablesException(String message, Throwable cause) {
+        this(message, null, cause);
+    }
+
+    /** {@code action}: what to do, when it is not the usual (another directory, or a base of one's own); or null. */
+    public DonneesInutilisablesException(String message, String action, Throwable cause) {
         super(message, cause);
+        this.action = action;
+    }
+
+    public String action() {
+        return action;
     }
 }

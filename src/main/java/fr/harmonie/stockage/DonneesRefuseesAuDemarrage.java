@@ -11,7 +11,7 @@ class DonneesRefuseesAuDemarrage extends AbstractFailureAnalyzer<DonneesInutilis
 
     @Override
     protected FailureAnalysis analyze(Throwable racine, DonneesInutilisablesException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(cause.getMessage(), cause.action() != null ? cause.action() :
                 "Donner par HARMONIE_DATA_DIR (ou --harmonie.donnees.repertoire=…) un répertoire où ce compte peut écrire, "
                         + "sur une partition qui permet d'exécuter des programmes (ceux de PostgreSQL y sont extraits), "
                         + "réservé à cette instance ; ou une base PostgreSQL à vous par SPRING_DATASOURCE_URL (rien n'est "

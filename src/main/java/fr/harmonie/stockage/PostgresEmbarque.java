@@ -5,6 +5,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +25,10 @@ final class PostgresEmbarque implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresEmbarque.class);
     private static final long SECONDES_ENTRE_ESSAIS = 5;
+    private static final long MO = 1024 * 1024;
+    private static final String EPROUVEE = ".harmonie-demarre";
+    /** Its programs (60 MB) and a new cluster (40 MB), with room for the journal's first segments. */
+    private static final long ESPACE_NECESSAIRE = 150 * MO;
 
     private final Path dossier;
     private final boolean ephemere;
@@ -67,7 +73,9 @@ final class PostgresEmbarque implements Closeable {
                 // cleanup runs from its shutdown hook, races with that removal and logs an ERROR when it loses.
                 .setCleanDataDirectory(false);
         Path binaires = binaires(dossier, ephemere);
-        if (!binaires.equals(parDefaut())) {
+        boolean propres = !binaires.equals(parDefaut());
+        if (propres) {
+            oublierLesVersionsNonEprouvees(binaires);
             builder.setOverrideWorkingDirectory(binaires.toFile());
         }
         if (surPort != 0) {
@@ -78,7 +86,11 @@ final class PostgresEmbarque implements Closeable {
             // data must survive a crash, and a 201 must mean committed to disk.
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         }
-        return builder.start();
+        EmbeddedPostgres demarre = builder.start();
+        if (propres) {
+            marquerEprouvees(binaires);
+        }
+        return demarre;
     }
 
     /**
@@ -102,10 +114,82 @@ final class PostgresEmbarque implements Closeable {
     }
 
     /**
-     * Why PostgreSQL could not start, when the system refuses to run its programs where they were extracted (a
-     * partition mounted noexec, a security policy): the library then says only that initdb « failed ». Null otherwise.
+     * An extraction cut short (a full partition, a kill) leaves programs missing; the library marks the version
+     * extracted all the same ({@code .exists}, written after its failed writes), and every later start would run those
+     * programs and fail, even once room was made, until someone removed the directory by hand. So a version is marked
+     * {@value #EPROUVEE} once PostgreSQL has started from it, and one without that mark is removed before a start and
+     * extracted again. This directory is this instance's alone: it holds the data directory's lock.
      */
-    static String executionRefusee(Path binaires) {
+    private static void oublierLesVersionsNonEprouvees(Path binaires) throws IOException {
+        for (Path version : versions(binaires)) {
+            if (!Files.exists(version.resolve(EPROUVEE))) {
+                LOG.info("Programmes de PostgreSQL dans {} jamais démarrés : ils sont extraits de nouveau", version);
+                try (var contenu = Files.walk(version)) {
+                    for (Path p : contenu.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void marquerEprouvees(Path binaires) {
+        try {
+            for (Path version : versions(binaires)) {
+                if (!Files.exists(version.resolve(EPROUVEE))) {
+                    Files.createFile(version.resolve(EPROUVEE));
+                }
+            }
+        } catch (IOException e) {
+            // PostgreSQL runs: the next start only extracts its programs once more.
+            LOG.warn("Programmes de PostgreSQL non marqués comme démarrés dans {} : {}", binaires, e.toString());
+        }
+    }
+
+    private static List<Path> versions(Path binaires) throws IOException {
+        if (!Files.isDirectory(binaires)) {
+            return List.of();
+        }
+        try (var versions = Files.list(binaires)) {
+            return versions.filter(v -> v.getFileName().toString().startsWith("PG-")).toList();
+        }
+    }
+
+    /** Why PostgreSQL could not start, and what to do (null: the usual), in words for whoever starts the service. */
+    record Diagnostic(String raison, String action) {
+    }
+
+    /** Why PostgreSQL could not start, when that can be told (the library says only that initdb « failed »); or null. */
+    static Diagnostic diagnostic(Path dossier, boolean ephemere) {
+        Path binaires = binaires(dossier, ephemere);
+        for (Path lieu : List.of(dossier, binaires)) {
+            long libres = espaceLibre(lieu);
+            if (libres >= 0 && libres < ESPACE_NECESSAIRE) {
+                return new Diagnostic("il ne reste que " + libres / MO + " Mo libres sur la partition de " + lieu
+                        + " ; PostgreSQL et ses programmes y demandent environ " + ESPACE_NECESSAIRE / MO + " Mo",
+                        "Libérer de la place sur cette partition, puis relancer (une extraction interrompue est reprise "
+                                + "d'elle-même) ; ou donner par HARMONIE_DATA_DIR un répertoire sur une autre partition.");
+            }
+        }
+        String refus = executionRefusee(binaires);
+        return refus == null ? null : new Diagnostic(refus, null);
+    }
+
+    /** The bytes this account may still write on the partition of {@code lieu} (or of its nearest parent); -1 unknown. */
+    private static long espaceLibre(Path lieu) {
+        try {
+            Path existant = lieu.toAbsolutePath();
+            while (existant != null && !Files.exists(existant)) {
+                existant = existant.getParent();
+            }
+            return existant == null ? -1 : Files.getFileStore(existant).getUsableSpace();
+        } catch (IOException | RuntimeException inconnu) {
+            return -1;
+        }
+    }
+
+    /** The system refuses to run the programs where they were extracted: a partition mounted noexec, a policy. */
+    private static String executionRefusee(Path binaires) {
         try (var versions = Files.list(binaires)) {
             for (Path initdb : versions.map(v -> v.resolve("bin/initdb")).filter(Files::isRegularFile).toList()) {
                 try {

@@ -45,10 +45,11 @@ class PostgresEmbarqueConfiguration {
                     PostgresEmbarque.binaires(dossier, repertoire.ephemere()));
             return pg;
         } catch (IOException | RuntimeException e) {
-            String refus = PostgresEmbarque.executionRefusee(PostgresEmbarque.binaires(repertoire.postgres(), repertoire.ephemere()));
+            PostgresEmbarque.Diagnostic diagnostic = PostgresEmbarque.diagnostic(repertoire.postgres(), repertoire.ephemere());
             throw new DonneesInutilisablesException("Le PostgreSQL embarqué ne démarre pas sur " + repertoire.postgres() + " : "
-                    + (refus != null ? refus
-                            : e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")) + ".", e);
+                    + (diagnostic != null ? diagnostic.raison()
+                            : e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")) + ".",
+                    diagnostic == null ? null : diagnostic.action(), e);
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,34 +22,45 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Un serveur durci monte /tmp sans droit d'exécution (noexec). La bibliothèque du PostgreSQL embarqué y extrayait ses
- * programmes puis ne pouvait les lancer : le service ne démarrait pas, sur « initdb failed » et un conseil hors de
- * propos. Les données gardées ont maintenant leurs programmes à côté d'elles ; un répertoire de données qui interdit
- * lui-même l'exécution arrête le démarrage en disant pourquoi. Le test monte une vraie partition noexec (tmpfs), ce que
- * seul root peut faire : ailleurs, il est sauté.
+ * Les partitions d'un vrai serveur. Un serveur durci monte /tmp sans droit d'exécution (noexec) : la bibliothèque du
+ * PostgreSQL embarqué y extrayait ses programmes puis ne pouvait les lancer, et le service ne démarrait pas, sur
+ * « initdb failed » et un conseil hors de propos. Une partition pleine arrêtait l'extraction en chemin, et le service ne
+ * redémarrait plus, même la place libérée. Le test monte de vraies partitions (tmpfs), ce que seul root peut faire :
+ * ailleurs, il est sauté.
  */
-class PartitionNoexecTest {
+class PartitionsDuServeurTest {
 
     @TempDir
     Path travail;
 
+    private final List<Path> montees = new ArrayList<>();
     private Path noexec;
-    private boolean montee;
 
     @BeforeEach
     void monterUnePartitionNoexec() throws Exception {
-        noexec = Files.createDirectories(travail.resolve("noexec"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "noexec,size=256m", "tmpfs", noexec.toString())
-                .redirectErrorStream(true).start();
-        String dit = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        montee = mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
-        assumeTrue(montee, "monter une partition noexec demande root : " + dit);
+        noexec = monter("noexec", "noexec,size=256m");
+    }
+
+    /** A tmpfs mounted on {@code nom} in the test's directory, with {@code options}; the test is skipped if not root. */
+    private Path monter(String nom, String options) throws Exception {
+        Path point = Files.createDirectories(travail.resolve(nom));
+        String dit = commande("mount", "-t", "tmpfs", "-o", options, "tmpfs", point.toString());
+        assumeTrue(dit == null, "monter une partition demande root : " + dit);
+        montees.add(point);
+        return point;
+    }
+
+    /** Null when the command succeeds, else what it said. */
+    private static String commande(String... commande) throws Exception {
+        Process p = new ProcessBuilder(commande).redirectErrorStream(true).start();
+        String dit = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? null : dit;
     }
 
     @AfterEach
     void demonter() throws Exception {
-        if (montee) {
-            new ProcessBuilder("umount", "-l", noexec.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+        for (Path point : montees) {
+            commande("umount", "-l", point.toString());
         }
     }
 
@@ -83,6 +95,30 @@ class PartitionNoexecTest {
         assertThat(service.exitValue()).isNotZero();
         assertThat(Files.readString(journal)).contains("le système refuse d'exécuter les programmes de PostgreSQL extraits dans "
                 + noexec.resolve("embedded-pg"), "montée noexec", "sur une partition qui permet d'exécuter des programmes");
+    }
+
+    /**
+     * A partition too small for PostgreSQL's programs: the start stops on the lack of space, and once room is made, the
+     * next start takes up the extraction that was cut short instead of running the programs it never wrote.
+     */
+    @Test
+    void unePartitionPleineArreteLeDemarrageEtLeSuivantRepartUneFoisLaPlaceFaite() throws Exception {
+        Path petite = monter("petite", "size=30m");
+        Path donnees = petite.resolve("donnees");
+        Path journal = travail.resolve("plein.log");
+        Process service = ServiceEnProcessus.lancer(List.of(), Map.of("HARMONIE_DATA_DIR", donnees.toString()), journal,
+                "--server.port=" + ServiceEnProcessus.portLibre(), "--harmonie.donnees.ephemeres=false");
+        try {
+            assertThat(service.waitFor(120, TimeUnit.SECONDS)).as("le démarrage s'arrête de lui-même").isTrue();
+        } finally {
+            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(service.exitValue()).isNotZero();
+        assertThat(Files.readString(journal)).containsPattern("il ne reste que \\d+ Mo libres sur la partition de " + donnees)
+                .contains("Libérer de la place sur cette partition, puis relancer");
+
+        assertThat(commande("mount", "-o", "remount,size=256m", petite.toString())).isNull();
+        demarrerEtEnregistrer(List.of(), donnees);
     }
 
     /** The kept data's service, started with {@code optionsJvm} on {@code donnees}, answers and records a dossier. */
