@@ -7,11 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The service as a process of its own, on the test class path: for the tests that kill it (kill -9) as the system
@@ -40,6 +42,26 @@ public final class ServiceEnProcessus {
         ProcessBuilder pb = new ProcessBuilder(commande).redirectErrorStream(true).redirectOutput(journal.toFile());
         pb.environment().putAll(environnement);
         return pb.start();
+    }
+
+    /**
+     * Launched as {@link #lancer}, a service that must refuse to start: it stops by itself within two minutes with an
+     * exit code other than 0. Returns its log, where the report says why.
+     */
+    public static String refuse(List<String> optionsJvm, Map<String, String> environnement, Path journal, String... arguments)
+            throws IOException, InterruptedException {
+        Process service = lancer(optionsJvm, environnement, journal, arguments);
+        try {
+            if (!service.waitFor(120, TimeUnit.SECONDS)) {
+                throw new AssertionError("le service ne s'est pas arrêté de lui-même :\n" + Files.readString(journal));
+            }
+        } finally {
+            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        if (service.exitValue() == 0) {
+            throw new AssertionError("le service s'est arrêté sans erreur :\n" + Files.readString(journal));
+        }
+        return Files.readString(journal);
     }
 
     /** The {@code java} of the JVM running the tests. */

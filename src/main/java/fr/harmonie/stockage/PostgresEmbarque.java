@@ -160,7 +160,16 @@ final class PostgresEmbarque implements Closeable {
     }
 
     /** Why PostgreSQL could not start, when that can be told (the library says only that initdb « failed »); or null. */
-    static Diagnostic diagnostic(Path dossier, boolean ephemere) {
+    static Diagnostic diagnostic(Path dossier, boolean ephemere, Throwable echec) {
+        for (Throwable c = echec; c != null; c = c.getCause()) {
+            // The library's words when the jar holds no PostgreSQL for this system: Harmonie ships Linux x86-64's only.
+            if (String.valueOf(c.getMessage()).contains("Missing embedded postgres binaries")) {
+                return new Diagnostic("Harmonie n'embarque PostgreSQL que pour Linux x86-64, et ce système est "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                        "Donner une base PostgreSQL (17 de préférence) par SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME "
+                                + "et SPRING_DATASOURCE_PASSWORD ; ou lancer Harmonie et sa base par docker compose up --build.");
+            }
+        }
         Path binaires = binaires(dossier, ephemere);
         for (Path lieu : List.of(dossier, binaires)) {
             long libres = espaceLibre(lieu);

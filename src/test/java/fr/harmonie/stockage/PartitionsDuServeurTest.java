@@ -83,17 +83,7 @@ class PartitionsDuServeurTest {
 
     @Test
     void sansPartitionQuiPermetDExecuterLeDemarrageSArreteEnDisantPourquoi() throws Exception {
-        Path journal = travail.resolve("service.log");
-        Process service = ServiceEnProcessus.lancer(List.of("-Djava.io.tmpdir=" + noexec),
-                Map.of("HARMONIE_DATA_DIR", noexec.resolve("donnees").toString()), journal,
-                "--server.port=" + ServiceEnProcessus.portLibre(), "--harmonie.donnees.ephemeres=false");
-        try {
-            assertThat(service.waitFor(120, TimeUnit.SECONDS)).as("le démarrage s'arrête de lui-même").isTrue();
-        } finally {
-            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-        assertThat(service.exitValue()).isNotZero();
-        assertThat(Files.readString(journal)).contains("le système refuse d'exécuter les programmes de PostgreSQL extraits dans "
+        assertThat(demarrageRefuse(List.of("-Djava.io.tmpdir=" + noexec), noexec.resolve("donnees"))).contains("le système refuse d'exécuter les programmes de PostgreSQL extraits dans "
                 + noexec.resolve("embedded-pg"), "montée noexec", "sur une partition qui permet d'exécuter des programmes");
     }
 
@@ -105,20 +95,17 @@ class PartitionsDuServeurTest {
     void unePartitionPleineArreteLeDemarrageEtLeSuivantRepartUneFoisLaPlaceFaite() throws Exception {
         Path petite = monter("petite", "size=30m");
         Path donnees = petite.resolve("donnees");
-        Path journal = travail.resolve("plein.log");
-        Process service = ServiceEnProcessus.lancer(List.of(), Map.of("HARMONIE_DATA_DIR", donnees.toString()), journal,
-                "--server.port=" + ServiceEnProcessus.portLibre(), "--harmonie.donnees.ephemeres=false");
-        try {
-            assertThat(service.waitFor(120, TimeUnit.SECONDS)).as("le démarrage s'arrête de lui-même").isTrue();
-        } finally {
-            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-        assertThat(service.exitValue()).isNotZero();
-        assertThat(Files.readString(journal)).containsPattern("il ne reste que \\d+ Mo libres sur la partition de " + donnees)
+        assertThat(demarrageRefuse(List.of(), donnees)).containsPattern("il ne reste que \\d+ Mo libres sur la partition de " + donnees)
                 .contains("Libérer de la place sur cette partition, puis relancer");
 
         assertThat(commande("mount", "-o", "remount,size=256m", petite.toString())).isNull();
         demarrerEtEnregistrer(List.of(), donnees);
+    }
+
+    /** The log of the kept data's service, started with {@code optionsJvm} on {@code donnees}, which must stop by itself. */
+    private String demarrageRefuse(List<String> optionsJvm, Path donnees) throws Exception {
+        return ServiceEnProcessus.refuse(optionsJvm, Map.of("HARMONIE_DATA_DIR", donnees.toString()), travail.resolve("refus.log"),
+                "--server.port=" + ServiceEnProcessus.portLibre(), "--harmonie.donnees.ephemeres=false");
     }
 
     /** The kept data's service, started with {@code optionsJvm} on {@code donnees}, answers and records a dossier. */
