@@ -13,6 +13,8 @@ import fr.harmonie.regles.RegleEmballeeException;
 import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistrePacks;
+import fr.harmonie.web.CorpsBorne;
+import fr.harmonie.web.CorpsTropGrandException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -179,7 +181,17 @@ public final class CommandeEvaluer {
     static Issue evaluer(String fichier, InputStream entree, Evaluation evaluation) {
         byte[] contenu;
         try {
-            contenu = "-".equals(fichier) ? entree.readAllBytes() : Files.readAllBytes(CheminsDeLaConsole.chemin(fichier));
+            if ("-".equals(fichier)) {
+                contenu = CorpsBorne.lire(entree, -1);
+            } else {
+                Path chemin = CheminsDeLaConsole.chemin(fichier);
+                try (InputStream in = Files.newInputStream(chemin)) {
+                    contenu = CorpsBorne.lire(in, Files.size(chemin));
+                }
+            }
+        } catch (CorpsTropGrandException e) {
+            return Issue.erreur(ENTREE_INVALIDE, null, ("-".equals(fichier) ? "l'entrée standard" : fichier)
+                    + " dépasse " + CorpsBorne.LIMITE / (1024 * 1024) + " Mio, la taille maximale d'un dossier (celle de l'API)", List.of());
         } catch (CheminIllisibleException e) {
             return Issue.erreur(ENTREE_INVALIDE, null, e.getMessage(), List.of());
         } catch (NoSuchFileException e) {

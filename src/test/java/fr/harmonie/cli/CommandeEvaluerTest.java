@@ -3,15 +3,19 @@ package fr.harmonie.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.CopieDuDepot;
+import fr.harmonie.evaluation.DossierAuxLimitesTest;
 import fr.harmonie.evaluation.SchemaResultat;
 import fr.harmonie.json.Json;
+import fr.harmonie.web.CorpsBorne;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -111,6 +115,30 @@ class CommandeEvaluerTest {
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("fichier introuvable");
         assertThat(evaluer("evaluer")).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Usage");
+    }
+
+    /**
+     * The API's limit: a file beyond 2 MiB (a log taken for a dossier) is refused before being read whole, which ran a
+     * small heap out of memory. The largest dossier the contract admits still passes.
+     */
+    @Test
+    void unFichierAuDelaDeDeuxMioEstRefuseCommeParLApi(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("journal.json");
+        try (RandomAccessFile f = new RandomAccessFile(journal.toFile(), "rw")) {
+            f.setLength(300L * 1024 * 1024); // sparse: 300 MB announced, nothing written
+        }
+        assertThat(evaluer("evaluer", journal.toString())).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8))
+                .contains(journal + " dépasse 2 Mio, la taille maximale d'un dossier (celle de l'API)");
+        // Standard input announces no size: read up to the limit, not beyond.
+        byte[] tropLong = new byte[CorpsBorne.LIMITE + 1];
+        Arrays.fill(tropLong, (byte) ' ');
+        assertThat(evaluer(tropLong, "evaluer", "-")).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("l'entrée standard dépasse 2 Mio");
+
+        Path leplusGros = dir.resolve("le-plus-gros.json");
+        Files.write(leplusGros, Json.MAPPER.writeValueAsBytes(DossierAuxLimitesTest.lePlusGros()));
+        assertThat(evaluer("evaluer", leplusGros.toString())).as(erreurs.toString(StandardCharsets.UTF_8)).isEqualTo(1);
     }
 
     @Test

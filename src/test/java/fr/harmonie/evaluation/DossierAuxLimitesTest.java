@@ -29,10 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
  * service reste debout. Il passe par la chaîne de chaque pack du dépôt: une règle territoriale dont la jointure croît
  * avec le carré des logements engorgerait le service sans qu'aucune règle ne se déclenche sans fin.
  */
-class DossierAuxLimitesTest {
+public class DossierAuxLimitesTest {
 
     /** The largest dossier the contract admits, with 15 999 anomalies: also sent to a service with a small heap. */
-    static ObjectNode lePlusGros() throws IOException {
+    public static ObjectNode lePlusGros() throws IOException {
         ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("src/test/resources/golden/01-construction-neuve-dijon/dossier.json")));
         ArrayNode lots = (ArrayNode) d.get("operation").get("lots");
         ObjectNode modeleLot = (ObjectNode) lots.get(0);
