@@ -12,11 +12,20 @@ import java.nio.file.Path;
  */
 final class CheminsDeLaConsole {
 
+    static final String VIDE = "chemin vide (une variable vide ou non définie dans un script ?)";
+
     private CheminsDeLaConsole() {
     }
 
-    /** {@code argument} as a path; the French reason, with {@link #conseil}, if Java cannot make it one. */
+    /**
+     * {@code argument} as a path; the French reason, with {@link #conseil}, if Java cannot make it one. An empty
+     * argument is refused: Java reads it as the working directory, so that {@code evaluer "$DOSSIER"}, its variable
+     * unset in a script, evaluated every dossier found there.
+     */
     static Path chemin(String argument) throws CheminIllisibleException {
+        if (argument.isBlank()) {
+            throw new CheminIllisibleException(VIDE);
+        }
         try {
             return Path.of(argument);
         } catch (InvalidPathException e) {

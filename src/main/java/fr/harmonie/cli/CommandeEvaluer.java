@@ -132,6 +132,10 @@ public final class CommandeEvaluer {
             boolean repertoires = false;
             try {
                 for (String a : arguments) {
+                    if (a.isBlank()) {
+                        erreurs.println("Erreur : " + CheminsDeLaConsole.VIDE);
+                        return null;
+                    }
                     if (!a.equals("-") && repertoire(a)) {
                         repertoires = true;
                         try (Stream<Path> contenu = Files.list(Path.of(a))) {

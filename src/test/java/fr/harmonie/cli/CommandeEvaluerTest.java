@@ -117,6 +117,16 @@ class CommandeEvaluerTest {
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Usage");
     }
 
+    /** {@code evaluer "$DOSSIER"}, the variable unset: Java reads "" as the working directory, whose dossiers it evaluated. */
+    @Test
+    void unCheminVideEstRefuseAuLieuDEvaluerLeRepertoireCourant() {
+        assertThat(evaluer("evaluer", "")).isEqualTo(2);
+        assertThat(sortie.size()).isZero();
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Erreur : chemin vide (une variable vide ou non définie");
+        assertThat(evaluer("verifier", "--packs", " ")).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).doesNotContain("Exception");
+    }
+
     /**
      * The API's limit: a file beyond 2 MiB (a log taken for a dossier) is refused before being read whole, which ran a
      * small heap out of memory. The largest dossier the contract admits still passes.
