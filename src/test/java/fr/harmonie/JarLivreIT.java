@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.harmonie.evaluation.SchemaResultat;
 import fr.harmonie.json.Json;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -122,6 +123,14 @@ class JarLivreIT {
         assertThat(invalide.code()).isEqualTo(2);
         assertThat(invalide.sortie()).isEmpty();
         assertThat(invalide.erreurs()).contains("Erreur : Dossier non conforme au format 1", "/phase");
+
+        // To a full disk the result is lost: « evaluer d.json > r.json && … » must not go on with an empty r.json.
+        File plein = new File("/dev/full");
+        if (plein.exists()) {
+            Sortie perdue = lancerVers(plein, null, "-jar", JAR.toString(), "evaluer", grenobleJson);
+            assertThat(perdue.code()).isEqualTo(4);
+            assertThat(perdue.erreurs()).contains("le résultat n'a pas pu être écrit en entier sur la sortie standard");
+        }
     }
 
     /**
@@ -254,18 +263,22 @@ class JarLivreIT {
 
     /** {@code java args…} from a directory that holds no repository, with {@code entree} on stdin. */
     private Sortie lancer(String entree, String... args) throws IOException, InterruptedException {
+        return lancerVers(ailleurs.resolve("sortie.txt").toFile(), entree, args);
+    }
+
+    /** The same, standard output written to {@code fichier}. */
+    private Sortie lancerVers(File fichier, String entree, String... args) throws IOException, InterruptedException {
         List<String> commande = new ArrayList<>(List.of(java));
         commande.addAll(List.of(args));
-        Path sortie = ailleurs.resolve("sortie.txt");
         Path erreurs = ailleurs.resolve("erreurs.txt");
         Process p = preparer(new ProcessBuilder(commande)).directory(ailleurs.toFile())
-                .redirectOutput(sortie.toFile()).redirectError(erreurs.toFile()).start();
+                .redirectOutput(fichier).redirectError(erreurs.toFile()).start();
         try (var in = p.getOutputStream()) {
             if (entree != null) {
                 in.write(entree.getBytes(StandardCharsets.UTF_8));
             }
         }
         assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("la commande rend la main").isTrue();
-        return new Sortie(p.exitValue(), Files.readString(sortie), Files.readString(erreurs));
+        return new Sortie(p.exitValue(), fichier.isFile() ? Files.readString(fichier.toPath()) : "", Files.readString(erreurs));
     }
 }

@@ -132,7 +132,7 @@ final class CommandeComparer {
         erreurs.println("--avant : comparer aux packs d'un autre dossier plutôt qu'à ceux du jar (ceux d'un service lancé avec"
                 + " --harmonie.packs.racine) ; --date : évaluer chaque dossier à cette date de référence (celle d'une"
                 + " version à venir) plutôt qu'à la sienne.");
-        erreurs.println("Sortie 0 : rien ne change ; 1 : au moins un dossier change ; 2 : entrée invalide ; 3 : packs refusés.");
+        erreurs.println("Sortie 0 : rien ne change ; 1 : au moins un dossier change ; 2 : entrée invalide ; 3 : packs refusés ; 4 : sortie non écrite.");
         return CommandeEvaluer.ENTREE_INVALIDE;
     }
 }

@@ -77,7 +77,7 @@ public final class CommandeEvaluer {
             erreurs.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] [--date AAAA-MM-JJ]"
                     + " <dossier.json | répertoire | -> [<dossier.json>…]");
             erreurs.println("Évalue un dossier au format 1 et affiche le résultat JSON. Sortie 0 : déposable ;"
-                    + " 1 : non déposable ; 2 : entrée invalide ; 3 : règles en défaut.");
+                    + " 1 : non déposable ; 2 : entrée invalide ; 3 : règles en défaut ; 4 : sortie non écrite.");
             erreurs.println("Plusieurs fichiers (ou un répertoire, pour ses fichiers .json) : une ligne JSON par fichier"
                     + " ({\"fichier\", \"resultat\"} ou {\"fichier\", \"erreur\"}), dans l'ordre donné ; la sortie est la pire"
                     + " des leurs (l'entrée standard, -, s'emploie seule).");

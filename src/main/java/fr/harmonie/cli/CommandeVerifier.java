@@ -135,7 +135,7 @@ final class CommandeVerifier {
         erreurs.println("Vérifie les packs comme au démarrage du service, puis joue les cas de chaque pack (ou des packs"
                 + " nommés) sur sa chaîne, et mesure comment l'évaluation croît avec le nombre de logements. Sortie 0 :"
                 + " tout passe ; 3 : pack refusé, version publiée modifiée, cas en échec ou croissance trop forte ; 2 : demande"
-                + " invalide.");
+                + " invalide ; 4 : sortie non écrite.");
         erreurs.println("--packs : les packs d'un dossier qui contient rules/ et territories/ (un dépôt en cours"
                 + " d'édition) plutôt que ceux du jar.");
         return CommandeEvaluer.ENTREE_INVALIDE;

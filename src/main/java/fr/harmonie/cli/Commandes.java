@@ -23,6 +23,9 @@ public final class Commandes {
     private Commandes() {
     }
 
+    /** The exit code when what the command printed could not be written whole (a full disk, a closed pipe). */
+    public static final int SORTIE_NON_ECRITE = 4;
+
     /** Whether these arguments name a command rather than start the service. */
     public static boolean estUneCommande(String[] args) {
         return args.length > 0 && (!args[0].startsWith("--") || AIDE.contains(args[0]));
@@ -41,7 +44,15 @@ public final class Commandes {
                 : lisible(System.out, "stdout");
         PrintStream erreurs = lisible(System.err, "stderr");
         try {
-            return executer(args, System.in, sortie, erreurs);
+            int code = executer(args, System.in, sortie, erreurs);
+            // A PrintStream keeps its write errors to itself: to a full disk, « evaluer d.json > r.json » left r.json
+            // empty or cut and exited 0, and the script that reads r.json next believed it.
+            if (sortie.checkError() || System.out.checkError()) {
+                erreurs.println("Erreur : le résultat n'a pas pu être écrit en entier sur la sortie standard (disque plein,"
+                        + " sortie fermée ?).");
+                return SORTIE_NON_ECRITE;
+            }
+            return code;
         } finally {
             sortie.flush();
             erreurs.flush();
