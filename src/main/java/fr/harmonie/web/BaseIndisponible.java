@@ -77,11 +77,25 @@ public final class BaseIndisponible {
     /** The problem to answer, and one line in the log (no stack trace: the cause is outside the code). */
     static ProblemDetail probleme(Throwable e, String methode, String chemin) {
         boolean lectureSeule = lectureSeule(e);
-        LOG.error("Base de données {}, {} {} refusée (503) : {}", lectureSeule ? "en lecture seule" : "injoignable", methode, chemin, cause(e));
+        LOG.error("Base de données {}, {} {} refusée (503) : {}", etat(e, lectureSeule), methode, chemin, cause(e));
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, lectureSeule ? DETAIL_LECTURE_SEULE : DETAIL);
         p.setType(TYPE);
         p.setTitle(TITRE);
         return p;
+    }
+
+    /** For the operator: what the base lacks. A full disk is not a server out of reach, and is not fixed the same way. */
+    private static String etat(Throwable e, boolean lectureSeule) {
+        if (lectureSeule) {
+            return "en lecture seule";
+        }
+        if (parmiLesCauses(e, c -> c instanceof SQLException s && "53100".equals(s.getSQLState()))) {
+            return "sans place sur son disque";
+        }
+        if (parmiLesCauses(e, c -> c instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("53"))) {
+            return "à court de ressources";
+        }
+        return "injoignable";
     }
 
     /** Whether {@code e} comes from a server that takes no writes (SQL state 25006), whatever wrapped it. */

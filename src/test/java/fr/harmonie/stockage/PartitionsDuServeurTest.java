@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.harmonie.ServiceEnProcessus;
+import fr.harmonie.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ailleurs, il est sauté.
  */
 class PartitionsDuServeurTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path travail;
@@ -108,20 +113,56 @@ class PartitionsDuServeurTest {
                 "--server.port=" + ServiceEnProcessus.portLibre(), "--harmonie.donnees.ephemeres=false");
     }
 
+    /**
+     * The disk fills while the service runs: a write gets 503 (retry later), never a 500 nor half a dossier; once room
+     * is made, writes resume by themselves, and every dossier acknowledged by a 201 is there.
+     */
+    @Test
+    void unDisquePleinEnServiceDonne503PuisLesEcrituresReprennentSansRienPerdre() throws Exception {
+        Path partition = monter("moyenne", "size=200m");
+        avecLeService(List.of(), partition.resolve("donnees"), port -> {
+            Path remplissage = partition.resolve("remplissage");
+            try (OutputStream out = Files.newOutputStream(remplissage)) {
+                byte[] mo = new byte[1024 * 1024];
+                while (true) {
+                    out.write(mo);
+                }
+            } catch (IOException plein) {
+                // No space left on device: what PostgreSQL meets next.
+            }
+            List<Integer> statuts = new ArrayList<>();
+            while (statuts.size() < 200 && !statuts.contains(503)) {
+                statuts.add(creer(port).statusCode());
+            }
+            assertThat(statuts).contains(503).allMatch(s -> s == 201 || s == 503);
+            // The operator reads what to fix: the disk, not a server out of reach.
+            assertThat(Files.readString(travail.resolve("service.log"))).contains("Base de données sans place sur son disque");
+            Files.delete(remplissage);
+            assertThat(creer(port).statusCode()).isEqualTo(201);
+            HttpResponse<String> liste = HTTP.send(requete(port, "/api/v1/dossiers?limite=500").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(Json.MAPPER.readTree(liste.body()).size()).isEqualTo(statuts.stream().filter(s -> s == 201).count() + 1);
+        });
+    }
+
     /** The kept data's service, started with {@code optionsJvm} on {@code donnees}, answers and records a dossier. */
     private void demarrerEtEnregistrer(List<String> optionsJvm, Path donnees) throws Exception {
+        avecLeService(optionsJvm, donnees, port -> assertThat(creer(port).statusCode()).isEqualTo(201));
+    }
+
+    interface Essai {
+        void avec(int port) throws Exception;
+    }
+
+    /** {@code essai} on the kept data's service, started with {@code optionsJvm} on {@code donnees}; its log if it fails. */
+    private void avecLeService(List<String> optionsJvm, Path donnees, Essai essai) throws Exception {
         Path journal = travail.resolve("service.log");
         int port = ServiceEnProcessus.portLibre();
         Process service = ServiceEnProcessus.lancer(optionsJvm, Map.of("HARMONIE_DATA_DIR", donnees.toString()), journal,
                 "--server.port=" + port, "--harmonie.donnees.ephemeres=false");
         try {
             ServiceEnProcessus.attendre(service, port);
-            String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
-            HttpResponse<String> cree = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/v1/dossiers")).header("Content-Type", "application/json")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur:demo".getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofString(dossier)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(cree.statusCode()).as(cree.body()).isEqualTo(201);
+            essai.avec(port);
         } catch (AssertionError | RuntimeException e) {
             System.err.println(Files.readString(journal));
             throw e;
@@ -129,5 +170,17 @@ class PartitionsDuServeurTest {
             service.destroy();
             service.waitFor(60, TimeUnit.SECONDS);
         }
+    }
+
+    /** A dossier created as {@code bailleur}. */
+    private static HttpResponse<String> creer(int port) throws Exception {
+        String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
+        return HTTP.send(requete(port, "/api/v1/dossiers").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(dossier)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder requete(int port, String chemin) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin)).header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("bailleur:demo".getBytes(StandardCharsets.UTF_8)));
     }
 }
