@@ -30,10 +30,13 @@ class BaseRefuseeAuDemarrage extends AbstractFailureAnalyzer<SQLException> {
         if (etat.startsWith("08")) {
             description = base + " ne répond pas";
         } else if (etat.startsWith("28")) {
-            description = base + " refuse l'utilisateur « " + environnement.getProperty("spring.datasource.username", "")
-                    + " » ou son mot de passe";
+            description = base + " refuse l'utilisateur « " + utilisateur() + " » ou son mot de passe";
         } else if (etat.equals("3D000")) {
             description = base + " n'existe pas sur ce serveur";
+        } else if (etat.equals("42501")) {
+            // Since PostgreSQL 15, only the database's owner may create in its public schema: a base a DBA created
+            // for the account, without giving it, refuses the migrations.
+            description = base + " ne permet pas à l'utilisateur « " + utilisateur() + " » d'y créer les tables d'Harmonie";
         } else if (etat.equals("25006")) {
             // A standby after a failover, or default_transaction_read_only: the start had to write (a migration, a new
             // pack version, the first administrator) and could not.
@@ -46,8 +49,22 @@ class BaseRefuseeAuDemarrage extends AbstractFailureAnalyzer<SQLException> {
                 etat.equals("25006")
                         ? "Pointer SPRING_DATASOURCE_URL sur le serveur primaire (pas sur un secours), ou lever "
                                 + "default_transaction_read_only pour cette base ou cet utilisateur, puis redémarrer."
+                        : etat.equals("42501")
+                        ? "Donner la base à cet utilisateur (ALTER DATABASE " + nomDeLaBase(url) + " OWNER TO " + utilisateur()
+                                + " ; depuis PostgreSQL 15, seul le propriétaire d'une base crée dans son schéma public), ou "
+                                + "lui accorder GRANT CREATE ON SCHEMA public TO " + utilisateur() + ", puis redémarrer."
                         : "Vérifier SPRING_DATASOURCE_URL (hôte, port, nom de la base), SPRING_DATASOURCE_USERNAME et "
                                 + "SPRING_DATASOURCE_PASSWORD, et que la base accepte les connexions de cette machine ; "
                                 + "sans SPRING_DATASOURCE_URL, Harmonie démarre sa propre base embarquée.", cause);
+    }
+
+    private String utilisateur() {
+        return environnement.getProperty("spring.datasource.username", "");
+    }
+
+    /** {@code jdbc:postgresql://hote:5432/harmonie?…} → {@code harmonie}. */
+    private static String nomDeLaBase(String url) {
+        String sansParametres = url.replaceFirst("\\?.*$", "");
+        return sansParametres.substring(sansParametres.lastIndexOf('/') + 1);
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.harmonie.HarmonieApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Sans base utilisable, le service ne démarre pas, et l'exploitant lit en tête du rapport, en français, quelle base ou
@@ -56,11 +59,37 @@ class DemarrageSansBaseTest {
             assertThatThrownBy(() -> demarrer(serveur.getJdbcUrl("postgres", "nexistepas"))).isInstanceOf(Exception.class);
             assertThat(sortie.getAll()).contains("La base configurée jdbc:postgresql://localhost:" + serveur.getPort()
                     + "/nexistepas n'existe pas sur ce serveur");
+
+            // A base a DBA created for Harmonie's account without giving it: since PostgreSQL 15, the account may not
+            // create the tables there.
+            try (Connection c = serveur.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE ROLE harmonie LOGIN PASSWORD 'harmonie'");
+                s.execute("CREATE DATABASE harmonie_dba");
+                s.execute("GRANT CONNECT ON DATABASE harmonie_dba TO harmonie");
+            }
+            assertThatThrownBy(() -> demarrer(serveur.getJdbcUrl("harmonie", "harmonie_dba").replaceFirst("\\?.*$", ""),
+                    "harmonie", "harmonie")).isInstanceOf(Exception.class);
+            assertThat(sortie.getAll()).contains("La base configurée jdbc:postgresql://localhost:" + serveur.getPort()
+                    + "/harmonie_dba ne permet pas à l'utilisateur « harmonie » d'y créer les tables d'Harmonie",
+                    "ALTER DATABASE harmonie_dba OWNER TO harmonie", "GRANT CREATE ON SCHEMA public TO harmonie");
+            // The advice works.
+            try (Connection c = serveur.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("ALTER DATABASE harmonie_dba OWNER TO harmonie");
+            }
+            try (ConfigurableApplicationContext demarre = demarrer(
+                    serveur.getJdbcUrl("harmonie", "harmonie_dba").replaceFirst("\\?.*$", ""), "harmonie", "harmonie")) {
+                assertThat(demarre.isRunning()).isTrue();
+            }
         }
     }
 
     private static void demarrer(String url) {
-        new SpringApplicationBuilder(HarmonieApplication.class).run("--server.port=0", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+        demarrer(url, "postgres", "postgres").close();
+    }
+
+    private static ConfigurableApplicationContext demarrer(String url, String utilisateur, String motDePasse) {
+        return new SpringApplicationBuilder(HarmonieApplication.class).run("--server.port=0", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + utilisateur, "--spring.datasource.password=" + motDePasse,
+                "--harmonie.administrateur.identifiant=chef", "--harmonie.administrateur.mot-de-passe=le premier mot de passe");
     }
 }
