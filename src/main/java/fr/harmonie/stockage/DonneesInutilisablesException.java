@@ -1,8 +1,9 @@
 package fr.harmonie.stockage;
 
 /**
- * The embedded PostgreSQL has nowhere to keep its data: the directory cannot be created or written, another live
- * Harmonie holds it, or PostgreSQL does not start on it. The message says which directory and why, in French.
+ * Harmonie has nowhere to keep its data: the embedded PostgreSQL's directory cannot be created or written, another live
+ * Harmonie holds it, or PostgreSQL does not start on it; or a configured base cannot keep Harmonie's texts. The
+ * message says which directory or base and why, in French.
  */
 public class DonneesInutilisablesException extends RuntimeException {
 

@@ -7,6 +7,7 @@ import fr.harmonie.HarmonieApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,19 @@ class DemarrageSansBaseTest {
             assertThat(sortie.getAll()).contains("La base configurée jdbc:postgresql://localhost:" + serveur.getPort()
                     + "/harmonie_dba ne permet pas à l'utilisateur « harmonie » d'y créer les tables d'Harmonie",
                     "ALTER DATABASE harmonie_dba OWNER TO harmonie", "GRANT CREATE ON SCHEMA public TO harmonie");
+            // A base in LATIN1: refused before anything is written in it.
+            try (Connection c = serveur.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE latin ENCODING 'LATIN1' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'");
+            }
+            assertThatThrownBy(() -> demarrer(serveur.getJdbcUrl("postgres", "latin"))).isInstanceOf(Exception.class);
+            assertThat(sortie.getAll()).contains("La base jdbc:postgresql://localhost:" + serveur.getPort() + "/latin est "
+                    + "encodée en LATIN1 : elle ne peut pas garder les textes d'Harmonie", "CREATE DATABASE latin ENCODING 'UTF8'");
+            try (Connection c = serveur.getDatabase("postgres", "latin").getConnection(); Statement s = c.createStatement();
+                 ResultSet tables = s.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
+                tables.next();
+                assertThat(tables.getInt(1)).isZero();
+            }
+
             // The advice works.
             try (Connection c = serveur.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("ALTER DATABASE harmonie_dba OWNER TO harmonie");
