@@ -1,9 +1,9 @@
 package fr.harmonie.comptes;
 
+import fr.harmonie.web.Emplacements;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -62,7 +62,7 @@ class AdministrationController {
     ResponseEntity<Map<String, Long>> creerOrganisation(@RequestBody AdministrationComptes.NouvelleOrganisation o,
                                                         @AuthenticationPrincipal CompteAuthentifie compte) {
         long id = administration.creerOrganisation(o, administrateur(compte));
-        return ResponseEntity.created(URI.create("/api/v1/admin/organisations/" + id)).body(Map.of("id", id));
+        return ResponseEntity.created(Emplacements.de("/api/v1/admin/organisations/" + id)).body(Map.of("id", id));
     }
 
     @Operation(summary = "Fixer les territoires qu'instruit un service instructeur")

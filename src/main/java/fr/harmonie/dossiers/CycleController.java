@@ -4,13 +4,13 @@ import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.json.Json;
 import fr.harmonie.web.BudgetDesCorps;
+import fr.harmonie.web.Emplacements;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
 import fr.harmonie.web.ReponsesDecrites;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ class CycleController {
         Utilisateur u = compte.utilisateur();
         DossierStocke d = visible(id, u);
         CycleDossier.Scellee s = budget.pendant(d.contenu().length(), () -> cycle.evaluer(u, d));
-        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + s.id())).body(Map.of("id", s.id().toString(), "resultat", s.resultat()));
+        return ResponseEntity.created(Emplacements.de("/api/v1/evaluations/" + s.id())).body(Map.of("id", s.id().toString(), "resultat", s.resultat()));
     }
 
     /** Oldest first, by pages like the dossier list: {@code Link} (rel="next", {@code apres}) and {@code X-Total-Count}. */

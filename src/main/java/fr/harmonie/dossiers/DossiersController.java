@@ -7,6 +7,7 @@ import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.json.Json;
 import fr.harmonie.web.CorpsBorne;
+import fr.harmonie.web.Emplacements;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
 import fr.harmonie.web.ReponsesDecrites;
@@ -15,7 +16,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +70,7 @@ class DossiersController {
             store.creer(id, u.organisation(), new String(corps, StandardCharsets.UTF_8));
             store.journal(u.identifiant(), "CREATION", id, "{}");
             DossierStocke d = store.visible(id, u).orElseThrow();
-            return ResponseEntity.created(URI.create("/api/v1/dossiers/" + id)).eTag(etag(d)).body(resume(d));
+            return ResponseEntity.created(Emplacements.de("/api/v1/dossiers/" + id)).eTag(etag(d)).body(resume(d));
         });
     }
 
