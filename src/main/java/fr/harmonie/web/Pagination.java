@@ -39,7 +39,7 @@ public final class Pagination {
     public static ResponseEntity.BodyBuilder page(int lus, int taille, String chemin, Map<String, ?> parametres) {
         ResponseEntity.BodyBuilder reponse = ResponseEntity.ok();
         if (lus == taille) {
-            StringJoiner requete = new StringJoiner("&", chemin + "?", "");
+            StringJoiner requete = new StringJoiner("&", Emplacements.sousLeContexte(chemin) + "?", "");
             parametres.forEach((nom, valeur) -> {
                 Collection<?> valeurs = valeur instanceof Collection<?> c ? c : valeur == null ? List.of() : List.of(valeur);
                 valeurs.forEach(v -> requete.add(nom + "=" + URLEncoder.encode(v.toString(), StandardCharsets.UTF_8)));

@@ -17,8 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Published under a path (https://intranet.ddt.gouv.fr/harmonie/, the proxy keeping the prefix, the service started with
- * {@code --server.servlet.context-path=/harmonie}): the Location of what a client creates, and the address Swagger UI
- * calls, stay under it. A bare {@code /api/v1/…} Location sent the client outside the service.
+ * {@code --server.servlet.context-path=/harmonie}): the Location of what a client creates, the link to a list's next
+ * page and the address Swagger UI calls stay under it. A bare {@code /api/v1/…} sent the client outside the service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.servlet.context-path=/harmonie", "harmonie.donnees.ephemeres=true"})
@@ -44,6 +44,10 @@ class SousUnPrefixeTest {
         String evaluation = evaluee.headers().firstValue("Location").orElseThrow();
         assertThat(evaluation).startsWith("/harmonie/api/v1/evaluations/");
         assertThat(envoyer(requete(evaluation).GET()).statusCode()).isEqualTo(200);
+
+        // A list read by pages: the link to the next one too.
+        HttpResponse<String> page = envoyer(requete("/harmonie/api/v1/dossiers?limite=1").GET());
+        assertThat(page.headers().firstValue("Link").orElseThrow()).startsWith("</harmonie/api/v1/dossiers?");
 
         HttpResponse<String> description = envoyer(requete("/harmonie/v3/api-docs").GET());
         assertThat(Json.MAPPER.readTree(description.body()).get("servers").get(0).get("url").asString())
