@@ -1,8 +1,11 @@
 package fr.harmonie.comptes;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,17 +18,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Conditional(fr.harmonie.stockage.ModeEmbarque.class)
 class ComptesDemonstration implements ApplicationRunner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ComptesDemonstration.class);
+
     private final ComptesStore store;
     private final PasswordEncoder encodeur;
+    private final Environment environnement;
 
-    ComptesDemonstration(ComptesStore store, PasswordEncoder encodeur) {
+    ComptesDemonstration(ComptesStore store, PasswordEncoder encodeur, Environment environnement) {
         this.store = store;
         this.encodeur = encodeur;
+        this.environnement = environnement;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        if (environnement.getProperty("harmonie.ecoute-locale", Boolean.class, false)) {
+            LOG.info("Comptes de démonstration (mot de passe « demo ») : le service n'écoute que sur cette machine ({}). "
+                    + "Pour l'ouvrir au réseau, changez d'abord ces mots de passe, puis donnez --server.address=0.0.0.0 "
+                    + "(ou SERVER_ADDRESS=0.0.0.0).", EcouteLocaleDesComptesDeDemonstration.ADRESSE_LOCALE);
+        }
         boolean premiers = !store.existe("bailleur");
         // Added later, so that a data directory made before gets them too: without them a dossier deposited in Dijon
         // (the README's example) or in Caen was seen by no instructeur.
