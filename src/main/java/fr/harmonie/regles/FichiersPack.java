@@ -3,6 +3,9 @@ package fr.harmonie.regles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +23,35 @@ public record FichiersPack(String origine, SortedMap<String, byte[]> fichiers) {
         fichiers = Collections.unmodifiableSortedMap(new TreeMap<>(fichiers));
     }
 
+    /**
+     * The file {@code chemin} as text, or null. Written by Notepad or saved as « CSV UTF-8 » by Excel, a file starts
+     * with a byte order mark: it is read past, where Drools refused the rule at « line 1:0 » and the catalogue's first
+     * column lost its name. A file in another encoding (Excel's « CSV », Windows-1252) is refused with its line, where
+     * each accented letter became « � » in the labels served.
+     *
+     * @throws PackInvalideException when the file is not UTF-8
+     */
     public String texte(String chemin) {
         byte[] contenu = fichiers.get(chemin);
-        return contenu == null ? null : new String(contenu, StandardCharsets.UTF_8);
+        if (contenu == null) {
+            return null;
+        }
+        int debut = contenu.length >= 3 && (contenu[0] & 0xFF) == 0xEF && (contenu[1] & 0xFF) == 0xBB && (contenu[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+        ByteBuffer octets = ByteBuffer.wrap(contenu, debut, contenu.length - debut);
+        CharBuffer texte = CharBuffer.allocate(contenu.length);
+        CoderResult issue = StandardCharsets.UTF_8.newDecoder().decode(octets, texte, true); // reports, never replaces
+        if (issue.isError()) {
+            int ou = octets.position();
+            int ligne = 1;
+            for (int i = 0; i < ou; i++) {
+                ligne += contenu[i] == '\n' ? 1 : 0;
+            }
+            throw new PackInvalideException(origine + "/" + chemin + " ligne " + ligne + " : le fichier n'est pas en UTF-8"
+                    + " (octet 0x" + Integer.toHexString(contenu[ou] & 0xFF).toUpperCase()
+                    + ") : enregistrez-le en UTF-8 (un tableur l'écrit souvent en Windows-1252)");
+        }
+        return texte.flip().toString();
     }
 
     public static FichiersPack depuisDossier(Path racine) {

@@ -11,6 +11,7 @@ import fr.harmonie.regles.LecteurPack;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.PackInvalideException;
 import fr.harmonie.regles.SocleNational;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -298,6 +299,29 @@ class LintPacksTest {
                 "pack metropole-rouen-normandie@2026.1, catalogue/pieces.csv ligne 3 : pièce « CHARTE » en double");
         illisible(t -> t.put("catalogue/pieces.csv", entete + "charte,Charte,a,r,,\n"),
                 "pack metropole-rouen-normandie@2026.1, catalogue/pieces.csv ligne 2 : code « charte » invalide ou libellé vide");
+    }
+
+    /**
+     * Written by Notepad or saved as « CSV UTF-8 » by Excel, a file starts with a byte order mark: it is read past (the
+     * rule compiles, the catalogue keeps its first column). Saved as Excel's plain « CSV » (Windows-1252), it is refused
+     * with its line, instead of labels served with « � » for each accent.
+     */
+    @Test
+    void unFichierAvecUneMarqueDOrdreEstLuEtUnFichierPasEnUtf8EstRefuseAvecSaLigne() {
+        String entete = "code,libelle,attendus,reference,code_spls,modele\n";
+        String catalogue = entete + "CHARTE,Charte de l'État,a,r,,\n";
+        Pack avecMarque = rouen(t -> {
+            t.put("regles/permis.drl", "\uFEFF" + t.get("regles/permis.drl"));
+            t.put("catalogue/pieces.csv", "\uFEFF" + catalogue);
+        });
+        new RegistrePacks(NATIONAL, List.of(normandie(), avecMarque), GEO);
+        assertThat(avecMarque.catalogue().entree("CHARTE").libelle()).isEqualTo("Charte de l'État");
+
+        TreeMap<String, byte[]> octets = new TreeMap<>(FichiersPack.depuisDossier(ROUEN).fichiers());
+        octets.put("catalogue/pieces.csv", catalogue.getBytes(Charset.forName("windows-1252")));
+        assertThatThrownBy(() -> LecteurPack.lire(new FichiersPack("test:rouen", octets))).isInstanceOf(PackInvalideException.class)
+                .hasMessage("test:rouen/catalogue/pieces.csv ligne 2 : le fichier n'est pas en UTF-8 (octet 0xC9) : enregistrez-le"
+                        + " en UTF-8 (un tableur l'écrit souvent en Windows-1252)");
     }
 
     @Test
