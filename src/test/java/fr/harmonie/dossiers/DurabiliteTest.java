@@ -66,15 +66,10 @@ class DurabiliteTest {
             id = Json.MAPPER.readTree(cree.body()).get("id").asString();
 
             // A second instance on the same directory refuses to start, and leaves the first one's PostgreSQL alone.
-            Path journalSecond = journaux.resolve("seconde-instance.log");
-            Process second = lancerEmbarque(donnees, ServiceEnProcessus.portLibre(), journalSecond);
-            try {
-                assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("la seconde instance s'arrête d'elle-même").isTrue();
-            } finally {
-                second.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-            assertThat(second.exitValue()).isNotZero();
-            assertThat(Files.readString(journalSecond)).contains("est déjà utilisé par une autre instance d'Harmonie");
+            String second = ServiceEnProcessus.refuse(List.of(), Map.of("HARMONIE_DATA_DIR", donnees.toString()),
+                    journaux.resolve("seconde-instance.log"), "--server.port=" + ServiceEnProcessus.portLibre(),
+                    "--harmonie.donnees.ephemeres=false");
+            assertThat(second).contains("est déjà utilisé par une autre instance d'Harmonie");
             assertThat(HTTP.send(requete(port, "/api/v1/dossiers/" + id).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                     .isEqualTo(200);
         } finally {
