@@ -1,13 +1,21 @@
 package fr.harmonie.stockage;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -171,6 +179,10 @@ final class PostgresEmbarque implements Closeable {
             }
         }
         Path binaires = binaires(dossier, ephemere);
+        Diagnostic autreVersion = autreVersion(dossier, binaires);
+        if (autreVersion != null) {
+            return autreVersion;
+        }
         for (Path lieu : List.of(dossier, binaires)) {
             long libres = espaceLibre(lieu);
             if (libres >= 0 && libres < ESPACE_NECESSAIRE) {
@@ -182,6 +194,46 @@ final class PostgresEmbarque implements Closeable {
         }
         String refus = executionRefusee(binaires);
         return refus == null ? null : new Diagnostic(refus, null);
+    }
+
+    /**
+     * Data made by another major version of PostgreSQL than the one this jar embeds (PG_VERSION, against what its
+     * {@code postgres --version} says): PostgreSQL refuses to start on them, and only pg_upgrade or a dump converts
+     * them. The day Harmonie embeds a new major version, its users' data directories will say so. Null otherwise.
+     */
+    private static Diagnostic autreVersion(Path dossier, Path binaires) {
+        try {
+            Path pgVersion = dossier.resolve("PG_VERSION");
+            Path postgres = extraites(binaires).resolve("bin/postgres");
+            if (!Files.isRegularFile(pgVersion) || !Files.isRegularFile(postgres)) {
+                return null;
+            }
+            String donnees = Files.readString(pgVersion).strip();
+            Process p = new ProcessBuilder(postgres.toString(), "--version").redirectErrorStream(true).start();
+            String dit = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            Matcher m = Pattern.compile("\\(PostgreSQL\\) (\\d+)").matcher(dit);
+            if (m.find() && !m.group(1).equals(donnees)) {
+                return new Diagnostic("les données y ont été créées par PostgreSQL " + donnees + ", et ce Harmonie embarque"
+                        + " PostgreSQL " + m.group(1) + ", qui ne les lit pas",
+                        "Relancer la version d'Harmonie qui les a créées pour les exporter (pg_dump), ou les convertir avec "
+                                + "pg_upgrade de PostgreSQL " + m.group(1) + " ; ou donner un HARMONIE_DATA_DIR neuf.");
+            }
+        } catch (IOException | RuntimeException | InterruptedException | NoSuchAlgorithmException inconnu) {
+            // Nothing more to say than the library's own message.
+        }
+        return null;
+    }
+
+    /**
+     * Where the library extracts this jar's PostgreSQL: {@code PG-} and the MD5 of its archive, as the library names it.
+     * Other versions may sit beside it (an older Harmonie's, or in the shared default place, another project's).
+     */
+    private static Path extraites(Path binaires) throws IOException, NoSuchAlgorithmException {
+        String arch = System.getProperty("os.arch");
+        try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", "amd64".equals(arch) ? "x86_64" : arch)) {
+            return binaires.resolve("PG-" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(archive.readAllBytes())));
+        }
     }
 
     /** The bytes this account may still write on the partition of {@code lieu} (or of its nearest parent); -1 unknown. */
