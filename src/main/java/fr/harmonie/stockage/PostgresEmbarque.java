@@ -1,21 +1,13 @@
 package fr.harmonie.stockage;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +25,7 @@ final class PostgresEmbarque implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresEmbarque.class);
     private static final long SECONDES_ENTRE_ESSAIS = 5;
-    private static final long MO = 1024 * 1024;
     private static final String EPROUVEE = ".harmonie-demarre";
-    /** Its programs (60 MB) and a new cluster (40 MB), with room for the journal's first segments. */
-    private static final long ESPACE_NECESSAIRE = 150 * MO;
 
     private final Path dossier;
     private final boolean ephemere;
@@ -161,113 +150,6 @@ final class PostgresEmbarque implements Closeable {
         try (var versions = Files.list(binaires)) {
             return versions.filter(v -> v.getFileName().toString().startsWith("PG-")).toList();
         }
-    }
-
-    /** Why PostgreSQL could not start, and what to do (null: the usual), in words for whoever starts the service. */
-    record Diagnostic(String raison, String action) {
-    }
-
-    /** Why PostgreSQL could not start, when that can be told (the library says only that initdb « failed »); or null. */
-    static Diagnostic diagnostic(Path dossier, boolean ephemere, Throwable echec) {
-        for (Throwable c = echec; c != null; c = c.getCause()) {
-            // The library's words when the jar holds no PostgreSQL for this system: Harmonie ships Linux x86-64's only.
-            if (String.valueOf(c.getMessage()).contains("Missing embedded postgres binaries")) {
-                return new Diagnostic("Harmonie n'embarque PostgreSQL que pour Linux x86-64, et ce système est "
-                        + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                        "Donner une base PostgreSQL (17 de préférence) par SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME "
-                                + "et SPRING_DATASOURCE_PASSWORD ; ou lancer Harmonie et sa base par docker compose up --build.");
-            }
-        }
-        Path binaires = binaires(dossier, ephemere);
-        Diagnostic autreVersion = autreVersion(dossier, binaires);
-        if (autreVersion != null) {
-            return autreVersion;
-        }
-        for (Path lieu : List.of(dossier, binaires)) {
-            long libres = espaceLibre(lieu);
-            if (libres >= 0 && libres < ESPACE_NECESSAIRE) {
-                return new Diagnostic("il ne reste que " + libres / MO + " Mo libres sur la partition de " + lieu
-                        + " ; PostgreSQL et ses programmes y demandent environ " + ESPACE_NECESSAIRE / MO + " Mo",
-                        "Libérer de la place sur cette partition, puis relancer (une extraction interrompue est reprise "
-                                + "d'elle-même) ; ou donner par HARMONIE_DATA_DIR un répertoire sur une autre partition.");
-            }
-        }
-        String refus = executionRefusee(binaires);
-        return refus == null ? null : new Diagnostic(refus, null);
-    }
-
-    /**
-     * Data made by another major version of PostgreSQL than the one this jar embeds (PG_VERSION, against what its
-     * {@code postgres --version} says): PostgreSQL refuses to start on them, and only pg_upgrade or a dump converts
-     * them. The day Harmonie embeds a new major version, its users' data directories will say so. Null otherwise.
-     */
-    private static Diagnostic autreVersion(Path dossier, Path binaires) {
-        try {
-            Path pgVersion = dossier.resolve("PG_VERSION");
-            Path postgres = extraites(binaires).resolve("bin/postgres");
-            if (!Files.isRegularFile(pgVersion) || !Files.isRegularFile(postgres)) {
-                return null;
-            }
-            String donnees = Files.readString(pgVersion).strip();
-            Process p = new ProcessBuilder(postgres.toString(), "--version").redirectErrorStream(true).start();
-            String dit = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(10, TimeUnit.SECONDS);
-            Matcher m = Pattern.compile("\\(PostgreSQL\\) (\\d+)").matcher(dit);
-            if (m.find() && !m.group(1).equals(donnees)) {
-                return new Diagnostic("les données y ont été créées par PostgreSQL " + donnees + ", et ce Harmonie embarque"
-                        + " PostgreSQL " + m.group(1) + ", qui ne les lit pas",
-                        "Relancer la version d'Harmonie qui les a créées pour les exporter (pg_dump), ou les convertir avec "
-                                + "pg_upgrade de PostgreSQL " + m.group(1) + " ; ou donner un HARMONIE_DATA_DIR neuf.");
-            }
-        } catch (IOException | RuntimeException | InterruptedException | NoSuchAlgorithmException inconnu) {
-            // Nothing more to say than the library's own message.
-        }
-        return null;
-    }
-
-    /**
-     * Where the library extracts this jar's PostgreSQL: {@code PG-} and the MD5 of its archive, as the library names it.
-     * Other versions may sit beside it (an older Harmonie's, or in the shared default place, another project's).
-     */
-    private static Path extraites(Path binaires) throws IOException, NoSuchAlgorithmException {
-        String arch = System.getProperty("os.arch");
-        try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", "amd64".equals(arch) ? "x86_64" : arch)) {
-            return binaires.resolve("PG-" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(archive.readAllBytes())));
-        }
-    }
-
-    /** The bytes this account may still write on the partition of {@code lieu} (or of its nearest parent); -1 unknown. */
-    private static long espaceLibre(Path lieu) {
-        try {
-            Path existant = lieu.toAbsolutePath();
-            while (existant != null && !Files.exists(existant)) {
-                existant = existant.getParent();
-            }
-            return existant == null ? -1 : Files.getFileStore(existant).getUsableSpace();
-        } catch (IOException | RuntimeException inconnu) {
-            return -1;
-        }
-    }
-
-    /** The system refuses to run the programs where they were extracted: a partition mounted noexec, a policy. */
-    private static String executionRefusee(Path binaires) {
-        try (var versions = Files.list(binaires)) {
-            for (Path initdb : versions.map(v -> v.resolve("bin/initdb")).filter(Files::isRegularFile).toList()) {
-                try {
-                    Process essai = new ProcessBuilder(initdb.toString(), "--version").redirectErrorStream(true)
-                            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                    essai.waitFor(10, TimeUnit.SECONDS);
-                    essai.destroyForcibly();
-                } catch (IOException refus) {
-                    return "le système refuse d'exécuter les programmes de PostgreSQL extraits dans " + initdb.getParent()
-                            + " (" + refus.getMessage().replaceFirst("^.*error=\\d+, ", "") + ") : la partition est sans doute "
-                            + "montée noexec";
-                }
-            }
-        } catch (IOException | InterruptedException | RuntimeException illisible) {
-            // Nothing more to say than the library's own message.
-        }
-        return null;
     }
 
     /** The library starts the server through pg_ctl, which returns: the server's own process is in postmaster.pid. */

@@ -45,7 +45,7 @@ class PostgresEmbarqueConfiguration {
                     PostgresEmbarque.binaires(dossier, repertoire.ephemere()));
             return pg;
         } catch (IOException | RuntimeException e) {
-            PostgresEmbarque.Diagnostic diagnostic = PostgresEmbarque.diagnostic(repertoire.postgres(), repertoire.ephemere(), e);
+            PourquoiPostgresNeDemarrePas diagnostic = PourquoiPostgresNeDemarrePas.apres(e, repertoire.postgres(), repertoire.ephemere());
             throw new DonneesInutilisablesException("Le PostgreSQL embarqué ne démarre pas sur " + repertoire.postgres() + " : "
                     + (diagnostic != null ? diagnostic.raison()
                             : e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")) + ".",
