@@ -24,12 +24,12 @@ class BaseEnUtf8 implements FlywayMigrationStrategy {
             r.next();
             String encodage = r.getString(1);
             if (!"UTF8".equalsIgnoreCase(encodage)) {
-                String url = connexion.getMetaData().getURL().replaceFirst("\\?.*$", "");
-                String base = url.substring(url.lastIndexOf('/') + 1);
-                throw new DonneesInutilisablesException("La base " + url + " est encodée en " + encodage + " : elle ne peut pas"
-                        + " garder les textes d'Harmonie (é, œ, €, →), qui demandent UTF8 ; rien n'y a été écrit.",
-                        "Créer la base en UTF8 (CREATE DATABASE " + base + " ENCODING 'UTF8' TEMPLATE template0, avec pour"
-                                + " propriétaire l'utilisateur d'Harmonie), puis redémarrer.", null);
+                String url = connexion.getMetaData().getURL();
+                throw new DonneesInutilisablesException("La base " + AdresseDeBase.sansParametres(url) + " est encodée en "
+                        + encodage + " : elle ne peut pas garder les textes d'Harmonie (é, œ, €, →), qui demandent UTF8 ;"
+                        + " rien n'y a été écrit.", "Créer la base en UTF8 (CREATE DATABASE " + AdresseDeBase.nomDeLaBase(url)
+                        + " ENCODING 'UTF8' TEMPLATE template0, avec pour propriétaire l'utilisateur d'Harmonie), puis redémarrer.",
+                        null);
             }
         } catch (SQLException e) {
             // Out of reach, or refusing the account: BaseRefuseeAuDemarrage reports it, without a second wait.

@@ -25,7 +25,7 @@ class BaseRefuseeAuDemarrage extends AbstractFailureAnalyzer<SQLException> {
         if (url.isBlank()) {
             return null; // the embedded base: DonneesRefuseesAuDemarrage speaks for it
         }
-        String base = "La base configurée " + url.replaceFirst("\\?.*$", "");
+        String base = "La base configurée " + AdresseDeBase.sansParametres(url);
         String description;
         if (etat.startsWith("08")) {
             description = base + " ne répond pas";
@@ -50,7 +50,8 @@ class BaseRefuseeAuDemarrage extends AbstractFailureAnalyzer<SQLException> {
                         ? "Pointer SPRING_DATASOURCE_URL sur le serveur primaire (pas sur un secours), ou lever "
                                 + "default_transaction_read_only pour cette base ou cet utilisateur, puis redémarrer."
                         : etat.equals("42501")
-                        ? "Donner la base à cet utilisateur (ALTER DATABASE " + nomDeLaBase(url) + " OWNER TO " + utilisateur()
+                        ? "Donner la base à cet utilisateur (ALTER DATABASE " + AdresseDeBase.nomDeLaBase(url) + " OWNER TO "
+                                + utilisateur()
                                 + " ; depuis PostgreSQL 15, seul le propriétaire d'une base crée dans son schéma public), ou "
                                 + "lui accorder GRANT CREATE ON SCHEMA public TO " + utilisateur() + ", puis redémarrer."
                         : "Vérifier SPRING_DATASOURCE_URL (hôte, port, nom de la base), SPRING_DATASOURCE_USERNAME et "
@@ -60,11 +61,5 @@ class BaseRefuseeAuDemarrage extends AbstractFailureAnalyzer<SQLException> {
 
     private String utilisateur() {
         return environnement.getProperty("spring.datasource.username", "");
-    }
-
-    /** {@code jdbc:postgresql://hote:5432/harmonie?…} → {@code harmonie}. */
-    private static String nomDeLaBase(String url) {
-        String sansParametres = url.replaceFirst("\\?.*$", "");
-        return sansParametres.substring(sansParametres.lastIndexOf('/') + 1);
     }
 }
