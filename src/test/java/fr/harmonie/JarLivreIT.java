@@ -227,6 +227,12 @@ class JarLivreIT {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(rechargement.statusCode()).as(rechargement.body()).isEqualTo(200);
             assertThat(rechargement.body()).contains("metropole-rouen-normandie");
+
+            // A backup of the running service's base, by the jar, from the service's directory (./data), reaches the
+            // embedded server through the JDBC driver nested in the jar.
+            Sortie sauvegarde = lancer(null, "-jar", JAR.toString(), "sauvegarder", "sauvegarde-" + jdk.version() + ".zip");
+            assertThat(sauvegarde.code()).as(sauvegarde.erreurs()).isZero();
+            assertThat(sauvegarde.sortie()).contains("service en marche");
         } catch (AssertionError | RuntimeException e) {
             System.err.println(Files.readString(ailleurs.resolve("service.log")));
             throw e;
@@ -240,6 +246,10 @@ class JarLivreIT {
         assertThat(ailleurs.resolve("data")).isDirectory();
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
                 .filter(c -> c.contains(ailleurs.toString()))).isEmpty();
+        Sortie restauration = lancer(null, "-jar", JAR.toString(), "restaurer", "--donnees", "restauree",
+                "sauvegarde-" + jdk.version() + ".zip");
+        assertThat(restauration.code()).as(restauration.erreurs()).isZero();
+        assertThat(ailleurs.resolve("restauree/postgres/PG_VERSION")).hasContent("17");
     }
 
     private static List<String> chaine(JsonNode resultat) {

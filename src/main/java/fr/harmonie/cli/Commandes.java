@@ -18,6 +18,8 @@ public final class Commandes {
     private static final String EVALUER = "evaluer";
     private static final String VERIFIER = "verifier";
     private static final String COMPARER = "comparer";
+    private static final String SAUVEGARDER = "sauvegarder";
+    private static final String RESTAURER = "restaurer";
     private static final Set<String> AIDE = Set.of("aide", "help", "-h", "--aide", "--help");
 
     private Commandes() {
@@ -106,6 +108,12 @@ public final class Commandes {
         if (COMPARER.equals(args[0])) {
             return CommandeComparer.executer(args, entree, sortie, erreurs);
         }
+        if (SAUVEGARDER.equals(args[0])) {
+            return CommandesDesDonnees.sauvegarder(args, System.getenv(), sortie, erreurs);
+        }
+        if (RESTAURER.equals(args[0])) {
+            return CommandesDesDonnees.restaurer(args, System.getenv(), sortie, erreurs);
+        }
         if (AIDE.contains(args[0])) {
             usage(sortie);
             return 0;
@@ -129,6 +137,10 @@ public final class Commandes {
         ou.println("        java -jar harmonie.jar comparer --packs <dossier> [--avant <dossier>] [--date AAAA-MM-JJ]"
                 + " <dossier.json | répertoire> [<dossier.json>…]");
         ou.println("                                                     ce que les packs d'un dépôt changent pour ces dossiers");
+        ou.println("        java -jar harmonie.jar sauvegarder [--donnees <répertoire>] <fichier.zip>");
+        ou.println("                                                     sauvegarde la base embarquée, service en marche ou non");
+        ou.println("        java -jar harmonie.jar restaurer [--donnees <répertoire>] <fichier.zip>");
+        ou.println("                                                     remet une sauvegarde dans un répertoire sans base");
         ou.println("        java -jar harmonie.jar aide                  ce message");
     }
 }

@@ -17,16 +17,19 @@ import java.util.Set;
  * <li>{@code --packs <dépôt>}: the packs of a repository being edited (its {@code rules/} and {@code territories/})
  * instead of the jar's;</li>
  * <li>{@code --avant <dépôt>} (comparer): the packs to compare with, instead of the jar's;</li>
- * <li>{@code --date AAAA-MM-JJ}: every dossier evaluated at that date of reference, as if deposited that day.</li>
+ * <li>{@code --date AAAA-MM-JJ}: every dossier evaluated at that date of reference, as if deposited that day;</li>
+ * <li>{@code --donnees <répertoire>} (sauvegarder, restaurer): the service's data directory, instead of
+ * {@code HARMONIE_DATA_DIR} or {@code ./data}.</li>
  * </ul>
  * A null path stands for the jar's packs, a null date for each dossier's own. {@code suite}: the arguments after the
  * options; an option the command does not take stays there, where the command refuses it with its usage.
  */
-record OptionsCommande(Path packs, Path avant, LocalDate date, List<String> suite) {
+record OptionsCommande(Path packs, Path avant, LocalDate date, Path donnees, List<String> suite) {
 
     static final String PACKS = "--packs";
     static final String AVANT = "--avant";
     static final String DATE = "--date";
+    static final String DONNEES = "--donnees";
 
     /**
      * Null, after saying why on {@code erreurs}, when an option has no value, comes twice, has an invalid date or a path
@@ -54,7 +57,7 @@ record OptionsCommande(Path packs, Path avant, LocalDate date, List<String> suit
         }
         try {
             return new OptionsCommande(chemin(valeurs.get(PACKS)), chemin(valeurs.get(AVANT)), date,
-                    List.of(args).subList(i, args.length));
+                    chemin(valeurs.get(DONNEES)), List.of(args).subList(i, args.length));
         } catch (CheminIllisibleException e) {
             erreurs.println("Erreur : " + e.getMessage());
             return null;

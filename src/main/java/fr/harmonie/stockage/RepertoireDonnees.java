@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
@@ -72,25 +68,8 @@ final class RepertoireDonnees implements AutoCloseable {
             return new RepertoireDonnees(racine, ephemere, canal, verrou);
         } catch (IOException | SecurityException e) {
             throw new DonneesInutilisablesException("Le répertoire de données " + (racine == null ? "temporaire" : racine)
-                    + " n'est pas utilisable par le PostgreSQL embarqué : " + raison(e) + ".", e);
+                    + " n'est pas utilisable par le PostgreSQL embarqué : " + RaisonDuSysteme.de(e) + ".", e);
         }
-    }
-
-    /** What the system said, in words an operator reads: the exception's class names the case, its message the path. */
-    private static String raison(Exception e) {
-        if (e instanceof AccessDeniedException a) {
-            return "accès refusé à " + a.getFile();
-        }
-        if (e instanceof FileAlreadyExistsException f) {
-            return f.getFile() + " existe et n'est pas un répertoire";
-        }
-        if (e instanceof NoSuchFileException n) {
-            return n.getFile() + " ne peut pas être créé à cet endroit";
-        }
-        if (e instanceof FileSystemException f) {
-            return f.getFile() + (f.getReason() == null ? "" : " (" + f.getReason() + ")");
-        }
-        return String.valueOf(e.getMessage());
     }
 
     /** Where PostgreSQL keeps its files. */

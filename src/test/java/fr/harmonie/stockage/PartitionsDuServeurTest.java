@@ -1,8 +1,8 @@
 package fr.harmonie.stockage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import fr.harmonie.PartitionsMontees;
 import fr.harmonie.ServiceEnProcessus;
 import fr.harmonie.json.Json;
 import java.io.IOException;
@@ -38,7 +38,7 @@ class PartitionsDuServeurTest {
     @TempDir
     Path travail;
 
-    private final List<Path> montees = new ArrayList<>();
+    private final PartitionsMontees partitions = new PartitionsMontees();
     private Path noexec;
 
     @BeforeEach
@@ -48,25 +48,12 @@ class PartitionsDuServeurTest {
 
     /** A tmpfs mounted on {@code nom} in the test's directory, with {@code options}; the test is skipped if not root. */
     private Path monter(String nom, String options) throws Exception {
-        Path point = Files.createDirectories(travail.resolve(nom));
-        String dit = commande("mount", "-t", "tmpfs", "-o", options, "tmpfs", point.toString());
-        assumeTrue(dit == null, "monter une partition demande root : " + dit);
-        montees.add(point);
-        return point;
-    }
-
-    /** Null when the command succeeds, else what it said. */
-    private static String commande(String... commande) throws Exception {
-        Process p = new ProcessBuilder(commande).redirectErrorStream(true).start();
-        String dit = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? null : dit;
+        return partitions.monter(travail.resolve(nom), options);
     }
 
     @AfterEach
     void demonter() throws Exception {
-        for (Path point : montees) {
-            commande("umount", "-l", point.toString());
-        }
+        partitions.demonter();
     }
 
     @Test
@@ -103,7 +90,7 @@ class PartitionsDuServeurTest {
         assertThat(demarrageRefuse(List.of(), donnees)).containsPattern("il ne reste que \\d+ Mo libres sur la partition de " + donnees)
                 .contains("Libérer de la place sur cette partition, puis relancer");
 
-        assertThat(commande("mount", "-o", "remount,size=256m", petite.toString())).isNull();
+        assertThat(PartitionsMontees.commande("mount", "-o", "remount,size=256m", petite.toString())).isNull();
         demarrerEtEnregistrer(List.of(), donnees);
     }
 

@@ -1,0 +1,105 @@
+package fr.harmonie.cli;
+
+import fr.harmonie.cli.CheminsDeLaConsole.CheminIllisibleException;
+import fr.harmonie.stockage.RestaurationDonnees;
+import fr.harmonie.stockage.SauvegardeDonnees;
+import fr.harmonie.stockage.SauvegardeRefuseeException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code sauvegarder <fichier.zip>} and {@code restaurer <fichier.zip>}, both with {@code [--donnees <répertoire>]}:
+ * the embedded PostgreSQL's data (every dossier, sealed evaluation, journal line, account and pack version) into one
+ * file, service running or not, and back into a data directory without a base. Whoever runs Harmonie with its embedded
+ * default has no pg_dump: the jar brings only the server. Exit 0 when done, 2 when refused (nothing written), 4 when
+ * the backup or the restore could not be written (nothing left half-written).
+ */
+final class CommandesDesDonnees {
+
+    private CommandesDesDonnees() {
+    }
+
+    static int sauvegarder(String[] args, Map<String, String> environnement, PrintStream sortie, PrintStream erreurs) {
+        Appel appel = lire(args, environnement, erreurs);
+        if (appel == null) {
+            return CommandeEvaluer.ENTREE_INVALIDE;
+        }
+        try {
+            SauvegardeDonnees.Bilan bilan = SauvegardeDonnees.sauvegarder(appel.donnees(), appel.fichier());
+            sortie.println("Sauvegarde écrite dans " + bilan.fichier() + " (" + taille(bilan.octets()) + "), "
+                    + (bilan.mode() == SauvegardeDonnees.Mode.A_CHAUD
+                            ? "service en marche : elle tient la base telle qu'à la fin de la sauvegarde."
+                            : "service arrêté."));
+            sortie.println("Pour la remettre en place : java -jar harmonie.jar restaurer --donnees <répertoire vide> "
+                    + bilan.fichier());
+            return 0;
+        } catch (SauvegardeRefuseeException e) {
+            erreurs.println("Erreur : " + e.getMessage());
+            return CommandeEvaluer.ENTREE_INVALIDE;
+        } catch (IOException e) {
+            erreurs.println("Erreur : la sauvegarde n'a pas pu être écrite (" + e.getMessage() + ") ; aucun fichier "
+                    + appel.fichier() + " n'a été laissé.");
+            return Commandes.SORTIE_NON_ECRITE;
+        }
+    }
+
+    static int restaurer(String[] args, Map<String, String> environnement, PrintStream sortie, PrintStream erreurs) {
+        Appel appel = lire(args, environnement, erreurs);
+        if (appel == null) {
+            return CommandeEvaluer.ENTREE_INVALIDE;
+        }
+        try {
+            RestaurationDonnees.Bilan bilan = RestaurationDonnees.restaurer(appel.fichier(), appel.donnees());
+            sortie.println("Base restaurée dans " + bilan.donnees().resolve("postgres") + " (" + bilan.fichiers()
+                    + " fichiers). Démarrez le service sur ce répertoire (HARMONIE_DATA_DIR=" + bilan.donnees()
+                    + ") : PostgreSQL rejoue d'abord le journal de la sauvegarde.");
+            return 0;
+        } catch (SauvegardeRefuseeException e) {
+            erreurs.println("Erreur : " + e.getMessage());
+            return CommandeEvaluer.ENTREE_INVALIDE;
+        } catch (IOException e) {
+            erreurs.println("Erreur : la restauration n'a pas pu être écrite (" + e.getMessage() + ") ; rien n'a été"
+                    + " mis en place.");
+            return Commandes.SORTIE_NON_ECRITE;
+        }
+    }
+
+    /** The data directory and the file, or null after saying why on {@code erreurs}. */
+    private static Appel lire(String[] args, Map<String, String> environnement, PrintStream erreurs) {
+        String commande = args[0];
+        OptionsCommande options = OptionsCommande.lire(args, Set.of(OptionsCommande.DONNEES), erreurs);
+        if (options == null || options.suite().size() != 1 || options.suite().get(0).startsWith("-")) {
+            erreurs.println("Usage : java -jar harmonie.jar " + commande + " [--donnees <répertoire>] <fichier.zip>");
+            erreurs.println("        le répertoire de données est celui du service : --donnees, sinon HARMONIE_DATA_DIR,"
+                    + " sinon ./data");
+            return null;
+        }
+        String base = environnement.get("SPRING_DATASOURCE_URL");
+        if (base != null && !base.isBlank()) {
+            erreurs.println("Erreur : le service utilise une base à vous (SPRING_DATASOURCE_URL) ; sauvegardez-la et"
+                    + " restaurez-la avec les outils de PostgreSQL (pg_dump, pg_restore). Cette commande est pour le"
+                    + " PostgreSQL embarqué.");
+            return null;
+        }
+        String variable = environnement.get("HARMONIE_DATA_DIR");
+        try {
+            Path donnees = options.donnees() != null ? options.donnees()
+                    : variable != null && !variable.isBlank() ? CheminsDeLaConsole.chemin(variable) : Path.of("data");
+            return new Appel(donnees, CheminsDeLaConsole.chemin(options.suite().get(0)));
+        } catch (CheminIllisibleException e) {
+            erreurs.println("Erreur : " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String taille(long octets) {
+        return String.format(Locale.FRANCE, "%.1f Mo", octets / 1_000_000.0);
+    }
+
+    private record Appel(Path donnees, Path fichier) {
+    }
+}

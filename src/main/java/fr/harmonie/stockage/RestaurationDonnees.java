@@ -1,0 +1,192 @@
+package fr.harmonie.stockage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Remet une sauvegarde de {@link SauvegardeDonnees} en place, dans un répertoire de données sans base: au démarrage
+ * suivant, le service y retrouve tout ce que la base tenait à la fin de la sauvegarde (PostgreSQL rejoue d'abord le
+ * journal qu'elle contient).
+ *
+ * <p>Never over existing data, and never under a running service: a restore that replaced a base by an older one would
+ * lose whatever was written since, with no way back. The files are written to a directory beside and renamed into
+ * place at the end, so a restore cut short (a full disk, a kill) leaves no half base that a start would take for data.
+ */
+public final class RestaurationDonnees {
+
+    private static final String EN_COURS = "postgres.restauration";
+
+    /** Where the base was restored, and how many files it holds. */
+    public record Bilan(Path donnees, int fichiers) {
+    }
+
+    private RestaurationDonnees() {
+    }
+
+    /**
+     * Restores the backup {@code fichier} into {@code racine} (the service's {@code HARMONIE_DATA_DIR}).
+     *
+     * @throws SauvegardeRefuseeException when the file is not a backup of Harmonie, {@code racine} already holds a base,
+     *         or a service runs on it; nothing was written
+     * @throws IOException when the files could not be written (nothing is left in place)
+     */
+    public static Bilan restaurer(Path fichier, Path racine) throws IOException {
+        Path donnees = racine.toAbsolutePath().normalize();
+        Path pg = donnees.resolve("postgres");
+        if (!Files.isRegularFile(fichier)) {
+            throw new SauvegardeRefuseeException(fichier + " : fichier introuvable.");
+        }
+        if (Files.exists(pg) && !vide(pg)) {
+            throw new SauvegardeRefuseeException(pg + " tient déjà une base : une restauration ne remplace pas des données."
+                    + " Restaurez dans un autre répertoire (--donnees, ou HARMONIE_DATA_DIR), ou, pour remplacer celles-ci,"
+                    + " déplacez d'abord ce répertoire ailleurs, service arrêté.");
+        }
+        try (ZipFile zip = ouvrir(fichier)) {
+            if (zip.getEntry(SauvegardeDonnees.RACINE_ZIP + "PG_VERSION") == null) {
+                throw pasUneSauvegarde(fichier, "il n'y a pas de base dedans");
+            }
+            Files.createDirectories(donnees);
+            try (FileChannel canal = FileChannel.open(donnees.resolve(RepertoireDonnees.VERROU), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE)) {
+                FileLock verrou = SauvegardeDonnees.verrouiller(canal);
+                prive(donnees.resolve(RepertoireDonnees.VERROU), Files.getOwner(donnees));
+                if (verrou == null) {
+                    throw new SauvegardeRefuseeException("un service Harmonie tourne sur " + donnees
+                            + " : arrêtez-le avant de restaurer.");
+                }
+                try {
+                    return extraire(zip, fichier, donnees, pg);
+                } finally {
+                    verrou.release();
+                }
+            }
+        }
+    }
+
+    private static Bilan extraire(ZipFile zip, Path fichier, Path donnees, Path pg) throws IOException {
+        Path enCours = donnees.resolve(EN_COURS);
+        // Left by a restore that was cut short: ours, and the lock says no one else uses it.
+        effacer(enCours);
+        // Restored by root for a service that runs as its own user (systemd's User=harmonie): files owned by root would
+        // stop that service's PostgreSQL at start. They take the owner of the data directory.
+        UserPrincipal proprietaire = Files.getOwner(donnees);
+        int fichiers = 0;
+        try {
+            prive(Files.createDirectory(enCours), proprietaire);
+            for (Enumeration<? extends ZipEntry> entrees = zip.entries(); entrees.hasMoreElements(); ) {
+                ZipEntry entree = entrees.nextElement();
+                String nom = entree.getName();
+                if (!nom.startsWith(SauvegardeDonnees.RACINE_ZIP)) {
+                    throw pasUneSauvegarde(fichier, "« " + nom + " » n'est pas un fichier de base");
+                }
+                Path cible = enCours.resolve(nom.substring(SauvegardeDonnees.RACINE_ZIP.length())).normalize();
+                if (!cible.startsWith(enCours)) {
+                    // « postgres/../../.bashrc »: an archive made to write elsewhere than the data.
+                    throw pasUneSauvegarde(fichier, "« " + nom + " » sortirait du répertoire de données");
+                }
+                if (entree.isDirectory()) {
+                    creerRepertoires(enCours, cible, proprietaire);
+                    continue;
+                }
+                creerRepertoires(enCours, cible.getParent(), proprietaire);
+                try (InputStream contenu = zip.getInputStream(entree)) {
+                    Files.copy(contenu, cible);
+                }
+                prive(cible, proprietaire);
+                fichiers++;
+            }
+            if (Files.exists(pg)) {
+                Files.delete(pg); // empty, checked above
+            }
+            try {
+                Files.move(enCours, pg, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(enCours, pg);
+            }
+            return new Bilan(donnees, fichiers);
+        } catch (IOException | RuntimeException e) {
+            effacer(enCours);
+            if (e instanceof ZipException z) {
+                throw pasUneSauvegarde(fichier, "l'archive est abîmée (" + z.getMessage() + ")");
+            }
+            if (e instanceof IOException) {
+                throw new IOException(RaisonDuSysteme.de(e), e);
+            }
+            throw e;
+        }
+    }
+
+    private static ZipFile ouvrir(Path fichier) throws IOException {
+        try {
+            return new ZipFile(fichier.toFile());
+        } catch (ZipException e) {
+            throw pasUneSauvegarde(fichier, "ce n'est pas une archive zip entière");
+        }
+    }
+
+    private static SauvegardeRefuseeException pasUneSauvegarde(Path fichier, String pourquoi) {
+        return new SauvegardeRefuseeException(fichier + " n'est pas une sauvegarde d'Harmonie (java -jar harmonie.jar"
+                + " sauvegarder) : " + pourquoi + ". Rien n'a été restauré.");
+    }
+
+    private static void creerRepertoires(Path enCours, Path repertoire, UserPrincipal proprietaire) throws IOException {
+        Path courant = enCours;
+        for (Path partie : enCours.relativize(repertoire)) {
+            courant = courant.resolve(partie);
+            if (!Files.isDirectory(courant)) {
+                prive(Files.createDirectory(courant), proprietaire);
+            }
+        }
+    }
+
+    /** PostgreSQL refuses a data directory others can read (0700, or 0750 for a group), or that is not its user's. */
+    private static void prive(Path p, UserPrincipal proprietaire) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
+        } catch (UnsupportedOperationException pasPosix) {
+            // Not a POSIX file system: the embedded PostgreSQL runs on Linux only.
+        }
+        if (!Files.getOwner(p).equals(proprietaire)) {
+            try {
+                Files.setOwner(p, proprietaire);
+            } catch (FileSystemException seulRootLePeut) {
+                // Not root: the files are the restorer's, who must then be the service's user.
+            }
+        }
+    }
+
+    private static boolean vide(Path repertoire) throws IOException {
+        if (!Files.isDirectory(repertoire)) {
+            return false;
+        }
+        try (var contenu = Files.list(repertoire)) {
+            return contenu.findAny().isEmpty();
+        }
+    }
+
+    private static void effacer(Path repertoire) throws IOException {
+        if (!Files.exists(repertoire)) {
+            return;
+        }
+        try (var contenu = Files.walk(repertoire)) {
+            for (Path p : contenu.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package fr.harmonie.stockage;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Une sauvegarde des données du PostgreSQL embarqué, dans un fichier zip que {@link RestaurationDonnees} remet en place:
+ * dossiers, évaluations scellées, journal, comptes et versions de packs, tout ce que la base tient.
+ *
+ * <p>The embedded server comes without pg_dump or pg_basebackup, and a copy of a running server's files is not a
+ * backup (each file is copied at a different moment). So, while the service runs, this takes a base backup the way
+ * PostgreSQL documents for its low-level API, over JDBC: {@code pg_backup_start}, a copy of the files,
+ * {@code pg_backup_stop}, whose {@code backup_label} goes into the copy, and the journal (WAL) written between the two,
+ * which a temporary replication slot keeps from being recycled meanwhile, as pg_basebackup does. Restored, the server
+ * replays that journal and finds the base as it was at the end of the backup; the service keeps answering during it.
+ * When no service runs on the directory, its files are copied as they are, under the directory's lock, so that none
+ * starts meanwhile.
+ */
+public final class SauvegardeDonnees {
+
+    /** Where a backup puts PostgreSQL's files, and where a restore looks for them. */
+    static final String RACINE_ZIP = "postgres/";
+
+    /** Files that belong to a running server, or that it makes again (the documentation's list for base backups). */
+    private static final Set<String> FICHIERS_EXCLUS = Set.of("postmaster.pid", "postmaster.opts", "epg-lock",
+            "backup_label", "tablespace_map", "backup_manifest", "current_logfiles", "pg_internal.init");
+
+    /** Directories kept empty: a server fills them again at start. pg_wal is copied on its own. */
+    private static final Set<String> REPERTOIRES_VIDES = Set.of("pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify",
+            "pg_serial", "pg_snapshots", "pg_stat_tmp", "pg_subtrans");
+
+    /** How the backup was made: through the running server, or by copying a stopped one's files. */
+    public enum Mode {
+        A_CHAUD, A_FROID
+    }
+
+    /** A backup written whole: the file, its size, and how. */
+    public record Bilan(Path fichier, long octets, Mode mode) {
+    }
+
+    private SauvegardeDonnees() {
+    }
+
+    /**
+     * Writes a backup of the data under {@code racine} (the service's {@code HARMONIE_DATA_DIR}) to {@code fichier},
+     * which must not exist. The file appears only once whole: a backup cut short (a full disk, a kill) leaves at most a
+     * {@code .partiel} beside it.
+     *
+     * @throws SauvegardeRefuseeException when there is nothing to back up or the file exists
+     * @throws IOException when the backup could not be written (nothing is left under the file's name)
+     */
+    public static Bilan sauvegarder(Path racine, Path fichier) throws IOException {
+        Path donnees = racine.toAbsolutePath().normalize();
+        Path pg = donnees.resolve("postgres");
+        Path cible = fichier.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(pg.resolve("PG_VERSION"))) {
+            throw new SauvegardeRefuseeException("aucune donnée d'Harmonie dans " + donnees + " (pas de base dans "
+                    + pg + ") : donnez le répertoire de données du service (HARMONIE_DATA_DIR, ou --donnees).");
+        }
+        if (Files.exists(cible)) {
+            throw new SauvegardeRefuseeException(cible + " existe déjà : une sauvegarde ne remplace pas un fichier,"
+                    + " donnez-lui un autre nom.");
+        }
+        if (cible.startsWith(donnees)) {
+            throw new SauvegardeRefuseeException(cible + " est dans le répertoire de données " + donnees
+                    + " : une sauvegarde se range ailleurs (elle se copierait elle-même, et disparaîtrait avec lui).");
+        }
+        Path partiel = cible.resolveSibling(cible.getFileName() + ".partiel");
+        try (FileChannel canal = FileChannel.open(donnees.resolve(RepertoireDonnees.VERROU), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock verrou = verrouiller(canal);
+            try {
+                Mode mode;
+                try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(
+                        Files.newOutputStream(partiel, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)))) {
+                    Optional<Integer> port = portDuServeur(pg);
+                    if (port.isPresent()) {
+                        aChaud(pg, port.get(), zip);
+                        mode = Mode.A_CHAUD;
+                    } else if (verrou == null) {
+                        throw new SauvegardeRefuseeException("le service qui tient " + donnees + " n'a pas de PostgreSQL"
+                                + " en marche en ce moment (il démarre, ou le relance) : réessayez dans quelques secondes.");
+                    } else {
+                        copier(pg, zip, true);
+                        mode = Mode.A_FROID;
+                    }
+                }
+                deplacer(partiel, cible);
+                return new Bilan(cible, Files.size(cible), mode);
+            } finally {
+                if (verrou != null) {
+                    verrou.release();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partiel);
+            if (e instanceof IOException && !(e.getCause() instanceof SQLException)) {
+                throw new IOException(RaisonDuSysteme.de(e), e);
+            }
+            throw e;
+        }
+    }
+
+    /** The directory's lock, or null when a live service holds it. */
+    static FileLock verrouiller(FileChannel canal) throws IOException {
+        try {
+            return canal.tryLock();
+        } catch (OverlappingFileLockException dejaTenuIci) {
+            return null;
+        }
+    }
+
+    /**
+     * The port of the PostgreSQL running on {@code pg}, read from its postmaster.pid (pid on the first line, port on
+     * the fourth), if that process lives.
+     */
+    static Optional<Integer> portDuServeur(Path pg) {
+        try {
+            List<String> lignes = Files.readAllLines(pg.resolve("postmaster.pid"));
+            if (lignes.size() < 4 || ProcessHandle.of(Long.parseLong(lignes.get(0).trim())).filter(ProcessHandle::isAlive).isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(Integer.parseInt(lignes.get(3).trim()));
+        } catch (IOException | RuntimeException absentOuIllisible) {
+            return Optional.empty();
+        }
+    }
+
+    private static void aChaud(Path pg, int port, ZipOutputStream zip) throws IOException {
+        Properties proprietes = new Properties();
+        // The library's server trusts local connections of its superuser (initdb -A trust -U postgres).
+        proprietes.setProperty("user", "postgres");
+        proprietes.setProperty("ApplicationName", "harmonie-sauvegarde");
+        proprietes.setProperty("connectTimeout", "10");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", proprietes);
+             Statement s = c.createStatement()) {
+            // Reserves the journal from now on, for this connection only: a checkpoint during a long copy would
+            // otherwise recycle the segments the restore must replay.
+            s.execute("SELECT pg_create_physical_replication_slot('harmonie_sauvegarde_" + ProcessHandle.current().pid()
+                    + "', true, true)");
+            String premier = texte(s, "SELECT pg_walfile_name(pg_backup_start('harmonie', true))");
+            copier(pg, zip, false);
+            String etiquette;
+            String espaces;
+            String dernier;
+            try (ResultSet fin = s.executeQuery("SELECT labelfile, spcmapfile, pg_walfile_name(lsn) FROM pg_backup_stop(false)")) {
+                fin.next();
+                etiquette = fin.getString(1);
+                espaces = fin.getString(2);
+                dernier = fin.getString(3);
+            }
+            ecrire(zip, "backup_label", etiquette);
+            if (espaces != null && !espaces.isBlank()) {
+                ecrire(zip, "tablespace_map", espaces);
+            }
+            copierJournal(pg.resolve("pg_wal"), premier, dernier, zip);
+        } catch (SQLException e) {
+            throw new IOException("le PostgreSQL embarqué (port " + port + ") n'a pas permis la sauvegarde : "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String texte(Statement s, String requete) throws SQLException {
+        try (ResultSet r = s.executeQuery(requete)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    /**
+     * Every file of {@code pg} into {@code zip}, under {@value #RACINE_ZIP}. Files that vanish during the walk (a table
+     * dropped, a temporary file) are skipped: the journal replayed at restore accounts for them. {@code arrete}: the
+     * server is stopped, so its journal is copied with the rest.
+     */
+    private static void copier(Path pg, ZipOutputStream zip, boolean arrete) throws IOException {
+        Files.walkFileTree(pg, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                String relatif = relatif(pg, dir);
+                if (!relatif.isEmpty()) {
+                    zip.putNextEntry(new ZipEntry(RACINE_ZIP + relatif + "/"));
+                    zip.closeEntry();
+                }
+                boolean vide = REPERTOIRES_VIDES.contains(relatif) && !(arrete && "pg_wal".equals(relatif));
+                if (vide) {
+                    if ("pg_wal".equals(relatif)) {
+                        for (String sous : List.of("pg_wal/archive_status/", "pg_wal/summaries/")) {
+                            zip.putNextEntry(new ZipEntry(RACINE_ZIP + sous));
+                            zip.closeEntry();
+                        }
+                    }
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String nom = file.getFileName().toString();
+                if (attrs.isRegularFile() && !FICHIERS_EXCLUS.contains(nom) && !nom.startsWith("pgsql_tmp")) {
+                    ajouter(zip, RACINE_ZIP + relatif(pg, file), file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** The journal's segments from {@code premier} to {@code dernier} (one timeline: their names sort by position). */
+    private static void copierJournal(Path wal, String premier, String dernier, ZipOutputStream zip) throws IOException {
+        try (var fichiers = Files.list(wal)) {
+            for (Path segment : fichiers.sorted().toList()) {
+                String nom = segment.getFileName().toString();
+                boolean utile = nom.length() == premier.length() && nom.compareTo(premier) >= 0 && nom.compareTo(dernier) <= 0;
+                if (utile || nom.endsWith(".history")) {
+                    ajouter(zip, RACINE_ZIP + "pg_wal/" + nom, segment);
+                }
+            }
+        }
+    }
+
+    private static void ajouter(ZipOutputStream zip, String nom, Path fichier) throws IOException {
+        // Read as a stream: a table's file reaches 1 GB.
+        InputStream contenu;
+        try {
+            contenu = Files.newInputStream(fichier);
+        } catch (NoSuchFileException parti) {
+            return;
+        }
+        try (contenu) {
+            zip.putNextEntry(new ZipEntry(nom));
+            contenu.transferTo(zip);
+            zip.closeEntry();
+        }
+    }
+
+    private static void ecrire(ZipOutputStream zip, String nom, String contenu) throws IOException {
+        zip.putNextEntry(new ZipEntry(RACINE_ZIP + nom));
+        zip.write(contenu.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    private static String relatif(Path racine, Path p) {
+        return racine.relativize(p).toString().replace('\\', '/');
+    }
+
+    /** {@code partiel} becomes {@code cible} at once, flushed to disk first: a crash never leaves half a backup. */
+    static void deplacer(Path partiel, Path cible) throws IOException {
+        try (FileChannel f = FileChannel.open(partiel, StandardOpenOption.WRITE)) {
+            f.force(true);
+        }
+        try {
+            Files.move(partiel, cible, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(partiel, cible);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package fr.harmonie.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import fr.harmonie.PartitionsMontees;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ce que {@code sauvegarder} et {@code restaurer} refusent, sans jamais rien laisser d'écrit à moitié: une archive qui
+ * n'est pas une sauvegarde (ou faite pour écrire hors des données), une base déjà là, un fichier déjà là, un disque
+ * plein, une base à soi. Le service arrêté, sur des données fabriquées; la sauvegarde d'un vrai service en marche est
+ * dans {@code SauvegardeTest}.
+ */
+class CommandesDesDonneesTest {
+
+    @TempDir
+    Path travail;
+
+    private final PartitionsMontees partitions = new PartitionsMontees();
+
+    @AfterEach
+    void demonter() throws Exception {
+        partitions.demonter();
+    }
+
+    /** The files of a stopped embedded server: enough for a cold backup, which copies them as they are. */
+    private Path donneesArretees(String nom, int octetsDeTable) throws IOException {
+        Path racine = travail.resolve(nom);
+        Path pg = Files.createDirectories(racine.resolve("postgres"));
+        Files.writeString(pg.resolve("PG_VERSION"), "17\n");
+        byte[] table = new byte[octetsDeTable];
+        new Random(7).nextBytes(table);
+        Files.write(Files.createDirectories(pg.resolve("base/5")).resolve("16384"), table);
+        Files.write(Files.createDirectories(pg.resolve("pg_wal")).resolve("000000010000000000000001"), new byte[4096]);
+        Files.createDirectories(pg.resolve("pg_notify"));
+        Files.writeString(pg.resolve("postmaster.opts"), "/usr/bin/postgres");
+        return racine;
+    }
+
+    @Test
+    void uneSauvegardeServiceArreteRevientAIdentiqueDansUnRepertoireVideEtRienNEstRemplace() throws Exception {
+        Path donnees = donneesArretees("donnees", 50_000);
+        Path zip = travail.resolve("sauvegarde.zip");
+
+        Appel sauvegarde = appeler(Map.of("HARMONIE_DATA_DIR", donnees.toString()), "sauvegarder", zip.toString());
+        assertThat(sauvegarde.code()).as(sauvegarde.erreurs()).isZero();
+        assertThat(sauvegarde.sortie()).contains("Sauvegarde écrite dans " + zip, "service arrêté");
+
+        Path restauree = travail.resolve("ailleurs");
+        Appel restauration = appeler(Map.of(), "restaurer", "--donnees", restauree.toString(), zip.toString());
+        assertThat(restauration.code()).as(restauration.erreurs()).isZero();
+        Path pg = restauree.resolve("postgres");
+        assertThat(pg.resolve("base/5/16384")).hasSameBinaryContentAs(donnees.resolve("postgres/base/5/16384"));
+        assertThat(pg.resolve("pg_wal/000000010000000000000001")).exists();
+        assertThat(pg.resolve("pg_notify")).isEmptyDirectory();
+        assertThat(pg.resolve("postmaster.opts")).doesNotExist();
+        // PostgreSQL refuses to start on a data directory that others can read.
+        assertThat(Files.getPosixFilePermissions(pg)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+
+        Appel dejaLa = appeler(Map.of(), "sauvegarder", "--donnees", donnees.toString(), zip.toString());
+        assertThat(dejaLa.code()).isEqualTo(2);
+        assertThat(dejaLa.erreurs()).contains(zip + " existe déjà");
+
+        Files.writeString(pg.resolve("PG_VERSION"), "17\n");
+        Appel surUneBase = appeler(Map.of(), "restaurer", "--donnees", restauree.toString(), zip.toString());
+        assertThat(surUneBase.code()).isEqualTo(2);
+        assertThat(surUneBase.erreurs()).contains("tient déjà une base");
+        assertThat(restauree.resolve("postgres.restauration")).doesNotExist();
+
+        Appel baseAVous = appeler(Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://base:5432/harmonie"),
+                "sauvegarder", travail.resolve("autre.zip").toString());
+        assertThat(baseAVous.code()).isEqualTo(2);
+        assertThat(baseAVous.erreurs()).contains("pg_dump");
+        assertThat(travail.resolve("autre.zip")).doesNotExist();
+    }
+
+    @Test
+    void uneArchiveQuiNEstPasUneSauvegardeNEcritRien() throws Exception {
+        Path restauree = travail.resolve("restauree");
+        Path texte = Files.writeString(travail.resolve("notes.zip"), "pas une archive");
+        Path sansBase = archive("sans-base.zip", "postgres/base/5/16384");
+        // Made to write beside the data: « postgres/../../piege » would land beside the data directory.
+        Path piege = archive("piege.zip", "postgres/PG_VERSION", "postgres/../../piege");
+        Path entiere = travail.resolve("entiere.zip");
+        assertThat(appeler(Map.of(), "sauvegarder", "--donnees", donneesArretees("d", 200_000).toString(),
+                entiere.toString()).code()).isZero();
+        byte[] octets = Files.readAllBytes(entiere);
+        Path coupee = Files.write(travail.resolve("coupee.zip"), Arrays.copyOf(octets, octets.length / 2));
+
+        for (Path archive : List.of(texte, sansBase, piege, coupee)) {
+            Appel appel = appeler(Map.of(), "restaurer", "--donnees", restauree.toString(), archive.toString());
+            assertThat(appel.code()).as(archive.toString()).isEqualTo(2);
+            assertThat(appel.erreurs()).contains(archive + " n'est pas une sauvegarde d'Harmonie", "Rien n'a été restauré");
+            assertThat(restauree.resolve("postgres")).doesNotExist();
+            assertThat(restauree.resolve("postgres.restauration")).doesNotExist();
+        }
+        assertThat(travail.resolve("piege")).doesNotExist();
+    }
+
+    @Test
+    void unDisquePleinNeLaisseNiSauvegardeNiBaseAMoitie() throws Exception {
+        Path petite = partitions.monter(travail.resolve("petite"), "size=1m");
+        Path donnees = donneesArretees("donnees", 3_000_000); // random bytes: they do not compress
+        Appel sauvegarde = appeler(Map.of(), "sauvegarder", "--donnees", donnees.toString(),
+                petite.resolve("sauvegarde.zip").toString());
+        assertThat(sauvegarde.code()).isEqualTo(Commandes.SORTIE_NON_ECRITE);
+        assertThat(sauvegarde.erreurs()).contains("plus de place sur le disque");
+        assertThat(petite).isEmptyDirectory();
+
+        Path zip = travail.resolve("sauvegarde.zip");
+        assertThat(appeler(Map.of(), "sauvegarder", "--donnees", donnees.toString(), zip.toString()).code()).isZero();
+        Appel restauration = appeler(Map.of(), "restaurer", "--donnees", petite.toString(), zip.toString());
+        assertThat(restauration.code()).isEqualTo(Commandes.SORTIE_NON_ECRITE);
+        assertThat(restauration.erreurs()).contains("plus de place sur le disque", "rien n'a été mis en place");
+        try (Stream<Path> reste = Files.list(petite)) {
+            assertThat(reste.map(p -> p.getFileName().toString())).containsOnly("harmonie.verrou");
+        }
+    }
+
+    /** Restored by root for a service that runs as its own user: the files are that user's, or its PostgreSQL stops. */
+    @Test
+    void desDonneesRestaureesParRootSontAuProprietaireDuRepertoire() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "changer le propriétaire d'un fichier demande root");
+        Path zip = travail.resolve("sauvegarde.zip");
+        assertThat(appeler(Map.of(), "sauvegarder", "--donnees", donneesArretees("d", 1_000).toString(), zip.toString())
+                .code()).isZero();
+        Path donnees = Files.createDirectories(travail.resolve("service"));
+        assertThat(PartitionsMontees.commande("chown", "nobody", donnees.toString())).isNull();
+
+        assertThat(appeler(Map.of(), "restaurer", "--donnees", donnees.toString(), zip.toString()).code()).isZero();
+        try (Stream<Path> restaures = Files.walk(donnees)) {
+            assertThat(restaures.map(p -> proprietaire(p))).containsOnly("nobody");
+        }
+    }
+
+    private static String proprietaire(Path p) {
+        try {
+            return Files.getOwner(p).getName();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path archive(String nom, String... entrees) throws IOException {
+        Path fichier = travail.resolve(nom);
+        try (OutputStream sortie = Files.newOutputStream(fichier); ZipOutputStream zip = new ZipOutputStream(sortie)) {
+            for (String entree : entrees) {
+                zip.putNextEntry(new ZipEntry(entree));
+                zip.write("17\n".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return fichier;
+    }
+
+    private static Appel appeler(Map<String, String> environnement, String... args) {
+        ByteArrayOutputStream sortie = new ByteArrayOutputStream();
+        ByteArrayOutputStream erreurs = new ByteArrayOutputStream();
+        PrintStream s = new PrintStream(sortie, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(erreurs, true, StandardCharsets.UTF_8);
+        int code = "sauvegarder".equals(args[0]) ? CommandesDesDonnees.sauvegarder(args, environnement, s, e)
+                : CommandesDesDonnees.restaurer(args, environnement, s, e);
+        return new Appel(code, sortie.toString(StandardCharsets.UTF_8), erreurs.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Appel(int code, String sortie, String erreurs) {
+    }
+}
