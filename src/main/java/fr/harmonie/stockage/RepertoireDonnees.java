@@ -62,8 +62,8 @@ final class RepertoireDonnees implements AutoCloseable {
             if (verrou == null) {
                 canal.close();
                 throw new DonneesInutilisablesException("Le répertoire de données " + racine + " est déjà utilisé par une "
-                        + "autre instance d'Harmonie en cours d'exécution : arrêtez-la, ou donnez à celle-ci un autre "
-                        + "HARMONIE_DATA_DIR.", null);
+                        + "autre instance d'Harmonie en cours d'exécution (ou par une sauvegarde ou une restauration, qui"
+                        + " dure quelques secondes) : arrêtez-la, ou donnez à celle-ci un autre HARMONIE_DATA_DIR.", null);
             }
             return new RepertoireDonnees(racine, ephemere, canal, verrou);
         } catch (IOException | SecurityException e) {

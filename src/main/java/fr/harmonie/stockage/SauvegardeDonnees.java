@@ -103,8 +103,9 @@ public final class SauvegardeDonnees {
                         aChaud(pg, port.get(), zip);
                         mode = Mode.A_CHAUD;
                     } else if (verrou == null) {
-                        throw new SauvegardeRefuseeException("le service qui tient " + donnees + " n'a pas de PostgreSQL"
-                                + " en marche en ce moment (il démarre, ou le relance) : réessayez dans quelques secondes.");
+                        throw new SauvegardeRefuseeException(donnees + " est tenu par un service Harmonie dont le PostgreSQL"
+                                + " n'est pas en marche en ce moment (il démarre, ou le relance), ou par une autre sauvegarde :"
+                                + " réessayez dans quelques secondes.");
                     } else {
                         copier(pg, zip, true);
                         mode = Mode.A_FROID;
