@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code sauvegarder <fichier.zip>} and {@code restaurer <fichier.zip>}, both with {@code [--donnees <répertoire>]}:
@@ -24,48 +25,50 @@ final class CommandesDesDonnees {
     }
 
     static int sauvegarder(String[] args, Map<String, String> environnement, PrintStream sortie, PrintStream erreurs) {
+        return executer(args, environnement, sortie, erreurs, appel -> {
+            SauvegardeDonnees.Bilan bilan = SauvegardeDonnees.sauvegarder(appel.donnees(), appel.fichier());
+            return "Sauvegarde écrite dans " + bilan.fichier() + " (" + taille(bilan.octets()) + "), "
+                    + (bilan.mode() == SauvegardeDonnees.Mode.A_CHAUD
+                            ? "service en marche : elle tient la base telle qu'à la fin de la sauvegarde."
+                            : "service arrêté.")
+                    + "\nPour la remettre en place : java -jar harmonie.jar restaurer --donnees <répertoire vide> "
+                    + bilan.fichier();
+        }, "la sauvegarde n'a pas pu être écrite", appel -> "aucun fichier " + appel.fichier() + " n'a été laissé");
+    }
+
+    static int restaurer(String[] args, Map<String, String> environnement, PrintStream sortie, PrintStream erreurs) {
+        return executer(args, environnement, sortie, erreurs, appel -> {
+            RestaurationDonnees.Bilan bilan = RestaurationDonnees.restaurer(appel.fichier(), appel.donnees());
+            return "Base restaurée dans " + bilan.donnees().resolve("postgres") + " (" + bilan.fichiers()
+                    + " fichiers). Démarrez le service sur ce répertoire (HARMONIE_DATA_DIR=" + bilan.donnees()
+                    + ") : PostgreSQL rejoue d'abord le journal de la sauvegarde.";
+        }, "la restauration n'a pas pu être écrite", appel -> "rien n'a été mis en place");
+    }
+
+    /**
+     * {@code operation} on the call read from {@code args}; what it returns goes to {@code sortie}. {@code echec} and
+     * {@code laisse} say, when it could not write, what failed and what is left.
+     */
+    private static int executer(String[] args, Map<String, String> environnement, PrintStream sortie, PrintStream erreurs,
+                                Operation operation, String echec, Function<Appel, String> laisse) {
         Appel appel = lire(args, environnement, erreurs);
         if (appel == null) {
             return CommandeEvaluer.ENTREE_INVALIDE;
         }
         try {
-            SauvegardeDonnees.Bilan bilan = SauvegardeDonnees.sauvegarder(appel.donnees(), appel.fichier());
-            sortie.println("Sauvegarde écrite dans " + bilan.fichier() + " (" + taille(bilan.octets()) + "), "
-                    + (bilan.mode() == SauvegardeDonnees.Mode.A_CHAUD
-                            ? "service en marche : elle tient la base telle qu'à la fin de la sauvegarde."
-                            : "service arrêté."));
-            sortie.println("Pour la remettre en place : java -jar harmonie.jar restaurer --donnees <répertoire vide> "
-                    + bilan.fichier());
+            sortie.println(operation.faire(appel));
             return 0;
         } catch (SauvegardeRefuseeException e) {
             erreurs.println("Erreur : " + e.getMessage());
             return CommandeEvaluer.ENTREE_INVALIDE;
         } catch (IOException e) {
-            erreurs.println("Erreur : la sauvegarde n'a pas pu être écrite (" + e.getMessage() + ") ; aucun fichier "
-                    + appel.fichier() + " n'a été laissé.");
+            erreurs.println("Erreur : " + echec + " (" + e.getMessage() + ") ; " + laisse.apply(appel) + ".");
             return Commandes.SORTIE_NON_ECRITE;
         }
     }
 
-    static int restaurer(String[] args, Map<String, String> environnement, PrintStream sortie, PrintStream erreurs) {
-        Appel appel = lire(args, environnement, erreurs);
-        if (appel == null) {
-            return CommandeEvaluer.ENTREE_INVALIDE;
-        }
-        try {
-            RestaurationDonnees.Bilan bilan = RestaurationDonnees.restaurer(appel.fichier(), appel.donnees());
-            sortie.println("Base restaurée dans " + bilan.donnees().resolve("postgres") + " (" + bilan.fichiers()
-                    + " fichiers). Démarrez le service sur ce répertoire (HARMONIE_DATA_DIR=" + bilan.donnees()
-                    + ") : PostgreSQL rejoue d'abord le journal de la sauvegarde.");
-            return 0;
-        } catch (SauvegardeRefuseeException e) {
-            erreurs.println("Erreur : " + e.getMessage());
-            return CommandeEvaluer.ENTREE_INVALIDE;
-        } catch (IOException e) {
-            erreurs.println("Erreur : la restauration n'a pas pu être écrite (" + e.getMessage() + ") ; rien n'a été"
-                    + " mis en place.");
-            return Commandes.SORTIE_NON_ECRITE;
-        }
+    private interface Operation {
+        String faire(Appel appel) throws IOException;
     }
 
     /** The data directory and the file, or null after saying why on {@code erreurs}. */
