@@ -3,6 +3,7 @@ package fr.harmonie.stockage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -92,38 +93,60 @@ public final class SauvegardeDonnees {
         }
         Path partiel = cible.resolveSibling(cible.getFileName() + ".partiel");
         try (FileChannel canal = FileChannel.open(donnees.resolve(RepertoireDonnees.VERROU), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
-            FileLock verrou = verrouiller(canal);
+                StandardOpenOption.WRITE);
+             FileChannel enCours = FileChannel.open(partiel, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            // Locked while written: a second backup to the same name at the same time would interleave its bytes with
+            // these; one left by a backup that was killed is free again, and is written over.
+            if (verrouiller(enCours) == null) {
+                throw new SauvegardeRefuseeException("une autre sauvegarde écrit déjà " + partiel + " : attendez qu'elle"
+                        + " finisse, ou donnez un autre nom.");
+            }
             try {
-                Mode mode;
-                try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(
-                        Files.newOutputStream(partiel, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)))) {
-                    Optional<Integer> port = portDuServeur(pg);
-                    if (port.isPresent()) {
-                        aChaud(pg, port.get(), zip);
-                        mode = Mode.A_CHAUD;
-                    } else if (verrou == null) {
-                        throw new SauvegardeRefuseeException(donnees + " est tenu par un service Harmonie dont le PostgreSQL"
-                                + " n'est pas en marche en ce moment (il démarre, ou le relance), ou par une autre sauvegarde :"
-                                + " réessayez dans quelques secondes.");
-                    } else {
-                        copier(pg, zip, true);
-                        mode = Mode.A_FROID;
-                    }
+                return ecrire(donnees, pg, cible, partiel, verrouiller(canal), enCours);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(partiel);
+                if (e instanceof IOException && !(e.getCause() instanceof SQLException)) {
+                    throw new IOException(RaisonDuSysteme.de(e), e);
                 }
-                deplacer(partiel, cible);
-                return new Bilan(cible, Files.size(cible), mode);
-            } finally {
-                if (verrou != null) {
-                    verrou.release();
-                }
+                throw e;
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partiel);
-            if (e instanceof IOException && !(e.getCause() instanceof SQLException)) {
-                throw new IOException(RaisonDuSysteme.de(e), e);
+        }
+    }
+
+    /** {@code verrou}: the data directory's lock, null when a service holds it. */
+    private static Bilan ecrire(Path donnees, Path pg, Path cible, Path partiel, FileLock verrou, FileChannel enCours)
+            throws IOException {
+        try {
+            enCours.truncate(0);
+            // Not closed: that would close the channel, and let go of its lock, before the file is in place.
+            ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Channels.newOutputStream(enCours)));
+            Mode mode;
+            Optional<Integer> port = portDuServeur(pg);
+            if (port.isPresent()) {
+                aChaud(pg, port.get(), zip);
+                mode = Mode.A_CHAUD;
+            } else if (verrou == null) {
+                throw new SauvegardeRefuseeException(donnees + " est tenu par un service Harmonie dont le PostgreSQL n'est"
+                        + " pas en marche en ce moment (il démarre, ou le relance), ou par une autre sauvegarde : réessayez"
+                        + " dans quelques secondes.");
+            } else {
+                copier(pg, zip, true);
+                mode = Mode.A_FROID;
             }
-            throw e;
+            zip.finish();
+            zip.flush();
+            // On disk before it takes its name: a crash never leaves half a backup under it.
+            enCours.force(true);
+            try {
+                Files.move(partiel, cible, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partiel, cible);
+            }
+            return new Bilan(cible, Files.size(cible), mode);
+        } finally {
+            if (verrou != null) {
+                verrou.release();
+            }
         }
     }
 
@@ -275,17 +298,5 @@ public final class SauvegardeDonnees {
 
     private static String relatif(Path racine, Path p) {
         return racine.relativize(p).toString().replace('\\', '/');
-    }
-
-    /** {@code partiel} becomes {@code cible} at once, flushed to disk first: a crash never leaves half a backup. */
-    static void deplacer(Path partiel, Path cible) throws IOException {
-        try (FileChannel f = FileChannel.open(partiel, StandardOpenOption.WRITE)) {
-            f.force(true);
-        }
-        try {
-            Files.move(partiel, cible, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(partiel, cible);
-        }
     }
 }

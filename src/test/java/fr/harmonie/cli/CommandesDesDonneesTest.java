@@ -8,9 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
@@ -90,6 +93,27 @@ class CommandesDesDonneesTest {
         assertThat(baseAVous.code()).isEqualTo(2);
         assertThat(baseAVous.erreurs()).contains("pg_dump");
         assertThat(travail.resolve("autre.zip")).doesNotExist();
+    }
+
+    /** Two backups to one name at once (two crons) would mix their bytes; one killed midway leaves its file to reuse. */
+    @Test
+    void uneSauvegardeEnCoursVersLeMemeFichierEstAttendueEtCelleDUneSauvegardeTueeEstReprise() throws Exception {
+        Path donnees = donneesArretees("donnees", 10_000);
+        Path zip = travail.resolve("nuit.zip");
+        Path partiel = travail.resolve("nuit.zip.partiel");
+        try (FileChannel autre = FileChannel.open(partiel, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock enCours = autre.lock()) {
+            Appel pendant = appeler(Map.of(), "sauvegarder", "--donnees", donnees.toString(), zip.toString());
+            assertThat(pendant.code()).isEqualTo(2);
+            assertThat(pendant.erreurs()).contains("une autre sauvegarde écrit déjà " + partiel);
+            assertThat(partiel).exists();
+            assertThat(zip).doesNotExist();
+        }
+        Files.writeString(partiel, "début d'une sauvegarde tuée, plus long que ce qui le remplace".repeat(10_000));
+        assertThat(appeler(Map.of(), "sauvegarder", "--donnees", donnees.toString(), zip.toString()).code()).isZero();
+        assertThat(partiel).doesNotExist();
+        Appel restauration = appeler(Map.of(), "restaurer", "--donnees", travail.resolve("r").toString(), zip.toString());
+        assertThat(restauration.code()).as(restauration.erreurs()).isZero();
     }
 
     @Test
