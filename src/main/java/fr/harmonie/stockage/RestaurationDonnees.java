@@ -110,6 +110,7 @@ public final class RestaurationDonnees {
                 prive(cible, proprietaire);
                 fichiers++;
             }
+            surLeDisque(enCours);
             if (Files.exists(pg)) {
                 Files.delete(pg); // empty, checked above
             }
@@ -118,6 +119,7 @@ public final class RestaurationDonnees {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(enCours, pg);
             }
+            forcer(donnees);
             return new Bilan(donnees, fichiers);
         } catch (IOException | RuntimeException e) {
             effacer(enCours);
@@ -128,6 +130,25 @@ public final class RestaurationDonnees {
                 throw new IOException(RaisonDuSysteme.de(e), e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Every restored file and directory flushed to disk. A server started on a base that was stopped cleanly (a backup
+     * made with the service stopped) does not flush its files first, as it does after a crash: it takes them for
+     * durable, and a power cut soon after the restore could lose what the page cache still held.
+     */
+    private static void surLeDisque(Path repertoire) throws IOException {
+        try (var tout = Files.walk(repertoire)) {
+            for (Path p : tout.sorted(Comparator.reverseOrder()).toList()) {
+                forcer(p);
+            }
+        }
+    }
+
+    private static void forcer(Path p) throws IOException {
+        try (FileChannel f = FileChannel.open(p, StandardOpenOption.READ)) {
+            f.force(true);
         }
     }
 
