@@ -76,7 +76,8 @@ final class CommandesDesDonnees {
         String commande = args[0];
         OptionsCommande options = OptionsCommande.lire(args, Set.of(OptionsCommande.DONNEES), erreurs);
         if (options == null || options.suite().size() != 1 || options.suite().get(0).startsWith("-")) {
-            erreurs.println("Usage : java -jar harmonie.jar " + commande + " [--donnees <répertoire>] <fichier.zip>");
+            erreurs.println("Usage : java -jar harmonie.jar " + commande + " [--donnees <répertoire>] <fichier.zip"
+                    + ("sauvegarder".equals(commande) ? " | répertoire des sauvegardes>" : ">"));
             erreurs.println("        le répertoire de données est celui du service : --donnees, sinon HARMONIE_DATA_DIR,"
                     + " sinon ./data");
             return null;

@@ -22,6 +22,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -55,6 +57,8 @@ public final class SauvegardeDonnees {
     private static final Set<String> REPERTOIRES_VIDES = Set.of("pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify",
             "pg_serial", "pg_snapshots", "pg_stat_tmp", "pg_subtrans");
 
+    private static final DateTimeFormatter HORODATAGE = DateTimeFormatter.ofPattern("uuuu-MM-dd-HHmmss");
+
     /** How the backup was made: through the running server, or by copying a stopped one's files. */
     public enum Mode {
         A_CHAUD, A_FROID
@@ -69,7 +73,7 @@ public final class SauvegardeDonnees {
 
     /**
      * Writes a backup of the data under {@code racine} (the service's {@code HARMONIE_DATA_DIR}) to {@code fichier},
-     * which must not exist. The file appears only once whole: a backup cut short (a full disk, a kill) leaves at most a
+     * which must not exist, or into it when it is a directory, as {@code harmonie-AAAA-MM-JJ-HHMMSS.zip} (local time). The file appears only once whole: a backup cut short (a full disk, a kill) leaves at most a
      * {@code .partiel} beside it.
      *
      * @throws SauvegardeRefuseeException when there is nothing to back up or the file exists
@@ -79,6 +83,10 @@ public final class SauvegardeDonnees {
         Path donnees = racine.toAbsolutePath().normalize();
         Path pg = donnees.resolve("postgres");
         Path cible = fichier.toAbsolutePath().normalize();
+        if (Files.isDirectory(cible)) {
+            // A directory of backups (from cron, where « $(date +%F) » needs escaping): one file per run, dated.
+            cible = cible.resolve("harmonie-" + LocalDateTime.now().format(HORODATAGE) + ".zip");
+        }
         if (!Files.isRegularFile(pg.resolve("PG_VERSION"))) {
             throw new SauvegardeRefuseeException("aucune donnée d'Harmonie dans " + donnees + " (pas de base dans "
                     + pg + ") : donnez le répertoire de données du service (HARMONIE_DATA_DIR, ou --donnees).");

@@ -88,6 +88,15 @@ class CommandesDesDonneesTest {
         assertThat(surUneBase.erreurs()).contains("tient déjà une base");
         assertThat(restauree.resolve("postgres.restauration")).doesNotExist();
 
+        // Given a directory (cron's nightly backups), a dated file in it.
+        Path nuits = Files.createDirectories(travail.resolve("nuits"));
+        Appel datee = appeler(Map.of(), "sauvegarder", "--donnees", donnees.toString(), nuits.toString());
+        assertThat(datee.code()).as(datee.erreurs()).isZero();
+        try (Stream<Path> sauvegardes = Files.list(nuits)) {
+            assertThat(sauvegardes.map(p -> p.getFileName().toString()))
+                    .singleElement().asString().matches("harmonie-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\.zip");
+        }
+
         Appel baseAVous = appeler(Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://base:5432/harmonie"),
                 "sauvegarder", travail.resolve("autre.zip").toString());
         assertThat(baseAVous.code()).isEqualTo(2);
