@@ -17,6 +17,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -110,6 +111,9 @@ public final class SauvegardeDonnees {
                         + " finisse, ou donnez un autre nom.");
             }
             try {
+                // The base's whole content (password hashes, bailleurs' dossiers): for the owner's eyes only, as the
+                // data directory is (0700), and not for every account of the server (umask 022 would give 0644).
+                proprietaireSeul(partiel);
                 return ecrire(donnees, pg, cible, partiel, verrouiller(canal), enCours);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(partiel);
@@ -118,6 +122,14 @@ public final class SauvegardeDonnees {
                 }
                 throw e;
             }
+        }
+    }
+
+    private static void proprietaireSeul(Path fichier) throws IOException {
+        try {
+            Files.setPosixFilePermissions(fichier, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException pasPosix) {
+            // Not a POSIX file system (a Windows share): its own access rules apply.
         }
     }
 

@@ -66,6 +66,8 @@ class CommandesDesDonneesTest {
         Appel sauvegarde = appeler(Map.of("HARMONIE_DATA_DIR", donnees.toString()), "sauvegarder", zip.toString());
         assertThat(sauvegarde.code()).as(sauvegarde.erreurs()).isZero();
         assertThat(sauvegarde.sortie()).contains("Sauvegarde écrite dans " + zip, "service arrêté");
+        // The whole base, password hashes included: for the owner only, as the data directory.
+        assertThat(Files.getPosixFilePermissions(zip)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
         Path restauree = travail.resolve("ailleurs");
         Appel restauration = appeler(Map.of(), "restaurer", "--donnees", restauree.toString(), zip.toString());
