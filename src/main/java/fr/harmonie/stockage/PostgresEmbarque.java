@@ -36,6 +36,7 @@ final class PostgresEmbarque implements Closeable {
     });
     private EmbeddedPostgres serveur; // guarded by this
     private int port;
+    private String motDePasse;
     private boolean ferme;
 
     private PostgresEmbarque(Path dossier, boolean ephemere) {
@@ -47,6 +48,7 @@ final class PostgresEmbarque implements Closeable {
     static PostgresEmbarque demarrer(Path dossier, boolean ephemere) throws IOException {
         PostgresEmbarque pg = new PostgresEmbarque(dossier, ephemere);
         synchronized (pg) {
+            pg.motDePasse = MotDePasseDuPostgres.lireOuTirer(dossier);
             pg.serveur = pg.lancer(0);
             pg.port = pg.serveur.getPort();
             pg.surveiller(pg.serveur);
@@ -60,6 +62,11 @@ final class PostgresEmbarque implements Closeable {
 
     synchronized String jdbcUrl() {
         return serveur.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** What the server asks of every connection ({@link MotDePasseDuPostgres}). */
+    synchronized String motDePasse() {
+        return motDePasse;
     }
 
     private EmbeddedPostgres lancer(int surPort) throws IOException {
@@ -83,9 +90,17 @@ final class PostgresEmbarque implements Closeable {
             // data must survive a crash, and a 201 must mean committed to disk.
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         }
+        // The library checks that the server answers with a connection of its own, which must give the password.
+        builder.setConnectConfig("password", motDePasse);
         EmbeddedPostgres demarre = builder.start();
         if (propres) {
             marquerEprouvees(binaires);
+        }
+        try {
+            MotDePasseDuPostgres.proteger(dossier, demarre.getPort(), motDePasse);
+        } catch (IOException | RuntimeException e) {
+            demarre.close();
+            throw e;
         }
         return demarre;
     }

@@ -65,6 +65,7 @@ class PostgresEmbarqueConfiguration {
         pool.addDataSourceProperty("socketTimeout", delaiReseau);
         // The same URL whenever the server restarts: it keeps its port.
         pool.setJdbcUrl(pg.jdbcUrl());
+        pool.setPassword(pg.motDePasse());
         pool.setPoolName("harmonie");
         return pool;
     }

@@ -19,7 +19,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,7 +26,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -196,12 +194,8 @@ public final class SauvegardeDonnees {
     }
 
     private static void aChaud(Path pg, int port, ZipOutputStream zip) throws IOException {
-        Properties proprietes = new Properties();
-        // The library's server trusts local connections of its superuser (initdb -A trust -U postgres).
-        proprietes.setProperty("user", "postgres");
-        proprietes.setProperty("ApplicationName", "harmonie-sauvegarde");
-        proprietes.setProperty("connectTimeout", "10");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", proprietes);
+        // A base made before the password (MotDePasseDuPostgres) and not started since has none: its server trusts.
+        try (Connection c = MotDePasseDuPostgres.connecter(port, MotDePasseDuPostgres.lire(pg));
              Statement s = c.createStatement()) {
             // Reserves the journal from now on, for this connection only: a checkpoint during a long copy would
             // otherwise recycle the segments the restore must replay.
