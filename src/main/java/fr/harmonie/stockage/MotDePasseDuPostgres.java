@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded PostgreSQL asks a password of every connection.
@@ -43,6 +45,15 @@ final class MotDePasseDuPostgres {
             host    replication     all             ::1/128                 scram-sha-256
             """;
 
+    /** pg_hba.conf as the library's initdb writes it, for one start. */
+    private static final String CONFIANCE = """
+            local   all             all                                     trust
+            host    all             all             127.0.0.1/32            trust
+            host    all             all             ::1/128                 trust
+            """;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MotDePasseDuPostgres.class);
+
     private MotDePasseDuPostgres() {
     }
 
@@ -54,6 +65,15 @@ final class MotDePasseDuPostgres {
         String garde = lire(pg);
         if (garde != null) {
             return garde;
+        }
+        Path hba = pg.resolve("pg_hba.conf");
+        if (Files.isRegularFile(hba) && Files.readString(hba, StandardCharsets.UTF_8).startsWith(MARQUE)) {
+            // The password was removed (by hand, or a copy made without it): nothing could connect, and the start
+            // would fail on the library's « Gave up waiting ». Whoever can write this directory owns the base anyway:
+            // trusted for this start, the base gets a new password as soon as it runs.
+            LOG.warn("Mot de passe du PostgreSQL embarqué introuvable ({}) : un nouveau est posé à ce démarrage",
+                    pg.resolve(FICHIER));
+            Files.writeString(hba, CONFIANCE, StandardCharsets.UTF_8);
         }
         byte[] alea = new byte[24];
         new SecureRandom().nextBytes(alea);

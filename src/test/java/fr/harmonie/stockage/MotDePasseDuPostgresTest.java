@@ -33,8 +33,18 @@ class MotDePasseDuPostgresTest {
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         }
         // Started again, the base keeps its password, and the service its access.
+        String premier = MotDePasseDuPostgres.lire(pg);
         try (PostgresEmbarque serveur = PostgresEmbarque.demarrer(pg, true)) {
             refuse(serveur.port(), null);
+            assertThat(serveur.motDePasse()).isEqualTo(premier);
+            assertThat(selectUn(serveur.port(), serveur.motDePasse())).isEqualTo(1);
+        }
+        // Its file removed, the base still starts, under a new password, and the old one opens nothing.
+        Files.delete(pg.resolve(MotDePasseDuPostgres.FICHIER));
+        try (PostgresEmbarque serveur = PostgresEmbarque.demarrer(pg, true)) {
+            refuse(serveur.port(), null);
+            refuse(serveur.port(), premier);
+            assertThat(MotDePasseDuPostgres.lire(pg)).isEqualTo(serveur.motDePasse()).isNotEqualTo(premier);
             assertThat(selectUn(serveur.port(), serveur.motDePasse())).isEqualTo(1);
         }
     }
