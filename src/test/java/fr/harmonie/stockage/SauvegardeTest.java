@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipFile;
@@ -63,28 +64,28 @@ class SauvegardeTest {
 
             AtomicBoolean fin = new AtomicBoolean();
             ExecutorService rafale = Executors.newFixedThreadPool(4);
+            List<Future<?>> createurs = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
-                rafale.submit(() -> {
+                createurs.add(rafale.submit(() -> {
                     while (!fin.get()) {
                         acquittes.add(id(envoyer(port, "POST", "/api/v1/dossiers", dossier, 201)));
                     }
                     return null;
-                });
+                }));
             }
-            while (acquittes.size() < 40) {
-                Thread.sleep(10);
-            }
+            attendre(acquittes, 40, createurs);
             avantLaSauvegarde = new HashSet<>(acquittes);
             Sortie sauvegarde = commande("sauvegarder", "--donnees", donnees.toString(), aChaud.toString());
             assertThat(sauvegarde.code()).as(sauvegarde.erreurs()).isZero();
             assertThat(sauvegarde.sortie()).contains("service en marche");
             int pendant = acquittes.size();
-            while (acquittes.size() < pendant + 20) {
-                Thread.sleep(10);
-            }
+            attendre(acquittes, pendant + 20, createurs);
             fin.set(true);
             rafale.shutdown();
             assertThat(rafale.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            for (Future<?> createur : createurs) {
+                createur.get(); // a creation refused during the backup fails the test here
+            }
         } finally {
             service.destroy();
             service.waitFor(60, TimeUnit.SECONDS);
@@ -133,6 +134,20 @@ class SauvegardeTest {
         } finally {
             surLaCopieAFroid.destroy();
             surLaCopieAFroid.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Until {@code nombre} creations are acknowledged; a creator that stopped (a refused creation) says why. */
+    private static void attendre(Set<String> acquittes, int nombre, List<Future<?>> createurs) throws Exception {
+        long limite = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (acquittes.size() < nombre) {
+            for (Future<?> createur : createurs) {
+                if (createur.isDone()) {
+                    createur.get();
+                }
+            }
+            assertThat(System.nanoTime()).as("%d créations acquittées en deux minutes", nombre).isLessThan(limite);
+            Thread.sleep(10);
         }
     }
 
