@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -99,7 +98,7 @@ final class MotDePasseDuPostgres {
         Path fichier = pg.resolve(FICHIER);
         if (!Files.isRegularFile(fichier)) {
             Files.writeString(fichier, motDePasse + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            Files.setPosixFilePermissions(fichier, PosixFilePermissions.fromString("rw-------"));
+            FichiersDuService.proprietaireSeul(fichier);
         }
         try (Connection c = connecter(port, motDePasse); Statement s = c.createStatement()) {
             // Base64url: no quote to escape. PostgreSQL 17 keeps it as a SCRAM verifier, never in clear.

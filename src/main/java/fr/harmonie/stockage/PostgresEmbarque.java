@@ -169,20 +169,12 @@ final class PostgresEmbarque implements Closeable {
 
     /** The library starts the server through pg_ctl, which returns: the server's own process is in postmaster.pid. */
     private void surveiller(EmbeddedPostgres lance) {
-        Optional<ProcessHandle> postmaster = postmaster();
+        Optional<ProcessHandle> postmaster = Postmaster.processus(dossier);
         if (postmaster.isEmpty()) {
             LOG.warn("PostgreSQL embarqué sans postmaster.pid lisible dans {} : il ne sera pas relancé s'il s'arrête", dossier);
             return;
         }
         postmaster.get().onExit().thenRun(() -> relance.execute(() -> relancer(lance)));
-    }
-
-    private Optional<ProcessHandle> postmaster() {
-        try {
-            return ProcessHandle.of(Long.parseLong(Files.readAllLines(dossier.resolve("postmaster.pid")).get(0).trim()));
-        } catch (IOException | RuntimeException illisible) {
-            return Optional.empty();
-        }
     }
 
     private synchronized void relancer(EmbeddedPostgres arrete) {

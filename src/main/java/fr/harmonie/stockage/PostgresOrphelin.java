@@ -1,7 +1,6 @@
 package fr.harmonie.stockage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,20 +23,11 @@ final class PostgresOrphelin {
      * a live instance.
      */
     static void arreter(Path dossier) throws IOException {
-        Path pid = dossier.resolve("postmaster.pid");
-        if (!Files.exists(pid)) {
-            return;
-        }
-        long numero;
-        try {
-            numero = Long.parseLong(Files.readAllLines(pid).get(0).trim());
-        } catch (RuntimeException illisible) {
-            return;
-        }
-        var processus = ProcessHandle.of(numero).filter(ProcessHandle::isAlive)
+        // The pid may have gone to another program since: only a postgres on this directory is stopped.
+        var processus = Postmaster.processus(dossier)
                 .filter(p -> p.info().commandLine().map(c -> c.contains(dossier.toString())).orElse(false));
         if (processus.isPresent()) {
-            LOG.warn("PostgreSQL d'une exécution précédente encore actif sur {} (pid {}) : arrêt", dossier, numero);
+            LOG.warn("PostgreSQL d'une exécution précédente encore actif sur {} (pid {}) : arrêt", dossier, processus.get().pid());
             processus.get().destroy();
             try {
                 processus.get().onExit().get(60, TimeUnit.SECONDS);

@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Comparator;
 import java.util.Enumeration;
@@ -114,11 +111,7 @@ public final class RestaurationDonnees {
             if (Files.exists(pg)) {
                 Files.delete(pg); // empty, checked above
             }
-            try {
-                Files.move(enCours, pg, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(enCours, pg);
-            }
+            FichiersDuService.mettreEnPlace(enCours, pg);
             forcer(donnees);
             return new Bilan(donnees, fichiers);
         } catch (IOException | RuntimeException e) {
@@ -177,11 +170,7 @@ public final class RestaurationDonnees {
 
     /** PostgreSQL refuses a data directory others can read (0700, or 0750 for a group), or that is not its user's. */
     private static void prive(Path p, UserPrincipal proprietaire) throws IOException {
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
-        } catch (UnsupportedOperationException pasPosix) {
-            // Not a POSIX file system: the embedded PostgreSQL runs on Linux only.
-        }
+        FichiersDuService.proprietaireSeul(p);
         if (!Files.getOwner(p).equals(proprietaire)) {
             try {
                 Files.setOwner(p, proprietaire);

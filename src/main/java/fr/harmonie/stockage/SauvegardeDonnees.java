@@ -8,16 +8,13 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -111,7 +108,7 @@ public final class SauvegardeDonnees {
             try {
                 // The base's whole content (password hashes, bailleurs' dossiers): for the owner's eyes only, as the
                 // data directory is (0700), and not for every account of the server (umask 022 would give 0644).
-                proprietaireSeul(partiel);
+                FichiersDuService.proprietaireSeul(partiel);
                 return ecrire(donnees, pg, cible, partiel, verrouiller(canal), enCours);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(partiel);
@@ -123,14 +120,6 @@ public final class SauvegardeDonnees {
         }
     }
 
-    private static void proprietaireSeul(Path fichier) throws IOException {
-        try {
-            Files.setPosixFilePermissions(fichier, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException pasPosix) {
-            // Not a POSIX file system (a Windows share): its own access rules apply.
-        }
-    }
-
     /** {@code verrou}: the data directory's lock, null when a service holds it. */
     private static Bilan ecrire(Path donnees, Path pg, Path cible, Path partiel, FileLock verrou, FileChannel enCours)
             throws IOException {
@@ -139,7 +128,7 @@ public final class SauvegardeDonnees {
             // Not closed: that would close the channel, and let go of its lock, before the file is in place.
             ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Channels.newOutputStream(enCours)));
             Mode mode;
-            Optional<Integer> port = portDuServeur(pg);
+            Optional<Integer> port = Postmaster.port(pg);
             if (port.isPresent()) {
                 aChaud(pg, port.get(), zip);
                 mode = Mode.A_CHAUD;
@@ -155,11 +144,7 @@ public final class SauvegardeDonnees {
             zip.flush();
             // On disk before it takes its name: a crash never leaves half a backup under it.
             enCours.force(true);
-            try {
-                Files.move(partiel, cible, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partiel, cible);
-            }
+            FichiersDuService.mettreEnPlace(partiel, cible);
             return new Bilan(cible, Files.size(cible), mode);
         } finally {
             if (verrou != null) {
@@ -174,22 +159,6 @@ public final class SauvegardeDonnees {
             return canal.tryLock();
         } catch (OverlappingFileLockException dejaTenuIci) {
             return null;
-        }
-    }
-
-    /**
-     * The port of the PostgreSQL running on {@code pg}, read from its postmaster.pid (pid on the first line, port on
-     * the fourth), if that process lives.
-     */
-    static Optional<Integer> portDuServeur(Path pg) {
-        try {
-            List<String> lignes = Files.readAllLines(pg.resolve("postmaster.pid"));
-            if (lignes.size() < 4 || ProcessHandle.of(Long.parseLong(lignes.get(0).trim())).filter(ProcessHandle::isAlive).isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(Integer.parseInt(lignes.get(3).trim()));
-        } catch (IOException | RuntimeException absentOuIllisible) {
-            return Optional.empty();
         }
     }
 
