@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.harmonie.evaluation.SchemaResultat;
 import fr.harmonie.json.Json;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -250,6 +254,20 @@ class JarLivreIT {
                 "sauvegarde-" + jdk.version() + ".zip");
         assertThat(restauration.code()).as(restauration.erreurs()).isZero();
         assertThat(ailleurs.resolve("restauree/postgres/PG_VERSION")).hasContent("17");
+
+        // Then to a base of one's own: the jar finds its migrations (Flyway, outside Spring) through the nested jar.
+        try (EmbeddedPostgres base = EmbeddedPostgres.builder().start()) {
+            Sortie migration = lancerAvec(Map.of("SPRING_DATASOURCE_URL", base.getJdbcUrl("postgres", "postgres"),
+                    "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "postgres"), "-jar", JAR.toString(),
+                    "migrer", "--donnees", "data");
+            assertThat(migration.code()).as(migration.erreurs()).isZero();
+            assertThat(migration.sortie()).contains("compte : 9 lignes", "Comptes désactivés");
+            try (Connection c = base.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+                 ResultSet r = st.executeQuery("SELECT count(*) FROM pack_version")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getLong(1)).isPositive();
+            }
+        }
     }
 
     private static List<String> chaine(JsonNode resultat) {
@@ -273,16 +291,27 @@ class JarLivreIT {
 
     /** {@code java args…} from a directory that holds no repository, with {@code entree} on stdin. */
     private Sortie lancer(String entree, String... args) throws IOException, InterruptedException {
-        return lancerVers(ailleurs.resolve("sortie.txt").toFile(), entree, args);
+        return lancerVers(ailleurs.resolve("sortie.txt").toFile(), entree, Map.of(), args);
+    }
+
+    /** The same with no input, and these variables in its environment. */
+    private Sortie lancerAvec(Map<String, String> environnement, String... args) throws IOException, InterruptedException {
+        return lancerVers(ailleurs.resolve("sortie.txt").toFile(), null, environnement, args);
     }
 
     /** The same, standard output written to {@code fichier}. */
     private Sortie lancerVers(File fichier, String entree, String... args) throws IOException, InterruptedException {
+        return lancerVers(fichier, entree, Map.of(), args);
+    }
+
+    private Sortie lancerVers(File fichier, String entree, Map<String, String> environnement, String... args)
+            throws IOException, InterruptedException {
         List<String> commande = new ArrayList<>(List.of(java));
         commande.addAll(List.of(args));
         Path erreurs = ailleurs.resolve("erreurs.txt");
-        Process p = preparer(new ProcessBuilder(commande)).directory(ailleurs.toFile())
-                .redirectOutput(fichier).redirectError(erreurs.toFile()).start();
+        ProcessBuilder pb = preparer(new ProcessBuilder(commande));
+        pb.environment().putAll(environnement);
+        Process p = pb.directory(ailleurs.toFile()).redirectOutput(fichier).redirectError(erreurs.toFile()).start();
         try (var in = p.getOutputStream()) {
             if (entree != null) {
                 in.write(entree.getBytes(StandardCharsets.UTF_8));

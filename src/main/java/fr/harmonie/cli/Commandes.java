@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +21,7 @@ public final class Commandes {
     private static final String COMPARER = "comparer";
     private static final String SAUVEGARDER = "sauvegarder";
     private static final String RESTAURER = "restaurer";
+    private static final String MIGRER = "migrer";
     private static final Set<String> AIDE = Set.of("aide", "help", "-h", "--aide", "--help");
 
     private Commandes() {
@@ -99,6 +101,12 @@ public final class Commandes {
 
     /** Runs the command {@code args[0]} and returns the process's exit code. */
     public static int executer(String[] args, InputStream entree, PrintStream sortie, PrintStream erreurs) {
+        return executer(args, System.getenv(), entree, sortie, erreurs);
+    }
+
+    /** The same, in {@code environnement} instead of this process's: where the data commands find their base. */
+    public static int executer(String[] args, Map<String, String> environnement, InputStream entree, PrintStream sortie,
+                               PrintStream erreurs) {
         if (EVALUER.equals(args[0])) {
             return CommandeEvaluer.executer(args, entree, sortie, erreurs);
         }
@@ -109,10 +117,13 @@ public final class Commandes {
             return CommandeComparer.executer(args, entree, sortie, erreurs);
         }
         if (SAUVEGARDER.equals(args[0])) {
-            return CommandesDesDonnees.sauvegarder(args, System.getenv(), sortie, erreurs);
+            return CommandesDesDonnees.sauvegarder(args, environnement, sortie, erreurs);
         }
         if (RESTAURER.equals(args[0])) {
-            return CommandesDesDonnees.restaurer(args, System.getenv(), sortie, erreurs);
+            return CommandesDesDonnees.restaurer(args, environnement, sortie, erreurs);
+        }
+        if (MIGRER.equals(args[0])) {
+            return CommandesDesDonnees.migrer(args, environnement, sortie, erreurs);
         }
         if (AIDE.contains(args[0])) {
             usage(sortie);
@@ -141,6 +152,9 @@ public final class Commandes {
         ou.println("                                                     sauvegarde la base embarquée, service en marche ou non");
         ou.println("        java -jar harmonie.jar restaurer [--donnees <répertoire>] <fichier.zip>");
         ou.println("                                                     remet une sauvegarde dans un répertoire sans base");
+        ou.println("        java -jar harmonie.jar migrer [--donnees <répertoire>]");
+        ou.println("                                                     copie la base embarquée (service arrêté) dans la"
+                + " base vide de SPRING_DATASOURCE_URL");
         ou.println("        java -jar harmonie.jar aide                  ce message");
     }
 }

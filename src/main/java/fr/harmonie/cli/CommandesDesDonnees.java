@@ -1,12 +1,14 @@
 package fr.harmonie.cli;
 
 import fr.harmonie.cli.CheminsDeLaConsole.CheminIllisibleException;
+import fr.harmonie.stockage.MigrationVersUneBase;
+import fr.harmonie.stockage.OperationRefuseeException;
 import fr.harmonie.stockage.RestaurationDonnees;
 import fr.harmonie.stockage.SauvegardeDonnees;
-import fr.harmonie.stockage.SauvegardeRefuseeException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +17,10 @@ import java.util.function.Function;
 /**
  * {@code sauvegarder <fichier.zip>} and {@code restaurer <fichier.zip>}, both with {@code [--donnees <répertoire>]}:
  * the embedded PostgreSQL's data (every dossier, sealed evaluation, journal line, account and pack version) into one
- * file, service running or not, and back into a data directory without a base. Whoever runs Harmonie with its embedded
- * default has no pg_dump: the jar brings only the server. Exit 0 when done, 2 when refused (nothing written), 4 when
- * the backup or the restore could not be written (nothing left half-written).
+ * file, service running or not, and back into a data directory without a base; and {@code migrer}, the same data
+ * into the base named by SPRING_DATASOURCE_URL, service stopped. Whoever runs Harmonie with its embedded default has no
+ * pg_dump: the jar brings only the server. Exit 0 when done, 2 when refused (nothing written), 4 when the backup, the
+ * restore or the copy could not be written (nothing left half-written).
  */
 final class CommandesDesDonnees {
 
@@ -45,6 +48,59 @@ final class CommandesDesDonnees {
         }, "la restauration n'a pas pu être écrite", appel -> "rien n'a été mis en place");
     }
 
+    static int migrer(String[] args, Map<String, String> environnement, PrintStream sortie, PrintStream erreurs) {
+        OptionsCommande options = OptionsCommande.lire(args, Set.of(OptionsCommande.DONNEES), erreurs);
+        String url = environnement.get("SPRING_DATASOURCE_URL");
+        if (options == null || !options.suite().isEmpty() || url == null || url.isBlank()) {
+            erreurs.println("Usage : SPRING_DATASOURCE_URL=jdbc:postgresql://hote:5432/harmonie SPRING_DATASOURCE_USERNAME=…"
+                    + " SPRING_DATASOURCE_PASSWORD=… \\");
+            erreurs.println("          java -jar harmonie.jar migrer [--donnees <répertoire>]");
+            erreurs.println("        copie la base embarquée du service (arrêté) dans la base vide que désignent ces"
+                    + " variables, celles avec lesquelles le service démarrera ensuite ; le répertoire de données est"
+                    + " --donnees, sinon HARMONIE_DATA_DIR, sinon ./data");
+            return CommandeEvaluer.ENTREE_INVALIDE;
+        }
+        Path donnees;
+        try {
+            donnees = repertoire(options, environnement);
+        } catch (CheminIllisibleException e) {
+            erreurs.println("Erreur : " + e.getMessage());
+            return CommandeEvaluer.ENTREE_INVALIDE;
+        }
+        MigrationVersUneBase.BaseCible cible = new MigrationVersUneBase.BaseCible(url,
+                environnement.get("SPRING_DATASOURCE_USERNAME"), environnement.get("SPRING_DATASOURCE_PASSWORD"));
+        try {
+            sortie.println(compteRendu(donnees, MigrationVersUneBase.migrer(donnees, cible)));
+            return 0;
+        } catch (OperationRefuseeException e) {
+            erreurs.println("Erreur : " + e.getMessage());
+            return CommandeEvaluer.ENTREE_INVALIDE;
+        } catch (IOException e) {
+            erreurs.println("Erreur : " + e.getMessage() + ".");
+            return Commandes.SORTIE_NON_ECRITE;
+        }
+    }
+
+    private static String compteRendu(Path donnees, MigrationVersUneBase.Bilan bilan) {
+        StringBuilder texte = new StringBuilder("Base embarquée de " + donnees + " copiée, vérifiée table par table :");
+        bilan.lignes().forEach((table, n) -> texte.append("\n  ").append(table).append(" : ").append(n)
+                .append(n > 1 ? " lignes" : " ligne"));
+        List<String> desactives = bilan.comptesDesactives();
+        if (!desactives.isEmpty()) {
+            texte.append("\nComptes désactivés, qui gardaient le mot de passe « demo » (le service écoutera sur le"
+                    + " réseau) : ").append(String.join(", ", desactives)).append(". Un administrateur leur donne un mot"
+                    + " de passe (PUT /api/v1/admin/comptes/{identifiant}/mot-de-passe) puis les réactive (PUT …/actif).");
+        }
+        if (!bilan.administrateurActif()) {
+            texte.append("\nAucun administrateur actif : démarrez le service la première fois avec"
+                    + " HARMONIE_ADMINISTRATEUR_IDENTIFIANT (un identifiant nouveau) et HARMONIE_ADMINISTRATEUR_MOT_DE_PASSE.");
+        }
+        return texte.append("\nDémarrez maintenant le service avec ces mêmes SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME"
+                + " et SPRING_DATASOURCE_PASSWORD. ").append(donnees).append(" n'est plus lu : gardez-le (ou une sauvegarde)"
+                + " le temps de vérifier, sans y redémarrer le service, dont les écritures n'iraient pas dans la nouvelle"
+                + " base.").toString();
+    }
+
     /**
      * {@code operation} on the call read from {@code args}; what it returns goes to {@code sortie}. {@code echec} and
      * {@code laisse} say, when it could not write, what failed and what is left.
@@ -58,7 +114,7 @@ final class CommandesDesDonnees {
         try {
             sortie.println(operation.faire(appel));
             return 0;
-        } catch (SauvegardeRefuseeException e) {
+        } catch (OperationRefuseeException e) {
             erreurs.println("Erreur : " + e.getMessage());
             return CommandeEvaluer.ENTREE_INVALIDE;
         } catch (IOException e) {
@@ -89,15 +145,19 @@ final class CommandesDesDonnees {
                     + " PostgreSQL embarqué.");
             return null;
         }
-        String variable = environnement.get("HARMONIE_DATA_DIR");
         try {
-            Path donnees = options.donnees() != null ? options.donnees()
-                    : variable != null && !variable.isBlank() ? CheminsDeLaConsole.chemin(variable) : Path.of("data");
-            return new Appel(donnees, CheminsDeLaConsole.chemin(options.suite().get(0)));
+            return new Appel(repertoire(options, environnement), CheminsDeLaConsole.chemin(options.suite().get(0)));
         } catch (CheminIllisibleException e) {
             erreurs.println("Erreur : " + e.getMessage());
             return null;
         }
+    }
+
+    /** The service's data directory: --donnees, else HARMONIE_DATA_DIR, else ./data, as the service finds it. */
+    private static Path repertoire(OptionsCommande options, Map<String, String> environnement) throws CheminIllisibleException {
+        String variable = environnement.get("HARMONIE_DATA_DIR");
+        return options.donnees() != null ? options.donnees()
+                : variable != null && !variable.isBlank() ? CheminsDeLaConsole.chemin(variable) : Path.of("data");
     }
 
     private static String taille(long octets) {

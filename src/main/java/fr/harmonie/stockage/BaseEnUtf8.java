@@ -19,8 +19,21 @@ class BaseEnUtf8 implements FlywayMigrationStrategy {
 
     @Override
     public void migrate(Flyway flyway) {
-        try (Connection connexion = flyway.getConfiguration().getDataSource().getConnection();
-             Statement s = connexion.createStatement(); ResultSet r = s.executeQuery("SHOW server_encoding")) {
+        try (Connection connexion = flyway.getConfiguration().getDataSource().getConnection()) {
+            exiger(connexion);
+        } catch (SQLException e) {
+            // Out of reach, or refusing the account: BaseRefuseeAuDemarrage reports it, without a second wait.
+            throw new IllegalStateException("La base ne répond pas au démarrage", e);
+        }
+        flyway.migrate();
+    }
+
+    /**
+     * @throws DonneesInutilisablesException when the base behind {@code connexion} is not in UTF8, saying how to create
+     *         one that is
+     */
+    static void exiger(Connection connexion) throws SQLException {
+        try (Statement s = connexion.createStatement(); ResultSet r = s.executeQuery("SHOW server_encoding")) {
             r.next();
             String encodage = r.getString(1);
             if (!"UTF8".equalsIgnoreCase(encodage)) {
@@ -31,10 +44,6 @@ class BaseEnUtf8 implements FlywayMigrationStrategy {
                         + " ENCODING 'UTF8' TEMPLATE template0, avec pour propriétaire l'utilisateur d'Harmonie), puis redémarrer.",
                         null);
             }
-        } catch (SQLException e) {
-            // Out of reach, or refusing the account: BaseRefuseeAuDemarrage reports it, without a second wait.
-            throw new IllegalStateException("La base ne répond pas au démarrage", e);
         }
-        flyway.migrate();
     }
 }

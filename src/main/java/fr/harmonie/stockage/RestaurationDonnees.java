@@ -38,7 +38,7 @@ public final class RestaurationDonnees {
     /**
      * Restores the backup {@code fichier} into {@code racine} (the service's {@code HARMONIE_DATA_DIR}).
      *
-     * @throws SauvegardeRefuseeException when the file is not a backup of Harmonie, {@code racine} already holds a base,
+     * @throws OperationRefuseeException when the file is not a backup of Harmonie, {@code racine} already holds a base,
      *         or a service runs on it; nothing was written
      * @throws IOException when the files could not be written (nothing is left in place)
      */
@@ -46,10 +46,10 @@ public final class RestaurationDonnees {
         Path donnees = racine.toAbsolutePath().normalize();
         Path pg = donnees.resolve("postgres");
         if (!Files.isRegularFile(fichier)) {
-            throw new SauvegardeRefuseeException(fichier + " : fichier introuvable.");
+            throw new OperationRefuseeException(fichier + " : fichier introuvable.");
         }
         if (Files.exists(pg) && !vide(pg)) {
-            throw new SauvegardeRefuseeException(pg + " tient déjà une base : une restauration ne remplace pas des données."
+            throw new OperationRefuseeException(pg + " tient déjà une base : une restauration ne remplace pas des données."
                     + " Restaurez dans un autre répertoire (--donnees, ou HARMONIE_DATA_DIR), ou, pour remplacer celles-ci,"
                     + " déplacez d'abord ce répertoire ailleurs, service arrêté.");
         }
@@ -63,7 +63,7 @@ public final class RestaurationDonnees {
                 FileLock verrou = SauvegardeDonnees.verrouiller(canal);
                 prive(donnees.resolve(RepertoireDonnees.VERROU), Files.getOwner(donnees));
                 if (verrou == null) {
-                    throw new SauvegardeRefuseeException("un service Harmonie tourne sur " + donnees
+                    throw new OperationRefuseeException("un service Harmonie tourne sur " + donnees
                             + " : arrêtez-le avant de restaurer.");
                 }
                 try {
@@ -153,8 +153,8 @@ public final class RestaurationDonnees {
         }
     }
 
-    private static SauvegardeRefuseeException pasUneSauvegarde(Path fichier, String pourquoi) {
-        return new SauvegardeRefuseeException(fichier + " n'est pas une sauvegarde d'Harmonie (java -jar harmonie.jar"
+    private static OperationRefuseeException pasUneSauvegarde(Path fichier, String pourquoi) {
+        return new OperationRefuseeException(fichier + " n'est pas une sauvegarde d'Harmonie (java -jar harmonie.jar"
                 + " sauvegarder) : " + pourquoi + ". Rien n'a été restauré.");
     }
 

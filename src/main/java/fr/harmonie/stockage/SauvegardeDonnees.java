@@ -72,7 +72,7 @@ public final class SauvegardeDonnees {
      * which must not exist, or into it when it is a directory, as {@code harmonie-AAAA-MM-JJ-HHMMSS.zip} (local time). The file appears only once whole: a backup cut short (a full disk, a kill) leaves at most a
      * {@code .partiel} beside it.
      *
-     * @throws SauvegardeRefuseeException when there is nothing to back up or the file exists
+     * @throws OperationRefuseeException when there is nothing to back up or the file exists
      * @throws IOException when the backup could not be written (nothing is left under the file's name)
      */
     public static Bilan sauvegarder(Path racine, Path fichier) throws IOException {
@@ -84,15 +84,15 @@ public final class SauvegardeDonnees {
             cible = cible.resolve("harmonie-" + LocalDateTime.now().format(HORODATAGE) + ".zip");
         }
         if (!Files.isRegularFile(pg.resolve("PG_VERSION"))) {
-            throw new SauvegardeRefuseeException("aucune donnée d'Harmonie dans " + donnees + " (pas de base dans "
+            throw new OperationRefuseeException("aucune donnée d'Harmonie dans " + donnees + " (pas de base dans "
                     + pg + ") : donnez le répertoire de données du service (HARMONIE_DATA_DIR, ou --donnees).");
         }
         if (Files.exists(cible)) {
-            throw new SauvegardeRefuseeException(cible + " existe déjà : une sauvegarde ne remplace pas un fichier,"
+            throw new OperationRefuseeException(cible + " existe déjà : une sauvegarde ne remplace pas un fichier,"
                     + " donnez-lui un autre nom.");
         }
         if (cible.startsWith(donnees)) {
-            throw new SauvegardeRefuseeException(cible + " est dans le répertoire de données " + donnees
+            throw new OperationRefuseeException(cible + " est dans le répertoire de données " + donnees
                     + " : une sauvegarde se range ailleurs (elle se copierait elle-même, et disparaîtrait avec lui).");
         }
         Path partiel = cible.resolveSibling(cible.getFileName() + ".partiel");
@@ -102,7 +102,7 @@ public final class SauvegardeDonnees {
             // Locked while written: a second backup to the same name at the same time would interleave its bytes with
             // these; one left by a backup that was killed is free again, and is written over.
             if (verrouiller(enCours) == null) {
-                throw new SauvegardeRefuseeException("une autre sauvegarde écrit déjà " + partiel + " : attendez qu'elle"
+                throw new OperationRefuseeException("une autre sauvegarde écrit déjà " + partiel + " : attendez qu'elle"
                         + " finisse, ou donnez un autre nom.");
             }
             try {
@@ -133,7 +133,7 @@ public final class SauvegardeDonnees {
                 aChaud(pg, port.get(), zip);
                 mode = Mode.A_CHAUD;
             } else if (verrou == null) {
-                throw new SauvegardeRefuseeException(donnees + " est tenu par un service Harmonie dont le PostgreSQL n'est"
+                throw new OperationRefuseeException(donnees + " est tenu par un service Harmonie dont le PostgreSQL n'est"
                         + " pas en marche en ce moment (il démarre, ou le relance), ou par une autre sauvegarde : réessayez"
                         + " dans quelques secondes.");
             } else {
