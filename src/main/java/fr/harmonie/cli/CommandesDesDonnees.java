@@ -70,7 +70,7 @@ final class CommandesDesDonnees {
         MigrationVersUneBase.BaseCible cible = new MigrationVersUneBase.BaseCible(url,
                 environnement.get("SPRING_DATASOURCE_USERNAME"), environnement.get("SPRING_DATASOURCE_PASSWORD"));
         try {
-            sortie.println(compteRendu(donnees, MigrationVersUneBase.migrer(donnees, cible)));
+            sortie.println(compteRendu(donnees.toAbsolutePath().normalize(), MigrationVersUneBase.migrer(donnees, cible)));
             return 0;
         } catch (OperationRefuseeException e) {
             erreurs.println("Erreur : " + e.getMessage());
