@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -79,7 +80,8 @@ public final class SauvegardeDonnees {
         Path donnees = racine.toAbsolutePath().normalize();
         Path pg = donnees.resolve("postgres");
         Path cible = fichier.toAbsolutePath().normalize();
-        if (Files.isDirectory(cible)) {
+        boolean datee = Files.isDirectory(cible);
+        if (datee) {
             // A directory of backups (from cron, where « $(date +%F) » needs escaping): one file per run, dated.
             cible = cible.resolve("harmonie-" + LocalDateTime.now().format(HORODATAGE) + ".zip");
         }
@@ -109,7 +111,11 @@ public final class SauvegardeDonnees {
                 // The base's whole content (password hashes, bailleurs' dossiers): for the owner's eyes only, as the
                 // data directory is (0700), and not for every account of the server (umask 022 would give 0644).
                 FichiersDuService.proprietaireSeul(partiel);
-                return ecrire(donnees, pg, cible, partiel, verrouiller(canal), enCours);
+                Bilan bilan = ecrire(donnees, pg, cible, partiel, verrouiller(canal), enCours);
+                if (datee) {
+                    effacerLesPartielsAbandonnes(cible.getParent());
+                }
+                return bilan;
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(partiel);
                 if (e instanceof IOException && !(e.getCause() instanceof SQLException)) {
@@ -150,6 +156,27 @@ public final class SauvegardeDonnees {
             if (verrou != null) {
                 verrou.release();
             }
+        }
+    }
+
+    /**
+     * The {@code .partiel} files that backups killed midway left in a directory of dated backups: the next run has
+     * another name and would never write over them, so each killed nightly run kept a base-sized file for good. One
+     * still locked is being written by a running backup, and stays.
+     */
+    private static void effacerLesPartielsAbandonnes(Path repertoire) {
+        try (DirectoryStream<Path> partiels = Files.newDirectoryStream(repertoire, "harmonie-*.zip.partiel")) {
+            for (Path partiel : partiels) {
+                try (FileChannel canal = FileChannel.open(partiel, StandardOpenOption.WRITE)) {
+                    if (verrouiller(canal) != null) {
+                        Files.delete(partiel);
+                    }
+                } catch (IOException dejaParti) {
+                    // Put in place or removed meanwhile, or not ours to remove: the backup itself is written.
+                }
+            }
+        } catch (IOException illisible) {
+            // The backup is written; the sweep waits for the next one.
         }
     }
 

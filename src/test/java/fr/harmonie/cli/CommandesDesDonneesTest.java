@@ -125,6 +125,21 @@ class CommandesDesDonneesTest {
         assertThat(partiel).doesNotExist();
         Appel restauration = appeler(Map.of(), "restaurer", "--donnees", travail.resolve("r").toString(), zip.toString());
         assertThat(restauration.code()).as(restauration.erreurs()).isZero();
+
+        // In a directory of dated backups, the next run has another name: it removes what killed runs left there, but
+        // not the file of a backup still being written.
+        Path nuits = Files.createDirectories(travail.resolve("nuits"));
+        Path tuee = Files.writeString(nuits.resolve("harmonie-2026-12-01-020000.zip.partiel"), "tuée à mi-chemin");
+        Path ecrite = nuits.resolve("harmonie-2026-12-02-020000.zip.partiel");
+        Path autreFichier = Files.writeString(nuits.resolve("notes.partiel"), "pas une sauvegarde");
+        try (FileChannel autre = FileChannel.open(ecrite, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock enCours = autre.lock()) {
+            Appel datee = appeler(Map.of(), "sauvegarder", "--donnees", donnees.toString(), nuits.toString());
+            assertThat(datee.code()).as(datee.erreurs()).isZero();
+            assertThat(tuee).doesNotExist();
+            assertThat(ecrite).exists();
+            assertThat(autreFichier).exists();
+        }
     }
 
     @Test
