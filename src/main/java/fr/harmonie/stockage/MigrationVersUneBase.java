@@ -264,9 +264,9 @@ public final class MigrationVersUneBase {
 
     /** Each sequence where the source left it: ids already given (deleted rows' included) are not given again. */
     private static void suivreLesSequences(Connection source, Connection vers) throws SQLException {
-        try (Statement s = source.createStatement(); ResultSet r = s.executeQuery("SELECT quote_ident(schemaname) || '.'"
-                + " || quote_ident(sequencename), last_value FROM pg_sequences WHERE schemaname = current_schema()"
-                + " AND last_value IS NOT NULL");
+        // Named without their schema: the target's may be another one (?currentSchema=… in its URL), as its tables'.
+        try (Statement s = source.createStatement(); ResultSet r = s.executeQuery("SELECT quote_ident(sequencename),"
+                + " last_value FROM pg_sequences WHERE schemaname = current_schema() AND last_value IS NOT NULL");
              PreparedStatement poser = vers.prepareStatement("SELECT setval(?::regclass, ?, true)")) {
             while (r.next()) {
                 poser.setString(1, r.getString(1));

@@ -102,7 +102,9 @@ class MigrationVersUneBaseTest {
     @Test
     void leServiceRetrouveSurLaBaseASoiChaqueDossierEvaluationJetonEtCompteEtLesComptesDeDemonstrationFermes()
             throws Exception {
-        Map<String, String> cible = baseVide();
+        // In a schema of its own, as a DBA often gives an application (the embedded base uses public).
+        Map<String, String> cible = new HashMap<>(baseVide());
+        cible.put("SPRING_DATASOURCE_URL", cible.get("SPRING_DATASOURCE_URL") + "?currentSchema=harmonie");
         Sortie migration = migrer(cible, "--donnees", donnees.toString());
         assertThat(migration.code()).as(migration.erreurs()).isZero();
         assertThat(migration.sortie()).contains("dossier : 1 ligne", "evaluation : 2 lignes", "jeton : 1 ligne");
@@ -120,6 +122,7 @@ class MigrationVersUneBaseTest {
         assertThat(encore.code()).isEqualTo(2);
         assertThat(encore.erreurs()).contains("tient déjà des données d'Harmonie", "dossier=1");
         assertThat(lire(cible, "SELECT count(*) FROM dossier")).isEqualTo("1");
+        assertThat(lire(cible, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isEqualTo("0");
 
         Map<String, String> environnement = new HashMap<>(cible);
         environnement.put("HARMONIE_ADMINISTRATEUR_IDENTIFIANT", "chef");
