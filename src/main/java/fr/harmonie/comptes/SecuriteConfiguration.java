@@ -42,6 +42,8 @@ class SecuriteConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/territoires", "/api/v1/territoires/*/regles", "/api/v1/communes",
                                 "/api/v1/communes/*").permitAll()
                         .requestMatchers("/actuator/health", "/error").permitAll()
+                        // Routes, statuses, latencies, the pool's waits: how the service is used, for operators only.
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())

@@ -1,0 +1,46 @@
+package fr.harmonie.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.ClientHttp;
+import fr.harmonie.ServiceDeTest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * L'exploitant suit le service par Prometheus (requêtes par route et statut, latences, attente des connexions à la
+ * base, mémoire): de quoi voir venir le pic des dernières semaines de l'année. Ces chiffres disent comment le service
+ * est utilisé: l'administration seule les lit.
+ */
+@ServiceDeTest
+class MetriquesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void lAdministrationLitLesMetriquesDesEvaluationsEtDeLaBaseLesAutresNon() throws Exception {
+        String dossier = Files.readString(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"));
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/evaluations", null, dossier, null).statusCode()).isEqualTo(200);
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers", "bailleur", null, null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> anonyme = ClientHttp.appeler(port, "GET", "/actuator/prometheus", null, null, null);
+        assertThat(anonyme.statusCode()).isEqualTo(401);
+        assertThat(anonyme.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(ClientHttp.appeler(port, "GET", "/actuator/prometheus", "bailleur", null, null).statusCode()).isEqualTo(403);
+        assertThat(ClientHttp.appeler(port, "GET", "/actuator/prometheus", "dreal", null, null).statusCode()).isEqualTo(403);
+        // Nothing else of the actuator is open: its other endpoints would tell the configuration, or stop the service.
+        assertThat(ClientHttp.appeler(port, "GET", "/actuator/env", "admin", null, null).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> metriques = ClientHttp.appeler(port, "GET", "/actuator/prometheus", "admin", null, null);
+        assertThat(metriques.statusCode()).isEqualTo(200);
+        assertThat(metriques.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(metriques.body())
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"200\"[^}]*"
+                        + "uri=\"/api/v1/evaluations\"[^}]*\\} [1-9]")
+                .contains("hikaricp_connections_pending", "jvm_memory_used_bytes");
+    }
+}
