@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ClientHttp;
 import fr.harmonie.ServiceDeTest;
+import fr.harmonie.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,5 +46,14 @@ class MetriquesTest {
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"200\"[^}]*"
                         + "uri=\"/api/v1/evaluations\"[^}]*\\} [1-9]")
                 .contains("hikaricp_connections_pending", "jvm_memory_used_bytes");
+
+        // Prometheus collects with a token of the administration's organisation, never with a person's password.
+        String jeton = Json.MAPPER.readTree(ClientHttp.appeler(port, "POST", "/api/v1/jetons", "admin",
+                "{\"libelle\": \"prometheus\"}", null).body()).get("jeton").asString();
+        HttpResponse<String> parJeton = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/prometheus")).header("Authorization", "Bearer " + jeton)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(parJeton.statusCode()).isEqualTo(200);
+        assertThat(parJeton.body()).contains("http_server_requests_seconds_count");
     }
 }
