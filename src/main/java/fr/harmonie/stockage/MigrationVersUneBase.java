@@ -74,10 +74,18 @@ public final class MigrationVersUneBase {
              PostgresEmbarque embarque = demarrer(repertoire)) {
             DriverManagerDataSource depuis = new DriverManagerDataSource("jdbc:postgresql://localhost:" + embarque.port()
                     + "/postgres", "postgres", embarque.motDePasse());
-            // A base left by an older Harmonie: brought to this jar's schema, as its next start would.
-            Flyway.configure().dataSource(depuis).load().migrate();
+            try {
+                // A base left by an older Harmonie: brought to this jar's schema, as its next start would.
+                Flyway.configure().dataSource(depuis).load().migrate();
+            } catch (FlywayException e) {
+                // A base from a newer Harmonie, whose migrations this jar does not know: that one migrates it.
+                throw new OperationRefuseeException("le schéma de la base embarquée de " + donnees + " ne peut pas être"
+                        + " amené à celui de ce jar (" + e.getMessage() + ") : lancez la migration avec le jar qui s'en"
+                        + " servait.", e);
+            }
             preparer(vers, cible);
             try (Connection source = depuis.getConnection()) {
+                exigerLeMemeSchema(source, vers, donnees);
                 // One snapshot of the source for every table: nothing writes to it, but the digests must agree anyway.
                 source.setAutoCommit(false);
                 source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -131,8 +139,8 @@ public final class MigrationVersUneBase {
         try {
             BaseEnUtf8.exiger(vers);
         } catch (DonneesInutilisablesException e) {
-            throw new OperationRefuseeException(e.getMessage().replace(" ; rien n'y a été écrit.", "") + " ; rien n'y a été"
-                    + " écrit. " + e.action().replace("puis redémarrer", "puis relancer la migration"), e);
+            throw new OperationRefuseeException(e.getMessage() + " "
+                    + e.action().replace("puis redémarrer", "puis relancer la migration"), e);
         }
         try {
             Flyway.configure().dataSource(cible.url(), cible.utilisateur(), cible.motDePasse()).load().migrate();
@@ -147,6 +155,22 @@ public final class MigrationVersUneBase {
             // Typically a schema from a newer Harmonie, whose migrations this jar does not know.
             throw new OperationRefuseeException("le schéma de " + AdresseDeBase.sansParametres(cible.url())
                     + " ne peut pas être amené à celui de ce jar (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /**
+     * Flyway ignores the migrations it does not know (a base last run by a newer Harmonie): the copy, made with the
+     * target's columns and tables, would then leave the newer ones' data behind without a word.
+     */
+    private static void exigerLeMemeSchema(Connection source, Connection vers, Path donnees) throws SQLException {
+        String requete = "SELECT coalesce(string_agg(version, ', ' ORDER BY installed_rank), '') FROM " + HISTORIQUE
+                + " WHERE success AND version IS NOT NULL";
+        String embarque = liste(source, requete).get(0);
+        String jar = liste(vers, requete).get(0);
+        if (!embarque.equals(jar)) {
+            throw new OperationRefuseeException("la base embarquée de " + donnees + " a un schéma que ce jar ne connaît"
+                    + " pas en entier (migrations " + embarque + ", ce jar : " + jar + ") : elle vient d'un Harmonie plus"
+                    + " récent, dont les données ne passeraient pas toutes. Lancez migrer avec le jar qui s'en servait.");
         }
     }
 

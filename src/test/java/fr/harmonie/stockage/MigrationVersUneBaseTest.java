@@ -205,6 +205,21 @@ class MigrationVersUneBaseTest {
         // Nothing above wrote to the target, not even the schema.
         assertThat(lire(cible, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isEqualTo("0");
 
+        // A base last run by a newer Harmonie: Flyway would ignore its unknown migration, and the copy would leave the
+        // newer tables' and columns' data behind.
+        ajouterAHistorique("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                + " checksum, installed_by, execution_time, success) VALUES (999, '999', 'venue du futur', 'SQL',"
+                + " 'V999__venue_du_futur.sql', 0, 'postgres', 0, true)");
+        try {
+            Map<String, String> pourLeFutur = baseVide();
+            Sortie plusRecente = migrer(pourLeFutur, "--donnees", donnees.toString());
+            assertThat(plusRecente.code()).isEqualTo(2);
+            assertThat(plusRecente.erreurs()).contains("vient d'un Harmonie plus récent", "999");
+            assertThat(lire(pourLeFutur, "SELECT count(*) FROM dossier")).isEqualTo("0");
+        } finally {
+            ajouterAHistorique("DELETE FROM flyway_schema_history WHERE version = '999'");
+        }
+
         String latin1 = "latin1_" + BASES.incrementAndGet();
         try (Connection c = serveur.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + latin1 + " OWNER harmonie ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
@@ -214,6 +229,14 @@ class MigrationVersUneBaseTest {
         Sortie encodage = migrer(enLatin1, "--donnees", donnees.toString());
         assertThat(encodage.code()).isEqualTo(2);
         assertThat(encodage.erreurs()).contains("est encodée en LATIN1", "puis relancer la migration");
+    }
+
+    /** {@code requete} run on the stopped service's embedded base, started for it. */
+    private static void ajouterAHistorique(String requete) throws Exception {
+        try (PostgresEmbarque pg = PostgresEmbarque.demarrer(donnees.resolve("postgres"), false);
+             Connection c = MotDePasseDuPostgres.connecter(pg.port(), pg.motDePasse()); Statement s = c.createStatement()) {
+            s.execute(requete);
+        }
     }
 
     /** A new empty base on the user's server, owned by its role, as the README tells to create one. */
