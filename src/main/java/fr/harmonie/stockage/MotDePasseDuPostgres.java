@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -77,6 +78,18 @@ final class MotDePasseDuPostgres {
         byte[] alea = new byte[24];
         new SecureRandom().nextBytes(alea);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(alea);
+    }
+
+    /**
+     * {@code motDePasse} in a file of its own beside {@code pg} (initdb wants {@code pg} empty), for initdb's
+     * {@code --pwfile}, readable by the service's user alone from its creation; to remove once the base is made.
+     */
+    static Path pourInitdb(Path pg, String motDePasse) throws IOException {
+        Path fichier = pg.resolveSibling(pg.getFileName() + "-initdb-motdepasse");
+        Files.deleteIfExists(fichier); // left by a start killed during initdb
+        Files.createFile(fichier, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(fichier, motDePasse + "\n", StandardCharsets.UTF_8);
+        return fichier;
     }
 
     /** The password kept in {@code pg}, or null for a base that has none (made before this, or by a test). */

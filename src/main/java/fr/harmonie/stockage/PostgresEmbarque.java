@@ -46,10 +46,15 @@ final class PostgresEmbarque implements Closeable {
 
     /** Started on {@code dossier}, on a free port that it keeps across restarts. */
     static PostgresEmbarque demarrer(Path dossier, boolean ephemere) throws IOException {
+        return demarrer(dossier, ephemere, 0);
+    }
+
+    /** The same on {@code port}, or a free one if 0. */
+    static PostgresEmbarque demarrer(Path dossier, boolean ephemere, int port) throws IOException {
         PostgresEmbarque pg = new PostgresEmbarque(dossier, ephemere);
         synchronized (pg) {
             pg.motDePasse = MotDePasseDuPostgres.lireOuTirer(dossier);
-            pg.serveur = pg.lancer(0);
+            pg.serveur = pg.lancer(port);
             pg.port = pg.serveur.getPort();
             pg.surveiller(pg.serveur);
         }
@@ -92,7 +97,23 @@ final class PostgresEmbarque implements Closeable {
         }
         // The library checks that the server answers with a connection of its own, which must give the password.
         builder.setConnectConfig("password", motDePasse);
-        EmbeddedPostgres demarre = builder.start();
+        Path pourInitdb = null;
+        if (!Files.exists(dossier.resolve("postgresql.conf"))) {
+            // A new base, which the library's initdb makes trusting every local connection (-A trust) until
+            // MotDePasseDuPostgres.proteger has run: at the first start, for a fraction of a second, any account of the
+            // machine could connect as superuser. Its options (passed on as --clé=valeur, the later -A giving way) give
+            // the superuser its password and ask it of every connection from the start.
+            pourInitdb = MotDePasseDuPostgres.pourInitdb(dossier, motDePasse);
+            builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pourInitdb.toString());
+        }
+        EmbeddedPostgres demarre;
+        try {
+            demarre = builder.start();
+        } finally {
+            if (pourInitdb != null) {
+                Files.deleteIfExists(pourInitdb);
+            }
+        }
         if (propres) {
             marquerEprouvees(binaires);
         }

@@ -3,6 +3,7 @@ package fr.harmonie.stockage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.harmonie.ServiceEnProcessus;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +50,42 @@ class MotDePasseDuPostgresTest {
             assertThat(MotDePasseDuPostgres.lire(pg)).isEqualTo(serveur.motDePasse()).isNotEqualTo(premier);
             assertThat(selectUn(serveur.port(), serveur.motDePasse())).isEqualTo(1);
         }
+    }
+
+    /**
+     * At the first start of a new base, someone on the machine who keeps knocking on the port while it starts gets in
+     * at no moment: the base asks the password from its very first connection, not once the service has set it.
+     */
+    @Test
+    void aSonPremierDemarrageLaBaseNOuvreAucunInstantSansMotDePasse(@TempDir Path racine) throws Exception {
+        Path pg = Files.createDirectories(racine.resolve("postgres"));
+        int port = ServiceEnProcessus.portLibre();
+        AtomicBoolean fini = new AtomicBoolean();
+        AtomicInteger entrees = new AtomicInteger();
+        AtomicInteger refuseesParLeServeur = new AtomicInteger();
+        Thread intrus = new Thread(() -> {
+            while (!fini.get()) {
+                try (Connection c = MotDePasseDuPostgres.connecter(port, null)) {
+                    entrees.incrementAndGet();
+                } catch (SQLException e) {
+                    // 08001: nothing listens yet. Otherwise the server answered, and asked a password (08004 from the
+                    // driver, which has none to give).
+                    if (!"08001".equals(e.getSQLState())) {
+                        refuseesParLeServeur.incrementAndGet();
+                    }
+                }
+            }
+        });
+        intrus.start();
+        try (PostgresEmbarque serveur = PostgresEmbarque.demarrer(pg, true, port)) {
+            assertThat(selectUn(port, serveur.motDePasse())).isEqualTo(1);
+        } finally {
+            fini.set(true);
+            intrus.join();
+        }
+        assertThat(entrees).as("connexions sans mot de passe acceptées pendant le premier démarrage").hasValue(0);
+        assertThat(refuseesParLeServeur.get()).as("essais auxquels le serveur a répondu").isPositive();
+        assertThat(racine.resolve("postgres-initdb-motdepasse")).doesNotExist();
     }
 
     @Test
