@@ -148,7 +148,7 @@ public final class Commandes {
         ou.println("        java -jar harmonie.jar comparer --packs <dossier> [--avant <dossier>] [--date AAAA-MM-JJ]"
                 + " <dossier.json | répertoire> [<dossier.json>…]");
         ou.println("                                                     ce que les packs d'un dépôt changent pour ces dossiers");
-        ou.println("        java -jar harmonie.jar sauvegarder [--donnees <répertoire>] <fichier.zip | répertoire>");
+        ou.println("        java -jar harmonie.jar sauvegarder [--donnees <répertoire>] <fichier.zip> | [--garder <N>] <répertoire>");
         ou.println("                                                     sauvegarde la base embarquée, service en marche ou non");
         ou.println("        java -jar harmonie.jar restaurer [--donnees <répertoire>] <fichier.zip>");
         ou.println("                                                     remet une sauvegarde dans un répertoire sans base");

@@ -29,11 +29,13 @@ final class CommandesDesDonnees {
 
     static int sauvegarder(String[] args, Map<String, String> environnement, PrintStream sortie, PrintStream erreurs) {
         return executer(args, environnement, sortie, erreurs, appel -> {
-            SauvegardeDonnees.Bilan bilan = SauvegardeDonnees.sauvegarder(appel.donnees(), appel.fichier());
+            SauvegardeDonnees.Bilan bilan = SauvegardeDonnees.sauvegarder(appel.donnees(), appel.fichier(), appel.garder());
             return "Sauvegarde écrite dans " + bilan.fichier() + " (" + taille(bilan.octets()) + "), "
                     + (bilan.mode() == SauvegardeDonnees.Mode.A_CHAUD
                             ? "service en marche : elle tient la base telle qu'à la fin de la sauvegarde."
                             : "service arrêté.")
+                    + (bilan.effacees().isEmpty() ? "" : "\nPlus anciennes que les " + appel.garder() + " dernières, effacées : "
+                            + String.join(", ", bilan.effacees().stream().map(p -> p.getFileName().toString()).toList()) + ".")
                     + "\nPour la remettre en place : java -jar harmonie.jar restaurer --donnees <répertoire vide> "
                     + bilan.fichier();
         }, "la sauvegarde n'a pas pu être écrite", appel -> "aucun fichier " + appel.fichier() + " n'a été laissé");
@@ -130,10 +132,12 @@ final class CommandesDesDonnees {
     /** The data directory and the file, or null after saying why on {@code erreurs}. */
     private static Appel lire(String[] args, Map<String, String> environnement, PrintStream erreurs) {
         String commande = args[0];
-        OptionsCommande options = OptionsCommande.lire(args, Set.of(OptionsCommande.DONNEES), erreurs);
+        boolean sauvegarde = "sauvegarder".equals(commande);
+        OptionsCommande options = OptionsCommande.lire(args, sauvegarde
+                ? Set.of(OptionsCommande.DONNEES, OptionsCommande.GARDER) : Set.of(OptionsCommande.DONNEES), erreurs);
         if (options == null || options.suite().size() != 1 || options.suite().get(0).startsWith("-")) {
-            erreurs.println("Usage : java -jar harmonie.jar " + commande + " [--donnees <répertoire>] <fichier.zip"
-                    + ("sauvegarder".equals(commande) ? " | répertoire des sauvegardes>" : ">"));
+            erreurs.println("Usage : java -jar harmonie.jar " + commande + " [--donnees <répertoire>] "
+                    + (sauvegarde ? "<fichier.zip> | [--garder <N>] <répertoire des sauvegardes>" : "<fichier.zip>"));
             erreurs.println("        le répertoire de données est celui du service : --donnees, sinon HARMONIE_DATA_DIR,"
                     + " sinon ./data");
             return null;
@@ -146,7 +150,8 @@ final class CommandesDesDonnees {
             return null;
         }
         try {
-            return new Appel(repertoire(options, environnement), CheminsDeLaConsole.chemin(options.suite().get(0)));
+            return new Appel(repertoire(options, environnement), CheminsDeLaConsole.chemin(options.suite().get(0)),
+                    options.garder());
         } catch (CheminIllisibleException e) {
             erreurs.println("Erreur : " + e.getMessage());
             return null;
@@ -164,6 +169,6 @@ final class CommandesDesDonnees {
         return String.format(Locale.FRANCE, "%.1f Mo", octets / 1_000_000.0);
     }
 
-    private record Appel(Path donnees, Path fichier) {
+    private record Appel(Path donnees, Path fichier, int garder) {
     }
 }

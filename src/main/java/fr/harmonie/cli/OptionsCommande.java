@@ -18,18 +18,21 @@ import java.util.Set;
  * instead of the jar's;</li>
  * <li>{@code --avant <dépôt>} (comparer): the packs to compare with, instead of the jar's;</li>
  * <li>{@code --date AAAA-MM-JJ}: every dossier evaluated at that date of reference, as if deposited that day;</li>
- * <li>{@code --donnees <répertoire>} (sauvegarder, restaurer): the service's data directory, instead of
- * {@code HARMONIE_DATA_DIR} or {@code ./data}.</li>
+ * <li>{@code --donnees <répertoire>} (sauvegarder, restaurer, migrer): the service's data directory, instead of
+ * {@code HARMONIE_DATA_DIR} or {@code ./data};</li>
+ * <li>{@code --garder <N>} (sauvegarder vers un répertoire): the N latest dated backups kept there, older ones removed;
+ * 0 when not given: all kept.</li>
  * </ul>
  * A null path stands for the jar's packs, a null date for each dossier's own. {@code suite}: the arguments after the
  * options; an option the command does not take stays there, where the command refuses it with its usage.
  */
-record OptionsCommande(Path packs, Path avant, LocalDate date, Path donnees, List<String> suite) {
+record OptionsCommande(Path packs, Path avant, LocalDate date, Path donnees, int garder, List<String> suite) {
 
     static final String PACKS = "--packs";
     static final String AVANT = "--avant";
     static final String DATE = "--date";
     static final String DONNEES = "--donnees";
+    static final String GARDER = "--garder";
 
     /**
      * Null, after saying why on {@code erreurs}, when an option has no value, comes twice, has an invalid date or a path
@@ -55,9 +58,18 @@ record OptionsCommande(Path packs, Path avant, LocalDate date, Path donnees, Lis
                 return null;
             }
         }
+        int garder = 0;
+        if (valeurs.containsKey(GARDER)) {
+            garder = nombre(valeurs.get(GARDER));
+            if (garder < 1) {
+                erreurs.println("Erreur : " + GARDER + " : « " + valeurs.get(GARDER) + " » n'est pas un nombre de"
+                        + " sauvegardes à garder (1 ou plus).");
+                return null;
+            }
+        }
         try {
             return new OptionsCommande(chemin(valeurs.get(PACKS)), chemin(valeurs.get(AVANT)), date,
-                    chemin(valeurs.get(DONNEES)), List.of(args).subList(i, args.length));
+                    chemin(valeurs.get(DONNEES)), garder, List.of(args).subList(i, args.length));
         } catch (CheminIllisibleException e) {
             erreurs.println("Erreur : " + e.getMessage());
             return null;
@@ -66,6 +78,11 @@ record OptionsCommande(Path packs, Path avant, LocalDate date, Path donnees, Lis
 
     private static Path chemin(String valeur) throws CheminIllisibleException {
         return valeur == null ? null : CheminsDeLaConsole.chemin(valeur);
+    }
+
+    /** The whole number {@code valeur} says (up to 9 digits), or -1. */
+    private static int nombre(String valeur) {
+        return valeur.matches("[0-9]{1,9}") ? Integer.parseInt(valeur) : -1;
     }
 
     private static LocalDate date(String valeur, PrintStream erreurs) {

@@ -22,9 +22,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -61,9 +65,12 @@ public final class SauvegardeDonnees {
         A_CHAUD, A_FROID
     }
 
-    /** A backup written whole: the file, its size, and how. */
-    public record Bilan(Path fichier, long octets, Mode mode) {
+    /** A backup written whole: the file, its size, how, and the older dated backups removed ({@code --garder}). */
+    public record Bilan(Path fichier, long octets, Mode mode, List<Path> effacees) {
     }
+
+    /** The name of a dated backup, as {@link #sauvegarder} gives it in a directory: its order is their age's. */
+    private static final Pattern DATEE = Pattern.compile("harmonie-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\.zip");
 
     private SauvegardeDonnees() {
     }
@@ -77,10 +84,22 @@ public final class SauvegardeDonnees {
      * @throws IOException when the backup could not be written (nothing is left under the file's name)
      */
     public static Bilan sauvegarder(Path racine, Path fichier) throws IOException {
+        return sauvegarder(racine, fichier, 0);
+    }
+
+    /**
+     * The same; into a directory, with {@code garder} above 0, only the {@code garder} latest dated backups stay there
+     * once this one is written (a nightly cron would otherwise fill the disk). Other files are never touched.
+     */
+    public static Bilan sauvegarder(Path racine, Path fichier, int garder) throws IOException {
         Path donnees = racine.toAbsolutePath().normalize();
         Path pg = donnees.resolve("postgres");
         Path cible = fichier.toAbsolutePath().normalize();
         boolean datee = Files.isDirectory(cible);
+        if (garder > 0 && !datee) {
+            throw new OperationRefuseeException("--garder ne vaut que vers un répertoire de sauvegardes datées (" + cible
+                    + " n'en est pas un) : il efface les plus anciennes de ce répertoire.");
+        }
         if (datee) {
             // A directory of backups (from cron, where « $(date +%F) » needs escaping): one file per run, dated.
             cible = cible.resolve("harmonie-" + LocalDateTime.now().format(HORODATAGE) + ".zip");
@@ -112,10 +131,12 @@ public final class SauvegardeDonnees {
                 // data directory is (0700), and not for every account of the server (umask 022 would give 0644).
                 FichiersDuService.proprietaireSeul(partiel);
                 Bilan bilan = ecrire(donnees, pg, cible, partiel, verrouiller(canal), enCours);
-                if (datee) {
-                    effacerLesPartielsAbandonnes(cible.getParent());
+                if (!datee) {
+                    return bilan;
                 }
-                return bilan;
+                effacerLesPartielsAbandonnes(cible.getParent());
+                return new Bilan(bilan.fichier(), bilan.octets(), bilan.mode(),
+                        garder > 0 ? effacerLesPlusAnciennes(cible, garder) : List.of());
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(partiel);
                 if (e instanceof IOException && !(e.getCause() instanceof SQLException)) {
@@ -151,7 +172,7 @@ public final class SauvegardeDonnees {
             // On disk before it takes its name: a crash never leaves half a backup under it.
             enCours.force(true);
             FichiersDuService.mettreEnPlace(partiel, cible);
-            return new Bilan(cible, Files.size(cible), mode);
+            return new Bilan(cible, Files.size(cible), mode, List.of());
         } finally {
             if (verrou != null) {
                 verrou.release();
@@ -178,6 +199,25 @@ public final class SauvegardeDonnees {
         } catch (IOException illisible) {
             // The backup is written; the sweep waits for the next one.
         }
+    }
+
+    /**
+     * Keeps {@code nouvelle} and the {@code garder - 1} latest other dated backups beside it, removes the others;
+     * returns those removed. {@code nouvelle} is kept whatever its name says (a clock set back).
+     */
+    private static List<Path> effacerLesPlusAnciennes(Path nouvelle, int garder) throws IOException {
+        List<Path> autres;
+        try (Stream<Path> fichiers = Files.list(nouvelle.getParent())) {
+            autres = fichiers.filter(f -> DATEE.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f)
+                            && !f.equals(nouvelle))
+                    .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed()).toList();
+        }
+        List<Path> effacees = new ArrayList<>();
+        for (Path ancienne : autres.subList(Math.min(garder - 1, autres.size()), autres.size())) {
+            Files.deleteIfExists(ancienne);
+            effacees.add(ancienne);
+        }
+        return effacees;
     }
 
     /** The directory's lock, or null when a live service holds it. */

@@ -142,6 +142,38 @@ class CommandesDesDonneesTest {
         }
     }
 
+    /** A nightly cron into one directory fills the disk in the end: --garder keeps the latest ones only. */
+    @Test
+    void versUnRepertoireGarderNeLaisseQueLesDernieresSauvegardesDateesEtRienDAutre() throws Exception {
+        Path donnees = donneesArretees("donnees", 1_000);
+        Path nuits = Files.createDirectories(travail.resolve("nuits"));
+        for (String jour : List.of("2026-11-28", "2026-11-29", "2026-11-30", "2026-12-01")) {
+            Files.writeString(nuits.resolve("harmonie-" + jour + "-020000.zip"), "sauvegarde du " + jour);
+        }
+        Path autre = Files.writeString(nuits.resolve("harmonie-a-la-main.zip"), "rangée là par quelqu'un");
+
+        Appel garder = appeler(Map.of(), "sauvegarder", "--donnees", donnees.toString(), "--garder", "3", nuits.toString());
+        assertThat(garder.code()).as(garder.erreurs()).isZero();
+        assertThat(garder.sortie()).contains("Plus anciennes que les 3 dernières, effacées : harmonie-2026-11-29-020000.zip,"
+                + " harmonie-2026-11-28-020000.zip.");
+        String nouvelle = Path.of(garder.sortie().replaceFirst("(?s)^Sauvegarde écrite dans (\\S+) .*$", "$1"))
+                .getFileName().toString();
+        try (Stream<Path> restent = Files.list(nuits)) {
+            assertThat(restent.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(nouvelle,
+                    "harmonie-2026-11-30-020000.zip", "harmonie-2026-12-01-020000.zip", "harmonie-a-la-main.zip");
+        }
+        assertThat(autre).hasContent("rangée là par quelqu'un");
+
+        Appel zero = appeler(Map.of(), "sauvegarder", "--donnees", donnees.toString(), "--garder", "0", nuits.toString());
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.erreurs()).contains("n'est pas un nombre de sauvegardes à garder");
+        Appel versUnFichier = appeler(Map.of(), "sauvegarder", "--donnees", donnees.toString(), "--garder", "3",
+                travail.resolve("une.zip").toString());
+        assertThat(versUnFichier.code()).isEqualTo(2);
+        assertThat(versUnFichier.erreurs()).contains("--garder ne vaut que vers un répertoire");
+        assertThat(travail.resolve("une.zip")).doesNotExist();
+    }
+
     @Test
     void uneArchiveQuiNEstPasUneSauvegardeNEcritRien() throws Exception {
         Path restauree = travail.resolve("restauree");
