@@ -126,17 +126,12 @@ public final class SauvegardeDonnees {
                 throw new OperationRefuseeException("une autre sauvegarde écrit déjà " + partiel + " : attendez qu'elle"
                         + " finisse, ou donnez un autre nom.");
             }
+            Bilan bilan;
             try {
                 // The base's whole content (password hashes, bailleurs' dossiers): for the owner's eyes only, as the
                 // data directory is (0700), and not for every account of the server (umask 022 would give 0644).
                 FichiersDuService.proprietaireSeul(partiel);
-                Bilan bilan = ecrire(donnees, pg, cible, partiel, verrouiller(canal), enCours);
-                if (!datee) {
-                    return bilan;
-                }
-                effacerLesPartielsAbandonnes(cible.getParent());
-                return new Bilan(bilan.fichier(), bilan.octets(), bilan.mode(),
-                        garder > 0 ? effacerLesPlusAnciennes(cible, garder) : List.of());
+                bilan = ecrire(donnees, pg, cible, partiel, verrouiller(canal), enCours);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(partiel);
                 if (e instanceof IOException && !(e.getCause() instanceof SQLException)) {
@@ -144,6 +139,13 @@ public final class SauvegardeDonnees {
                 }
                 throw e;
             }
+            if (!datee) {
+                return bilan;
+            }
+            // The backup is in place: what follows tidies its directory and cannot make it fail.
+            effacerLesPartielsAbandonnes(cible.getParent());
+            return new Bilan(bilan.fichier(), bilan.octets(), bilan.mode(),
+                    garder > 0 ? effacerLesPlusAnciennes(cible, garder) : List.of());
         }
     }
 
@@ -205,17 +207,24 @@ public final class SauvegardeDonnees {
      * Keeps {@code nouvelle} and the {@code garder - 1} latest other dated backups beside it, removes the others;
      * returns those removed. {@code nouvelle} is kept whatever its name says (a clock set back).
      */
-    private static List<Path> effacerLesPlusAnciennes(Path nouvelle, int garder) throws IOException {
+    private static List<Path> effacerLesPlusAnciennes(Path nouvelle, int garder) {
+        // What cannot be removed stays, and the next run tries again.
         List<Path> autres;
         try (Stream<Path> fichiers = Files.list(nouvelle.getParent())) {
             autres = fichiers.filter(f -> DATEE.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f)
                             && !f.equals(nouvelle))
                     .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed()).toList();
+        } catch (IOException illisible) {
+            return List.of();
         }
         List<Path> effacees = new ArrayList<>();
         for (Path ancienne : autres.subList(Math.min(garder - 1, autres.size()), autres.size())) {
-            Files.deleteIfExists(ancienne);
-            effacees.add(ancienne);
+            try {
+                Files.deleteIfExists(ancienne);
+                effacees.add(ancienne);
+            } catch (IOException refuse) {
+                // left for the next run
+            }
         }
         return effacees;
     }
