@@ -85,7 +85,7 @@ public final class MigrationVersUneBase {
             }
             preparer(vers, cible);
             try (Connection source = depuis.getConnection()) {
-                exigerLeMemeSchema(source, vers, donnees);
+                exigerLeMemeSchema(source, vers, donnees, cible);
                 // One snapshot of the source for every table: nothing writes to it, but the digests must agree anyway.
                 source.setAutoCommit(false);
                 source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -152,7 +152,7 @@ public final class MigrationVersUneBase {
             if (cause != null) {
                 throw refus(cible, (SQLException) cause);
             }
-            // Typically a schema from a newer Harmonie, whose migrations this jar does not know.
+            // A migration of this jar that does not apply there (changed since, or failing on that server).
             throw new OperationRefuseeException("le schéma de " + AdresseDeBase.sansParametres(cible.url())
                     + " ne peut pas être amené à celui de ce jar (" + e.getMessage() + ").", e);
         }
@@ -162,15 +162,20 @@ public final class MigrationVersUneBase {
      * Flyway ignores the migrations it does not know (a base last run by a newer Harmonie): the copy, made with the
      * target's columns and tables, would then leave the newer ones' data behind without a word.
      */
-    private static void exigerLeMemeSchema(Connection source, Connection vers, Path donnees) throws SQLException {
-        String requete = "SELECT coalesce(string_agg(version, ', ' ORDER BY installed_rank), '') FROM " + HISTORIQUE
-                + " WHERE success AND version IS NOT NULL";
-        String embarque = liste(source, requete).get(0);
-        String jar = liste(vers, requete).get(0);
-        if (!embarque.equals(jar)) {
-            throw new OperationRefuseeException("la base embarquée de " + donnees + " a un schéma que ce jar ne connaît"
-                    + " pas en entier (migrations " + embarque + ", ce jar : " + jar + ") : elle vient d'un Harmonie plus"
-                    + " récent, dont les données ne passeraient pas toutes. Lancez migrer avec le jar qui s'en servait.");
+    private static void exigerLeMemeSchema(Connection source, Connection vers, Path donnees, BaseCible cible)
+            throws SQLException {
+        String requete = "SELECT version FROM " + HISTORIQUE + " WHERE success AND version IS NOT NULL ORDER BY installed_rank";
+        List<String> embarque = liste(source, requete);
+        List<String> cibles = liste(vers, requete);
+        if (!cibles.containsAll(embarque)) {
+            throw new OperationRefuseeException("la base embarquée de " + donnees + " a des migrations que ce jar ne"
+                    + " connaît pas (" + String.join(", ", embarque) + ") : elle vient d'un Harmonie plus récent, dont"
+                    + " les données ne passeraient pas toutes. Lancez migrer avec le jar qui s'en servait.");
+        }
+        if (!embarque.containsAll(cibles)) {
+            throw new OperationRefuseeException("la base " + AdresseDeBase.sansParametres(cible.url()) + " a des"
+                    + " migrations que ce jar ne connaît pas (" + String.join(", ", cibles) + ") : un Harmonie plus récent"
+                    + " y a démarré. Donnez une base vide, ou lancez migrer avec ce jar-là.");
         }
     }
 
@@ -179,60 +184,10 @@ public final class MigrationVersUneBase {
         try {
             List<String> tables = liste(vers, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
                     + " AND tablename <> '" + HISTORIQUE + "' ORDER BY tablename");
-            try (Statement s = vers.createStatement()) {
-                // Held until commit: a service started on the target meanwhile waits for the copy instead of writing
-                // its pack versions first, which would have made the copy fail on them.
-                s.execute("LOCK TABLE " + String.join(", ", tables.stream().map(MigrationVersUneBase::nom).toList())
-                        + " IN EXCLUSIVE MODE");
-            }
-            Map<String, Long> occupees = new TreeMap<>();
+            exigerVides(vers, tables, cible);
+            Map<String, Long> lignes = copierLesTables(source, vers, tables);
             for (String table : tables) {
-                long n = compter(vers, table);
-                if (n > 0) {
-                    occupees.put(table, n);
-                }
-            }
-            if (!occupees.isEmpty()) {
-                throw new OperationRefuseeException(AdresseDeBase.sansParametres(cible.url()) + " tient déjà des données"
-                        + " d'Harmonie (lignes par table : " + occupees + ") : la migration ne les mêle pas à celles du"
-                        + " PostgreSQL embarqué. Donnez une base vide (DROP DATABASE puis CREATE DATABASE … OWNER …), et"
-                        + " n'y démarrez pas le service avant la migration.");
-            }
-            // Foreign keys go in a circle (a dossier names the evaluation of its deposit, which names its dossier): no
-            // order of tables satisfies them row by row. They are set aside and put back once every row is in, which
-            // checks every row against them, all inside the transaction.
-            List<String[]> cles = clesEtrangeres(vers);
-            try (Statement s = vers.createStatement()) {
-                for (String[] cle : cles) {
-                    s.execute("ALTER TABLE " + nom(cle[0]) + " DROP CONSTRAINT " + nom(cle[1]));
-                }
-            }
-            PGConnection copieSource = source.unwrap(PGConnection.class);
-            PGConnection copieCible = vers.unwrap(PGConnection.class);
-            Map<String, Long> lignes = new LinkedHashMap<>();
-            for (String table : tables) {
-                String colonnes = String.join(", ", colonnes(vers, table).stream().map(MigrationVersUneBase::nom).toList());
-                CopyOut lecture = copieSource.getCopyAPI().copyOut("COPY " + nom(table) + " (" + colonnes + ") TO STDOUT");
-                CopyIn ecriture = copieCible.getCopyAPI().copyIn("COPY " + nom(table) + " (" + colonnes + ") FROM STDIN");
-                byte[] ligne;
-                while ((ligne = lecture.readFromCopy()) != null) {
-                    ecriture.writeToCopy(ligne, 0, ligne.length);
-                }
-                long ecrites = ecriture.endCopy();
-                if (ecrites != lecture.getHandledRowCount()) {
-                    throw new SQLException(table + " : " + lecture.getHandledRowCount() + " lignes lues, " + ecrites + " écrites");
-                }
-                lignes.put(table, ecrites);
-            }
-            try (Statement s = vers.createStatement()) {
-                for (String[] cle : cles) {
-                    s.execute("ALTER TABLE " + nom(cle[0]) + " ADD CONSTRAINT " + nom(cle[1]) + " " + cle[2]);
-                }
-            }
-            for (String table : tables) {
-                String avant = empreinte(source, table);
-                String apres = empreinte(vers, table);
-                if (!avant.equals(apres)) {
+                if (!empreinte(source, table).equals(empreinte(vers, table))) {
                     throw new SQLException(table + " : les lignes copiées diffèrent de celles du PostgreSQL embarqué");
                 }
             }
@@ -246,6 +201,66 @@ public final class MigrationVersUneBase {
             vers.rollback();
             throw e;
         }
+    }
+
+    /** Locks the target's tables until the commit, and refuses when one of them holds a row. */
+    private static void exigerVides(Connection vers, List<String> tables, BaseCible cible) throws SQLException {
+        try (Statement s = vers.createStatement()) {
+            // A service started on the target meanwhile waits for the copy instead of writing its pack versions first,
+            // which would have made the copy fail on them.
+            s.execute("LOCK TABLE " + String.join(", ", tables.stream().map(MigrationVersUneBase::nom).toList())
+                    + " IN EXCLUSIVE MODE");
+        }
+        Map<String, Long> occupees = new TreeMap<>();
+        for (String table : tables) {
+            long n = compter(vers, table);
+            if (n > 0) {
+                occupees.put(table, n);
+            }
+        }
+        if (!occupees.isEmpty()) {
+            throw new OperationRefuseeException(AdresseDeBase.sansParametres(cible.url()) + " tient déjà des données"
+                    + " d'Harmonie (lignes par table : " + occupees + ") : la migration ne les mêle pas à celles du"
+                    + " PostgreSQL embarqué. Donnez une base vide (DROP DATABASE puis CREATE DATABASE … OWNER …), et"
+                    + " n'y démarrez pas le service avant la migration.");
+        }
+    }
+
+    /** Every row of {@code tables} from the source into the target, by COPY; rows copied per table. */
+    private static Map<String, Long> copierLesTables(Connection source, Connection vers, List<String> tables)
+            throws SQLException {
+        // Foreign keys go in a circle (a dossier names the evaluation of its deposit, which names its dossier): no
+        // order of tables satisfies them row by row. They are set aside and put back once every row is in, which
+        // checks every row against them, all inside the transaction.
+        List<String[]> cles = clesEtrangeres(vers);
+        try (Statement s = vers.createStatement()) {
+            for (String[] cle : cles) {
+                s.execute("ALTER TABLE " + nom(cle[0]) + " DROP CONSTRAINT " + nom(cle[1]));
+            }
+        }
+        PGConnection copieSource = source.unwrap(PGConnection.class);
+        PGConnection copieCible = vers.unwrap(PGConnection.class);
+        Map<String, Long> lignes = new LinkedHashMap<>();
+        for (String table : tables) {
+            String colonnes = String.join(", ", colonnes(vers, table).stream().map(MigrationVersUneBase::nom).toList());
+            CopyOut lecture = copieSource.getCopyAPI().copyOut("COPY " + nom(table) + " (" + colonnes + ") TO STDOUT");
+            CopyIn ecriture = copieCible.getCopyAPI().copyIn("COPY " + nom(table) + " (" + colonnes + ") FROM STDIN");
+            byte[] ligne;
+            while ((ligne = lecture.readFromCopy()) != null) {
+                ecriture.writeToCopy(ligne, 0, ligne.length);
+            }
+            long ecrites = ecriture.endCopy();
+            if (ecrites != lecture.getHandledRowCount()) {
+                throw new SQLException(table + " : " + lecture.getHandledRowCount() + " lignes lues, " + ecrites + " écrites");
+            }
+            lignes.put(table, ecrites);
+        }
+        try (Statement s = vers.createStatement()) {
+            for (String[] cle : cles) {
+                s.execute("ALTER TABLE " + nom(cle[0]) + " ADD CONSTRAINT " + nom(cle[1]) + " " + cle[2]);
+            }
+        }
+        return lignes;
     }
 
     /** Each foreign key of the target's schema: its table, its name and its definition. */
