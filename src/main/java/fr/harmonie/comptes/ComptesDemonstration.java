@@ -45,7 +45,7 @@ class ComptesDemonstration implements ApplicationRunner {
         if (!premiers && !ajoutes) {
             return; // bcrypt is slow on purpose: not at every start for nothing
         }
-        String demo = encodeur.encode(ComptesDeDemonstration.MOT_DE_PASSE);
+        String demo = encodeur.encode(MotDePasseDemo.MOT_DE_PASSE);
         if (premiers) {
             premiers(demo);
         }

@@ -1,6 +1,6 @@
 package fr.harmonie.stockage;
 
-import fr.harmonie.comptes.ComptesDeDemonstration;
+import fr.harmonie.comptes.MotDePasseDemo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -322,10 +322,10 @@ public final class MigrationVersUneBase {
              PreparedStatement desactiver = vers.prepareStatement("UPDATE compte SET actif = false WHERE identifiant = ?");
              PreparedStatement journal = vers.prepareStatement("INSERT INTO journal (qui, action, objet) VALUES"
                      + " ('migration', 'DESACTIVATION_COMPTE', ?)")) {
-            lire.setArray(1, vers.createArrayOf("text", ComptesDeDemonstration.IDENTIFIANTS.toArray()));
+            lire.setArray(1, vers.createArrayOf("text", MotDePasseDemo.IDENTIFIANTS.toArray()));
             try (ResultSet r = lire.executeQuery()) {
                 while (r.next()) {
-                    if (ComptesDeDemonstration.motDePasseInchange(r.getString(2))) {
+                    if (MotDePasseDemo.inchange(r.getString(2))) {
                         desactives.add(r.getString(1));
                     }
                 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.ServiceEnProcessus;
 import fr.harmonie.cli.Commandes;
-import fr.harmonie.comptes.ComptesDeDemonstration;
+import fr.harmonie.comptes.MotDePasseDemo;
 import fr.harmonie.json.Json;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
@@ -108,7 +108,7 @@ class MigrationVersUneBaseTest {
         Sortie migration = migrer(cible, "--donnees", donnees.toString());
         assertThat(migration.code()).as(migration.erreurs()).isZero();
         assertThat(migration.sortie()).contains("dossier : 1 ligne", "evaluation : 2 lignes", "jeton : 1 ligne");
-        List<String> fermes = new ArrayList<>(ComptesDeDemonstration.IDENTIFIANTS);
+        List<String> fermes = new ArrayList<>(MotDePasseDemo.IDENTIFIANTS);
         fermes.remove("bailleur"); // its password was changed: it stays open
         assertThat(migration.sortie()).contains("Comptes désactivés, qui gardaient le mot de passe « demo »"
                 + " (le service écoutera sur le réseau) : " + String.join(", ", fermes) + ".");

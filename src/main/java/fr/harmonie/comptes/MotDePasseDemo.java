@@ -5,12 +5,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Les comptes de démonstration que crée le mode embarqué, tous avec le mot de passe {@code demo} que donne le README.
+ * Le mot de passe {@code demo} que donne le README, et les comptes de démonstration que le mode embarqué crée avec.
  * Le service ne les ouvre que sur cette machine; une base à soi n'en a pas et le service y écoute sur le réseau: quand
  * les données d'un PostgreSQL embarqué passent dans une telle base (commande {@code migrer}), ceux qui gardent ce mot
  * de passe ne doivent pas y arriver ouverts.
  */
-public final class ComptesDeDemonstration {
+public final class MotDePasseDemo {
 
     public static final String MOT_DE_PASSE = "demo";
 
@@ -20,11 +20,11 @@ public final class ComptesDeDemonstration {
 
     private static final PasswordEncoder ENCODEUR = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
-    private ComptesDeDemonstration() {
+    private MotDePasseDemo() {
     }
 
     /** Whether the password kept as {@code empreinte} (as the {@code compte} table holds it) is still {@code demo}. */
-    public static boolean motDePasseInchange(String empreinte) {
+    public static boolean inchange(String empreinte) {
         try {
             return empreinte != null && ENCODEUR.matches(MOT_DE_PASSE, empreinte);
         } catch (IllegalArgumentException sansAlgorithmeConnu) {
