@@ -47,6 +47,16 @@ class MetriquesTest {
                         + "uri=\"/api/v1/evaluations\"[^}]*\\} [1-9]")
                 .contains("hikaricp_connections_pending", "jvm_memory_used_bytes");
 
+        // A client that sends odd methods and made-up paths does not add a series each: the metrics stay bounded.
+        int avant = series(metriques.body());
+        for (int i = 0; i < 30; i++) {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/inconnu/" + i))
+                    .method("METHODE" + i, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            ClientHttp.appeler(port, "GET", "/api/v1/dossiers/pas-un-id-" + i, "bailleur", null, null);
+        }
+        String apres = ClientHttp.appeler(port, "GET", "/actuator/prometheus", "admin", null, null).body();
+        assertThat(series(apres)).isLessThanOrEqualTo(avant + 4);
+
         // Prometheus collects with a token of the administration's organisation, never with a person's password.
         String jeton = Json.MAPPER.readTree(ClientHttp.appeler(port, "POST", "/api/v1/jetons", "admin",
                 "{\"libelle\": \"prometheus\"}", null).body()).get("jeton").asString();
@@ -55,5 +65,9 @@ class MetriquesTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(parJeton.statusCode()).isEqualTo(200);
         assertThat(parJeton.body()).contains("http_server_requests_seconds_count");
+    }
+
+    private static int series(String metriques) {
+        return (int) metriques.lines().filter(l -> l.startsWith("http_server_requests_seconds_count{")).count();
     }
 }
