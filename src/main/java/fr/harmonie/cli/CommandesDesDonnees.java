@@ -97,10 +97,13 @@ final class CommandesDesDonnees {
             texte.append("\nAucun administrateur actif : démarrez le service la première fois avec"
                     + " HARMONIE_ADMINISTRATEUR_IDENTIFIANT (un identifiant nouveau) et HARMONIE_ADMINISTRATEUR_MOT_DE_PASSE.");
         }
-        return texte.append("\nDémarrez maintenant le service avec ces mêmes SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME"
+        texte.append("\nDémarrez maintenant le service avec ces mêmes SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME"
                 + " et SPRING_DATASOURCE_PASSWORD. ").append(donnees).append(" n'est plus lu : gardez-le (ou une sauvegarde)"
-                + " le temps de vérifier, sans y redémarrer le service, dont les écritures n'iraient pas dans la nouvelle"
-                + " base.").toString();
+                + " le temps de vérifier.");
+        return texte.append(bilan.repertoireMarque()
+                ? " Le service refusera d'y démarrer sans base à vous, ses écritures n'iraient pas dans la nouvelle."
+                : " Attention : il n'a pas pu être marqué comme migré ; n'y redémarrez pas le service sans base à vous,"
+                        + " ses écritures n'iraient pas dans la nouvelle.").toString();
     }
 
     /**

@@ -44,8 +44,12 @@ public final class MigrationVersUneBase {
     public record BaseCible(String url, String utilisateur, String motDePasse) {
     }
 
-    /** Rows copied per table (in copy order), and the demo accounts deactivated; whether an administrator is left. */
-    public record Bilan(Map<String, Long> lignes, List<String> comptesDesactives, boolean administrateurActif) {
+    /**
+     * Rows copied per table (in copy order), and the demo accounts deactivated; whether an administrator is left, and
+     * whether the data directory is marked as migrated ({@link MigrationFaite}), so that no service starts on it.
+     */
+    public record Bilan(Map<String, Long> lignes, List<String> comptesDesactives, boolean administrateurActif,
+                        boolean repertoireMarque) {
     }
 
     private MigrationVersUneBase() {
@@ -90,7 +94,14 @@ public final class MigrationVersUneBase {
                 source.setAutoCommit(false);
                 source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 source.setReadOnly(true);
-                return copier(source, vers, cible);
+                Bilan bilan = copier(source, vers, cible);
+                // Committed: from now on, a service started here would write where nobody reads.
+                try {
+                    MigrationFaite.marquer(donnees, cible.url());
+                    return bilan;
+                } catch (IOException e) {
+                    return new Bilan(bilan.lignes(), bilan.comptesDesactives(), bilan.administrateurActif(), false);
+                }
             }
         } catch (SQLException e) {
             throw new IOException("la copie vers " + AdresseDeBase.sansParametres(cible.url()) + " a échoué, et la base"
@@ -196,7 +207,7 @@ public final class MigrationVersUneBase {
             journaliser(vers, lignes, desactives);
             boolean administrateur = administrateurActif(vers);
             vers.commit();
-            return new Bilan(lignes, desactives, administrateur);
+            return new Bilan(lignes, desactives, administrateur, true);
         } catch (SQLException | RuntimeException e) {
             vers.rollback();
             throw e;

@@ -32,7 +32,18 @@ class PostgresEmbarqueConfiguration {
     RepertoireDonnees repertoireDonnees(@Value("${harmonie.donnees.repertoire:${HARMONIE_DATA_DIR:data}}") String repertoire,
                                         @Value("${harmonie.donnees.ephemeres:false}") boolean ephemeres) {
         // Refused, the start stops with the reason at the head of Spring Boot's report (DonneesRefuseesAuDemarrage).
-        return RepertoireDonnees.ouvrir(Path.of(repertoire), ephemeres);
+        RepertoireDonnees ouvert = RepertoireDonnees.ouvrir(Path.of(repertoire), ephemeres);
+        try {
+            MigrationFaite.refuserSiMigree(ouvert.racine());
+        } catch (DonneesInutilisablesException e) {
+            try {
+                ouvert.close();
+            } catch (IOException dejaLibre) {
+                e.addSuppressed(dejaLibre);
+            }
+            throw e;
+        }
+        return ouvert;
     }
 
     @Bean(destroyMethod = "close")

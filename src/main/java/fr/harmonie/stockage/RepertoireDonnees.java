@@ -72,6 +72,11 @@ final class RepertoireDonnees implements AutoCloseable {
         }
     }
 
+    /** The data directory itself. */
+    Path racine() {
+        return racine;
+    }
+
     /** Where PostgreSQL keeps its files. */
     Path postgres() {
         return racine.resolve("postgres");

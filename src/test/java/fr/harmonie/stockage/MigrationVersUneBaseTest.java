@@ -117,6 +117,15 @@ class MigrationVersUneBaseTest {
         assertThat(lire(cible, "SELECT string_agg(identifiant, ',' ORDER BY identifiant) FROM compte WHERE actif"))
                 .isEqualTo("bailleur");
 
+        // The old directory is marked: a service started on it without the new base (a unit file left as it was)
+        // refuses, instead of serving a base that nobody reads any more.
+        assertThat(migration.sortie()).contains("Le service refusera d'y démarrer sans base à vous");
+        String refus = ServiceEnProcessus.refuse(List.of(), Map.of("HARMONIE_DATA_DIR", donnees.toString()),
+                racine.resolve("apres-migration.log"), "--server.port=" + ServiceEnProcessus.portLibre(),
+                "--harmonie.donnees.ephemeres=false");
+        assertThat(refus).contains("Les données de " + donnees + " ne servent plus : Base copiée le ",
+                "dans jdbc:postgresql://localhost:" + serveur.getPort() + "/harmonie_", "supprimer " + donnees.resolve("harmonie-migree"));
+
         // A second run finds the data there and refuses to mix.
         Sortie encore = migrer(cible, "--donnees", donnees.toString());
         assertThat(encore.code()).isEqualTo(2);
