@@ -65,8 +65,9 @@ class BaseRefuseeAuDemarrage extends AbstractFailureAnalyzer<SQLException> {
         if (etat.equals("25006")) {
             // A standby after a failover, or default_transaction_read_only: the start had to write (a migration, a new
             // pack version, the first administrator) and could not.
-            return new Refus(base + " est en lecture seule alors que " + ecriture, "Pointer SPRING_DATASOURCE_URL sur le serveur primaire (pas sur un"
-                    + " secours), ou lever default_transaction_read_only pour cette base ou cet utilisateur");
+            return new Refus(base + " est en lecture seule alors que " + ecriture, "Pointer SPRING_DATASOURCE_URL sur le"
+                    + " serveur primaire (pas sur un secours), ou lever default_transaction_read_only pour cette base ou cet"
+                    + " utilisateur");
         }
         return null;
     }

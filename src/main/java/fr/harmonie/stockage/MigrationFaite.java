@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Un répertoire de données dont la base a été copiée par {@code migrer} dans une base à soi. Le service refuse d'y
@@ -18,7 +19,7 @@ final class MigrationFaite {
     /** Beside the lock, outside {@code postgres/}: a backup of the directory does not carry it. */
     static final String FICHIER = "harmonie-migree";
 
-    private static final DateTimeFormatter QUAND = DateTimeFormatter.ofPattern("d MMMM uuuu 'à' HH:mm", java.util.Locale.FRANCE);
+    private static final DateTimeFormatter QUAND = DateTimeFormatter.ofPattern("d MMMM uuuu 'à' HH:mm", Locale.FRANCE);
 
     private MigrationFaite() {
     }
