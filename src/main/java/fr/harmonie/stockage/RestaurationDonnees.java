@@ -3,6 +3,7 @@ package fr.harmonie.stockage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -54,9 +55,11 @@ public final class RestaurationDonnees {
                     + " déplacez d'abord ce répertoire ailleurs, service arrêté.");
         }
         try (ZipFile zip = ouvrir(fichier)) {
-            if (zip.getEntry(SauvegardeDonnees.RACINE_ZIP + "PG_VERSION") == null) {
+            ZipEntry version = zip.getEntry(SauvegardeDonnees.RACINE_ZIP + "PG_VERSION");
+            if (version == null) {
                 throw pasUneSauvegarde(fichier, "il n'y a pas de base dedans");
             }
+            exigerLaVersionEmbarquee(zip, version, fichier);
             Files.createDirectories(donnees);
             try (FileChannel canal = FileChannel.open(donnees.resolve(RepertoireDonnees.VERROU), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE)) {
@@ -72,6 +75,30 @@ public final class RestaurationDonnees {
                     verrou.release();
                 }
             }
+        }
+    }
+
+    /**
+     * A base from another major version of PostgreSQL (a backup made by an older or newer Harmonie) would be written in
+     * full, then refused by the server at the next start, leaving a data directory to clear by hand before anything
+     * else: refused before a file is written, with the way through.
+     */
+    private static void exigerLaVersionEmbarquee(ZipFile zip, ZipEntry entree, Path fichier) throws IOException {
+        String version;
+        try (InputStream in = zip.getInputStream(entree)) {
+            version = new String(in.readNBytes(16), StandardCharsets.US_ASCII).strip();
+        } catch (ZipException z) {
+            throw pasUneSauvegarde(fichier, "l'archive est abîmée (" + z.getMessage() + ")");
+        }
+        if (!version.matches("\\d{1,3}")) {
+            throw pasUneSauvegarde(fichier, "sa version de PostgreSQL (PG_VERSION) est illisible");
+        }
+        String embarquee = VersionPostgresEmbarque.majeure();
+        if (!version.equals(embarquee)) {
+            throw new OperationRefuseeException(fichier + " tient une base de PostgreSQL " + version + ", et ce Harmonie"
+                    + " embarque PostgreSQL " + embarquee + ", qui ne la lit pas. Restaurez-la avec la version d'Harmonie"
+                    + " qui l'a faite (son PostgreSQL embarqué est le " + version + ") ; de là, migrer la fait passer dans"
+                    + " une base PostgreSQL à vous, que ce Harmonie sert avec SPRING_DATASOURCE_URL. Rien n'a été restauré.");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.harmonie.PartitionsMontees;
+import fr.harmonie.stockage.VersionPostgresEmbarque;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -172,6 +173,33 @@ class CommandesDesDonneesTest {
         assertThat(versUnFichier.code()).isEqualTo(2);
         assertThat(versUnFichier.erreurs()).contains("--garder ne vaut que vers un répertoire");
         assertThat(travail.resolve("une.zip")).doesNotExist();
+    }
+
+    @Test
+    void laSauvegardeDUnAutrePostgresEstRefuseeAvantDEcrireEtDitParOuPasser() throws Exception {
+        // Made by a Harmonie that embedded PostgreSQL 16 (or, the day this one embeds 18, by today's): written out, it
+        // would stop the next start and leave a directory to clear by hand.
+        Path autre = Files.createDirectories(travail.resolve("pg16/postgres"));
+        Files.writeString(autre.resolve("PG_VERSION"), "16\n");
+        Files.write(Files.createDirectories(autre.resolve("base/5")).resolve("16384"), new byte[8192]);
+        Path zip = travail.resolve("pg16.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String nom : List.of("PG_VERSION", "base/5/16384")) {
+                z.putNextEntry(new ZipEntry("postgres/" + nom));
+                z.write(Files.readAllBytes(autre.resolve(nom)));
+                z.closeEntry();
+            }
+        }
+        Path restauree = travail.resolve("restauree");
+
+        Appel appel = appeler(Map.of(), "restaurer", "--donnees", restauree.toString(), zip.toString());
+
+        assertThat(appel.code()).isEqualTo(2);
+        assertThat(appel.erreurs()).contains(zip + " tient une base de PostgreSQL 16, et ce Harmonie embarque PostgreSQL "
+                + VersionPostgresEmbarque.majeure() + ", qui ne la lit pas", "avec la version d'Harmonie qui l'a faite",
+                "migrer", "Rien n'a été restauré");
+        assertThat(restauree.resolve("postgres")).doesNotExist();
+        assertThat(restauree.resolve("postgres.restauration")).doesNotExist();
     }
 
     @Test
