@@ -55,12 +55,20 @@ public final class ChargeurPacks {
             if (!Files.isDirectory(dossier)) {
                 return packs;
             }
+            List<String> malRanges = new ArrayList<>();
             try (Stream<Path> manifestes = Files.walk(dossier, 3)) {
                 for (Path m : (Iterable<Path>) manifestes.filter(p -> p.getFileName().toString().equals("pack.yaml")).sorted()::iterator) {
-                    packs.add(LecteurPack.lire(FichiersPack.depuisDossier(m.getParent())));
+                    Pack pack = LecteurPack.lire(FichiersPack.depuisDossier(m.getParent()));
+                    List<String> rangement = new ArrayList<>();
+                    dossier.relativize(m.getParent()).forEach(partie -> rangement.add(partie.toString()));
+                    verifierRangement(pack, rangement, malRanges);
+                    packs.add(pack);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            if (!malRanges.isEmpty()) {
+                throw new PackInvalideException(String.join("\n", malRanges));
             }
             return packs;
         }
@@ -76,5 +84,31 @@ public final class ChargeurPacks {
             throw new UncheckedIOException(e);
         }
         return packs;
+    }
+
+    /**
+     * A version lives in {@code territories/<id>/<version>/}, and its pack.yaml says the same id and version. A new version
+     * or a new pack is made by copying a folder: one whose pack.yaml kept the copied id or version would be a second
+     * « region-84@2026.1 », reported as the published one changed, or under another pack's name. Said here with the
+     * folder, which the pack's reference alone cannot tell apart from the one it was copied from. The jar's packs come
+     * from the repository's folders, so this holds for them too.
+     */
+    private static void verifierRangement(Pack pack, List<String> rangement, List<String> malRanges) {
+        String ou = "territories/" + String.join("/", rangement) + "/pack.yaml : ";
+        if (rangement.size() != 2) {
+            malRanges.add(ou + "un pack se range dans territories/<id>/<version>/ (ici « territories/" + pack.id() + "/"
+                    + pack.manifeste().version() + "/ »)");
+            return;
+        }
+        if (!rangement.get(0).equals(pack.id())) {
+            malRanges.add(ou + "id « " + pack.id() + " », alors que le dossier du pack s'appelle « " + rangement.get(0)
+                    + " » : écrire id: " + rangement.get(0) + " (un pack copié garde l'id de celui d'où il vient), ou"
+                    + " renommer le dossier");
+        }
+        if (!rangement.get(1).equals(pack.manifeste().version())) {
+            malRanges.add(ou + "version « " + pack.manifeste().version() + " », alors que le dossier de la version s'appelle « "
+                    + rangement.get(1) + " » : écrire version: \"" + rangement.get(1) + "\" (une version copiée garde le"
+                    + " numéro de celle d'où elle vient ; changer aussi validFrom), ou renommer le dossier");
+        }
     }
 }

@@ -11,17 +11,21 @@ import fr.harmonie.regles.LecteurPack;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.PackInvalideException;
 import fr.harmonie.regles.SocleNational;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Chaque erreur que la vérification des packs doit refuser, montrée par un pack cassé exprès. */
 class LintPacksTest {
@@ -329,5 +333,57 @@ class LintPacksTest {
         assertThatThrownBy(() -> rouen(t -> t.put("surcharges.yaml", "pieces:\n  - id: X\n    coode: Y\n")))
                 .isInstanceOf(PackInvalideException.class)
                 .hasMessageContaining("surcharges.yaml ligne").hasMessageContaining("hors du vocabulaire").hasMessageContaining("coode");
+    }
+
+    /**
+     * A new version, or a new pack, starts as a copy of a folder: one whose pack.yaml kept the copied version or id is
+     * refused with its folder, instead of being taken for the published version changed in place, or for a second
+     * version of the pack it was copied from.
+     */
+    @Test
+    void unDossierCopieQuiGardeLaVersionOuLIdDeSonModeleEstRefuseAvecSonChemin(@TempDir Path racine) throws Exception {
+        Path region84 = Path.of("territories/region-84/2026.1");
+        copier(region84, racine.resolve("territories/region-84/2027.1"));
+        copier(region84, racine.resolve("territories/ddt-38/2026.1"));
+        copier(region84, racine.resolve("territories/region-84-seul"));
+
+        assertThatThrownBy(() -> ChargeurPacks.territoriaux(racine)).isInstanceOf(PackInvalideException.class)
+                .hasMessageContaining("territories/region-84/2027.1/pack.yaml : version « 2026.1 », alors que le dossier de"
+                        + " la version s'appelle « 2027.1 » : écrire version: \"2027.1\"")
+                .hasMessageContaining("territories/ddt-38/2026.1/pack.yaml : id « region-84 », alors que le dossier du pack"
+                        + " s'appelle « ddt-38 »")
+                .hasMessageContaining("territories/region-84-seul/pack.yaml : un pack se range dans territories/<id>/<version>/");
+
+        // Once its pack.yaml says what its folder says, the copy is a version like any other.
+        for (Path faux : List.of(racine.resolve("territories/ddt-38"), racine.resolve("territories/region-84-seul"))) {
+            supprimer(faux);
+        }
+        Path copie = racine.resolve("territories/region-84/2027.1/pack.yaml");
+        Files.writeString(copie, Files.readString(copie).replace("version: \"2026.1\"", "version: \"2027.1\"")
+                .replace("validFrom: 2026-01-01", "validFrom: 2027-01-01"));
+        copier(region84, racine.resolve("territories/region-84/2026.1"));
+        assertThat(ChargeurPacks.territoriaux(racine)).extracting(Pack::reference)
+                .containsExactly("region-84@2026.1", "region-84@2027.1");
+    }
+
+    private static void copier(Path source, Path cible) throws IOException {
+        try (Stream<Path> fichiers = Files.walk(source)) {
+            for (Path f : fichiers.toList()) {
+                Path vers = cible.resolve(source.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(vers);
+                } else {
+                    Files.copy(f, vers);
+                }
+            }
+        }
+    }
+
+    private static void supprimer(Path dossier) throws IOException {
+        try (Stream<Path> fichiers = Files.walk(dossier)) {
+            for (Path f : fichiers.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
     }
 }
