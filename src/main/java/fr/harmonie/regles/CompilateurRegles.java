@@ -132,6 +132,7 @@ public final class CompilateurRegles {
                 if (etape == null) {
                     problemes.add(ou + " hors des étapes (ruleflow-group qualification, pieces, anomalies ou maturite)");
                 }
+                horloge((RuleImpl) r, pack, fichier, ou, problemes);
                 regles.put(ChaineCompilee.cle(r.getPackageName(), r.getName()), new RegleCompilee(id, r.getName(), fichier,
                         new Origine(id, pack.reference(), reference), rang, etape, "true".equals(meta(r, "derogeable")),
                         meta(r, "pieceExigee"), meta(r, "anomaliePosee")));
@@ -141,6 +142,55 @@ public final class CompilateurRegles {
             throw new PackInvalideException(String.join("\n", problemes));
         }
         return regles;
+    }
+
+    /**
+     * date-effective, date-expires, timer and calendars make a rule follow the server's clock: the same dossier would get
+     * another result, and another receipt, depending on the day it is evaluated, and a sealed evaluation would no longer
+     * replay. When a rule applies is its pack version's validFrom, or a dated parameter, both read at the dossier's
+     * dateReference.
+     */
+    private static void horloge(RuleImpl r, Pack pack, String fichier, String ou, List<String> problemes) {
+        List<String> attributs = new ArrayList<>();
+        if (r.getDateEffective() != null) {
+            attributs.add("date-effective");
+        }
+        if (r.getDateExpires() != null) {
+            attributs.add("date-expires");
+        }
+        if (r.getTimer() != null) {
+            attributs.add("timer");
+        }
+        if (r.hasCalendars()) {
+            attributs.add("calendars");
+        }
+        for (String attribut : attributs) {
+            int ligne = ligneDansLaRegle(pack.regles().get(fichier), r.getName(), attribut);
+            problemes.add(ou.replace(fichier + " :", fichier + (ligne > 0 ? " ligne " + ligne : "") + " :") + " : « "
+                    + attribut + " » suit l'horloge du serveur, pas la date de référence du dossier (un même dossier"
+                    + " changerait de résultat et de reçu selon le jour) : dater la version du pack (validFrom) ou un"
+                    + " paramètre (parametres/), que les règles lisent à la date de référence");
+        }
+    }
+
+    /** The line of {@code motCle} in the rule named {@code nom} of {@code source}, or -1. */
+    static int ligneDansLaRegle(String source, String nom, String motCle) {
+        if (source == null) {
+            return -1;
+        }
+        String[] lignes = source.split("\n", -1);
+        boolean dedans = false;
+        for (int i = 0; i < lignes.length; i++) {
+            String l = lignes[i].strip();
+            if (l.startsWith("rule ") && l.contains("\"" + nom + "\"")) {
+                dedans = true;
+            } else if (dedans && l.startsWith(motCle)) {
+                return i + 1;
+            } else if (dedans && (l.equals("when") || l.startsWith("end"))) {
+                dedans = false;
+            }
+        }
+        return -1;
     }
 
     private static String fichier(Rule r) {

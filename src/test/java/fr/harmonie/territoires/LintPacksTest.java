@@ -236,6 +236,21 @@ class LintPacksTest {
                 "pack metropole-rouen-normandie@2026.1, regles/permis.drl ligne 15", "phaze");
     }
 
+    /**
+     * A rule « from 1 January 2027 » written with Drools' date-effective would follow the server's clock: passing its
+     * cases or not, and giving a dossier one receipt or another, depending on the day the build or the service runs.
+     */
+    @Test
+    void uneRegleQuiSuitLHorlogeDuServeurEstRefuseeAvecSaLigne() {
+        String attribut = "    ruleflow-group \"anomalies\"\n";
+        for (String horloge : List.of("date-effective \"01-Jan-2027\"", "date-expires \"31-Dec-2026\"", "timer (int: 1h)")) {
+            refuse(List.of(normandie(), rouen(t -> remplacer(t, "regles/permis.drl", attribut, attribut + "    " + horloge + "\n"))),
+                    "pack metropole-rouen-normandie@2026.1, regles/permis.drl ligne 14 : règle « En programmation, une"
+                            + " construction ou une transformation de locaux a son permis obtenu » : « " + horloge.split(" ")[0]
+                            + " » suit l'horloge du serveur, pas la date de référence du dossier");
+        }
+    }
+
     @Test
     void uneSurchargeQuiNePeutJamaisSAppliquer() {
         refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml")
