@@ -1,5 +1,6 @@
 package fr.harmonie.parametres;
 
+import fr.harmonie.json.ErreursYaml;
 import fr.harmonie.json.Json;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
@@ -38,8 +39,8 @@ public final class LecteurParametres {
         try {
             brut = Json.YAML.readValue(contenu, new TypeReference<LinkedHashMap<String, Fichier>>() { });
         } catch (JacksonException e) {
-            throw new ParametreInvalideException(nomFichier, "ligne " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
-                    + " : YAML illisible : " + e.getOriginalMessage());
+            throw new ParametreInvalideException(nomFichier, "ligne " + ErreursYaml.ligne(e, contenu)
+                    + " : YAML illisible : " + ErreursYaml.enFrancais(e));
         }
         Map<String, Parametre> parametres = new LinkedHashMap<>();
         if (brut == null) {

@@ -347,7 +347,32 @@ class LintPacksTest {
     void uneSurchargeHorsDuVocabulaireEstRefuseeAvecSaLigne() {
         assertThatThrownBy(() -> rouen(t -> t.put("surcharges.yaml", "pieces:\n  - id: X\n    coode: Y\n")))
                 .isInstanceOf(PackInvalideException.class)
-                .hasMessageContaining("surcharges.yaml ligne").hasMessageContaining("hors du vocabulaire").hasMessageContaining("coode");
+                .hasMessage("pack metropole-rouen-normandie@2026.1, surcharges.yaml ligne 3 : surcharge hors du vocabulaire :"
+                        + " propriété « coode » inconnue (attendues : bloquante, code, id, motif, quand, source)");
+    }
+
+    /**
+     * The slips of a hand-written YAML file are told in French with the word to fix and the words allowed, not with
+     * Jackson's English and a Java class name (« Unrecognized property "declanche" (class fr.harmonie.regles.cas.Cas),
+     * not marked as ignorable »).
+     */
+    @Test
+    void lesFautesDeFrappeDesFichiersYamlSontDitesEnFrancaisAvecCeQuiEstAttendu() {
+        String ou = "pack metropole-rouen-normandie@2026.1, ";
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "regles/permis.cas.yaml", "    declenche: false\n", "    declanche: false\n"))),
+                ou + "regles/permis.cas.yaml ligne 12 : cas illisibles : propriété « declanche » inconnue (attendues : ",
+                "declenche, ", "modifier, ");
+        illisible(t -> remplacer(t, "surcharges.yaml", "gravite: BLOQUANTE", "gravite: BLOQUANT"),
+                ou + "surcharges.yaml ligne ", " : surcharge hors du vocabulaire : valeur « BLOQUANT » invalide pour"
+                        + " « anomalies[0].gravite » (attendu : l'une de BLOQUANTE, MAJEURE, MINEURE, INFO)");
+        illisible(t -> remplacer(t, "pack.yaml", "validFrom: 2026-01-01", "validFrom: 2026-13-01"),
+                "/pack.yaml ligne 7 : valeur « 2026-13-01 » invalide pour « validFrom » (attendu : une date AAAA-MM-JJ)");
+        illisible(t -> remplacer(t, "parametres/marges.yaml", "      valeur: 0\n", "      valeur: zero\n"),
+                ou + "parametres/marges.yaml : ligne ", "YAML illisible : valeur « zero » invalide pour", "(attendu : un nombre)");
+        illisible(t -> remplacer(t, "pack.yaml", "parent: region-28", "parent: [region-28]"),
+                "/pack.yaml ligne 5 : valeur d'un autre type qu'attendu pour « parent » (attendu : un texte)");
+        illisible(t -> remplacer(t, "pack.yaml", "parent: region-28", "parent: region-28\n  niveau: REGION"),
+                "/pack.yaml ligne ", " : YAML mal formé (indentation, deux-points, guillemets ou tirets des listes) : ");
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.harmonie.regles.cas;
 
+import fr.harmonie.json.ErreursYaml;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.PackInvalideException;
@@ -32,8 +33,8 @@ public final class LecteurCas {
                 fichier = Json.YAML.readValue(f.getValue(), Fichier.class);
             } catch (JacksonException e) {
                 throw new PackInvalideException("pack " + reference + ", " + f.getKey() + " ligne "
-                        + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + " : cas illisibles : "
-                        + e.getOriginalMessage(), e);
+                        + ErreursYaml.ligne(e, f.getValue()) + " : cas illisibles : "
+                        + ErreursYaml.enFrancais(e), e);
             }
             if (fichier == null || fichier.cas() == null) {
                 continue;

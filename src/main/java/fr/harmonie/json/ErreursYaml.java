@@ -1,0 +1,131 @@
+package fr.harmonie.json;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * What Jackson finds wrong in a YAML file written by hand (a pack's manifest, overrides, parameters, cases), said in
+ * French. Its own messages are English and name Java classes (« Unrecognized property "declanche" (class
+ * fr.harmonie.regles.cas.Cas), not marked as ignorable »), which tells a DREAL author neither the word to fix nor the
+ * words allowed.
+ */
+public final class ErreursYaml {
+
+    private ErreursYaml() {
+    }
+
+    public static String enFrancais(JacksonException e) {
+        if (Json.pasEnUtf8(e)) {
+            return Json.PAS_EN_UTF8;
+        }
+        String champ = e instanceof DatabindException d ? champ(d) : "";
+        String ou = champ.isEmpty() ? "" : " pour « " + champ + " »";
+        if (e instanceof UnrecognizedPropertyException u) {
+            Collection<Object> connues = u.getKnownPropertyIds();
+            return "propriété « " + u.getPropertyName() + " » inconnue" + (connues == null || connues.isEmpty() ? ""
+                    : " (attendues : " + connues.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");
+        }
+        if (e instanceof InvalidFormatException f) {
+            return "valeur « " + f.getValue() + " » invalide" + ou + " (attendu : " + attendu(f.getTargetType()) + ")";
+        }
+        if (e instanceof MismatchedInputException m) {
+            return "valeur d'un autre type qu'attendu" + ou + " (attendu : " + attendu(m.getTargetType()) + ")";
+        }
+        if (e instanceof DatabindException) {
+            return "valeur invalide" + ou + " : " + premiereLigne(e.getOriginalMessage());
+        }
+        return "YAML mal formé (indentation, deux-points, guillemets ou tirets des listes) : " + premiereLigne(e.getOriginalMessage());
+    }
+
+    /**
+     * The line to fix in {@code texte}, or « ? ». Jackson reports a property of a record where the record's object ends,
+     * once it has read all of it (an unknown key on line 3 is reported on line 5): the property's own line is the last
+     * « nom: » at or before that place.
+     */
+    public static String ligne(JacksonException e, String texte) {
+        if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
+            return "?";
+        }
+        int signalee = e.getLocation().getLineNr();
+        String propriete = e instanceof UnrecognizedPropertyException u ? u.getPropertyName() : derniere(e);
+        if (propriete == null || texte == null) {
+            return Integer.toString(signalee);
+        }
+        Pattern cle = Pattern.compile("(^|[\\s{,-])\"?" + Pattern.quote(propriete) + "\"?\\s*:");
+        String[] lignes = texte.split("\n", -1);
+        for (int i = Math.min(signalee, lignes.length); i >= 1; i--) {
+            if (cle.matcher(lignes[i - 1]).find()) {
+                return Integer.toString(i);
+            }
+        }
+        return Integer.toString(signalee);
+    }
+
+    private static String derniere(JacksonException e) {
+        if (!(e instanceof DatabindException d) || d.getPath().isEmpty()) {
+            return null;
+        }
+        return d.getPath().get(d.getPath().size() - 1).getPropertyName();
+    }
+
+    /** « cas[0].declenche », from the path Jackson followed. */
+    private static String champ(DatabindException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String attendu(Class<?> type) {
+        if (type == null) {
+            return "une autre valeur";
+        }
+        if (type.isEnum()) {
+            return "l'une de " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (type == LocalDate.class) {
+            return "une date AAAA-MM-JJ";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "un nombre entier";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "un nombre";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true ou false";
+        }
+        if (type == String.class) {
+            return "un texte";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "une liste";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "des « clé: valeur »";
+        }
+        return type.getSimpleName();
+    }
+
+    private static String premiereLigne(String message) {
+        if (message == null) {
+            return "";
+        }
+        int fin = message.indexOf('\n');
+        return fin < 0 ? message : message.substring(0, fin);
+    }
+}
