@@ -1,9 +1,6 @@
 package fr.harmonie.json;
 
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
@@ -35,10 +32,10 @@ public final class ErreursYaml {
                     : " (attendues : " + connues.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");
         }
         if (e instanceof InvalidFormatException f) {
-            return "valeur « " + f.getValue() + " » invalide" + ou + " (attendu : " + attendu(f.getTargetType()) + ")";
+            return "valeur « " + f.getValue() + " » invalide" + ou + " (attendu : " + TypeAttendu.enFrancais(f.getTargetType()) + ")";
         }
         if (e instanceof MismatchedInputException m) {
-            return "valeur d'un autre type qu'attendu" + ou + " (attendu : " + attendu(m.getTargetType()) + ")";
+            return "valeur d'un autre type qu'attendu" + ou + " (attendu : " + TypeAttendu.enFrancais(m.getTargetType()) + ")";
         }
         if (e instanceof DatabindException) {
             return "valeur invalide" + ou + " : " + premiereLigne(e.getOriginalMessage());
@@ -88,37 +85,6 @@ public final class ErreursYaml {
             }
         }
         return sb.toString();
-    }
-
-    private static String attendu(Class<?> type) {
-        if (type == null) {
-            return "une autre valeur";
-        }
-        if (type.isEnum()) {
-            return "l'une de " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
-        }
-        if (type == LocalDate.class) {
-            return "une date AAAA-MM-JJ";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "un nombre entier";
-        }
-        if (Number.class.isAssignableFrom(type) || type == double.class) {
-            return "un nombre";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true ou false";
-        }
-        if (type == String.class) {
-            return "un texte";
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "une liste";
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "des « clé: valeur »";
-        }
-        return type.getSimpleName();
     }
 
     private static String premiereLigne(String message) {

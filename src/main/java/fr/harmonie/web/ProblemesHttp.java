@@ -2,6 +2,7 @@ package fr.harmonie.web;
 
 import fr.harmonie.dossier.DossierInvalideException;
 import fr.harmonie.json.Json;
+import fr.harmonie.json.TypeAttendu;
 import fr.harmonie.regles.RegleEmballeeException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -165,8 +167,18 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> reponse = super.handleExceptionInternal(ex, body, headers, statut, requete);
         if (reponse != null && reponse.getBody() instanceof ProblemDetail p) {
             p.setTitle(TitresHttp.titre(statut.value()));
-            p.setDetail(TitresHttp.detail(statut.value()));
+            p.setDetail(ex instanceof MethodArgumentTypeMismatchException m ? parametreMalTape(m) : TitresHttp.detail(statut.value()));
         }
         return reponse;
+    }
+
+    /** {@code ?limite=abc}: which parameter, and what it takes, rather than « la requête est mal formée ». */
+    private static String parametreMalTape(MethodArgumentTypeMismatchException m) {
+        String valeur = String.valueOf(m.getValue());
+        if (valeur.length() > 40) {
+            valeur = valeur.substring(0, 40) + "…";
+        }
+        return "Paramètre « " + m.getName() + " » : « " + valeur + " » ne convient pas (attendu : "
+                + TypeAttendu.enFrancais(m.getRequiredType()) + ").";
     }
 }

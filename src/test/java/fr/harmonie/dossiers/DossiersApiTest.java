@@ -177,6 +177,12 @@ class DossiersApiTest {
         }
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?apres=" + autreOrganisation, "bailleur2", null, null).statusCode())
                 .isEqualTo(400);
+        // A client's script told which parameter it got wrong, and what it takes.
+        HttpResponse<String> malTape = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?limite=dix", "bailleur", null, null);
+        assertThat(malTape.statusCode()).isEqualTo(400);
+        assertThat(malTape.body()).contains("Paramètre « limite » : « dix » ne convient pas (attendu : un nombre entier).");
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/journal?avant=hier", "admin", null, null).body())
+                .contains("Paramètre « avant » : « hier » ne convient pas (attendu : un nombre entier).");
     }
 
     /**
