@@ -1,6 +1,6 @@
 package fr.harmonie.parametres;
 
-import fr.harmonie.json.ErreursYaml;
+import fr.harmonie.json.FautesDeSaisie;
 import fr.harmonie.json.Json;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
@@ -39,8 +39,8 @@ public final class LecteurParametres {
         try {
             brut = Json.YAML.readValue(contenu, new TypeReference<LinkedHashMap<String, Fichier>>() { });
         } catch (JacksonException e) {
-            throw new ParametreInvalideException(nomFichier, "ligne " + ErreursYaml.ligne(e, contenu)
-                    + " : YAML illisible : " + ErreursYaml.enFrancais(e));
+            throw new ParametreInvalideException(nomFichier, "ligne " + FautesDeSaisie.ligne(e, contenu)
+                    + " : YAML illisible : " + FautesDeSaisie.enFrancais(e));
         }
         Map<String, Parametre> parametres = new LinkedHashMap<>();
         if (brut == null) {

@@ -1,6 +1,6 @@
 package fr.harmonie.regles;
 
-import fr.harmonie.json.ErreursYaml;
+import fr.harmonie.json.FautesDeSaisie;
 import fr.harmonie.json.Json;
 import fr.harmonie.catalogue.CataloguePieces;
 import fr.harmonie.parametres.LecteurParametres;
@@ -54,8 +54,8 @@ public final class LecteurPack {
                 try {
                     surcharges = Json.YAML.readValue(contenu, Surcharges.class);
                 } catch (JacksonException e) {
-                    throw new PackInvalideException(ou + " ligne " + ErreursYaml.ligne(e, contenu)
-                            + " : surcharge hors du vocabulaire : " + ErreursYaml.enFrancais(e), e);
+                    throw new PackInvalideException(ou + " ligne " + FautesDeSaisie.ligne(e, contenu)
+                            + " : surcharge hors du vocabulaire : " + FautesDeSaisie.enFrancais(e), e);
                 }
                 if (surcharges == null) {
                     surcharges = Surcharges.AUCUNE;
@@ -80,8 +80,8 @@ public final class LecteurPack {
         try {
             m = Json.YAML.readValue(texte, Manifeste.class);
         } catch (JacksonException e) {
-            throw new PackInvalideException(f.origine() + "/pack.yaml ligne " + ErreursYaml.ligne(e, texte) + " : "
-                    + ErreursYaml.enFrancais(e), e);
+            throw new PackInvalideException(f.origine() + "/pack.yaml ligne " + FautesDeSaisie.ligne(e, texte) + " : "
+                    + FautesDeSaisie.enFrancais(e), e);
         }
         if (m.id() == null || !m.id().matches("[a-z0-9][a-z0-9-]{1,63}")) {
             throw new PackInvalideException(f.origine() + "/pack.yaml : id absent ou invalide (minuscules, chiffres, tirets)");

@@ -1,6 +1,7 @@
 package fr.harmonie.web;
 
 import fr.harmonie.dossier.DossierInvalideException;
+import fr.harmonie.json.FautesDeSaisie;
 import fr.harmonie.json.Json;
 import fr.harmonie.json.TypeAttendu;
 import fr.harmonie.regles.RegleEmballeeException;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Toute erreur sort en problem+json (RFC 9457), titre et détail en français; une erreur du client n'est jamais un 500. */
 @RestControllerAdvice
@@ -155,6 +157,10 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
                     && f.getOriginalMessage().contains(TextesDesCorps.RAISON)) {
                 return "« " + champ + " » contient le caractère NUL (U+0000) ou une demi-paire de substitution isolée"
                         + " (U+D800 à U+DFFF), qui ne peut pas être gardé : retirez-le.";
+            }
+            if (j instanceof UnrecognizedPropertyException) {
+                // A misspelt optional field (« territoire » for « territoires ») would otherwise be dropped unsaid.
+                return "Corps de la requête : " + FautesDeSaisie.enFrancais(j) + ".";
             }
             return "« " + champ + " » n'a pas le type attendu.";
         }

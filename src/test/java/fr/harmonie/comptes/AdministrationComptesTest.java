@@ -147,6 +147,9 @@ class AdministrationComptesTest {
             new Cas("/api/v1/admin/organisations", "{\"type\": \"DREAL\", \"nom\": \"X\", \"region\": \"84\", \"territoires\": [\"region-84\"]}", 400,
                     "Seul un service instructeur a des « territoires »."),
             new Cas("/api/v1/admin/organisations", "{\"type\": ", 400, null),
+            // A misspelt optional field was dropped unsaid: the service was created without the packs it was given.
+            new Cas("/api/v1/admin/organisations", "{\"type\": \"DREAL\", \"nom\": \"X\", \"region\": \"84\", \"territoire\": [\"region-84\"]}",
+                    400, "Corps de la requête : propriété « territoire » inconnue (attendues : nom, region, siren, territoires, type)."),
             new Cas("/api/v1/admin/organisations", "{\"type\": \"ADMINISTRATION\", \"nom\": \"nul\\u0000\"}", 400,
                     "« nom » contient le caractère NUL (U+0000)"),
             // The driver would keep a lone surrogate as "?": the organisation would not bear the name it was given.

@@ -1,6 +1,6 @@
 package fr.harmonie.regles.cas;
 
-import fr.harmonie.json.ErreursYaml;
+import fr.harmonie.json.FautesDeSaisie;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.PackInvalideException;
@@ -33,8 +33,8 @@ public final class LecteurCas {
                 fichier = Json.YAML.readValue(f.getValue(), Fichier.class);
             } catch (JacksonException e) {
                 throw new PackInvalideException("pack " + reference + ", " + f.getKey() + " ligne "
-                        + ErreursYaml.ligne(e, f.getValue()) + " : cas illisibles : "
-                        + ErreursYaml.enFrancais(e), e);
+                        + FautesDeSaisie.ligne(e, f.getValue()) + " : cas illisibles : "
+                        + FautesDeSaisie.enFrancais(e), e);
             }
             if (fichier == null || fichier.cas() == null) {
                 continue;

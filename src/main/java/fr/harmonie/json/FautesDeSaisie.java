@@ -10,14 +10,14 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * What Jackson finds wrong in a YAML file written by hand (a pack's manifest, overrides, parameters, cases), said in
- * French. Its own messages are English and name Java classes (« Unrecognized property "declanche" (class
- * fr.harmonie.regles.cas.Cas), not marked as ignorable »), which tells a DREAL author neither the word to fix nor the
- * words allowed.
+ * What Jackson finds wrong in what a person wrote by hand, said in French: a pack's YAML files (manifest, overrides,
+ * parameters, cases) and the JSON bodies of the API's forms (accounts, organisations, tokens, instruction). Its own
+ * messages are English and name Java classes (« Unrecognized property "declanche" (class fr.harmonie.regles.cas.Cas),
+ * not marked as ignorable »), which tells the author neither the word to fix nor the words allowed.
  */
-public final class ErreursYaml {
+public final class FautesDeSaisie {
 
-    private ErreursYaml() {
+    private FautesDeSaisie() {
     }
 
     public static String enFrancais(JacksonException e) {
