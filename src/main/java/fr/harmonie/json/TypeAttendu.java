@@ -27,7 +27,8 @@ public final class TypeAttendu {
             return "un nombre entier";
         }
         if (Number.class.isAssignableFrom(type) || type == double.class) {
-            return "un nombre";
+            // The French decimal comma is the slip a French author makes: YAML and JSON read « 0,05 » as a text.
+            return "un nombre, au point décimal : 0.05 et non 0,05";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true ou false";

@@ -367,8 +367,9 @@ class LintPacksTest {
                         + " « anomalies[0].gravite » (attendu : l'une de BLOQUANTE, MAJEURE, MINEURE, INFO)");
         illisible(t -> remplacer(t, "pack.yaml", "validFrom: 2026-01-01", "validFrom: 2026-13-01"),
                 "/pack.yaml ligne 7 : valeur « 2026-13-01 » invalide pour « validFrom » (attendu : une date AAAA-MM-JJ)");
-        illisible(t -> remplacer(t, "parametres/marges.yaml", "      valeur: 0\n", "      valeur: zero\n"),
-                ou + "parametres/marges.yaml : ligne ", "YAML illisible : valeur « zero » invalide pour", "(attendu : un nombre)");
+        illisible(t -> remplacer(t, "parametres/marges.yaml", "      valeur: 0\n", "      valeur: 0,05\n"),
+                ou + "parametres/marges.yaml : ligne 7 : YAML illisible : valeur « 0,05 » invalide pour"
+                        + " « marge-locale.plafond.PLAI.valeurs[0].valeur » (attendu : un nombre, au point décimal : 0.05 et non 0,05)");
         illisible(t -> remplacer(t, "pack.yaml", "parent: region-28", "parent: [region-28]"),
                 "/pack.yaml ligne 5 : valeur d'un autre type qu'attendu pour « parent » (attendu : un texte)");
         illisible(t -> remplacer(t, "pack.yaml", "parent: region-28", "parent: region-28\n  niveau: REGION"),
