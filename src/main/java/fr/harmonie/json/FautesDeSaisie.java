@@ -24,7 +24,7 @@ public final class FautesDeSaisie {
         if (Json.pasEnUtf8(e)) {
             return Json.PAS_EN_UTF8;
         }
-        String champ = e instanceof DatabindException d ? champ(d) : "";
+        String champ = champ(e);
         String ou = champ.isEmpty() ? "" : " pour « " + champ + " »";
         if (e instanceof UnrecognizedPropertyException u) {
             Collection<Object> connues = u.getKnownPropertyIds();
@@ -74,8 +74,8 @@ public final class FautesDeSaisie {
         return d.getPath().get(d.getPath().size() - 1).getPropertyName();
     }
 
-    /** « cas[0].declenche », from the path Jackson followed. */
-    private static String champ(DatabindException e) {
+    /** « cas[0].declenche », from the path Jackson followed; empty at the top. */
+    public static String champ(JacksonException e) {
         StringBuilder sb = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getPropertyName() != null) {

@@ -142,14 +142,7 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
                     : "Le corps de la requête n'est pas un JSON bien formé.";
         }
         if (e.getCause() instanceof JacksonException j) {
-            StringBuilder champ = new StringBuilder();
-            for (JacksonException.Reference r : j.getPath()) {
-                if (r.getPropertyName() != null) {
-                    champ.append(champ.isEmpty() ? "" : ".").append(r.getPropertyName());
-                } else if (r.getIndex() >= 0) {
-                    champ.append('[').append(r.getIndex()).append(']');
-                }
-            }
+            String champ = FautesDeSaisie.champ(j);
             if (champ.isEmpty()) {
                 return "Le corps de la requête n'a pas la forme attendue (voir /swagger-ui.html).";
             }
