@@ -73,6 +73,7 @@ final class LintPacks {
                     erreurs.add(ou + "pack.yaml : deux versions de « " + p.id() + " » commencent le " + p.manifeste().validFrom());
                 }
                 verifierManifeste(registre, p, ou, erreurs);
+                verifierParent(registre, p, ou, erreurs);
                 verifierSurcharges(registre, p, ou, erreurs, gravitesEcrites);
             }
         }
@@ -109,6 +110,51 @@ final class LintPacks {
         if (!p.fichiers().fichiers().containsKey("README.md")) {
             erreurs.add(ou + "README.md absent : dire en français ce que le pack change et pourquoi");
         }
+    }
+
+    /**
+     * A pack sits under a less specific one, and where it is: a DDT of the Isère filed under Normandie (its parent
+     * copied from a Norman pack) would give Grenoble a chain with Normandie's rules and not those of Auvergne-Rhône-Alpes,
+     * without a word. A DDT lies within its region. A délégataire shares communes with its parent, but may reach
+     * beyond it: 89 EPCI span several départements (the Métropole du Grand Paris six, Aix-Marseille-Provence three).
+     */
+    private static void verifierParent(RegistrePacks registre, Pack p, String ou, List<String> erreurs) {
+        String idParent = p.manifeste().parent();
+        List<Pack> versions = registre.versionsParId().get(idParent);
+        int niveau = RegistrePacks.NIVEAUX.indexOf(p.manifeste().niveau());
+        if (versions == null || idParent.equals(RegistrePacks.NATIONAL) || niveau < 0) {
+            return; // an unknown parent or level is said by verifierManifeste
+        }
+        List<Pack> enMemeTemps = versions.stream().filter(v -> seRecouvrent(p, v)).toList();
+        for (Pack v : enMemeTemps.isEmpty() ? List.of(versions.get(versions.size() - 1)) : enMemeTemps) {
+            int niveauParent = RegistrePacks.NIVEAUX.indexOf(v.manifeste().niveau());
+            if (niveauParent >= 0 && niveauParent <= niveau) {
+                erreurs.add(ou + "pack.yaml : parent « " + idParent + " » de niveau " + v.manifeste().niveau() + " : un pack de niveau "
+                        + p.manifeste().niveau() + " se range sous un niveau moins précis (un délégataire sous une DDT ou une"
+                        + " région, une DDT sous une région, une région sous le socle, parent: national)");
+                return;
+            }
+        }
+        if (enMemeTemps.isEmpty()) {
+            return; // no version of the parent in force meanwhile: the chain skips that level, and its trace says so
+        }
+        Set<String> couvertes = new HashSet<>();
+        enMemeTemps.forEach(v -> couvertes.addAll(registre.communes(v)));
+        // A code no commune bears is said by verifierManifeste.
+        TreeSet<String> connues = new TreeSet<>(registre.communes(p));
+        connues.removeIf(c -> registre.geographie().commune(c) == null);
+        TreeSet<String> dehors = new TreeSet<>(connues);
+        dehors.removeAll(couvertes);
+        boolean aucuneEnCommun = dehors.size() == connues.size();
+        if (dehors.isEmpty() || (p.manifeste().niveau().equals("DELEGATAIRE") && !aucuneEnCommun)) {
+            return;
+        }
+        TreeSet<String> departements = new TreeSet<>();
+        dehors.forEach(c -> departements.add(registre.geographie().commune(c).departement()));
+        erreurs.add(ou + "pack.yaml : " + (aucuneEnCommun ? "aucune commune du périmètre n'est" : dehors.size()
+                + " commune(s) du périmètre ne sont pas") + " dans celui du parent « " + idParent + " » (département(s) "
+                + String.join(", ", departements) + ") : elles y recevraient les règles de « " + idParent + " », et non celles"
+                + " de leur territoire ; vérifier parent et périmètre");
     }
 
     private static void verifierSurcharges(RegistrePacks registre, Pack p, String ou, List<String> erreurs,

@@ -127,6 +127,38 @@ class LintPacksTest {
                 "pack.yaml : EPCI « 200023415 » inconnu", "pack.yaml : département « 20 » inconnu", "pack.yaml : commune « 76999 » inconnue");
     }
 
+    /** A pack of level {@code niveau} under {@code parent}, over {@code perimetre}, made from Normandie's (no rules). */
+    private static Pack sous(String id, String niveau, String parent, String perimetre) {
+        return pack(NORMANDIE, t -> {
+            remplacer(t, "pack.yaml", "id: region-28", "id: " + id);
+            remplacer(t, "pack.yaml", "niveau: REGION", "niveau: " + niveau);
+            remplacer(t, "pack.yaml", "parent: national", "parent: " + parent);
+            remplacer(t, "pack.yaml", "departements: [\"14\", \"27\", \"50\", \"61\", \"76\"]", perimetre);
+        });
+    }
+
+    /**
+     * A DDT of the Isère filed under Normandie would give Grenoble Normandie's rules instead of Auvergne-Rhône-Alpes'
+     * (checked: it passed, and Grenoble's chain read national, region-28, ddt-38). A délégataire may reach beyond its
+     * parent, as interdepartmental EPCI do, but not lie wholly outside it.
+     */
+    @Test
+    void unPackRangeSousUnParentQuiNeLeContientPasOuQuiEstPlusPrecis() {
+        String ou = "pack ddt-38@2026.1, pack.yaml : ";
+        refuse(List.of(normandie(), sous("ddt-38", "DEPARTEMENT", "region-28", "departements: [\"38\"]")),
+                ou + "aucune commune du périmètre n'est dans celui du parent « region-28 » (département(s) 38) : elles y"
+                        + " recevraient les règles de « region-28 », et non celles de leur territoire");
+        refuse(List.of(normandie(), sous("ddt-38", "DEPARTEMENT", "region-28", "departements: [\"76\", \"38\"]")),
+                ou + "512 commune(s) du périmètre ne sont pas dans celui du parent « region-28 » (département(s) 38)");
+        refuse(List.of(normandie(), rouen(t -> { }), sous("ddt-76", "DEPARTEMENT", "metropole-rouen-normandie", "departements: [\"76\"]")),
+                "pack ddt-76@2026.1, pack.yaml : parent « metropole-rouen-normandie » de niveau DELEGATAIRE : un pack de niveau"
+                        + " DEPARTEMENT se range sous un niveau moins précis");
+        refuse(List.of(normandie(), sous("epci-grand-paris", "DELEGATAIRE", "region-28", "epci: [\"200054781\"]")),
+                "pack epci-grand-paris@2026.1, pack.yaml : aucune commune du périmètre n'est dans celui du parent « region-28 »");
+        // The Communauté d'agglomération du Pays de Dreux reaches from the Eure-et-Loir into the Eure (27): accepted.
+        new RegistrePacks(NATIONAL, List.of(normandie(), sous("epci-dreux", "DELEGATAIRE", "region-28", "epci: [\"200040277\"]")), GEO);
+    }
+
     @Test
     void unPackSansSonReadme() {
         refuse(List.of(normandie(), rouen(t -> t.put("README.md", null))),
