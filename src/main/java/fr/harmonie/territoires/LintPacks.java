@@ -114,47 +114,75 @@ final class LintPacks {
 
     /**
      * A pack sits under a less specific one, and where it is: a DDT of the Isère filed under Normandie (its parent
-     * copied from a Norman pack) would give Grenoble a chain with Normandie's rules and not those of Auvergne-Rhône-Alpes,
-     * without a word. A DDT lies within its region. A délégataire shares communes with its parent, but may reach
-     * beyond it: 89 EPCI span several départements (the Métropole du Grand Paris six, Aix-Marseille-Provence three).
+     * copied from a Norman pack), or under the socle directly, would give Grenoble a chain without the rules of
+     * Auvergne-Rhône-Alpes, without a word. A DDT lies within its region, and a region whose perimeter holds its
+     * communes is in its chain. A délégataire shares communes with its parent, but may reach beyond it: 89 EPCI span
+     * several départements (the Métropole du Grand Paris six, Aix-Marseille-Provence three), and the communes beyond
+     * can only follow one chain.
      */
     private static void verifierParent(RegistrePacks registre, Pack p, String ou, List<String> erreurs) {
         String idParent = p.manifeste().parent();
         List<Pack> versions = registre.versionsParId().get(idParent);
         int niveau = RegistrePacks.NIVEAUX.indexOf(p.manifeste().niveau());
-        if (versions == null || idParent.equals(RegistrePacks.NATIONAL) || niveau < 0) {
+        if (versions == null || niveau < 0) {
             return; // an unknown parent or level is said by verifierManifeste
         }
-        List<Pack> enMemeTemps = versions.stream().filter(v -> seRecouvrent(p, v)).toList();
-        for (Pack v : enMemeTemps.isEmpty() ? List.of(versions.get(versions.size() - 1)) : enMemeTemps) {
-            int niveauParent = RegistrePacks.NIVEAUX.indexOf(v.manifeste().niveau());
-            if (niveauParent >= 0 && niveauParent <= niveau) {
-                erreurs.add(ou + "pack.yaml : parent « " + idParent + " » de niveau " + v.manifeste().niveau() + " : un pack de niveau "
-                        + p.manifeste().niveau() + " se range sous un niveau moins précis (un délégataire sous une DDT ou une"
-                        + " région, une DDT sous une région, une région sous le socle, parent: national)");
-                return;
-            }
-        }
-        if (enMemeTemps.isEmpty()) {
-            return; // no version of the parent in force meanwhile: the chain skips that level, and its trace says so
-        }
-        Set<String> couvertes = new HashSet<>();
-        enMemeTemps.forEach(v -> couvertes.addAll(registre.communes(v)));
+        boolean delegataire = p.manifeste().niveau().equals("DELEGATAIRE");
         // A code no commune bears is said by verifierManifeste.
         TreeSet<String> connues = new TreeSet<>(registre.communes(p));
         connues.removeIf(c -> registre.geographie().commune(c) == null);
-        TreeSet<String> dehors = new TreeSet<>(connues);
-        dehors.removeAll(couvertes);
-        boolean aucuneEnCommun = dehors.size() == connues.size();
-        if (dehors.isEmpty() || (p.manifeste().niveau().equals("DELEGATAIRE") && !aucuneEnCommun)) {
-            return;
+        if (!idParent.equals(RegistrePacks.NATIONAL)) {
+            List<Pack> enMemeTemps = versions.stream().filter(v -> seRecouvrent(p, v)).toList();
+            for (Pack v : enMemeTemps.isEmpty() ? List.of(versions.get(versions.size() - 1)) : enMemeTemps) {
+                int niveauParent = RegistrePacks.NIVEAUX.indexOf(v.manifeste().niveau());
+                if (niveauParent >= 0 && niveauParent <= niveau) {
+                    erreurs.add(ou + "pack.yaml : parent « " + idParent + " » de niveau " + v.manifeste().niveau() + " : un pack de niveau "
+                            + p.manifeste().niveau() + " se range sous un niveau moins précis (un délégataire sous une DDT ou"
+                            + " une région, une DDT sous une région, une région sous le socle, parent: national)");
+                    return;
+                }
+            }
+            if (!enMemeTemps.isEmpty()) {
+                // No version of the parent in force meanwhile: the chain skips that level, and its trace says so.
+                Set<String> couvertes = new HashSet<>();
+                enMemeTemps.forEach(v -> couvertes.addAll(registre.communes(v)));
+                TreeSet<String> dehors = new TreeSet<>(connues);
+                dehors.removeAll(couvertes);
+                boolean aucuneEnCommun = dehors.size() == connues.size();
+                if (!dehors.isEmpty() && (!delegataire || aucuneEnCommun)) {
+                    erreurs.add(ou + "pack.yaml : " + (aucuneEnCommun ? "aucune commune du périmètre n'est" : dehors.size()
+                            + " commune(s) du périmètre ne sont pas") + " dans celui du parent « " + idParent + " » (département(s) "
+                            + departements(registre, dehors) + ") : elles y recevraient les règles de « " + idParent
+                            + " », et non celles de leur territoire ; vérifier parent et périmètre");
+                    return;
+                }
+            }
         }
-        TreeSet<String> departements = new TreeSet<>();
-        dehors.forEach(c -> departements.add(registre.geographie().commune(c).departement()));
-        erreurs.add(ou + "pack.yaml : " + (aucuneEnCommun ? "aucune commune du périmètre n'est" : dehors.size()
-                + " commune(s) du périmètre ne sont pas") + " dans celui du parent « " + idParent + " » (département(s) "
-                + String.join(", ", departements) + ") : elles y recevraient les règles de « " + idParent + " », et non celles"
-                + " de leur territoire ; vérifier parent et périmètre");
+        Set<String> chaine = new HashSet<>();
+        for (String id = idParent; id != null && !id.equals(RegistrePacks.NATIONAL) && chaine.add(id); ) {
+            List<Pack> v = registre.versionsParId().get(id);
+            id = v == null ? null : v.get(v.size() - 1).manifeste().parent();
+        }
+        Map<String, TreeSet<String>> horsChaine = new TreeMap<>();
+        for (String c : connues) {
+            for (Pack q : registre.packsParCommune().getOrDefault(c, List.of())) {
+                if (RegistrePacks.NIVEAUX.indexOf(q.manifeste().niveau()) > niveau && !chaine.contains(q.id()) && seRecouvrent(p, q)) {
+                    horsChaine.computeIfAbsent(q.id(), k -> new TreeSet<>()).add(c);
+                }
+            }
+        }
+        horsChaine.forEach((id, communes) -> {
+            if (!delegataire || communes.size() == connues.size()) {
+                erreurs.add(ou + "pack.yaml : " + communes.size() + " commune(s) du périmètre (département(s) "
+                        + departements(registre, communes) + ") sont dans celui de « " + id + " », qui n'est pas dans sa chaîne"
+                        + " (parent: " + idParent + ") : elles perdraient les règles de « " + id + " » ; le nommer en parent");
+            }
+        });
+    }
+
+    private static String departements(RegistrePacks registre, Set<String> communes) {
+        return communes.stream().map(c -> registre.geographie().commune(c).departement()).distinct().sorted()
+                .collect(Collectors.joining(", "));
     }
 
     private static void verifierSurcharges(RegistrePacks registre, Pack p, String ou, List<String> erreurs,

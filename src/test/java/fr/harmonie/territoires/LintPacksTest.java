@@ -153,6 +153,15 @@ class LintPacksTest {
         refuse(List.of(normandie(), rouen(t -> { }), sous("ddt-76", "DEPARTEMENT", "metropole-rouen-normandie", "departements: [\"76\"]")),
                 "pack ddt-76@2026.1, pack.yaml : parent « metropole-rouen-normandie » de niveau DELEGATAIRE : un pack de niveau"
                         + " DEPARTEMENT se range sous un niveau moins précis");
+        // Under the socle directly, the Isère would skip Auvergne-Rhône-Alpes' rules (checked: Grenoble's chain read
+        // national, ddt-38, and its dossier lost DEPOT_TARDIF); so would Rouen's délégataire skip Normandie's.
+        Pack region84 = pack(Path.of("territories/region-84/2026.1"), t -> { });
+        refuse(List.of(normandie(), region84, sous("ddt-38", "DEPARTEMENT", "national", "departements: [\"38\"]")),
+                ou + "512 commune(s) du périmètre (département(s) 38) sont dans celui de « region-84 », qui n'est pas dans sa"
+                        + " chaîne (parent: national) : elles perdraient les règles de « region-84 » ; le nommer en parent");
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "pack.yaml", "parent: region-28", "parent: national"))),
+                "pack metropole-rouen-normandie@2026.1, pack.yaml : 71 commune(s) du périmètre (département(s) 76) sont dans"
+                        + " celui de « region-28 », qui n'est pas dans sa chaîne (parent: national)");
         refuse(List.of(normandie(), sous("epci-grand-paris", "DELEGATAIRE", "region-28", "epci: [\"200054781\"]")),
                 "pack epci-grand-paris@2026.1, pack.yaml : aucune commune du périmètre n'est dans celui du parent « region-28 »");
         // The Communauté d'agglomération du Pays de Dreux reaches from the Eure-et-Loir into the Eure (27): accepted.
