@@ -115,8 +115,9 @@ final class LintPacks {
     /**
      * A pack sits under a less specific one, and where it is: a DDT of the Isère filed under Normandie (its parent
      * copied from a Norman pack), or under the socle directly, would give Grenoble a chain without the rules of
-     * Auvergne-Rhône-Alpes, without a word. A DDT lies within its region, and a region whose perimeter holds its
-     * communes is in its chain. A délégataire shares communes with its parent, but may reach beyond it: 89 EPCI span
+     * Auvergne-Rhône-Alpes, without a word. A DDT lies within its region, and the region whose perimeter holds a
+     * pack's communes is in its chain (a délégataire's may skip the DDT, whose place it takes for its communes). A
+     * délégataire shares communes with its parent, but may reach beyond it: 89 EPCI span
      * several départements (the Métropole du Grand Paris six, Aix-Marseille-Provence three), and the communes beyond
      * can only follow one chain.
      */
@@ -166,7 +167,9 @@ final class LintPacks {
         Map<String, TreeSet<String>> horsChaine = new TreeMap<>();
         for (String c : connues) {
             for (Pack q : registre.packsParCommune().getOrDefault(c, List.of())) {
-                if (RegistrePacks.NIVEAUX.indexOf(q.manifeste().niveau()) > niveau && !chaine.contains(q.id()) && seRecouvrent(p, q)) {
+                // Only a region: a délégataire's communes leave its DDT, whose rules are the délégataire's to set.
+                if (q.manifeste().niveau().equals("REGION") && niveau < RegistrePacks.NIVEAUX.indexOf("REGION")
+                        && !chaine.contains(q.id()) && seRecouvrent(p, q)) {
                     horsChaine.computeIfAbsent(q.id(), k -> new TreeSet<>()).add(c);
                 }
             }
