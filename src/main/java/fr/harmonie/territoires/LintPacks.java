@@ -23,8 +23,10 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -188,10 +190,49 @@ final class LintPacks {
                 .collect(Collectors.joining(", "));
     }
 
+    /**
+     * Each override has an id of its own: motifs, traces and cases name it, and clients match on it. Two overrides
+     * under one id (a block copied and not renamed) would answer to each other's cases, so that the second one would
+     * pass the build with no case at all, and a motif could no longer say which one asked for a piece. An id taken
+     * from a parent pack would be read as that pack's.
+     */
+    private static void verifierIdentifiants(Pack p, List<Pack> parents, String ou, List<String> erreurs) {
+        Map<String, String> desParents = new HashMap<>();
+        for (Pack parent : parents) {
+            identifiantsParSorte(parent.surcharges()).values().forEach(ids -> ids.forEach(id -> desParents.putIfAbsent(id, parent.reference())));
+        }
+        Map<String, String> vus = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : identifiantsParSorte(p.surcharges()).entrySet()) {
+            for (String id : e.getValue()) {
+                String deja = vus.putIfAbsent(id, e.getKey());
+                if (deja != null) {
+                    erreurs.add(ou + "surcharges.yaml : l'identifiant « " + id + " » est porté deux fois (" + deja
+                            + (deja.equals(e.getKey()) ? "" : " et " + e.getKey()) + ") : chaque surcharge a le sien, que"
+                            + " citent ses motifs et ses cas");
+                } else if (desParents.containsKey(id)) {
+                    erreurs.add(ou + "surcharges.yaml : l'identifiant « " + id + " » est déjà celui d'une surcharge de "
+                            + desParents.get(id) + " : en prendre un propre au pack");
+                }
+            }
+        }
+    }
+
+    /** The ids of {@code s}, by the section of surcharges.yaml that holds them, in the file's order. */
+    private static Map<String, List<String>> identifiantsParSorte(Surcharges s) {
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        ids.put("pieces", s.pieces().stream().map(Surcharges.AjoutPiece::id).filter(Objects::nonNull).toList());
+        ids.put("ecarts", s.ecarts().stream().map(Surcharges.Ecart::id).filter(Objects::nonNull).toList());
+        ids.put("anomalies", s.anomalies().stream().map(Surcharges.AnomalieDeclaree::id).filter(Objects::nonNull).toList());
+        ids.put("gravites", s.gravites().stream().map(Surcharges.Rehaussement::id).filter(Objects::nonNull).toList());
+        ids.put("calendrier", s.calendrier().stream().map(Surcharges.AvisCalendrier::id).filter(Objects::nonNull).toList());
+        return ids;
+    }
+
     private static void verifierSurcharges(RegistrePacks registre, Pack p, String ou, List<String> erreurs,
                                            Map<String, Map<String, Set<Gravite>>> gravitesEcrites) {
         Surcharges s = p.surcharges();
         List<Pack> parents = parents(registre, p);
+        verifierIdentifiants(p, parents, ou, erreurs);
         CataloguePieces catalogue = CataloguePieces.VIDE;
         for (Pack parent : parents) {
             catalogue = catalogue.complete(parent.catalogue());

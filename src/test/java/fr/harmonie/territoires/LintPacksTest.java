@@ -168,6 +168,23 @@ class LintPacksTest {
         new RegistrePacks(NATIONAL, List.of(normandie(), sous("epci-dreux", "DELEGATAIRE", "region-28", "epci: [\"200040277\"]")), GEO);
     }
 
+    /**
+     * A block of surcharges.yaml copied and not renamed: the second override answered to the first one's cases and
+     * passed with none of its own (checked: region-84 with two R84-PJ-001, one for PLANS_LOGEMENTS, passed verifier).
+     */
+    @Test
+    void deuxSurchargesSousUnMemeIdentifiantOuSousCeluiDUnParent() {
+        String copie = "  - { id: MRN-PJ-001, code: PLANS_LOGEMENTS, bloquante: true, motif: m, source: s }\n";
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "pieces:\n", "pieces:\n" + copie))),
+                "pack metropole-rouen-normandie@2026.1, surcharges.yaml : l'identifiant « MRN-PJ-001 » est porté deux fois (pieces) :"
+                        + " chaque surcharge a le sien");
+        Pack normandieAvecSurcharge = pack(NORMANDIE, t -> t.put("surcharges.yaml",
+                "calendrier:\n  - { id: MRN-PJ-001, code: DEPOT_TARDIF, gravite: INFO, mois: [12], message: m, motif: m, source: s }\n"));
+        refuse(List.of(normandieAvecSurcharge, rouen(t -> { })),
+                "pack metropole-rouen-normandie@2026.1, surcharges.yaml : l'identifiant « MRN-PJ-001 » est déjà celui d'une"
+                        + " surcharge de region-28@2026.1");
+    }
+
     @Test
     void unPackSansSonReadme() {
         refuse(List.of(normandie(), rouen(t -> t.put("README.md", null))),
