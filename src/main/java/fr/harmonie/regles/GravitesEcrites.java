@@ -1,8 +1,12 @@
 package fr.harmonie.regles;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.harmonie.regles.faits.Gravite;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -32,26 +36,53 @@ public final class GravitesEcrites {
      */
     public static Map<String, Set<Gravite>> parRegle(Pack pack) {
         Map<String, Set<Gravite>> gravites = new HashMap<>();
-        for (Map.Entry<String, String> drl : pack.regles().entrySet()) {
-            PackageDescr descr;
-            try {
-                DrlParser parser = new DrlParser();
-                descr = parser.parse(false, drl.getValue());
-                if (descr == null || parser.hasErrors()) {
-                    continue;
-                }
-            } catch (DroolsParserException e) {
-                continue;
-            }
-            for (RuleDescr r : descr.getRules()) {
-                AnnotationDescr id = r.getAnnotation("id");
-                Set<Gravite> ecrites = ecrites(String.valueOf(r.getConsequence()));
-                if (id != null && !ecrites.isEmpty()) {
-                    gravites.put(sansGuillemets(id.getSingleValueAsString()), ecrites);
-                }
+        for (RuleDescr r : regles(pack)) {
+            AnnotationDescr id = r.getAnnotation("id");
+            Set<Gravite> ecrites = ecrites(String.valueOf(r.getConsequence()));
+            if (id != null && !ecrites.isEmpty()) {
+                gravites.put(sansGuillemets(id.getSingleValueAsString()), ecrites);
             }
         }
         return gravites;
+    }
+
+    /**
+     * By pack content: parsing the national rules takes 20 to 40 ms, and every territory pack with a calendar notice
+     * asks for its chain's codes at each load and reload.
+     */
+    private static final Cache<String, Map<String, String>> ANOMALIES_POSEES = Caffeine.newBuilder().maximumSize(1024).build();
+
+    /** By anomaly code, the id of a rule of the pack that declares posing it ({@code @anomaliePosee}). */
+    public static Map<String, String> anomaliesPosees(Pack pack) {
+        return ANOMALIES_POSEES.get(pack.empreinte(), e -> lireAnomaliesPosees(pack));
+    }
+
+    private static Map<String, String> lireAnomaliesPosees(Pack pack) {
+        Map<String, String> codes = new HashMap<>();
+        for (RuleDescr r : regles(pack)) {
+            AnnotationDescr id = r.getAnnotation("id");
+            AnnotationDescr code = r.getAnnotation("anomaliePosee");
+            if (id != null && code != null) {
+                codes.putIfAbsent(sansGuillemets(code.getSingleValueAsString()), sansGuillemets(id.getSingleValueAsString()));
+            }
+        }
+        return Map.copyOf(codes);
+    }
+
+    private static List<RuleDescr> regles(Pack pack) {
+        List<RuleDescr> regles = new ArrayList<>();
+        for (Map.Entry<String, String> drl : pack.regles().entrySet()) {
+            try {
+                DrlParser parser = new DrlParser();
+                PackageDescr descr = parser.parse(false, drl.getValue());
+                if (descr != null && !parser.hasErrors()) {
+                    regles.addAll(descr.getRules());
+                }
+            } catch (DroolsParserException e) {
+                // Said by the compilation, which runs first.
+            }
+        }
+        return regles;
     }
 
     static Set<Gravite> ecrites(String consequence) {

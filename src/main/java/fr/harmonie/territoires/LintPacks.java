@@ -273,8 +273,20 @@ final class LintPacks {
                         + ", et un territoire ne peut que relever une gravité");
             }
         }
+        Map<String, String> codesDesRegles = new HashMap<>();
+        if (!s.calendrier().isEmpty()) {
+            for (Pack pack : avec(parents, p)) {
+                GravitesEcrites.anomaliesPosees(pack).forEach((code, regle) -> codesDesRegles.putIfAbsent(code, regle + " (" + pack.reference() + ")"));
+            }
+        }
         for (Surcharges.AvisCalendrier a : s.calendrier()) {
             exiger(a.id(), a.motif(), a.source(), ou, erreurs);
+            if (codesDesRegles.containsKey(a.code())) {
+                // A code keeps its meaning: a client that reads COURRIER_NON_SIGNE acts on an unsigned letter.
+                erreurs.add(ou + "surcharges.yaml : " + a.id() + " prend le code « " + a.code() + " », celui de l'anomalie que pose "
+                        + codesDesRegles.get(a.code()) + " : un avis de calendrier a un code à lui (comme DEPOT_TARDIF), car un"
+                        + " code garde son sens pour ceux qui le lisent");
+            }
             if (a.mois().isEmpty() || a.mois().stream().anyMatch(mois -> mois < 1 || mois > 12)) {
                 erreurs.add(ou + "surcharges.yaml : " + a.id() + " ne s'appliquerait jamais (mois vides ou hors de 1 à 12)");
             } else if (a.mois().stream().noneMatch(moisDuPack(p)::contains)) {

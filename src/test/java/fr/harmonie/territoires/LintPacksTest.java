@@ -3,6 +3,7 @@ package fr.harmonie.territoires;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.harmonie.Socle;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.evaluation.Resultat;
@@ -183,6 +184,18 @@ class LintPacksTest {
         refuse(List.of(normandieAvecSurcharge, rouen(t -> { })),
                 "pack metropole-rouen-normandie@2026.1, surcharges.yaml : l'identifiant « MRN-PJ-001 » est déjà celui d'une"
                         + " surcharge de region-28@2026.1");
+    }
+
+    /**
+     * A calendar notice under a national code (checked: region-84 posing « COURRIER_NON_SIGNE » for late deposits, as
+     * INFO, passed verifier): a client that reads that code acts on an unsigned letter.
+     */
+    @Test
+    void unAvisDeCalendrierSousLeCodeDUneAnomalieDeLaChaine() {
+        refuse(List.of(pack(NORMANDIE, t -> t.put("surcharges.yaml", "calendrier:\n  - { id: R28-CA-001, code: COURRIER_NON_SIGNE,"
+                        + " gravite: INFO, mois: [12], message: Déposer plus tôt, motif: m, source: s }\n"))),
+                "pack region-28@2026.1, surcharges.yaml : R28-CA-001 prend le code « COURRIER_NON_SIGNE », celui de l'anomalie"
+                        + " que pose NAT-AN-024 (" + Socle.REFERENCE + ") : un avis de calendrier a un code à lui");
     }
 
     @Test
