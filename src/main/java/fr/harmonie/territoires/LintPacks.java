@@ -370,6 +370,11 @@ final class LintPacks {
                     erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " ne s'appliquerait jamais (après la fin du pack)");
                 }
                 if (poids) {
+                    if (v.valeur() < 0) {
+                        // Its dossiers would lose points as they progress: the maturity must never go down then.
+                        erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " : poids négatif (" + v.valeur()
+                                + ") ; un dossier perdrait des points en progressant");
+                    }
                     continue;
                 }
                 var parent = parents.isEmpty() ? null : ChaineCompilee.parametresDe(parents).valeur(t.cle(), v.depuis());
@@ -381,10 +386,20 @@ final class LintPacks {
         }
         if (p.parametres().propres().keySet().stream().anyMatch(k -> k.startsWith("maturite.poids."))) {
             ParametresDates chaine = ChaineCompilee.parametresDe(avec(parents, p));
-            LocalDate date = p.manifeste().validFrom();
-            double total = DIMENSIONS.stream().mapToDouble(d -> chaine.valeur("maturite.poids." + d, date).valeur()).sum();
-            if (Math.abs(total - 100) > 1e-9) {
-                erreurs.add(ou + "parametres : les poids de maturité font " + total + " au lieu de 100");
+            // At the pack's start and at each date one of its weights changes: 100 on each day it serves.
+            TreeSet<LocalDate> dates = new TreeSet<>(List.of(p.manifeste().validFrom()));
+            p.parametres().propres().values().stream().filter(t -> t.cle().startsWith("maturite.poids."))
+                    .flatMap(t -> t.valeurs().stream()).map(ValeurDatee::depuis)
+                    .filter(d -> d.isAfter(p.manifeste().validFrom())
+                            && (p.manifeste().validUntil() == null || !d.isAfter(p.manifeste().validUntil())))
+                    .forEach(dates::add);
+            for (LocalDate date : dates) {
+                double total = DIMENSIONS.stream().mapToDouble(d -> chaine.valeur("maturite.poids." + d, date).valeur()).sum();
+                if (Math.abs(total - 100) > 1e-9) {
+                    erreurs.add(ou + "parametres : les poids de maturité font " + total + " au lieu de 100"
+                            + (date.equals(p.manifeste().validFrom()) ? "" : " à partir du " + date));
+                    break;
+                }
             }
         }
     }

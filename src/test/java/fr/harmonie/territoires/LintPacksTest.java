@@ -291,6 +291,16 @@ class LintPacksTest {
         refuse(List.of(normandie(), rouen(t -> t.put("parametres/maturite.yaml",
                         "maturite.poids.FONCIER:\n  libelle: x\n  valeurs:\n    - { depuis: 2026-01-01, valeur: 30, reference: r, motif: m }\n"))),
                 "les poids de maturité font 105.0 au lieu de 100");
+        // Checked: a weight of -10 against 60 passed, and the dossier lost points as its foncier progressed.
+        refuse(List.of(normandie(), rouen(t -> t.put("parametres/maturite.yaml", "maturite.poids.FONCIER:\n  libelle: x\n  valeurs:\n"
+                        + "    - { depuis: 2026-01-01, valeur: -10, reference: r, motif: m }\nmaturite.poids.URBANISME:\n  libelle: x\n"
+                        + "  valeurs:\n    - { depuis: 2026-01-01, valeur: 60, reference: r, motif: m }\n"))),
+                "parametres : « maturite.poids.FONCIER » au 2026-01-01 : poids négatif (-10.0) ; un dossier perdrait des points");
+        // 100 on the pack's first day, 105 from the 1st of July.
+        refuse(List.of(normandie(), rouen(t -> t.put("parametres/maturite.yaml", "maturite.poids.FONCIER:\n  libelle: x\n  valeurs:\n"
+                        + "    - { depuis: 2026-01-01, jusqua: 2026-06-30, valeur: 25, reference: r, motif: m }\n"
+                        + "    - { depuis: 2026-07-01, valeur: 30, reference: r, motif: m }\n"))),
+                "les poids de maturité font 105.0 au lieu de 100 à partir du 2026-07-01");
     }
 
     @Test
