@@ -68,10 +68,7 @@ public final class FautesDeSaisie {
     }
 
     private static String derniere(JacksonException e) {
-        if (!(e instanceof DatabindException d) || d.getPath().isEmpty()) {
-            return null;
-        }
-        return d.getPath().get(d.getPath().size() - 1).getPropertyName();
+        return e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getPropertyName();
     }
 
     /** « cas[0].declenche », from the path Jackson followed; empty at the top. */

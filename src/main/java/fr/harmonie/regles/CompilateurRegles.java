@@ -174,7 +174,7 @@ public final class CompilateurRegles {
     }
 
     /** The line of {@code motCle} in the rule named {@code nom} of {@code source}, or -1. */
-    static int ligneDansLaRegle(String source, String nom, String motCle) {
+    private static int ligneDansLaRegle(String source, String nom, String motCle) {
         if (source == null) {
             return -1;
         }

@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Vérifie les packs au chargement (et donc dans le build): une erreur empêche le service de démarrer ou un
@@ -119,9 +120,8 @@ final class LintPacks {
      * copied from a Norman pack), or under the socle directly, would give Grenoble a chain without the rules of
      * Auvergne-Rhône-Alpes, without a word. A DDT lies within its region, and the region whose perimeter holds a
      * pack's communes is in its chain (a délégataire's may skip the DDT, whose place it takes for its communes). A
-     * délégataire shares communes with its parent, but may reach beyond it: 89 EPCI span
-     * several départements (the Métropole du Grand Paris six, Aix-Marseille-Provence three), and the communes beyond
-     * can only follow one chain.
+     * délégataire shares communes with its parent, but may reach beyond it: 89 EPCI span several départements (the
+     * Métropole du Grand Paris six, Aix-Marseille-Provence three), and the communes beyond can only follow one chain.
      */
     private static void verifierParent(RegistrePacks registre, Pack p, String ou, List<String> erreurs) {
         String idParent = p.manifeste().parent();
@@ -145,8 +145,8 @@ final class LintPacks {
                     return;
                 }
             }
+            // With no version of the parent in force meanwhile, the chain skips that level (its trace says so).
             if (!enMemeTemps.isEmpty()) {
-                // No version of the parent in force meanwhile: the chain skips that level, and its trace says so.
                 Set<String> couvertes = new HashSet<>();
                 enMemeTemps.forEach(v -> couvertes.addAll(registre.communes(v)));
                 TreeSet<String> dehors = new TreeSet<>(connues);
@@ -386,10 +386,11 @@ final class LintPacks {
         }
         if (p.parametres().propres().keySet().stream().anyMatch(k -> k.startsWith("maturite.poids."))) {
             ParametresDates chaine = ChaineCompilee.parametresDe(avec(parents, p));
-            // At the pack's start and at each date one of its weights changes: 100 on each day it serves.
+            // At the pack's start and on each day one of its weights starts or stops: 100 on each day it serves.
             TreeSet<LocalDate> dates = new TreeSet<>(List.of(p.manifeste().validFrom()));
             p.parametres().propres().values().stream().filter(t -> t.cle().startsWith("maturite.poids."))
-                    .flatMap(t -> t.valeurs().stream()).map(ValeurDatee::depuis)
+                    .flatMap(t -> t.valeurs().stream())
+                    .flatMap(v -> v.jusqua() == null ? Stream.of(v.depuis()) : Stream.of(v.depuis(), v.jusqua().plusDays(1)))
                     .filter(d -> d.isAfter(p.manifeste().validFrom())
                             && (p.manifeste().validUntil() == null || !d.isAfter(p.manifeste().validUntil())))
                     .forEach(dates::add);

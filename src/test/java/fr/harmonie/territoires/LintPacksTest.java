@@ -301,6 +301,12 @@ class LintPacksTest {
                         + "    - { depuis: 2026-01-01, jusqua: 2026-06-30, valeur: 25, reference: r, motif: m }\n"
                         + "    - { depuis: 2026-07-01, valeur: 30, reference: r, motif: m }\n"))),
                 "les poids de maturité font 105.0 au lieu de 100 à partir du 2026-07-01");
+        // 30 + 20 until the end of June; then the foncier's weight falls back to the socle's 25.
+        refuse(List.of(normandie(), rouen(t -> t.put("parametres/maturite.yaml", "maturite.poids.FONCIER:\n  libelle: x\n  valeurs:\n"
+                        + "    - { depuis: 2026-01-01, jusqua: 2026-06-30, valeur: 30, reference: r, motif: m }\n"
+                        + "maturite.poids.URBANISME:\n  libelle: x\n  valeurs:\n"
+                        + "    - { depuis: 2026-01-01, valeur: 20, reference: r, motif: m }\n"))),
+                "les poids de maturité font 95.0 au lieu de 100 à partir du 2026-07-01");
     }
 
     @Test
