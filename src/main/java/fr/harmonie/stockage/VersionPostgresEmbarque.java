@@ -34,6 +34,6 @@ public final class VersionPostgresEmbarque {
         if (!version.matches("\\d+(\\.\\d+)*")) {
             throw new IllegalStateException("Version du PostgreSQL embarqué illisible dans le jar : « " + version + " »");
         }
-        return version.substring(0, version.indexOf('.') < 0 ? version.length() : version.indexOf('.'));
+        return version.split("\\.")[0];
     }
 }
