@@ -18,10 +18,12 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 
 /**
- * The gravités a pack's rules write in their consequences ({@code new Anomalie("CODE", Gravite.MAJEURE, …)}), read
- * from the DRL text: the compiled rule keeps no trace of them, and the lint needs them to tell a raised gravité that
- * can never apply (the chain already poses it at that level or higher) and a declared anomaly whose rule poses another
- * gravité than the one its declaration lists.
+ * What a pack's rules write about the anomalies they pose, read from the DRL text without compiling it: the gravités
+ * in their consequences ({@code new Anomalie("CODE", Gravite.MAJEURE, …)}), which the compiled rule keeps no trace of,
+ * and the codes their {@code @anomaliePosee} declares. The lint needs the first to tell a raised gravité that can never
+ * apply (the chain already poses it at that level or higher) and a declared anomaly whose rule poses another gravité
+ * than its declaration lists; the second to refuse a calendar notice that would take a code the chain already gives
+ * a meaning to.
  */
 public final class GravitesEcrites {
 
