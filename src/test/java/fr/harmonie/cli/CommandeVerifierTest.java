@@ -110,4 +110,42 @@ class CommandeVerifierTest {
         assertThat(lancer("verifier", "--packs", depot.toString(), "region-84")).isZero();
         assertThat(sortie.toString(StandardCharsets.UTF_8)).doesNotContain("pas encore publiée").contains("aucun problème");
     }
+
+    /**
+     * The usual way to start next year's version is to copy this year's folder. Its cases are played on the new
+     * version whatever their date, so, still dated in the old year, they passed while showing what no dossier of the
+     * new version ever meets. Each is named with its date, the version's period and how to date it.
+     */
+    @Test
+    void lesCasDUneVersionCopieeEncoreDatesDeLAnneeDAvantSontNommes(@TempDir Path dir) throws Exception {
+        Path depot = CopieDuDepot.dans(dir);
+        Path v2027 = depot.resolve("territories/region-84/2027.1");
+        Files.createDirectories(v2027.resolve("regles"));
+        for (String f : new String[] {"pack.yaml", "surcharges.yaml", "README.md", "regles/surcharges.cas.yaml"}) {
+            Files.copy(depot.resolve("territories/region-84/2026.1").resolve(f), v2027.resolve(f));
+        }
+        Path manifeste = v2027.resolve("pack.yaml");
+        Files.writeString(manifeste, Files.readString(manifeste).replace("version: \"2026.1\"", "version: \"2027.1\"")
+                .replace("validFrom: 2026-01-01", "validFrom: 2027-01-01"));
+
+        assertThat(lancer("verifier", "--packs", depot.toString(), "region-84")).isEqualTo(3);
+        String rapport = sortie.toString(StandardCharsets.UTF_8);
+        assertThat(rapport).containsPattern("region-84@2026\\.1 : 4 cas, tous passent")
+                .contains("region-84@2027.1 : 4 cas, 4 problème(s) :")
+                .contains("[R84-CA-001] regles/surcharges.cas.yaml : « Un dossier daté du 15 décembre 2026 reçoit l'avis de dépôt tardif »\n"
+                        + "    le cas est daté du 2026-12-15, avant l'entrée en vigueur de region-84@2027.1 (2027-01-01) : un dossier"
+                        + " de cette date n'est jamais jugé par cette version ; dater le cas dans la période de region-84@2027.1"
+                        + " (à partir du 2027-01-01), par exemple modifier: { /dateReference: \"2027-01-01\" }");
+
+        Path cas = v2027.resolve("regles/surcharges.cas.yaml");
+        Files.writeString(cas, Files.readString(cas).replace("2026-", "2027-").replace("15 décembre 2026", "15 décembre 2027"));
+        assertThat(lancer("verifier", "--packs", depot.toString(), "region-84")).isZero();
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("region-84@2027.1 : 4 cas, tous passent");
+
+        // A case without a date would be judged on the day it is played.
+        Files.writeString(cas, Files.readString(cas).replace("/dateReference: \"2027-06-02\" }", "/dateReference: null }"));
+        assertThat(lancer("verifier", "--packs", depot.toString(), "region-84")).isEqualTo(3);
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("region-84@2027.1 : 4 cas, 3 problème(s) :")
+                .contains("le dossier du cas n'a pas de dateReference : il serait jugé au jour où on le joue");
+    }
 }

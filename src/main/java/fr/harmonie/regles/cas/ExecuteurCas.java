@@ -14,6 +14,8 @@ import fr.harmonie.regles.RegleCompilee;
 import fr.harmonie.regles.ResolveurChaine;
 import fr.harmonie.regles.Surcharges;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -121,9 +123,14 @@ public final class ExecuteurCas {
 
     public EcartCas jouer(Cas cas) {
         List<String> ecarts = new ArrayList<>();
+        JsonNode dossier = dossier(cas);
+        String horsPeriode = horsDeLaPeriode(dossier);
+        if (horsPeriode != null) {
+            ecarts.add(horsPeriode);
+        }
         Resultat r;
         try {
-            r = evaluateur.evaluer(lecteur.lire(Json.MAPPER.writeValueAsBytes(dossier(cas))));
+            r = evaluateur.evaluer(lecteur.lire(Json.MAPPER.writeValueAsBytes(dossier)));
         } catch (DossierInvalideException e) {
             return new EcartCas(cas, List.of("le dossier du cas n'est pas au contrat : " + e.violations().stream()
                     .map(v -> v.pointeur() + " : " + v.message()).collect(Collectors.joining(" ; "))));
@@ -167,6 +174,40 @@ public final class ExecuteurCas {
             ecarts.add("prochaines étapes : attendu " + cas.etapes() + ", obtenu " + r.maturite().prochainesEtapes());
         }
         return new EcartCas(cas, ecarts);
+    }
+
+    /**
+     * Why the case's dossier is dated outside the version's own period, or null. Cases are played on the pack's chain
+     * whatever their date, so such a case would pass while showing what no dossier ever meets: typically the cases of
+     * a version copied to start the next year's, still dated in the old year. Only the version's own dates count: a
+     * later version that takes over part of the period must not make the cases of a published one, which can no
+     * longer change, fail. A case without a date would be judged on the day it is played, and its verdict would
+     * change with the calendar.
+     */
+    private String horsDeLaPeriode(JsonNode dossier) {
+        Pack pack = chaine.plusSpecifique();
+        var m = pack.manifeste();
+        String dater = "dater le cas dans la période de " + pack.reference() + " ("
+                + (m.validUntil() == null ? "à partir du " + m.validFrom() : "du " + m.validFrom() + " au " + m.validUntil())
+                + "), par exemple modifier: { /dateReference: \"" + m.validFrom() + "\" }";
+        JsonNode champ = dossier.get("dateReference");
+        if (champ == null || !champ.isString()) {
+            return "le dossier du cas n'a pas de dateReference : il serait jugé au jour où on le joue, et son verdict"
+                    + " changerait avec le calendrier ; " + dater;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(champ.asString());
+        } catch (DateTimeParseException e) {
+            return null; // the contract's validation names it
+        }
+        if (m.enVigueurLe(date)) {
+            return null;
+        }
+        return "le cas est daté du " + date + (date.isBefore(m.validFrom())
+                ? ", avant l'entrée en vigueur de " + pack.reference() + " (" + m.validFrom() + ")"
+                : ", après la fin de " + pack.reference() + " (" + m.validUntil() + ")")
+                + " : un dossier de cette date n'est jamais jugé par cette version ; " + dater;
     }
 
     /** Whether {@code regle} is a compiled rule of the chain's most specific pack (not of a parent). */
