@@ -55,7 +55,9 @@ public final class LecteurDossier {
         try {
             JsonNode arbre = Json.MAPPER.readTree(json);
             if (arbre == null || arbre.isMissingNode()) {
-                throw new DossierInvalideException("Corps de requête vide", "Le dossier JSON est absent.", List.of());
+                // Neutral words: the same reader serves a request's body and the CLI's file.
+                throw new DossierInvalideException("Dossier absent", "Aucun dossier JSON : le corps de la requête ou le fichier est vide.",
+                        List.of());
             }
             return arbre;
         } catch (StreamConstraintsException e) {
@@ -64,7 +66,7 @@ public final class LecteurDossier {
                     List.of());
         } catch (JacksonException e) {
             throw new DossierInvalideException("JSON mal formé",
-                    "Le corps n'est pas un JSON valide (ligne " + e.getLocation().getLineNr() + ", colonne "
+                    "Le dossier n'est pas un JSON valide (ligne " + e.getLocation().getLineNr() + ", colonne "
                             + e.getLocation().getColumnNr() + ") : " + causeEnFrancais(e) + ".",
                     List.of());
         }

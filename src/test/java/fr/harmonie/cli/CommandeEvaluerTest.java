@@ -111,6 +111,14 @@ class CommandeEvaluerTest {
                 .contains("/dateReference : antérieure au 2000-01-01");
         assertThat(sortie.size()).isZero();
 
+        // The reader serves the API too: its errors speak of the dossier, not of a request's body.
+        Path vide = Files.writeString(dir.resolve("vide.json"), "");
+        assertThat(evaluer("evaluer", vide.toString())).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Erreur : Dossier absent : Aucun dossier JSON").doesNotContain("requête vide");
+        Path tronque = Files.writeString(dir.resolve("tronque.json"), "{\"formatVersion\": \"1\",");
+        assertThat(evaluer("evaluer", tronque.toString())).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Erreur : JSON mal formé : Le dossier n'est pas un JSON valide (ligne 1");
+
         assertThat(evaluer("evaluer", dir.resolve("absent.json").toString())).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("fichier introuvable");
         assertThat(evaluer("evaluer")).isEqualTo(2);

@@ -184,7 +184,7 @@ class EvaluationApiTest {
         assertThat(malForme.statusCode()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(malForme.body()).get("title").asString()).isEqualTo("JSON mal formé");
         assertThat(latin1.statusCode()).isEqualTo(400);
-        assertThat(Json.MAPPER.readTree(latin1.body()).get("detail").asString()).startsWith("Le corps n'est pas un JSON valide (ligne ")
+        assertThat(Json.MAPPER.readTree(latin1.body()).get("detail").asString()).startsWith("Le dossier n'est pas un JSON valide (ligne ")
                 .contains("le texte n'est pas encodé en UTF-8");
         assertThat(vide.statusCode()).isEqualTo(400);
         assertThat(profond.statusCode()).isEqualTo(400);
