@@ -3,9 +3,6 @@ package fr.harmonie.territoires;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.harmonie.catalogue.CataloguePieces;
-import fr.harmonie.parametres.Parametre;
-import fr.harmonie.parametres.ParametresDates;
-import fr.harmonie.parametres.ValeurDatee;
 import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.CompilateurRegles;
 import fr.harmonie.regles.GravitesEcrites;
@@ -18,29 +15,22 @@ import fr.harmonie.regles.cas.LecteurCas;
 import fr.harmonie.regles.faits.Gravite;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Vérifie les packs au chargement (et donc dans le build): une erreur empêche le service de démarrer ou un
  * rechargement d'aboutir, et son message nomme le pack, le fichier et, quand on la connaît, la ligne.
  */
 final class LintPacks {
-
-    private static final List<String> DIMENSIONS = List.of("FONCIER", "URBANISME", "FINANCEMENT", "COMPLETUDE", "QUALITE");
 
     /**
      * The lots whose rules passed, by their packs' hashes. The check of a lot depends on nothing but its packs' content,
@@ -76,11 +66,11 @@ final class LintPacks {
                     erreurs.add(ou + "pack.yaml : deux versions de « " + p.id() + " » commencent le " + p.manifeste().validFrom());
                 }
                 verifierManifeste(registre, p, ou, erreurs);
-                verifierParent(registre, p, ou, erreurs);
+                LintPerimetres.verifierParent(registre, p, ou, erreurs);
                 verifierSurcharges(registre, p, ou, erreurs, gravitesEcrites);
             }
         }
-        verifierChevauchements(registre, erreurs);
+        LintPerimetres.verifierChevauchements(registre, erreurs);
         if (erreurs.isEmpty() && compilerLesRegles) {
             verifierRegles(registre, erreurs);
         }
@@ -113,81 +103,6 @@ final class LintPacks {
         if (!p.fichiers().fichiers().containsKey("README.md")) {
             erreurs.add(ou + "README.md absent : dire en français ce que le pack change et pourquoi");
         }
-    }
-
-    /**
-     * A pack sits under a less specific one, and where it is: a DDT of the Isère filed under Normandie (its parent
-     * copied from a Norman pack), or under the socle directly, would give Grenoble a chain without the rules of
-     * Auvergne-Rhône-Alpes, without a word. A DDT lies within its region, and the region whose perimeter holds a
-     * pack's communes is in its chain (a délégataire's may skip the DDT, whose place it takes for its communes). A
-     * délégataire shares communes with its parent, but may reach beyond it: 89 EPCI span several départements (the
-     * Métropole du Grand Paris six, Aix-Marseille-Provence three), and the communes beyond can only follow one chain.
-     */
-    private static void verifierParent(RegistrePacks registre, Pack p, String ou, List<String> erreurs) {
-        String idParent = p.manifeste().parent();
-        List<Pack> versions = registre.versionsParId().get(idParent);
-        int niveau = RegistrePacks.NIVEAUX.indexOf(p.manifeste().niveau());
-        if (versions == null || niveau < 0) {
-            return; // an unknown parent or level is said by verifierManifeste
-        }
-        boolean delegataire = p.manifeste().niveau().equals("DELEGATAIRE");
-        // A code no commune bears is said by verifierManifeste.
-        TreeSet<String> connues = new TreeSet<>(registre.communes(p));
-        connues.removeIf(c -> registre.geographie().commune(c) == null);
-        if (!idParent.equals(RegistrePacks.NATIONAL)) {
-            List<Pack> enMemeTemps = versions.stream().filter(v -> seRecouvrent(p, v)).toList();
-            for (Pack v : enMemeTemps.isEmpty() ? List.of(versions.get(versions.size() - 1)) : enMemeTemps) {
-                int niveauParent = RegistrePacks.NIVEAUX.indexOf(v.manifeste().niveau());
-                if (niveauParent >= 0 && niveauParent <= niveau) {
-                    erreurs.add(ou + "pack.yaml : parent « " + idParent + " » de niveau " + v.manifeste().niveau() + " : un pack de niveau "
-                            + p.manifeste().niveau() + " se range sous un niveau moins précis (un délégataire sous une DDT ou"
-                            + " une région, une DDT sous une région, une région sous le socle, parent: national)");
-                    return;
-                }
-            }
-            // With no version of the parent in force meanwhile, the chain skips that level (its trace says so).
-            if (!enMemeTemps.isEmpty()) {
-                Set<String> couvertes = new HashSet<>();
-                enMemeTemps.forEach(v -> couvertes.addAll(registre.communes(v)));
-                TreeSet<String> dehors = new TreeSet<>(connues);
-                dehors.removeAll(couvertes);
-                boolean aucuneEnCommun = dehors.size() == connues.size();
-                if (!dehors.isEmpty() && (!delegataire || aucuneEnCommun)) {
-                    erreurs.add(ou + "pack.yaml : " + (aucuneEnCommun ? "aucune commune du périmètre n'est" : dehors.size()
-                            + " commune(s) du périmètre ne sont pas") + " dans celui du parent « " + idParent + " » (département(s) "
-                            + departements(registre, dehors) + ") : elles y recevraient les règles de « " + idParent
-                            + " », et non celles de leur territoire ; vérifier parent et périmètre");
-                    return;
-                }
-            }
-        }
-        Set<String> chaine = new HashSet<>();
-        for (String id = idParent; id != null && !id.equals(RegistrePacks.NATIONAL) && chaine.add(id); ) {
-            List<Pack> v = registre.versionsParId().get(id);
-            id = v == null ? null : v.get(v.size() - 1).manifeste().parent();
-        }
-        Map<String, TreeSet<String>> horsChaine = new TreeMap<>();
-        for (String c : connues) {
-            for (Pack q : registre.packsParCommune().getOrDefault(c, List.of())) {
-                // Only a region: a délégataire's communes leave its DDT, whose rules are the délégataire's to set.
-                if (q.manifeste().niveau().equals("REGION") && niveau < RegistrePacks.NIVEAUX.indexOf("REGION")
-                        && !chaine.contains(q.id()) && seRecouvrent(p, q)) {
-                    horsChaine.computeIfAbsent(q.id(), k -> new TreeSet<>()).add(c);
-                }
-            }
-        }
-        horsChaine.forEach((id, communes) -> {
-            if (!delegataire || communes.size() == connues.size()) {
-                erreurs.add(ou + "pack.yaml : " + communes.size() + " commune(s) du périmètre (département(s) "
-                        + departements(registre, communes) + ") sont dans celui de « " + id + " », qui n'est pas dans sa chaîne"
-                        + " (parent: " + idParent + ") : elles perdraient les règles de « " + id + " » ; le nommer en parent");
-            }
-        });
-    }
-
-    private static String departements(RegistrePacks registre, Set<String> communes) {
-        return communes.stream().map(c -> registre.geographie().commune(c).departement()).distinct().sorted()
-                .collect(Collectors.joining(", "));
     }
 
     /**
@@ -297,7 +212,7 @@ final class LintPacks {
         for (Surcharges.AnomalieDeclaree a : s.anomalies()) {
             exiger(a.id(), a.motif(), a.source(), ou, erreurs);
         }
-        verifierParametres(registre, p, parents, ou, erreurs);
+        LintParametres.verifier(registre, p, parents, ou, erreurs);
     }
 
     /** The months a dossier's {@code dateReference} can fall in while the pack is in force. */
@@ -347,102 +262,6 @@ final class LintPacks {
         if (id == null || motif == null || motif.isBlank() || source == null || source.isBlank()) {
             erreurs.add(ou + "surcharges.yaml : chaque surcharge a un id, un motif et une source (" + id + ")");
         }
-    }
-
-    /** Resserrer, jamais desserrer; repondérer la maturité à total constant. */
-    private static void verifierParametres(RegistrePacks registre, Pack p, List<Pack> parents, String ou, List<String> erreurs) {
-        for (Parametre t : p.parametres().propres().values()) {
-            Parametre national = registre.national().parametres().propres().get(t.cle());
-            if (national == null) {
-                erreurs.add(ou + "parametres : « " + t.cle() + " » n'existe pas dans le socle");
-                continue;
-            }
-            boolean poids = t.cle().startsWith("maturite.poids.");
-            if (national.sens() == null && !poids) {
-                erreurs.add(ou + "parametres : « " + t.cle() + " » ne peut pas être surchargé par un territoire");
-                continue;
-            }
-            for (ValeurDatee v : t.valeurs()) {
-                if (v.motif() == null || v.motif().isBlank()) {
-                    erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " : surcharge sans motif");
-                }
-                if (p.manifeste().validUntil() != null && v.depuis().isAfter(p.manifeste().validUntil())) {
-                    erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " ne s'appliquerait jamais (après la fin du pack)");
-                }
-                if (poids) {
-                    if (v.valeur() < 0) {
-                        // Its dossiers would lose points as they progress: the maturity must never go down then.
-                        erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " : poids négatif (" + v.valeur()
-                                + ") ; un dossier perdrait des points en progressant");
-                    }
-                    continue;
-                }
-                var parent = parents.isEmpty() ? null : ChaineCompilee.parametresDe(parents).valeur(t.cle(), v.depuis());
-                if (parent != null && ("plafond".equals(national.sens()) ? v.valeur() > parent.valeur() : v.valeur() < parent.valeur())) {
-                    erreurs.add(ou + "parametres : « " + t.cle() + " » desserré au " + v.depuis() + " (" + v.valeur()
-                            + " au lieu de " + parent.valeur() + ", " + national.sens() + ") : un territoire ne peut que resserrer");
-                }
-            }
-        }
-        if (p.parametres().propres().keySet().stream().anyMatch(k -> k.startsWith("maturite.poids."))) {
-            ParametresDates chaine = ChaineCompilee.parametresDe(avec(parents, p));
-            // At the pack's start and on each day one of its weights starts or stops: 100 on each day it serves.
-            TreeSet<LocalDate> dates = new TreeSet<>(List.of(p.manifeste().validFrom()));
-            p.parametres().propres().values().stream().filter(t -> t.cle().startsWith("maturite.poids."))
-                    .flatMap(t -> t.valeurs().stream())
-                    .flatMap(v -> v.jusqua() == null ? Stream.of(v.depuis()) : Stream.of(v.depuis(), v.jusqua().plusDays(1)))
-                    .filter(d -> d.isAfter(p.manifeste().validFrom())
-                            && (p.manifeste().validUntil() == null || !d.isAfter(p.manifeste().validUntil())))
-                    .forEach(dates::add);
-            for (LocalDate date : dates) {
-                double total = DIMENSIONS.stream().mapToDouble(d -> chaine.valeur("maturite.poids." + d, date).valeur()).sum();
-                if (Math.abs(total - 100) > 1e-9) {
-                    erreurs.add(ou + "parametres : les poids de maturité font " + total + " au lieu de 100"
-                            + (date.equals(p.manifeste().validFrom()) ? "" : " à partir du " + date));
-                    break;
-                }
-            }
-        }
-    }
-
-    /**
-     * Two packs of one level whose perimeters share communes while both in force. Read from the per-commune index rather
-     * than by comparing every pair of packs' communes, which cost a third of a reload at France scale.
-     */
-    private static void verifierChevauchements(RegistrePacks registre, List<String> erreurs) {
-        List<Pack> tous = registre.versionsParId().values().stream().flatMap(List::stream)
-                .filter(p -> !p.id().equals(RegistrePacks.NATIONAL)).toList();
-        Map<Pack, Integer> rang = new IdentityHashMap<>();
-        tous.forEach(p -> rang.put(p, rang.size()));
-        // Per pair, in the order of the packs (so the messages come in the order they always had): communes shared.
-        Map<List<Integer>, TreeSet<String>> paires = new TreeMap<>(Comparator.<List<Integer>>comparingInt(l -> l.get(0))
-                .thenComparingInt(l -> l.get(1)));
-        for (Map.Entry<String, List<Pack>> e : registre.packsParCommune().entrySet()) {
-            List<Pack> packs = e.getValue();
-            for (int i = 0; i < packs.size(); i++) {
-                for (int j = i + 1; j < packs.size(); j++) {
-                    Pack a = packs.get(i);
-                    Pack b = packs.get(j);
-                    if (a.id().equals(b.id()) || !a.manifeste().niveau().equals(b.manifeste().niveau()) || !seRecouvrent(a, b)) {
-                        continue;
-                    }
-                    int ra = rang.get(a);
-                    int rb = rang.get(b);
-                    paires.computeIfAbsent(List.of(Math.min(ra, rb), Math.max(ra, rb)), k -> new TreeSet<>()).add(e.getKey());
-                }
-            }
-        }
-        paires.forEach((paire, communes) -> {
-            Pack a = tous.get(paire.get(0));
-            erreurs.add("pack " + a.reference() + " et pack " + tous.get(paire.get(1)).reference() + ", pack.yaml : périmètres qui se chevauchent au niveau "
-                    + a.manifeste().niveau() + " (" + communes.size() + " commune(s), dont " + communes.first() + ")");
-        });
-    }
-
-    private static boolean seRecouvrent(Pack a, Pack b) {
-        LocalDate finA = a.manifeste().validUntil() == null ? LocalDate.MAX : a.manifeste().validUntil();
-        LocalDate finB = b.manifeste().validUntil() == null ? LocalDate.MAX : b.manifeste().validUntil();
-        return !a.manifeste().validFrom().isAfter(finB) && !b.manifeste().validFrom().isAfter(finA);
     }
 
     /**
@@ -549,7 +368,7 @@ final class LintPacks {
         return chaine;
     }
 
-    private static List<Pack> avec(List<Pack> parents, Pack p) {
+    static List<Pack> avec(List<Pack> parents, Pack p) {
         List<Pack> l = new ArrayList<>(parents);
         l.add(p);
         return l;

@@ -1,0 +1,77 @@
+package fr.harmonie.territoires;
+
+import fr.harmonie.parametres.Parametre;
+import fr.harmonie.parametres.ParametresDates;
+import fr.harmonie.parametres.ValeurDatee;
+import fr.harmonie.regles.ChaineCompilee;
+import fr.harmonie.regles.Pack;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** La part de {@link LintPacks} qui regarde les paramètres qu'un pack surcharge. */
+final class LintParametres {
+
+    private static final List<String> DIMENSIONS = List.of("FONCIER", "URBANISME", "FINANCEMENT", "COMPLETUDE", "QUALITE");
+
+    private LintParametres() {
+    }
+
+    /** Resserrer, jamais desserrer; repondérer la maturité à total constant. */
+    static void verifier(RegistrePacks registre, Pack p, List<Pack> parents, String ou, List<String> erreurs) {
+        for (Parametre t : p.parametres().propres().values()) {
+            Parametre national = registre.national().parametres().propres().get(t.cle());
+            if (national == null) {
+                erreurs.add(ou + "parametres : « " + t.cle() + " » n'existe pas dans le socle");
+                continue;
+            }
+            boolean poids = t.cle().startsWith("maturite.poids.");
+            if (national.sens() == null && !poids) {
+                erreurs.add(ou + "parametres : « " + t.cle() + " » ne peut pas être surchargé par un territoire");
+                continue;
+            }
+            for (ValeurDatee v : t.valeurs()) {
+                if (v.motif() == null || v.motif().isBlank()) {
+                    erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " : surcharge sans motif");
+                }
+                if (p.manifeste().validUntil() != null && v.depuis().isAfter(p.manifeste().validUntil())) {
+                    erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " ne s'appliquerait jamais (après la fin du pack)");
+                }
+                if (poids) {
+                    if (v.valeur() < 0) {
+                        // Its dossiers would lose points as they progress: the maturity must never go down then.
+                        erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " : poids négatif (" + v.valeur()
+                                + ") ; un dossier perdrait des points en progressant");
+                    }
+                    continue;
+                }
+                var parent = parents.isEmpty() ? null : ChaineCompilee.parametresDe(parents).valeur(t.cle(), v.depuis());
+                if (parent != null && ("plafond".equals(national.sens()) ? v.valeur() > parent.valeur() : v.valeur() < parent.valeur())) {
+                    erreurs.add(ou + "parametres : « " + t.cle() + " » desserré au " + v.depuis() + " (" + v.valeur()
+                            + " au lieu de " + parent.valeur() + ", " + national.sens() + ") : un territoire ne peut que resserrer");
+                }
+            }
+        }
+        if (p.parametres().propres().keySet().stream().anyMatch(k -> k.startsWith("maturite.poids."))) {
+            ParametresDates chaine = ChaineCompilee.parametresDe(LintPacks.avec(parents, p));
+            // At the pack's start and on each day one of its weights starts or stops: 100 on each day it serves.
+            TreeSet<LocalDate> dates = new TreeSet<>(List.of(p.manifeste().validFrom()));
+            p.parametres().propres().values().stream().filter(t -> t.cle().startsWith("maturite.poids."))
+                    .flatMap(t -> t.valeurs().stream())
+                    .flatMap(v -> v.jusqua() == null ? Stream.of(v.depuis()) : Stream.of(v.depuis(), v.jusqua().plusDays(1)))
+                    .filter(d -> d.isAfter(p.manifeste().validFrom())
+                            && (p.manifeste().validUntil() == null || !d.isAfter(p.manifeste().validUntil())))
+                    .forEach(dates::add);
+            for (LocalDate date : dates) {
+                double total = DIMENSIONS.stream().mapToDouble(d -> chaine.valeur("maturite.poids." + d, date).valeur()).sum();
+                if (Math.abs(total - 100) > 1e-9) {
+                    erreurs.add(ou + "parametres : les poids de maturité font " + total + " au lieu de 100"
+                            + (date.equals(p.manifeste().validFrom()) ? "" : " à partir du " + date));
+                    break;
+                }
+            }
+        }
+    }
+
+}
