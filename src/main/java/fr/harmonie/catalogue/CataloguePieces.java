@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Les pièces connues, dans l'ordre du catalogue (l'ordre de {@code piecesRequises}). Immuable. */
@@ -46,23 +47,66 @@ public final class CataloguePieces {
     public static CataloguePieces lireCsv(String fichier, String contenu) {
         List<EntreeCatalogue> lues = new ArrayList<>();
         Set<String> codes = new HashSet<>();
-        try {
-            for (CSVRecord r : FORMAT.parse(new StringReader(contenu))) {
+        try (CSVParser lecteur = FORMAT.parse(new StringReader(contenu))) {
+            exigerLesColonnes(fichier, lecteur.getHeaderNames());
+            for (CSVRecord r : lecteur) {
+                String ou = fichier + " ligne " + ligne(contenu, r);
+                if (!r.isConsistent()) {
+                    throw new IllegalArgumentException(ou + " : " + r.size() + " valeur(s) pour " + lecteur.getHeaderNames().size()
+                            + " colonnes ; un texte qui contient une virgule s'écrit entre guillemets (\"…, …\")");
+                }
                 String code = r.get("code");
                 if (!code.matches("[A-Z0-9_]{2,64}") || r.get("libelle").isBlank()) {
-                    throw new IllegalArgumentException(fichier + " ligne " + ligne(contenu, r)
-                            + " : code « " + code + " » invalide ou libellé vide");
+                    throw new IllegalArgumentException(ou + " : code « " + code + " » invalide ou libellé vide");
                 }
                 if (!codes.add(code)) {
-                    throw new IllegalArgumentException(fichier + " ligne " + ligne(contenu, r) + " : pièce « " + code + " » en double");
+                    throw new IllegalArgumentException(ou + " : pièce « " + code + " » en double");
+                }
+                if (r.get("attendus").isBlank()) {
+                    throw new IllegalArgumentException(ou + " : pièce « " + code + " » sans attendus : dire au bailleur ce"
+                            + " qu'elle doit contenir");
+                }
+                String modele = vide(r, "modele");
+                if (modele != null && !estUneAdresseWeb(modele)) {
+                    throw new IllegalArgumentException(ou + " : modèle de la pièce « " + code + " » : « " + modele
+                            + " » n'est pas une adresse web (https://…), que le bailleur puisse ouvrir");
                 }
                 lues.add(new EntreeCatalogue(code, r.get("libelle"), r.get("attendus"), r.get("reference"),
-                        vide(r, "code_spls"), vide(r, "modele")));
+                        vide(r, "code_spls"), modele));
             }
-        } catch (IOException | IllegalStateException e) {
-            throw new IllegalArgumentException(fichier + " : catalogue illisible (" + e.getMessage() + ")", e);
+        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+            // commons-csv says where in English ("(startline 2) EOF reached before encapsulated token finished").
+            java.util.regex.Matcher ligne = java.util.regex.Pattern.compile("startline (\\d+)").matcher(String.valueOf(e.getMessage()));
+            throw new IllegalArgumentException(fichier + (ligne.find() ? " ligne " + ligne.group(1) : "") + " : catalogue illisible :"
+                    + " un texte entre guillemets n'est pas refermé, ou un guillemet est mal placé (dans un texte entre"
+                    + " guillemets, un guillemet s'écrit \"\")", e);
         }
         return new CataloguePieces(lues);
+    }
+
+    /** The columns a reader of the catalogue relies on; code_spls and modele may be left out. */
+    private static final List<String> COLONNES = List.of("code", "libelle", "attendus", "reference");
+
+    private static void exigerLesColonnes(String fichier, List<String> lues) {
+        List<String> manquantes = COLONNES.stream().filter(c -> !lues.contains(c)).toList();
+        if (manquantes.isEmpty()) {
+            return;
+        }
+        // A spreadsheet saved as "CSV" in French separates with semicolons: the whole header is then one column.
+        boolean pointVirgule = lues.size() == 1 && lues.get(0).contains(";");
+        throw new IllegalArgumentException(fichier + " : " + (pointVirgule
+                ? "colonnes séparées par des points-virgules ; le catalogue les sépare par des virgules"
+                : "colonne(s) " + String.join(", ", manquantes) + " absente(s) de l'en-tête (lu : " + String.join(",", lues) + ")")
+                + " ; en-tête attendu : code,libelle,attendus,reference,code_spls,modele");
+    }
+
+    private static boolean estUneAdresseWeb(String texte) {
+        try {
+            java.net.URI uri = new java.net.URI(texte);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static String vide(CSVRecord r, String colonne) {

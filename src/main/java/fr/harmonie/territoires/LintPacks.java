@@ -3,6 +3,7 @@ package fr.harmonie.territoires;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.harmonie.catalogue.CataloguePieces;
+import fr.harmonie.catalogue.EntreeCatalogue;
 import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.CompilateurRegles;
 import fr.harmonie.regles.GravitesEcrites;
@@ -148,9 +149,21 @@ final class LintPacks {
         Surcharges s = p.surcharges();
         List<Pack> parents = parents(registre, p);
         verifierIdentifiants(p, parents, ou, erreurs);
+        Map<String, String> origines = new HashMap<>();
         CataloguePieces catalogue = CataloguePieces.VIDE;
         for (Pack parent : parents) {
+            CataloguePieces avant = catalogue;
+            parent.catalogue().entrees().stream().filter(e -> !avant.connait(e.code())).forEach(e -> origines.put(e.code(), parent.reference()));
             catalogue = catalogue.complete(parent.catalogue());
+        }
+        // The chain keeps the first entry of a code: a pack's own label or attendus for a piece its parents have
+        // would be dropped without a word, and the bailleur would read the old ones.
+        for (EntreeCatalogue e : p.catalogue().entrees()) {
+            if (catalogue.connait(e.code())) {
+                erreurs.add(ou + "catalogue/pieces.csv : la pièce « " + e.code() + " » est déjà au catalogue de "
+                        + origines.get(e.code()) + " : un pack ajoute des pièces nouvelles, il ne change ni le libellé ni les"
+                        + " attendus d'une pièce de sa chaîne (son entrée serait ignorée) ; la retirer, ou donner un code nouveau");
+            }
         }
         catalogue = catalogue.complete(p.catalogue());
         for (Surcharges.AjoutPiece a : s.pieces()) {

@@ -405,6 +405,39 @@ class LintPacksTest {
                 "pack metropole-rouen-normandie@2026.1, catalogue/pieces.csv ligne 3 : pièce « CHARTE » en double");
         illisible(t -> t.put("catalogue/pieces.csv", entete + "charte,Charte,a,r,,\n"),
                 "pack metropole-rouen-normandie@2026.1, catalogue/pieces.csv ligne 2 : code « charte » invalide ou libellé vide");
+        // What a spreadsheet or a hand makes of it: each was refused in English, without the file, or accepted.
+        String ou = "pack metropole-rouen-normandie@2026.1, catalogue/pieces.csv";
+        illisible(t -> t.put("catalogue/pieces.csv", "code,libelle,reference\nCHARTE,Charte,r\n"),
+                ou + " : colonne(s) attendus absente(s) de l'en-tête (lu : code,libelle,reference)");
+        illisible(t -> t.put("catalogue/pieces.csv", entete.replace(',', ';') + "CHARTE;Charte;a;r;;\n"),
+                ou + " : colonnes séparées par des points-virgules");
+        illisible(t -> t.put("catalogue/pieces.csv", entete + "CHARTE,Charte,Signée, datée,r,,\n"),
+                ou + " ligne 2 : 7 valeur(s) pour 6 colonnes ; un texte qui contient une virgule s'écrit entre guillemets");
+        illisible(t -> t.put("catalogue/pieces.csv", entete + "CHARTE,Charte,\"Signée,r,,\n"),
+                ou + " ligne 2 : catalogue illisible : un texte entre guillemets n'est pas refermé");
+        illisible(t -> t.put("catalogue/pieces.csv", entete + "CHARTE,Charte,,r,,\n"),
+                ou + " ligne 2 : pièce « CHARTE » sans attendus");
+        illisible(t -> t.put("catalogue/pieces.csv", entete + "CHARTE,Charte,a,r,,javascript:alert(1)\n"),
+                ou + " ligne 2 : modèle de la pièce « CHARTE » : « javascript:alert(1) » n'est pas une adresse web");
+        illisible(t -> t.put("catalogue/pieces.csv", entete + "CHARTE,Charte,a,r,,modeles/charte.docx\n"), "n'est pas une adresse web");
+        assertThat(rouen(t -> t.put("catalogue/pieces.csv", entete + "CHARTE,Charte,\"Signée, datée\",r,,https://exemple.fr/charte.docx\n"))
+                .catalogue().entree("CHARTE").modele()).isEqualTo("https://exemple.fr/charte.docx");
+    }
+
+    /**
+     * The chain keeps the first entry of a code: Normandie's own attendus for the national NOTE_DESCRIPTIVE were
+     * dropped without a word, and its bailleurs read the national ones.
+     */
+    @Test
+    void unPackNeRedefinitPasUnePieceDeSaChaine() {
+        String entete = "code,libelle,attendus,reference,code_spls,modele\n";
+        refuse(List.of(pack(NORMANDIE, t -> t.put("catalogue/pieces.csv", entete
+                        + "NOTE_DESCRIPTIVE,Note descriptive (Normandie),\"Contexte, programme, publics\",DREAL Normandie,,\n"))),
+                "pack region-28@2026.1, catalogue/pieces.csv : la pièce « NOTE_DESCRIPTIVE » est déjà au catalogue de national@",
+                "il ne change ni le libellé ni les attendus d'une pièce de sa chaîne (son entrée serait ignorée)");
+        refuse(List.of(pack(NORMANDIE, t -> t.put("catalogue/pieces.csv", entete + "CHARTE_NORMANDE,Charte,a,r,,\n")),
+                        rouen(t -> t.put("catalogue/pieces.csv", entete + "CHARTE_NORMANDE,Charte de Rouen,b,r,,\n"))),
+                "pack metropole-rouen-normandie@2026.1, catalogue/pieces.csv : la pièce « CHARTE_NORMANDE » est déjà au catalogue de region-28@2026.1");
     }
 
     /**
