@@ -37,12 +37,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Le cycle de vie d'un dossier gardé: évaluations scellées, dépôt (seulement s'il est déposable, la chaîne de packs
- * alors figée), instruction par un instructeur de son territoire, vérification d'une évaluation ancienne sur les
- * versions de packs qu'elle a utilisées.
+ * Le cycle de vie d'un dossier gardé: évaluations scellées, dépôt (seulement s'il est déposable et au territoire de sa
+ * commune, la chaîne de packs alors figée), instruction par un instructeur de son territoire, vérification d'une
+ * évaluation ancienne sur les versions de packs qu'elle a utilisées.
  */
 @Service
 class CycleDossier {
+
+    /** The anomaly of a territory named by the dossier that is not the commune's (a contract code). */
+    private static final String TERRITOIRE_INCOHERENT = "TERRITOIRE_INCOHERENT";
 
     private final DossiersStore dossiers;
     private final EvaluationsStore evaluations;
@@ -175,11 +178,17 @@ class CycleDossier {
         Dossier auJourDuDepot = dossier.avecDateReference(jour);
         Evaluee e = evaluation(d, auJourDuDepot);
         Resultat r = e.resultat();
-        if (!r.deposable()) {
+        // Likewise, a deposit goes to the service that instructs the commune: a territory named elsewhere, or above the
+        // commune's own (the socle for a commune of the Métropole de Rouen), would escape its rules and its instructeur.
+        List<String> territoireIncoherent = r.anomalies().stream().filter(a -> a.code().equals(TERRITOIRE_INCOHERENT))
+                .map(a -> a.message() + " : un dépôt va au service qui instruit la commune ; retirer « territoire » du dossier"
+                        + " ou nommer celui de la commune").toList();
+        if (!r.deposable() || !territoireIncoherent.isEmpty()) {
             List<String> raisons = new ArrayList<>();
             if (dossier.dateReference() != null && !dossier.dateReference().equals(jour)) {
                 raisons.add("Évalué au jour du dépôt, le " + jour + " (le dossier indique le " + dossier.dateReference() + ")");
             }
+            raisons.addAll(territoireIncoherent);
             r.piecesRequises().stream().filter(p -> p.bloquante() && p.statut() == Resultat.StatutPiece.MANQUANTE)
                     .forEach(p -> raisons.add("Pièce bloquante manquante : " + p.libelle()));
             r.anomalies().stream().filter(a -> a.gravite() == Gravite.BLOQUANTE).forEach(a -> raisons.add(a.message()));

@@ -210,11 +210,18 @@ public final class RegistrePacks implements ResolveurChaine {
                 // Without a version in force, the territory is still the one its latest version draws.
                 Pack perimetre = enForce ? specifique : versions.get(versions.size() - 1);
                 coherent = perimetre == national() || communes(perimetre).contains(code);
+                Pack propre = coherent ? plusPreciseQue(perimetre, packsParCommune.getOrDefault(code, List.of()), date) : null;
+                coherent &= propre == null;
                 resolution = "territoire « " + demande + " » demandé"
                         + (enForce ? "" : ", sans version en vigueur le " + date) + " → "
                         + (!enForce && specifique == national() ? "socle national seul" : specifique.manifeste().libelle())
-                        + (coherent ? "" : " (la commune " + code + " " + commune.nom() + " est hors de son périmètre)");
-                if (!coherent) {
+                        + (coherent ? "" : propre != null ? " (la commune " + code + " " + commune.nom() + " relève de "
+                                + propre.manifeste().libelle() + ")"
+                                : " (la commune " + code + " " + commune.nom() + " est hors de son périmètre)");
+                if (propre != null) {
+                    explication = "la commune " + code + " (" + commune.nom() + ") relève de « " + propre.id() + " » ("
+                            + propre.manifeste().libelle() + "), plus précis : ses règles ne s'appliqueraient pas";
+                } else if (!coherent) {
                     explication = "la commune " + code + " (" + commune.nom() + ") n'est pas dans le périmètre du territoire « " + demande + " »";
                 }
             }
@@ -230,6 +237,21 @@ public final class RegistrePacks implements ResolveurChaine {
         }
         List<Pack> chaine = chaineDe(specifique, date, notes);
         return new Resolution(chaine, resolution, new Localisation(code, true, demande, coherent, explication), notes);
+    }
+
+    /**
+     * The pack in force that serves the commune at a more specific level than {@code nomme}, or null. A commune has one
+     * territory that manages it: naming a less specific one (the région, or the socle, for a commune of a délégataire)
+     * would set aside that territory's rules, a blocking one included, and send the deposit to a service that does not
+     * instruct the commune.
+     */
+    private Pack plusPreciseQue(Pack nomme, List<Pack> candidats, LocalDate date) {
+        Pack propre = plusSpecifique(candidats, date, new ArrayList<>());
+        if (propre == null || propre.id().equals(nomme.id())) {
+            return null;
+        }
+        return nomme == national() || NIVEAUX.indexOf(propre.manifeste().niveau()) < NIVEAUX.indexOf(nomme.manifeste().niveau())
+                ? propre : null;
     }
 
     /**

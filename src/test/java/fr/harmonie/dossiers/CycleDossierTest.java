@@ -331,4 +331,40 @@ class CycleDossierTest {
         assertThat(json(depot).get("detail").asString()).contains("Pièce bloquante manquante : Plan de masse");
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("statut").asString()).isEqualTo("BROUILLON");
     }
+
+    /**
+     * A commune has one territory that instructs it. Rouen's dossier that named the socle (or Normandie) escaped the
+     * Métropole's blocking rule on PLAI margins, was deposited, and went to the service of the communes without a pack,
+     * while the Métropole's instructeur never saw it. The evaluation says so; the deposit refuses, and writes nothing.
+     */
+    @Test
+    void unDossierQuiNommeUnTerritoireAuDessusDeSaCommuneNEchappePasASesReglesNiASonInstructeur() throws Exception {
+        String avecMarge = dossierRouen().replace("\"margeLocale\": 0.0", "\"margeLocale\": 0.05");
+        for (String nomme : new String[] {"national", "region-28"}) {
+            String id = json(appeler("POST", "/api/v1/dossiers", "bailleur",
+                    avecMarge.replaceFirst("\\{", "{\"territoire\": \"" + nomme + "\","), null)).get("id").asString();
+            JsonNode resultat = json(appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null)).get("resultat");
+            assertThat(resultat.get("anomalies").findValuesAsString("code")).as(nomme).contains("TERRITOIRE_INCOHERENT");
+            assertThat(resultat.get("territoire").get("resolution").asString()).as(nomme)
+                    .endsWith("(la commune 76540 Rouen relève de Métropole Rouen Normandie)");
+
+            HttpResponse<String> depot = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
+
+            assertThat(depot.statusCode()).as(nomme).isEqualTo(409);
+            assertThat(json(depot).get("detail").asString()).as(nomme).contains("Territoire « " + nomme + " » : la commune 76540"
+                    + " (Rouen) relève de « metropole-rouen-normandie » (Métropole Rouen Normandie), plus précis : ses règles ne"
+                    + " s'appliqueraient pas : un dépôt va au service qui instruit la commune ; retirer « territoire » du dossier");
+            assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("statut").asString()).isEqualTo("BROUILLON");
+            assertThat(appeler("GET", "/api/v1/dossiers/" + id, "instructeur-socle", null, null).statusCode()).isEqualTo(404);
+        }
+        // Named right, the Métropole judges it (its margin rule refuses the 5 %), and, once the margin is fixed, instructs it.
+        String nommeJuste = dossierRouen().replaceFirst("\\{", "{\"territoire\": \"metropole-rouen-normandie\",");
+        String refuse = json(appeler("POST", "/api/v1/dossiers", "bailleur",
+                nommeJuste.replace("\"margeLocale\": 0.0", "\"margeLocale\": 0.05"), null)).get("id").asString();
+        assertThat(json(appeler("POST", "/api/v1/dossiers/" + refuse + "/depot", "bailleur", null, null)).get("detail").asString())
+                .contains("Lot PLAI : marge locale de 5 %").doesNotContain("Territoire");
+        String id = json(appeler("POST", "/api/v1/dossiers", "bailleur", nommeJuste, null)).get("id").asString();
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+        assertThat(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null).statusCode()).isEqualTo(200);
+    }
 }

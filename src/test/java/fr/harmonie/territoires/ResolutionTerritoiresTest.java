@@ -275,6 +275,29 @@ class ResolutionTerritoiresTest {
         assertThat(grenoble2026.trace().get(0).reference()).isEqualTo("aucune version du pack « region-84 » en vigueur le 2026-01-01 : niveau ignoré");
     }
 
+    /**
+     * A commune has one territory that manages it: Rouen's dossier naming Normandie, or the socle, kept the chain it named
+     * without a word, and so escaped the Métropole's rules. It keeps the chain it names, as the contract says, and is told.
+     */
+    @Test
+    void unTerritoireNommeMoinsPrecisQueCeluiDeLaCommuneEstIncoherent() throws Exception {
+        for (String nomme : List.of("national", "region-28")) {
+            Resultat r = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76540", "/territoire", nomme));
+
+            assertThat(r.territoire().packs()).extracting(p -> p.id()).as(nomme).doesNotContain("metropole-rouen-normandie");
+            assertThat(r.territoire().resolution()).as(nomme).endsWith("(la commune 76540 Rouen relève de Métropole Rouen Normandie)");
+            assertThat(r.anomalies()).filteredOn(a -> a.code().equals("TERRITOIRE_INCOHERENT")).singleElement()
+                    .satisfies(a -> assertThat(a.message()).isEqualTo("Territoire « " + nomme + " » : la commune 76540 (Rouen) relève"
+                            + " de « metropole-rouen-normandie » (Métropole Rouen Normandie), plus précis : ses règles ne"
+                            + " s'appliqueraient pas"));
+        }
+        // Where no more precise pack serves the commune, naming the socle or the région is coherent.
+        assertThat(evaluer("agrement", Map.of("/territoire", "national")).anomalies())
+                .noneSatisfy(a -> assertThat(a.code()).isEqualTo("TERRITOIRE_INCOHERENT"));
+        assertThat(evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185", "/territoire", "region-84")).anomalies())
+                .noneSatisfy(a -> assertThat(a.code()).isEqualTo("TERRITOIRE_INCOHERENT"));
+    }
+
     @Test
     void unTerritoireNommeQuiNExistePasEstSignaleCommeTel() throws Exception {
         Resultat r = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185", "/territoire", "REGION-84"));
