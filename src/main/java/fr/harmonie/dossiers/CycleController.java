@@ -112,7 +112,8 @@ class CycleController {
             + "dépôt, le territoire et la date de référence.")
     @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier.")
     @ApiResponse(responseCode = "409", description = "Dossier déjà déposé, ou non déposable : detail en donne les raisons "
-            + "(pièces bloquantes manquantes, anomalies bloquantes).")
+            + "(pièces bloquantes manquantes, anomalies bloquantes, territoire nommé qui n'est pas celui de la commune : "
+            + "TERRITOIRE_INCOHERENT).")
     @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE)
     @PostMapping("/api/v1/dossiers/{id}/depot")
     ResponseEntity<Object> deposer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
