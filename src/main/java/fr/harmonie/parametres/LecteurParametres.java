@@ -22,7 +22,8 @@ import tools.jackson.core.type.TypeReference;
  *       valeur: 0.15
  *       reference: DRIHL, grille des marges locales 2023
  * </pre>
- * {@code sens: plafond} ou {@code plancher} dit dans quel sens un pack territorial peut le resserrer.
+ * {@code sens: plafond} ou {@code plancher} dit dans quel sens un pack territorial peut le resserrer, et
+ * {@code bornes: { min, max, pourquoi }} jusqu'où: ce qui garde un sens (une part de 0 à 1, une marge positive).
  * Une valeur sans source, des périodes qui se chevauchent ou une clé en double sont des erreurs de chargement.
  */
 public final class LecteurParametres {
@@ -30,7 +31,7 @@ public final class LecteurParametres {
     private LecteurParametres() {
     }
 
-    record Fichier(String libelle, String sens, List<Valeur> valeurs) { }
+    record Fichier(String libelle, String sens, Parametre.Bornes bornes, List<Valeur> valeurs) { }
 
     record Valeur(LocalDate depuis, @JsonProperty("jusqua") LocalDate jusqua, Double valeur, String reference, String motif) { }
 
@@ -81,6 +82,20 @@ public final class LecteurParametres {
         if (f.sens() != null && !f.sens().equals("plafond") && !f.sens().equals("plancher")) {
             throw new ParametreInvalideException(fichier, "« " + cle + " » : sens « " + f.sens() + " » inconnu (plafond ou plancher)");
         }
-        return new Parametre(cle, f.libelle(), f.sens(), List.copyOf(valeurs));
+        Parametre.Bornes b = f.bornes();
+        if (b != null) {
+            if ((b.min() == null && b.max() == null) || b.pourquoi() == null || b.pourquoi().isBlank()
+                    || (b.min() != null && b.max() != null && b.min() > b.max())) {
+                throw new ParametreInvalideException(fichier, "« " + cle + " » : bornes sans min ni max, sans « pourquoi »,"
+                        + " ou dont le min dépasse le max");
+            }
+            for (ValeurDatee v : valeurs) {
+                String ecart = b.ecart(v.valeur());
+                if (ecart != null) {
+                    throw new ParametreInvalideException(fichier, "« " + cle + " » au " + v.depuis() + " : " + v.valeur() + " " + ecart);
+                }
+            }
+        }
+        return new Parametre(cle, f.libelle(), f.sens(), b, List.copyOf(valeurs));
     }
 }

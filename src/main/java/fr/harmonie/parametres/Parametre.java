@@ -8,7 +8,25 @@ import java.util.List;
  * resserrer: {@code plafond} (un territoire ne peut que l'abaisser), {@code plancher} (que le relever); sans sens, un
  * territoire ne peut pas le surcharger (sauf les pondérations de maturité, repondérables à total constant).
  */
-public record Parametre(String cle, String libelle, String sens, List<ValeurDatee> valeurs) {
+public record Parametre(String cle, String libelle, String sens, Bornes bornes, List<ValeurDatee> valeurs) {
+
+    /**
+     * Where a value means something ({@code min}, {@code max}, either may be null) and why: a territory tightens a
+     * parameter, never into what no dossier can meet (a negative margin cap, 60 written for a share of 0.6).
+     */
+    public record Bornes(Double min, Double max, String pourquoi) {
+
+        /** Why {@code valeur} is out of these bounds, or null when it is within. */
+        public String ecart(double valeur) {
+            if (min != null && valeur < min) {
+                return "au-dessous du minimum " + min + " (" + pourquoi + ")";
+            }
+            if (max != null && valeur > max) {
+                return "au-dessus du maximum " + max + " (" + pourquoi + ")";
+            }
+            return null;
+        }
+    }
 
     public ValeurDatee enVigueurLe(LocalDate date) {
         ValeurDatee trouvee = null;

@@ -31,7 +31,16 @@ final class LintParametres {
                 erreurs.add(ou + "parametres : « " + t.cle() + " » ne peut pas être surchargé par un territoire");
                 continue;
             }
+            if (t.bornes() != null) {
+                erreurs.add(ou + "parametres : « " + t.cle() + " » : les bornes d'un paramètre sont celles du socle ; un pack"
+                        + " ne les déclare pas");
+            }
             for (ValeurDatee v : t.valeurs()) {
+                String horsBornes = national.bornes() == null ? null : national.bornes().ecart(v.valeur());
+                if (horsBornes != null) {
+                    // Tightened past sense, the rule would refuse every dossier: 60 typed for a share of 0.6.
+                    erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " : " + v.valeur() + " " + horsBornes);
+                }
                 if (v.motif() == null || v.motif().isBlank()) {
                     erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " : surcharge sans motif");
                 }
