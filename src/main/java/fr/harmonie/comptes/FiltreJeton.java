@@ -12,6 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** {@code Authorization: Bearer hrm_…}: un client machine s'authentifie par le jeton de son organisation. */
 class FiltreJeton extends OncePerRequestFilter {
 
+    private static final String SCHEMA = "Bearer ";
+
     private final Jetons jetons;
 
     FiltreJeton(Jetons jetons) {
@@ -22,8 +24,9 @@ class FiltreJeton extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest requete, HttpServletResponse reponse, FilterChain suite)
             throws ServletException, IOException {
         String autorisation = requete.getHeader("Authorization");
-        if (autorisation != null && autorisation.startsWith("Bearer ")) {
-            var utilisateur = jetons.authentifier(autorisation.substring("Bearer ".length()).trim());
+        // The scheme is case-insensitive (RFC 9110, 11.1): some HTTP libraries send "bearer".
+        if (autorisation != null && autorisation.regionMatches(true, 0, SCHEMA, 0, SCHEMA.length())) {
+            var utilisateur = jetons.authentifier(autorisation.substring(SCHEMA.length()).trim());
             if (utilisateur.isEmpty()) {
                 SecuriteConfiguration.probleme(reponse, 401, "Jeton refusé", "Ce jeton est inconnu ou révoqué.");
                 return;

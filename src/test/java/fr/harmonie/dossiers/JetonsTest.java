@@ -59,6 +59,9 @@ class JetonsTest {
 
         assertThat(cree.statusCode()).isEqualTo(201);
         String id = Json.MAPPER.readTree(cree.body()).get("id").asString();
+        // The scheme is case-insensitive: a library that writes "bearer" was asked for a password.
+        assertThat(envoyer(requete("/api/v1/dossiers/" + id).header("Authorization", "bearer " + jeton)).statusCode()).isEqualTo(200);
+        assertThat(envoyer(requete("/api/v1/dossiers/" + id).header("Authorization", "BEARER hrm_inconnu")).statusCode()).isEqualTo(401);
         assertThat(envoyer(requete("/api/v1/dossiers/" + id)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur:demo".getBytes()))).statusCode()).isEqualTo(200);
         assertThat(envoyer(requete("/api/v1/dossiers/" + id)
