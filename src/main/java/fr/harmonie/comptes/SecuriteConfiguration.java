@@ -31,6 +31,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecuriteConfiguration {
 
+    /** What anyone may read without an account: the territories, their rules in force, the communes. */
+    private static final String[] PUBLICS = {"/api/v1/territoires", "/api/v1/territoires/*/regles", "/api/v1/communes",
+        "/api/v1/communes/*"};
+
     @Bean
     SecurityFilterChain securite(HttpSecurity http, Jetons jetons, TentativesDeConnexion tentatives) throws Exception {
         http.csrf(c -> c.disable())
@@ -39,8 +43,9 @@ class SecuriteConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/evaluations").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/territoires", "/api/v1/territoires/*/regles", "/api/v1/communes",
-                                "/api/v1/communes/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLICS).permitAll()
+                        // HEAD is a GET without its body (RFC 9110): a link checker got 401 where a reader gets 200.
+                        .requestMatchers(HttpMethod.HEAD, PUBLICS).permitAll()
                         .requestMatchers("/actuator/health", "/error").permitAll()
                         // Routes, statuses, latencies, the pool's waits: how the service is used, for operators only.
                         .requestMatchers("/actuator/**").hasRole("ADMIN")

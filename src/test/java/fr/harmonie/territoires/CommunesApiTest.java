@@ -64,6 +64,11 @@ class CommunesApiTest {
         JsonNode regles = lire(rouen.get("regles").asString(), 200);
         assertThat(regles.get("territoire").asString()).isEqualTo("metropole-rouen-normandie");
         assertThat(regles.get("date").asString()).isEqualTo("2026-06-01");
+        // Read without an account, so also asked by HEAD (a link checker, a probe): that was a 401.
+        for (String chemin : List.of("/api/v1/communes/76540", rouen.get("regles").asString(), "/api/v1/territoires")) {
+            assertThat(ClientHttp.appeler(port, "HEAD", chemin, null, null, null).statusCode()).as(chemin).isEqualTo(200);
+        }
+        assertThat(ClientHttp.appeler(port, "HEAD", "/api/v1/dossiers", null, null, null).statusCode()).isEqualTo(401);
     }
 
     @Test
