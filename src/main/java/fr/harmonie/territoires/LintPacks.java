@@ -101,8 +101,18 @@ final class LintPacks {
                 .forEach(c -> erreurs.add(ou + "pack.yaml : commune « " + c + " » inconnue"));
         m.perimetre().epci().stream().filter(c -> geo.nomEpci(c) == null)
                 .forEach(c -> erreurs.add(ou + "pack.yaml : EPCI « " + c + " » inconnu"));
-        if (!p.fichiers().fichiers().containsKey("README.md")) {
-            erreurs.add(ou + "README.md absent : dire en français ce que le pack change et pourquoi");
+        // What bailleurs and instructeurs read of a pack: its name in each resolution sentence, its sources, its README.
+        if (m.libelle().isBlank()) {
+            erreurs.add(ou + "pack.yaml : libellé vide : c'est le nom du territoire que lisent bailleurs et instructeurs"
+                    + " (« commune 76540 (Rouen) → Métropole Rouen Normandie »)");
+        }
+        if (m.sources().stream().allMatch(String::isBlank)) {
+            erreurs.add(ou + "pack.yaml : aucune source : citer les documents sur lesquels le pack s'appuie (document-cadre,"
+                    + " arrêté, délibération), dans « sources »");
+        }
+        String readme = p.fichiers().texte("README.md");
+        if (readme == null || readme.isBlank()) {
+            erreurs.add(ou + "README.md " + (readme == null ? "absent" : "vide") + " : dire en français ce que le pack change et pourquoi");
         }
     }
 

@@ -198,10 +198,17 @@ class LintPacksTest {
                         + " que pose NAT-AN-024 (" + Socle.REFERENCE + ") : un avis de calendrier a un code à lui");
     }
 
+    /** What bailleurs and instructeurs read of a pack; an empty README, no source or a blank name passed. */
     @Test
-    void unPackSansSonReadme() {
+    void unPackSansSonReadmeSesSourcesOuSonNom() {
+        String ou = "pack metropole-rouen-normandie@2026.1, ";
         refuse(List.of(normandie(), rouen(t -> t.put("README.md", null))),
-                "pack metropole-rouen-normandie@2026.1, README.md absent : dire en français ce que le pack change et pourquoi");
+                ou + "README.md absent : dire en français ce que le pack change et pourquoi");
+        refuse(List.of(normandie(), rouen(t -> t.put("README.md", "\n  \n"))), ou + "README.md vide : dire en français");
+        refuse(List.of(normandie(), rouen(t -> t.put("pack.yaml", t.get("pack.yaml").substring(0, t.get("pack.yaml").indexOf("sources:"))))),
+                ou + "pack.yaml : aucune source : citer les documents sur lesquels le pack s'appuie");
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "pack.yaml", "libelle: Métropole Rouen Normandie", "libelle: \" \""))),
+                ou + "pack.yaml : libellé vide : c'est le nom du territoire que lisent bailleurs et instructeurs");
     }
 
     @Test
