@@ -235,6 +235,18 @@ class LintPacksTest {
         refuse(List.of(normandie(), v2), "deux versions de « region-28 » commencent le 2026-01-01");
     }
 
+    /** 2027.1 dated 2017 (one digit slipped) is taken over at once by 2026.1, and judges no dossier of 2027. */
+    @Test
+    void uneVersionPlusRecenteQuiCommencePlusTot() {
+        Pack v2027 = pack(NORMANDIE, t -> remplacer(t, "pack.yaml", "version: \"2026.1\"\nvalidFrom: 2026-01-01",
+                "version: \"2027.1\"\nvalidFrom: 2017-01-01"));
+        refuse(List.of(normandie(), v2027), "pack region-28@2027.1, pack.yaml : la version 2027.1 commence le 2017-01-01, avant la"
+                + " version 2026.1 (2026-01-01) : une version plus récente commence plus tard ; vérifier validFrom");
+        Pack v2026b = pack(NORMANDIE, t -> remplacer(t, "pack.yaml", "version: \"2026.1\"\nvalidFrom: 2026-01-01",
+                "version: \"2026.10\"\nvalidFrom: 2026-07-01"));
+        new RegistrePacks(NATIONAL, List.of(normandie(), v2026b), GEO);
+    }
+
     @Test
     void unePieceAjouteeQuiNExistePas() {
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "code: PERMIS_CONSTRUIRE", "code: PERMIS_DEMOLIR"))),
