@@ -217,6 +217,18 @@ class DossiersApiTest {
         assertThat(aGrenoble.valueStream().allMatch(d -> d.get("apercu").get("codeInsee").asString().equals("38185"))).isTrue();
         assertThat(trouver(lister("instructeur", "?territoire=metropole-rouen-normandie"), rouen)).isNotNull();
         assertThat(lister("instructeur", "?territoire=region-84")).isEmpty();
+
+        // A filter misspelt ("statuts") listed every dossier, unfiltered, as if it were the filter's answer.
+        for (String faute : List.of("/api/v1/dossiers?statuts=DEPOSE", "/api/v1/dossiers?statut=DEPOSE&tri=date")) {
+            HttpResponse<String> r = ClientHttp.appeler(port, "GET", faute, "instructeur", null, null);
+            assertThat(r.statusCode()).as(faute).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).as(faute).matches("Paramètre « (statuts|tri) » inconnu"
+                    + " de cette adresse \\(attendus : apres, commune, limite, reference, statut, territoire\\)\\.");
+        }
+        HttpResponse<String> sansParametre = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + rouen + "?vue=complete", "instructeur", null, null);
+        assertThat(Json.MAPPER.readTree(sansParametre.body()).get("detail").asString())
+                .isEqualTo("Paramètre « vue » inconnu de cette adresse, qui n'en prend aucun.");
     }
 
     /**
