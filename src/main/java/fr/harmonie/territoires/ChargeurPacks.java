@@ -31,11 +31,25 @@ public final class ChargeurPacks {
     public static RegistrePacks charger(Path racine, Geographie geographie) {
         if (racine != null && !Files.isDirectory(racine.resolve("rules"))) {
             // A mistyped path must not fall back on the jar's packs, which the service would then serve unnoticed.
-            throw new PackInvalideException(racine.toAbsolutePath().normalize()
-                    + " ne contient pas de dossier rules/ (le socle national) : packs introuvables");
+            Path absolue = racine.toAbsolutePath().normalize();
+            throw new PackInvalideException(absolue + " ne contient pas de dossier rules/ (le socle national) : packs introuvables"
+                    + depotAuDessus(absolue));
         }
         Pack national = SocleNational.charger(racine == null ? null : racine.resolve("rules"));
         return new RegistrePacks(national, territoriaux(racine), geographie);
+    }
+
+    /**
+     * Where the given folder lies inside a repository ({@code territories/} or one pack's folder, given for its
+     * root): the root to give instead.
+     */
+    private static String depotAuDessus(Path dossier) {
+        for (Path p = dossier.getParent(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("rules")) && Files.isDirectory(p.resolve("territories"))) {
+                return " ; donner la racine du dépôt, qui contient rules/ et territories/ : " + p;
+            }
+        }
+        return "";
     }
 
     /**

@@ -75,6 +75,11 @@ class CommandeVerifierTest {
                 .contains("[R84-CA-001] regles/surcharges.cas.yaml : « Un dossier daté du 15 décembre 2026 reçoit l'avis de dépôt tardif »")
                 .contains("anomalie attendue absente : DEPOT_TARDIF MINEURE").contains("DEPOT_TARDIF INFO /dateReference");
 
+        // The folder of one pack, given for the repository's root: the report names the root to give.
+        assertThat(lancer("verifier", "--packs", depot.resolve("territories/region-84").toString())).isEqualTo(3);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("territories/region-84 ne contient pas de dossier rules/")
+                .contains("donner la racine du dépôt, qui contient rules/ et territories/ : " + depot.toAbsolutePath().normalize());
+
         assertThat(lancer("verifier", "--packs", depot.toString(), "region-99")).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("aucun pack ne porte l'identifiant region-99");
     }
