@@ -2,6 +2,9 @@ package fr.harmonie.catalogue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -9,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -74,15 +79,17 @@ public final class CataloguePieces {
                 lues.add(new EntreeCatalogue(code, r.get("libelle"), r.get("attendus"), r.get("reference"),
                         vide(r, "code_spls"), modele));
             }
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IOException | IllegalStateException | UncheckedIOException e) {
             // commons-csv says where in English ("(startline 2) EOF reached before encapsulated token finished").
-            java.util.regex.Matcher ligne = java.util.regex.Pattern.compile("startline (\\d+)").matcher(String.valueOf(e.getMessage()));
+            Matcher ligne = LIGNE_DE_DEPART.matcher(String.valueOf(e.getMessage()));
             throw new IllegalArgumentException(fichier + (ligne.find() ? " ligne " + ligne.group(1) : "") + " : catalogue illisible :"
                     + " un texte entre guillemets n'est pas refermé, ou un guillemet est mal placé (dans un texte entre"
                     + " guillemets, un guillemet s'écrit \"\")", e);
         }
         return new CataloguePieces(lues);
     }
+
+    private static final Pattern LIGNE_DE_DEPART = Pattern.compile("startline (\\d+)");
 
     /** The columns a reader of the catalogue relies on; code_spls and modele may be left out. */
     private static final List<String> COLONNES = List.of("code", "libelle", "attendus", "reference");
@@ -102,9 +109,9 @@ public final class CataloguePieces {
 
     private static boolean estUneAdresseWeb(String texte) {
         try {
-            java.net.URI uri = new java.net.URI(texte);
+            URI uri = new URI(texte);
             return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

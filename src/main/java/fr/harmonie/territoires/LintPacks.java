@@ -26,7 +26,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Vérifie les packs au chargement (et donc dans le build): une erreur empêche le service de démarrer ou un
@@ -61,17 +60,13 @@ final class LintPacks {
             if (e.getKey().equals(RegistrePacks.NATIONAL)) {
                 continue;
             }
-            Set<LocalDate> dates = new HashSet<>();
+            LintVersions.verifier(e.getValue(), erreurs);
             for (Pack p : e.getValue()) {
                 String ou = "pack " + p.reference() + ", ";
-                if (!dates.add(p.manifeste().validFrom())) {
-                    erreurs.add(ou + "pack.yaml : deux versions de « " + p.id() + " » commencent le " + p.manifeste().validFrom());
-                }
                 verifierManifeste(registre, p, ou, erreurs);
                 LintPerimetres.verifierParent(registre, p, ou, erreurs);
                 verifierSurcharges(registre, p, ou, erreurs, gravitesEcrites);
             }
-            verifierOrdreDesVersions(e.getValue(), erreurs);
         }
         LintPerimetres.verifierChevauchements(registre, erreurs);
         if (erreurs.isEmpty() && compilerLesRegles) {
@@ -80,42 +75,6 @@ final class LintPacks {
         if (!erreurs.isEmpty()) {
             throw new PackInvalideException(String.join("\n", erreurs));
         }
-    }
-
-    /**
-     * A later version starts later. 2027.1 dated 2017-01-01 (a slip of one digit) would be taken over at once by 2025.1
-     * and 2026.1, and judge no dossier of 2027, while its own cases, dated 2027, pass. Compared only where both
-     * versions are numbers ("2026.1"), the way every pack names them.
-     */
-    private static void verifierOrdreDesVersions(List<Pack> parDateDEffet, List<String> erreurs) {
-        for (int i = 1; i < parDateDEffet.size(); i++) {
-            Pack avant = parDateDEffet.get(i - 1);
-            Pack apres = parDateDEffet.get(i);
-            List<Integer> a = numeros(avant.manifeste().version());
-            List<Integer> b = numeros(apres.manifeste().version());
-            if (a != null && b != null && comparer(a, b) > 0) {
-                erreurs.add("pack " + avant.reference() + ", pack.yaml : la version " + avant.manifeste().version() + " commence le "
-                        + avant.manifeste().validFrom() + ", avant la version " + apres.manifeste().version() + " ("
-                        + apres.manifeste().validFrom() + ") : une version plus récente commence plus tard ; vérifier validFrom");
-            }
-        }
-    }
-
-    private static List<Integer> numeros(String version) {
-        if (!version.matches("\\d{1,9}(\\.\\d{1,9})*")) {
-            return null;
-        }
-        return Stream.of(version.split("\\.")).map(Integer::valueOf).toList();
-    }
-
-    private static int comparer(List<Integer> a, List<Integer> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = Integer.compare(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
     }
 
     private static void verifierManifeste(RegistrePacks registre, Pack p, String ou, List<String> erreurs) {
