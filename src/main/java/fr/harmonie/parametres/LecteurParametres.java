@@ -92,7 +92,7 @@ public final class LecteurParametres {
             for (ValeurDatee v : valeurs) {
                 String ecart = b.ecart(v.valeur());
                 if (ecart != null) {
-                    throw new ParametreInvalideException(fichier, "« " + cle + " » au " + v.depuis() + " : " + v.valeur() + " " + ecart);
+                    throw new ParametreInvalideException(fichier, "« " + cle + " » au " + v.depuis() + " : " + ecart);
                 }
             }
         }

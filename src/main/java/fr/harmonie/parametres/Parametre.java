@@ -16,15 +16,20 @@ public record Parametre(String cle, String libelle, String sens, Bornes bornes, 
      */
     public record Bornes(Double min, Double max, String pourquoi) {
 
-        /** Why {@code valeur} is out of these bounds, or null when it is within. */
+        /** Why {@code valeur} is out of these bounds ("60 au-dessus du maximum 1 (…)"), or null when it is within. */
         public String ecart(double valeur) {
             if (min != null && valeur < min) {
-                return "au-dessous du minimum " + min + " (" + pourquoi + ")";
+                return nombre(valeur) + " au-dessous du minimum " + nombre(min) + " (" + pourquoi + ")";
             }
             if (max != null && valeur > max) {
-                return "au-dessus du maximum " + max + " (" + pourquoi + ")";
+                return nombre(valeur) + " au-dessus du maximum " + nombre(max) + " (" + pourquoi + ")";
             }
             return null;
+        }
+
+        /** As the YAML writes it: 60 and 0.6, not 60.0. */
+        private static String nombre(double x) {
+            return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
         }
     }
 

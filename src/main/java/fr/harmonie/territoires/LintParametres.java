@@ -39,7 +39,7 @@ final class LintParametres {
                 String horsBornes = national.bornes() == null ? null : national.bornes().ecart(v.valeur());
                 if (horsBornes != null) {
                     // Tightened past sense, the rule would refuse every dossier: 60 typed for a share of 0.6.
-                    erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " : " + v.valeur() + " " + horsBornes);
+                    erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " : " + horsBornes);
                 }
                 if (v.motif() == null || v.motif().isBlank()) {
                     erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " : surcharge sans motif");

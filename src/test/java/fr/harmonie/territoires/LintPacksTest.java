@@ -314,10 +314,10 @@ class LintPacksTest {
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "parametres/marges.yaml", "valeur: 0\n      motif: \"Pas de marge locale sur le PLAI dans",
                         "valeur: -0.05\n      motif: \"Pas de marge locale sur le PLAI dans"))),
                 "pack metropole-rouen-normandie@2026.1, parametres : « marge-locale.plafond.PLAI » au 2026-01-01 : -0.05 au-dessous du"
-                        + " minimum 0.0 (une marge locale n'est pas négative ; 0 : aucune marge)");
+                        + " minimum 0 (une marge locale n'est pas négative ; 0 : aucune marge)");
         refuse(List.of(normandie(), rouen(t -> t.put("parametres/moi.yaml", "beneficiaire.moi.part-plai-min:\n  libelle: x\n  valeurs:\n"
                         + "    - { depuis: 2026-01-01, valeur: 60, reference: r, motif: m }\n"))),
-                "« beneficiaire.moi.part-plai-min » au 2026-01-01 : 60.0 au-dessus du maximum 1.0 (une part s'écrit de 0 à 1 : 0.6 pour 60 %)");
+                "« beneficiaire.moi.part-plai-min » au 2026-01-01 : 60 au-dessus du maximum 1 (une part s'écrit de 0 à 1 : 0.6 pour 60 %)");
         refuse(List.of(normandie(), rouen(t -> t.put("parametres/moi.yaml", "beneficiaire.moi.part-plai-min:\n  libelle: x\n"
                         + "  bornes: { min: 0.6, pourquoi: p }\n  valeurs:\n    - { depuis: 2026-01-01, valeur: 0.6, reference: r, motif: m }\n"))),
                 "« beneficiaire.moi.part-plai-min » : les bornes d'un paramètre sont celles du socle");
@@ -328,7 +328,7 @@ class LintPacksTest {
         String valeur = "tolerance.euros:\n  libelle: x\n  bornes: %s\n  valeurs:\n    - { depuis: 2000-01-01, valeur: -1, reference: r }\n";
         assertThatThrownBy(() -> fr.harmonie.parametres.LecteurParametres.lire("tolerances.yaml",
                 valeur.formatted("{ min: 0, pourquoi: \"une tolérance n'est pas négative\" }")))
-                .hasMessageContaining("« tolerance.euros » au 2000-01-01 : -1.0 au-dessous du minimum 0.0 (une tolérance n'est pas négative)");
+                .hasMessageContaining("« tolerance.euros » au 2000-01-01 : -1 au-dessous du minimum 0 (une tolérance n'est pas négative)");
         assertThatThrownBy(() -> fr.harmonie.parametres.LecteurParametres.lire("tolerances.yaml", valeur.formatted("{ min: 0 }")))
                 .hasMessageContaining("« tolerance.euros » : bornes sans min ni max, sans « pourquoi »");
     }
