@@ -1,5 +1,6 @@
 package fr.harmonie.parametres;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public record Parametre(String cle, String libelle, String sens, Bornes bornes, 
 
         /** As the YAML writes it: 60 and 0.6, not 60.0. */
         private static String nombre(double x) {
-            return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
         }
     }
 
