@@ -187,27 +187,29 @@ public final class ExecuteurCas {
     private String horsDeLaPeriode(JsonNode dossier) {
         Pack pack = chaine.plusSpecifique();
         var m = pack.manifeste();
-        String dater = "dater le cas dans la période de " + pack.reference() + " ("
+        JsonNode champ = dossier.get("dateReference");
+        String pourquoi;
+        if (champ == null || !champ.isString()) {
+            pourquoi = "le dossier du cas n'a pas de dateReference : il serait jugé au jour où on le joue, et son verdict"
+                    + " changerait avec le calendrier";
+        } else {
+            LocalDate date;
+            try {
+                date = LocalDate.parse(champ.asString());
+            } catch (DateTimeParseException e) {
+                return null; // the contract's validation names it
+            }
+            if (m.enVigueurLe(date)) {
+                return null;
+            }
+            pourquoi = "le cas est daté du " + date + (date.isBefore(m.validFrom())
+                    ? ", avant l'entrée en vigueur de " + pack.reference() + " (" + m.validFrom() + ")"
+                    : ", après la fin de " + pack.reference() + " (" + m.validUntil() + ")")
+                    + " : un dossier de cette date n'est jamais jugé par cette version";
+        }
+        return pourquoi + " ; dater le cas dans la période de " + pack.reference() + " ("
                 + (m.validUntil() == null ? "à partir du " + m.validFrom() : "du " + m.validFrom() + " au " + m.validUntil())
                 + "), par exemple modifier: { /dateReference: \"" + m.validFrom() + "\" }";
-        JsonNode champ = dossier.get("dateReference");
-        if (champ == null || !champ.isString()) {
-            return "le dossier du cas n'a pas de dateReference : il serait jugé au jour où on le joue, et son verdict"
-                    + " changerait avec le calendrier ; " + dater;
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(champ.asString());
-        } catch (DateTimeParseException e) {
-            return null; // the contract's validation names it
-        }
-        if (m.enVigueurLe(date)) {
-            return null;
-        }
-        return "le cas est daté du " + date + (date.isBefore(m.validFrom())
-                ? ", avant l'entrée en vigueur de " + pack.reference() + " (" + m.validFrom() + ")"
-                : ", après la fin de " + pack.reference() + " (" + m.validUntil() + ")")
-                + " : un dossier de cette date n'est jamais jugé par cette version ; " + dater;
     }
 
     /** Whether {@code regle} is a compiled rule of the chain's most specific pack (not of a parent). */
