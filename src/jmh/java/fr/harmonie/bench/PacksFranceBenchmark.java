@@ -157,7 +157,8 @@ public class PacksFranceBenchmark {
         Path dir = racine.resolve("territories").resolve(id).resolve("2026.1");
         Files.createDirectories(dir.resolve("regles"));
         Files.writeString(dir.resolve("pack.yaml"), "id: " + id + "\nlibelle: Pack généré " + id + "\nniveau: " + niveau
-                + "\nparent: " + parent + "\nversion: \"2026.1\"\nvalidFrom: 2026-01-01\nperimetre:\n  " + perimetre + "\n");
+                + "\nparent: " + parent + "\nversion: \"2026.1\"\nvalidFrom: 2026-01-01\nperimetre:\n  " + perimetre
+                + "\nsources:\n  - \"banc de charge\"\n");
         Files.writeString(dir.resolve("README.md"), "# " + id + "\n\nPack généré pour le banc de charge.\n");
         String prefixe = id.toUpperCase().replaceAll("[^A-Z0-9]", "");
         StringBuilder drl = new StringBuilder("package harmonie." + id.replaceAll("[^A-Za-z0-9]", "_")
