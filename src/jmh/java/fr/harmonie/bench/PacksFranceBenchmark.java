@@ -1,5 +1,6 @@
 package fr.harmonie.bench;
 
+import fr.harmonie.PacksDeLaFrance;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.evaluation.Resultat;
@@ -7,18 +8,11 @@ import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistrePacks;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -30,19 +24,15 @@ import org.openjdk.jmh.annotations.Threads;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Un jeu de packs à l'échelle de la France, généré: une région par région métropolitaine, une DDT par département,
- * un délégataire par grand EPCI, soit environ 220 packs de 10 règles chacun (avec leurs cas). Mesure au démarrage le
- * chargement complet (lecture, vérification, compilation) et la mémoire retenue, puis le débit d'évaluation d'un
- * dossier à travers une chaîne de trois packs (socle, région, DDT).
+ * Le jeu de packs à l'échelle de la France ({@link PacksDeLaFrance}, environ 220 packs de 10 règles). Mesure au
+ * démarrage le chargement complet (lecture, vérification, compilation) et la mémoire retenue, puis le débit
+ * d'évaluation d'un dossier à travers une chaîne de trois packs (socle, région, DDT).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 public class PacksFranceBenchmark {
-
-    static final int REGLES_PAR_PACK = 10;
-    static final int DELEGATAIRES = 106;
 
     private Evaluateur evaluateur;
     private Dossier dossier;
@@ -108,7 +98,7 @@ public class PacksFranceBenchmark {
 
     /** rules/ (copied from the classpath) and a generated territories/, in a new temporary directory. */
     static Path generer(Geographie geo) throws IOException {
-        return generer(geo, Files.createTempDirectory("harmonie-france"));
+        return PacksDeLaFrance.generer(geo, Files.createTempDirectory("harmonie-france"));
     }
 
     /**
@@ -120,81 +110,7 @@ public class PacksFranceBenchmark {
         if (Files.exists(racine)) {
             throw new IllegalArgumentException(racine + " existe déjà : choisir un dossier neuf");
         }
-        System.out.println("Packs France écrits dans " + generer(Geographie.chargerEmbarquee(), Files.createDirectories(racine)));
+        System.out.println("Packs France écrits dans " + PacksDeLaFrance.generer(Geographie.chargerEmbarquee(),
+                Files.createDirectories(racine)));
     }
-
-    static Path generer(Geographie geo, Path racine) throws IOException {
-        copierSocle(racine.resolve("rules"));
-        Map<String, List<Geographie.Commune>> parRegion = geo.toutesLesCommunes().stream()
-                .filter(c -> c.departement().length() == 2)
-                .collect(Collectors.groupingBy(Geographie.Commune::region, TreeMap::new, Collectors.toList()));
-        for (var region : parRegion.entrySet()) {
-            List<String> departements = region.getValue().stream().map(Geographie.Commune::departement).distinct().sorted().toList();
-            ecrirePack(racine, "region-" + region.getKey(), "REGION", "national", "departements: " + liste(departements));
-            for (String d : departements) {
-                ecrirePack(racine, "ddt-" + d.toLowerCase(), "DEPARTEMENT", "region-" + region.getKey(), "departements: " + liste(List.of(d)));
-            }
-        }
-        Map<String, Long> tailles = geo.toutesLesCommunes().stream().filter(c -> !c.epci().isEmpty() && !c.departement().equals("21"))
-                .collect(Collectors.groupingBy(Geographie.Commune::epci, LinkedHashMap::new, Collectors.counting()));
-        List<String> epcis = tailles.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey())).limit(DELEGATAIRES).map(Map.Entry::getKey).toList();
-        for (String epci : epcis) {
-            String d = geo.membresEpci(epci).stream().map(geo::commune).map(Geographie.Commune::departement)
-                    .collect(Collectors.groupingBy(x -> x, Collectors.counting())).entrySet().stream()
-                    .max(Map.Entry.<String, Long>comparingByValue().thenComparing(e -> e.getKey(), Comparator.reverseOrder()))
-                    .get().getKey();
-            ecrirePack(racine, "epci-" + epci, "DELEGATAIRE", "ddt-" + d.toLowerCase(), "epci: [\"" + epci + "\"]");
-        }
-        return racine;
-    }
-
-    private static String liste(List<String> codes) {
-        return codes.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    private static void ecrirePack(Path racine, String id, String niveau, String parent, String perimetre) throws IOException {
-        Path dir = racine.resolve("territories").resolve(id).resolve("2026.1");
-        Files.createDirectories(dir.resolve("regles"));
-        Files.writeString(dir.resolve("pack.yaml"), "id: " + id + "\nlibelle: Pack généré " + id + "\nniveau: " + niveau
-                + "\nparent: " + parent + "\nversion: \"2026.1\"\nvalidFrom: 2026-01-01\nperimetre:\n  " + perimetre
-                + "\nsources:\n  - \"banc de charge\"\n");
-        Files.writeString(dir.resolve("README.md"), "# " + id + "\n\nPack généré pour le banc de charge.\n");
-        String prefixe = id.toUpperCase().replaceAll("[^A-Z0-9]", "");
-        StringBuilder drl = new StringBuilder("package harmonie." + id.replaceAll("[^A-Za-z0-9]", "_")
-                + ";\nimport fr.harmonie.regles.faits.*;\n");
-        StringBuilder declarations = new StringBuilder("anomalies:\n");
-        StringBuilder cas = new StringBuilder("dossier: agrement\ncas:\n");
-        for (int k = 1; k <= REGLES_PAR_PACK; k++) {
-            String rid = prefixe + "-AN-" + k;
-            drl.append("rule \"Règle générée ").append(rid).append(": plus de ").append(k).append(" logements\"\n")
-                    .append("    @id(\"").append(rid).append("\")\n    @reference(\"banc de charge\")\n")
-                    .append("    ruleflow-group \"anomalies\"\nwhen\n    $d : Demande(nombreLogements > ").append(k * 2)
-                    .append(")\nthen\n    insert(new Anomalie(\"LOCAL_").append(k).append("\", Gravite.INFO, null, \"Avis local ")
-                    .append(k).append("\", drools.getRule()));\nend\n");
-            declarations.append("  - { id: ").append(rid).append(", code: LOCAL_").append(k)
-                    .append(", gravite: INFO, motif: banc, source: banc }\n");
-            cas.append("  - { regle: ").append(rid).append(", nom: déclenche, declenche: true }\n")
-                    .append("  - { regle: ").append(rid).append(", nom: ne déclenche pas, modifier: { /operation/lots/1: null, /operation/lots/0/logements: [{ designation: A, typologie: T2, surfaceHabitable: 50 }] }, declenche: false }\n");
-        }
-        Files.writeString(dir.resolve("regles/generees.drl"), drl.toString());
-        Files.writeString(dir.resolve("surcharges.yaml"), declarations.toString());
-        Files.writeString(dir.resolve("regles/generees.cas.yaml"), cas.toString());
-    }
-
-    private static void copierSocle(Path cible) throws IOException {
-        var resolveur = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
-        String base = resolveur.getResource("classpath:harmonie/rules/pack.yaml").getURL().toString().replace("pack.yaml", "");
-        for (var r : resolveur.getResources("classpath*:harmonie/rules/**/*")) {
-            String url = r.getURL().toString();
-            if (r.isReadable() && url.startsWith(base) && !url.endsWith("/")) {
-                Path p = cible.resolve(url.substring(base.length()));
-                Files.createDirectories(p.getParent());
-                try (InputStream in = r.getInputStream()) {
-                    Files.write(p, in.readAllBytes());
-                }
-            }
-        }
-    }
-
 }
