@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The France-scale set passes the checks a service applies at start: a region per region, a DDT per département and
- * 106 délégataires, 89 of them beyond one département. A new check that refused it would otherwise be seen only at the
- * next measure (the "sources" check did so), and one that refused a real territory's layout, never.
+ * The France-scale set passes the checks a service applies at start: a region per region, a DDT per département and a
+ * délégataire for each of the 106 largest EPCI, under the DDT of most of its communes. A new check that refused it
+ * would otherwise be seen only at the next measure (the "sources" check did so).
  */
 class PacksDeLaFranceTest {
 
