@@ -113,8 +113,7 @@ final class CommandeComparer {
 
     private static String sansEffet(Pack p, SortedSet<LocalDate> dates, Path depot) {
         Manifeste m = p.manifeste();
-        String periode = m.validUntil() == null ? "en vigueur à partir du " + m.validFrom()
-                : "en vigueur du " + m.validFrom() + " au " + m.validUntil();
+        String periode = "en vigueur " + m.periode();
         String pourquoi = dates.stream().noneMatch(m::enVigueurLe)
                 ? "aucune de leurs dates de référence (" + (dates.size() == 1 ? "le " + dates.first()
                         : "du " + dates.first() + " au " + dates.last()) + ") n'est dans cette période ; --date "

@@ -39,6 +39,11 @@ public record Manifeste(
         }
     }
 
+    /** Sa période en français: « à partir du 2027-01-01 », ou « du 2025-01-01 au 2025-12-31 ». */
+    public String periode() {
+        return validUntil == null ? "à partir du " + validFrom : "du " + validFrom + " au " + validUntil;
+    }
+
     public boolean enVigueurLe(LocalDate date) {
         return !date.isBefore(validFrom) && (validUntil == null || !date.isAfter(validUntil));
     }

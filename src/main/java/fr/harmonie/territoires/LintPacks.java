@@ -225,8 +225,8 @@ final class LintPacks {
             if (a.mois().isEmpty() || a.mois().stream().anyMatch(mois -> mois < 1 || mois > 12)) {
                 erreurs.add(ou + "surcharges.yaml : " + a.id() + " ne s'appliquerait jamais (mois vides ou hors de 1 à 12)");
             } else if (a.mois().stream().noneMatch(moisDuPack(p)::contains)) {
-                erreurs.add(ou + "surcharges.yaml : " + a.id() + " ne s'appliquerait jamais (mois " + a.mois() + " hors de la validité du pack, du "
-                        + p.manifeste().validFrom() + " au " + p.manifeste().validUntil() + ")");
+                erreurs.add(ou + "surcharges.yaml : " + a.id() + " ne s'appliquerait jamais (mois " + a.mois() + " hors de la validité du pack, "
+                        + p.manifeste().periode() + ")");
             }
         }
         for (Surcharges.AnomalieDeclaree a : s.anomalies()) {

@@ -207,9 +207,7 @@ public final class ExecuteurCas {
                     : ", après la fin de " + pack.reference() + " (" + m.validUntil() + ")")
                     + " : un dossier de cette date n'est jamais jugé par cette version";
         }
-        return pourquoi + " ; dater le cas dans la période de " + pack.reference() + " ("
-                + (m.validUntil() == null ? "à partir du " + m.validFrom() : "du " + m.validFrom() + " au " + m.validUntil())
-                + "), par exemple modifier: { /dateReference: \"" + m.validFrom() + "\" }";
+        return pourquoi + " ; dater le cas dans la période de " + pack.reference() + " (" + m.periode() + "), par exemple modifier: { /dateReference: \"" + m.validFrom() + "\" }";
     }
 
     /** Whether {@code regle} is a compiled rule of the chain's most specific pack (not of a parent). */
