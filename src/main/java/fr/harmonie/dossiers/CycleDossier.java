@@ -13,6 +13,7 @@ import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.ChaineResolue;
 import fr.harmonie.regles.CompilateurRegles;
 import fr.harmonie.regles.Origine;
+import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.faits.Gravite;
 import fr.harmonie.regles.faits.Localisation;
 import fr.harmonie.stockage.PacksStockes;
@@ -194,6 +195,7 @@ class CycleDossier {
             r.anomalies().stream().filter(a -> a.gravite() == Gravite.BLOQUANTE).forEach(a -> raisons.add(a.message()));
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non déposable", String.join(" ; ", raisons));
         }
+        gardeLeServiceDesComplements(d, dossier, r, jour);
         Geographie.Commune commune = geographie.commune(dossier.operation().commune().codeInsee());
         List<Map<String, String>> chaine = r.territoire().packs().stream()
                 .map(p -> Map.of("id", p.id(), "version", p.version(), "empreinte", p.empreinte())).toList();
@@ -202,6 +204,47 @@ class CycleDossier {
             deposerApresEvaluation(u, d, r, commune, chaine, s);
             return s;
         });
+    }
+
+    /**
+     * The answer to a request for compléments goes back to the service that asked: the bailleur who moves the operation
+     * to a commune of another territory would otherwise take the dossier away from its instructeur mid-instruction (he
+     * would no longer see it) and hand it to a service that never asked for anything. A pack published since the
+     * deposit for the commune of the deposit still moves it, as any deposit goes to the service that instructs its
+     * commune that day.
+     */
+    private void gardeLeServiceDesComplements(DossierStocke d, Dossier dossier, Resultat r, LocalDate jour) {
+        if (!d.statut().equals("COMPLEMENTS_DEMANDES") || d.territoire() == null || d.territoire().equals(r.territoire().code())
+                || d.evaluationDepot() == null) {
+            return;
+        }
+        Optional<EvaluationsStore.EvaluationStockee> depot = evaluations.parId(d.evaluationDepot());
+        if (depot.isEmpty()) {
+            return;
+        }
+        String communeDuDepot = Json.MAPPER.readTree(depot.get().entree()).at("/operation/commune/codeInsee").asString();
+        List<Pack> ouVaLaCommuneDuDepot = registre.registre().resoudreCommune(communeDuDepot, jour).packs();
+        if (ouVaLaCommuneDuDepot.get(ouVaLaCommuneDuDepot.size() - 1).id().equals(r.territoire().code())) {
+            return;
+        }
+        throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non déposable",
+                "Les compléments ont été demandés par le service instructeur de " + nomme(d.territoire()) + " : la réponse lui"
+                        + " revient. Modifié (commune " + commune(dossier.operation().commune().codeInsee()) + " au lieu de "
+                        + commune(communeDuDepot) + " au dépôt), le dossier irait à " + nomme(r.territoire().code())
+                        + " ; un dossier en cours d'instruction ne change pas de service instructeur : remettre la commune du"
+                        + " dépôt, ou créer un nouveau dossier pour l'opération déplacée");
+    }
+
+    /** The code and the name the geography gives it (the dossier's own name may be wrong). */
+    private String commune(String codeInsee) {
+        Geographie.Commune c = geographie.commune(codeInsee);
+        return codeInsee + (c == null ? "" : " " + c.nom());
+    }
+
+    /** « metropole-rouen-normandie » (Métropole Rouen Normandie): the id clients match on, the name people read. */
+    private String nomme(String idPack) {
+        RegistrePacks packs = registre.registre();
+        return "« " + idPack + " »" + (packs.connait(idPack) ? " (" + packs.derniereVersion(idPack).manifeste().libelle() + ")" : "");
     }
 
     /** Within the sealing's transaction: a dossier changed meanwhile leaves neither the deposit nor its evaluation. */

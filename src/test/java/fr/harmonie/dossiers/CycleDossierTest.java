@@ -367,4 +367,52 @@ class CycleDossierTest {
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
         assertThat(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null).statusCode()).isEqualTo(200);
     }
+
+    /**
+     * Compléments asked by the Métropole go back to the Métropole. Before, a bailleur who moved the operation to Dijon
+     * while answering re-deposited it to the service of the communes without a pack: the instructeur who asked lost it
+     * (404) mid-instruction. Moving it within the Métropole is a correction, and a pack published since the deposit for
+     * the deposit's own commune still hands the dossier over, as any deposit goes to the service of its commune.
+     */
+    @Test
+    void lesComplementsDemandesReviennentAuServiceQuiLesADemandes() throws Exception {
+        String id = json(appeler("POST", "/api/v1/dossiers", "bailleur", dossierRouen(), null)).get("id").asString();
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
+                "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode()).isEqualTo(200);
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
+                "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Merci de joindre le plan de masse signé.\"}", null).statusCode())
+                .isEqualTo(200);
+
+        String aDijon = dossierRouen().replace("\"76540\"", "\"21231\"");
+        String etag = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null).headers().firstValue("ETag").orElseThrow();
+        assertThat(appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", aDijon, etag).statusCode()).isEqualTo(200);
+        HttpResponse<String> redepot = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
+
+        assertThat(redepot.statusCode()).isEqualTo(409);
+        assertThat(json(redepot).get("detail").asString()).isEqualTo("Les compléments ont été demandés par le service instructeur de"
+                + " « metropole-rouen-normandie » (Métropole Rouen Normandie) : la réponse lui revient. Modifié (commune 21231 Dijon au"
+                + " lieu de 76540 Rouen au dépôt), le dossier irait à « national » (Socle national) ; un dossier en cours"
+                + " d'instruction ne change pas de service instructeur : remettre la commune du dépôt, ou créer un nouveau dossier"
+                + " pour l'opération déplacée");
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("statut").asString())
+                .isEqualTo("COMPLEMENTS_DEMANDES");
+        assertThat(appeler("GET", "/api/v1/dossiers/" + id, "instructeur-socle", null, null).statusCode()).isEqualTo(404);
+
+        // Mont-Saint-Aignan is in the Métropole too: the corrected commune goes back to the service that asked.
+        etag = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null).headers().firstValue("ETag").orElseThrow();
+        assertThat(appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", dossierRouen().replace("\"76540\"", "\"76451\""), etag)
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> corrige = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
+        assertThat(corrige.statusCode()).isEqualTo(200);
+        assertThat(json(corrige).get("territoire").asString()).isEqualTo("metropole-rouen-normandie");
+
+        // Deposited when Normandie instructed Rouen (as if the Métropole's pack came after): the answer, same commune,
+        // goes to the Métropole that instructs Rouen today.
+        String ancien = json(appeler("POST", "/api/v1/dossiers", "bailleur", dossierRouen(), null)).get("id").asString();
+        assertThat(appeler("POST", "/api/v1/dossiers/" + ancien + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+        jdbc.sql("UPDATE dossier SET territoire = 'region-28', statut = 'COMPLEMENTS_DEMANDES' WHERE id = ?::uuid").param(ancien).update();
+        assertThat(json(appeler("POST", "/api/v1/dossiers/" + ancien + "/depot", "bailleur", null, null)).get("territoire").asString())
+                .isEqualTo("metropole-rouen-normandie");
+    }
 }
