@@ -111,7 +111,8 @@ class CycleController {
     @ApiResponse(responseCode = "200", description = "Déposé : le corps donne le statut DEPOSE, l'évaluation scellée du "
             + "dépôt, le territoire et la date de référence.")
     @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier.")
-    @ApiResponse(responseCode = "409", description = "Dossier déjà déposé, ou non déposable : detail en donne les raisons "
+    @ApiResponse(responseCode = "409", description = "Dossier déjà déposé, ou non déposable (type "
+            + "urn:harmonie:probleme:non-deposable, avec piecesManquantes et anomalies par leur code) : detail en donne les raisons "
             + "(pièces bloquantes manquantes, anomalies bloquantes, territoire nommé qui n'est pas celui de la commune : "
             + "TERRITOIRE_INCOHERENT ; réponse à des compléments déplacée vers la commune d'un autre territoire que celui "
             + "qui les a demandés).")

@@ -21,6 +21,7 @@ import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistreCourant;
 import fr.harmonie.territoires.RegistrePacks;
 import fr.harmonie.web.ProblemeHttpException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,6 +48,12 @@ class CycleDossier {
 
     /** The anomaly of a territory named by the dossier that is not the commune's (a contract code). */
     private static final String TERRITOIRE_INCOHERENT = "TERRITOIRE_INCOHERENT";
+
+    /** A deposit refused for what the dossier holds: its reasons follow by code (piecesManquantes, anomalies). */
+    static final URI NON_DEPOSABLE = URI.create("urn:harmonie:probleme:non-deposable");
+
+    /** A deposit refused because the answer to compléments would go to another territory than the one that asked. */
+    static final URI COMPLEMENTS_AILLEURS = URI.create("urn:harmonie:probleme:complements-d-un-autre-territoire");
 
     private final DossiersStore dossiers;
     private final EvaluationsStore evaluations;
@@ -190,10 +197,17 @@ class CycleDossier {
                 raisons.add("Évalué au jour du dépôt, le " + jour + " (le dossier indique le " + dossier.dateReference() + ")");
             }
             raisons.addAll(territoireIncoherent);
-            r.piecesRequises().stream().filter(p -> p.bloquante() && p.statut() == Resultat.StatutPiece.MANQUANTE)
-                    .forEach(p -> raisons.add("Pièce bloquante manquante : " + p.libelle()));
-            r.anomalies().stream().filter(a -> a.gravite() == Gravite.BLOQUANTE).forEach(a -> raisons.add(a.message()));
-            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non déposable", String.join(" ; ", raisons));
+            List<Resultat.PieceRequise> manquantes = r.piecesRequises().stream()
+                    .filter(p -> p.bloquante() && p.statut() == Resultat.StatutPiece.MANQUANTE).toList();
+            manquantes.forEach(p -> raisons.add("Pièce bloquante manquante : " + p.libelle()));
+            List<Resultat.AnomalieRelevee> bloquantes = r.anomalies().stream()
+                    .filter(a -> a.gravite() == Gravite.BLOQUANTE || a.code().equals(TERRITOIRE_INCOHERENT)).toList();
+            bloquantes.stream().filter(a -> a.gravite() == Gravite.BLOQUANTE).forEach(a -> raisons.add(a.message()));
+            // The same reasons by their codes, for the bailleur's own system: clients match on codes, not on French.
+            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non déposable", String.join(" ; ", raisons), null, NON_DEPOSABLE)
+                    .avec("dateReference", jour.toString())
+                    .avec("piecesManquantes", manquantes.stream().map(p -> Map.of("code", p.code(), "libelle", p.libelle())).toList())
+                    .avec("anomalies", bloquantes.stream().map(CycleDossier::anomalie).toList());
         }
         gardeLeServiceDesComplements(d, dossier, r, jour);
         Geographie.Commune commune = geographie.commune(dossier.operation().commune().codeInsee());
@@ -232,7 +246,17 @@ class CycleDossier {
                         + " revient. Modifié (commune " + commune(dossier.operation().commune().codeInsee()) + " au lieu de "
                         + commune(communeDuDepot) + " au dépôt), le dossier irait à " + nomme(r.territoire().code())
                         + " ; un dossier en cours d'instruction ne change pas de service instructeur : remettre la commune du"
-                        + " dépôt, ou créer un nouveau dossier pour l'opération déplacée");
+                        + " dépôt, ou créer un nouveau dossier pour l'opération déplacée", null, COMPLEMENTS_AILLEURS)
+                .avec("territoire", d.territoire()).avec("territoireDuDossierModifie", r.territoire().code());
+    }
+
+    private static Map<String, Object> anomalie(Resultat.AnomalieRelevee a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", a.code());
+        m.put("gravite", a.gravite().name());
+        m.put("champ", a.champ());
+        m.put("message", a.message());
+        return m;
     }
 
     /** The code and the name the geography gives it (the dossier's own name may be wrong). */

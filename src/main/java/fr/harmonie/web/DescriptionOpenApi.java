@@ -178,6 +178,18 @@ class DescriptionOpenApi {
                 .addProperty("instance", texte("L'adresse de la requête."))
                 .addProperty("violations", new Schema<>().types(Set.of("array")).items(violation)
                         .description("Pour un dossier non conforme au contrat : chaque écart, avec son champ."))
+                .addProperty("dateReference", texte("Pour un dépôt refusé (urn:harmonie:probleme:non-deposable) : le jour où il a été jugé."))
+                .addProperty("piecesManquantes", new Schema<>().types(Set.of("array")).items(new Schema<>().types(Set.of("object"))
+                                .addProperty("code", texte("Le code de la pièce.")).addProperty("libelle", texte("Son libellé.")))
+                        .description("Pour un dépôt refusé : les pièces bloquantes manquantes, par leur code."))
+                .addProperty("anomalies", new Schema<>().types(Set.of("array")).items(new Schema<>().types(Set.of("object"))
+                                .addProperty("code", texte("Le code de l'anomalie, comme dans le résultat."))
+                                .addProperty("gravite", texte("Sa gravité.")).addProperty("champ", texte("Le pointeur JSON du champ."))
+                                .addProperty("message", texte("Le message, en français.")))
+                        .description("Pour un dépôt refusé : les anomalies qui l'empêchent (BLOQUANTE, TERRITOIRE_INCOHERENT)."))
+                .addProperty("territoire", texte("Pour une réponse à des compléments déplacée "
+                        + "(urn:harmonie:probleme:complements-d-un-autre-territoire) : le territoire qui les a demandés."))
+                .addProperty("territoireDuDossierModifie", texte("Et celui où irait le dossier modifié."))
                 .required(List.of("title", "status"));
     }
 

@@ -1,6 +1,9 @@
 package fr.harmonie.web;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** Un refus à renvoyer tel quel au client, en problem+json: statut, titre et détail en français. */
@@ -10,6 +13,7 @@ public class ProblemeHttpException extends RuntimeException {
     private final String titre;
     private final Long reessayerDansSecondes;
     private final URI type;
+    private final Map<String, Object> membres = new LinkedHashMap<>();
 
     public ProblemeHttpException(HttpStatus statut, String titre, String detail) {
         this(statut, titre, detail, null);
@@ -27,6 +31,19 @@ public class ProblemeHttpException extends RuntimeException {
         this.titre = titre;
         this.reessayerDansSecondes = reessayerDansSecondes;
         this.type = type;
+    }
+
+    /**
+     * An extension member of the problem (RFC 9457, section 3.2): what a client's program reads, where {@code detail}
+     * says it in French for a person.
+     */
+    public ProblemeHttpException avec(String nom, Object valeur) {
+        membres.put(nom, valeur);
+        return this;
+    }
+
+    public Map<String, Object> membres() {
+        return Collections.unmodifiableMap(membres);
     }
 
     /** @return the problem's type, or null for about:blank */

@@ -54,6 +54,7 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
         if (e.type() != null) {
             p.setType(e.type());
         }
+        e.membres().forEach(p::setProperty);
         ResponseEntity.BodyBuilder reponse = ResponseEntity.status(e.statut());
         if (e.reessayerDansSecondes() != null) {
             reponse.header(HttpHeaders.RETRY_AFTER, Long.toString(e.reessayerDansSecondes()));

@@ -329,6 +329,10 @@ class CycleDossierTest {
 
         assertThat(depot.statusCode()).isEqualTo(409);
         assertThat(json(depot).get("detail").asString()).contains("Pièce bloquante manquante : Plan de masse");
+        // The same reasons by their codes, for a bailleur's system, which matches on codes rather than on French.
+        assertThat(json(depot).get("type").asString()).isEqualTo("urn:harmonie:probleme:non-deposable");
+        assertThat(json(depot).get("piecesManquantes").findValuesAsString("code")).contains("PLAN_MASSE", "COURRIER_DEMANDE");
+        assertThat(json(depot).get("dateReference").asString()).isEqualTo(horloge.instant().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate().toString());
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("statut").asString()).isEqualTo("BROUILLON");
     }
 
@@ -351,6 +355,7 @@ class CycleDossierTest {
             HttpResponse<String> depot = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
 
             assertThat(depot.statusCode()).as(nomme).isEqualTo(409);
+            assertThat(json(depot).get("anomalies").findValuesAsString("code")).as(nomme).containsExactly("TERRITOIRE_INCOHERENT");
             assertThat(json(depot).get("detail").asString()).as(nomme).contains("Territoire « " + nomme + " » : la commune 76540"
                     + " (Rouen) relève de « metropole-rouen-normandie » (Métropole Rouen Normandie), plus précis : ses règles ne"
                     + " s'appliqueraient pas : un dépôt va au service qui instruit la commune ; retirer « territoire » du dossier");
@@ -390,6 +395,8 @@ class CycleDossierTest {
         HttpResponse<String> redepot = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
 
         assertThat(redepot.statusCode()).isEqualTo(409);
+        assertThat(json(redepot).get("type").asString()).isEqualTo("urn:harmonie:probleme:complements-d-un-autre-territoire");
+        assertThat(json(redepot).get("territoireDuDossierModifie").asString()).isEqualTo("national");
         assertThat(json(redepot).get("detail").asString()).isEqualTo("Les compléments ont été demandés par le service instructeur de"
                 + " « metropole-rouen-normandie » (Métropole Rouen Normandie) : la réponse lui revient. Modifié (commune 21231 Dijon au"
                 + " lieu de 76540 Rouen au dépôt), le dossier irait à « national » (Socle national) ; un dossier en cours"
