@@ -1,9 +1,11 @@
 package fr.harmonie;
 
+import fr.harmonie.evaluation.Resultat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,14 @@ public final class Socle {
     public static final String REFERENCE = "national@" + VERSION;
 
     private Socle() {
+    }
+
+    /**
+     * The anomalies of {@code r} but the socle's note that a lot's loyer de zone cannot be checked (the LMzone table holds
+     * no sourced value for 2026): what a test about something else means by "no anomaly" on a dossier of 2026.
+     */
+    public static List<Resultat.AnomalieRelevee> anomaliesHorsLoyerDeZone(Resultat r) {
+        return r.anomalies().stream().filter(a -> !a.code().equals("LOYER_ZONE_NON_VERIFIABLE")).toList();
     }
 
     private static String lireVersion() {

@@ -78,13 +78,13 @@ class ResolutionTerritoiresTest {
                 "/operation/lots/1/margeLocale", 0.02));
         Resultat dijon = evaluer("agrement", Map.of("/operation/lots/1/margeLocale", 0.02));
 
-        assertThat(rouen.anomalies()).isEmpty();
-        assertThat(avecMarge.anomalies()).singleElement().satisfies(a -> {
+        assertThat(Socle.anomaliesHorsLoyerDeZone(rouen)).isEmpty();
+        assertThat(Socle.anomaliesHorsLoyerDeZone(avecMarge)).singleElement().satisfies(a -> {
             assertThat(a.code()).isEqualTo("MARGE_LOCALE_EXCESSIVE");
             assertThat(a.message()).contains("2 % au-delà du plafond de 0 %")
                     .contains("Pas de marge locale sur le PLAI dans la Métropole Rouen Normandie");
         });
-        assertThat(dijon.anomalies()).isEmpty();
+        assertThat(Socle.anomaliesHorsLoyerDeZone(dijon)).isEmpty();
     }
 
     @Test
@@ -99,10 +99,10 @@ class ResolutionTerritoiresTest {
             assertThat(p.code()).isEqualTo("NOTE_DESCRIPTIVE");
             assertThat(p.motifs()).extracting(o -> o.regle() + " " + o.pack()).containsExactly("R84-PJ-001 region-84@2026.1");
         });
-        assertThat(juin2026.anomalies()).isEmpty();
-        assertThat(decembre2026.anomalies()).extracting(a -> a.code() + " " + a.gravite()).containsExactly("DEPOT_TARDIF INFO");
+        assertThat(Socle.anomaliesHorsLoyerDeZone(juin2026)).isEmpty();
+        assertThat(Socle.anomaliesHorsLoyerDeZone(decembre2026)).extracting(a -> a.code() + " " + a.gravite()).containsExactly("DEPOT_TARDIF INFO");
         assertThat(chaine(decembre2025)).isEqualTo(Socle.REFERENCE + " > region-84@2025.1");
-        assertThat(decembre2025.anomalies()).isEmpty();
+        assertThat(Socle.anomaliesHorsLoyerDeZone(decembre2025)).isEmpty();
     }
 
     @Test
@@ -181,7 +181,7 @@ class ResolutionTerritoiresTest {
         Resultat pays = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76760"));
         Resultat inconnue = evaluer("agrement", Map.of("/operation/commune/codeInsee", "99999"));
 
-        assertThat(rouen.anomalies()).filteredOn(a -> a.code().equals("COMMUNE_INCONNUE")).singleElement()
+        assertThat(Socle.anomaliesHorsLoyerDeZone(rouen)).filteredOn(a -> a.code().equals("COMMUNE_INCONNUE")).singleElement()
                 .satisfies(a -> assertThat(a.message()).contains(
                         "76000 est un code postal, pas un code INSEE ; code INSEE de la commune de ce code postal : 76540 Rouen"));
         assertThat(rouen.territoire().resolution()).contains("code INSEE de la commune de ce code postal : 76540 Rouen");
@@ -247,7 +247,7 @@ class ResolutionTerritoiresTest {
 
         assertThat(rouen.territoire().packs()).extracting(p -> p.id()).containsExactly("national", "region-28");
         assertThat(rouen.territoire().resolution()).contains("sans version en vigueur le 2025-09-01").endsWith("→ Normandie (cadre régional DREAL)");
-        assertThat(rouen.anomalies()).noneSatisfy(a -> assertThat(a.code()).isEqualTo("TERRITOIRE_INCOHERENT"));
+        assertThat(Socle.anomaliesHorsLoyerDeZone(rouen)).noneSatisfy(a -> assertThat(a.code()).isEqualTo("TERRITOIRE_INCOHERENT"));
     }
 
     @Test

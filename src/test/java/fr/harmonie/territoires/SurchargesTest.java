@@ -2,6 +2,7 @@ package fr.harmonie.territoires;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.Socle;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.evaluation.Resultat;
@@ -164,7 +165,7 @@ class SurchargesTest {
             assertThat(p.modele()).isEqualTo("https://exemple.invalid/charte.pdf");
             assertThat(p.statut().name()).isEqualTo("MANQUANTE");
         });
-        assertThat(r.anomalies()).singleElement().satisfies(a -> {
+        assertThat(Socle.anomaliesHorsLoyerDeZone(r)).singleElement().satisfies(a -> {
             assertThat(a.code()).isEqualTo("CALENDRIER_INCOHERENT");
             assertThat(a.gravite().name()).isEqualTo("MAJEURE");
         });

@@ -52,7 +52,7 @@ class ExecuteurCasTest {
             assertThat(ecarts(cas("NAT-AN-010", "agrement", DESEQUILIBRE, true, List.of(fausse), List.of(), Map.of())))
                     .singleElement().asString().startsWith("anomalie attendue absente : PLAN_FINANCEMENT_DESEQUILIBRE")
                     .contains("relevées : [PLAN_FINANCEMENT_DESEQUILIBRE BLOQUANTE /operation/financement/ressources")
-                    .contains("(NAT-AN-010)]");
+                    .contains("(NAT-AN-010)");
         }
         // Said in the author's words, not as a Java record.
         assertThat(ecarts(cas("NAT-AN-010", "agrement", DESEQUILIBRE, true, List.of(new Cas.AnomalieAttendue("PLAN_FINANCEMENT_DESEQUILIBRE",
