@@ -6,16 +6,27 @@ import fr.harmonie.json.Json;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Le dossier d'agrément des cas du socle, au nom du bailleur de démonstration, placé dans une commune. */
 public final class DossiersDeTest {
 
+    private static final AtomicInteger OPERATIONS = new AtomicInteger();
+
     private DossiersDeTest() {
     }
 
-    /** Deposable in Rouen, Grenoble (with the note descriptive region-84 asks for) and Dijon. */
+    /**
+     * {@code corps} (whose reference is CAS-AGREMENT) as a distinct operation, CAS-AGREMENT-n: an organisation does not
+     * deposit one operation twice, and the tests of one service deposit many.
+     */
+    public static String uneOperation(String corps) {
+        return corps.replace("\"CAS-AGREMENT\"", "\"CAS-AGREMENT-" + OPERATIONS.incrementAndGet() + "\"");
+    }
+
+    /** A distinct operation each time; deposable in Rouen, Grenoble (with the note descriptive region-84 asks for) and Dijon. */
     public static String agrement(String commune) throws Exception {
-        String corps = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"")
+        String corps = uneOperation(Files.readString(Path.of("rules/cas/agrement.json"))).replace("\"356000000\"", "\"732829320\"")
                 .replace("\"21231\"", "\"" + commune + "\"").replace("\"2026-03-16\"", "\"2026-06-16\"");
         return commune.startsWith("38") ? corps.replace("\"pieces\": [", "\"pieces\": [{\"code\": \"NOTE_DESCRIPTIVE\", \"fournie\": true},")
                 : corps;

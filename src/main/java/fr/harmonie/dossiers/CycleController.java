@@ -115,7 +115,8 @@ class CycleController {
             + "urn:harmonie:probleme:non-deposable, avec piecesManquantes et anomalies par leur code) : detail en donne les raisons "
             + "(pièces bloquantes manquantes, anomalies bloquantes, territoire nommé qui n'est pas celui de la commune : "
             + "TERRITOIRE_INCOHERENT ; réponse à des compléments déplacée vers la commune d'un autre territoire que celui "
-            + "qui les a demandés).")
+            + "qui les a demandés), ou opération déjà déposée par l'organisation (urn:harmonie:probleme:deja-depose, même "
+            + "référence et même phase, ou même contenu : dossierDepose donne l'autre dossier).")
     @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE)
     @PostMapping("/api/v1/dossiers/{id}/depot")
     ResponseEntity<Object> deposer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {

@@ -65,11 +65,12 @@ class CycleDossier {
     private final JdbcClient jdbc;
     private final Clock horloge;
     private final TransactionTemplate transaction;
+    private final DepotsEnDouble depotsEnDouble;
     private final CacheDeChaines chainesRejouees = new CacheDeChaines();
 
     CycleDossier(DossiersStore dossiers, EvaluationsStore evaluations, LecteurDossier lecteur, Evaluateur evaluateur,
                  RegistreCourant registre, PacksStockes packsStockes, Geographie geographie, JdbcClient jdbc, Clock horloge,
-                 TransactionTemplate transaction) {
+                 TransactionTemplate transaction, DepotsEnDouble depotsEnDouble) {
         this.dossiers = dossiers;
         this.evaluations = evaluations;
         this.lecteur = lecteur;
@@ -80,6 +81,7 @@ class CycleDossier {
         this.jdbc = jdbc;
         this.horloge = horloge;
         this.transaction = transaction;
+        this.depotsEnDouble = depotsEnDouble;
     }
 
     record Scellee(UUID id, Resultat resultat) { }
@@ -214,6 +216,7 @@ class CycleDossier {
         List<Map<String, String>> chaine = r.territoire().packs().stream()
                 .map(p -> Map.of("id", p.id(), "version", p.version(), "empreinte", p.empreinte())).toList();
         return transaction.execute(t -> {
+            depotsEnDouble.refuserSiDejaDepose(d, dossier);
             Scellee s = sceller(u, d, auJourDuDepot, e);
             deposerApresEvaluation(u, d, r, commune, chaine, s);
             return s;

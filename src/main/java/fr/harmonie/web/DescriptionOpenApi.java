@@ -190,6 +190,8 @@ class DescriptionOpenApi {
                 .addProperty("territoire", texte("Pour une réponse à des compléments déplacée "
                         + "(urn:harmonie:probleme:complements-d-un-autre-territoire) : le territoire qui les a demandés."))
                 .addProperty("territoireDuDossierModifie", texte("Et celui où irait le dossier modifié."))
+                .addProperty("dossierDepose", texte("Pour une opération déjà déposée (urn:harmonie:probleme:deja-depose) : "
+                        + "l'identifiant du dossier déposé."))
                 .required(List.of("title", "status"));
     }
 

@@ -67,7 +67,7 @@ class CycleDossierTest {
     }
 
     private static String dossierRouen() throws Exception {
-        return Files.readString(Path.of("rules/cas/agrement.json"))
+        return DossiersDeTest.uneOperation(Files.readString(Path.of("rules/cas/agrement.json")))
                 .replace("\"356000000\"", "\"732829320\"").replace("\"21231\"", "\"76540\"");
     }
 
@@ -421,5 +421,68 @@ class CycleDossierTest {
         jdbc.sql("UPDATE dossier SET territoire = 'region-28', statut = 'COMPLEMENTS_DEMANDES' WHERE id = ?::uuid").param(ancien).update();
         assertThat(json(appeler("POST", "/api/v1/dossiers/" + ancien + "/depot", "bailleur", null, null)).get("territoire").asString())
                 .isEqualTo("metropole-rouen-normandie");
+    }
+
+    /**
+     * One operation, one dossier in instruction. A bailleur's system that retried its creation after a timeout had two
+     * identical drafts, both deposited: the Métropole would have instructed the operation twice. The second deposit is
+     * refused, by reference and phase or by identical content, until the first is instruit.
+     */
+    @Test
+    void uneOperationDejaDeposeeNeSeDeposePasUneSecondeFois() throws Exception {
+        String dossier = dossierRouen().replaceFirst("CAS-AGREMENT-\\d+", "REF-DOUBLE-1");
+        String premier = json(appeler("POST", "/api/v1/dossiers", "bailleur", dossier, null)).get("id").asString();
+        String reessai = json(appeler("POST", "/api/v1/dossiers", "bailleur", dossier, null)).get("id").asString();
+        assertThat(appeler("POST", "/api/v1/dossiers/" + premier + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> double_ = appeler("POST", "/api/v1/dossiers/" + reessai + "/depot", "bailleur", null, null);
+
+        assertThat(double_.statusCode()).isEqualTo(409);
+        assertThat(json(double_).get("type").asString()).isEqualTo("urn:harmonie:probleme:deja-depose");
+        assertThat(json(double_).get("dossierDepose").asString()).isEqualTo(premier);
+        assertThat(json(double_).get("detail").asString()).startsWith("Le dossier « REF-DOUBLE-1 » (phase AGREMENT) est déjà déposé"
+                + " par votre organisation (" + premier + ", statut DEPOSE) : un second dépôt ferait instruire deux fois la même opération.");
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + reessai, "bailleur", null, null)).get("statut").asString()).isEqualTo("BROUILLON");
+        assertThat(appeler("GET", "/api/v1/dossiers/" + reessai, "instructeur", null, null).statusCode()).isEqualTo(404);
+        assertThat(json(appeler("POST", "/api/v1/dossiers/" + reessai + "/evaluations", "bailleur", null, null))
+                .get("resultat").get("deposable").asBoolean()).as("refusé pour le double, non pour son contenu").isTrue();
+
+        // Without a reference, another deposit of the same content is the same operation too; another operation is not.
+        String sansReference = dossier.replace("\"reference\": \"REF-DOUBLE-1\",", "").replace("\"2026-03-16\"", "\"2026-03-17\"");
+        String sansReference1 = json(appeler("POST", "/api/v1/dossiers", "bailleur", sansReference, null)).get("id").asString();
+        String sansReference2 = json(appeler("POST", "/api/v1/dossiers", "bailleur", sansReference, null)).get("id").asString();
+        assertThat(appeler("POST", "/api/v1/dossiers/" + sansReference1 + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> sansRef = appeler("POST", "/api/v1/dossiers/" + sansReference2 + "/depot", "bailleur", null, null);
+        assertThat(sansRef.statusCode()).isEqualTo(409);
+        assertThat(json(sansRef).get("detail").asString()).startsWith("Un dossier identique est déjà déposé");
+        String autreOperation = json(appeler("POST", "/api/v1/dossiers", "bailleur",
+                dossier.replace("\"REF-DOUBLE-1\"", "\"REF-DOUBLE-2\""), null)).get("id").asString();
+        assertThat(appeler("POST", "/api/v1/dossiers/" + autreOperation + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+
+        // Once instruit, the operation may be filed again (a new request the following year, for instance).
+        for (String action : new String[] {"PRENDRE_EN_INSTRUCTION", "INSTRUIRE"}) {
+            assertThat(appeler("POST", "/api/v1/dossiers/" + premier + "/instruction", "instructeur",
+                    "{\"action\": \"" + action + "\"}", null).statusCode()).isEqualTo(200);
+        }
+        assertThat(appeler("POST", "/api/v1/dossiers/" + reessai + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+    }
+
+    /** Two identical drafts deposited at the same instant (two tabs, a retry): one is deposited, the other refused. */
+    @Test
+    void deuxDoublesDeposesAuMemeInstantNeSontPasDeposesTousLesDeux() throws Exception {
+        String dossier = dossierRouen();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ids.add(json(appeler("POST", "/api/v1/dossiers", "bailleur", dossier, null)).get("id").asString());
+        }
+        var depots = ids.stream().map(id -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })).toList();
+
+        assertThat(depots.stream().map(java.util.concurrent.CompletableFuture::join).toList()).containsExactlyInAnyOrder(200, 409);
     }
 }

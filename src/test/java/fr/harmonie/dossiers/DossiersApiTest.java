@@ -42,7 +42,7 @@ class DossiersApiTest {
     }
 
     private static String dossierDuBailleur() throws Exception {
-        return Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
+        return DossiersDeTest.uneOperation(Files.readString(Path.of("rules/cas/agrement.json"))).replace("\"356000000\"", "\"732829320\"");
     }
 
     private HttpResponse<String> creer(String compte, String dossier) throws Exception {
@@ -89,7 +89,7 @@ class DossiersApiTest {
     @Test
     void uneModificationPortLETagLuEtUneEcriturePerimeeEstRefusee() throws Exception {
         String id = Json.MAPPER.readTree(creer("bailleur", dossierDuBailleur()).body()).get("id").asString();
-        String modifie = dossierDuBailleur().replace("CAS-AGREMENT", "CAS-MODIFIE");
+        String modifie = dossierDuBailleur().replaceFirst("CAS-AGREMENT-\\d+", "CAS-MODIFIE");
 
         HttpResponse<String> sansIfMatch = envoyer(requete("/api/v1/dossiers/" + id, "bailleur").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(modifie)).build());
@@ -195,7 +195,8 @@ class DossiersApiTest {
         List<String> crees = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> r = ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur",
-                    DossiersDeTest.agrement("76540").replace("CAS-AGREMENT", reference.replace("\"", "")), null);
+                    DossiersDeTest.agrement("76540").replaceFirst("CAS-AGREMENT-\\d+",
+                            java.util.regex.Matcher.quoteReplacement(reference)), null);
             assertThat(r.statusCode()).isEqualTo(201);
             crees.add(Json.MAPPER.readTree(r.body()).get("id").asString());
         }
@@ -329,7 +330,9 @@ class DossiersApiTest {
         JsonNode deposes = lister("bailleur", "?statut=DEPOSE");
         assertThat(trouver(deposes, brouillon)).isNull();
         JsonNode depose = trouver(deposes, grenoble);
-        assertThat(depose.get("apercu").toString()).isEqualTo("{\"reference\":\"CAS-AGREMENT\",\"phase\":\"AGREMENT\","
+        String reference = depose.get("apercu").get("reference").asString();
+        assertThat(reference).matches("CAS-AGREMENT-\\d+");
+        assertThat(depose.get("apercu").toString()).isEqualTo("{\"reference\":\"" + reference + "\",\"phase\":\"AGREMENT\","
                 + "\"operation\":\"Dossier de base des cas : construction neuve sans anomalie\",\"nature\":\"CONSTRUCTION_NEUVE\","
                 + "\"codeInsee\":\"38185\",\"commune\":\"Dijon\",\"siren\":\"732829320\",\"raisonSociale\":\"OPH exemple\","
                 + "\"produits\":[\"PLAI\",\"PLUS\"],\"logements\":"
@@ -349,7 +352,7 @@ class DossiersApiTest {
                 .statusCode()).isEqualTo(201);
         assertThat(trouver(lister("bailleur", "?statut=BROUILLON"), brouillon).get("derniereEvaluation").get("aJour").asBoolean()).isTrue();
         assertThat(ClientHttp.appeler(port, "PUT", "/api/v1/dossiers/" + brouillon, "bailleur", DossiersDeTest.agrement("76540")
-                .replace("CAS-AGREMENT", "REF-2"), "\"1\"").statusCode()).isEqualTo(200);
+                .replaceFirst("CAS-AGREMENT-\\d+", "REF-2"), "\"1\"").statusCode()).isEqualTo(200);
         JsonNode modifie = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + brouillon, "bailleur", null, null).body());
         assertThat(modifie.get("apercu").get("reference").asString()).isEqualTo("REF-2");
         assertThat(modifie.get("derniereEvaluation").get("aJour").asBoolean()).isFalse();

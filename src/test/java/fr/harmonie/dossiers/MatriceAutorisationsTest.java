@@ -62,7 +62,7 @@ class MatriceAutorisationsTest {
         String aSupprimer = creer("76540", false);
         String rouen = creer("76540", true);
         String grenoble = creer("38185", true);
-        String dossier = Files.readString(Path.of("rules/cas/agrement.json")).replace("\"356000000\"", "\"732829320\"");
+        String dossier = DossiersDeTest.uneOperation(Files.readString(Path.of("rules/cas/agrement.json"))).replace("\"356000000\"", "\"732829320\"");
         String instruction = "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}";
         String evaluationRouen = Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/v1/dossiers/" + rouen + "/evaluations"))

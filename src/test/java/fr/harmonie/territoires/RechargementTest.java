@@ -67,7 +67,7 @@ class RechargementTest {
     }
 
     private static String dossierRouen() throws Exception {
-        return Files.readString(Path.of("rules/cas/agrement.json"))
+        return DossiersDeTest.uneOperation(Files.readString(Path.of("rules/cas/agrement.json")))
                 .replace("\"356000000\"", "\"732829320\"").replace("\"21231\"", "\"76540\"");
     }
 
