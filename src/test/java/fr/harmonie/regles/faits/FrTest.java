@@ -1,0 +1,30 @@
+package fr.harmonie.regles.faits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Messages are part of the receipt: a rent written « 5,53 » where it was written « 5,52 » would break every sealed
+ * evaluation that holds it. {@link Fr#deuxDecimales} must keep the text of {@code String.format("%.2f")} it replaced.
+ */
+class FrTest {
+
+    @Test
+    void unLoyerAuM2SEcritCommeLeFormatQuIlRemplace() {
+        Random hasard = new Random(20261205);
+        for (int i = 0; i < 200_000; i++) {
+            // Values with three decimals (where half-up rounding decides), then any double of a rent's range.
+            double trois = Math.round(hasard.nextDouble() * 100_000) / 1000.0;
+            double quelconque = hasard.nextDouble() * 10_000;
+            assertThat(Fr.deuxDecimales(trois)).as("%s", trois).isEqualTo(String.format(Locale.FRANCE, "%.2f", trois));
+            assertThat(Fr.deuxDecimales(quelconque)).as("%s", quelconque).isEqualTo(String.format(Locale.FRANCE, "%.2f", quelconque));
+        }
+        for (double v : new double[] {0, 5.525, 1.005, 2.675, 0.005, 5.52, 1e7, 12345678.905, -0.001, -5.5, Double.NaN}) {
+            assertThat(Fr.deuxDecimales(v)).as("%s", v).isEqualTo(String.format(Locale.FRANCE, "%.2f", v));
+        }
+        assertThat(Fr.m2(5.2)).isEqualTo("5,20 €/m²");
+    }
+}
