@@ -66,6 +66,15 @@ class CycleDossierTest {
         return Json.MAPPER.readTree(r.body());
     }
 
+    /** Created by {@code bailleur}: its id. */
+    private String creer(String corps) throws Exception {
+        return json(appeler("POST", "/api/v1/dossiers", "bailleur", corps, null)).get("id").asString();
+    }
+
+    private HttpResponse<String> deposer(String id) throws Exception {
+        return appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
+    }
+
     private static String dossierRouen() throws Exception {
         return DossiersDeTest.uneOperation(Files.readString(Path.of("rules/cas/agrement.json")))
                 .replace("\"356000000\"", "\"732829320\"").replace("\"21231\"", "\"76540\"");
@@ -381,8 +390,8 @@ class CycleDossierTest {
      */
     @Test
     void lesComplementsDemandesReviennentAuServiceQuiLesADemandes() throws Exception {
-        String id = json(appeler("POST", "/api/v1/dossiers", "bailleur", dossierRouen(), null)).get("id").asString();
-        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+        String id = creer(dossierRouen());
+        assertThat(deposer(id).statusCode()).isEqualTo(200);
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
                 "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode()).isEqualTo(200);
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
@@ -392,7 +401,7 @@ class CycleDossierTest {
         String aDijon = dossierRouen().replace("\"76540\"", "\"21231\"");
         String etag = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null).headers().firstValue("ETag").orElseThrow();
         assertThat(appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", aDijon, etag).statusCode()).isEqualTo(200);
-        HttpResponse<String> redepot = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
+        HttpResponse<String> redepot = deposer(id);
 
         assertThat(redepot.statusCode()).isEqualTo(409);
         assertThat(json(redepot).get("type").asString()).isEqualTo("urn:harmonie:probleme:complements-d-un-autre-territoire");
@@ -410,17 +419,27 @@ class CycleDossierTest {
         etag = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null).headers().firstValue("ETag").orElseThrow();
         assertThat(appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", dossierRouen().replace("\"76540\"", "\"76451\""), etag)
                 .statusCode()).isEqualTo(200);
-        HttpResponse<String> corrige = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
+        HttpResponse<String> corrige = deposer(id);
         assertThat(corrige.statusCode()).isEqualTo(200);
         assertThat(json(corrige).get("territoire").asString()).isEqualTo("metropole-rouen-normandie");
 
         // Deposited when Normandie instructed Rouen (as if the Métropole's pack came after): the answer, same commune,
         // goes to the Métropole that instructs Rouen today.
-        String ancien = json(appeler("POST", "/api/v1/dossiers", "bailleur", dossierRouen(), null)).get("id").asString();
-        assertThat(appeler("POST", "/api/v1/dossiers/" + ancien + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+        String ancien = creer(dossierRouen());
+        assertThat(deposer(ancien).statusCode()).isEqualTo(200);
         jdbc.sql("UPDATE dossier SET territoire = 'region-28', statut = 'COMPLEMENTS_DEMANDES' WHERE id = ?::uuid").param(ancien).update();
-        assertThat(json(appeler("POST", "/api/v1/dossiers/" + ancien + "/depot", "bailleur", null, null)).get("territoire").asString())
+        assertThat(json(deposer(ancien)).get("territoire").asString())
                 .isEqualTo("metropole-rouen-normandie");
+    }
+
+    private record Doublon(String premier, String second, HttpResponse<String> refus) { }
+
+    /** Two drafts of {@code corps}, the first deposited: what the deposit of the second answers. */
+    private Doublon deposerDeuxFois(String corps) throws Exception {
+        String premier = creer(corps);
+        String second = creer(corps);
+        assertThat(deposer(premier).statusCode()).isEqualTo(200);
+        return new Doublon(premier, second, deposer(second));
     }
 
     /**
@@ -431,16 +450,14 @@ class CycleDossierTest {
     @Test
     void uneOperationDejaDeposeeNeSeDeposePasUneSecondeFois() throws Exception {
         String dossier = dossierRouen().replaceFirst("CAS-AGREMENT-\\d+", "REF-DOUBLE-1");
-        String premier = json(appeler("POST", "/api/v1/dossiers", "bailleur", dossier, null)).get("id").asString();
-        String reessai = json(appeler("POST", "/api/v1/dossiers", "bailleur", dossier, null)).get("id").asString();
-        assertThat(appeler("POST", "/api/v1/dossiers/" + premier + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+        Doublon doublon = deposerDeuxFois(dossier);
+        String premier = doublon.premier();
+        String reessai = doublon.second();
 
-        HttpResponse<String> double_ = appeler("POST", "/api/v1/dossiers/" + reessai + "/depot", "bailleur", null, null);
-
-        assertThat(double_.statusCode()).isEqualTo(409);
-        assertThat(json(double_).get("type").asString()).isEqualTo("urn:harmonie:probleme:deja-depose");
-        assertThat(json(double_).get("dossierDepose").asString()).isEqualTo(premier);
-        assertThat(json(double_).get("detail").asString()).startsWith("Le dossier « REF-DOUBLE-1 » (phase AGREMENT) est déjà déposé"
+        assertThat(doublon.refus().statusCode()).isEqualTo(409);
+        assertThat(json(doublon.refus()).get("type").asString()).isEqualTo("urn:harmonie:probleme:deja-depose");
+        assertThat(json(doublon.refus()).get("dossierDepose").asString()).isEqualTo(premier);
+        assertThat(json(doublon.refus()).get("detail").asString()).startsWith("Le dossier « REF-DOUBLE-1 » (phase AGREMENT) est déjà déposé"
                 + " par votre organisation (" + premier + ", statut DEPOSE) : un second dépôt ferait instruire deux fois la même opération.");
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + reessai, "bailleur", null, null)).get("statut").asString()).isEqualTo("BROUILLON");
         assertThat(appeler("GET", "/api/v1/dossiers/" + reessai, "instructeur", null, null).statusCode()).isEqualTo(404);
@@ -449,22 +466,18 @@ class CycleDossierTest {
 
         // Without a reference, another deposit of the same content is the same operation too; another operation is not.
         String sansReference = dossier.replace("\"reference\": \"REF-DOUBLE-1\",", "").replace("\"2026-03-16\"", "\"2026-03-17\"");
-        String sansReference1 = json(appeler("POST", "/api/v1/dossiers", "bailleur", sansReference, null)).get("id").asString();
-        String sansReference2 = json(appeler("POST", "/api/v1/dossiers", "bailleur", sansReference, null)).get("id").asString();
-        assertThat(appeler("POST", "/api/v1/dossiers/" + sansReference1 + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
-        HttpResponse<String> sansRef = appeler("POST", "/api/v1/dossiers/" + sansReference2 + "/depot", "bailleur", null, null);
+        HttpResponse<String> sansRef = deposerDeuxFois(sansReference).refus();
         assertThat(sansRef.statusCode()).isEqualTo(409);
         assertThat(json(sansRef).get("detail").asString()).startsWith("Un dossier identique est déjà déposé");
-        String autreOperation = json(appeler("POST", "/api/v1/dossiers", "bailleur",
-                dossier.replace("\"REF-DOUBLE-1\"", "\"REF-DOUBLE-2\""), null)).get("id").asString();
-        assertThat(appeler("POST", "/api/v1/dossiers/" + autreOperation + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+        String autreOperation = creer(dossier.replace("\"REF-DOUBLE-1\"", "\"REF-DOUBLE-2\""));
+        assertThat(deposer(autreOperation).statusCode()).isEqualTo(200);
 
         // Once instruit, the operation may be filed again (a new request the following year, for instance).
         for (String action : new String[] {"PRENDRE_EN_INSTRUCTION", "INSTRUIRE"}) {
             assertThat(appeler("POST", "/api/v1/dossiers/" + premier + "/instruction", "instructeur",
                     "{\"action\": \"" + action + "\"}", null).statusCode()).isEqualTo(200);
         }
-        assertThat(appeler("POST", "/api/v1/dossiers/" + reessai + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+        assertThat(deposer(reessai).statusCode()).isEqualTo(200);
     }
 
     /** Two identical drafts deposited at the same instant (two tabs, a retry): one is deposited, the other refused. */
@@ -473,11 +486,11 @@ class CycleDossierTest {
         String dossier = dossierRouen();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            ids.add(json(appeler("POST", "/api/v1/dossiers", "bailleur", dossier, null)).get("id").asString());
+            ids.add(creer(dossier));
         }
         var depots = ids.stream().map(id -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode();
+                return deposer(id).statusCode();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
