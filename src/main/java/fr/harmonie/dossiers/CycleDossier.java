@@ -50,10 +50,10 @@ class CycleDossier {
     private static final String TERRITOIRE_INCOHERENT = "TERRITOIRE_INCOHERENT";
 
     /** A deposit refused for what the dossier holds: its reasons follow by code (piecesManquantes, anomalies). */
-    static final URI NON_DEPOSABLE = URI.create("urn:harmonie:probleme:non-deposable");
+    private static final URI NON_DEPOSABLE = URI.create("urn:harmonie:probleme:non-deposable");
 
     /** A deposit refused because the answer to compléments would go to another territory than the one that asked. */
-    static final URI COMPLEMENTS_AILLEURS = URI.create("urn:harmonie:probleme:complements-d-un-autre-territoire");
+    private static final URI COMPLEMENTS_AILLEURS = URI.create("urn:harmonie:probleme:complements-d-un-autre-territoire");
 
     private final DossiersStore dossiers;
     private final EvaluationsStore evaluations;
@@ -208,8 +208,8 @@ class CycleDossier {
             // The same reasons by their codes, for the bailleur's own system: clients match on codes, not on French.
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non déposable", String.join(" ; ", raisons), null, NON_DEPOSABLE)
                     .avec("dateReference", jour.toString())
-                    .avec("piecesManquantes", manquantes.stream().map(p -> Map.of("code", p.code(), "libelle", p.libelle())).toList())
-                    .avec("anomalies", bloquantes.stream().map(CycleDossier::anomalie).toList());
+                    .avec("piecesManquantes", manquantes.stream().map(p -> new PieceManquante(p.code(), p.libelle())).toList())
+                    .avec("anomalies", bloquantes.stream().map(a -> new AnomalieDuRefus(a.code(), a.gravite(), a.champ(), a.message())).toList());
         }
         gardeLeServiceDesComplements(d, dossier, r, jour);
         Geographie.Commune commune = geographie.commune(dossier.operation().commune().codeInsee());
@@ -253,14 +253,10 @@ class CycleDossier {
                 .avec("territoire", d.territoire()).avec("territoireDuDossierModifie", r.territoire().code());
     }
 
-    private static Map<String, Object> anomalie(Resultat.AnomalieRelevee a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", a.code());
-        m.put("gravite", a.gravite().name());
-        m.put("champ", a.champ());
-        m.put("message", a.message());
-        return m;
-    }
+    /** The members of a refused deposit's problem, in the order of the result's own fields. */
+    private record PieceManquante(String code, String libelle) { }
+
+    private record AnomalieDuRefus(String code, Gravite gravite, String champ, String message) { }
 
     /** The code and the name the geography gives it (the dossier's own name may be wrong). */
     private String commune(String codeInsee) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DepotsEnDouble {
 
-    static final URI TYPE = URI.create("urn:harmonie:probleme:deja-depose");
+    private static final URI TYPE = URI.create("urn:harmonie:probleme:deja-depose");
 
     private final JdbcClient jdbc;
 
