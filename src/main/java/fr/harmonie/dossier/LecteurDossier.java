@@ -26,6 +26,7 @@ public final class LecteurDossier {
     public static final String SCHEMA = "contrat/dossier.schema.json";
 
     private final Schema schema;
+    private final EcartsEnFrancais enFrancais;
 
     public LecteurDossier() {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
@@ -35,7 +36,9 @@ public final class LecteurDossier {
                 .build();
         SchemaRegistry registre = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 b -> b.schemaRegistryConfig(config));
-        this.schema = registre.getSchema(Ressources.texte(SCHEMA), InputFormat.JSON);
+        String texte = Ressources.texte(SCHEMA);
+        this.schema = registre.getSchema(texte, InputFormat.JSON);
+        this.enFrancais = new EcartsEnFrancais(Json.MAPPER.readTree(texte));
     }
 
     public Dossier lire(byte[] json) {
@@ -81,16 +84,32 @@ public final class LecteurDossier {
     private void valider(JsonNode arbre) {
         List<Error> erreurs = schema.validate(arbre);
         if (!erreurs.isEmpty()) {
-            List<Violation> violations = erreurs.stream()
-                    .map(e -> new Violation(pointeurDe(e), e.getMessage()))
+            // Ordered and counted on the validator's words; only the listed ones are said in French (a body can hold
+            // 150 000 unknown properties, each compared with its object's known ones).
+            List<Ecart> ecarts = erreurs.stream()
+                    .map(e -> new Ecart(pointeurDe(e), e.getMessage(), e))
                     .distinct()
-                    .sorted(Comparator.comparing(Violation::pointeur).thenComparing(Violation::message))
+                    .sorted(Comparator.comparing(Ecart::pointeur).thenComparing(Ecart::brut))
                     .toList();
-            int total = violations.size();
+            int total = ecarts.size();
             String detail = total + " écart(s) au contrat du dossier (format 1)."
                     + (total > VIOLATIONS_LISTEES ? " Les " + VIOLATIONS_LISTEES + " premiers, dans l'ordre des pointeurs, sont listés." : "");
             throw new DossierInvalideException("Dossier non conforme au format 1", detail,
-                    violations.subList(0, Math.min(total, VIOLATIONS_LISTEES)));
+                    ecarts.subList(0, Math.min(total, VIOLATIONS_LISTEES)).stream()
+                            .map(e -> new Violation(e.pointeur(), enFrancais.message(e.erreur()))).toList());
+        }
+    }
+
+    /** One écart, equal to another at the same place with the same words (the validator may report one twice). */
+    private record Ecart(String pointeur, String brut, Error erreur) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Ecart e && e.pointeur.equals(pointeur) && e.brut.equals(brut);
+        }
+
+        @Override
+        public int hashCode() {
+            return pointeur.hashCode() * 31 + brut.hashCode();
         }
     }
 

@@ -169,7 +169,8 @@ class DescriptionOpenApi {
     private static Schema<?> probleme() {
         Schema<Object> violation = new Schema<>().types(Set.of("object"))
                 .addProperty("pointeur", texte("Le pointeur JSON (RFC 6901) du champ en cause, dans le corps envoyé."))
-                .addProperty("message", texte("Ce qui ne va pas, en français."));
+                .addProperty("message", texte("Ce qui ne va pas, en français : la valeur trouvée, ce qui est attendu et, "
+                        + "quand elle se devine, la correction. Un texte pour une personne : ne pas le comparer."));
         return new Schema<>().types(Set.of("object")).description("Un problème (RFC 9457, application/problem+json), en français.")
                 .addProperty("type", texte("Le genre du problème, stable (urn:harmonie:probleme:…), quand il en a un."))
                 .addProperty("title", texte("Son titre."))

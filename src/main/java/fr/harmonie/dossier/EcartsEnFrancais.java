@@ -1,0 +1,265 @@
+package fr.harmonie.dossier;
+
+import com.networknt.schema.Error;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Says an écart au contrat the way the person who typed the dossier can fix it: the value found, what the contract
+ * expects, and the fix when it can be guessed. The validator's own French names the schema's machinery (« string
+ * trouvé, number attendu », « ne correspond pas au modèle d'expression régulière ^[0-9]{9}$ », « ne correspond pas au
+ * modèle date doit être une date complète RFC 3339 valide ») and never the value; a bailleur's staff copying a
+ * spreadsheet writes 12,5 for a surface, 05/12/2026 for a date, plai for a product, and needs to read that.
+ */
+final class EcartsEnFrancais {
+
+    /** What each pattern of the contract means, said in words. */
+    private static final Map<String, String> MODELES = Map.of(
+            "^[0-9]{9}$", "un numéro SIREN : neuf chiffres, sans espace",
+            "^([0-9]{2}|2A|2B)[0-9]{3}$", "un code INSEE de commune : cinq caractères, deux chiffres (2A ou 2B pour la "
+                    + "Corse) puis trois chiffres, qui ne sont pas ceux du code postal",
+            "^[A-Z0-9_]{2,64}$", "un code de pièce : de 2 à 64 majuscules, chiffres ou _, par exemple PERMIS_CONSTRUIRE");
+    private static final Pattern DATE_ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    private static final Pattern DATE_FRANCAISE = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
+    private static final Pattern NOMBRE_A_VIRGULE = Pattern.compile("-?\\d+,\\d+");
+    private static final Pattern NOMBRE = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final String[] MOIS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+            "septembre", "octobre", "novembre", "décembre"};
+
+    private final JsonNode schema;
+
+    EcartsEnFrancais(JsonNode schema) {
+        this.schema = schema;
+    }
+
+    String message(Error e) {
+        JsonNode valeur = e.getInstanceNode();
+        JsonNode regle = e.getSchemaNode();
+        String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+        String dit = switch (keyword) {
+            case "type" -> type(valeur, regle);
+            case "format" -> "date".equals(regle.asString()) ? date(valeur) : null;
+            case "enum" -> enumeration(valeur, regle);
+            case "pattern" -> modele(valeur, regle);
+            case "const" -> constante(valeur, regle);
+            case "minimum" -> cite(valeur) + " : au moins " + regle + " attendu";
+            case "maximum" -> cite(valeur) + " : au plus " + regle + " attendu";
+            case "exclusiveMinimum" -> cite(valeur) + " : une valeur supérieure à " + regle + " est attendue";
+            case "exclusiveMaximum" -> cite(valeur) + " : une valeur inférieure à " + regle + " est attendue";
+            case "minItems" -> valeur.size() == 0 ? "la liste est vide : au moins " + elements(regle.asInt()) + " attendu"
+                    + (regle.asInt() > 1 ? "s" : "") : elements(valeur.size()) + " : au moins " + regle + " attendus";
+            case "maxItems" -> elements(valeur.size()) + " : au plus " + regle + " admis";
+            case "maxLength" -> "texte de " + valeur.asString().codePointCount(0, valeur.asString().length())
+                    + " caractères : au plus " + regle;
+            case "minLength" -> "texte trop court : au moins " + regle + " caractère" + (regle.asInt() > 1 ? "s" : "");
+            case "required" -> "propriété « " + e.getProperty() + " » absente : elle est obligatoire ici";
+            case "additionalProperties" -> inconnue(e);
+            default -> null;
+        };
+        // A keyword the contract does not use today: the validator's words rather than none.
+        return dit != null ? dit : e.getMessage();
+    }
+
+    private static String type(JsonNode valeur, JsonNode regle) {
+        String attendu = regle.isArray() ? String.join(" ou ", regle.valueStream().map(t -> unType(t.asString())).toList())
+                : unType(regle.asString());
+        String dit = nature(valeur) + ", " + attendu + (attendu.startsWith("une ") ? " attendue" : " attendu");
+        if (valeur.isString()) {
+            String texte = valeur.asString().strip();
+            if (attendu.contains("nombre") && NOMBRE_A_VIRGULE.matcher(texte).matches()) {
+                return dit + " : écrire " + texte.replace(',', '.') + ", sans guillemets et avec un point décimal";
+            }
+            if (attendu.contains("nombre") && NOMBRE.matcher(texte).matches()) {
+                return dit + " : écrire " + texte + " sans guillemets";
+            }
+            if (attendu.equals("true ou false")) {
+                return dit + " : écrire true (oui) ou false (non), sans guillemets";
+            }
+        }
+        if (valeur.isNull()) {
+            return dit + " ; une information facultative que l'on n'a pas s'omet, propriété comprise";
+        }
+        return dit;
+    }
+
+    /** « 12,5 » est un texte ; 3 est un nombre. */
+    private static String nature(JsonNode valeur) {
+        if (valeur.isString()) {
+            return cite(valeur) + " est un texte";
+        }
+        if (valeur.isNumber()) {
+            return valeur + " est un nombre";
+        }
+        if (valeur.isBoolean()) {
+            return valeur + " est un booléen";
+        }
+        return valeur.isNull() ? "null n'est pas admis ici" : cite(valeur) + " trouvé" + (valeur.isArray() ? "e" : "");
+    }
+
+    private static String unType(String type) {
+        return switch (type) {
+            case "string" -> "un texte entre guillemets";
+            case "number" -> "un nombre";
+            case "integer" -> "un nombre entier";
+            case "boolean" -> "true ou false";
+            case "object" -> "un objet { … }";
+            case "array" -> "une liste [ … ]";
+            case "null" -> "null";
+            default -> type;
+        };
+    }
+
+    private static String date(JsonNode valeur) {
+        String texte = valeur.asString();
+        Matcher iso = DATE_ISO.matcher(texte);
+        if (iso.matches()) {
+            int annee = Integer.parseInt(iso.group(1));
+            int mois = Integer.parseInt(iso.group(2));
+            int jour = Integer.parseInt(iso.group(3));
+            if (mois < 1 || mois > 12) {
+                return "« " + texte + " » : il n'y a pas de mois " + mois + " (une date s'écrit AAAA-MM-JJ, l'année d'abord)";
+            }
+            int jours = YearMonth.of(annee, mois).lengthOfMonth();
+            if (jour < 1 || jour > jours) {
+                return "« " + texte + " » : " + MOIS[mois - 1] + " " + annee + " a " + jours + " jours, le " + jour
+                        + " " + MOIS[mois - 1] + " n'existe pas";
+            }
+        }
+        Matcher francaise = DATE_FRANCAISE.matcher(texte);
+        if (francaise.matches()) {
+            try {
+                LocalDate d = LocalDate.of(Integer.parseInt(francaise.group(3)), Integer.parseInt(francaise.group(2)),
+                        Integer.parseInt(francaise.group(1)));
+                return "« " + texte + " » : une date s'écrit AAAA-MM-JJ, l'année d'abord ; ici " + d;
+            } catch (DateTimeException pasUneDate) {
+                // "31/02/2026": no rewriting to offer.
+            }
+        }
+        return "« " + abrege(texte) + " » n'est pas une date : AAAA-MM-JJ attendu, par exemple 2026-04-02";
+    }
+
+    private static String enumeration(JsonNode valeur, JsonNode regle) {
+        List<String> admises = regle.valueStream().map(JsonNode::asString).toList();
+        String dit = cite(valeur) + " n'est pas une valeur admise ; valeurs admises : " + String.join(", ", admises);
+        if (valeur.isString()) {
+            String cle = cle(valeur.asString());
+            for (String admise : admises) {
+                if (cle(admise).equals(cle)) {
+                    return dit + " (écrire « " + admise + " », tel quel)";
+                }
+            }
+        }
+        return dit;
+    }
+
+    /** "plai", "Plai adapté", "plai-adapte" all mean PLAI_ADAPTE. */
+    private static String cle(String texte) {
+        return java.text.Normalizer.normalize(texte, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toUpperCase(Locale.ROOT).strip().replaceAll("[^A-Z0-9]+", "_");
+    }
+
+    private static String modele(JsonNode valeur, JsonNode regle) {
+        String sens = MODELES.get(regle.asString());
+        return cite(valeur) + (sens != null ? " n'est pas " + sens : " ne suit pas le modèle " + regle.asString());
+    }
+
+    private static String constante(JsonNode valeur, JsonNode regle) {
+        if (regle.isString() && valeur.isNumber() && regle.asString().equals(valeur.asString())) {
+            return cite(valeur) + " : écrire \"" + regle.asString() + "\", entre guillemets";
+        }
+        return cite(valeur) + " : seule la valeur " + regle + " est admise";
+    }
+
+    private String inconnue(Error e) {
+        String nom = e.getProperty();
+        List<String> admises = proprietesAdmises(e);
+        String dit = "propriété « " + abrege(nom) + " » inconnue du contrat";
+        String proche = plusProche(nom, admises);
+        if (proche != null) {
+            return dit + " ; vouliez-vous écrire « " + proche + " » ?";
+        }
+        return admises.isEmpty() ? dit : dit + " ; propriétés admises ici : " + String.join(", ", admises);
+    }
+
+    /** The properties the object's schema names: {@code additionalProperties} sits beside its {@code properties}. */
+    private List<String> proprietesAdmises(Error e) {
+        String fragment = e.getSchemaLocation().toString();
+        int diese = fragment.indexOf('#');
+        String pointeur = diese < 0 ? "" : fragment.substring(diese + 1);
+        int dernier = pointeur.lastIndexOf('/');
+        if (dernier < 0) {
+            return List.of();
+        }
+        JsonNode proprietes = schema.at(pointeur.substring(0, dernier) + "/properties");
+        return proprietes.isObject() ? List.copyOf(proprietes.propertyNames()) : List.of();
+    }
+
+    /** A property one letter or two away, or differing only by case: a typo, not a new word. */
+    private static String plusProche(String nom, List<String> admises) {
+        if (nom.length() > 64) {
+            return null;
+        }
+        List<String> proches = new ArrayList<>();
+        for (String admise : admises) {
+            int seuil = admise.length() <= 5 ? 1 : 2;
+            if (admise.equalsIgnoreCase(nom) || distance(admise.toLowerCase(Locale.ROOT), nom.toLowerCase(Locale.ROOT)) <= seuil) {
+                proches.add(admise);
+            }
+        }
+        return proches.stream().min(Comparator.comparingInt(a -> distance(a, nom))).orElse(null);
+    }
+
+    private static int distance(String a, String b) {
+        int[] precedente = new int[b.length() + 1];
+        int[] courante = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            precedente[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            courante[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int remplace = precedente[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                courante[j] = Math.min(remplace, Math.min(precedente[j], courante[j - 1]) + 1);
+            }
+            int[] t = precedente;
+            precedente = courante;
+            courante = t;
+        }
+        return precedente[b.length()];
+    }
+
+    private static String elements(int n) {
+        return n + " élément" + (n > 1 ? "s" : "");
+    }
+
+    /** The value as the person wrote it: « texte » in quotes, a number or true/false bare, an object or list named. */
+    private static String cite(JsonNode valeur) {
+        if (valeur == null || valeur.isMissingNode()) {
+            return "valeur";
+        }
+        if (valeur.isString()) {
+            return "« " + abrege(valeur.asString()) + " »";
+        }
+        if (valeur.isObject()) {
+            return "un objet";
+        }
+        if (valeur.isArray()) {
+            return "une liste";
+        }
+        return valeur.toString();
+    }
+
+    /** A value may be long: the message quotes enough of it to be recognised. */
+    private static String abrege(String texte) {
+        return texte.length() <= 40 ? texte : texte.substring(0, 40) + "…";
+    }
+}

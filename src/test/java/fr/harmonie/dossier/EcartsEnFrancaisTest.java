@@ -1,0 +1,63 @@
+package fr.harmonie.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import fr.harmonie.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What a bailleur reads when the dossier typed from a spreadsheet breaks the contract: the value found, what is
+ * expected, and the fix when it can be guessed, in words (not « string trouvé, number attendu » or a regular
+ * expression).
+ */
+class EcartsEnFrancaisTest {
+
+    private static final LecteurDossier LECTEUR = new LecteurDossier();
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            # champ                                           | valeur écrite (JSON, ou absente)  | ce que le bailleur lit
+            /operation/lots/0/logements/0/surfaceHabitable     | "62,5"                  | « 62,5 » est un texte, un nombre attendu : écrire 62.5, sans guillemets et avec un point décimal
+            /operation/lots/0/logements/0/surfaceHabitable     | "62"                    | « 62 » est un texte, un nombre attendu : écrire 62 sans guillemets
+            /operation/lots/0/logements/0/surfaceHabitable     | -3                      | -3 : une valeur supérieure à 0 est attendue
+            /dateReference                                     | "05/12/2026"            | « 05/12/2026 » : une date s'écrit AAAA-MM-JJ, l'année d'abord ; ici 2026-12-05
+            /dateReference                                     | "2026-11-31"            | « 2026-11-31 » : novembre 2026 a 30 jours, le 31 novembre n'existe pas
+            /dateReference                                     | "2026-13-01"            | « 2026-13-01 » : il n'y a pas de mois 13
+            /dateReference                                     | "demain"                | « demain » n'est pas une date : AAAA-MM-JJ attendu
+            /operation/lots/0/produit                          | "plai adapté"           | « plai adapté » n'est pas une valeur admise ; valeurs admises : PLAI, PLAI_ADAPTE, PLUS, PLS (écrire « PLAI_ADAPTE », tel quel)
+            /operation/zoneABC                                 | "B3"                    | « B3 » n'est pas une valeur admise ; valeurs admises : ABIS, A, B1, B2, C
+            /maitreOuvrage/siren                               | "552 100 554"           | « 552 100 554 » n'est pas un numéro SIREN : neuf chiffres, sans espace
+            /operation/commune/codeInsee                       | "2123"                  | « 2123 » n'est pas un code INSEE de commune : cinq caractères
+            /operation/ascenseur                               | "oui"                   | « oui » est un texte, true ou false attendu : écrire true (oui) ou false (non), sans guillemets
+            /operation/ascenseur                               | null                    | null n'est pas admis ici, true ou false attendu ; une information facultative que l'on n'a pas s'omet
+            /operation/lots                                    | []                      | la liste est vide : au moins 1 élément attendu
+            /formatVersion                                     | 1                       | 1 : écrire "1", entre guillemets
+            /operation/nature                                  |                         | propriété « nature » absente : elle est obligatoire ici
+            /operation/lots/0/logements/0/surfaceHabitabe      | 62                      | propriété « surfaceHabitabe » inconnue du contrat ; vouliez-vous écrire « surfaceHabitable » ?
+            /operation/Commune                                 | {}                      | propriété « Commune » inconnue du contrat ; vouliez-vous écrire « commune » ?
+            /couleur                                           | "bleu"                  | propriété « couleur » inconnue du contrat ; propriétés admises ici : formatVersion, reference, phase
+            """)
+    void unEcartDitLaValeurTrouveeEtCeQuiEstAttendu(String champ, String valeur, String lu) throws Exception {
+        ObjectNode dossier = (ObjectNode) Json.MAPPER.readTree(
+                Files.readString(Path.of("src/test/resources/exemples/construction-neuve-dijon.json")));
+        int dernier = champ.lastIndexOf('/');
+        ObjectNode parent = (ObjectNode) dossier.at(champ.substring(0, dernier));
+        String nom = champ.substring(dernier + 1);
+        if (valeur == null) {
+            parent.remove(nom);
+        } else {
+            parent.set(nom, Json.MAPPER.readTree(valeur));
+        }
+
+        DossierInvalideException refus = catchThrowableOfType(DossierInvalideException.class,
+                () -> LECTEUR.lire(Json.MAPPER.writeValueAsBytes(dossier)));
+
+        assertThat(refus.violations()).extracting(Violation::pointeur).containsExactly(champ);
+        assertThat(refus.violations().get(0).message()).contains(lu);
+    }
+}
