@@ -84,7 +84,8 @@ class CommunesController {
 
     @Operation(summary = "Chercher une commune par son nom ou son code postal",
             description = "`nom` : sans égard aux accents, à la casse ni aux tirets, St et Ste valant Saint et Sainte ; le "
-                    + "nom exact d'abord, puis ceux qui commencent ainsi, puis ceux dont un mot commence ainsi, 20 au plus ; "
+                    + "nom exact d'abord, puis ceux qui commencent ainsi, puis ceux dont un mot commence ainsi, puis ceux qui "
+                    + "commencent ainsi une fois les mots collés (lhay pour L'Haÿ-les-Roses), 20 au plus ; "
                     + "le nom d'une ancienne commune déléguée ou associée trouve la commune qu'elle a rejointe "
                     + "(`ancienneCommune` dit laquelle). `codePostal` : toutes les communes qui le portent. L'en-tête "
                     + "X-Total-Count dit combien de communes répondent.")

@@ -41,7 +41,12 @@ public final class Geographie {
     public record Trouvee(Commune commune, CommuneRattachee par) { }
 
     /** A name as one types it: no accent, no case, hyphens and apostrophes as spaces ("saint etienne"). */
-    private record NomCherche(String nom, Trouvee trouvee) { }
+    /** {@code colle}: the name without its spaces, as one types it without the apostrophe or hyphens ("lhay"). */
+    private record NomCherche(String nom, String colle, Trouvee trouvee) {
+        NomCherche(String nom, Trouvee trouvee) {
+            this(nom, nom.replace(" ", ""), trouvee);
+        }
+    }
 
     private final Map<String, Commune> communes;
     private final Map<String, CommuneRattachee> communesRattachees;
@@ -143,8 +148,9 @@ public final class Geographie {
     /**
      * Les communes dont le nom répond à ce qu'on a tapé, sans égard aux accents, à la casse, aux tirets ni aux
      * apostrophes: le nom exact d'abord, puis ceux qui commencent ainsi, puis ceux dont un mot commence ainsi
-     * ("etienne" trouve Saint-Étienne, "St-Etienne" aussi); par nom puis code dans chaque groupe, chaque commune une
-     * fois. Le nom d'une ancienne commune déléguée ou associée trouve la commune qu'elle a rejointe ("Assigny" trouve
+     * ("etienne" trouve Saint-Étienne, "St-Etienne" aussi), enfin ceux qui commencent ainsi une fois les mots collés
+     * ("lhay" trouve L'Haÿ-les-Roses, "montsaintaignan" Mont-Saint-Aignan); par nom puis code dans chaque groupe,
+     * chaque commune une fois. Le nom d'une ancienne commune déléguée ou associée trouve la commune qu'elle a rejointe ("Assigny" trouve
      * Petit-Caux).
      * Toutes: l'appelant en montre le début.
      */
@@ -157,7 +163,9 @@ public final class Geographie {
         List<Trouvee> memeNom = new ArrayList<>();
         List<Trouvee> debut = new ArrayList<>();
         List<Trouvee> mot = new ArrayList<>();
+        List<Trouvee> colle = new ArrayList<>();
         String motCherche = " " + cherche;
+        String colleCherche = cherche.replace(" ", "");
         for (NomCherche n : nomsCherches()) {
             if (n.nom().equals(cherche)) {
                 memeNom.add(n.trouvee());
@@ -165,10 +173,12 @@ public final class Geographie {
                 debut.add(n.trouvee());
             } else if (n.nom().contains(motCherche)) {
                 mot.add(n.trouvee());
+            } else if (n.colle().startsWith(colleCherche)) {
+                colle.add(n.trouvee());
             }
         }
         Map<String, Trouvee> parCode = new LinkedHashMap<>();
-        for (List<Trouvee> groupe : List.of(memeNom, debut, mot)) {
+        for (List<Trouvee> groupe : List.of(memeNom, debut, mot, colle)) {
             groupe.forEach(t -> parCode.putIfAbsent(t.commune().code(), t));
         }
         return List.copyOf(parCode.values());

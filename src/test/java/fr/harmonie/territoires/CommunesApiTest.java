@@ -107,6 +107,10 @@ class CommunesApiTest {
                 .allSatisfy(c -> assertThat(c.get("nom").asString()).startsWith("St").doesNotStartWith("Saint"));
         assertThat(codes(lire("/api/v1/communes?nom=abergement%20clemenciat", 200))).containsExactly("01001");
         assertThat(codes(lire("/api/v1/communes?nom=coeuvres", 200))).contains("02201");
+        // Typed without its apostrophe or hyphens: the words run together.
+        assertThat(codes(lire("/api/v1/communes?nom=lhay", 200))).containsExactly("94038");
+        assertThat(codes(lire("/api/v1/communes?nom=montsaintaignan", 200))).containsExactly("76451");
+        assertThat(codes(lire("/api/v1/communes?nom=lile%20saint%20denis", 200))).containsExactly("93039");
         // A name may match thousands: the first 20 and how many in all; a postal code shows all of its communes.
         HttpResponse<String> saint = ClientHttp.appeler(port, "GET", "/api/v1/communes?nom=saint", null, null, null);
         assertThat(Json.MAPPER.readTree(saint.body())).hasSize(20);
