@@ -1,8 +1,8 @@
 package fr.harmonie.evaluation;
 
 import fr.harmonie.dossier.LecteurDossier;
-import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.Geographie;
+import fr.harmonie.territoires.PacksDuService;
 import fr.harmonie.territoires.RegistreCourant;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,10 +26,11 @@ class EvaluationConfiguration {
     /**
      * Le service refuse de démarrer si un pack ne passe pas la vérification: mieux vaut ne pas répondre que mal
      * répondre. {@code harmonie.packs.racine}: un dossier contenant rules/ et territories/; vide: les packs du jar.
+     * Une version publiée (territories/versions.lock) dont les fichiers ont changé est refusée, comme par le build.
      */
     @Bean
     RegistreCourant registrePacks(@Value("${harmonie.packs.racine:}") String racine, Geographie geographie) {
-        return new RegistreCourant(() -> ChargeurPacks.charger(racine.isBlank() ? null : Path.of(racine), geographie));
+        return new RegistreCourant(() -> PacksDuService.charger(racine.isBlank() ? null : Path.of(racine), geographie));
     }
 
     /** Today's date comes from this clock alone, so that a test can set the moment of a deposit. */

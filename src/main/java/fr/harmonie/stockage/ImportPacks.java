@@ -81,8 +81,13 @@ class ImportPacks implements ApplicationRunner, PublicationDesPacks {
         var existante = jdbc.sql("SELECT empreinte FROM pack_version WHERE pack_id = ? AND version = ?")
                 .params(p.id(), m.version()).query(String.class).optional();
         if (existante.isPresent() && !existante.get().equals(p.empreinte())) {
-            throw new PackInvalideException("pack " + p.reference() + " : contenu différent de la version déjà importée ("
-                    + existante.get() + ") ; publier une nouvelle version");
+            // Also what an author meets who tries a draft on a service, edits it and reloads: say how to try drafts.
+            throw new PackInvalideException("pack " + p.reference() + " : ce service a déjà importé cette version avec un "
+                    + "autre contenu (" + existante.get() + "), dont des évaluations gardées peuvent dépendre : une version "
+                    + "ne change plus une fois servie. Donner une nouvelle version (version et validFrom de pack.yaml, dans "
+                    + "son propre dossier) ; pour essayer un brouillon à chaque modification : java -jar harmonie.jar "
+                    + "evaluer --packs <racine> dossier.json, ou un service aux données éphémères "
+                    + "(--harmonie.donnees.ephemeres=true), redémarré");
         }
         return existante.isPresent();
     }

@@ -165,6 +165,9 @@ class RechargementTest {
         journal.addAppender(lignes);
         Level niveau = journal.getLevel();
         journal.setLevel(Level.INFO);
+        ListAppender<ILoggingEvent> brouillons = new ListAppender<>();
+        brouillons.start();
+        ((Logger) LoggerFactory.getLogger(PacksDuService.class)).addAppender(brouillons);
 
         Files.writeString(drl, original.replace("phase == Phase.PROGRAMMATION", "phaze == Phase.PROGRAMMATION"));
         HttpResponse<String> refuse = recharger("admin");
@@ -176,13 +179,14 @@ class RechargementTest {
         assertThat(empreinteRouen(apresRefus)).isEqualTo(avant);
         assertThat(apresRefus.get("anomalies").findValuesAsString("code")).contains("PERMIS_NON_OBTENU");
 
-        // A published version never changes: edited in place, it is refused as it would be at the next start.
+        // A published version never changes: edited in place, it is refused, as by the build, whether or not this
+        // service already holds it (a new database would otherwise take content nobody published).
         Files.writeString(drl, original);
         Files.writeString(readme, Files.readString(readme) + "\nPrécision ajoutée.\n");
         HttpResponse<String> modifiee = recharger("admin");
         assertThat(modifiee.statusCode()).isEqualTo(422);
         assertThat(Json.MAPPER.readTree(modifiee.body()).get("detail").asString())
-                .contains("metropole-rouen-normandie@2026.1 : contenu différent de la version déjà importée")
+                .contains("metropole-rouen-normandie@2026.1 a changé depuis sa publication")
                 .contains("publier une nouvelle version");
         assertThat(empreinteRouen(evaluerRouen())).isEqualTo(avant);
 
@@ -219,6 +223,20 @@ class RechargementTest {
                 "/api/v1/evaluations/" + Json.MAPPER.readTree(scellee.body()).get("id").asString() + "/verification", "bailleur", null, null);
         assertThat(verification.statusCode()).isEqualTo(200);
         assertThat(Json.MAPPER.readTree(verification.body()).get("concorde").asBoolean()).isTrue();
+        // Not yet in versions.lock, 2026.2 is a draft tried on this service: served, and said so in the log; edited
+        // again, it is refused, with the ways to try a draft that changes.
+        assertThat(brouillons.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(l -> assertThat(l).startsWith("Versions servies sans être publiées (absentes de territories/versions.lock)")
+                        .contains("metropole-rouen-normandie@2026.2"));
+        Path surcharges = nouvelle.resolve("surcharges.yaml");
+        String publiees = Files.readString(surcharges);
+        Files.writeString(surcharges, publiees + "\n# retouche\n");
+        HttpResponse<String> brouillonRetouche = recharger("admin");
+        assertThat(brouillonRetouche.statusCode()).isEqualTo(422);
+        assertThat(Json.MAPPER.readTree(brouillonRetouche.body()).get("detail").asString())
+                .contains("metropole-rouen-normandie@2026.2 : ce service a déjà importé cette version avec un autre contenu")
+                .contains("evaluer --packs");
+        Files.writeString(surcharges, publiees);
         JsonNode publications = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/journal", "admin", null, null).body());
         assertThat(publications.findParents("action")).filteredOn(l -> l.get("action").asString().equals("IMPORT_PACK"))
                 .extracting(l -> l.get("qui").asString() + " " + l.get("objet").asString())
@@ -241,6 +259,7 @@ class RechargementTest {
 
         // The operators' side: who reloaded, what was refused and why, what now serves.
         journal.detachAppender(lignes);
+        ((Logger) LoggerFactory.getLogger(PacksDuService.class)).detachAppender(brouillons);
         journal.setLevel(niveau);
         assertThat(lignes.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage())
                 .filteredOn(l -> !l.startsWith("WARN Après le rechargement")).satisfiesExactly(
@@ -252,6 +271,8 @@ class RechargementTest {
                         .contains("metropole-rouen-normandie@2026.2, [MRN-AN-900]"),
                 succes -> assertThat(succes).startsWith("INFO Packs rechargés par admin : national@")
                         .contains("metropole-rouen-normandie@2026.2"),
+                brouillon -> assertThat(brouillon).startsWith("WARN Rechargement demandé par admin refusé")
+                        .contains("ce service a déjà importé cette version"),
                 sansLaPremiere -> assertThat(sansLaPremiere).startsWith("INFO Packs rechargés par admin : national@")
                         .doesNotContain("metropole-rouen-normandie@2026.1"));
     }
