@@ -211,30 +211,11 @@ final class EcartsEnFrancais {
         List<String> proches = new ArrayList<>();
         for (String admise : admises) {
             int seuil = admise.length() <= 5 ? 1 : 2;
-            if (admise.equalsIgnoreCase(nom) || distance(admise.toLowerCase(Locale.ROOT), nom.toLowerCase(Locale.ROOT)) <= seuil) {
+            if (admise.equalsIgnoreCase(nom) || FautesDeFrappe.distance(admise.toLowerCase(Locale.ROOT), nom.toLowerCase(Locale.ROOT)) <= seuil) {
                 proches.add(admise);
             }
         }
-        return proches.stream().min(Comparator.comparingInt(a -> distance(a, nom))).orElse(null);
-    }
-
-    private static int distance(String a, String b) {
-        int[] precedente = new int[b.length() + 1];
-        int[] courante = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            precedente[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            courante[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int remplace = precedente[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                courante[j] = Math.min(remplace, Math.min(precedente[j], courante[j - 1]) + 1);
-            }
-            int[] t = precedente;
-            precedente = courante;
-            courante = t;
-        }
-        return precedente[b.length()];
+        return proches.stream().min(Comparator.comparingInt(a -> FautesDeFrappe.distance(a, nom))).orElse(null);
     }
 
     private static String elements(int n) {

@@ -1,5 +1,6 @@
 package fr.harmonie.territoires;
 
+import fr.harmonie.dossier.FautesDeFrappe;
 import fr.harmonie.json.Ressources;
 import java.io.IOException;
 import java.io.StringReader;
@@ -12,12 +13,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -40,8 +43,10 @@ public final class Geographie {
     /** A commune a search found, and the former commune whose name matched when it was not its own (else null). */
     public record Trouvee(Commune commune, CommuneRattachee par) { }
 
-    /** A name as one types it: no accent, no case, hyphens and apostrophes as spaces ("saint etienne"). */
-    /** {@code colle}: the name without its spaces, as one types it without the apostrophe or hyphens ("lhay"). */
+    /**
+     * A name as one types it: no accent, no case, hyphens and apostrophes as spaces ("saint etienne"); {@code colle},
+     * without its spaces, as one types it without the apostrophe or hyphens ("lhay").
+     */
     private record NomCherche(String nom, String colle, Trouvee trouvee) {
         NomCherche(String nom, Trouvee trouvee) {
             this(nom, nom.replace(" ", ""), trouvee);
@@ -50,6 +55,8 @@ public final class Geographie {
 
     private final Map<String, Commune> communes;
     private final Map<String, CommuneRattachee> communesRattachees;
+    /** The former communes that joined each current one, by the current one's code. */
+    private final Map<String, List<CommuneRattachee>> rattacheesParCommune = new HashMap<>();
     private final Map<String, String> nomsEpci;
     private final Map<String, List<String>> membresEpci;
     /** A perimeter names départements: without this index, each one would go through the 35 000 communes. */
@@ -70,6 +77,8 @@ public final class Geographie {
                        Map<String, CommuneRattachee> rattachees, String provenance) {
         this.communes = Collections.unmodifiableMap(communes);
         this.communesRattachees = Collections.unmodifiableMap(rattachees);
+        rattachees.values().stream().filter(r -> r.commune() != null)
+                .forEach(r -> rattacheesParCommune.computeIfAbsent(r.commune().code(), k -> new ArrayList<>()).add(r));
         this.nomsEpci = Collections.unmodifiableMap(nomsEpci);
         this.communesParCodePostal = Collections.unmodifiableMap(codesPostaux);
         codesPostaux.forEach((cp, codes) -> codes.forEach(c -> codesPostauxParCommune.computeIfAbsent(c, k -> new ArrayList<>()).add(cp)));
@@ -203,6 +212,59 @@ public final class Geographie {
         String lie = texte.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae");
         String sansAccent = Normalizer.normalize(lie, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return sansAccent.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+    }
+
+    /** Words that tell no commune from another: articles, prepositions, Saint, Cedex, Arrondissement. */
+    private static final Set<String> MOTS_COMMUNS = Set.of("le", "la", "les", "l", "d", "de", "du", "des", "en", "sur",
+            "sous", "et", "lez", "aux", "au", "a", "saint", "sainte", "st", "ste", "cedex", "arrondissement");
+
+    /**
+     * Whether a name written in a dossier can be that of the commune its code designates: a word in common with its
+     * official name or with that of a former commune that joined it, one or two letters mistyped ("Dijonn"), the words
+     * run together ("Montsaintaignan"), articles, Saint, Cedex and numbers aside ("ROUEN CEDEX 1", "75015 Paris" for
+     * the 15th arrondissement). Loose on purpose: it is there to see « Dijon » written on the code of Rouen, not to
+     * correct spelling. True when the code designates no current commune (that is another anomaly) or no name is written.
+     */
+    public boolean nomPossible(String code, String nomEcrit) {
+        Commune c = communes.get(code);
+        if (c == null || nomEcrit == null || nomEcrit.equalsIgnoreCase(c.nom())) {
+            return true; // the last one, the name copied from the official list, is nearly every dossier: no more work
+        }
+        Set<String> ecrits = mots(nomEcrit);
+        if (ecrits.isEmpty()) {
+            return true;
+        }
+        List<String> noms = new ArrayList<>(List.of(c.nom()));
+        rattacheesParCommune.getOrDefault(code, List.of()).forEach(r -> noms.add(r.nom()));
+        String colle = pourChercher(nomEcrit).replace(" ", "");
+        for (String nom : noms) {
+            if (memeMot(colle, pourChercher(nom).replace(" ", ""))) {
+                return true;
+            }
+            for (String officiel : mots(nom)) {
+                for (String ecrit : ecrits) {
+                    if (memeMot(ecrit, officiel)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean memeMot(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        int plusCourt = Math.min(a.length(), b.length());
+        int tolere = plusCourt >= 9 ? 2 : plusCourt >= 5 ? 1 : 0;
+        return tolere > 0 && Math.abs(a.length() - b.length()) <= tolere && FautesDeFrappe.distance(a, b) <= tolere;
+    }
+
+    private static Set<String> mots(String nom) {
+        Set<String> mots = new HashSet<>(List.of(pourChercher(nom).split(" ")));
+        mots.removeIf(m -> m.isEmpty() || MOTS_COMMUNS.contains(m) || m.chars().allMatch(Character::isDigit));
+        return mots;
     }
 
     public List<String> membresEpci(String codeEpci) {

@@ -153,7 +153,7 @@ public final class RegistrePacks implements ResolveurChaine {
 
     /** Où mène une commune à une date, sans dossier ni territoire demandé: ce qu'une évaluation y trouverait. */
     public Resolution resoudreCommune(String codeInsee, LocalDate date) {
-        return resolution(codeInsee, null, date);
+        return resolution(codeInsee, null, null, date);
     }
 
     /** What to type instead, when the unknown code is a postal code ("76000" for Rouen, whose INSEE code is 76540). */
@@ -179,10 +179,11 @@ public final class RegistrePacks implements ResolveurChaine {
     }
 
     private Resolution resolution(Dossier dossier) {
-        return resolution(dossier.operation().commune().codeInsee(), dossier.territoire(), dossier.dateReference());
+        return resolution(dossier.operation().commune().codeInsee(), dossier.operation().commune().nom(), dossier.territoire(),
+                dossier.dateReference());
     }
 
-    private Resolution resolution(String code, String demande, LocalDate date) {
+    private Resolution resolution(String code, String nomEcrit, String demande, LocalDate date) {
         Geographie.Commune commune = geographie.commune(code);
         List<Origine> notes = new ArrayList<>();
         if (commune == null) {
@@ -191,7 +192,7 @@ public final class RegistrePacks implements ResolveurChaine {
                     : "commune " + code + " inconnue du découpage administratif (" + geographie.provenance() + ")")
                     + codePostal(code);
             return new Resolution(List.of(national()), explication + " → socle national seul",
-                    new Localisation(code, false, demande, true, explication), notes);
+                    new Localisation(code, false, demande, true, explication, nomEcrit, null, false), notes);
         }
         Pack specifique;
         boolean coherent = true;
@@ -236,7 +237,8 @@ public final class RegistrePacks implements ResolveurChaine {
             }
         }
         List<Pack> chaine = chaineDe(specifique, date, notes);
-        return new Resolution(chaine, resolution, new Localisation(code, true, demande, coherent, explication), notes);
+        return new Resolution(chaine, resolution, new Localisation(code, true, demande, coherent, explication, nomEcrit,
+                commune.nom(), !geographie.nomPossible(code, nomEcrit)), notes);
     }
 
     /**

@@ -242,7 +242,7 @@ class CycleDossierTest {
 
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
 
-        doReturn(new Localisation("76540", false, null, true, "commune 76540 absente du nouveau découpage"))
+        doReturn(new Localisation("76540", false, null, true, "commune 76540 absente du nouveau découpage", null, null, false))
                 .when(registre).localiser(any());
 
         assertThat(concorde(scellee)).isTrue();

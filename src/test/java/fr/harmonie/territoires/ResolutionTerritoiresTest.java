@@ -33,6 +33,7 @@ class ResolutionTerritoiresTest {
 
     static Resultat evaluer(String base, Map<String, Object> modifications) throws Exception {
         ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/" + base + ".json")));
+        sansLeNomDeDijonSiLaCommuneChange(d, modifications.keySet());
         modifications.forEach((pointeur, valeur) -> {
             int i = pointeur.lastIndexOf('/');
             JsonNode parent = i == 0 ? d : d.at(pointeur.substring(0, i));
@@ -43,6 +44,13 @@ class ResolutionTerritoiresTest {
             }
         });
         return EVALUATEUR.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(d)));
+    }
+
+    /** The base dossiers are at Dijon: moved by its code alone, the operation no longer bears that name. */
+    static void sansLeNomDeDijonSiLaCommuneChange(ObjectNode d, java.util.Set<String> pointeurs) {
+        if (pointeurs.contains("/operation/commune/codeInsee") && !pointeurs.contains("/operation/commune/nom")) {
+            ((ObjectNode) d.get("operation").get("commune")).remove("nom");
+        }
     }
 
     private static String chaine(Resultat r) {
@@ -150,7 +158,7 @@ class ResolutionTerritoiresTest {
 
     private static Resultat evaluerA(Evaluateur evaluateur, String codeInsee) throws Exception {
         ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
-        ((ObjectNode) d.get("operation").get("commune")).put("codeInsee", codeInsee);
+        ((ObjectNode) d.get("operation").get("commune")).put("codeInsee", codeInsee).remove("nom");
         return evaluateur.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(d)));
     }
 
@@ -241,7 +249,7 @@ class ResolutionTerritoiresTest {
                 LecteurPack.lire(FichiersPack.depuisDossier(Path.of("territories/metropole-rouen-normandie/2026.1")))),
                 Geographie.chargerEmbarquee());
         ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
-        ((ObjectNode) d.get("operation").get("commune")).put("codeInsee", "76540");
+        ((ObjectNode) d.get("operation").get("commune")).put("codeInsee", "76540").remove("nom");
         d.put("dateReference", "2025-09-01").put("territoire", "metropole-rouen-normandie");
         Resultat rouen = new Evaluateur(registre, Clock.systemUTC()).evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(d)));
 
@@ -265,7 +273,7 @@ class ResolutionTerritoiresTest {
         RegistrePacks seul2025 = new RegistrePacks(SocleNational.charger(Path.of("rules")),
                 List.of(LecteurPack.lire(FichiersPack.depuisDossier(Path.of("territories/region-84/2025.1")))), Geographie.chargerEmbarquee());
         ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
-        ((ObjectNode) d.get("operation").get("commune")).put("codeInsee", "38185");
+        ((ObjectNode) d.get("operation").get("commune")).put("codeInsee", "38185").remove("nom");
         Evaluateur evaluateur = new Evaluateur(seul2025, Clock.systemUTC());
         Resultat grenoble2025 = evaluateur.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(d.put("dateReference", "2025-12-31"))));
         Resultat grenoble2026 = evaluateur.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(d.put("dateReference", "2026-01-01"))));
@@ -326,6 +334,7 @@ class ResolutionTerritoiresTest {
 
     private static Localisation localiser(Map<String, String> modifications) throws Exception {
         ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
+        sansLeNomDeDijonSiLaCommuneChange(d, modifications.keySet());
         modifications.forEach((pointeur, valeur) -> ((ObjectNode) d.at(pointeur.substring(0, pointeur.lastIndexOf('/'))))
                 .put(pointeur.substring(pointeur.lastIndexOf('/') + 1), valeur));
         Dossier dossier = LECTEUR.lire(Json.MAPPER.writeValueAsBytes(d));

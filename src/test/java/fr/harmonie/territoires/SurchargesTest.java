@@ -151,7 +151,7 @@ class SurchargesTest {
     void lesSurchargesDeclareesSAppliquentAuDossier() throws Exception {
         RegistrePacks registre = registre();
         String dossier = Files.readString(Path.of("rules/cas/agrement.json"))
-                .replace("\"21231\"", "\"76540\"").replace("\"2028-06-30\"", "\"2026-01-01\"");
+                .replace("\"21231\"", "\"76540\"").replace("\"Dijon\"", "\"Rouen\"").replace("\"2028-06-30\"", "\"2026-01-01\"");
 
         Resultat r = new Evaluateur(registre, Clock.systemUTC()).evaluer(new LecteurDossier().lire(dossier.getBytes(StandardCharsets.UTF_8)));
 
