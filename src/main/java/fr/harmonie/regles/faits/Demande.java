@@ -79,6 +79,7 @@ public final class Demande {
     public boolean isAscenseur() { return operation().ascenseur(); }
 
     public Foncier.Maitrise getMaitriseFonciere() { return foncier().maitrise(); }
+    public LocalDate getDateMaitrise() { return foncier().dateMaitrise(); }
     public boolean isDejaProprietaire() { return foncier().dejaProprietaire(); }
     public LocalDate getDateAcquisition() { return foncier().dateAcquisition(); }
     public boolean isVendeurOrganismeHlm() { return foncier().vendeurOrganismeHlm(); }

@@ -23,5 +23,6 @@ public final class PieceFait {
     public String getCode() { return piece.code(); }
     public boolean isFournie() { return piece.fournie(); }
     public Boolean getSignee() { return piece.signee(); }
+    public java.time.LocalDate getDateDocument() { return piece.dateDocument(); }
     public boolean isConnue() { return connue; }
 }
