@@ -159,8 +159,8 @@ public final class Geographie {
      * apostrophes: le nom exact d'abord, puis ceux qui commencent ainsi, puis ceux dont un mot commence ainsi
      * ("etienne" trouve Saint-Étienne, "St-Etienne" aussi), enfin ceux qui commencent ainsi une fois les mots collés
      * ("lhay" trouve L'Haÿ-les-Roses, "montsaintaignan" Mont-Saint-Aignan); par nom puis code dans chaque groupe,
-     * chaque commune une fois. Le nom d'une ancienne commune déléguée ou associée trouve la commune qu'elle a rejointe ("Assigny" trouve
-     * Petit-Caux).
+     * chaque commune une fois. Le nom d'une ancienne commune déléguée ou associée trouve la commune qu'elle a
+     * rejointe ("Assigny" trouve Petit-Caux).
      * Toutes: l'appelant en montre le début.
      */
     public List<Trouvee> chercher(String nom) {
