@@ -75,7 +75,16 @@ public final class Fr {
         return nombre + (nombre < 2 ? " an" : " ans");
     }
 
+    /**
+     * « 2 avril 2026 », but « 1 avril 2026 » for the first of a month: the messages of the socle up to 2026.10 and of
+     * the packs published with it, whose sealed receipts are replayed word for word. New rules write {@link #jour}.
+     */
     public static String date(LocalDate date) {
         return date.format(DATE);
+    }
+
+    /** « 2 avril 2026 », « 1er avril 2026 »: the first of a month is an ordinal in French. */
+    public static String jour(LocalDate date) {
+        return date.getDayOfMonth() == 1 ? "1er" + date.format(DATE).substring(1) : date.format(DATE);
     }
 }

@@ -2,6 +2,7 @@ package fr.harmonie.regles.faits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -26,5 +27,14 @@ class FrTest {
             assertThat(Fr.deuxDecimales(v)).as("%s", v).isEqualTo(String.format(Locale.FRANCE, "%.2f", v));
         }
         assertThat(Fr.m2(5.2)).isEqualTo("5,20 €/m²");
+    }
+
+    @Test
+    void lePremierDuMoisSEcritPremierEtLesVersionsPublieesGardentLeurTexte() {
+        assertThat(Fr.jour(LocalDate.of(2026, 4, 1))).isEqualTo("1er avril 2026");
+        assertThat(Fr.jour(LocalDate.of(2026, 4, 2))).isEqualTo("2 avril 2026");
+        assertThat(Fr.jour(LocalDate.of(2026, 8, 31))).isEqualTo("31 août 2026");
+        // What the socle up to 2026.10 wrote, and its sealed receipts hold.
+        assertThat(Fr.date(LocalDate.of(2026, 4, 1))).isEqualTo("1 avril 2026");
     }
 }
