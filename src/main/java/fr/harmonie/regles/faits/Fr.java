@@ -54,8 +54,19 @@ public final class Fr {
         return BigDecimal.valueOf(valeur).setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
     }
 
+    /**
+     * « 4 508,2 € » for 4 508,20: the messages of the socle up to 2026.11 and of the packs published with it, whose
+     * sealed receipts are replayed word for word. New rules write {@link #montant}.
+     */
     public static String euros(double valeur) {
         return nombre(valeur, 2) + " €";
+    }
+
+    /** « 7 128 € », « 4 508,20 € »: whole euros without cents, otherwise always two figures of cents. */
+    public static String montant(double valeur) {
+        String texte = nombre(valeur, 2);
+        int virgule = texte.indexOf(',');
+        return (virgule >= 0 && texte.length() - virgule == 2 ? texte + "0" : texte) + " €";
     }
 
     public static String surface(double valeur) {

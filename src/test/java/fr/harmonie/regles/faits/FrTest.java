@@ -37,4 +37,15 @@ class FrTest {
         // What the socle up to 2026.10 wrote, and its sealed receipts hold.
         assertThat(Fr.date(LocalDate.of(2026, 4, 1))).isEqualTo("1 avril 2026");
     }
+
+    @Test
+    void unMontantSEcritEnEurosRondsOuAvecSesCentimes() {
+        assertThat(Fr.montant(7128)).isEqualTo("7 128 €");
+        assertThat(Fr.montant(4508.2)).isEqualTo("4 508,20 €");
+        assertThat(Fr.montant(5635.25)).isEqualTo("5 635,25 €");
+        assertThat(Fr.montant(1_400_000.004)).isEqualTo("1 400 000 €");
+        assertThat(Fr.montant(0.5)).isEqualTo("0,50 €");
+        // What the socle up to 2026.11 wrote, and its sealed receipts hold.
+        assertThat(Fr.euros(4508.2)).isEqualTo("4 508,2 €");
+    }
 }
