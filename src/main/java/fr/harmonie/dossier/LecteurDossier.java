@@ -69,9 +69,7 @@ public final class LecteurDossier {
                     List.of());
         } catch (JacksonException e) {
             throw new DossierInvalideException("JSON mal formé",
-                    "Le dossier n'est pas un JSON valide (ligne " + e.getLocation().getLineNr() + ", colonne "
-                            + e.getLocation().getColumnNr() + ") : " + causeEnFrancais(e) + ".",
-                    List.of());
+                    "Le dossier n'est pas un JSON valide " + JsonMalForme.expliquer(e, json), List.of());
         }
     }
 
@@ -128,23 +126,6 @@ public final class LecteurDossier {
             sb.append('/').append(ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()));
         }
         return sb.toString();
-    }
-
-    private static String causeEnFrancais(JacksonException e) {
-        if (Json.pasEnUtf8(e)) {
-            return Json.PAS_EN_UTF8;
-        }
-        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        if (m.contains("Duplicate")) {
-            return "propriété en double dans un objet";
-        }
-        if (m.contains("end-of-input")) {
-            return "le document s'arrête avant la fin";
-        }
-        if (m.contains("Trailing token")) {
-            return "du contenu suit la fin du document";
-        }
-        return "caractère ou valeur inattendu";
     }
 
     private static String premiereLigne(String message) {
