@@ -61,7 +61,8 @@ final class EcartsEnFrancais {
             case "maxLength" -> "texte de " + valeur.asString().codePointCount(0, valeur.asString().length())
                     + " caractères : au plus " + regle;
             case "minLength" -> "texte trop court : au moins " + regle + " caractère" + (regle.asInt() > 1 ? "s" : "");
-            case "required" -> "propriété « " + e.getProperty() + " » absente : elle est obligatoire ici";
+            case "required" -> "propriété « " + e.getProperty() + " » absente : elle est obligatoire ici"
+                    + attendue(schema.at(parent(e) + "/properties/" + e.getProperty()));
             case "additionalProperties" -> inconnue(e);
             default -> null;
         };
@@ -192,15 +193,35 @@ final class EcartsEnFrancais {
 
     /** The properties the object's schema names: {@code additionalProperties} sits beside its {@code properties}. */
     private List<String> proprietesAdmises(Error e) {
+        JsonNode proprietes = schema.at(parent(e) + "/properties");
+        return proprietes.isObject() ? List.copyOf(proprietes.propertyNames()) : List.of();
+    }
+
+    /** The pointer, in the schema, of the object whose keyword failed ({@code required}, {@code additionalProperties}). */
+    private static String parent(Error e) {
         String fragment = e.getSchemaLocation().toString();
         int diese = fragment.indexOf('#');
         String pointeur = diese < 0 ? "" : fragment.substring(diese + 1);
         int dernier = pointeur.lastIndexOf('/');
-        if (dernier < 0) {
-            return List.of();
+        return dernier < 0 ? "" : pointeur.substring(0, dernier);
+    }
+
+    /** What a missing property must hold, when its schema says it in a few words. */
+    private static String attendue(JsonNode propriete) {
+        if (propriete.has("const")) {
+            return " ; écrire " + propriete.get("const");
         }
-        JsonNode proprietes = schema.at(pointeur.substring(0, dernier) + "/properties");
-        return proprietes.isObject() ? List.copyOf(proprietes.propertyNames()) : List.of();
+        if (propriete.has("enum")) {
+            return " ; une des valeurs " + String.join(", ", propriete.get("enum").valueStream().map(JsonNode::asString).toList());
+        }
+        if (propriete.has("pattern") && MODELES.containsKey(propriete.get("pattern").asString())) {
+            return " ; " + MODELES.get(propriete.get("pattern").asString());
+        }
+        if ("date".equals(propriete.path("format").asString(null))) {
+            return " ; une date AAAA-MM-JJ";
+        }
+        String type = propriete.path("type").asString(null);
+        return type == null ? "" : " ; " + unType(type);
     }
 
     /** A property one letter or two away, or differing only by case: a typo, not a new word. */

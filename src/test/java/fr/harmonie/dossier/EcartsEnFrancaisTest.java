@@ -37,7 +37,10 @@ class EcartsEnFrancaisTest {
             /operation/ascenseur                               | null                    | null n'est pas admis ici, true ou false attendu ; une information facultative que l'on n'a pas s'omet
             /operation/lots                                    | []                      | la liste est vide : au moins 1 élément attendu
             /formatVersion                                     | 1                       | 1 : écrire "1", entre guillemets
-            /operation/nature                                  |                         | propriété « nature » absente : elle est obligatoire ici
+            /operation/nature                                  |                         | propriété « nature » absente : elle est obligatoire ici ; une des valeurs CONSTRUCTION_NEUVE, VEFA, ACQUISITION_AMELIORATION
+            /formatVersion                                     |                         | propriété « formatVersion » absente : elle est obligatoire ici ; écrire "1"
+            /maitreOuvrage/siren                               |                         | propriété « siren » absente : elle est obligatoire ici ; un numéro SIREN : neuf chiffres, sans espace
+            /operation/lots/0/logements/0/surfaceHabitable     |                         | propriété « surfaceHabitable » absente : elle est obligatoire ici ; un nombre
             /operation/lots/0/logements/0/surfaceHabitabe      | 62                      | propriété « surfaceHabitabe » inconnue du contrat ; vouliez-vous écrire « surfaceHabitable » ?
             /operation/Commune                                 | {}                      | propriété « Commune » inconnue du contrat ; vouliez-vous écrire « commune » ?
             /couleur                                           | "bleu"                  | propriété « couleur » inconnue du contrat ; propriétés admises ici : formatVersion, reference, phase
