@@ -55,7 +55,7 @@ public final class Fr {
     }
 
     /**
-     * « 4 508,2 € » for 4 508,20: the messages of the socle up to 2026.11 and of the packs published with it, whose
+     * « 4 508,2 € » for 4 508,20: the messages of the socle up to 2026.11, and of any pack published that calls it, whose
      * sealed receipts are replayed word for word. New rules write {@link #montant}.
      */
     public static String euros(double valeur) {
@@ -87,8 +87,8 @@ public final class Fr {
     }
 
     /**
-     * « 2 avril 2026 », but « 1 avril 2026 » for the first of a month: the messages of the socle up to 2026.10 and of
-     * the packs published with it, whose sealed receipts are replayed word for word. New rules write {@link #jour}.
+     * « 2 avril 2026 », but « 1 avril 2026 » for the first of a month: the messages of the socle up to 2026.10, and of
+     * any pack published that calls it, whose sealed receipts are replayed word for word. New rules write {@link #jour}.
      */
     public static String date(LocalDate date) {
         return date.format(DATE);
