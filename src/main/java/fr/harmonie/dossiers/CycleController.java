@@ -4,27 +4,41 @@ import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.json.Json;
 import fr.harmonie.web.BudgetDesCorps;
+import fr.harmonie.web.CorpsBorne;
 import fr.harmonie.web.Emplacements;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
 import fr.harmonie.web.ReponsesDecrites;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Évaluations scellées, dépôt, instruction et vérification des reçus. Tout est borné à ce que le compte voit. */
 @RestController
@@ -35,12 +49,15 @@ class CycleController {
     private final EvaluationsStore evaluations;
     private final CycleDossier cycle;
     private final BudgetDesCorps budget;
+    private final JsonMapper mapper;
 
-    CycleController(DossiersStore dossiers, EvaluationsStore evaluations, CycleDossier cycle, BudgetDesCorps budget) {
+    /** {@code mapper}: Spring's, which reads every other JSON body of the API (and refuses a text the base cannot keep). */
+    CycleController(DossiersStore dossiers, EvaluationsStore evaluations, CycleDossier cycle, BudgetDesCorps budget, JsonMapper mapper) {
         this.dossiers = dossiers;
         this.evaluations = evaluations;
         this.cycle = cycle;
         this.budget = budget;
+        this.mapper = mapper;
     }
 
     @Operation(summary = "Évaluer un dossier gardé et sceller le résultat (un reçu vérifiable)")
@@ -107,7 +124,11 @@ class CycleController {
         return m;
     }
 
-    @Operation(summary = "Déposer un dossier déposable (bailleur) : sa chaîne de packs est figée")
+    @Operation(summary = "Déposer un dossier déposable (bailleur) : sa chaîne de packs est figée",
+            description = "Corps facultatif {\"message\": \"…\"} : ce que le bailleur dit au service instructeur avec ce "
+                    + "dépôt, le plus souvent sa réponse aux compléments demandés ; le dossier le montre (messageDepot) jusqu'au "
+                    + "dépôt suivant. L'historique du dépôt d'une réponse à des compléments dit ce qui a changé depuis le dépôt "
+                    + "précédent (changements, un JSON Patch RFC 6902 ; nombreChangements, 0 si rien).")
     @ApiResponse(responseCode = "200", description = "Déposé : le corps donne le statut DEPOSE, l'évaluation scellée du "
             + "dépôt, le territoire et la date de référence.")
     @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier.")
@@ -119,12 +140,46 @@ class CycleController {
             + "référence et même phase, ou même contenu : dossierDepose donne l'autre dossier).")
     @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE)
     @PostMapping("/api/v1/dossiers/{id}/depot")
-    ResponseEntity<Object> deposer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Depot.class)))
+    ResponseEntity<Object> deposer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
+                                   HttpServletRequest requete) throws IOException, HttpMediaTypeNotSupportedException {
         Utilisateur u = compte.utilisateur();
         DossierStocke d = visible(id, u);
-        CycleDossier.Scellee s = budget.pendant(d.contenu().length(), () -> cycle.deposer(u, d));
+        Depot depot = depot(requete);
+        String message = depot == null || depot.message() == null || depot.message().isBlank() ? null : depot.message();
+        CycleDossier.Scellee s = budget.pendant(d.contenu().length(), () -> cycle.deposer(u, d, message));
         return ResponseEntity.ok(Map.of("statut", "DEPOSE", "evaluation", s.id().toString(), "territoire", s.resultat().territoire().code(),
                 "dateReference", s.resultat().dateReference().toString()));
+    }
+
+    /** What the bailleur says to the service with a deposit: most often, the answer to the compléments asked. */
+    record Depot(String message) { }
+
+    /**
+     * None, or {"message": …} in JSON, read as Spring reads the other bodies (same mapper, same French errors). An empty
+     * body is none whatever its Content-Type: deposits were made without a body before they took one, some of them with
+     * {@code curl -d ''}, which announces a form.
+     */
+    private Depot depot(HttpServletRequest requete) throws IOException, HttpMediaTypeNotSupportedException {
+        byte[] corps = CorpsBorne.lire(requete);
+        if (new String(corps, StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        MediaType type;
+        try {
+            type = requete.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(requete.getContentType());
+        } catch (InvalidMediaTypeException e) {
+            throw new HttpMediaTypeNotSupportedException(e.getMessage());
+        }
+        if (!type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.getSubtype().endsWith("+json")) {
+            throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON), HttpMethod.POST);
+        }
+        try {
+            return mapper.readValue(corps, Depot.class);
+        } catch (JacksonException e) {
+            throw new HttpMessageNotReadableException(e.getOriginalMessage(), e, new ServletServerHttpRequest(requete));
+        }
     }
 
     record Instruction(String action, String message) { }

@@ -173,8 +173,11 @@ class CycleDossier {
         return chainesRejouees.compilees();
     }
 
-    /** Evaluated, like {@link #evaluer}, before the transaction: a refused deposit writes nothing and takes no connection. */
-    Scellee deposer(Utilisateur u, DossierStocke d) {
+    /**
+     * Evaluated, like {@link #evaluer}, before the transaction: a refused deposit writes nothing and takes no connection.
+     * {@code message}: what the bailleur says to the service with this deposit (null for nothing).
+     */
+    Scellee deposer(Utilisateur u, DossierStocke d, String message) {
         if (u.role() != Role.BAILLEUR) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul le bailleur du dossier le dépose.");
         }
@@ -211,14 +214,27 @@ class CycleDossier {
                     .avec("piecesManquantes", manquantes.stream().map(p -> new PieceManquante(p.code(), p.libelle())).toList())
                     .avec("anomalies", bloquantes.stream().map(a -> new AnomalieDuRefus(a.code(), a.gravite(), a.champ(), a.message())).toList());
         }
-        gardeLeServiceDesComplements(d, dossier, r, jour);
+        Optional<EvaluationsStore.EvaluationStockee> depotPrecedent = d.statut().equals("COMPLEMENTS_DEMANDES") && d.evaluationDepot() != null
+                ? evaluations.parId(d.evaluationDepot()) : Optional.empty();
+        gardeLeServiceDesComplements(d, dossier, r, depotPrecedent);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("territoire", r.territoire().code());
+        if (message != null) {
+            detail.put("message", message);
+        }
+        // The answer to compléments, as the instructeur who asked reads it: what changed since the deposit he read.
+        depotPrecedent.ifPresent(p -> {
+            detail.put("evaluationDepotPrecedent", p.id().toString());
+            detail.putAll(Changements.entre(p.entree(),
+                    Json.MAPPER.writeValueAsString(auJourDuDepot.avecDateReference(r.dateReference())), Set.of("dateReference")));
+        });
         Geographie.Commune commune = geographie.commune(dossier.operation().commune().codeInsee());
         List<Map<String, String>> chaine = r.territoire().packs().stream()
                 .map(p -> Map.of("id", p.id(), "version", p.version(), "empreinte", p.empreinte())).toList();
         return transaction.execute(t -> {
             depotsEnDouble.refuserSiDejaDepose(d, dossier);
             Scellee s = sceller(u, d, auJourDuDepot, e);
-            deposerApresEvaluation(u, d, r, commune, chaine, s);
+            deposerApresEvaluation(u, d, r, commune, chaine, s, message, detail);
             return s;
         });
     }
@@ -230,17 +246,13 @@ class CycleDossier {
      * deposit for the commune of the deposit still moves it, as any deposit goes to the service that instructs its
      * commune that day.
      */
-    private void gardeLeServiceDesComplements(DossierStocke d, Dossier dossier, Resultat r, LocalDate jour) {
-        if (!d.statut().equals("COMPLEMENTS_DEMANDES") || d.territoire() == null || d.territoire().equals(r.territoire().code())
-                || d.evaluationDepot() == null) {
-            return;
-        }
-        Optional<EvaluationsStore.EvaluationStockee> depot = evaluations.parId(d.evaluationDepot());
-        if (depot.isEmpty()) {
+    private void gardeLeServiceDesComplements(DossierStocke d, Dossier dossier, Resultat r,
+                                              Optional<EvaluationsStore.EvaluationStockee> depot) {
+        if (depot.isEmpty() || d.territoire() == null || d.territoire().equals(r.territoire().code())) {
             return;
         }
         String communeDuDepot = Json.MAPPER.readTree(depot.get().entree()).at("/operation/commune/codeInsee").asString();
-        List<Pack> ouVaLaCommuneDuDepot = registre.registre().resoudreCommune(communeDuDepot, jour).packs();
+        List<Pack> ouVaLaCommuneDuDepot = registre.registre().resoudreCommune(communeDuDepot, r.dateReference()).packs();
         if (ouVaLaCommuneDuDepot.get(ouVaLaCommuneDuDepot.size() - 1).id().equals(r.territoire().code())) {
             return;
         }
@@ -272,17 +284,17 @@ class CycleDossier {
 
     /** Within the sealing's transaction: a dossier changed meanwhile leaves neither the deposit nor its evaluation. */
     private void deposerApresEvaluation(Utilisateur u, DossierStocke d, Resultat r, Geographie.Commune commune,
-                                        List<Map<String, String>> chaine, Scellee s) {
+                                        List<Map<String, String>> chaine, Scellee s, String message, Map<String, Object> detail) {
         int n = jdbc.sql("""
                 UPDATE dossier SET statut = 'DEPOSE', territoire = ?, region = ?, chaine = ?::jsonb, date_reference_depot = ?,
-                       evaluation_depot = ?, version = version + 1, modifie_le = now()
+                       evaluation_depot = ?, message_depot = ?, version = version + 1, modifie_le = now()
                 WHERE id = ? AND version = ? AND statut IN ('BROUILLON', 'COMPLEMENTS_DEMANDES') AND supprime_le IS NULL""")
                 .params(r.territoire().code(), commune == null ? null : commune.region(), Json.MAPPER.writeValueAsString(chaine),
-                        r.dateReference(), s.id(), d.id(), d.version()).update();
+                        r.dateReference(), s.id(), message, d.id(), d.version()).update();
         if (n != 1) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dépôt impossible", "Le dossier a changé pendant le dépôt : relisez-le.");
         }
-        dossiers.journal(u.identifiant(), "DEPOT", d.id(), "{\"territoire\": \"" + r.territoire().code() + "\"}");
+        dossiers.journal(u.identifiant(), "DEPOT", d.id(), Json.MAPPER.writeValueAsString(detail));
     }
 
     /** Les transitions d'instruction, chacune par un instructeur du territoire du dossier. */

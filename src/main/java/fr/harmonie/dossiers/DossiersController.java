@@ -143,7 +143,11 @@ class DossiersController {
      * Who did what to the dossier and when (creation, edits, evaluations, deposits, instruction with its messages),
      * for whoever sees it: the bailleur follows its instruction, the instructeur sees how it came to be deposited.
      */
-    @Operation(summary = "L'historique d'un dossier : qui a fait quoi, et quand")
+    @Operation(summary = "L'historique d'un dossier : qui a fait quoi, et quand",
+            description = "Une MODIFICATION dit ce qu'elle a changé, et le DEPOT d'une réponse à des compléments ce qui a "
+                    + "changé depuis le dépôt précédent (evaluationDepotPrecedent) : changements, un JSON Patch (RFC 6902) qui "
+                    + "s'applique dans l'ordre, chaque remplacement avec sa valeur d'avant (fromValue), chaque suppression avec "
+                    + "la valeur retirée ; les 200 premiers, et nombreChangements (0 : rien n'a changé).")
     @GetMapping("/api/v1/dossiers/{id}/historique")
     List<Map<String, Object>> historique(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         return store.historique(trouver(id, compte.utilisateur()).id());
@@ -173,13 +177,15 @@ class DossiersController {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non modifiable",
                     "Un dossier au statut " + d.statut() + " ne se modifie pas (seulement BROUILLON ou COMPLEMENTS_DEMANDES).");
         }
-        byte[] corps = lireHorsTransaction(requete, u);
+        String contenu = new String(lireHorsTransaction(requete, u), StandardCharsets.UTF_8);
+        // Who changed what, for the history: compared here, before the transaction holds a connection.
+        String changements = Json.MAPPER.writeValueAsString(Changements.entre(d.contenu(), contenu, Set.of()));
         // The version read above is the one replaced, or none: a change made meanwhile gets 412, transaction or not.
         return transaction.execute(t -> {
-            if (!correspond(ifMatch, d) || !store.remplacer(d.id(), d.version(), new String(corps, StandardCharsets.UTF_8))) {
+            if (!correspond(ifMatch, d) || !store.remplacer(d.id(), d.version(), contenu)) {
                 throw perimee(d, u);
             }
-            store.journal(u.identifiant(), "MODIFICATION", d.id(), "{}");
+            store.journal(u.identifiant(), "MODIFICATION", d.id(), changements);
             DossierStocke apres = store.visible(d.id(), u).orElseThrow();
             return ResponseEntity.ok().eTag(etag(apres)).body(resume(apres));
         });
@@ -280,6 +286,9 @@ class DossiersController {
         }
         if (d.messageInstruction() != null) {
             m.put("messageInstruction", d.messageInstruction());
+        }
+        if (d.messageDepot() != null) {
+            m.put("messageDepot", d.messageDepot());
         }
         m.put("creeLe", d.creeLe().toString());
         m.put("modifieLe", d.modifieLe().toString());

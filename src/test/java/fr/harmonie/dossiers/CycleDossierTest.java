@@ -14,11 +14,16 @@ import fr.harmonie.evaluation.SchemaResultat;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.faits.Localisation;
 import fr.harmonie.territoires.RegistreCourant;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -75,6 +80,12 @@ class CycleDossierTest {
         return appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
     }
 
+    private HttpResponse<String> deposerAvec(String id, String type, String corps) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/dossiers/" + id + "/depot"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(corps)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String dossierRouen() throws Exception {
         return DossiersDeTest.uneOperation(Files.readString(Path.of("rules/cas/agrement.json")))
                 .replace("\"356000000\"", "\"732829320\"").replace("\"21231\"", "\"76540\"");
@@ -82,7 +93,8 @@ class CycleDossierTest {
 
     @Test
     void creerEvaluerDeposerInstruireCompleterRedeposer() throws Exception {
-        String id = json(appeler("POST", "/api/v1/dossiers", "bailleur", dossierRouen(), null)).get("id").asString();
+        String rouen = dossierRouen();
+        String id = json(appeler("POST", "/api/v1/dossiers", "bailleur", rouen, null)).get("id").asString();
 
         HttpResponse<String> evaluation = appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null);
         assertThat(evaluation.statusCode()).isEqualTo(201);
@@ -159,11 +171,14 @@ class CycleDossierTest {
         assertThat(json(lu).get("statut").asString()).isEqualTo("COMPLEMENTS_DEMANDES");
         assertThat(json(lu).get("messageInstruction").asString()).isEqualTo("Merci de joindre l'avis de la commune.");
         HttpResponse<String> complete = appeler("PUT", "/api/v1/dossiers/" + id, "bailleur",
-                dossierRouen().replace("\"pieces\": [", "\"pieces\": [{\"code\": \"AVIS_COMMUNE\", \"fournie\": true},"),
+                rouen.replace("\"pieces\": [", "\"pieces\": [{\"code\": \"AVIS_COMMUNE\", \"fournie\": true},"),
                 lu.headers().firstValue("ETag").orElseThrow());
         assertThat(complete.statusCode()).isEqualTo(200);
-        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
-        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("statut").asString()).isEqualTo("DEPOSE");
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur",
+                "{\"message\": \"Avis de la commune joint.\"}", null).statusCode()).isEqualTo(200);
+        JsonNode redepose = json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null));
+        assertThat(redepose.get("statut").asString()).isEqualTo("DEPOSE");
+        assertThat(redepose.get("messageDepot").asString()).isEqualTo("Avis de la commune joint.");
 
         // Both sides read the same history: who did what, and the instructeur's message where it was written.
         JsonNode historique = json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "bailleur", null, null));
@@ -172,6 +187,15 @@ class CycleDossierTest {
                         "instructeur PRENDRE_EN_INSTRUCTION", "instructeur DEMANDER_COMPLEMENTS", "bailleur MODIFICATION",
                         "bailleur EVALUATION", "bailleur DEPOT");
         assertThat(historique.get(6).get("detail").get("message").asString()).isEqualTo("Merci de joindre l'avis de la commune.");
+        // The instructeur who asked reads what was changed, by the edit and between the two deposits: one piece added.
+        String ajout = "[{\"op\": \"add\", \"path\": \"/pieces/0\", \"value\": {\"code\": \"AVIS_COMMUNE\", \"fournie\": true}}]";
+        assertThat(historique.get(7).get("detail").get("changements")).isEqualTo(Json.MAPPER.readTree(ajout));
+        JsonNode redepot = historique.get(9).get("detail");
+        assertThat(redepot.get("changements")).isEqualTo(Json.MAPPER.readTree(ajout));
+        assertThat(redepot.get("nombreChangements").asInt()).isEqualTo(1);
+        assertThat(redepot.get("message").asString()).isEqualTo("Avis de la commune joint.");
+        assertThat(redepot.get("evaluationDepotPrecedent").asString()).isEqualTo(evaluationDepot);
+        assertThat(historique.get(3).get("detail").has("changements")).as("un premier dépôt ne se compare à rien").isFalse();
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "instructeur", null, null))).isEqualTo(historique);
         assertThat(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "instructeur38", null, null).statusCode()).isEqualTo(404);
         assertThat(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "bailleur2", null, null).statusCode()).isEqualTo(404);
@@ -327,6 +351,26 @@ class CycleDossierTest {
         assertThat(json(depot).get("detail").asString())
                 .contains("Évalué au jour du dépôt, le 2026-11-20 (le dossier indique le 2025-06-01)")
                 .contains("Lot PLAI : marge locale de 5 %");
+    }
+
+    /**
+     * A deposit's body is optional: none, or {"message": …}. An empty body is none whatever it announces (curl -d ''
+     * announces a form); a message misspelt or sent as plain text is refused and deposits nothing, rather than being
+     * dropped while the bailleur believes the instructeur will read it.
+     */
+    @Test
+    void unDepotPrendUnMessageOuRienEtNeLeJetteJamaisEnSilence() throws Exception {
+        String vide = creer(dossierRouen());
+        HttpResponse<String> formulaireVide = deposerAvec(vide, "application/x-www-form-urlencoded", "");
+        assertThat(formulaireVide.statusCode()).as(formulaireVide.body()).isEqualTo(200);
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + vide, "instructeur", null, null)).has("messageDepot")).isFalse();
+
+        String id = creer(dossierRouen());
+        HttpResponse<String> malEcrit = deposerAvec(id, "application/json", "{\"mesage\": \"Voici\"}");
+        assertThat(malEcrit.statusCode()).isEqualTo(400);
+        assertThat(json(malEcrit).get("detail").asString()).isEqualTo("Corps de la requête : propriété « mesage » inconnue (attendues : message).");
+        assertThat(deposerAvec(id, "text/plain", "Voici").statusCode()).isEqualTo(415);
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("statut").asString()).isEqualTo("BROUILLON");
     }
 
     @Test
