@@ -144,7 +144,7 @@ class DossiersController {
      * for whoever sees it: the bailleur follows its instruction, the instructeur sees how it came to be deposited.
      */
     @Operation(summary = "L'historique d'un dossier : qui a fait quoi, et quand",
-            description = "Une MODIFICATION dit ce qu'elle a changé, et le DEPOT d'une réponse à des compléments ce qui a "
+            description = "Une MODIFICATION d'un dossier en compléments dit ce qu'elle a changé (pas celle d'un brouillon), et le DEPOT d'une réponse à des compléments ce qui a "
                     + "changé depuis le dépôt précédent (evaluationDepotPrecedent) : changements, un JSON Patch (RFC 6902) qui "
                     + "s'applique dans l'ordre, chaque remplacement avec sa valeur d'avant (fromValue), chaque suppression avec "
                     + "la valeur retirée ; les 200 premiers, et nombreChangements (0 : rien n'a changé).")
@@ -178,8 +178,11 @@ class DossiersController {
                     "Un dossier au statut " + d.statut() + " ne se modifie pas (seulement BROUILLON ou COMPLEMENTS_DEMANDES).");
         }
         String contenu = new String(lireHorsTransaction(requete, u), StandardCharsets.UTF_8);
-        // Who changed what, for the history: compared here, before the transaction holds a connection.
-        String changements = Json.MAPPER.writeValueAsString(Changements.entre(d.contenu(), contenu, Set.of()));
+        // What the answer to compléments changes, for the history: compared here, before the transaction holds a
+        // connection. Not a draft's edits: how the bailleur worked its dossier out before depositing it is its own
+        // business, and the instructeur who reads the history of a deposited dossier would read them too.
+        String changements = d.statut().equals("COMPLEMENTS_DEMANDES")
+                ? Json.MAPPER.writeValueAsString(Changements.entre(d.contenu(), contenu, Set.of())) : "{}";
         // The version read above is the one replaced, or none: a change made meanwhile gets 412, transaction or not.
         return transaction.execute(t -> {
             if (!correspond(ifMatch, d) || !store.remplacer(d.id(), d.version(), contenu)) {

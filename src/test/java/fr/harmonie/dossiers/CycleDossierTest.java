@@ -353,6 +353,20 @@ class CycleDossierTest {
                 .contains("Lot PLAI : marge locale de 5 %");
     }
 
+    /** How the bailleur worked its draft out is its own: the instructeur reads that it was edited, not what it tried. */
+    @Test
+    void lHistoriqueNeMontrePasALInstructeurLesEssaisDuBrouillon() throws Exception {
+        String rouen = dossierRouen();
+        String id = creer(rouen);
+        String etag = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null).headers().firstValue("ETag").orElseThrow();
+        assertThat(appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", rouen.replace("\"Dossier de base", "\"Essai : dossier de base"), etag).statusCode()).isEqualTo(200);
+        assertThat(deposer(id).statusCode()).isEqualTo(200);
+
+        JsonNode historique = json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "instructeur", null, null));
+        JsonNode modification = historique.valueStream().filter(l -> l.get("action").asString().equals("MODIFICATION")).findFirst().orElseThrow();
+        assertThat(modification.get("detail").isEmpty()).as(modification.toString()).isTrue();
+    }
+
     /**
      * A deposit's body is optional: none, or {"message": …}. An empty body is none whatever it announces (curl -d ''
      * announces a form); a message misspelt or sent as plain text is refused and deposits nothing, rather than being
