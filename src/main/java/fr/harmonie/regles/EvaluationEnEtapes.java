@@ -151,10 +151,9 @@ final class EvaluationEnEtapes {
     }
 
     private void appliquerCalendrier(KieSession session, Sorties sorties) {
-        int mois = dossier.dateReference().getMonthValue();
         for (Declaree<Surcharges.AvisCalendrier> d : chaine.avis()) {
             Surcharges.AvisCalendrier a = d.valeur();
-            if (a.mois().contains(mois)) {
+            if (a.couvre(dossier.dateReference())) {
                 session.insert(new Anomalie(a.code(), a.gravite(), "/dateReference", a.message(), null, d.origine()));
                 sorties.trace.add(d.origine());
             }

@@ -5,6 +5,9 @@ import fr.harmonie.dossier.Operation.TypeHebergement;
 import fr.harmonie.dossier.Phase;
 import fr.harmonie.dossier.Produit;
 import fr.harmonie.regles.faits.Gravite;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -53,11 +56,35 @@ public record Surcharges(
     /** Une gravité relevée, jamais abaissée. */
     public record Rehaussement(String id, String code, Gravite gravite, String motif, String source) { }
 
-    /** Un avis de calendrier: fenêtre de dépôt, dépôt tardif… pour les dossiers datés de certains mois. */
-    public record AvisCalendrier(String id, String code, Gravite gravite, List<Integer> mois, String message,
-                                 String motif, String source) {
+    /**
+     * Un avis de calendrier: fenêtre de dépôt, dépôt tardif… pour les dossiers datés de certains mois ({@code mois}),
+     * ou d'une période de l'année, d'un jour à l'autre compris ({@code du} et {@code au}, en JJ/MM : « 15/10 » et
+     * « 31/12 » ; « 15/11 » à « 15/01 » passe le nouvel an), puisqu'une date limite de dépôt tombe rarement un
+     * premier du mois.
+     */
+    public record AvisCalendrier(String id, String code, Gravite gravite, List<Integer> mois, String du, String au,
+                                 String message, String motif, String source) {
+
+        private static final DateTimeFormatter JJ_MM = DateTimeFormatter.ofPattern("d/M");
+
         public AvisCalendrier {
             mois = mois == null ? List.of() : List.copyOf(mois);
+        }
+
+        /** Si un dossier daté de {@code jour} reçoit l'avis (la vérification des packs a lu {@code du} et {@code au}). */
+        public boolean couvre(LocalDate jour) {
+            if (du == null || au == null) {
+                return mois.contains(jour.getMonthValue());
+            }
+            MonthDay j = MonthDay.from(jour);
+            MonthDay debut = jourDeLAnnee(du);
+            MonthDay fin = jourDeLAnnee(au);
+            return debut.isAfter(fin) ? !j.isBefore(debut) || !j.isAfter(fin) : !j.isBefore(debut) && !j.isAfter(fin);
+        }
+
+        /** « 15/10 », « 1/2 », « 29/02 » ; « 31/02 » n'en est pas un. */
+        public static MonthDay jourDeLAnnee(String jjMm) {
+            return MonthDay.parse(jjMm.strip(), JJ_MM);
         }
     }
 }

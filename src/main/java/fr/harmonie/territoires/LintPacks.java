@@ -14,6 +14,7 @@ import fr.harmonie.regles.Surcharges;
 import fr.harmonie.regles.cas.ExecuteurCas;
 import fr.harmonie.regles.cas.LecteurCas;
 import fr.harmonie.regles.faits.Gravite;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -222,8 +223,11 @@ final class LintPacks {
                         + codesDesRegles.get(a.code()) + " : un avis de calendrier a un code à lui (comme DEPOT_TARDIF), car un"
                         + " code garde son sens pour ceux qui le lisent");
             }
-            if (a.mois().isEmpty() || a.mois().stream().anyMatch(mois -> mois < 1 || mois > 12)) {
-                erreurs.add(ou + "surcharges.yaml : " + a.id() + " ne s'appliquerait jamais (mois vides ou hors de 1 à 12)");
+            if (a.du() != null || a.au() != null) {
+                verifierPeriode(p, a, ou, erreurs);
+            } else if (a.mois().isEmpty() || a.mois().stream().anyMatch(mois -> mois < 1 || mois > 12)) {
+                erreurs.add(ou + "surcharges.yaml : " + a.id() + " ne s'appliquerait jamais (mois vides ou hors de 1 à 12 ;"
+                        + " ou bien une période, du: 15/10 et au: 31/12)");
             } else if (a.mois().stream().noneMatch(moisDuPack(p)::contains)) {
                 erreurs.add(ou + "surcharges.yaml : " + a.id() + " ne s'appliquerait jamais (mois " + a.mois() + " hors de la validité du pack, "
                         + p.manifeste().periode() + ")");
@@ -233,6 +237,39 @@ final class LintPacks {
             exiger(a.id(), a.motif(), a.source(), ou, erreurs);
         }
         LintParametres.verifier(registre, p, parents, ou, erreurs);
+    }
+
+    /**
+     * A period of the year: both ends, each a day of the year, written as people write a deadline (15/10), and days
+     * of it within the pack's validity. Months or a period, not both: which of the two would apply is not obvious.
+     */
+    private static void verifierPeriode(Pack p, Surcharges.AvisCalendrier a, String ou, List<String> erreurs) {
+        String avis = ou + "surcharges.yaml : " + a.id();
+        if (!a.mois().isEmpty()) {
+            erreurs.add(avis + " donne à la fois des mois et une période (du, au) : l'un ou l'autre");
+            return;
+        }
+        if (a.du() == null || a.au() == null) {
+            erreurs.add(avis + " : une période a un premier jour et un dernier, « du » et « au » (du: 15/10, au: 31/12)");
+            return;
+        }
+        for (String jour : List.of(a.du(), a.au())) {
+            try {
+                Surcharges.AvisCalendrier.jourDeLAnnee(jour);
+            } catch (DateTimeException e) {
+                erreurs.add(avis + " : « " + jour + " » n'est pas un jour de l'année ; écrire jour/mois, comme 15/10 pour le 15 octobre");
+                return;
+            }
+        }
+        LocalDate fin = p.manifeste().validUntil();
+        for (LocalDate d = p.manifeste().validFrom(); d.isBefore(p.manifeste().validFrom().plusYears(1)) && (fin == null || !d.isAfter(fin));
+             d = d.plusDays(1)) {
+            if (a.couvre(d)) {
+                return;
+            }
+        }
+        erreurs.add(avis + " ne s'appliquerait jamais (du " + a.du() + " au " + a.au() + ", hors de la validité du pack, "
+                + p.manifeste().periode() + ")");
     }
 
     /** The months a dossier's {@code dateReference} can fall in while the pack is in force. */

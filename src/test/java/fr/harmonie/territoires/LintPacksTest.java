@@ -397,6 +397,20 @@ class LintPacksTest {
         })), "MRN-CA-001 ne s'appliquerait jamais (mois [11, 12] hors de la validité du pack, du 2026-01-01 au 2026-06-30)");
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "pack.yaml", "validFrom: 2026-01-01", "validFrom: 2026-01-01\nvalidUntil: 2025-01-01"))),
                 "validUntil précède validFrom");
+        // A period of the year, from one day to another, as deadlines are written.
+        String avis = "\ncalendrier:\n  - { id: MRN-CA-001, code: DATE_LIMITE, gravite: INFO, %s, message: x, motif: m, source: s }\n";
+        refuse(List.of(normandie(), rouen(t -> {
+            remplacer(t, "pack.yaml", "validFrom: 2026-01-01", "validFrom: 2026-01-01\nvalidUntil: 2026-06-30");
+            t.put("surcharges.yaml", t.get("surcharges.yaml") + avis.formatted("du: 16/10, au: 31/12"));
+        })), "MRN-CA-001 ne s'appliquerait jamais (du 16/10 au 31/12, hors de la validité du pack, du 2026-01-01 au 2026-06-30)");
+        refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + avis.formatted("du: 31/02, au: 31/03")))),
+                "MRN-CA-001 : « 31/02 » n'est pas un jour de l'année ; écrire jour/mois, comme 15/10 pour le 15 octobre");
+        refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + avis.formatted("du: 15 octobre, au: 31/12")))),
+                "« 15 octobre » n'est pas un jour de l'année");
+        refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + avis.formatted("du: 16/10")))),
+                "MRN-CA-001 : une période a un premier jour et un dernier, « du » et « au » (du: 15/10, au: 31/12)");
+        refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + avis.formatted("mois: [12], du: 16/10, au: 31/12")))),
+                "MRN-CA-001 donne à la fois des mois et une période (du, au) : l'un ou l'autre");
     }
 
     private static void illisible(Consumer<TreeMap<String, String>> modifier, String... fragments) {

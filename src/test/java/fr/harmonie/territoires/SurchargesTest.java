@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Le vocabulaire des surcharges appliqué de bout en bout, sur un délégataire d'essai à Rouen qui écarte une pièce
  * écartable, ajoute deux pièces nouvelles (avec leur entrée de catalogue ; l'une sous conditions de nature, de produit
- * et de type d'hébergement), relève une gravité et repondère la maturité.
+ * et de type d'hébergement), relève une gravité, repondère la maturité et donne une date limite de dépôt au jour près.
  */
 class SurchargesTest {
 
@@ -46,6 +46,15 @@ class SurchargesTest {
                 gravites:
                   - { id: MRN-GR-001, code: CALENDRIER_INCOHERENT, gravite: MAJEURE, motif: essai, source: essai }
                   - { id: MRN-GR-002, code: PLAN_FINANCEMENT_DESEQUILIBRE, gravite: BLOQUANTE, motif: essai, source: essai }
+                calendrier:
+                  - id: MRN-CA-001
+                    code: DATE_LIMITE_DEPASSEE
+                    gravite: MAJEURE
+                    du: 16/10
+                    au: 15/01
+                    message: "Déposé après la date limite du 15 octobre : le dossier passe à la programmation de l'an prochain."
+                    motif: essai
+                    source: essai
                 anomalies:
                 """);
         ajouter(f, "surcharges.yaml", surcharges);
@@ -73,6 +82,10 @@ class SurchargesTest {
                     declenche: true
                     anomalies: [{ code: CALENDRIER_INCOHERENT, gravite: MAJEURE }]
                   - { regle: MRN-GR-001, nom: rien à relever, declenche: false }
+                  - { regle: MRN-CA-001, nom: le jour de la date limite, modifier: { /dateReference: "2026-10-15" }, declenche: false }
+                  - { regle: MRN-CA-001, nom: le lendemain, modifier: { /dateReference: "2026-10-16" }, declenche: true }
+                  - { regle: MRN-CA-001, nom: "le dernier jour, passé le nouvel an", modifier: { /dateReference: "2027-01-15" }, declenche: true }
+                  - { regle: MRN-CA-001, nom: le jour d'après, modifier: { /dateReference: "2027-01-16" }, declenche: false }
                   - regle: MRN-GR-002
                     nom: en programmation, le plan déséquilibré devient bloquant
                     dossier: programmation
@@ -144,6 +157,7 @@ class SurchargesTest {
         assertThat(executeur.reglesSansCas(cas)).isEmpty();
         assertThat(cas).filteredOn(c -> c.regle().equals("MRN-PJ-003")).hasSize(5);
         assertThat(cas).filteredOn(c -> c.regle().equals("MRN-GR-002")).hasSize(2);
+        assertThat(cas).filteredOn(c -> c.regle().equals("MRN-CA-001")).hasSize(4);
         assertThat(cas).allSatisfy(c -> assertThat(executeur.jouer(c).ecarts()).as(c.nom()).isEmpty());
     }
 
