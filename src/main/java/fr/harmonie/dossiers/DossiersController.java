@@ -93,15 +93,18 @@ class DossiersController {
      * {@code reference} (the bailleur's own, or a SIAP number), {@code commune} (INSEE code) and {@code territoire} (the
      * pack it was deposited with) narrow it. Read by pages, oldest first: the {@code Link} header (rel="next") gives the
      * next page, {@code X-Total-Count} how many dossiers the filter holds over all pages, so a service with hundreds of
-     * dossiers in December sees them all.
+     * dossiers in December sees them all. {@code tri=depot}: the instructeur's queue in the order the dossiers arrived
+     * (their last deposit, an answer to compléments included), rather than the order their bailleurs began them.
      */
-    @Operation(summary = "Lister les dossiers que le compte voit, par pages (filtres : statut, reference, commune, territoire)")
+    @Operation(summary = "Lister les dossiers que le compte voit, par pages (filtres : statut, reference, commune, territoire ;"
+            + " tri : creation, depot)")
     @GetMapping("/api/v1/dossiers")
     ResponseEntity<List<Map<String, Object>>> lister(@AuthenticationPrincipal CompteAuthentifie compte,
                                                      @RequestParam(name = "statut", required = false) List<String> statuts,
                                                      @RequestParam(required = false) String reference,
                                                      @RequestParam(required = false) String commune,
                                                      @RequestParam(required = false) String territoire,
+                                                     @RequestParam(required = false) String tri,
                                                      @RequestParam(required = false) String apres,
                                                      @RequestParam(required = false) Integer limite) {
         Utilisateur u = compte.utilisateur();
@@ -110,11 +113,17 @@ class DossiersController {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide",
                     "« statut » vaut BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT.");
         }
-        DossiersStore.Filtre filtre = new DossiersStore.Filtre(parStatut, reference, commune, territoire);
+        if (tri != null && !tri.equals("creation") && !tri.equals("depot")) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide",
+                    "« tri » vaut creation (du plus ancien dossier créé au plus récent, par défaut) ou depot (du plus ancien"
+                            + " dépôt au plus récent, les dossiers jamais déposés en moins).");
+        }
+        DossiersStore.Filtre filtre = new DossiersStore.Filtre(parStatut, reference, commune, territoire, "depot".equals(tri));
         int taille = Pagination.taille(limite, "dossiers");
         DossierStocke precedent = null;
         if (apres != null) {
-            precedent = Identifiants.uuid(apres).flatMap(id -> store.visibleSansContenu(id, u)).orElseThrow(() -> new ProblemeHttpException(
+            precedent = Identifiants.uuid(apres).flatMap(id -> store.visibleSansContenu(id, u))
+                    .filter(d -> !filtre.parDepot() || d.deposeLe() != null).orElseThrow(() -> new ProblemeHttpException(
                     HttpStatus.BAD_REQUEST, "Filtre invalide", "« apres » ne désigne aucun dossier que vous voyez : reprenez la liste au début."));
         }
         List<DossierStocke> dossiers = store.visibles(u, filtre, precedent, taille);
@@ -124,6 +133,7 @@ class DossiersController {
         suivante.put("reference", reference);
         suivante.put("commune", commune);
         suivante.put("territoire", territoire);
+        suivante.put("tri", tri);
         suivante.put("apres", dossiers.isEmpty() ? null : dossiers.get(dossiers.size() - 1).id());
         ResponseEntity.BodyBuilder reponse = Pagination.page(dossiers.size(), taille, "/api/v1/dossiers", suivante)
                 .header("X-Total-Count", Long.toString(store.nombreVisibles(u, filtre)));
@@ -286,6 +296,9 @@ class DossiersController {
         }
         if (d.evaluationDepot() != null) {
             m.put("evaluationDepot", d.evaluationDepot().toString());
+        }
+        if (d.deposeLe() != null) {
+            m.put("deposeLe", d.deposeLe().toString());
         }
         if (d.messageInstruction() != null) {
             m.put("messageInstruction", d.messageInstruction());

@@ -20,14 +20,14 @@ class DossiersStore {
 
     /** Everything but the content, which a list does not read. */
     private static final String COLONNES = "id, organisation_id, statut, version, territoire, region, message_instruction, message_depot, chaine, "
-            + "date_reference_depot, evaluation_depot, cree_le, modifie_le, " + Apercu.COLONNES;
+            + "date_reference_depot, evaluation_depot, depose_le, cree_le, modifie_le, " + Apercu.COLONNES;
 
     private static RowMapper<DossierStocke> ligne(boolean avecContenu) {
         return (rs, n) -> new DossierStocke(rs.getObject("id", UUID.class),
                 rs.getLong("organisation_id"), rs.getString("statut"), avecContenu ? rs.getString("contenu") : null, Apercu.de(rs),
                 rs.getInt("version"), rs.getString("territoire"), rs.getString("region"), rs.getString("message_instruction"),
                 rs.getString("message_depot"), rs.getString("chaine"), rs.getObject("date_reference_depot", LocalDate.class), rs.getObject("evaluation_depot", UUID.class),
-                rs.getObject("cree_le", OffsetDateTime.class), rs.getObject("modifie_le", OffsetDateTime.class));
+                rs.getObject("depose_le", OffsetDateTime.class), rs.getObject("cree_le", OffsetDateTime.class), rs.getObject("modifie_le", OffsetDateTime.class));
     }
 
     /**
@@ -65,12 +65,18 @@ class DossiersStore {
 
     /**
      * What a list keeps: {@code statuts} (empty for all), and, when not null, the dossier's own {@code reference}, its
-     * commune's INSEE code, or the pack it was deposited with ({@code territoire}).
+     * commune's INSEE code, or the pack it was deposited with ({@code territoire}). {@code parDepot}: in the order of
+     * their last deposit, so only the dossiers deposited at least once; otherwise in the order of their creation.
      */
-    record Filtre(Set<String> statuts, String reference, String commune, String territoire) {
+    record Filtre(Set<String> statuts, String reference, String commune, String territoire, boolean parDepot) {
+
+        private String ordre() {
+            return parDepot ? "depose_le" : "cree_le";
+        }
 
         private String sql() {
-            return (statuts.isEmpty() ? "" : " AND statut IN (:statuts)")
+            return (parDepot ? " AND depose_le IS NOT NULL" : "")
+                    + (statuts.isEmpty() ? "" : " AND statut IN (:statuts)")
                     + (reference == null ? "" : " AND contenu->>'reference' = :reference")
                     + (commune == null ? "" : " AND contenu#>>'{operation,commune,codeInsee}' = :commune")
                     + (territoire == null ? "" : " AND territoire = :territoire");
@@ -89,14 +95,16 @@ class DossiersStore {
     /**
      * One page of what the user sees, oldest first; {@code apres}: the last dossier of the previous page, or null for
      * the first page. Keyset paging on (creation, id): a dossier created while a client pages through appears once, at
-     * the end, and none is skipped or shown twice.
+     * the end, and none is skipped or shown twice. By deposit, likewise on (last deposit, id): a dossier deposited again
+     * meanwhile (an answer to compléments) moves to the end, where the queue's newest arrivals are.
      */
     List<DossierStocke> visibles(Utilisateur u, Filtre filtre, DossierStocke apres, int limite) {
+        String ordre = filtre.ordre();
         var requete = jdbc.sql("SELECT " + COLONNES + " FROM dossier WHERE " + VISIBLE + filtre.sql()
-                        + (apres == null ? "" : " AND (cree_le, id) > (:apresLe, :apres)") + " ORDER BY cree_le, id LIMIT :limite")
+                        + (apres == null ? "" : " AND (" + ordre + ", id) > (:apresLe, :apres)") + " ORDER BY " + ordre + ", id LIMIT :limite")
                 .params(filtre(u)).params(filtre.parametres()).param("limite", limite);
         if (apres != null) {
-            requete = requete.param("apresLe", apres.creeLe()).param("apres", apres.id());
+            requete = requete.param("apresLe", filtre.parDepot() ? apres.deposeLe() : apres.creeLe()).param("apres", apres.id());
         }
         return requete.query(ligne(false)).list();
     }

@@ -56,6 +56,9 @@ class DescriptionOpenApi {
                     + "INSTRUIT) ; répétable : ?statut=DEPOSE&statut=EN_INSTRUCTION."),
             Map.entry("reference", "Seulement les dossiers de cette référence (celle du bailleur, ou un numéro d'opération SIAP)."),
             Map.entry("commune", "Seulement les dossiers de cette commune (code INSEE)."),
+            Map.entry("tri", "creation (par défaut) : du plus ancien dossier créé au plus récent ; depot : du plus ancien "
+                    + "dépôt au plus récent (le dernier dépôt de chacun, réponse à des compléments comprise), les dossiers "
+                    + "jamais déposés en moins."),
             Map.entry("territoire", "Seulement les dossiers déposés sous ce pack territorial (son identifiant)."),
             Map.entry("objet", "Seulement les lignes de cet objet : dossier:<id> ou compte:<identifiant>."),
             Map.entry("action", "Seulement les lignes de cette action (CREATION, MODIFICATION, EVALUATION, DEPOT…)."),

@@ -220,16 +220,80 @@ class DossiersApiTest {
         assertThat(lister("instructeur", "?territoire=region-84")).isEmpty();
 
         // A filter misspelt ("statuts") listed every dossier, unfiltered, as if it were the filter's answer.
-        for (String faute : List.of("/api/v1/dossiers?statuts=DEPOSE", "/api/v1/dossiers?statut=DEPOSE&tri=date")) {
+        for (String faute : List.of("/api/v1/dossiers?statuts=DEPOSE", "/api/v1/dossiers?statut=DEPOSE&ordre=depot")) {
             HttpResponse<String> r = ClientHttp.appeler(port, "GET", faute, "instructeur", null, null);
             assertThat(r.statusCode()).as(faute).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).as(faute).matches("Paramètre « (statuts|tri) » inconnu"
-                    + " de cette adresse \\(attendus : apres, commune, limite, reference, statut, territoire\\)\\.");
+            assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).as(faute).matches("Paramètre « (statuts|ordre) » inconnu"
+                    + " de cette adresse \\(attendus : apres, commune, limite, reference, statut, territoire, tri\\)\\.");
         }
         HttpResponse<String> sansParametre = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + rouen + "?vue=complete", "instructeur", null, null);
         assertThat(Json.MAPPER.readTree(sansParametre.body()).get("detail").asString())
                 .isEqualTo("Paramètre « vue » inconnu de cette adresse, qui n'en prend aucun.");
+    }
+
+    /**
+     * In December an instructeur works its queue in the order the dossiers arrived, not in the order their bailleurs
+     * began them: a draft begun in March and deposited today comes after one begun last week and deposited yesterday,
+     * and an answer to compléments joins the queue when it arrives. Page by page, like the default order.
+     */
+    @Test
+    void lInstructeurLitSaFileDansLOrdreDesDepots() throws Exception {
+        String commenceEnPremier = DossiersDeTest.creer(port, "76540", false);
+        String deposeEnPremier = DossiersDeTest.creer(port, "76540", true);
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + commenceEnPremier + "/depot", "bailleur", null, null).statusCode())
+                .isEqualTo(200);
+        String jamaisDepose = DossiersDeTest.creer(port, "76540", false);
+
+        assertThat(ordre(lister("instructeur", "?commune=76540&limite=500"), commenceEnPremier, deposeEnPremier))
+                .containsExactly(commenceEnPremier, deposeEnPremier);
+        assertThat(ordre(parPages("instructeur", "?commune=76540&tri=depot&limite=1"), commenceEnPremier, deposeEnPremier))
+                .containsExactly(deposeEnPremier, commenceEnPremier);
+        assertThat(ordre(parPages("bailleur", "?tri=depot&limite=2"), jamaisDepose)).as("jamais déposé, pas dans l'ordre des dépôts").isEmpty();
+        assertThat(trouver(lister("instructeur", "?commune=76540&tri=depot"), deposeEnPremier).has("deposeLe")).isTrue();
+
+        // Compléments asked of the first one deposited: its answer arrives after the other's deposit.
+        for (String action : List.of("PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS")) {
+            assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + deposeEnPremier + "/instruction", "instructeur",
+                    "{\"action\": \"" + action + "\", \"message\": \"Avis de la commune ?\"}", null).statusCode()).isEqualTo(200);
+        }
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + deposeEnPremier + "/depot", "bailleur", null, null).statusCode())
+                .isEqualTo(200);
+        assertThat(ordre(parPages("instructeur", "?commune=76540&tri=depot&limite=1"), commenceEnPremier, deposeEnPremier))
+                .containsExactly(commenceEnPremier, deposeEnPremier);
+
+        HttpResponse<String> inconnu = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?tri=date", "instructeur", null, null);
+        assertThat(inconnu.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(inconnu.body()).get("detail").asString()).startsWith("« tri » vaut creation");
+        HttpResponse<String> apresUnBrouillon = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?tri=depot&apres=" + jamaisDepose,
+                "bailleur", null, null);
+        assertThat(apresUnBrouillon.statusCode()).isEqualTo(400);
+    }
+
+    /** Every page, following Link, as one list. */
+    private List<JsonNode> parPages(String compte, String filtre) throws Exception {
+        List<JsonNode> lus = new ArrayList<>();
+        String page = "/api/v1/dossiers" + filtre;
+        while (page != null) {
+            HttpResponse<String> r = ClientHttp.appeler(port, "GET", page, compte, null, null);
+            assertThat(r.statusCode()).as(page).isEqualTo(200);
+            Json.MAPPER.readTree(r.body()).valueStream().forEach(lus::add);
+            page = r.headers().firstValue("Link").map(l -> l.substring(1, l.indexOf('>'))).orElse(null);
+            assertThat(page == null || page.contains("tri=depot") == filtre.contains("tri=depot")).as(page).isTrue();
+        }
+        return lus;
+    }
+
+    /** The given dossiers, in the order the list shows them. */
+    private static List<String> ordre(Iterable<JsonNode> liste, String... ids) {
+        List<String> voulus = List.of(ids);
+        List<String> vus = new ArrayList<>();
+        liste.forEach(d -> {
+            if (voulus.contains(d.get("id").asString())) {
+                vus.add(d.get("id").asString());
+            }
+        });
+        return vus;
     }
 
     /**
