@@ -3,6 +3,7 @@ package fr.harmonie.dossiers;
 import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.json.Json;
+import fr.harmonie.regles.faits.Fr;
 import fr.harmonie.web.BudgetDesCorps;
 import fr.harmonie.web.CorpsBorne;
 import fr.harmonie.web.Emplacements;
@@ -147,10 +148,25 @@ class CycleController {
         Utilisateur u = compte.utilisateur();
         DossierStocke d = visible(id, u);
         Depot depot = depot(requete);
-        String message = depot == null || depot.message() == null || depot.message().isBlank() ? null : depot.message();
+        String message = depot == null || depot.message() == null || depot.message().isBlank() ? null : borne(depot.message());
         CycleDossier.Scellee s = budget.pendant(d.contenu().length(), () -> cycle.deposer(u, d, message));
         return ResponseEntity.ok(Map.of("statut", "DEPOSE", "evaluation", s.id().toString(), "territoire", s.resultat().territoire().code(),
                 "dateReference", s.resultat().dateReference().toString()));
+    }
+
+    /**
+     * A message is written for a person, and every list of dossiers shows the last ones: a letter's length, not a
+     * file's, or one bailleur's system could fill each page an instructeur reads.
+     */
+    static final int MESSAGE_AU_PLUS = 10_000;
+
+    private static String borne(String message) {
+        int longueur = message.codePointCount(0, message.length());
+        if (longueur > MESSAGE_AU_PLUS) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Message trop long", "« message » fait " + Fr.nombre(longueur, 0)
+                    + " caractères ; " + Fr.nombre(MESSAGE_AU_PLUS, 0) + " au plus.");
+        }
+        return message;
     }
 
     /** What the bailleur says to the service with a deposit: most often, the answer to the compléments asked. */
@@ -192,7 +208,7 @@ class CycleController {
     ResponseEntity<Object> instruire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
                                      @RequestBody Instruction instruction) {
         Utilisateur u = compte.utilisateur();
-        cycle.instruire(u, visible(id, u), instruction.action(), instruction.message());
+        cycle.instruire(u, visible(id, u), instruction.action(), instruction.message() == null ? null : borne(instruction.message()));
         DossierStocke apres = dossiers.visible(uuid(id), u).orElseThrow();
         return ResponseEntity.ok(Map.of("statut", apres.statut()));
     }

@@ -165,6 +165,8 @@ class CycleDossierTest {
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
                 "{\"action\": \"DEMANDER_COMPLEMENTS\"}", null).statusCode()).isEqualTo(400);
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
+                "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"" + "x".repeat(10_001) + "\"}", null).statusCode()).isEqualTo(400);
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
                 "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Merci de joindre l'avis de la commune.\"}", null).statusCode()).isEqualTo(200);
 
         HttpResponse<String> lu = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null);
@@ -385,6 +387,11 @@ class CycleDossierTest {
         assertThat(json(malEcrit).get("detail").asString()).isEqualTo("Corps de la requête : propriété « mesage » inconnue (attendues : message).");
         assertThat(deposerAvec(id, "text/plain", "Voici").statusCode()).isEqualTo(415);
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("statut").asString()).isEqualTo("BROUILLON");
+        // A letter, not a file: every list of dossiers an instructeur reads shows it.
+        HttpResponse<String> roman = deposerAvec(id, "application/json", "{\"message\": \"" + "é".repeat(10_001) + "\"}");
+        assertThat(roman.statusCode()).isEqualTo(400);
+        assertThat(json(roman).get("detail").asString()).isEqualTo("« message » fait 10 001 caractères ; 10 000 au plus.");
+        assertThat(deposerAvec(id, "application/json", "{\"message\": \"" + "é".repeat(10_000) + "\"}").statusCode()).isEqualTo(200);
     }
 
     @Test
