@@ -184,7 +184,8 @@ class CycleController {
         }
         MediaType type;
         try {
-            type = requete.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(requete.getContentType());
+            String annonce = requete.getContentType();
+            type = annonce == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(annonce);
         } catch (InvalidMediaTypeException e) {
             throw new HttpMediaTypeNotSupportedException(e.getMessage());
         }

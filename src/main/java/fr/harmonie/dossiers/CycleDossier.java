@@ -214,8 +214,8 @@ class CycleDossier {
                     .avec("piecesManquantes", manquantes.stream().map(p -> new PieceManquante(p.code(), p.libelle())).toList())
                     .avec("anomalies", bloquantes.stream().map(a -> new AnomalieDuRefus(a.code(), a.gravite(), a.champ(), a.message())).toList());
         }
-        Optional<EvaluationsStore.EvaluationStockee> depotPrecedent = d.statut().equals("COMPLEMENTS_DEMANDES") && d.evaluationDepot() != null
-                ? evaluations.parId(d.evaluationDepot()) : Optional.empty();
+        Optional<EvaluationsStore.EvaluationStockee> depotPrecedent =
+                d.statut().equals("COMPLEMENTS_DEMANDES") && d.evaluationDepot() != null ? evaluations.parId(d.evaluationDepot()) : Optional.empty();
         gardeLeServiceDesComplements(d, dossier, r, depotPrecedent);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("territoire", r.territoire().code());

@@ -154,10 +154,11 @@ class DossiersController {
      * for whoever sees it: the bailleur follows its instruction, the instructeur sees how it came to be deposited.
      */
     @Operation(summary = "L'historique d'un dossier : qui a fait quoi, et quand",
-            description = "Une MODIFICATION d'un dossier en compléments dit ce qu'elle a changé (pas celle d'un brouillon), et le DEPOT d'une réponse à des compléments ce qui a "
-                    + "changé depuis le dépôt précédent (evaluationDepotPrecedent) : changements, un JSON Patch (RFC 6902) qui "
-                    + "s'applique dans l'ordre, chaque remplacement avec sa valeur d'avant (fromValue), chaque suppression avec "
-                    + "la valeur retirée ; les 200 premiers, et nombreChangements (0 : rien n'a changé).")
+            description = "Une MODIFICATION d'un dossier en compléments dit ce qu'elle a changé (pas celle d'un brouillon), "
+                    + "et le DEPOT d'une réponse à des compléments ce qui a changé depuis le dépôt précédent "
+                    + "(evaluationDepotPrecedent) : changements, un JSON Patch (RFC 6902) qui s'applique dans l'ordre, chaque "
+                    + "remplacement avec sa valeur d'avant (fromValue), chaque suppression avec la valeur retirée ; les 200 "
+                    + "premiers, et nombreChangements (0 : rien n'a changé).")
     @GetMapping("/api/v1/dossiers/{id}/historique")
     List<Map<String, Object>> historique(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         return store.historique(trouver(id, compte.utilisateur()).id());

@@ -19,15 +19,16 @@ import org.springframework.stereotype.Repository;
 class DossiersStore {
 
     /** Everything but the content, which a list does not read. */
-    private static final String COLONNES = "id, organisation_id, statut, version, territoire, region, message_instruction, message_depot, chaine, "
-            + "date_reference_depot, evaluation_depot, depose_le, cree_le, modifie_le, " + Apercu.COLONNES;
+    private static final String COLONNES = "id, organisation_id, statut, version, territoire, region, message_instruction, "
+            + "message_depot, chaine, date_reference_depot, evaluation_depot, depose_le, cree_le, modifie_le, " + Apercu.COLONNES;
 
     private static RowMapper<DossierStocke> ligne(boolean avecContenu) {
         return (rs, n) -> new DossierStocke(rs.getObject("id", UUID.class),
                 rs.getLong("organisation_id"), rs.getString("statut"), avecContenu ? rs.getString("contenu") : null, Apercu.de(rs),
                 rs.getInt("version"), rs.getString("territoire"), rs.getString("region"), rs.getString("message_instruction"),
-                rs.getString("message_depot"), rs.getString("chaine"), rs.getObject("date_reference_depot", LocalDate.class), rs.getObject("evaluation_depot", UUID.class),
-                rs.getObject("depose_le", OffsetDateTime.class), rs.getObject("cree_le", OffsetDateTime.class), rs.getObject("modifie_le", OffsetDateTime.class));
+                rs.getString("message_depot"), rs.getString("chaine"), rs.getObject("date_reference_depot", LocalDate.class),
+                rs.getObject("evaluation_depot", UUID.class), rs.getObject("depose_le", OffsetDateTime.class),
+                rs.getObject("cree_le", OffsetDateTime.class), rs.getObject("modifie_le", OffsetDateTime.class));
     }
 
     /**
