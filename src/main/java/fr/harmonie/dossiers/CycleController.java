@@ -170,7 +170,8 @@ class CycleController {
     }
 
     /** What the bailleur says to the service with a deposit: most often, the answer to the compléments asked. */
-    record Depot(String message) { }
+    record Depot(@Schema(description = "Ce que le bailleur dit au service instructeur, le plus souvent sa réponse aux compléments.",
+            maxLength = MESSAGE_AU_PLUS) String message) { }
 
     /**
      * None, or {"message": …} in JSON, read as Spring reads the other bodies (same mapper, same French errors). An empty
@@ -199,7 +200,8 @@ class CycleController {
         }
     }
 
-    record Instruction(String action, String message) { }
+    record Instruction(String action, @Schema(description = "Pour DEMANDER_COMPLEMENTS, requis : les compléments attendus du bailleur.",
+            maxLength = MESSAGE_AU_PLUS) String message) { }
 
     @Operation(summary = "Faire avancer l'instruction d'un dossier déposé (instructeur de son territoire)")
     @ApiResponse(responseCode = "200", description = "Transition faite : le corps donne le nouveau statut.")
