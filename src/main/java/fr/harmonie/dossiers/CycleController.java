@@ -138,7 +138,8 @@ class CycleController {
             + "(pièces bloquantes manquantes, anomalies bloquantes, territoire nommé qui n'est pas celui de la commune : "
             + "TERRITOIRE_INCOHERENT ; réponse à des compléments déplacée vers la commune d'un autre territoire que celui "
             + "qui les a demandés), ou opération déjà déposée par l'organisation (urn:harmonie:probleme:deja-depose, même "
-            + "référence et même phase, ou même contenu : dossierDepose donne l'autre dossier).")
+            + "référence et même phase, ou même contenu : dossierDepose donne l'autre dossier), ou réponse à des compléments "
+            + "qui ne change rien au dossier et ne dit rien (urn:harmonie:probleme:reponse-vide).")
     @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE)
     @PostMapping("/api/v1/dossiers/{id}/depot")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,

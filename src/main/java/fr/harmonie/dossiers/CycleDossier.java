@@ -52,6 +52,9 @@ class CycleDossier {
     /** A deposit refused for what the dossier holds: its reasons follow by code (piecesManquantes, anomalies). */
     private static final URI NON_DEPOSABLE = URI.create("urn:harmonie:probleme:non-deposable");
 
+    /** An answer to compléments that neither changes the dossier nor says anything. */
+    private static final URI REPONSE_VIDE = URI.create("urn:harmonie:probleme:reponse-vide");
+
     /** A deposit refused because the answer to compléments would go to another territory than the one that asked. */
     private static final URI COMPLEMENTS_AILLEURS = URI.create("urn:harmonie:probleme:complements-d-un-autre-territoire");
 
@@ -227,6 +230,15 @@ class CycleDossier {
             detail.put("evaluationDepotPrecedent", p.id().toString());
             detail.putAll(Changements.entre(p.entree(),
                     Json.MAPPER.writeValueAsString(auJourDuDepot.avecDateReference(r.dateReference())), Set.of("dateReference")));
+            if (message == null && detail.get("nombreChangements").equals(0)) {
+                // Neither a change nor a word: most often an edit not saved before depositing again. Sent as it is, it
+                // would come back to an instructeur who has nothing new to read, and would ask again.
+                throw new ProblemeHttpException(HttpStatus.CONFLICT, "Réponse vide",
+                        "Le dossier n'a pas changé depuis la demande de compléments"
+                                + (d.messageInstruction() == null ? "" : " (« " + d.messageInstruction() + " »)") + " : enregistrer"
+                                + " d'abord les modifications (PUT), ou dire au service pourquoi rien ne change, dans « message »",
+                        null, REPONSE_VIDE);
+            }
         });
         Geographie.Commune commune = geographie.commune(dossier.operation().commune().codeInsee());
         List<Map<String, String>> chaine = r.territoire().packs().stream()

@@ -370,6 +370,32 @@ class CycleDossierTest {
     }
 
     /**
+     * An answer to compléments that neither changes the dossier nor says a word is most often an edit not saved: it is
+     * refused, with what was asked, instead of reaching an instructeur who has nothing new to read. A word is enough.
+     */
+    @Test
+    void uneReponseAuxComplementsSansChangementNiMessageEstRefusee() throws Exception {
+        String id = creer(dossierRouen());
+        assertThat(deposer(id).statusCode()).isEqualTo(200);
+        for (String action : List.of("{\"action\": \"PRENDRE_EN_INSTRUCTION\"}",
+                "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Merci de joindre l'avis de la commune.\"}")) {
+            assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur", action, null).statusCode()).isEqualTo(200);
+        }
+
+        HttpResponse<String> vide = deposer(id);
+        assertThat(vide.statusCode()).isEqualTo(409);
+        assertThat(json(vide).get("type").asString()).isEqualTo("urn:harmonie:probleme:reponse-vide");
+        assertThat(json(vide).get("detail").asString()).isEqualTo("Le dossier n'a pas changé depuis la demande de compléments"
+                + " (« Merci de joindre l'avis de la commune. ») : enregistrer d'abord les modifications (PUT), ou dire au service"
+                + " pourquoi rien ne change, dans « message »");
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("statut").asString())
+                .isEqualTo("COMPLEMENTS_DEMANDES");
+
+        assertThat(deposerAvec(id, "application/json", "{\"message\": \"L'avis est la pièce 4 du premier dépôt.\"}").statusCode())
+                .isEqualTo(200);
+    }
+
+    /**
      * A deposit's body is optional: none, or {"message": …}. An empty body is none whatever it announces (curl -d ''
      * announces a form); a message misspelt or sent as plain text is refused and deposits nothing, rather than being
      * dropped while the bailleur believes the instructeur will read it.
@@ -493,8 +519,8 @@ class CycleDossierTest {
         String ancien = creer(dossierRouen());
         assertThat(deposer(ancien).statusCode()).isEqualTo(200);
         jdbc.sql("UPDATE dossier SET territoire = 'region-28', statut = 'COMPLEMENTS_DEMANDES' WHERE id = ?::uuid").param(ancien).update();
-        assertThat(json(deposer(ancien)).get("territoire").asString())
-                .isEqualTo("metropole-rouen-normandie");
+        assertThat(json(deposerAvec(ancien, "application/json", "{\"message\": \"Plan de masse signé : pièce 3.\"}")).get("territoire")
+                .asString()).isEqualTo("metropole-rouen-normandie");
     }
 
     private record Doublon(String premier, String second, HttpResponse<String> refus) { }

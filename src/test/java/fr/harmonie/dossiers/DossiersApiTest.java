@@ -257,8 +257,8 @@ class DossiersApiTest {
             assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + deposeEnPremier + "/instruction", "instructeur",
                     "{\"action\": \"" + action + "\", \"message\": \"Avis de la commune ?\"}", null).statusCode()).isEqualTo(200);
         }
-        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + deposeEnPremier + "/depot", "bailleur", null, null).statusCode())
-                .isEqualTo(200);
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + deposeEnPremier + "/depot", "bailleur",
+                "{\"message\": \"L'avis de la commune est au dossier depuis le premier dépôt.\"}", null).statusCode()).isEqualTo(200);
         assertThat(ordre(parPages("instructeur", "?commune=76540&tri=depot&limite=1"), commenceEnPremier, deposeEnPremier))
                 .containsExactly(commenceEnPremier, deposeEnPremier);
 
