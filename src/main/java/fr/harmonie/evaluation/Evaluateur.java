@@ -8,9 +8,11 @@ import fr.harmonie.evaluation.Resultat.AnomalieRelevee;
 import fr.harmonie.evaluation.Resultat.PieceRequise;
 import fr.harmonie.evaluation.Resultat.StatutPiece;
 import fr.harmonie.evaluation.Resultat.Territoire;
+import fr.harmonie.json.PointeursJson;
 import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.ChaineResolue;
 import fr.harmonie.regles.MoteurRegles;
+import fr.harmonie.regles.NumerosDeVersion;
 import fr.harmonie.regles.Origine;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.ResolveurChaine;
@@ -26,6 +28,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Évalue un dossier déjà validé. Sans état, sûr entre threads: le service et la ligne de commande partagent celui-ci. */
 public final class Evaluateur {
@@ -37,11 +41,28 @@ public final class Evaluateur {
         return LocalDate.now(horloge.withZone(PARIS));
     }
 
+    /** By gravité then code, as the result contract says; within a code, by field as text (logement 10 before 2). */
     private static final Comparator<AnomalieRelevee> ORDRE_ANOMALIES = Comparator
             .comparing(AnomalieRelevee::gravite)
             .thenComparing(AnomalieRelevee::code)
             .thenComparing(a -> a.champ() == null ? "" : a.champ())
             .thenComparing(AnomalieRelevee::message);
+
+    /**
+     * The same, but within a code in the dossier's order: logement 2 before logement 10, as an instructeur reads the
+     * dossier. From the socle version that says so: an evaluation sealed on an earlier one replays in the order its
+     * receipt was computed with.
+     */
+    private static final Comparator<AnomalieRelevee> ORDRE_DU_DOSSIER = Comparator
+            .comparing(AnomalieRelevee::gravite)
+            .thenComparing(AnomalieRelevee::code)
+            .thenComparing((a, b) -> PointeursJson.comparer(a.champ() == null ? "" : a.champ(), b.champ() == null ? "" : b.champ()))
+            .thenComparing(AnomalieRelevee::message);
+
+    static final String ORDRE_DU_DOSSIER_DEPUIS_LE_SOCLE = "2026.13";
+
+    /** By socle version, read once: an evaluation does not parse a version number. */
+    private static final Map<String, Comparator<AnomalieRelevee>> ORDRE_SELON_LE_SOCLE = new ConcurrentHashMap<>();
 
     private final ResolveurChaine resolveur;
     private final Clock horloge;
@@ -112,7 +133,8 @@ public final class Evaluateur {
                     a.getOrigine() != null ? a.getOrigine() : chaine.regle(a.getRegle()).origine()));
             anomalieBloquante |= a.getGravite() == Gravite.BLOQUANTE;
         }
-        anomalies.sort(ORDRE_ANOMALIES);
+        anomalies.sort(ORDRE_SELON_LE_SOCLE.computeIfAbsent(chaine.packs().get(0).manifeste().version(),
+                v -> NumerosDeVersion.auMoins(v, ORDRE_DU_DOSSIER_DEPUIS_LE_SOCLE) ? ORDRE_DU_DOSSIER : ORDRE_ANOMALIES));
 
         Territoire territoire = Territoire.de(chaine.packs(), resolue.resolution());
         List<Origine> trace = new ArrayList<>(resolue.notes());

@@ -1,11 +1,11 @@
 package fr.harmonie.territoires;
 
+import fr.harmonie.regles.NumerosDeVersion;
 import fr.harmonie.regles.Pack;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** La part de {@link LintPacks} qui regarde les versions d'un pack entre elles: une date d'effet chacune, dans l'ordre. */
 final class LintVersions {
@@ -30,30 +30,13 @@ final class LintVersions {
         for (int i = 1; i < parDateDEffet.size(); i++) {
             Pack avant = parDateDEffet.get(i - 1);
             Pack apres = parDateDEffet.get(i);
-            List<Integer> a = numeros(avant.manifeste().version());
-            List<Integer> b = numeros(apres.manifeste().version());
-            if (a != null && b != null && comparer(a, b) > 0) {
+            List<Integer> a = NumerosDeVersion.lire(avant.manifeste().version());
+            List<Integer> b = NumerosDeVersion.lire(apres.manifeste().version());
+            if (a != null && b != null && NumerosDeVersion.comparer(a, b) > 0) {
                 erreurs.add("pack " + avant.reference() + ", pack.yaml : la version " + avant.manifeste().version() + " commence le "
                         + avant.manifeste().validFrom() + ", avant la version " + apres.manifeste().version() + " ("
                         + apres.manifeste().validFrom() + ") : une version plus récente commence plus tard ; vérifier validFrom");
             }
         }
-    }
-
-    private static List<Integer> numeros(String version) {
-        if (!version.matches("\\d{1,9}(\\.\\d{1,9})*")) {
-            return null;
-        }
-        return Stream.of(version.split("\\.")).map(Integer::valueOf).toList();
-    }
-
-    private static int comparer(List<Integer> a, List<Integer> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = Integer.compare(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
     }
 }
