@@ -8,20 +8,30 @@ public final class PointeursJson {
 
     /**
      * Segment by segment: two array indices (digits only) as numbers, anything else as text; a pointer before those it
-     * leads to ({@code /lots/0} before {@code /lots/0/produit}).
+     * leads to ({@code /lots/0} before {@code /lots/0/produit}). Read where the two first differ, without splitting
+     * them: every evaluation sorts its anomalies.
      */
     public static int comparer(String a, String b) {
-        String[] x = a.split("/", -1);
-        String[] y = b.split("/", -1);
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c = estIndice(x[i]) && estIndice(y[i])
-                    ? x[i].length() != y[i].length() ? Integer.compare(x[i].length(), y[i].length()) : x[i].compareTo(y[i])
-                    : x[i].compareTo(y[i]);
-            if (c != 0) {
-                return c;
-            }
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
         }
-        return Integer.compare(x.length, y.length);
+        if (i == n) {
+            return Integer.compare(a.length(), b.length());
+        }
+        int debut = a.lastIndexOf('/', i - 1) + 1;
+        String x = segment(a, debut);
+        String y = segment(b, debut);
+        if (estIndice(x) && estIndice(y)) {
+            return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+        }
+        return Character.compare(a.charAt(i), b.charAt(i));
+    }
+
+    private static String segment(String pointeur, int debut) {
+        int fin = pointeur.indexOf('/', debut);
+        return pointeur.substring(debut, fin < 0 ? pointeur.length() : fin);
     }
 
     /** RFC 6901 indices have no leading zero: their length orders them, then their digits. */
