@@ -56,40 +56,59 @@ final class Changements {
     /** Every operation, in the order they apply. */
     static List<ObjectNode> operations(String avant, String apres, Set<String> ignorees) {
         List<ObjectNode> operations = new ArrayList<>();
-        comparer(comparable(avant, ignorees), comparable(apres, ignorees), "", operations);
+        comparer(comparable(avant, ignorees), comparable(apres, ignorees), "", "", List.of(), operations);
         return operations;
     }
 
-    private static void comparer(JsonNode a, JsonNode b, String chemin, List<ObjectNode> operations) {
+    /**
+     * {@code nom}: the property that holds {@code a} and {@code b} (an array's name for its elements); {@code lieu}:
+     * where they stand, in French words, for each operation's {@code resume}.
+     */
+    private static void comparer(JsonNode a, JsonNode b, String chemin, String nom, List<String> lieu, List<ObjectNode> operations) {
         if (a.equals(b)) {
             return;
         }
         if (a.isObject() && b.isObject()) {
             for (Map.Entry<String, JsonNode> e : a.properties()) {
                 String sous = chemin + "/" + echappe(e.getKey());
+                List<String> ou = plus(lieu, ChangementsEnFrancais.propriete(nom, e.getKey()));
                 if (b.has(e.getKey())) {
-                    comparer(e.getValue(), b.get(e.getKey()), sous, operations);
+                    // « lot PLUS, logement P01 », not « lots, lot PLUS, logements, logement P01 »: an element says its list.
+                    boolean elementsNommes = e.getValue().isArray() && b.get(e.getKey()).isArray()
+                            && ChangementsEnFrancais.nommeSesElements(e.getKey());
+                    comparer(e.getValue(), b.get(e.getKey()), sous, e.getKey(), elementsNommes ? lieu : ou, operations);
                 } else {
-                    operations.add(operation("remove", sous, e.getValue()));
+                    operations.add(operation("remove", sous, e.getValue(), ChangementsEnFrancais.retrait(ou, e.getValue())));
                 }
             }
             for (Map.Entry<String, JsonNode> e : b.properties()) {
                 if (!a.has(e.getKey())) {
-                    operations.add(operation("add", chemin + "/" + echappe(e.getKey()), e.getValue()));
+                    List<String> ou = plus(lieu, ChangementsEnFrancais.propriete(nom, e.getKey()));
+                    operations.add(operation("add", chemin + "/" + echappe(e.getKey()), e.getValue(), ChangementsEnFrancais.ajout(ou, e.getValue())));
                 }
             }
         } else if (a.isArray() && b.isArray()) {
-            comparerTableaux(a, b, chemin, operations);
+            comparerTableaux(a, b, chemin, nom, lieu, operations);
         } else {
-            operations.add(operation("replace", chemin, b).set("fromValue", a));
+            operations.add(operation("replace", chemin, b, ChangementsEnFrancais.remplace(lieu, a, b)).set("fromValue", a));
         }
+    }
+
+    private static List<String> plus(List<String> lieu, String mot) {
+        if (mot == null) {
+            return lieu;
+        }
+        List<String> ou = new ArrayList<>(lieu);
+        ou.add(mot);
+        return ou;
     }
 
     /**
      * Indices are those of the array as the previous operations left it, so that the patch applies in order: a
      * removal leaves the index where it is, an addition or a kept element moves it on.
      */
-    private static void comparerTableaux(JsonNode a, JsonNode b, String chemin, List<ObjectNode> operations) {
+    private static void comparerTableaux(JsonNode a, JsonNode b, String chemin, String nom, List<String> lieu,
+                                         List<ObjectNode> operations) {
         int debut = 0;
         while (debut < a.size() && debut < b.size() && a.get(debut).equals(b.get(debut))) {
             debut++;
@@ -106,13 +125,18 @@ final class Changements {
         for (int[] communs : alignement(a, debut, finA, b, debut, finB)) {
             // Between two elements kept: what faces each other is one element changed, the rest removed or added.
             while (i < communs[0] && j < communs[1]) {
-                comparer(a.get(i++), b.get(j++), chemin + "/" + indice++, operations);
+                List<String> ou = plus(lieu, ChangementsEnFrancais.element(nom, a.get(i), i));
+                comparer(a.get(i++), b.get(j++), chemin + "/" + indice++, nom, ou, operations);
             }
             while (i < communs[0]) {
-                operations.add(operation("remove", chemin + "/" + indice, a.get(i++)));
+                List<String> ou = plus(lieu, ChangementsEnFrancais.element(nom, a.get(i), i));
+                operations.add(operation("remove", chemin + "/" + indice, a.get(i), ChangementsEnFrancais.retrait(ou, a.get(i))));
+                i++;
             }
             while (j < communs[1]) {
-                operations.add(operation("add", chemin + "/" + indice++, b.get(j++)));
+                List<String> ou = plus(lieu, ChangementsEnFrancais.element(nom, b.get(j), j));
+                operations.add(operation("add", chemin + "/" + indice++, b.get(j), ChangementsEnFrancais.ajout(ou, b.get(j))));
+                j++;
             }
             i++;
             j++;
@@ -152,13 +176,13 @@ final class Changements {
         return paires;
     }
 
-    private static ObjectNode operation(String op, String chemin, JsonNode valeur) {
+    /** {@code resume}: the same in words, a member RFC 6902 lets a patch carry (an applier ignores it). */
+    private static ObjectNode operation(String op, String chemin, JsonNode valeur, String resume) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("op", op);
         o.put("path", chemin);
-        if (valeur != null) {
-            o.set("value", valeur);
-        }
+        o.set("value", valeur);
+        o.put("resume", resume);
         return o;
     }
 

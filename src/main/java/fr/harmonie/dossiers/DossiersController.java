@@ -157,8 +157,9 @@ class DossiersController {
             description = "Une MODIFICATION d'un dossier en compléments dit ce qu'elle a changé (pas celle d'un brouillon), "
                     + "et le DEPOT d'une réponse à des compléments ce qui a changé depuis le dépôt précédent "
                     + "(evaluationDepotPrecedent) : changements, un JSON Patch (RFC 6902) qui s'applique dans l'ordre, chaque "
-                    + "remplacement avec sa valeur d'avant (fromValue), chaque suppression avec la valeur retirée ; les 200 "
-                    + "premiers, et nombreChangements (0 : rien n'a changé).")
+                    + "remplacement avec sa valeur d'avant (fromValue), chaque suppression avec la valeur retirée, chacun dit "
+                    + "en français (resume : « Lot PLUS, logement P01, loyer mensuel : 399,3 → 390 ») ; les 200 premiers, et "
+                    + "nombreChangements (0 : rien n'a changé).")
     @GetMapping("/api/v1/dossiers/{id}/historique")
     List<Map<String, Object>> historique(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         return store.historique(trouver(id, compte.utilisateur()).id());

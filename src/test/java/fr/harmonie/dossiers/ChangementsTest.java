@@ -13,7 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Ce que l'historique d'un dossier dit de ses changements : ce qu'un instructeur lirait lui-même en comparant. */
+/**
+ * Ce que l'historique d'un dossier dit de ses changements : ce qu'un instructeur lirait lui-même en comparant, en JSON
+ * Patch pour un système et en français pour une personne.
+ */
 class ChangementsTest {
 
     private static final String LOGEMENTS = """
@@ -31,8 +34,31 @@ class ChangementsTest {
     void unLoyerCorrigeSeLitAvecSaValeurDAvant() {
         Map<String, Object> m = Changements.entre(LOGEMENTS, LOGEMENTS.replace("399.3", "390"), Set.of());
         assertThat(changements(m)).isEqualTo(Json.MAPPER.readTree("""
-                [{"op": "replace", "path": "/operation/lots/0/logements/0/loyerMensuel", "value": 390, "fromValue": 399.3}]"""));
+                [{"op": "replace", "path": "/operation/lots/0/logements/0/loyerMensuel", "value": 390, "fromValue": 399.3,
+                  "resume": "Lot PLUS, logement P01, loyer mensuel : 399,3 → 390"}]"""));
         assertThat(m.get("nombreChangements")).isEqualTo(1);
+    }
+
+    /** Each change in words, where it stands in the dossier, without a pointer. */
+    @Test
+    void chaqueChangementSeDitEnFrancais() {
+        String avant = """
+                {"operation": {"nom": "Les Jardins", "commune": {"codeInsee": "21231", "nom": "Dijon"}, "ascenseur": false,
+                  "foncier": {"maitrise": "PROMESSE_VENTE", "dateMaitrise": "2025-12-01"}, "lots": [{"produit": "PLAI", "margeLocale": 0.05}]},
+                 "pieces": [{"code": "PLAN_SITUATION", "fournie": true}]}""";
+        String apres = """
+                {"operation": {"nom": "Les Jardins II", "commune": {"codeInsee": "76540", "nom": "Rouen"}, "ascenseur": true,
+                  "foncier": {"maitrise": "ACTE_VENTE"}, "lots": [{"produit": "PLAI", "margeLocale": 0}]},
+                 "pieces": [{"code": "PLAN_SITUATION", "fournie": true, "dateDocument": "2026-11-02"}]}""";
+        assertThat(Changements.operations(avant, apres, Set.of())).extracting(o -> o.get("resume").asString()).containsExactly(
+                "Nom de l'opération : « Les Jardins » → « Les Jardins II »",
+                "Commune, code INSEE : « 21231 » → « 76540 »",
+                "Commune, nom : « Dijon » → « Rouen »",
+                "Ascenseur : non → oui",
+                "Foncier, maîtrise foncière : « PROMESSE_VENTE » → « ACTE_VENTE »",
+                "Retrait : foncier, date de maîtrise (était : « 2025-12-01 »)",
+                "Lot PLAI, marge locale : 0,05 → 0",
+                "Ajout : pièce PLAN_SITUATION, date du document : « 2026-11-02 »");
     }
 
     /** One system writes 62, another 62.0, a third 62.00: the same surface, not a change. */
@@ -49,7 +75,7 @@ class ChangementsTest {
         Map<String, Object> m = Changements.entre(LOGEMENTS, LOGEMENTS.replace("\"pieces\": [",
                 "\"pieces\": [{\"code\": \"AVIS_COMMUNE\", \"fournie\": true}, "), Set.of());
         assertThat(changements(m)).isEqualTo(Json.MAPPER.readTree("""
-                [{"op": "add", "path": "/pieces/0", "value": {"code": "AVIS_COMMUNE", "fournie": true}}]"""));
+                [{"op": "add", "path": "/pieces/0", "value": {"code": "AVIS_COMMUNE", "fournie": true}, "resume": "Ajout : pièce AVIS_COMMUNE"}]"""));
     }
 
     /** Two pieces added at two places, the one between them untouched: two additions. */
@@ -58,8 +84,8 @@ class ChangementsTest {
         String deux = LOGEMENTS.replace("\"pieces\": [", "\"pieces\": [{\"code\": \"AVIS_COMMUNE\", \"fournie\": true}, ")
                 .replace("\"fournie\": false}]", "\"fournie\": false}, {\"code\": \"PLAN_MASSE\", \"fournie\": true}]");
         assertThat(changements(Changements.entre(LOGEMENTS, deux, Set.of()))).isEqualTo(Json.MAPPER.readTree("""
-                [{"op": "add", "path": "/pieces/0", "value": {"code": "AVIS_COMMUNE", "fournie": true}},
-                 {"op": "add", "path": "/pieces/3", "value": {"code": "PLAN_MASSE", "fournie": true}}]"""));
+                [{"op": "add", "path": "/pieces/0", "value": {"code": "AVIS_COMMUNE", "fournie": true}, "resume": "Ajout : pièce AVIS_COMMUNE"},
+                 {"op": "add", "path": "/pieces/3", "value": {"code": "PLAN_MASSE", "fournie": true}, "resume": "Ajout : pièce PLAN_MASSE"}]"""));
     }
 
     @Test
@@ -67,7 +93,7 @@ class ChangementsTest {
         String sansP01 = LOGEMENTS.replace("{\"designation\": \"P01\", \"surfaceHabitable\": 62.0, \"loyerMensuel\": 399.3},", "");
         assertThat(changements(Changements.entre(LOGEMENTS, sansP01, Set.of()))).isEqualTo(Json.MAPPER.readTree("""
                 [{"op": "remove", "path": "/operation/lots/0/logements/0",
-                  "value": {"designation": "P01", "surfaceHabitable": 62, "loyerMensuel": 399.3}}]"""));
+                  "value": {"designation": "P01", "surfaceHabitable": 62, "loyerMensuel": 399.3}, "resume": "Retrait : lot PLUS, logement P01"}]"""));
     }
 
     /** A deposit sets the date of reference itself: between two deposits, only what the bailleur changed counts. */
@@ -157,6 +183,6 @@ class ChangementsTest {
         assertThat(changements(m)).hasSize(Changements.MONTRES_AU_PLUS);
         assertThat(m.get("nombreChangements")).isEqualTo(300);
         assertThat(changements(m).get(0)).isEqualTo(Json.MAPPER.readTree("""
-                {"op": "replace", "path": "/pieces/0/fournie", "value": true, "fromValue": false}"""));
+                {"op": "replace", "path": "/pieces/0/fournie", "value": true, "fromValue": false, "resume": "Pièce P0, fournie : non → oui"}"""));
     }
 }

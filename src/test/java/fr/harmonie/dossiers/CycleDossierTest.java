@@ -190,7 +190,8 @@ class CycleDossierTest {
                         "bailleur EVALUATION", "bailleur DEPOT");
         assertThat(historique.get(6).get("detail").get("message").asString()).isEqualTo("Merci de joindre l'avis de la commune.");
         // The instructeur who asked reads what was changed, by the edit and between the two deposits: one piece added.
-        String ajout = "[{\"op\": \"add\", \"path\": \"/pieces/0\", \"value\": {\"code\": \"AVIS_COMMUNE\", \"fournie\": true}}]";
+        String ajout = "[{\"op\": \"add\", \"path\": \"/pieces/0\", \"value\": {\"code\": \"AVIS_COMMUNE\", \"fournie\": true},"
+                + " \"resume\": \"Ajout : pièce AVIS_COMMUNE\"}]";
         assertThat(historique.get(7).get("detail").get("changements")).isEqualTo(Json.MAPPER.readTree(ajout));
         JsonNode redepot = historique.get(9).get("detail");
         assertThat(redepot.get("changements")).isEqualTo(Json.MAPPER.readTree(ajout));
