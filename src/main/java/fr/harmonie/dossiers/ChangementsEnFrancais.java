@@ -66,40 +66,33 @@ final class ChangementsEnFrancais {
 
     /** An element of the list {@code tableau}, by what designates it in the dossier, else by its rank. */
     static String element(String tableau, JsonNode element, int rang) {
-        String designe = switch (tableau) {
-            case "lots" -> "lot " + texte(element, "produit");
-            case "logements" -> "logement " + texte(element, "designation");
-            case "pieces" -> "pièce " + texte(element, "code");
-            case "ressources" -> "ressource " + texte(element, "type");
+        String[] motEtDesignation = switch (tableau) {
+            case "lots" -> new String[] {"lot", "produit"};
+            case "logements" -> new String[] {"logement", "designation"};
+            case "pieces" -> new String[] {"pièce", "code"};
+            case "ressources" -> new String[] {"ressource", "type"};
             default -> null;
         };
-        return designe == null || designe.endsWith(" ") ? PROPRIETES.getOrDefault(tableau, tableau) + " n° " + (rang + 1) : designe;
-    }
-
-    private static String texte(JsonNode element, String propriete) {
-        JsonNode v = element.get(propriete);
-        return v != null && v.isString() ? v.asString() : "";
+        JsonNode designation = motEtDesignation == null ? null : element.get(motEtDesignation[1]);
+        return designation != null && designation.isString() ? motEtDesignation[0] + " " + designation.asString()
+                : PROPRIETES.getOrDefault(tableau, tableau) + " n° " + (rang + 1);
     }
 
     static String remplace(List<String> lieu, JsonNode avant, JsonNode apres) {
-        return phrase(lieu) + (valeurSimple(avant) && valeurSimple(apres) ? " : " + valeur(avant) + " → " + valeur(apres) : " : remplacé");
+        return phrase(lieu) + (avant.isValueNode() && apres.isValueNode() ? " : " + valeur(avant) + " → " + valeur(apres) : " : remplacé");
     }
 
     static String ajout(List<String> lieu, JsonNode valeur) {
-        return "Ajout : " + String.join(", ", lieu) + (valeurSimple(valeur) ? " : " + valeur(valeur) : "");
+        return "Ajout : " + String.join(", ", lieu) + (valeur.isValueNode() ? " : " + valeur(valeur) : "");
     }
 
     static String retrait(List<String> lieu, JsonNode valeur) {
-        return "Retrait : " + String.join(", ", lieu) + (valeurSimple(valeur) ? " (était : " + valeur(valeur) + ")" : "");
+        return "Retrait : " + String.join(", ", lieu) + (valeur.isValueNode() ? " (était : " + valeur(valeur) + ")" : "");
     }
 
     private static String phrase(List<String> lieu) {
         String s = String.join(", ", lieu);
         return s.isEmpty() ? "Dossier" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static boolean valeurSimple(JsonNode v) {
-        return v.isValueNode();
     }
 
     private static String valeur(JsonNode v) {

@@ -96,18 +96,24 @@ class CycleDossier {
     Scellee evaluer(Utilisateur u, DossierStocke d) {
         Dossier dossier = lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8));
         Evaluee e = evaluation(d, dossier);
-        return transaction.execute(t -> sceller(u, d, dossier, e));
+        String entree = entreeScellee(dossier, e.resultat());
+        return transaction.execute(t -> sceller(u, d, entree, e));
+    }
+
+    /** The input as sealed: the dossier with the date of reference its result was computed at. */
+    private static String entreeScellee(Dossier dossier, Resultat r) {
+        return Json.MAPPER.writeValueAsString(dossier.avecDateReference(r.dateReference()));
     }
 
     private Evaluee evaluation(DossierStocke d, Dossier dossier) {
         return d.modifiable() || d.chaine() == null ? evaluateur.evaluerEtLocaliser(dossier) : rejugerCommeAuDepot(dossier, d);
     }
 
-    private Scellee sceller(Utilisateur u, DossierStocke d, Dossier dossier, Evaluee e) {
+    private Scellee sceller(Utilisateur u, DossierStocke d, String entree, Evaluee e) {
         Resultat r = e.resultat();
         UUID id = UUID.randomUUID();
         List<String> chaine = r.territoire().packs().stream().map(p -> p.id() + "@" + p.version()).toList();
-        evaluations.sceller(id, d.id(), u.identifiant(), Json.MAPPER.writeValueAsString(dossier.avecDateReference(r.dateReference())),
+        evaluations.sceller(id, d.id(), u.identifiant(), entree,
                 Json.MAPPER.writeValueAsString(chaine), Json.MAPPER.writeValueAsString(r), r.empreinte(),
                 e.localisation() == null ? null : Json.MAPPER.writeValueAsString(e.localisation()));
         dossiers.journal(u.identifiant(), "EVALUATION", d.id(), "{\"evaluation\": \"" + id + "\", \"empreinte\": \"" + r.empreinte() + "\"}");
@@ -220,6 +226,7 @@ class CycleDossier {
         Optional<EvaluationsStore.EvaluationStockee> depotPrecedent =
                 d.statut().equals("COMPLEMENTS_DEMANDES") && d.evaluationDepot() != null ? evaluations.parId(d.evaluationDepot()) : Optional.empty();
         gardeLeServiceDesComplements(d, dossier, r, depotPrecedent);
+        String entree = entreeScellee(auJourDuDepot, r);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("territoire", r.territoire().code());
         if (message != null) {
@@ -228,8 +235,7 @@ class CycleDossier {
         // The answer to compléments, as the instructeur who asked reads it: what changed since the deposit he read.
         depotPrecedent.ifPresent(p -> {
             detail.put("evaluationDepotPrecedent", p.id().toString());
-            detail.putAll(Changements.entre(p.entree(),
-                    Json.MAPPER.writeValueAsString(auJourDuDepot.avecDateReference(r.dateReference())), Set.of("dateReference")));
+            detail.putAll(Changements.entre(p.entree(), entree, Set.of("dateReference")));
             if (message == null && detail.get("nombreChangements").equals(0)) {
                 // Neither a change nor a word: most often an edit not saved before depositing again. Sent as it is, it
                 // would come back to an instructeur who has nothing new to read, and would ask again.
@@ -245,7 +251,7 @@ class CycleDossier {
                 .map(p -> Map.of("id", p.id(), "version", p.version(), "empreinte", p.empreinte())).toList();
         return transaction.execute(t -> {
             depotsEnDouble.refuserSiDejaDepose(d, dossier);
-            Scellee s = sceller(u, d, auJourDuDepot, e);
+            Scellee s = sceller(u, d, entree, e);
             deposerApresEvaluation(u, d, r, commune, chaine, s, message, detail);
             return s;
         });
