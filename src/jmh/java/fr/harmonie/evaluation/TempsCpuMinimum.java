@@ -6,8 +6,11 @@ import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.MoteurRegles;
 import fr.harmonie.regles.SocleNational;
+import fr.harmonie.json.EcrivainCanonique;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -72,6 +75,21 @@ public final class TempsCpuMinimum {
         mesurer("lecture, validation, évaluation", () -> evaluateur.evaluer(lecteur.lire(json)), tours, parTour);
         mesurer("règles seules (Drools)", () -> MoteurRegles.executer(chaine, dossier, List.of()), tours, parTour);
         mesurer("reçu seul (JSON canonique, sha256)", () -> Empreinte.calculer(dossier, resultat), tours, parTour);
+        // The receipt's two halves: what writing its text costs, and what hashing it costs whatever writes it. The
+        // second, with the rules, is the floor of an evaluation on this host.
+        Empreinte.Recu recu = new Empreinte.Recu(dossier,
+                resultat.territoire().packs().stream().map(Resultat.PackApplique::empreinte).toList(), resultat);
+        byte[] texte = EcrivainCanonique.octets(recu);
+        mesurer("reçu : texte seul (" + texte.length / 1000 + " ko)", () -> EcrivainCanonique.octets(recu), tours, parTour);
+        mesurer("reçu : sha256 seul du texte", () -> sha256(texte), tours, parTour);
+    }
+
+    private static byte[] sha256(byte[] texte) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(texte);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void mesurer(String nom, Supplier<Object> operation, int tours, int parTour) {
