@@ -124,14 +124,19 @@ final class CommandeComparer {
     }
 
     private static int usage(PrintStream erreurs) {
-        erreurs.println("Usage : java -jar harmonie.jar comparer --packs <dossier> [--avant <dossier>] [--date AAAA-MM-JJ]"
+        aide(erreurs);
+        return CommandeEvaluer.ENTREE_INVALIDE;
+    }
+
+    /** L'usage de la commande, sur {@code ou}: la sortie pour {@code comparer --aide}, les erreurs pour un appel faux. */
+    static void aide(PrintStream ou) {
+        ou.println("Usage : java -jar harmonie.jar comparer --packs <dossier> [--avant <dossier>] [--date AAAA-MM-JJ]"
                 + " <dossier.json | répertoire> [<dossier.json>…]");
-        erreurs.println("Évalue chaque dossier avec les packs du jar puis avec ceux du dossier donné (qui contient rules/ et"
+        ou.println("Évalue chaque dossier avec les packs du jar puis avec ceux du dossier donné (qui contient rules/ et"
                 + " territories/) et dit ce qui change : pièces, anomalies, déposable, maturité ; une ligne JSON par dossier.");
-        erreurs.println("--avant : comparer aux packs d'un autre dossier plutôt qu'à ceux du jar (ceux d'un service lancé avec"
+        ou.println("--avant : comparer aux packs d'un autre dossier plutôt qu'à ceux du jar (ceux d'un service lancé avec"
                 + " --harmonie.packs.racine) ; --date : évaluer chaque dossier à cette date de référence (celle d'une"
                 + " version à venir) plutôt qu'à la sienne.");
-        erreurs.println("Sortie 0 : rien ne change ; 1 : au moins un dossier change ; 2 : entrée invalide ; 3 : packs refusés ; 4 : sortie non écrite.");
-        return CommandeEvaluer.ENTREE_INVALIDE;
+        ou.println("Sortie 0 : rien ne change ; 1 : au moins un dossier change ; 2 : entrée invalide ; 3 : packs refusés ; 4 : sortie non écrite.");
     }
 }

@@ -74,17 +74,7 @@ public final class CommandeEvaluer {
         boolean parLignes = fichiers.size() > 1 || repertoires;
         if (fichiers.isEmpty() || fichiers.stream().anyMatch(f -> f.startsWith("--"))
                 || (fichiers.size() > 1 && fichiers.contains("-"))) {
-            erreurs.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] [--date AAAA-MM-JJ]"
-                    + " <dossier.json | répertoire | -> [<dossier.json>…]");
-            erreurs.println("Évalue un dossier au format 1 et affiche le résultat JSON. Sortie 0 : déposable ;"
-                    + " 1 : non déposable ; 2 : entrée invalide ; 3 : règles en défaut ; 4 : sortie non écrite.");
-            erreurs.println("Plusieurs fichiers (ou un répertoire, pour ses fichiers .json) : une ligne JSON par fichier"
-                    + " ({\"fichier\", \"resultat\"} ou {\"fichier\", \"erreur\"}), dans l'ordre donné ; la sortie est la pire"
-                    + " des leurs (l'entrée standard, -, s'emploie seule).");
-            erreurs.println("--packs : évaluer avec les packs d'un dossier qui contient rules/ et territories/ (un dépôt"
-                    + " en cours d'édition) plutôt qu'avec ceux du jar.");
-            erreurs.println("--date : évaluer chaque dossier à cette date de référence (comme s'il était déposé ce jour-là)"
-                    + " plutôt qu'à la sienne.");
+            aide(erreurs);
             return ENTREE_INVALIDE;
         }
         Evaluation evaluation = new Evaluation(options.packs(), options.date());
@@ -252,5 +242,20 @@ public final class CommandeEvaluer {
             }
             return evaluateur;
         }
+    }
+
+    /** L'usage de la commande, sur {@code ou}: la sortie pour {@code evaluer --aide}, les erreurs pour un appel faux. */
+    static void aide(PrintStream ou) {
+        ou.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] [--date AAAA-MM-JJ]"
+                + " <dossier.json | répertoire | -> [<dossier.json>…]");
+        ou.println("Évalue un dossier au format 1 et affiche le résultat JSON. Sortie 0 : déposable ;"
+                + " 1 : non déposable ; 2 : entrée invalide ; 3 : règles en défaut ; 4 : sortie non écrite.");
+        ou.println("Plusieurs fichiers (ou un répertoire, pour ses fichiers .json) : une ligne JSON par fichier"
+                + " ({\"fichier\", \"resultat\"} ou {\"fichier\", \"erreur\"}), dans l'ordre donné ; la sortie est la pire"
+                + " des leurs (l'entrée standard, -, s'emploie seule).");
+        ou.println("--packs : évaluer avec les packs d'un dossier qui contient rules/ et territories/ (un dépôt"
+                + " en cours d'édition) plutôt qu'avec ceux du jar.");
+        ou.println("--date : évaluer chaque dossier à cette date de référence (comme s'il était déposé ce jour-là)"
+                + " plutôt qu'à la sienne.");
     }
 }

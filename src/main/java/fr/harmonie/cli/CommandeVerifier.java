@@ -131,13 +131,18 @@ final class CommandeVerifier {
     }
 
     private static int usage(PrintStream erreurs) {
-        erreurs.println("Usage : java -jar harmonie.jar verifier [--packs <dossier>] [<id de pack>…]");
-        erreurs.println("Vérifie les packs comme au démarrage du service, puis joue les cas de chaque pack (ou des packs"
+        aide(erreurs);
+        return CommandeEvaluer.ENTREE_INVALIDE;
+    }
+
+    /** L'usage de la commande, sur {@code ou}: la sortie pour {@code verifier --aide}, les erreurs pour un appel faux. */
+    static void aide(PrintStream ou) {
+        ou.println("Usage : java -jar harmonie.jar verifier [--packs <dossier>] [<id de pack>…]");
+        ou.println("Vérifie les packs comme au démarrage du service, puis joue les cas de chaque pack (ou des packs"
                 + " nommés) sur sa chaîne, et mesure comment l'évaluation croît avec le nombre de logements. Sortie 0 :"
                 + " tout passe ; 3 : pack refusé, version publiée modifiée, cas en échec ou croissance trop forte ; 2 : demande"
                 + " invalide ; 4 : sortie non écrite.");
-        erreurs.println("--packs : les packs d'un dossier qui contient rules/ et territories/ (un dépôt en cours"
+        ou.println("--packs : les packs d'un dossier qui contient rules/ et territories/ (un dépôt en cours"
                 + " d'édition) plutôt que ceux du jar.");
-        return CommandeEvaluer.ENTREE_INVALIDE;
     }
 }

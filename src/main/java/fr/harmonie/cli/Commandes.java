@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Ce que fait le jar selon son premier argument: rien ou une option ({@code --server.port=8081}), le service; un mot,
@@ -23,6 +24,15 @@ public final class Commandes {
     private static final String RESTAURER = "restaurer";
     private static final String MIGRER = "migrer";
     private static final Set<String> AIDE = Set.of("aide", "help", "-h", "--aide", "--help");
+
+    /** Each command's usage, for {@code <commande> --aide}. */
+    private static final Map<String, Consumer<PrintStream>> AIDES = Map.of(
+            EVALUER, CommandeEvaluer::aide,
+            VERIFIER, CommandeVerifier::aide,
+            COMPARER, CommandeComparer::aide,
+            SAUVEGARDER, ou -> CommandesDesDonnees.aide(SAUVEGARDER, ou),
+            RESTAURER, ou -> CommandesDesDonnees.aide(RESTAURER, ou),
+            MIGRER, CommandesDesDonnees::aideMigrer);
 
     private Commandes() {
     }
@@ -107,6 +117,13 @@ public final class Commandes {
     /** The same, in {@code environnement} instead of this process's: where the data commands find their base. */
     public static int executer(String[] args, Map<String, String> environnement, InputStream entree, PrintStream sortie,
                                PrintStream erreurs) {
+        Consumer<PrintStream> aide = AIDES.get(args[0]);
+        if (aide != null && args.length == 2 && args[1].startsWith("-") && AIDE.contains(args[1])) {
+            // « evaluer --help » asks for the usage: on standard output, and a success, like « aide » itself. Only as an
+            // option: « evaluer aide » names a file, « sauvegarder aide » a backup.
+            aide.accept(sortie);
+            return 0;
+        }
         if (EVALUER.equals(args[0])) {
             return CommandeEvaluer.executer(args, entree, sortie, erreurs);
         }
@@ -142,7 +159,7 @@ public final class Commandes {
         ou.println("Usage : java -jar harmonie.jar [--option=valeur…]   démarre le service (par exemple --server.port=8081)");
         ou.println("        java -jar harmonie.jar evaluer [--date AAAA-MM-JJ] <dossier.json | répertoire | -> [<dossier.json>…]");
         ou.println("                                                     évalue hors ligne, sans serveur ni base"
-                + " (evaluer sans argument en dit plus)");
+                + " (evaluer --aide en dit plus)");
         ou.println("        java -jar harmonie.jar verifier [--packs <dossier>] [<id de pack>…]");
         ou.println("                                                     vérifie les packs et joue les cas de leurs règles");
         ou.println("        java -jar harmonie.jar comparer --packs <dossier> [--avant <dossier>] [--date AAAA-MM-JJ]"

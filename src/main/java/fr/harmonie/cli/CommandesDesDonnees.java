@@ -54,12 +54,7 @@ final class CommandesDesDonnees {
         OptionsCommande options = OptionsCommande.lire(args, Set.of(OptionsCommande.DONNEES), erreurs);
         String url = environnement.get("SPRING_DATASOURCE_URL");
         if (options == null || !options.suite().isEmpty() || url == null || url.isBlank()) {
-            erreurs.println("Usage : SPRING_DATASOURCE_URL=jdbc:postgresql://hote:5432/harmonie SPRING_DATASOURCE_USERNAME=…"
-                    + " SPRING_DATASOURCE_PASSWORD=… \\");
-            erreurs.println("          java -jar harmonie.jar migrer [--donnees <répertoire>]");
-            erreurs.println("        copie la base embarquée du service (arrêté) dans la base vide que désignent ces"
-                    + " variables, celles avec lesquelles le service démarrera ensuite ; le répertoire de données est"
-                    + " --donnees, sinon HARMONIE_DATA_DIR, sinon ./data");
+            aideMigrer(erreurs);
             return CommandeEvaluer.ENTREE_INVALIDE;
         }
         Path donnees;
@@ -139,10 +134,7 @@ final class CommandesDesDonnees {
         OptionsCommande options = OptionsCommande.lire(args, sauvegarde
                 ? Set.of(OptionsCommande.DONNEES, OptionsCommande.GARDER) : Set.of(OptionsCommande.DONNEES), erreurs);
         if (options == null || options.suite().size() != 1 || options.suite().get(0).startsWith("-")) {
-            erreurs.println("Usage : java -jar harmonie.jar " + commande + " [--donnees <répertoire>] "
-                    + (sauvegarde ? "<fichier.zip> | [--garder <N>] <répertoire des sauvegardes>" : "<fichier.zip>"));
-            erreurs.println("        le répertoire de données est celui du service : --donnees, sinon HARMONIE_DATA_DIR,"
-                    + " sinon ./data");
+            aide(commande, erreurs);
             return null;
         }
         String base = environnement.get("SPRING_DATASOURCE_URL");
@@ -173,5 +165,23 @@ final class CommandesDesDonnees {
     }
 
     private record Appel(Path donnees, Path fichier, int garder) {
+    }
+
+    /** L'usage de {@code sauvegarder} ou {@code restaurer}, sur {@code ou}. */
+    static void aide(String commande, PrintStream ou) {
+        ou.println("Usage : java -jar harmonie.jar " + commande + " [--donnees <répertoire>] "
+                + ("sauvegarder".equals(commande) ? "<fichier.zip> | [--garder <N>] <répertoire des sauvegardes>" : "<fichier.zip>"));
+        ou.println("        le répertoire de données est celui du service : --donnees, sinon HARMONIE_DATA_DIR,"
+                + " sinon ./data");
+    }
+
+    /** L'usage de {@code migrer}, sur {@code ou}. */
+    static void aideMigrer(PrintStream ou) {
+        ou.println("Usage : SPRING_DATASOURCE_URL=jdbc:postgresql://hote:5432/harmonie SPRING_DATASOURCE_USERNAME=…"
+                + " SPRING_DATASOURCE_PASSWORD=… \\");
+        ou.println("          java -jar harmonie.jar migrer [--donnees <répertoire>]");
+        ou.println("        copie la base embarquée du service (arrêté) dans la base vide que désignent ces"
+                + " variables, celles avec lesquelles le service démarrera ensuite ; le répertoire de données est"
+                + " --donnees, sinon HARMONIE_DATA_DIR, sinon ./data");
     }
 }

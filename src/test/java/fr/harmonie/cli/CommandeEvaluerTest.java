@@ -61,6 +61,29 @@ class CommandeEvaluerTest {
         assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("démarre le service", "evaluer");
     }
 
+    /**
+     * « evaluer --help », as a script or a rule author types it: the command's own usage on standard output, and a
+     * success; the same usage goes to the errors, with 2, when the call is wrong. For every command, none of which
+     * runs (migrer would copy a base, sauvegarder write a file named --help).
+     */
+    @Test
+    void chaqueCommandeDonneSonUsageQuandOnLeDemande() {
+        for (String commande : List.of("evaluer", "verifier", "comparer", "sauvegarder", "restaurer", "migrer")) {
+            for (String demande : List.of("--help", "--aide", "-h")) {
+                sortie.reset();
+                erreurs.reset();
+                assertThat(evaluer(commande, demande)).as("%s %s", commande, demande).isZero();
+                assertThat(sortie.toString(StandardCharsets.UTF_8)).as("%s %s", commande, demande)
+                        .contains("Usage : ").contains("java -jar harmonie.jar " + commande);
+                assertThat(erreurs.size()).as("%s %s", commande, demande).isZero();
+            }
+        }
+        sortie.reset();
+        assertThat(evaluer("evaluer")).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Usage : java -jar harmonie.jar evaluer");
+        assertThat(sortie.size()).isZero();
+    }
+
     @Test
     void unDossierNonDeposableSortAvecUn() {
         int code = evaluer("evaluer", "src/test/resources/exemples/vefa-limoges-permis-non-depose.json");
