@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Ce qui a changé d'un contenu de dossier à l'autre, pour son historique : l'instructeur qui a demandé des compléments
- * voit, au nouveau dépôt, ce que le bailleur a corrigé, au lieu de relire tout le dossier ; l'équipe du bailleur voit qui
- * a changé quoi. C'est un JSON Patch (RFC 6902) qui mène de l'ancien contenu au nouveau, appliqué dans l'ordre : chaque
+ * voit, au nouveau dépôt (et à chaque modification du dossier en compléments), ce que le bailleur a corrigé, au lieu
+ * de relire tout le dossier. C'est un JSON Patch (RFC 6902) qui mène de l'ancien contenu au nouveau, appliqué dans l'ordre : chaque
  * remplacement avec sa valeur d'avant ({@code fromValue}), une suppression avec la valeur retirée, de quoi lire
  * « loyerMensuel : 399.3 → 390 » sans rien rapprocher soi-même.
  *

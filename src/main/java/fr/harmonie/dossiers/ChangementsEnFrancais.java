@@ -59,22 +59,25 @@ final class ChangementsEnFrancais {
         return PROPRIETES.getOrDefault(nom, nom);
     }
 
+    /** An element of a list the dossier names by one of its properties: the word for it, and that property. */
+    private record Designation(String mot, String propriete) { }
+
+    private static final Map<String, Designation> DESIGNATIONS = Map.of(
+            "lots", new Designation("lot", "produit"),
+            "logements", new Designation("logement", "designation"),
+            "pieces", new Designation("pièce", "code"),
+            "ressources", new Designation("ressource", "type"));
+
     /** Whether the elements of {@code tableau} are named by what designates them (a lot by its produit…). */
     static boolean nommeSesElements(String tableau) {
-        return List.of("lots", "logements", "pieces", "ressources").contains(tableau);
+        return DESIGNATIONS.containsKey(tableau);
     }
 
     /** An element of the list {@code tableau}, by what designates it in the dossier, else by its rank. */
     static String element(String tableau, JsonNode element, int rang) {
-        String[] motEtDesignation = switch (tableau) {
-            case "lots" -> new String[] {"lot", "produit"};
-            case "logements" -> new String[] {"logement", "designation"};
-            case "pieces" -> new String[] {"pièce", "code"};
-            case "ressources" -> new String[] {"ressource", "type"};
-            default -> null;
-        };
-        JsonNode designation = motEtDesignation == null ? null : element.get(motEtDesignation[1]);
-        return designation != null && designation.isString() ? motEtDesignation[0] + " " + designation.asString()
+        Designation d = DESIGNATIONS.get(tableau);
+        JsonNode designation = d == null ? null : element.get(d.propriete());
+        return designation != null && designation.isString() ? d.mot() + " " + designation.asString()
                 : PROPRIETES.getOrDefault(tableau, tableau) + " n° " + (rang + 1);
     }
 

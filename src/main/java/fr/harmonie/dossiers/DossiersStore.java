@@ -75,6 +75,11 @@ class DossiersStore {
             return parDepot ? "depose_le" : "cree_le";
         }
 
+        /** Where {@code d} stands in that order: the value of {@link #ordre()}'s column. */
+        private OffsetDateTime rang(DossierStocke d) {
+            return parDepot ? d.deposeLe() : d.creeLe();
+        }
+
         private String sql() {
             return (parDepot ? " AND depose_le IS NOT NULL" : "")
                     + (statuts.isEmpty() ? "" : " AND statut IN (:statuts)")
@@ -105,7 +110,7 @@ class DossiersStore {
                         + (apres == null ? "" : " AND (" + ordre + ", id) > (:apresLe, :apres)") + " ORDER BY " + ordre + ", id LIMIT :limite")
                 .params(filtre(u)).params(filtre.parametres()).param("limite", limite);
         if (apres != null) {
-            requete = requete.param("apresLe", filtre.parDepot() ? apres.deposeLe() : apres.creeLe()).param("apres", apres.id());
+            requete = requete.param("apresLe", filtre.rang(apres)).param("apres", apres.id());
         }
         return requete.query(ligne(false)).list();
     }
