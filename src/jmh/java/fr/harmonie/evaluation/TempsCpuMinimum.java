@@ -4,6 +4,7 @@ import fr.harmonie.bench.DossierDeBanc;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.json.EcrivainCanonique;
+import fr.harmonie.json.Json;
 import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.MoteurRegles;
 import fr.harmonie.regles.SocleNational;
@@ -82,6 +83,9 @@ public final class TempsCpuMinimum {
         byte[] texte = EcrivainCanonique.octets(recu);
         mesurer("reçu : texte seul (" + texte.length / 1000 + " ko)", () -> EcrivainCanonique.octets(recu), tours, parTour);
         mesurer("reçu : sha256 seul du texte", () -> sha256(texte), tours, parTour);
+        // The answer's body: what the service's mapper would take, and what Resultat.enJson() takes for the same bytes.
+        mesurer("réponse : JSON par Jackson", () -> Json.MAPPER.writeValueAsBytes(resultat), tours, parTour);
+        mesurer("réponse : JSON (enJson)", resultat::enJson, tours, parTour);
     }
 
     private static byte[] sha256(byte[] texte) {

@@ -114,7 +114,7 @@ class CycleDossier {
         UUID id = UUID.randomUUID();
         List<String> chaine = r.territoire().packs().stream().map(p -> p.id() + "@" + p.version()).toList();
         evaluations.sceller(id, d.id(), u.identifiant(), entree,
-                Json.MAPPER.writeValueAsString(chaine), Json.MAPPER.writeValueAsString(r), r.empreinte(),
+                Json.MAPPER.writeValueAsString(chaine), new String(r.enJson(), StandardCharsets.UTF_8), r.empreinte(),
                 e.localisation() == null ? null : Json.MAPPER.writeValueAsString(e.localisation()));
         dossiers.journal(u.identifiant(), "EVALUATION", d.id(), "{\"evaluation\": \"" + id + "\", \"empreinte\": \"" + r.empreinte() + "\"}");
         return new Scellee(id, r);

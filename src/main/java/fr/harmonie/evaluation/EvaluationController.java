@@ -1,7 +1,6 @@
 package fr.harmonie.evaluation;
 
 import fr.harmonie.dossier.LecteurDossier;
-import fr.harmonie.json.Json;
 import fr.harmonie.web.CorpsBorne;
 import fr.harmonie.web.ReponsesDecrites;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,6 +34,6 @@ class EvaluationController {
     ResponseEntity<byte[]> evaluer(HttpServletRequest requete) throws IOException {
         byte[] corps = CorpsBorne.lire(requete);
         Resultat resultat = evaluateur.evaluer(lecteur.lire(corps));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.MAPPER.writeValueAsBytes(resultat));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(resultat.enJson());
     }
 }

@@ -122,7 +122,7 @@ class PrechauffageDesChaines implements DisposableBean {
                 territoires++;
             }
             try {
-                Json.MAPPER.writeValueAsBytes(evaluateur.evaluer(lecteur.lire(Json.MAPPER.writeValueAsBytes(dossier))));
+                evaluateur.evaluer(lecteur.lire(Json.MAPPER.writeValueAsBytes(dossier))).enJson();
                 faits.add(id);
             } catch (RuntimeException e) {
                 if (fil.isShutdown()) {

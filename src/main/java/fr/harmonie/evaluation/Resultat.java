@@ -1,6 +1,7 @@
 package fr.harmonie.evaluation;
 
 import fr.harmonie.dossier.Phase;
+import fr.harmonie.json.EcrivainCanonique;
 import fr.harmonie.regles.Origine;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.faits.Gravite;
@@ -24,6 +25,17 @@ public record Resultat(
         String empreinte) {
 
     public static final String FORMAT = "1";
+
+    /**
+     * The result as JSON, the very bytes {@link fr.harmonie.json.Json#MAPPER} writes (components in the contract's order,
+     * nulls left out), written about four times faster: every answer to an evaluation is about 10 KB of it. The two
+     * mappers differ only on maps and on properties that are not record components, and a result holds neither:
+     * records, lists, strings, numbers, enums and dates only ({@code EcrivainCanoniqueTest} compares the bytes on
+     * every golden dossier's result).
+     */
+    public byte[] enJson() {
+        return EcrivainCanonique.octets(this);
+    }
 
     Resultat avecEmpreinte(String empreinte) {
         return new Resultat(formatVersion, reference, dateReference, phase, territoire, deposable, complet, piecesRequises,

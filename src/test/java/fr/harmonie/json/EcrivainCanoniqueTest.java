@@ -56,7 +56,28 @@ class EcrivainCanoniqueTest {
             memesOctets(d);
             memesOctets(r);
             memesOctets(r); // the second time, the origins come from the writer's memory
+            commeLaReponseDeJackson(r);
         }));
+    }
+
+    /**
+     * Every answer to an evaluation is written by {@link Resultat#enJson()}: the bytes the service's own mapper
+     * ({@link Json#MAPPER}, not the canonical one) writes, texts a client chose included.
+     */
+    @Test
+    void leResultatSEcritPourLaReponseCommeLeMapperDuService() throws IOException {
+        Resultat r = EVALUATEUR.evaluer(LECTEUR.lire(Files.readAllBytes(
+                Path.of("src/test/resources/golden/01-construction-neuve-dijon/dossier.json"))));
+        for (String reference : List.of("guillemet \" et barre \\ oblique", "contrôle \u0001 et ligne\nsuivante",
+                "hors BMP 😀", "surrogate seul \ud800", "accents éèàç « » — €")) {
+            commeLaReponseDeJackson(new Resultat(r.formatVersion(), reference, r.dateReference(), r.phase(), r.territoire(),
+                    r.deposable(), r.complet(), r.piecesRequises(), r.piecesEcartees(), r.anomalies(), r.maturite(), r.trace(),
+                    r.empreinte()));
+        }
+    }
+
+    private static void commeLaReponseDeJackson(Resultat r) {
+        assertThat(ecrit(r::enJson)).isEqualTo(ecrit(() -> Json.MAPPER.writeValueAsBytes(r)));
     }
 
     @Test
