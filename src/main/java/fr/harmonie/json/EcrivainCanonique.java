@@ -34,6 +34,10 @@ import tools.jackson.core.io.NumberOutput;
  * surrogate, a non-finite number, a type other than records, enums, lists, strings, numbers, booleans and dates, a
  * record with Jackson annotations or extra getters) is written by {@link Json#CANONIQUE} itself. A test compares both on
  * every golden dossier and example and their results, and on every character from U+0000 to U+08FF.
+ *
+ * <p>It also writes the body of every answer to an evaluation ({@code Resultat.enJson()}): for records and lists, the
+ * canonical bytes are those of {@link Json#MAPPER} too, since both write components in declaration order and only
+ * maps and extra properties would tell them apart.
  */
 public final class EcrivainCanonique {
 
