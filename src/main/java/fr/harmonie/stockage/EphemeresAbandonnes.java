@@ -1,18 +1,15 @@
 package fr.harmonie.stockage;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,17 +53,12 @@ final class EphemeresAbandonnes {
                     || !Files.getOwner(repertoire, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))) {
                 return;
             }
-            try (FileChannel canal = FileChannel.open(verrou, StandardOpenOption.WRITE)) {
-                FileLock tenu;
-                try {
-                    tenu = canal.tryLock();
-                } catch (OverlappingFileLockException tenuDansCeProcessus) {
-                    return;
-                }
-                if (tenu == null) {
-                    return;
-                }
-                // Held until the directory is gone, so that no one else sweeps or reuses it meanwhile.
+            // Held until the directory is gone, so that no one else sweeps or reuses it meanwhile.
+            Optional<VerrouDuRepertoire> libre = VerrouDuRepertoire.essayer(repertoire, false);
+            if (libre.isEmpty()) {
+                return;
+            }
+            try (VerrouDuRepertoire tenu = libre.get()) {
                 PostgresOrphelin.arreter(repertoire.resolve("postgres"));
                 effacer(repertoire);
                 LOG.info("Répertoire éphémère d'une instance arrêtée sans nettoyer effacé : {}", repertoire);

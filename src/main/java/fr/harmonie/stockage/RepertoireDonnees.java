@@ -1,12 +1,8 @@
 package fr.harmonie.stockage;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,13 +18,11 @@ final class RepertoireDonnees implements AutoCloseable {
 
     private final Path racine;
     private final boolean ephemere;
-    private final FileChannel canal;
-    private final FileLock verrou;
+    private final VerrouDuRepertoire verrou;
 
-    private RepertoireDonnees(Path racine, boolean ephemere, FileChannel canal, FileLock verrou) {
+    private RepertoireDonnees(Path racine, boolean ephemere, VerrouDuRepertoire verrou) {
         this.racine = racine;
         this.ephemere = ephemere;
-        this.canal = canal;
         this.verrou = verrou;
     }
 
@@ -52,20 +46,12 @@ final class RepertoireDonnees implements AutoCloseable {
             }
             racine = ephemere ? Files.createTempDirectory(temporaires, EphemeresAbandonnes.PREFIXE) : racine;
             Files.createDirectories(racine);
-            FileChannel canal = FileChannel.open(racine.resolve(VERROU), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock verrou;
-            try {
-                verrou = canal.tryLock();
-            } catch (OverlappingFileLockException dejaTenuIci) {
-                verrou = null;
-            }
-            if (verrou == null) {
-                canal.close();
-                throw new DonneesInutilisablesException("Le répertoire de données " + racine + " est déjà utilisé par une "
-                        + "autre instance d'Harmonie en cours d'exécution (ou par une sauvegarde ou une restauration, qui"
-                        + " dure quelques secondes) : arrêtez-la, ou donnez à celle-ci un autre HARMONIE_DATA_DIR.", null);
-            }
-            return new RepertoireDonnees(racine, ephemere, canal, verrou);
+            Path tenu = racine;
+            VerrouDuRepertoire verrou = VerrouDuRepertoire.essayer(tenu, true).orElseThrow(() -> new DonneesInutilisablesException(
+                    "Le répertoire de données " + tenu + " est déjà utilisé par une autre instance d'Harmonie en cours"
+                    + " d'exécution (ou par une sauvegarde ou une restauration, qui dure quelques secondes) : arrêtez-la,"
+                    + " ou donnez à celle-ci un autre HARMONIE_DATA_DIR.", null));
+            return new RepertoireDonnees(racine, ephemere, verrou);
         } catch (IOException | SecurityException e) {
             throw new DonneesInutilisablesException("Le répertoire de données " + (racine == null ? "temporaire" : racine)
                     + " n'est pas utilisable par le PostgreSQL embarqué : " + RaisonDuSysteme.de(e) + ".", e);
@@ -95,11 +81,7 @@ final class RepertoireDonnees implements AutoCloseable {
                 EphemeresAbandonnes.effacer(racine);
             }
         } finally {
-            try {
-                verrou.release();
-            } finally {
-                canal.close();
-            }
+            verrou.close();
         }
     }
 

@@ -3,7 +3,6 @@ package fr.harmonie.stockage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -61,19 +61,14 @@ public final class RestaurationDonnees {
             }
             exigerLaVersionEmbarquee(zip, version, fichier);
             Files.createDirectories(donnees);
-            try (FileChannel canal = FileChannel.open(donnees.resolve(RepertoireDonnees.VERROU), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE)) {
-                FileLock verrou = SauvegardeDonnees.verrouiller(canal);
+            Optional<VerrouDuRepertoire> verrou = VerrouDuRepertoire.essayer(donnees, true);
+            if (verrou.isEmpty()) {
+                throw new OperationRefuseeException("un service Harmonie tourne sur " + donnees
+                        + " : arrêtez-le avant de restaurer.");
+            }
+            try (VerrouDuRepertoire tenu = verrou.get()) {
                 prive(donnees.resolve(RepertoireDonnees.VERROU), Files.getOwner(donnees));
-                if (verrou == null) {
-                    throw new OperationRefuseeException("un service Harmonie tourne sur " + donnees
-                            + " : arrêtez-le avant de restaurer.");
-                }
-                try {
-                    return extraire(zip, fichier, donnees, pg);
-                } finally {
-                    verrou.release();
-                }
+                return extraire(zip, fichier, donnees, pg);
             }
         }
     }

@@ -117,9 +117,7 @@ public final class SauvegardeDonnees {
                     + " : une sauvegarde se range ailleurs (elle se copierait elle-même, et disparaîtrait avec lui).");
         }
         Path partiel = cible.resolveSibling(cible.getFileName() + ".partiel");
-        try (FileChannel canal = FileChannel.open(donnees.resolve(RepertoireDonnees.VERROU), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-             FileChannel enCours = FileChannel.open(partiel, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel enCours = FileChannel.open(partiel, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             // Locked while written: a second backup to the same name at the same time would interleave its bytes with
             // these; one left by a backup that was killed is free again, and is written over.
             if (verrouiller(enCours) == null) {
@@ -131,7 +129,7 @@ public final class SauvegardeDonnees {
                 // The base's whole content (password hashes, bailleurs' dossiers): for the owner's eyes only, as the
                 // data directory is (0700), and not for every account of the server (umask 022 would give 0644).
                 FichiersDuService.proprietaireSeul(partiel);
-                bilan = ecrire(donnees, pg, cible, partiel, verrouiller(canal), enCours);
+                bilan = ecrire(donnees, pg, cible, partiel, VerrouDuRepertoire.essayer(donnees, true).orElse(null), enCours);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(partiel);
                 if (e instanceof IOException && !(e.getCause() instanceof SQLException)) {
@@ -150,7 +148,7 @@ public final class SauvegardeDonnees {
     }
 
     /** {@code verrou}: the data directory's lock, null when a service holds it. */
-    private static Bilan ecrire(Path donnees, Path pg, Path cible, Path partiel, FileLock verrou, FileChannel enCours)
+    private static Bilan ecrire(Path donnees, Path pg, Path cible, Path partiel, VerrouDuRepertoire verrou, FileChannel enCours)
             throws IOException {
         try {
             enCours.truncate(0);
@@ -177,7 +175,7 @@ public final class SauvegardeDonnees {
             return new Bilan(cible, Files.size(cible), mode, List.of());
         } finally {
             if (verrou != null) {
-                verrou.release();
+                verrou.close();
             }
         }
     }
@@ -229,8 +227,8 @@ public final class SauvegardeDonnees {
         return effacees;
     }
 
-    /** The directory's lock, or null when a live service holds it. */
-    static FileLock verrouiller(FileChannel canal) throws IOException {
+    /** The lock of a {@code .partiel} file, or null when a running backup holds it. */
+    private static FileLock verrouiller(FileChannel canal) throws IOException {
         try {
             return canal.tryLock();
         } catch (OverlappingFileLockException dejaTenuIci) {

@@ -1,14 +1,13 @@
 package fr.harmonie.stockage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.harmonie.ServiceEnProcessus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -103,8 +102,40 @@ class EphemeresAbandonnesTest {
         assertThat(racine).doesNotExist();
     }
 
+    /**
+     * Two instances in one process (the tests), and a third in another: the sweep of the second must not free the
+     * first's lock. Under Linux, closing any descriptor of the lock file drops every lock the process holds on it, so
+     * a sweep that opened the first's lock file to try it, then closed it, left the first's directory looking
+     * abandoned to every other process; the third then stopped the first's PostgreSQL while it was serving and erased
+     * its base (seen on 5 December 2026: a service started during the build killed a test's base).
+     */
+    @Test
+    void unBalayageDansLeMemeProcessusLaisseLeVerrouTenuPourLesAutresProcessus(@TempDir Path temporaires) throws Exception {
+        try (RepertoireDonnees vivant = RepertoireDonnees.ouvrir(Path.of("inutilise"), true, temporaires)) {
+            Path verrou = vivant.racine().resolve(RepertoireDonnees.VERROU);
+            assertThat(dAilleurs("essayer", verrou)).as("verrou libre aussitôt pris").isEqualTo(1);
+            vieillir(vivant.racine());
+            try (RepertoireDonnees suivant = RepertoireDonnees.ouvrir(Path.of("inutilise"), true, temporaires)) {
+                assertThat(vivant.racine()).isDirectory();
+                assertThat(dAilleurs("essayer", verrou)).as("verrou lâché par le balayage de la seconde instance").isEqualTo(1);
+            }
+            // The same directory asked for again in this process is refused, and the refusal lets go of nothing either.
+            assertThatThrownBy(() -> RepertoireDonnees.ouvrir(vivant.racine(), false, temporaires))
+                    .isInstanceOf(DonneesInutilisablesException.class);
+            assertThat(dAilleurs("essayer", verrou)).as("verrou lâché par l'ouverture refusée").isEqualTo(1);
+        }
+    }
+
+    private static int dAilleurs(String action, Path verrou) throws Exception {
+        Process autre = new ProcessBuilder(ServiceEnProcessus.java(), "-cp", System.getProperty("java.class.path"),
+                VerrouVuDAilleurs.class.getName(), action, verrou.toString()).inheritIO().start();
+        assertThat(autre.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return autre.exitValue();
+    }
+
+    /** From another process: aging the lock file from this one would drop a lock this process holds on it. */
     private static void vieillir(Path ephemere) throws Exception {
-        Files.setLastModifiedTime(ephemere.resolve(RepertoireDonnees.VERROU), FileTime.from(Instant.now().minusSeconds(120)));
+        assertThat(dAilleurs("vieillir", ephemere.resolve(RepertoireDonnees.VERROU))).isZero();
     }
 
     private static List<Path> ephemeres(Path temporaires) throws Exception {
