@@ -131,7 +131,8 @@ class CycleController {
                     + "dépôt suivant. L'historique du dépôt d'une réponse à des compléments dit ce qui a changé depuis le dépôt "
                     + "précédent (changements, un JSON Patch RFC 6902 ; nombreChangements, 0 si rien).")
     @ApiResponse(responseCode = "200", description = "Déposé : le corps donne le statut DEPOSE, l'évaluation scellée du "
-            + "dépôt, le territoire et la date de référence.")
+            + "dépôt, le territoire et la date de référence ; pour une réponse à des compléments, nombreChangements : combien "
+            + "de changements depuis le dépôt précédent l'instructeur lira (l'historique les détaille).")
     @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier.")
     @ApiResponse(responseCode = "409", description = "Dossier déjà déposé, ou non déposable (type "
             + "urn:harmonie:probleme:non-deposable, avec piecesManquantes et anomalies par leur code) : detail en donne les raisons "
@@ -150,9 +151,18 @@ class CycleController {
         DossierStocke d = visible(id, u);
         Depot depot = depot(requete);
         String message = depot == null || depot.message() == null || depot.message().isBlank() ? null : borne(depot.message());
-        CycleDossier.Scellee s = budget.pendant(d.contenu().length(), () -> cycle.deposer(u, d, message));
-        return ResponseEntity.ok(Map.of("statut", "DEPOSE", "evaluation", s.id().toString(), "territoire", s.resultat().territoire().code(),
-                "dateReference", s.resultat().dateReference().toString()));
+        CycleDossier.Deposee deposee = budget.pendant(d.contenu().length(), () -> cycle.deposer(u, d, message));
+        CycleDossier.Scellee s = deposee.scellee();
+        Map<String, Object> corps = new LinkedHashMap<>();
+        corps.put("statut", "DEPOSE");
+        corps.put("evaluation", s.id().toString());
+        corps.put("territoire", s.resultat().territoire().code());
+        corps.put("dateReference", s.resultat().dateReference().toString());
+        if (deposee.nombreChangements() != null) {
+            // The bailleur's system learns at once what the instructeur will read as changed (the history has them all).
+            corps.put("nombreChangements", deposee.nombreChangements());
+        }
+        return ResponseEntity.ok(corps);
     }
 
     /**

@@ -90,6 +90,12 @@ class CycleDossier {
     record Scellee(UUID id, Resultat resultat) { }
 
     /**
+     * A deposit: its sealed evaluation and, for an answer to compléments, how many changes the instructeur who asked
+     * will read since the deposit he read (null for a first deposit).
+     */
+    record Deposee(Scellee scellee, Integer nombreChangements) { }
+
+    /**
      * The evaluation runs before the transaction that seals it: a transaction holds one of the pool's few connections
      * from its start, and the largest dossier takes a second or two of rules. Only the writes need one.
      */
@@ -186,7 +192,7 @@ class CycleDossier {
      * Evaluated, like {@link #evaluer}, before the transaction: a refused deposit writes nothing and takes no connection.
      * {@code message}: what the bailleur says to the service with this deposit (null for nothing).
      */
-    Scellee deposer(Utilisateur u, DossierStocke d, String message) {
+    Deposee deposer(Utilisateur u, DossierStocke d, String message) {
         if (u.role() != Role.BAILLEUR) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul le bailleur du dossier le dépose.");
         }
@@ -249,12 +255,13 @@ class CycleDossier {
         Geographie.Commune commune = geographie.commune(dossier.operation().commune().codeInsee());
         List<Map<String, String>> chaine = r.territoire().packs().stream()
                 .map(p -> Map.of("id", p.id(), "version", p.version(), "empreinte", p.empreinte())).toList();
-        return transaction.execute(t -> {
+        Scellee s = transaction.execute(t -> {
             depotsEnDouble.refuserSiDejaDepose(d, dossier);
-            Scellee s = sceller(u, d, entree, e);
-            deposerApresEvaluation(u, d, r, commune, chaine, s, message, detail);
-            return s;
+            Scellee scellee = sceller(u, d, entree, e);
+            deposerApresEvaluation(u, d, r, commune, chaine, scellee, message, detail);
+            return scellee;
         });
+        return new Deposee(s, (Integer) detail.get("nombreChangements"));
     }
 
     /**

@@ -119,6 +119,7 @@ class CycleDossierTest {
         HttpResponse<String> depot = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
         assertThat(depot.statusCode()).isEqualTo(200);
         assertThat(json(depot).get("territoire").asString()).isEqualTo("metropole-rouen-normandie");
+        assertThat(json(depot).has("nombreChangements")).as("un premier dépôt ne se compare à rien").isFalse();
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(409);
         // Deposited, the dossier no longer changes, even with its current ETag.
         HttpResponse<String> luApresDepot = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null);
@@ -176,8 +177,12 @@ class CycleDossierTest {
                 rouen.replace("\"pieces\": [", "\"pieces\": [{\"code\": \"AVIS_COMMUNE\", \"fournie\": true},"),
                 lu.headers().firstValue("ETag").orElseThrow());
         assertThat(complete.statusCode()).isEqualTo(200);
-        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur",
-                "{\"message\": \"Avis de la commune joint.\"}", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> reponse = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur",
+                "{\"message\": \"Avis de la commune joint.\"}", null);
+        assertThat(reponse.statusCode()).isEqualTo(200);
+        // The deposit itself says how many changes the instructeur will read, as the history below details them.
+        assertThat(json(reponse).get("statut").asString()).isEqualTo("DEPOSE");
+        assertThat(json(reponse).get("nombreChangements").asInt()).isEqualTo(1);
         JsonNode redepose = json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null));
         assertThat(redepose.get("statut").asString()).isEqualTo("DEPOSE");
         assertThat(redepose.get("messageDepot").asString()).isEqualTo("Avis de la commune joint.");
