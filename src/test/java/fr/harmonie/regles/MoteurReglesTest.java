@@ -32,6 +32,49 @@ class MoteurReglesTest {
 
     private static final String ENTETE = "package harmonie.national;\nimport fr.harmonie.regles.faits.*;\n";
 
+    /**
+     * After 20 evaluations of a constraint, Drools compiles it to bytecode in the background, and to type it, MVEL
+     * evaluates every branch of an {@code ||}, even those the guard before it skips: NAT-MA-013's
+     * {@code prixRevientTTC == null || … || Seuils.differe(totalRessources, prixRevientTTC, …)} called {@code differe}
+     * with a null. MVEL then printed an {@code IllegalArgumentException} with its stack as a warning (java.util.logging:
+     * on standard error for {@code evaluer} over a directory, in the service's log through Spring's bridge): an alarm
+     * about nothing, since the constraint compiled anyway. A dossier without financing (Grenoble, at programming) set
+     * it off.
+     */
+    @Test
+    void laCompilationDesContraintesEnArrierePlanNAvertitDeRien() throws Exception {
+        ChaineCompilee chaine = CompilateurRegles.compiler(List.of(NATIONAL));
+        fr.harmonie.dossier.Dossier sansFinancement = new LecteurDossier().lire(
+                Files.readAllBytes(Path.of("src/test/resources/exemples/programmation-grenoble.json")));
+        assertThat(sansFinancement.operation().financement()).isNull();
+        java.util.logging.Logger mvel = java.util.logging.Logger.getLogger("org.mvel2");
+        List<String> avertissements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler ecoute = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                avertissements.add(r.getLevel() + " " + r.getMessage() + " " + r.getThrown());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        mvel.addHandler(ecoute);
+        try {
+            for (int i = 0; i < 50; i++) {
+                MoteurRegles.executer(chaine, sansFinancement, List.of());
+            }
+            Thread.sleep(3_000); // the background compilation: it warned within a second when it did
+            assertThat(avertissements).isEmpty();
+        } finally {
+            mvel.removeHandler(ecoute);
+        }
+    }
+
     @Test
     void uneRegleQuiNeCompilePasEstRefuseeAvecSonFichierEtSaLigne() {
         Pack fautif = avecRegle("fautive.drl", ENTETE + "\nrule \"x\" @id(\"T-1\") @reference(\"r\") ruleflow-group \"anomalies\"\n"
