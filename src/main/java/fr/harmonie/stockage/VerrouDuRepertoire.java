@@ -43,23 +43,22 @@ final class VerrouDuRepertoire implements AutoCloseable {
             return Optional.empty();
         }
         FileChannel canal = null;
+        boolean pris = false;
         try {
             canal = creer
                     ? FileChannel.open(cle.resolve(RepertoireDonnees.VERROU), StandardOpenOption.CREATE, StandardOpenOption.WRITE)
                     : FileChannel.open(cle.resolve(RepertoireDonnees.VERROU), StandardOpenOption.WRITE);
             // Reserved: nothing else in this process holds this file's lock, so no OverlappingFileLockException.
             FileLock verrou = canal.tryLock();
-            if (verrou != null) {
-                return Optional.of(new VerrouDuRepertoire(cle, canal, verrou));
+            pris = verrou != null;
+            return pris ? Optional.of(new VerrouDuRepertoire(cle, canal, verrou)) : Optional.empty();
+        } finally {
+            if (!pris) {
+                // Held elsewhere, or the file would not open: neither the file nor the reservation is kept.
+                fermer(canal);
+                RESERVES_ICI.remove(cle);
             }
-        } catch (IOException | RuntimeException e) {
-            fermer(canal);
-            RESERVES_ICI.remove(cle);
-            throw e;
         }
-        fermer(canal);
-        RESERVES_ICI.remove(cle);
-        return Optional.empty();
     }
 
     /** Let go: first the lock, then the file, and only then the reservation, so that no one here opens it meanwhile. */
