@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Les tests qui jugent des dossiers « aujourd'hui » (sans dateReference, ou au jour du dépôt), joués comme si l'horloge
+# de la machine marquait un autre jour : avant un changement d'année, vérifier que le build ne casse pas le 1er janvier
+# (avis de calendrier de novembre et décembre, versions de packs qui entrent en vigueur, dates « futures »).
+# Les dossiers de référence et les cas des règles ont leur propre date : ils n'en dépendent pas.
+#
+# Usage : scripts/tests-a-une-autre-date.sh 2027-01-15 [classes de test, séparées par des virgules]
+# Demande libfaketime (paquet Debian « faketime ») ; tout est 5 à 10 fois plus lent sous faketime : compter un quart
+# d'heure pour la liste par défaut. Les tests qui lancent un service dans une JVM à part (PetitTasTest, JarLivreIT…)
+# y dépassent leurs délais : ils n'y sont pas.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ $# -lt 1 ] || ! [[ $1 =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]]; then
+  echo "usage : $0 AAAA-MM-JJ [classes de test]" >&2
+  exit 2
+fi
+command -v faketime > /dev/null || { echo "faketime absent : apt-get install faketime" >&2; exit 2; }
+tests=${2:-EvaluationApiTest,CycleDossierTest,CycleDesComptesTest,MatriceAutorisationsTest,ReglesEnVigueurApiTest,CommandeEvaluerTest}
+# L'horloge part du jour donné à 10 h et avance ; les horloges monotones (délais de la JVM) restent vraies.
+FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@$1 10:00:00" \
+  ./mvnw -B verify -DskipITs -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false
