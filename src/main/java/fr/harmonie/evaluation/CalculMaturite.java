@@ -10,9 +10,12 @@ import fr.harmonie.regles.faits.Parametres;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Assembles the maturity the rules scored: total, level, and the next steps. The rules say what each action would
@@ -66,10 +69,16 @@ final class CalculMaturite {
      * One thing the bailleur would do: a step, or all the fixes of blocking anomalies together (the quality points
      * come back only once every one of them is fixed, and are then counted once). {@code gain}: what the action
      * brings, including the steps it makes at the same time (balancing the financing plan also fixes the anomaly).
+     * {@code fait}: the actions of the steps it does, those folded into it included, which later steps may wait for.
      */
-    private record Action(List<EtapePossible> etapes, double gain, boolean bloqueDepot) {
+    private record Action(List<EtapePossible> etapes, double gain, boolean bloqueDepot, Set<String> fait) {
         String action() {
             return etapes.get(0).action();
+        }
+
+        /** A step that can only come after another ({@link EtapePossible#apres()}): the action it waits for. */
+        String apres() {
+            return etapes.get(0).apres();
         }
     }
 
@@ -81,21 +90,25 @@ final class CalculMaturite {
                                                  double seuilConsolider, double seuilMure) {
         List<Gain> gains = gainsAvecCeQuiEnDecoule(etapes);
         List<Action> actions = new ArrayList<>();
+        List<Action> suites = new ArrayList<>();
         List<EtapePossible> bloquantes = new ArrayList<>();
+        Set<String> faitesParLesCorrections = new HashSet<>();
         double qualiteRetablie = 0;
         double gainLie = 0;
         for (Gain g : gains) {
             EtapePossible e = g.etape();
             if (e.bloqueMaturite()) {
                 bloquantes.add(e);
+                faitesParLesCorrections.addAll(g.fait());
                 qualiteRetablie = Math.max(qualiteRetablie, e.gain());
                 gainLie += g.valeur() - e.gain();
             } else {
-                actions.add(new Action(List.of(e), g.valeur(), e.bloqueDepot()));
+                (e.apres() == null ? actions : suites).add(new Action(List.of(e), g.valeur(), e.bloqueDepot(), g.fait()));
             }
         }
         bloquantes.sort(Comparator.comparing(EtapePossible::action));
-        Action corrections = bloquantes.isEmpty() ? null : new Action(bloquantes, qualiteRetablie + gainLie, true);
+        Action corrections = bloquantes.isEmpty() ? null
+                : new Action(bloquantes, qualiteRetablie + gainLie, true, faitesParLesCorrections);
         actions.sort(PLUS_UTILE_D_ABORD);
 
         List<Action> choisies = new ArrayList<>();
@@ -116,19 +129,17 @@ final class CalculMaturite {
             } else if (corrections != null) {
                 // Steps from rules that do not name their anomaly (national packs before 2026.3) keep the plan their
                 // evaluations were sealed with, one fix at a time, so that replaying them still gives their receipt.
-                bloquantes.forEach(e -> actions.add(new Action(List.of(e), e.gain(), e.bloqueDepot())));
+                bloquantes.forEach(e -> actions.add(new Action(List.of(e), e.gain(), e.bloqueDepot(), Set.of(e.action()))));
                 actions.sort(PLUS_UTILE_D_ABORD);
             }
-            for (Action a : actions) {
-                if (Math.round(projete) >= cible) {
-                    break;
-                }
-                // Two identical steps (the same anomaly on two lots, in the same words) read as one action.
-                if (a.gain() > 0 && !choisies.contains(a)) {
-                    choisies.add(a);
-                    projete += a.gain();
-                }
+            Plan plan = completer(choisies, projete, actions, List.of(), cible);
+            if (Math.round(plan.projete()) < cible && !suites.isEmpty()) {
+                // What can be done now does not reach the level (a territory that weights urbanism heavily, a permit
+                // not yet filed): the plan goes on with what those actions open, obtaining the permit once filed.
+                // Only then, so that a plan that reaches the level by what can be done now stays as it was.
+                plan = completer(choisies, projete, actions, suites, cible);
             }
+            choisies = plan.actions();
         }
         List<String> libelles = new ArrayList<>();
         for (Action a : choisies) {
@@ -139,8 +150,49 @@ final class CalculMaturite {
         return libelles;
     }
 
-    /** A step and what doing it brings, once the steps it makes at the same time are folded into it. */
-    private record Gain(EtapePossible etape, double valeur) { }
+    private record Plan(List<Action> actions, double projete) { }
+
+    /**
+     * From the actions already chosen, adds the most valuable one left until the projected score reaches
+     * {@code cible}; a step of {@code suites} joins the candidates once the action it waits for is chosen.
+     */
+    private static Plan completer(List<Action> deja, double projete, List<Action> actions, List<Action> suites, double cible) {
+        List<Action> choisies = new ArrayList<>(deja);
+        List<Action> candidates = new ArrayList<>(actions);
+        List<Action> enAttente = new ArrayList<>(suites);
+        ouvrir(choisies, candidates, enAttente);
+        while (Math.round(projete) < cible) {
+            // Two identical steps (the same anomaly on two lots, in the same words) read as one action.
+            Action meilleure = candidates.stream().filter(a -> a.gain() > 0 && !choisies.contains(a)).findFirst().orElse(null);
+            if (meilleure == null) {
+                break;
+            }
+            choisies.add(meilleure);
+            projete += meilleure.gain();
+            ouvrir(choisies, candidates, enAttente);
+        }
+        return new Plan(choisies, projete);
+    }
+
+    /** Moves to the candidates the waiting steps whose prior action is chosen; candidates stay most valuable first. */
+    private static void ouvrir(List<Action> choisies, List<Action> candidates, List<Action> enAttente) {
+        boolean ouvert = enAttente.removeIf(s -> {
+            boolean pret = choisies.stream().anyMatch(c -> c.fait().contains(s.apres()));
+            if (pret) {
+                candidates.add(s);
+            }
+            return pret;
+        });
+        if (ouvert) {
+            candidates.sort(PLUS_UTILE_D_ABORD);
+        }
+    }
+
+    /**
+     * A step and what doing it brings, once the steps it makes at the same time are folded into it; {@code fait}: its
+     * action and theirs.
+     */
+    private record Gain(EtapePossible etape, double valeur, Set<String> fait) { }
 
     /**
      * Each step with its gain, where a step on the data that also fixes an anomaly (balancing the plan fixes
@@ -149,12 +201,17 @@ final class CalculMaturite {
     private static List<Gain> gainsAvecCeQuiEnDecoule(List<EtapePossible> etapes) {
         double[] gains = new double[etapes.size()];
         boolean[] absorbee = new boolean[etapes.size()];
+        List<Set<String>> faits = new ArrayList<>(Collections.nCopies(etapes.size(), null));
         for (int i = 0; i < etapes.size(); i++) {
             gains[i] += etapes.get(i).gain();
             String code = etapes.get(i).corrigeAussi();
             for (int j = 0; code != null && j < etapes.size(); j++) {
                 if (code.equals(etapes.get(j).anomalie())) {
                     gains[j] += etapes.get(i).gain();
+                    if (faits.get(j) == null) {
+                        faits.set(j, new HashSet<>(Set.of(etapes.get(j).action())));
+                    }
+                    faits.get(j).add(etapes.get(i).action());
                     absorbee[i] = true;
                     break;
                 }
@@ -163,7 +220,7 @@ final class CalculMaturite {
         List<Gain> resultat = new ArrayList<>();
         for (int i = 0; i < etapes.size(); i++) {
             if (!absorbee[i]) {
-                resultat.add(new Gain(etapes.get(i), gains[i]));
+                resultat.add(new Gain(etapes.get(i), gains[i], faits.get(i) == null ? Set.of(etapes.get(i).action()) : faits.get(i)));
             }
         }
         return resultat;

@@ -119,4 +119,52 @@ class CalculMaturiteTest {
                 "Purger le permis de construire de tout recours (+5 points)",
                 "Fournir la pièce « Avis des domaines » (+2 points)");
     }
+    /**
+     * Gains as a territory that gives urbanism 40 points has them: a dossier at 59 whose permit is not filed cannot be
+     * mature by what it can do now (filing brings 19,2, the grants 0,9: 79). The plan goes on to obtaining the permit once filed, and
+     * is then the shortest: filing and obtaining (91), without the grants. Where what can be done now is enough, the
+     * later steps stay out of the plan: filing, then the grants, to 80.
+     */
+    @Test
+    void quandLesActionsPossiblesNeSuffisentPasLePlanVaJusquAObtenirLePermis() {
+        List<PointsMaturite> acquis = List.of(points("FONCIER", 25), points("FINANCEMENT", 19.1), points("COMPLETUDE", 15));
+        List<EtapePossible> etapes = List.of(
+                etape("Déposer le permis de construire", 19.2, false, false),
+                etape("Obtenir le permis de construire", 12.8, false, false).apres("Déposer le permis de construire"),
+                etape("Purger le permis de construire de tout recours", 8, false, false).apres("Obtenir le permis de construire"),
+                etape("Obtenir l'accord des financeurs", 0.9, false, false));
+
+        Maturite m = CalculMaturite.calculer(acquis, etapes, false, 0, 0, SOCLE);
+
+        assertThat(m.score()).isEqualTo(59);
+        assertThat(m.prochainesEtapes()).containsExactly(
+                "Déposer le permis de construire (+19,2 points)",
+                "Obtenir le permis de construire (+12,8 points)");
+
+        Maturite assez = CalculMaturite.calculer(List.of(points("FONCIER", 25), points("FINANCEMENT", 20), points("COMPLETUDE", 15)),
+                etapes, false, 0, 0, SOCLE);
+        assertThat(assez.prochainesEtapes()).containsExactly(
+                "Déposer le permis de construire (+19,2 points)",
+                "Obtenir l'accord des financeurs (+0,9 point)");
+    }
+
+    /**
+     * A VEFA whose permit is not filed, at 55: filing is folded into fixing the blocking anomaly (75), and opens the
+     * next step, which reaches 81.
+     */
+    @Test
+    void deposerLePermisEnCorrigeantLAnomalieOuvreLEtapeDApres() {
+        List<PointsMaturite> acquis = List.of(points("FONCIER", 25), points("FINANCEMENT", 15), points("COMPLETUDE", 15));
+        Maturite m = CalculMaturite.calculer(acquis, List.of(
+                etape("Corriger : permis du promoteur non déposé", 10, true, true).corrigeant("VEFA_PERMIS_NON_DEPOSE"),
+                etape("Déposer le permis de construire", 9.6, false, false).corrigeantAussi("VEFA_PERMIS_NON_DEPOSE"),
+                etape("Obtenir le permis de construire", 6.4, false, false).apres("Déposer le permis de construire")),
+                true, 0, 0, SOCLE);
+
+        assertThat(m.score()).isEqualTo(55);
+        assertThat(m.niveau()).isEqualTo(Niveau.A_CONSOLIDER);
+        assertThat(m.prochainesEtapes()).containsExactly(
+                "Corriger : permis du promoteur non déposé (bloquant)",
+                "Obtenir le permis de construire (+6,4 points)");
+    }
 }

@@ -4,45 +4,95 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.json.Json;
+import fr.harmonie.regles.FichiersPack;
+import fr.harmonie.regles.LecteurPack;
 import fr.harmonie.regles.SocleNational;
+import fr.harmonie.territoires.Geographie;
+import fr.harmonie.territoires.RegistrePacks;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Les propriétés du score de maturité que le socle garantit quels que soient les poids: améliorer une seule donnée ne
- * le fait jamais baisser, et un dossier avec une anomalie bloquante n'est jamais mûr. Vérifiées sur des dossiers
- * tirés au hasard (graine fixe) autour du dossier de base des cas.
+ * le fait jamais baisser, un dossier avec une anomalie bloquante n'est jamais mûr, et faire les prochaines étapes
+ * fait monter d'un niveau. Vérifiées sur des dossiers tirés au hasard (graine fixe) autour du dossier de base des cas
+ * (Dijon), avec les poids du socle et avec ceux qu'un pack régional d'essai leur substitue, comme une DREAL peut le
+ * faire : des dimensions qui comptent peu, ou plus du tout.
  */
 class ProprietesMaturiteTest {
 
     private static final String[] FONCIER = {"AUCUNE", "PROMESSE_VENTE", "ACTE_VENTE"};
     private static final String[] PERMIS = {"NON_DEPOSE", "DEPOSE", "OBTENU", "PURGE_DE_RECOURS"};
+    private static final String[] DIMENSIONS = {"FONCIER", "URBANISME", "FINANCEMENT", "COMPLETUDE", "QUALITE"};
     private static final LecteurDossier LECTEUR = new LecteurDossier();
-    private static final Evaluateur EVALUATEUR = new Evaluateur(
-            new SocleNational(SocleNational.charger(Path.of("rules"))), Clock.systemUTC());
 
-    @Test
-    void ameliorerUneSeuleDonneeNeFaitJamaisBaisserLeScore() throws Exception {
+    static Stream<Arguments> ponderations() {
+        return Stream.of(
+                Arguments.of("poids du socle (25, 25, 25, 15, 10)",
+                        new Evaluateur(new SocleNational(SocleNational.charger(Path.of("rules"))), Clock.systemUTC())),
+                Arguments.of("pièces et qualité d'abord (10, 10, 10, 40, 30)", repondere(10, 10, 10, 40, 30)),
+                Arguments.of("ni complétude ni qualité (40, 40, 20, 0, 0)", repondere(40, 40, 20, 0, 0)),
+                Arguments.of("complétude et qualité seules (0, 0, 0, 50, 50)", repondere(0, 0, 0, 50, 50)),
+                Arguments.of("l'urbanisme d'abord (5, 50, 5, 35, 5)", repondere(5, 50, 5, 35, 5)));
+    }
+
+    /** Bourgogne-Franche-Comté, whose pack re-weights the dimensions (in order: {@link #DIMENSIONS}) from 2026. */
+    private static Evaluateur repondere(int... poids) {
+        TreeMap<String, byte[]> f = new TreeMap<>();
+        f.put("pack.yaml", """
+                id: region-27
+                libelle: Bourgogne-Franche-Comté (essai de pondération)
+                niveau: REGION
+                parent: national
+                version: "2026.1"
+                validFrom: 2026-01-01
+                perimetre:
+                  departements: ["21", "25", "39", "58", "70", "71", "89", "90"]
+                sources: [essai]
+                """.getBytes(StandardCharsets.UTF_8));
+        f.put("README.md", "Repondère la maturité.\n".getBytes(StandardCharsets.UTF_8));
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < DIMENSIONS.length; i++) {
+            yaml.append("maturite.poids.").append(DIMENSIONS[i]).append(":\n  libelle: poids\n  valeurs: [{ depuis: 2026-01-01, valeur: ")
+                    .append(poids[i]).append(", reference: essai, motif: essai }]\n");
+        }
+        f.put("parametres/maturite.yaml", yaml.toString().getBytes(StandardCharsets.UTF_8));
+        RegistrePacks registre = new RegistrePacks(SocleNational.charger(Path.of("rules")),
+                List.of(LecteurPack.lire(new FichiersPack("essai", f))), Geographie.chargerEmbarquee());
+        return new Evaluateur(registre, Clock.systemUTC());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ponderations")
+    void ameliorerUneSeuleDonneeNeFaitJamaisBaisserLeScore(String poids, Evaluateur evaluateur) throws Exception {
+        String maxima = poids.substring(poids.indexOf('(') + 1, poids.indexOf(')'));
+        assertThat(evaluer(evaluateur, tirer(1, 1).get(0)).maturite().dimensions())
+                .extracting(d -> String.valueOf((int) d.maximum())).containsExactly(maxima.split(", "));
         int comparaisons = 0;
         for (ObjectNode dossier : tirer(150, 20261122)) {
-            Resultat avant = evaluer(dossier);
+            Resultat avant = evaluer(evaluateur, dossier);
             if (avant.anomalies().stream().anyMatch(a -> a.gravite().name().equals("BLOQUANTE"))) {
                 assertThat(avant.maturite().niveau()).isNotEqualTo(Resultat.Niveau.MURE);
             }
             for (Consumer<ObjectNode> amelioration : ameliorations(dossier)) {
                 ObjectNode mieux = dossier.deepCopy();
                 amelioration.accept(mieux);
-                Resultat apres = evaluer(mieux);
+                Resultat apres = evaluer(evaluateur, mieux);
                 assertThat(apres.maturite().score())
                         .as("dossier %s amélioré en %s", dossier, mieux)
                         .isGreaterThanOrEqualTo(avant.maturite().score());
@@ -57,11 +107,12 @@ class ProprietesMaturiteTest {
      * What the bailleur is told to do is enough: a dossier that is not mature, once every next step is done, reaches
      * the next level. Each step is done as a bailleur would, from its words alone.
      */
-    @Test
-    void faireLesProchainesEtapesFaitMonterLeDossierDUnNiveau() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ponderations")
+    void faireLesProchainesEtapesFaitMonterLeDossierDUnNiveau(String poids, Evaluateur evaluateur) throws Exception {
         int plans = 0;
         for (ObjectNode dossier : tirer(300, 20261203)) {
-            Resultat avant = evaluer(dossier);
+            Resultat avant = evaluer(evaluateur, dossier);
             if (avant.maturite().niveau() == Resultat.Niveau.MURE) {
                 continue;
             }
@@ -69,7 +120,7 @@ class ProprietesMaturiteTest {
             for (String etape : avant.maturite().prochainesEtapes()) {
                 faire(etape, fait, avant);
             }
-            Resultat apres = evaluer(fait);
+            Resultat apres = evaluer(evaluateur, fait);
             assertThat(apres.maturite().niveau().ordinal())
                     .as("dossier %s, score %d, étapes %s : après, score %d", dossier, avant.maturite().score(),
                             avant.maturite().prochainesEtapes(), apres.maturite().score())
@@ -121,8 +172,8 @@ class ProprietesMaturiteTest {
         }
     }
 
-    private static Resultat evaluer(JsonNode dossier) {
-        return EVALUATEUR.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(dossier)));
+    private static Resultat evaluer(Evaluateur evaluateur, JsonNode dossier) {
+        return evaluateur.evaluer(LECTEUR.lire(Json.MAPPER.writeValueAsBytes(dossier)));
     }
 
     /** {@code nombre} dossiers tirés au hasard autour du dossier de base des cas, toujours les mêmes pour une graine. */

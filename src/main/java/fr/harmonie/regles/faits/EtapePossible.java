@@ -10,21 +10,35 @@ import org.kie.api.definition.rule.Rule;
  * données, le code de l'anomalie qu'elle corrige du même coup quand celle-ci est relevée (équilibrer le plan de
  * financement corrige « plan déséquilibré »). Les deux ne sont alors qu'une action, proposée une fois pour la somme de
  * leurs gains.
+ *
+ * <p>{@code apres}: pour une étape qui n'est possible qu'une autre faite (obtenir le permis une fois déposé), l'action
+ * de cette autre étape; {@code gain} est alors ce qu'elle rapporte en plus de celle-ci.
  */
 public record EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle,
-                            String anomalie, String corrigeAussi) {
+                            String anomalie, String corrigeAussi, String apres) {
 
     public EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle) {
-        this(action, gain, bloqueDepot, bloqueMaturite, regle, null, null);
+        this(action, gain, bloqueDepot, bloqueMaturite, regle, null, null, null);
+    }
+
+    /** The form of the socle up to 2026.14, which packs' rules may call too. */
+    public EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle,
+                         String anomalie, String corrigeAussi) {
+        this(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, null);
     }
 
     /** Cette étape est la correction de l'anomalie {@code code}. */
     public EtapePossible corrigeant(String code) {
-        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, code, corrigeAussi);
+        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, code, corrigeAussi, apres);
     }
 
     /** Cette action corrige aussi l'anomalie {@code code}, quand elle est relevée. */
     public EtapePossible corrigeantAussi(String code) {
-        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, code);
+        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, code, apres);
+    }
+
+    /** Cette étape ne se fait qu'après l'étape d'action {@code action}. */
+    public EtapePossible apres(String action) {
+        return new EtapePossible(this.action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, action);
     }
 }
