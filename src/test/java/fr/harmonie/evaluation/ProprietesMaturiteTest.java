@@ -130,6 +130,38 @@ class ProprietesMaturiteTest {
         assertThat(plans).isGreaterThan(100);
     }
 
+    /**
+     * With the socle's own weights: six logements whose surface utile is wrong (six majeures, no quality point that a
+     * single fix would bring back) and a permit not filed. Filing it is not enough (77); the plan says to obtain it
+     * too, and doing both makes the dossier mature.
+     */
+    @org.junit.jupiter.api.Test
+    void sixAnomaliesMajeuresEtUnPermisNonDeposeLePlanVaJusquAuPermisObtenu() throws Exception {
+        Evaluateur socle = (Evaluateur) ponderations().findFirst().orElseThrow().get()[1];
+        ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
+        ObjectNode op = (ObjectNode) d.get("operation");
+        ((ObjectNode) op.get("urbanisme")).put("permisConstruire", "NON_DEPOSE");
+        op.get("financement").get("ressources").forEach(x -> ((ObjectNode) x).put("statut", "ACCORDE"));
+        int faussees = 0;
+        for (JsonNode lot : op.get("lots")) {
+            for (JsonNode l : lot.get("logements")) {
+                if (faussees < 6) {
+                    ((ObjectNode) l).put("surfaceUtile", l.get("surfaceHabitable").asDouble() + 40);
+                    faussees++;
+                }
+            }
+        }
+
+        Resultat avant = evaluer(socle, d);
+
+        assertThat(avant.anomalies()).filteredOn(a -> a.code().equals("SURFACE_UTILE_INCOHERENTE")).hasSize(6);
+        assertThat(avant.maturite().score()).isEqualTo(65);
+        assertThat(avant.maturite().prochainesEtapes()).containsExactly(
+                "Déposer le permis de construire (+12 points)", "Obtenir le permis de construire (+8 points)");
+        ((ObjectNode) op.get("urbanisme")).put("permisConstruire", "OBTENU");
+        assertThat(evaluer(socle, d).maturite().niveau()).isEqualTo(Resultat.Niveau.MURE);
+    }
+
     /** Does {@code etape} to {@code d}, as its words say. */
     private static void faire(String etape, ObjectNode d, Resultat r) {
         ObjectNode op = (ObjectNode) d.get("operation");
