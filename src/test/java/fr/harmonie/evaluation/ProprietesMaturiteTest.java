@@ -15,13 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -41,18 +41,30 @@ class ProprietesMaturiteTest {
     private static final String[] DIMENSIONS = {"FONCIER", "URBANISME", "FINANCEMENT", "COMPLETUDE", "QUALITE"};
     private static final LecteurDossier LECTEUR = new LecteurDossier();
 
-    static Stream<Arguments> ponderations() {
-        return Stream.of(
-                Arguments.of("poids du socle (25, 25, 25, 15, 10)",
-                        new Evaluateur(new SocleNational(SocleNational.charger(Path.of("rules"))), Clock.systemUTC())),
-                Arguments.of("pièces et qualité d'abord (10, 10, 10, 40, 30)", repondere(10, 10, 10, 40, 30)),
-                Arguments.of("ni complétude ni qualité (40, 40, 20, 0, 0)", repondere(40, 40, 20, 0, 0)),
-                Arguments.of("complétude et qualité seules (0, 0, 0, 50, 50)", repondere(0, 0, 0, 50, 50)),
-                Arguments.of("l'urbanisme d'abord (5, 50, 5, 35, 5)", repondere(5, 50, 5, 35, 5)));
+    private static final Evaluateur SOCLE = new Evaluateur(new SocleNational(SocleNational.charger(Path.of("rules"))), Clock.systemUTC());
+
+    /** Weights in the order of {@link #DIMENSIONS}, and the evaluator whose chain applies them to Dijon. */
+    record Ponderation(String nom, int[] poids, Evaluateur evaluateur) {
+        @Override
+        public String toString() {
+            return nom + " " + Arrays.toString(poids);
+        }
     }
 
-    /** Bourgogne-Franche-Comté, whose pack re-weights the dimensions (in order: {@link #DIMENSIONS}) from 2026. */
-    private static Evaluateur repondere(int... poids) {
+    /** Built once: each weighting compiles its chain. */
+    private static final List<Ponderation> PONDERATIONS = List.of(
+            new Ponderation("poids du socle", new int[] {25, 25, 25, 15, 10}, SOCLE),
+            repondere("pièces et qualité d'abord", 10, 10, 10, 40, 30),
+            repondere("ni complétude ni qualité", 40, 40, 20, 0, 0),
+            repondere("complétude et qualité seules", 0, 0, 0, 50, 50),
+            repondere("l'urbanisme d'abord", 5, 50, 5, 35, 5));
+
+    static List<Ponderation> ponderations() {
+        return PONDERATIONS;
+    }
+
+    /** Bourgogne-Franche-Comté, whose pack re-weights the dimensions from 2026. */
+    private static Ponderation repondere(String nom, int... poids) {
         TreeMap<String, byte[]> f = new TreeMap<>();
         f.put("pack.yaml", """
                 id: region-27
@@ -74,15 +86,15 @@ class ProprietesMaturiteTest {
         f.put("parametres/maturite.yaml", yaml.toString().getBytes(StandardCharsets.UTF_8));
         RegistrePacks registre = new RegistrePacks(SocleNational.charger(Path.of("rules")),
                 List.of(LecteurPack.lire(new FichiersPack("essai", f))), Geographie.chargerEmbarquee());
-        return new Evaluateur(registre, Clock.systemUTC());
+        return new Ponderation(nom, poids, new Evaluateur(registre, Clock.systemUTC()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ponderations")
-    void ameliorerUneSeuleDonneeNeFaitJamaisBaisserLeScore(String poids, Evaluateur evaluateur) throws Exception {
-        String maxima = poids.substring(poids.indexOf('(') + 1, poids.indexOf(')'));
+    void ameliorerUneSeuleDonneeNeFaitJamaisBaisserLeScore(Ponderation ponderation) throws Exception {
+        Evaluateur evaluateur = ponderation.evaluateur();
         assertThat(evaluer(evaluateur, tirer(1, 1).get(0)).maturite().dimensions())
-                .extracting(d -> String.valueOf((int) d.maximum())).containsExactly(maxima.split(", "));
+                .extracting(d -> (int) d.maximum()).containsExactly(Arrays.stream(ponderation.poids()).boxed().toArray(Integer[]::new));
         int comparaisons = 0;
         for (ObjectNode dossier : tirer(150, 20261122)) {
             Resultat avant = evaluer(evaluateur, dossier);
@@ -109,7 +121,8 @@ class ProprietesMaturiteTest {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("ponderations")
-    void faireLesProchainesEtapesFaitMonterLeDossierDUnNiveau(String poids, Evaluateur evaluateur) throws Exception {
+    void faireLesProchainesEtapesFaitMonterLeDossierDUnNiveau(Ponderation ponderation) throws Exception {
+        Evaluateur evaluateur = ponderation.evaluateur();
         int plans = 0;
         for (ObjectNode dossier : tirer(300, 20261203)) {
             Resultat avant = evaluer(evaluateur, dossier);
@@ -135,9 +148,8 @@ class ProprietesMaturiteTest {
      * single fix would bring back) and a permit not filed. Filing it is not enough (77); the plan says to obtain it
      * too, and doing both makes the dossier mature.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void sixAnomaliesMajeuresEtUnPermisNonDeposeLePlanVaJusquAuPermisObtenu() throws Exception {
-        Evaluateur socle = (Evaluateur) ponderations().findFirst().orElseThrow().get()[1];
         ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
         ObjectNode op = (ObjectNode) d.get("operation");
         ((ObjectNode) op.get("urbanisme")).put("permisConstruire", "NON_DEPOSE");
@@ -152,14 +164,14 @@ class ProprietesMaturiteTest {
             }
         }
 
-        Resultat avant = evaluer(socle, d);
+        Resultat avant = evaluer(SOCLE, d);
 
         assertThat(avant.anomalies()).filteredOn(a -> a.code().equals("SURFACE_UTILE_INCOHERENTE")).hasSize(6);
         assertThat(avant.maturite().score()).isEqualTo(65);
         assertThat(avant.maturite().prochainesEtapes()).containsExactly(
                 "Déposer le permis de construire (+12 points)", "Obtenir le permis de construire (+8 points)");
         ((ObjectNode) op.get("urbanisme")).put("permisConstruire", "OBTENU");
-        assertThat(evaluer(socle, d).maturite().niveau()).isEqualTo(Resultat.Niveau.MURE);
+        assertThat(evaluer(SOCLE, d).maturite().niveau()).isEqualTo(Resultat.Niveau.MURE);
     }
 
     /** Does {@code etape} to {@code d}, as its words say. */
