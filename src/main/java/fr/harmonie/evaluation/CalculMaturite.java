@@ -103,7 +103,8 @@ final class CalculMaturite {
                 qualiteRetablie = Math.max(qualiteRetablie, e.gain());
                 gainLie += g.valeur() - e.gain();
             } else {
-                (e.apres() == null ? actions : suites).add(new Action(List.of(e), g.valeur(), e.bloqueDepot(), g.fait()));
+                (e.apres() == null && !e.siNecessaire() ? actions : suites)
+                        .add(new Action(List.of(e), g.valeur(), e.bloqueDepot(), g.fait()));
             }
         }
         bloquantes.sort(Comparator.comparing(EtapePossible::action));
@@ -135,8 +136,9 @@ final class CalculMaturite {
             Plan plan = completer(choisies, projete, actions, List.of(), cible);
             if (Math.round(plan.projete()) < cible && !suites.isEmpty()) {
                 // What can be done now does not reach the level (a territory that weights urbanism heavily, a permit
-                // not yet filed): the plan goes on with what those actions open, obtaining the permit once filed.
-                // Only then, so that a plan that reaches the level by what can be done now stays as it was.
+                // not yet filed): the plan goes on with what those actions open, obtaining the permit once filed, and
+                // with the steps offered only if needed (fixing every anomaly at once, when no single fix brings a
+                // quality point back). Only then, so that a plan that reaches the level otherwise stays as it was.
                 plan = completer(choisies, projete, actions, suites, cible);
             }
             choisies = plan.actions();
@@ -174,10 +176,13 @@ final class CalculMaturite {
         return new Plan(choisies, projete);
     }
 
-    /** Moves to the candidates the waiting steps whose prior action is chosen; candidates stay most valuable first. */
+    /**
+     * Moves to the candidates the waiting steps whose prior action is chosen, and those that wait for none (offered
+     * only if needed); candidates stay most valuable first.
+     */
     private static void ouvrir(List<Action> choisies, List<Action> candidates, List<Action> enAttente) {
         boolean ouvert = enAttente.removeIf(s -> {
-            boolean pret = choisies.stream().anyMatch(c -> c.fait().contains(s.apres()));
+            boolean pret = s.apres() == null || choisies.stream().anyMatch(c -> c.fait().contains(s.apres()));
             if (pret) {
                 candidates.add(s);
             }

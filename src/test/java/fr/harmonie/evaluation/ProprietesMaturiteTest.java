@@ -145,11 +145,12 @@ class ProprietesMaturiteTest {
 
     /**
      * With the socle's own weights: six logements whose surface utile is wrong (six majeures, no quality point that a
-     * single fix would bring back) and a permit not filed. Filing it is not enough (77); the plan says to obtain it
-     * too, and doing both makes the dossier mature.
+     * single fix would bring back) and a permit not filed. Filing it is not enough (77). Under 2026.15 and 2026.16 the
+     * plan went on to obtaining the permit (+8); since 2026.17, fixing all the anomalies at once (+10) is the more
+     * valuable second step, and doing both makes the dossier mature.
      */
     @Test
-    void sixAnomaliesMajeuresEtUnPermisNonDeposeLePlanVaJusquAuPermisObtenu() throws Exception {
+    void sixAnomaliesMajeuresEtUnPermisNonDeposeLePlanVaAuDelaDuDepot() throws Exception {
         ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
         ObjectNode op = (ObjectNode) d.get("operation");
         ((ObjectNode) op.get("urbanisme")).put("permisConstruire", "NON_DEPOSE");
@@ -169,9 +170,43 @@ class ProprietesMaturiteTest {
         assertThat(avant.anomalies()).filteredOn(a -> a.code().equals("SURFACE_UTILE_INCOHERENTE")).hasSize(6);
         assertThat(avant.maturite().score()).isEqualTo(65);
         assertThat(avant.maturite().prochainesEtapes()).containsExactly(
-                "Déposer le permis de construire (+12 points)", "Obtenir le permis de construire (+8 points)");
-        ((ObjectNode) op.get("urbanisme")).put("permisConstruire", "OBTENU");
-        assertThat(evaluer(SOCLE, d).maturite().niveau()).isEqualTo(Resultat.Niveau.MURE);
+                "Déposer le permis de construire (+12 points)",
+                "Corriger toutes les anomalies relevées, soit 6 majeures (+10 points)");
+        for (String etape : avant.maturite().prochainesEtapes()) {
+            faire(etape, d, avant);
+        }
+        Resultat apres = evaluer(SOCLE, d);
+        assertThat(apres.maturite().score()).isEqualTo(87);
+        assertThat(apres.maturite().niveau()).isEqualTo(Resultat.Niveau.MURE);
+    }
+
+    /**
+     * A region that gives quality 30 points: six logements whose surface utile is wrong (six majeures, 36 points of
+     * malus) leave it at 0, and no single fix brings a point back. Everything else done, the dossier is at 70, « à
+     * consolider »: fixing them all is the only way up, and the plan says so (it was empty before socle 2026.17).
+     */
+    @Test
+    void quandAucuneCorrectionSeuleNeRendDePointLePlanLesCorrigeToutes() throws Exception {
+        Ponderation qualite = PONDERATIONS.get(1);
+        assertThat(qualite.poids()).containsExactly(10, 10, 10, 40, 30);
+        ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
+        ObjectNode op = (ObjectNode) d.get("operation");
+        ((ObjectNode) op.get("urbanisme")).put("permisConstruire", "PURGE_DE_RECOURS");
+        op.get("financement").get("ressources").forEach(x -> ((ObjectNode) x).put("statut", "ACCORDE"));
+        for (int i = 0; i < 6; i++) {
+            ((ObjectNode) op.get("lots").get(0).get("logements").get(i)).put("surfaceUtile", 66);
+        }
+
+        Resultat avant = evaluer(qualite.evaluateur(), d);
+
+        assertThat(avant.maturite().score()).isEqualTo(70);
+        assertThat(avant.maturite().niveau()).isEqualTo(Resultat.Niveau.A_CONSOLIDER);
+        assertThat(avant.maturite().prochainesEtapes())
+                .containsExactly("Corriger toutes les anomalies relevées, soit 6 majeures (+30 points)");
+        faire(avant.maturite().prochainesEtapes().get(0), d, avant);
+        Resultat apres = evaluer(qualite.evaluateur(), d);
+        assertThat(apres.maturite().score()).isEqualTo(100);
+        assertThat(apres.maturite().niveau()).isEqualTo(Resultat.Niveau.MURE);
     }
 
     /** Does {@code etape} to {@code d}, as its words say. */
@@ -211,8 +246,26 @@ class ProprietesMaturiteTest {
             ((ObjectNode) d.get("pieces").get(0)).put("signee", true);
         } else if (etape.startsWith("Corriger : Lot PLUS : marge locale")) {
             ((ObjectNode) op.get("lots").get(0)).put("margeLocale", 0.05);
+        } else if (etape.startsWith("Corriger toutes les anomalies relevées")) {
+            for (Resultat.AnomalieRelevee a : r.anomalies()) {
+                if (!a.gravite().name().equals("INFO")) {
+                    corriger(a, d);
+                }
+            }
         } else {
             throw new AssertionError("étape que le test ne sait pas faire : " + etape);
+        }
+    }
+
+    /** Fixes one anomaly of the dossiers this test draws, as the step « Corriger : <its message> » says. */
+    private static void corriger(Resultat.AnomalieRelevee a, ObjectNode d) {
+        ObjectNode op = (ObjectNode) d.get("operation");
+        switch (a.code()) {
+            case "SURFACE_UTILE_INCOHERENTE" -> {
+                ObjectNode logement = (ObjectNode) d.at(a.champ().substring(0, a.champ().lastIndexOf('/')));
+                logement.put("surfaceUtile", logement.get("surfaceHabitable").asDouble() + 0.5 * logement.get("surfaceAnnexes").asDouble());
+            }
+            default -> faire("Corriger : " + a.message(), d, null);
         }
     }
 

@@ -13,32 +13,47 @@ import org.kie.api.definition.rule.Rule;
  *
  * <p>{@code apres}: pour une étape qui n'est possible qu'une autre faite (obtenir le permis une fois déposé), l'action
  * de cette autre étape; {@code gain} est alors ce qu'elle rapporte en plus de celle-ci.
+ *
+ * <p>{@code siNecessaire}: une étape qui recouvre d'autres étapes (corriger toutes les anomalies à la fois), proposée
+ * seulement quand les autres ne suffisent pas à monter d'un niveau.
  */
 public record EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle,
-                            String anomalie, String corrigeAussi, String apres) {
+                            String anomalie, String corrigeAussi, String apres, boolean siNecessaire) {
 
     public EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle) {
-        this(action, gain, bloqueDepot, bloqueMaturite, regle, null, null, null);
+        this(action, gain, bloqueDepot, bloqueMaturite, regle, null, null, null, false);
     }
 
     /** The form of the socle up to 2026.14, which packs' rules may call too. */
     public EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle,
                          String anomalie, String corrigeAussi) {
-        this(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, null);
+        this(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, null, false);
+    }
+
+    /** The form of the socle 2026.15 and 2026.16. */
+    public EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle,
+                         String anomalie, String corrigeAussi, String apres) {
+        this(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, apres, false);
     }
 
     /** Cette étape est la correction de l'anomalie {@code code}. */
     public EtapePossible corrigeant(String code) {
-        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, code, corrigeAussi, apres);
+        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, code, corrigeAussi, apres, siNecessaire);
     }
 
     /** Cette action corrige aussi l'anomalie {@code code}, quand elle est relevée. */
     public EtapePossible corrigeantAussi(String code) {
-        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, code, apres);
+        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, code, apres, siNecessaire);
     }
 
     /** Cette étape ne se fait qu'après l'étape d'action {@code action}. */
     public EtapePossible apres(String action) {
-        return new EtapePossible(this.action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, action);
+        return new EtapePossible(this.action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, action,
+                siNecessaire);
+    }
+
+    /** Cette étape n'est proposée que si les autres ne suffisent pas à monter d'un niveau. */
+    public EtapePossible seulementSiNecessaire() {
+        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, apres, true);
     }
 }
