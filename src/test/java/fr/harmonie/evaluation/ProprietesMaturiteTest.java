@@ -240,8 +240,8 @@ class ProprietesMaturiteTest {
             ((ObjectNode) d.get("maitreOuvrage")).put("siren", "356000000");
         } else if (etape.startsWith("Corriger : Livraison prévue")) {
             ((ObjectNode) op.get("calendrier")).put("dateLivraisonPrevue", "2028-06-30");
-        } else if (etape.startsWith("Corriger : Logement P01 : surface utile")) {
-            ((ObjectNode) op.get("lots").get(0).get("logements").get(0)).put("surfaceUtile", 65);
+        } else if (etape.startsWith("Corriger : Logement ")) {
+            corriger(r.anomalies().stream().filter(a -> etape.startsWith("Corriger : " + a.message())).findFirst().orElseThrow(), d);
         } else if (etape.startsWith("Corriger : Le courrier de demande")) {
             ((ObjectNode) d.get("pieces").get(0)).put("signee", true);
         } else if (etape.startsWith("Corriger : Lot PLUS : marge locale")) {
@@ -304,6 +304,12 @@ class ProprietesMaturiteTest {
         }
         if (r.nextInt(4) == 0) {
             ((ObjectNode) op.get("lots").get(0).get("logements").get(0)).put("surfaceUtile", 80);
+        }
+        if (r.nextInt(4) == 0) {
+            // The same error on several logements: from six of them, no single fix brings a quality point back.
+            for (int i = 1, n = 2 + r.nextInt(8); i <= n; i++) {
+                ((ObjectNode) op.get("lots").get(0).get("logements").get(i)).put("surfaceUtile", 66);
+            }
         }
         if (r.nextInt(4) == 0) {
             ((ObjectNode) d.get("pieces").get(0)).put("fournie", true).put("signee", false);
