@@ -119,10 +119,11 @@ class CalculMaturiteTest {
                 "Purger le permis de construire de tout recours (+5 points)",
                 "Fournir la pièce « Avis des domaines » (+2 points)");
     }
+
     /**
      * Gains as a territory that gives urbanism 40 points has them: a dossier at 59 whose permit is not filed cannot be
-     * mature by what it can do now (filing brings 19,2, the grants 0,9: 79). The plan goes on to obtaining the permit once filed, and
-     * is then the shortest: filing and obtaining (91), without the grants. Where what can be done now is enough, the
+     * mature by what it can do now (filing brings 19,2, the grants 0,9: 79). The plan goes on to obtaining the permit
+     * once filed, and is then the shortest: filing and obtaining (91), without the grants. Where what can be done now is enough, the
      * later steps stay out of the plan: filing, then the grants, to 80.
      */
     @Test
@@ -166,5 +167,33 @@ class CalculMaturiteTest {
         assertThat(m.prochainesEtapes()).containsExactly(
                 "Corriger : permis du promoteur non déposé (bloquant)",
                 "Obtenir le permis de construire (+6,4 points)");
+    }
+
+    /**
+     * A step offered only if needed (fixing every anomaly at once, +10) stays out of a plan that reaches the level
+     * without it, even where it is worth more than each step of that plan (filing +6, the grants +5: 70 → 81); it
+     * comes in when they are not enough (60 → 71 by them, 81 with it).
+     */
+    @Test
+    void uneEtapeProposeeSeulementSiNecessaireNEntreQueSiLesAutresNeSuffisentPas() {
+        List<EtapePossible> etapes = List.of(
+                etape("Corriger toutes les anomalies relevées, soit 6 majeures", 10, false, false).seulementSiNecessaire(),
+                etape("Déposer le permis de construire", 6, false, false),
+                etape("Obtenir l'accord des financeurs", 5, false, false));
+
+        Maturite assez = CalculMaturite.calculer(
+                List.of(points("FONCIER", 25), points("FINANCEMENT", 25), points("COMPLETUDE", 15), points("QUALITE", 5)),
+                etapes, false, 0, 0, SOCLE);
+        assertThat(assez.score()).isEqualTo(70);
+        assertThat(assez.prochainesEtapes()).containsExactly(
+                "Déposer le permis de construire (+6 points)", "Obtenir l'accord des financeurs (+5 points)");
+
+        Maturite court = CalculMaturite.calculer(
+                List.of(points("FONCIER", 25), points("FINANCEMENT", 15), points("COMPLETUDE", 15), points("QUALITE", 5)),
+                etapes, false, 0, 0, SOCLE);
+        assertThat(court.score()).isEqualTo(60);
+        assertThat(court.prochainesEtapes()).containsExactly(
+                "Corriger toutes les anomalies relevées, soit 6 majeures (+10 points)",
+                "Déposer le permis de construire (+6 points)", "Obtenir l'accord des financeurs (+5 points)");
     }
 }
