@@ -16,7 +16,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.kie.internal.concurrent.ExecutorProviderFactory;
 
 /** Le moteur: compilation refusée quand une règle est fautive, plafond de déclenchements, sûreté entre threads. */
 class MoteurReglesTest {
@@ -64,14 +67,26 @@ class MoteurReglesTest {
             }
         };
         mvel.addHandler(ecoute);
+        // Drools compiles constraints on its shared pool: wait for that work, not for a fixed time.
+        ThreadPoolExecutor compilations = (ThreadPoolExecutor) ExecutorProviderFactory.getExecutorProvider().getExecutor();
+        long avant = compilations.getTaskCount();
         try {
             for (int i = 0; i < 50; i++) {
                 MoteurRegles.executer(chaine, sansFinancement, List.of());
             }
-            Thread.sleep(3_000); // the background compilation: it warned within a second when it did
+            assertThat(compilations.getTaskCount()).as("contraintes compilées en arrière-plan").isGreaterThan(avant);
+            attendreLaFinDe(compilations);
             assertThat(avertissements).isEmpty();
         } finally {
             mvel.removeHandler(ecoute);
+        }
+    }
+
+    private static void attendreLaFinDe(ThreadPoolExecutor pool) throws InterruptedException {
+        long limite = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (pool.getCompletedTaskCount() < pool.getTaskCount()) {
+            assertThat(System.nanoTime()).as("compilations en arrière-plan finies dans la minute").isLessThan(limite);
+            Thread.sleep(10);
         }
     }
 
