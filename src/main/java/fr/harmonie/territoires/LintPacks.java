@@ -59,6 +59,8 @@ final class LintPacks {
         Map<String, Map<String, Set<Gravite>>> gravitesEcrites = new HashMap<>();
         for (Map.Entry<String, List<Pack>> e : versions.entrySet()) {
             if (e.getKey().equals(RegistrePacks.NATIONAL)) {
+                // Its content is the build's own; only what no case would say plainly is checked here.
+                e.getValue().forEach(n -> LintParametres.verifierPoidsDuSocle(n, "pack " + n.reference() + ", ", erreurs));
                 continue;
             }
             LintVersions.verifier(e.getValue(), erreurs);

@@ -63,22 +63,38 @@ final class LintParametres {
             }
         }
         if (p.parametres().propres().keySet().stream().anyMatch(k -> k.startsWith("maturite.poids."))) {
-            ParametresDates chaine = ChaineCompilee.parametresDe(LintPacks.avec(parents, p));
-            // At the pack's start and on each day one of its weights starts or stops: 100 on each day it serves.
-            TreeSet<LocalDate> dates = new TreeSet<>(List.of(p.manifeste().validFrom()));
-            p.parametres().propres().values().stream().filter(t -> t.cle().startsWith("maturite.poids."))
-                    .flatMap(t -> t.valeurs().stream())
-                    .flatMap(v -> v.jusqua() == null ? Stream.of(v.depuis()) : Stream.of(v.depuis(), v.jusqua().plusDays(1)))
-                    .filter(d -> d.isAfter(p.manifeste().validFrom())
-                            && (p.manifeste().validUntil() == null || !d.isAfter(p.manifeste().validUntil())))
-                    .forEach(dates::add);
-            for (LocalDate date : dates) {
-                double total = DIMENSIONS.stream().mapToDouble(d -> chaine.valeur("maturite.poids." + d, date).valeur()).sum();
-                if (Math.abs(total - 100) > 1e-9) {
-                    erreurs.add(ou + "parametres : les poids de maturité font " + total + " au lieu de 100"
-                            + (date.equals(p.manifeste().validFrom()) ? "" : " à partir du " + date));
-                    break;
-                }
+            verifierTotalDesPoids(p, ChaineCompilee.parametresDe(LintPacks.avec(parents, p)), ou, erreurs);
+        }
+    }
+
+    /**
+     * The socle's own weights make 100 too: a maturity score is read on 100 (levels at 50 and 80), and a territory that
+     * re-weights keeps the total it was given. A socle at 95 would otherwise show only as failing maturity cases.
+     */
+    static void verifierPoidsDuSocle(Pack national, String ou, List<String> erreurs) {
+        verifierTotalDesPoids(national, ChaineCompilee.parametresDe(List.of(national)), ou, erreurs);
+    }
+
+    /** At the pack's start and on each day one of its weights starts or stops: 100 on each day it serves. */
+    private static void verifierTotalDesPoids(Pack p, ParametresDates chaine, String ou, List<String> erreurs) {
+        TreeSet<LocalDate> dates = new TreeSet<>(List.of(p.manifeste().validFrom()));
+        p.parametres().propres().values().stream().filter(t -> t.cle().startsWith("maturite.poids."))
+                .flatMap(t -> t.valeurs().stream())
+                .flatMap(v -> v.jusqua() == null ? Stream.of(v.depuis()) : Stream.of(v.depuis(), v.jusqua().plusDays(1)))
+                .filter(d -> d.isAfter(p.manifeste().validFrom())
+                        && (p.manifeste().validUntil() == null || !d.isAfter(p.manifeste().validUntil())))
+                .forEach(dates::add);
+        for (LocalDate date : dates) {
+            List<String> sansValeur = DIMENSIONS.stream().filter(d -> chaine.valeur("maturite.poids." + d, date) == null).toList();
+            if (!sansValeur.isEmpty()) {
+                erreurs.add(ou + "parametres : aucun poids de maturité pour " + String.join(", ", sansValeur) + " au " + date);
+                break;
+            }
+            double total = DIMENSIONS.stream().mapToDouble(d -> chaine.valeur("maturite.poids." + d, date).valeur()).sum();
+            if (Math.abs(total - 100) > 1e-9) {
+                erreurs.add(ou + "parametres : les poids de maturité font " + total + " au lieu de 100"
+                        + (date.equals(p.manifeste().validFrom()) ? "" : " à partir du " + date));
+                break;
             }
         }
     }

@@ -356,6 +356,26 @@ class LintPacksTest {
                 "les poids de maturité font 95.0 au lieu de 100 à partir du 2026-07-01");
     }
 
+    /** The socle's own weights: a rule author who gives quality 5 points in 2027 hears it from the check, not from cases. */
+    @Test
+    void desPoidsDeMaturiteDuSocleQuiNeFontPasCent() {
+        String qualite = "    - { depuis: 2000-01-01, valeur: 10, reference: \"Harmonie, socle national format 1 (baseline §3)\" }";
+        Function<String, Pack> socle = valeurs -> pack(Path.of("rules"), t -> remplacer(t, "parametres/maturite.yaml", qualite, valeurs));
+        Pack a95 = socle.apply("    - { depuis: 2000-01-01, valeur: 5, reference: r }");
+        assertThatThrownBy(() -> new RegistrePacks(a95, List.of(), GEO)).isInstanceOf(PackInvalideException.class)
+                .hasMessageContaining("pack national@" + NATIONAL.manifeste().version() + ", parametres : les poids de maturité font 95.0 au lieu de 100")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("à partir du"));
+        Pack a105En2027 = socle.apply("    - { depuis: 2000-01-01, jusqua: 2026-12-31, valeur: 10, reference: r }\n"
+                + "    - { depuis: 2027-01-01, valeur: 15, reference: r }");
+        assertThatThrownBy(() -> new RegistrePacks(a105En2027, List.of(), GEO))
+                .hasMessageContaining("les poids de maturité font 105.0 au lieu de 100 à partir du 2027-01-01");
+        Pack sansQualiteAvant2027 = socle.apply("    - { depuis: 2027-01-01, valeur: 10, reference: r }");
+        assertThatThrownBy(() -> new RegistrePacks(sansQualiteAvant2027, List.of(), GEO))
+                .hasMessageContaining("aucun poids de maturité pour QUALITE au 2000-01-01");
+        new RegistrePacks(socle.apply("    - { depuis: 2000-01-01, jusqua: 2026-12-31, valeur: 10, reference: r }\n"
+                + "    - { depuis: 2027-01-01, valeur: 10, reference: r }"), List.of(), GEO);
+    }
+
     @Test
     void uneRegleSansCas() {
         refuse(List.of(normandie(), rouen(t -> t.put("regles/permis.cas.yaml", null))),
