@@ -5,8 +5,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,7 +23,6 @@ final class PostgresEmbarque implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresEmbarque.class);
     private static final long SECONDES_ENTRE_ESSAIS = 5;
-    private static final String EPROUVEE = ".harmonie-demarre";
 
     private final Path dossier;
     private final boolean ephemere;
@@ -84,7 +81,7 @@ final class PostgresEmbarque implements Closeable {
         Path binaires = binaires(dossier, ephemere);
         boolean propres = !binaires.equals(parDefaut());
         if (propres) {
-            oublierLesVersionsNonEprouvees(binaires);
+            ProgrammesEprouves.oublierLesNonEprouves(binaires);
             builder.setOverrideWorkingDirectory(binaires.toFile());
         }
         if (surPort != 0) {
@@ -115,7 +112,7 @@ final class PostgresEmbarque implements Closeable {
             }
         }
         if (propres) {
-            marquerEprouvees(binaires);
+            ProgrammesEprouves.marquer(binaires);
         }
         try {
             MotDePasseDuPostgres.proteger(dossier, demarre.getPort(), motDePasse);
@@ -144,48 +141,6 @@ final class PostgresEmbarque implements Closeable {
     private static Path parDefaut() {
         return Path.of(System.getProperty("ot.epg.working-dir",
                 Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
-    }
-
-    /**
-     * An extraction cut short (a full partition, a kill) leaves programs missing; the library marks the version
-     * extracted all the same ({@code .exists}, written after its failed writes), and every later start would run those
-     * programs and fail, even once room was made, until someone removed the directory by hand. So a version is marked
-     * {@value #EPROUVEE} once PostgreSQL has started from it, and one without that mark is removed before a start and
-     * extracted again. This directory is this instance's alone: it holds the data directory's lock.
-     */
-    private static void oublierLesVersionsNonEprouvees(Path binaires) throws IOException {
-        for (Path version : versions(binaires)) {
-            if (!Files.exists(version.resolve(EPROUVEE))) {
-                LOG.info("Programmes de PostgreSQL dans {} jamais démarrés : ils sont extraits de nouveau", version);
-                try (var contenu = Files.walk(version)) {
-                    for (Path p : contenu.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-        }
-    }
-
-    private static void marquerEprouvees(Path binaires) {
-        try {
-            for (Path version : versions(binaires)) {
-                if (!Files.exists(version.resolve(EPROUVEE))) {
-                    Files.createFile(version.resolve(EPROUVEE));
-                }
-            }
-        } catch (IOException e) {
-            // PostgreSQL runs: the next start only extracts its programs once more.
-            LOG.warn("Programmes de PostgreSQL non marqués comme démarrés dans {} : {}", binaires, e.toString());
-        }
-    }
-
-    private static List<Path> versions(Path binaires) throws IOException {
-        if (!Files.isDirectory(binaires)) {
-            return List.of();
-        }
-        try (var versions = Files.list(binaires)) {
-            return versions.filter(v -> v.getFileName().toString().startsWith("PG-")).toList();
-        }
     }
 
     /** The library starts the server through pg_ctl, which returns: the server's own process is in postmaster.pid. */
