@@ -2,14 +2,13 @@ package fr.harmonie.stockage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
-import java.lang.reflect.Method;
+import fr.harmonie.ServiceEnProcessus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,21 +19,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProgrammesEprouvesTest {
 
+    /** Each start in a JVM of its own, as a restart of the service: the library prepares its programs once per JVM. */
     @Test
-    void apresUnDemarrageLaBibliothequeTientSonExtractionPourFinie(@TempDir Path racine) throws Exception {
+    void unDeuxiemeDemarrageNExtraitPasDeNouveauLesProgrammes(@TempDir Path racine) throws Exception {
         Path pg = Files.createDirectories(racine.resolve("postgres"));
-        try (PostgresEmbarque serveur = PostgresEmbarque.demarrer(pg, false)) {
-            assertThat(serveur.port()).isPositive();
-        }
+        demarrerPuisArreter(pg, racine.resolve("premier.log"));
+        Path binaires = racine.resolve("postgres-binaires");
+        assertThat(binaires).as("programmes extraits à côté des données (partition qui permet de les exécuter)").isDirectory();
         List<Path> extractions;
-        try (var entrees = Files.list(racine.resolve("postgres-binaires"))) {
+        try (var entrees = Files.list(binaires)) {
             extractions = entrees.filter(Files::isDirectory).toList();
         }
         assertThat(extractions).hasSize(1);
-        Path extraction = extractions.get(0);
-        assertThat(ProgrammesEprouves.eprouvee(extraction)).isTrue();
-        // The library's own test, the one its next start makes before extracting everything again.
-        assertThat(pretePourLaBibliotheque(extraction)).as("extraction tenue pour finie au démarrage suivant").isTrue();
+        Path fin = extractions.get(0).resolve(".exists");
+        FileTime extraiteLe = Files.getLastModifiedTime(fin);
+        assertThat(ProgrammesEprouves.eprouvee(extractions.get(0))).isTrue();
+
+        demarrerPuisArreter(pg, racine.resolve("second.log"));
+        assertThat(Files.getLastModifiedTime(fin)).as("programmes extraits de nouveau au second démarrage").isEqualTo(extraiteLe);
     }
 
     @Test
@@ -67,9 +69,23 @@ class ProgrammesEprouvesTest {
         return dir.getParent();
     }
 
-    private static boolean pretePourLaBibliotheque(Path extraction) throws Exception {
-        Method pret = EmbeddedPostgres.class.getDeclaredMethod("isPgBinReady", File.class);
-        pret.setAccessible(true);
-        return (boolean) pret.invoke(null, extraction.resolve(".exists").toFile());
+    private static void demarrerPuisArreter(Path pg, Path journal) throws Exception {
+        Process p = new ProcessBuilder(ServiceEnProcessus.java(), "-cp", System.getProperty("java.class.path"),
+                DemarrerPuisArreter.class.getName(), pg.toString()).redirectErrorStream(true).redirectOutput(journal.toFile()).start();
+        try {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("PostgreSQL démarré puis arrêté en deux minutes").isTrue();
+            assertThat(p.exitValue()).as(Files.readString(journal)).isZero();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** The kept (not ephemeral) embedded PostgreSQL of the directory given, started then stopped. */
+    static final class DemarrerPuisArreter {
+        public static void main(String[] args) throws Exception {
+            try (PostgresEmbarque serveur = PostgresEmbarque.demarrer(Path.of(args[0]), false)) {
+                System.out.println("PostgreSQL embarqué démarré sur le port " + serveur.port());
+            }
+        }
     }
 }
