@@ -2,6 +2,7 @@ package fr.harmonie;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceEnProcessus {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final int PREMIER_PORT = 20_000;
 
     private ServiceEnProcessus() {
     }
@@ -99,11 +102,36 @@ public final class ServiceEnProcessus {
                 HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
+    /** A port free now, below those the system hands out by itself ({@link #debutDesPortsEphemeres}). */
     public static int portLibre() {
+        int fin = debutDesPortsEphemeres();
+        for (int essai = 0; fin > PREMIER_PORT && essai < 1_000; essai++) {
+            int port = PREMIER_PORT + ThreadLocalRandom.current().nextInt(fin - PREMIER_PORT);
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new InetSocketAddress(port));
+                return port;
+            } catch (IOException pris) {
+                // another one
+            }
+        }
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The first of the ports the system hands out by itself (32768 on Linux), read from /proc when it can be. A free port
+     * taken there (a socket on port 0, closed) could be handed again to the started service's embedded PostgreSQL,
+     * which takes its own that way, before the service listens on it: it then refused to start, « Le port … est déjà
+     * pris » (seen once in CI, SauvegardeTest). Below that range, no program gets a port without asking for it.
+     */
+    private static int debutDesPortsEphemeres() {
+        try {
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException inconnu) {
+            return 32_768;
         }
     }
 }
