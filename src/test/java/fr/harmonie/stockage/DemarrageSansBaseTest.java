@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.harmonie.HarmonieApplication;
+import fr.harmonie.ServiceEnProcessus;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -45,10 +45,7 @@ class DemarrageSansBaseTest {
 
     @Test
     void uneBaseConfigureeQuiRefuseHarmonieArreteLeServiceEnDisantQuoiVerifier(CapturedOutput sortie) throws Exception {
-        int libre;
-        try (ServerSocket s = new ServerSocket(0)) {
-            libre = s.getLocalPort();
-        }
+        int libre = ServiceEnProcessus.portLibre(); // below the ports the system hands out: nothing listens there meanwhile
         assertThatThrownBy(() -> demarrer("jdbc:postgresql://localhost:" + libre + "/harmonie?password=secret"))
                 .hasRootCauseInstanceOf(java.net.ConnectException.class);
         assertThat(sortie.getAll()).contains("APPLICATION FAILED TO START")
