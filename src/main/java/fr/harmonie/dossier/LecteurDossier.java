@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import fr.harmonie.json.FautesDeSaisie;
 import fr.harmonie.json.Json;
 import fr.harmonie.json.Ressources;
 import java.util.Comparator;
@@ -50,7 +51,7 @@ public final class LecteurDossier {
             // The schema lets through nothing the mapping refuses, except impossible calendar dates.
             throw new DossierInvalideException("Dossier non conforme au format 1",
                     "Une valeur ne peut pas être interprétée.",
-                    List.of(new Violation(pointeur(e), "valeur invalide : " + premiereLigne(e.getOriginalMessage()))));
+                    List.of(new Violation(pointeur(e), "valeur invalide : " + FautesDeSaisie.premiereLigne(e.getOriginalMessage()))));
         }
     }
 
@@ -126,13 +127,5 @@ public final class LecteurDossier {
             sb.append('/').append(ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()));
         }
         return sb.toString();
-    }
-
-    private static String premiereLigne(String message) {
-        if (message == null) {
-            return "";
-        }
-        int fin = message.indexOf('\n');
-        return fin < 0 ? message : message.substring(0, fin);
     }
 }

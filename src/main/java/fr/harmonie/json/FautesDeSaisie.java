@@ -84,7 +84,8 @@ public final class FautesDeSaisie {
         return sb.toString();
     }
 
-    private static String premiereLigne(String message) {
+    /** The first line of one of Jackson's messages: the lines after it give the source and location, for a developer. */
+    public static String premiereLigne(String message) {
         if (message == null) {
             return "";
         }

@@ -43,7 +43,10 @@ final class ProgrammesEprouves {
         }
         for (Path extraction : extractions(binaires)) {
             if (!eprouvee(extraction)) {
-                LOG.info("Programmes de PostgreSQL dans {} jamais démarrés : ils sont extraits de nouveau", extraction);
+                // An installation made by a jar before the mark moved out lands here once too: its mark inside the
+                // directory proves nothing about the extraction the library made again after it (it may have been cut).
+                LOG.info("Programmes de PostgreSQL dans {} sans démarrage attesté (extraction interrompue, jamais démarrée,"
+                        + " ou faite par une version antérieure de Harmonie) : ils sont extraits de nouveau", extraction);
                 try (var contenu = Files.walk(extraction)) {
                     for (Path p : contenu.sorted(Comparator.reverseOrder()).toList()) {
                         Files.delete(p);
