@@ -156,6 +156,46 @@ class ResolutionTerritoiresTest {
         assertThat(chaine(caen)).isEqualTo(Socle.REFERENCE + " > region-28@2026.1");
     }
 
+    /**
+     * 26 EPCI reach over two regions, some of them délégataires: the Communauté urbaine d'Alençon (Orne, Normandie)
+     * takes in Arçonnay, in the Sarthe (Pays de la Loire). The délégataire instructs all its communes, under the region
+     * it declares, even once the other region has a pack of its own: Arçonnay follows Alençon, not the Pays de la Loire,
+     * and the Sarthe outside the EPCI follows its region.
+     */
+    @Test
+    void unDelegataireAChevalSurDeuxRegionsGardeSesCommunesDeLAutreRegion() throws Exception {
+        FichiersPack normandie = FichiersPack.depuisDossier(Path.of("territories/region-28/2026.1"));
+        RegistrePacks registre = new RegistrePacks(SocleNational.charger(Path.of("rules")), List.of(
+                LecteurPack.lire(normandie),
+                LecteurPack.lire(derive(normandie, "region-52", Map.of("libelle: Normandie (cadre régional DREAL)",
+                        "libelle: Pays de la Loire (cadre régional DREAL)",
+                        "[\"14\", \"27\", \"50\", \"61\", \"76\"]", "[\"44\", \"49\", \"53\", \"72\", \"85\"]"))),
+                LecteurPack.lire(derive(normandie, "cu-alencon", Map.of("libelle: Normandie (cadre régional DREAL)",
+                        "libelle: Communauté urbaine d'Alençon", "niveau: REGION\nparent: national",
+                        "niveau: DELEGATAIRE\nparent: region-28", "departements: [\"14\", \"27\", \"50\", \"61\", \"76\"]",
+                        "epci: [\"246100663\"]")))),
+                Geographie.chargerEmbarquee());
+        Evaluateur evaluateur = new Evaluateur(registre, Clock.systemUTC());
+
+        Resultat arconnay = evaluerA(evaluateur, "72006");
+        assertThat(chaine(arconnay)).isEqualTo(Socle.REFERENCE + " > region-28@2026.1 > cu-alencon@2026.1");
+        assertThat(arconnay.territoire().resolution()).isEqualTo("commune 72006 (Arçonnay) → Communauté urbaine d'Alençon");
+        assertThat(chaine(evaluerA(evaluateur, "61001"))).isEqualTo(Socle.REFERENCE + " > region-28@2026.1 > cu-alencon@2026.1");
+        assertThat(chaine(evaluerA(evaluateur, "72181"))).isEqualTo(Socle.REFERENCE + " > region-52@2026.1");
+    }
+
+    /** The files of {@code modele} as those of pack {@code id}, its manifest's lines replaced. */
+    private static FichiersPack derive(FichiersPack modele, String id, Map<String, String> remplacements) {
+        TreeMap<String, byte[]> f = new TreeMap<>(modele.fichiers());
+        String manifeste = new String(f.get("pack.yaml"), StandardCharsets.UTF_8).replace("id: region-28", "id: " + id);
+        for (Map.Entry<String, String> r : remplacements.entrySet()) {
+            assertThat(manifeste).contains(r.getKey());
+            manifeste = manifeste.replace(r.getKey(), r.getValue());
+        }
+        f.put("pack.yaml", manifeste.getBytes(StandardCharsets.UTF_8));
+        return new FichiersPack(id, f);
+    }
+
     private static Resultat evaluerA(Evaluateur evaluateur, String codeInsee) throws Exception {
         ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/agrement.json")));
         ((ObjectNode) d.get("operation").get("commune")).put("codeInsee", codeInsee).remove("nom");
