@@ -3,13 +3,20 @@
 // et son EPCI à fiscalité propre; la liste des EPCI; et, pour chaque code postal, les codes INSEE qui le portent (un
 // code postal saisi à la place du code INSEE se reconnaît alors); et les communes déléguées ou associées dont le code
 // n'est plus celui d'une commune actuelle, avec la commune qu'elles ont rejointe (l'ancien code d'une commune fusionnée
-// se reconnaît aussi). Sortie triée: même entrée, mêmes octets.
+// se reconnaît aussi). Sortie triée: même entrée, mêmes octets. Le millésime (l'année du 1er janvier dont le découpage
+// est l'état) vient du tableau « Millésimes et versions de package » du README du paquet: une commune créée après ce
+// jour n'y est pas, et Harmonie le dit à qui en saisit le code.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 const [donnees, sortie, version, integrite] = process.argv.slice(2);
 const communes = JSON.parse(readFileSync(`${donnees}/communes.json`, 'utf8'));
 const epcis = JSON.parse(readFileSync(`${donnees}/epci.json`, 'utf8'));
+const ligneMillesime = readFileSync(`${donnees}/../README.md`, 'utf8').split('\n')
+  .map((l) => l.split('|').map((c) => c.trim()))
+  .find((c) => c.length > 3 && /^\d{4}$/.test(c[1]) && c[2] === version);
+if (!ligneMillesime) throw new Error(`version ${version} absente du tableau des millésimes du README du paquet`);
+const millesime = ligneMillesime[1];
 
 const epciDe = new Map();
 for (const e of epcis) {
@@ -49,6 +56,7 @@ writeFileSync(`${sortie}/provenance.properties`, [
   '# Géographie dérivée par scripts/geographie.sh: ne pas modifier à la main.',
   'source=@etalab/decoupage-administratif',
   `version=${version}`,
+  `millesime=${millesime}`,
   `integrite=${integrite}`,
   `communes.csv.sha256=${sha(communesCsv)}`,
   `epci.csv.sha256=${sha(epciCsv)}`,

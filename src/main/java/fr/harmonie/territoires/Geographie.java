@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -71,10 +72,12 @@ public final class Geographie {
      */
     private volatile List<NomCherche> nomsCherches;
     private final String provenance;
+    /** The year whose 1 January the dataset describes: communes created after that day are not in it. */
+    private final int millesime;
     private final java.util.Set<String> regions = new java.util.HashSet<>();
 
     private Geographie(Map<String, Commune> communes, Map<String, String> nomsEpci, Map<String, List<String>> codesPostaux,
-                       Map<String, CommuneRattachee> rattachees, String provenance) {
+                       Map<String, CommuneRattachee> rattachees, String provenance, int millesime) {
         this.communes = Collections.unmodifiableMap(communes);
         this.communesRattachees = Collections.unmodifiableMap(rattachees);
         rattachees.values().stream().filter(r -> r.commune() != null)
@@ -95,6 +98,7 @@ public final class Geographie {
         communes.values().forEach(c -> parDepartement.computeIfAbsent(c.departement(), d -> new ArrayList<>()).add(c.code()));
         this.communesParDepartement = Collections.unmodifiableMap(parDepartement);
         this.provenance = provenance;
+        this.millesime = millesime;
         communes.values().forEach(c -> regions.add(c.region()));
     }
 
@@ -132,7 +136,13 @@ public final class Geographie {
             rattachees.put(r.get("code"), new CommuneRattachee(r.get("code"), r.get("nom"), r.get("rattachement"),
                     communes.get(r.get("commune"))));
         }
-        return new Geographie(communes, epci, codesPostaux, rattachees, p.getProperty("source") + "@" + p.getProperty("version"));
+        String millesime = p.getProperty("millesime", "");
+        if (!millesime.matches("\\d{4}")) {
+            throw new IllegalStateException("geo/provenance.properties ne dit pas le millésime du découpage (millesime=…) :"
+                    + " le régénérer avec scripts/geographie.sh");
+        }
+        return new Geographie(communes, epci, codesPostaux, rattachees, p.getProperty("source") + "@" + p.getProperty("version"),
+                Integer.parseInt(millesime));
     }
 
     public Commune commune(String code) {
@@ -295,6 +305,23 @@ public final class Geographie {
     /** Le jeu de données et sa version, pour les messages et la documentation. */
     public String provenance() {
         return provenance;
+    }
+
+    public int millesime() {
+        return millesime;
+    }
+
+    /**
+     * Null while {@code date} is in the dataset's year; after it, the French sentence that says why a commune may be
+     * missing: communes nouvelles, mergers and EPCI changes take effect on 1 January, and the dataset of the new year is
+     * published weeks later. Said where a code is unknown, and in the log of a service started in a later year.
+     */
+    public String enRetardSur(LocalDate date) {
+        if (date == null || date.getYear() <= millesime) {
+            return null;
+        }
+        return "ce découpage est celui du 1er janvier " + millesime + " : une commune créée depuis (commune nouvelle du 1er janvier "
+                + (millesime + 1) + ", par exemple) n'y figure pas encore";
     }
 
     private static Iterable<CSVRecord> parse(String csv) {

@@ -188,9 +188,12 @@ public final class RegistrePacks implements ResolveurChaine {
         List<Origine> notes = new ArrayList<>();
         if (commune == null) {
             Geographie.CommuneRattachee rattachee = geographie.communeRattachee(code);
+            String postal = codePostal(code);
+            // A code that is neither a former commune's nor a postal code may be that of a commune created since.
+            String retard = rattachee == null && postal.isEmpty() ? geographie.enRetardSur(date) : null;
             String explication = (rattachee != null ? communeRattachee(rattachee)
                     : "commune " + code + " inconnue du découpage administratif (" + geographie.provenance() + ")")
-                    + codePostal(code);
+                    + postal + (retard == null ? "" : " ; " + retard);
             return new Resolution(List.of(national()), explication + " → socle national seul",
                     new Localisation(code, false, demande, true, explication, nomEcrit, null, false), notes);
         }

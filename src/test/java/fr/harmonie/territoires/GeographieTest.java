@@ -14,6 +14,7 @@ class GeographieTest {
         Geographie geo = Geographie.chargerEmbarquee();
 
         assertThat(geo.provenance()).isEqualTo("@etalab/decoupage-administratif@6.0.0");
+        assertThat(geo.millesime()).isEqualTo(2026);
         assertThat(geo.toutesLesCommunes()).hasSize(35014);
         assertThat(geo.nomEpci("200023414")).isEqualTo("Métropole Rouen Normandie");
         assertThat(geo.membresEpci("200023414")).hasSize(71).contains("76540", "76322", "76681");
@@ -39,5 +40,16 @@ class GeographieTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("geo/communes.csv ne correspond pas à sa provenance")
                 .hasMessageContaining("le régénérer avec scripts/geographie.sh plutôt que le modifier à la main");
+    }
+
+    /** An older derivation, without the year it describes, would hide from bailleurs why a new commune is unknown. */
+    @Test
+    void uneProvenanceSansMillesimeEstRefusee() {
+        String provenance = Ressources.texte("geo/provenance.properties").replace("millesime=2026\n", "");
+
+        assertThatThrownBy(() -> Geographie.charger(Ressources.texte("geo/communes.csv"), Ressources.texte("geo/epci.csv"),
+                Ressources.texte("geo/codes-postaux.csv"), Ressources.texte("geo/communes-rattachees.csv"), provenance))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ne dit pas le millésime du découpage");
     }
 }

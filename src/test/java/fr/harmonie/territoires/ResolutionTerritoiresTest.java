@@ -243,6 +243,34 @@ class ResolutionTerritoiresTest {
     }
 
     /**
+     * Communes nouvelles take effect on 1 January, and the dataset of that year comes out weeks later: from then on, an
+     * unknown code may be a commune created since the geography's 1 January. The message says so, for the bailleur who
+     * typed a right code and for the instructeur who reads the refusal; in the geography's own year, an unknown code is
+     * only a wrong one, and a postal code or a former commune's code keeps its own hint.
+     */
+    @Test
+    void apresLeMillesimeDeLaGeographieUnCodeInconnuPeutEtreCeluiDUneCommuneNouvelle() throws Exception {
+        Resultat enJanvier = evaluer("agrement", Map.of("/operation/commune/codeInsee", "14999", "/dateReference", "2027-01-11"));
+        Resultat enDecembre = evaluer("agrement", Map.of("/operation/commune/codeInsee", "14999", "/dateReference", "2026-12-14"));
+        Resultat codePostal = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76000", "/dateReference", "2027-01-11"));
+        Resultat ancienne = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76003", "/dateReference", "2027-01-11"));
+
+        String retard = "ce découpage est celui du 1er janvier 2026 : une commune créée depuis (commune nouvelle du"
+                + " 1er janvier 2027, par exemple) n'y figure pas encore";
+        assertThat(enJanvier.anomalies()).filteredOn(a -> a.code().equals("COMMUNE_INCONNUE")).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.gravite()).isEqualTo(Gravite.BLOQUANTE);
+                    assertThat(a.message()).isEqualTo("Code INSEE 14999 : commune 14999 inconnue du découpage administratif"
+                            + " (@etalab/decoupage-administratif@6.0.0) ; " + retard + " ; seul le socle national s'applique");
+                });
+        assertThat(enJanvier.territoire().resolution()).contains(retard);
+        assertThat(enDecembre.anomalies()).filteredOn(a -> a.code().equals("COMMUNE_INCONNUE")).singleElement()
+                .satisfies(a -> assertThat(a.message()).doesNotContain("1er janvier"));
+        assertThat(codePostal.territoire().resolution()).contains("76540 Rouen").doesNotContain("1er janvier");
+        assertThat(ancienne.territoire().resolution()).contains("76020 Anneville-Ambourville").doesNotContain("1er janvier");
+    }
+
+    /**
      * The code of a former commune, merged into a commune nouvelle or associated with another, is no current commune's:
      * the message names the current commune to type (Ambourville, associated with Anneville-Ambourville in the Métropole
      * de Rouen, would otherwise lose the Métropole's rules without a clue).
