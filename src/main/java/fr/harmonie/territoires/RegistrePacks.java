@@ -186,16 +186,17 @@ public final class RegistrePacks implements ResolveurChaine {
     private Resolution resolution(String code, String nomEcrit, String demande, LocalDate date) {
         Geographie.Commune commune = geographie.commune(code);
         List<Origine> notes = new ArrayList<>();
+        String retard = geographie.enRetardSur(date);
         if (commune == null) {
             Geographie.CommuneRattachee rattachee = geographie.communeRattachee(code);
             String postal = codePostal(code);
             // A code that is neither a former commune's nor a postal code may be that of a commune created since.
-            String retard = rattachee == null && postal.isEmpty() ? geographie.enRetardSur(date) : null;
+            boolean peutEtreNouvelle = retard != null && rattachee == null && postal.isEmpty();
             String explication = (rattachee != null ? communeRattachee(rattachee)
                     : "commune " + code + " inconnue du découpage administratif (" + geographie.provenance() + ")")
-                    + postal + (retard == null ? "" : " ; " + retard);
+                    + postal + (peutEtreNouvelle ? " ; " + retard : "");
             return new Resolution(List.of(national()), explication + " → socle national seul",
-                    new Localisation(code, false, demande, true, explication, nomEcrit, null, false), notes);
+                    new Localisation(code, false, demande, true, explication, nomEcrit, null, false, retard), notes);
         }
         Pack specifique;
         boolean coherent = true;
@@ -241,7 +242,7 @@ public final class RegistrePacks implements ResolveurChaine {
         }
         List<Pack> chaine = chaineDe(specifique, date, notes);
         return new Resolution(chaine, resolution, new Localisation(code, true, demande, coherent, explication, nomEcrit,
-                commune.nom(), !geographie.nomPossible(code, nomEcrit)), notes);
+                commune.nom(), !geographie.nomPossible(code, nomEcrit), retard), notes);
     }
 
     /**

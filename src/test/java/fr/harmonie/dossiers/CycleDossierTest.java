@@ -274,7 +274,7 @@ class CycleDossierTest {
 
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
 
-        doReturn(new Localisation("76540", false, null, true, "commune 76540 absente du nouveau découpage", null, null, false))
+        doReturn(new Localisation("76540", false, null, true, "commune 76540 absente du nouveau découpage", null, null, false, null))
                 .when(registre).localiser(any());
 
         assertThat(concorde(scellee)).isTrue();

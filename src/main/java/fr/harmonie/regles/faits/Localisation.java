@@ -5,9 +5,13 @@ package fr.harmonie.regles.faits;
  * nomme son territoire, la commune est-elle dans son périmètre. {@code nomDifferent}: le nom que le dossier écrit
  * ({@code nomEcrit}) ne peut pas être celui de la commune du code ({@code nomOfficiel}); faux quand le dossier n'écrit
  * pas de nom, et dans ce qu'ont gardé les évaluations scellées avant que le socle ne le regarde.
+ * {@code geographieAnterieure}: quand le découpage administratif précède l'année de la date de référence, la phrase
+ * qui le dit (une commune nouvelle créée depuis n'y est pas, ni son nom); null sinon, et dans ce qu'ont gardé les
+ * évaluations scellées avant le socle 2026.18.
  */
 public record Localisation(String codeInsee, boolean communeConnue, String territoireDemande, boolean territoireCoherent,
-                           String explication, String nomEcrit, String nomOfficiel, boolean nomDifferent) {
+                           String explication, String nomEcrit, String nomOfficiel, boolean nomDifferent,
+                           String geographieAnterieure) {
 
     public String getCodeInsee() { return codeInsee; }
     public boolean isCommuneConnue() { return communeConnue; }
@@ -17,4 +21,5 @@ public record Localisation(String codeInsee, boolean communeConnue, String terri
     public String getNomEcrit() { return nomEcrit; }
     public String getNomOfficiel() { return nomOfficiel; }
     public boolean isNomDifferent() { return nomDifferent; }
+    public String getGeographieAnterieure() { return geographieAnterieure; }
 }
