@@ -19,6 +19,6 @@ if [ $# -lt 1 ] || ! [[ $1 =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]]; then
 fi
 command -v faketime > /dev/null || { echo "faketime absent : apt-get install faketime" >&2; exit 2; }
 tests=${2:-EvaluationApiTest,CycleDossierTest,CycleDesComptesTest,MatriceAutorisationsTest,ReglesEnVigueurApiTest,CommandeEvaluerTest}
-# L'horloge part du jour donné à 10 h et avance ; les horloges monotones (délais de la JVM) restent vraies.
+# L'horloge part du jour donné à 10 h et avance ; les horloges monotones sont déplacées d'autant (voir plus haut).
 faketime -f "@$1 10:00:00" \
   ./mvnw -B verify -DskipITs -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false
