@@ -61,7 +61,8 @@ class CommunesController {
                     + "ou les codes INSEE à utiliser.")
     @ApiResponse(responseCode = "200", description = "La commune, son territoire et la chaîne de packs à la date.")
     @ApiResponse(responseCode = "404", description = "Aucune commune actuelle ne porte ce code ; si c'est un code postal ou "
-            + "celui d'une ancienne commune, detail donne le ou les codes INSEE à utiliser.")
+            + "celui d'une ancienne commune, detail donne le ou les codes INSEE à utiliser ; sinon, à une date postérieure "
+            + "à l'année du découpage administratif, detail dit qu'une commune créée depuis n'y figure pas encore.")
     @GetMapping(path = "/api/v1/communes/{codeInsee}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> commune(@PathVariable String codeInsee, @RequestParam(required = false) String date) {
         RegistrePacks courant = registre.registre();

@@ -133,7 +133,12 @@ class CommunesApiTest {
     void uneDemandeFautiveRecoitUneErreurEnFrancais() throws Exception {
         assertThat(lire("/api/v1/communes/7654", 400).get("title").asString()).isEqualTo("Code INSEE invalide");
         assertThat(lire("/api/v1/communes/2C001", 400).get("detail").asString()).contains("2A, 2B");
-        assertThat(lire("/api/v1/communes/99999", 404).get("detail").asString()).doesNotContain("code postal");
+        assertThat(lire("/api/v1/communes/99999?date=2026-12-14", 404).get("detail").asString())
+                .doesNotContain("code postal").doesNotContain("commune nouvelle");
+        // In January, the geography of the year before may not know a commune created on the 1st.
+        assertThat(lire("/api/v1/communes/99999?date=2027-01-11", 404).get("detail").asString()).endsWith("ce découpage est "
+                + "celui du 1er janvier 2026 : une commune créée depuis (commune nouvelle du 1er janvier 2027, par exemple) "
+                + "n'y figure pas encore.");
         assertThat(lire("/api/v1/communes/76540?date=2026-02-30", 400).get("title").asString()).isEqualTo("Date invalide");
         assertThat(lire("/api/v1/communes", 400).get("detail").asString()).contains("nom", "codePostal");
         assertThat(lire("/api/v1/communes?nom=Rouen&codePostal=76000", 400).get("title").asString())
