@@ -6,8 +6,6 @@ import fr.harmonie.territoires.PacksDuService;
 import fr.harmonie.territoires.RegistreCourant;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,26 +13,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EvaluationConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EvaluationConfiguration.class);
-
     @Bean
     LecteurDossier lecteurDossier() {
         return new LecteurDossier();
     }
 
-    /**
-     * A service started in a year the geography does not describe yet says so to whoever runs it: each unknown code
-     * says it to its bailleur, but the fix (the new year's dataset, scripts/geographie.sh) is the operator's.
-     */
     @Bean
-    Geographie geographie(Clock horloge) {
-        Geographie geographie = Geographie.chargerEmbarquee();
-        String retard = geographie.enRetardSur(Evaluateur.aujourdhui(horloge));
-        if (retard != null) {
-            LOG.warn("Géographie {} : {} ; régénérer src/main/resources/geo/ avec scripts/geographie.sh dès que le millésime {}"
-                    + " est publié", geographie.provenance(), retard, geographie.millesime() + 1);
-        }
-        return geographie;
+    Geographie geographie() {
+        return Geographie.chargerEmbarquee();
     }
 
     /**
