@@ -314,7 +314,7 @@ public final class Geographie {
     /**
      * Null while {@code date} is in the dataset's year; after it, the French sentence that says why a commune may be
      * missing: communes nouvelles, mergers and EPCI changes take effect on 1 January, and the dataset of the new year is
-     * published weeks later. Said where a code is unknown, and in the log of a service started in a later year.
+     * published weeks later. Said where a code is unknown, and each day in the service's log ({@code AvisDuMillesime}).
      */
     public String enRetardSur(LocalDate date) {
         if (date == null || date.getYear() <= millesime) {
