@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +51,9 @@ class EphemeresAbandonnesTest {
             }
             assertThat(postgres.isAlive()).as("après kill -9, PostgreSQL tourne encore, orphelin").isTrue();
             Path enCreation = Files.createDirectory(temporaires.resolve(EphemeresAbandonnes.PREFIXE + "-en-creation"));
-            Files.createFile(enCreation.resolve(RepertoireDonnees.VERROU));
+            // Made now by the JVM's clock, which the sweep reads: under faketime (scripts/tests-a-une-autre-date.sh) the
+            // disk would otherwise date it from the real day, weeks before the clock, and the sweep would take it as old.
+            Files.setLastModifiedTime(Files.createFile(enCreation.resolve(RepertoireDonnees.VERROU)), FileTime.from(Instant.now()));
 
             try (RepertoireDonnees suivant = RepertoireDonnees.ouvrir(Path.of("inutilise"), true, temporaires)) {
                 assertThat(abandonne).doesNotExist();
