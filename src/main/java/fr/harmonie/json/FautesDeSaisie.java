@@ -8,6 +8,7 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * What Jackson finds wrong in what a person wrote by hand, said in French: a pack's YAML files (manifest, overrides,
@@ -36,6 +37,10 @@ public final class FautesDeSaisie {
         }
         if (e instanceof MismatchedInputException m) {
             return "valeur d'un autre type qu'attendu" + ou + " (attendu : " + TypeAttendu.enFrancais(m.getTargetType()) + ")";
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException refus) {
+            // A record that refuses its values says why in French: Jackson's « Cannot construct instance of … » is not.
+            return "valeur invalide" + ou + " : " + refus.getMessage();
         }
         if (e instanceof DatabindException) {
             return "valeur invalide" + ou + " : " + premiereLigne(e.getOriginalMessage());

@@ -34,16 +34,27 @@ public record Surcharges(
         calendrier = calendrier == null ? List.of() : List.copyOf(calendrier);
     }
 
-    /** Une pièce exigée en plus, sous conditions (une liste vide ou absente: sans condition sur ce critère). */
+    /** Une pièce exigée en plus, sous conditions (un critère absent: sans condition sur ce critère). */
     public record AjoutPiece(String id, String code, boolean bloquante, Conditions quand, String motif, String source) { }
 
+    /** Chaque critère absent laisse passer toutes ses valeurs ; une liste écrite vide est refusée à la lecture. */
     public record Conditions(List<Phase> phases, List<Nature> natures, List<Produit> produits,
                              List<TypeHebergement> typesHebergement) {
         public Conditions {
-            phases = phases == null ? List.of() : List.copyOf(phases);
-            natures = natures == null ? List.of() : List.copyOf(natures);
-            produits = produits == null ? List.of() : List.copyOf(produits);
-            typesHebergement = typesHebergement == null ? List.of() : List.copyOf(typesHebergement);
+            phases = critere("phases", "phase", phases);
+            natures = critere("natures", "nature", natures);
+            produits = critere("produits", "produit", produits);
+            typesHebergement = critere("typesHebergement", "type d'hébergement", typesHebergement);
+        }
+
+        // « produits: [] » se lit « pour aucun produit » (une surcharge qui ne s'appliquerait jamais) autant que « quel
+        // que soit le produit » (une pièce exigée de tous les dossiers) : ni l'un ni l'autre n'est deviné.
+        private static <T> List<T> critere(String cle, String valeur, List<T> liste) {
+            if (liste != null && liste.isEmpty()) {
+                throw new IllegalArgumentException("« " + cle + " » est une liste vide, qui ne dit ni aucune " + valeur
+                        + " ni toutes : nommer les " + cle + " concernées, ou retirer « " + cle + " » pour toutes");
+            }
+            return liste == null ? List.of() : List.copyOf(liste);
         }
     }
 

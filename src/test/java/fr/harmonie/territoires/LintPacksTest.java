@@ -553,6 +553,24 @@ class LintPacksTest {
     }
 
     /**
+     * « produits: [] » reads as « for no product » (an override that never applies) as much as « whatever the product »
+     * (an added bloquante piece asked of every dossier, which is what an empty list meant before): neither is guessed.
+     */
+    @Test
+    void uneConditionEnListeVideEstRefuseeAvecSaLigne() {
+        String avant = "quand: { phases: [PROGRAMMATION], natures: [CONSTRUCTION_NEUVE, TRANSFORMATION_LOCAUX] }";
+        assertThatThrownBy(() -> rouen(t -> remplacer(t, "surcharges.yaml", avant, "quand: { phases: [PROGRAMMATION], natures: [] }")))
+                .isInstanceOf(PackInvalideException.class)
+                .hasMessage("pack metropole-rouen-normandie@2026.1, surcharges.yaml ligne 5 : surcharge hors du vocabulaire :"
+                        + " valeur invalide pour « pieces[0].quand » : « natures » est une liste vide, qui ne dit ni aucune"
+                        + " nature ni toutes : nommer les natures concernées, ou retirer « natures » pour toutes");
+        // The same override without the key, or with its natures named, is read as before.
+        assertThat(rouen(t -> remplacer(t, "surcharges.yaml", avant, "quand: { phases: [PROGRAMMATION] }"))
+                .surcharges().pieces().get(0).quand().natures()).isEmpty();
+        assertThat(rouen(t -> { }).surcharges().pieces().get(0).quand().natures()).hasSize(2);
+    }
+
+    /**
      * The slips of a hand-written YAML file are told in French with the word to fix and the words allowed, not with
      * Jackson's English and a Java class name (« Unrecognized property "declanche" (class fr.harmonie.regles.cas.Cas),
      * not marked as ignorable »).
