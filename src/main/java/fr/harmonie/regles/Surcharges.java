@@ -41,18 +41,19 @@ public record Surcharges(
     public record Conditions(List<Phase> phases, List<Nature> natures, List<Produit> produits,
                              List<TypeHebergement> typesHebergement) {
         public Conditions {
-            phases = critere("phases", "phase", phases);
-            natures = critere("natures", "nature", natures);
-            produits = critere("produits", "produit", produits);
-            typesHebergement = critere("typesHebergement", "type d'hébergement", typesHebergement);
+            phases = critere("phases", "aucune phase ni toutes", "les phases concernées", "toutes", phases);
+            natures = critere("natures", "aucune nature ni toutes", "les natures concernées", "toutes", natures);
+            produits = critere("produits", "aucun produit ni tous", "les produits concernés", "tous", produits);
+            typesHebergement = critere("typesHebergement", "aucun type d'hébergement ni tous", "les types d'hébergement concernés",
+                    "tous", typesHebergement);
         }
 
         // « produits: [] » se lit « pour aucun produit » (une surcharge qui ne s'appliquerait jamais) autant que « quel
         // que soit le produit » (une pièce exigée de tous les dossiers) : ni l'un ni l'autre n'est deviné.
-        private static <T> List<T> critere(String cle, String valeur, List<T> liste) {
+        private static <T> List<T> critere(String cle, String niAucunNiTous, String lesConcernes, String tous, List<T> liste) {
             if (liste != null && liste.isEmpty()) {
-                throw new IllegalArgumentException("« " + cle + " » est une liste vide, qui ne dit ni aucune " + valeur
-                        + " ni toutes : nommer les " + cle + " concernées, ou retirer « " + cle + " » pour toutes");
+                throw new IllegalArgumentException("« " + cle + " » est une liste vide, qui ne dit " + niAucunNiTous + " : nommer "
+                        + lesConcernes + ", ou retirer « " + cle + " » pour " + tous);
             }
             return liste == null ? List.of() : List.copyOf(liste);
         }

@@ -562,8 +562,11 @@ class LintPacksTest {
         assertThatThrownBy(() -> rouen(t -> remplacer(t, "surcharges.yaml", avant, "quand: { phases: [PROGRAMMATION], natures: [] }")))
                 .isInstanceOf(PackInvalideException.class)
                 .hasMessage("pack metropole-rouen-normandie@2026.1, surcharges.yaml ligne 5 : surcharge hors du vocabulaire :"
-                        + " valeur invalide pour « pieces[0].quand » : « natures » est une liste vide, qui ne dit ni aucune"
+                        + " valeur invalide pour « pieces[0].quand » : « natures » est une liste vide, qui ne dit aucune"
                         + " nature ni toutes : nommer les natures concernées, ou retirer « natures » pour toutes");
+        assertThatThrownBy(() -> rouen(t -> remplacer(t, "surcharges.yaml", avant, "quand: { produits: [], typesHebergement: [] }")))
+                .hasMessageEndingWith(" : « produits » est une liste vide, qui ne dit aucun produit ni tous : nommer les produits"
+                        + " concernés, ou retirer « produits » pour tous");
         // The same override without the key, or with its natures named, is read as before.
         assertThat(rouen(t -> remplacer(t, "surcharges.yaml", avant, "quand: { phases: [PROGRAMMATION] }"))
                 .surcharges().pieces().get(0).quand().natures()).isEmpty();
