@@ -40,7 +40,7 @@ public final class FautesDeSaisie {
         }
         if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException refus) {
             // A record that refuses its values says why in French: Jackson's « Cannot construct instance of … » is not.
-            return "valeur invalide" + ou + " : " + refus.getMessage();
+            return (champ.isEmpty() ? "" : "« " + champ + " » : ") + refus.getMessage();
         }
         if (e instanceof DatabindException) {
             return "valeur invalide" + ou + " : " + premiereLigne(e.getOriginalMessage());

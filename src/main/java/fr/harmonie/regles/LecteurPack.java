@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Lit un pack depuis ses fichiers: {@code pack.yaml}, {@code regles/*.drl} et leurs {@code *.cas.yaml},
@@ -54,8 +55,10 @@ public final class LecteurPack {
                 try {
                     surcharges = Json.YAML.readValue(contenu, Surcharges.class);
                 } catch (JacksonException e) {
-                    throw new PackInvalideException(ou + " ligne " + FautesDeSaisie.ligne(e, contenu)
-                            + " : surcharge hors du vocabulaire : " + FautesDeSaisie.enFrancais(e), e);
+                    // In the vocabulary but refused by its record (a condition written as an empty list), or outside it.
+                    String quoi = e instanceof ValueInstantiationException ? "surcharge à corriger" : "surcharge hors du vocabulaire";
+                    throw new PackInvalideException(ou + " ligne " + FautesDeSaisie.ligne(e, contenu) + " : " + quoi + " : "
+                            + FautesDeSaisie.enFrancais(e), e);
                 }
                 if (surcharges == null) {
                     surcharges = Surcharges.AUCUNE;

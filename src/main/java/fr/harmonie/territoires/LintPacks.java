@@ -178,7 +178,7 @@ final class LintPacks {
         catalogue = catalogue.complete(p.catalogue());
         for (Surcharges.AjoutPiece a : s.pieces()) {
             exiger(a.id(), a.motif(), a.source(), ou, erreurs);
-            if (!catalogue.connait(a.code())) {
+            if (present(a.code(), a.id(), "code", "la pièce exigée, un code du catalogue", ou, erreurs) && !catalogue.connait(a.code())) {
                 erreurs.add(ou + "surcharges.yaml : " + a.id() + " demande la pièce « " + a.code() + " », inconnue du catalogue de la chaîne");
             }
         }
@@ -190,6 +190,9 @@ final class LintPacks {
         }
         for (Surcharges.Ecart e : s.ecarts()) {
             exiger(e.id(), e.motif(), e.source(), ou, erreurs);
+            if (!present(e.code(), e.id(), "code", "la pièce de la chaîne à écarter", ou, erreurs)) {
+                continue;
+            }
             List<RegleCompilee> exigeantes = reglesParents.stream().filter(r -> e.code().equals(r.piece())).toList();
             if (exigeantes.isEmpty()) {
                 erreurs.add(ou + "surcharges.yaml : " + e.id() + " écarte « " + e.code() + " », qu'aucune règle de la chaîne n'exige");
@@ -202,6 +205,10 @@ final class LintPacks {
         Map<String, Set<Gravite>> posees = s.gravites().isEmpty() ? Map.of() : gravitesPosees(parents, reglesParents, gravitesEcrites);
         for (Surcharges.Rehaussement r : s.gravites()) {
             exiger(r.id(), r.motif(), r.source(), ou, erreurs);
+            if (!present(r.code(), r.id(), "code", "l'anomalie de la chaîne dont la gravité est relevée", ou, erreurs)
+                    | !present(r.gravite(), r.id(), "gravite", "la gravité relevée (MINEURE, MAJEURE ou BLOQUANTE)", ou, erreurs)) {
+                continue;
+            }
             Set<Gravite> deja = posees.get(r.code());
             if (reglesParents.stream().noneMatch(x -> r.code().equals(x.anomalie()))) {
                 erreurs.add(ou + "surcharges.yaml : " + r.id() + " relève la gravité de « " + r.code() + " », qu'aucune règle de la chaîne ne pose");
@@ -219,6 +226,9 @@ final class LintPacks {
         }
         for (Surcharges.AvisCalendrier a : s.calendrier()) {
             exiger(a.id(), a.motif(), a.source(), ou, erreurs);
+            present(a.code(), a.id(), "code", "le code de l'avis (DEPOT_TARDIF, par exemple)", ou, erreurs);
+            present(a.gravite(), a.id(), "gravite", "la gravité de l'avis (INFO, MINEURE, MAJEURE ou BLOQUANTE)", ou, erreurs);
+            present(a.message(), a.id(), "message", "le texte que lit le bailleur", ou, erreurs);
             if (codesDesRegles.containsKey(a.code())) {
                 // A code keeps its meaning: a client that reads COURRIER_NON_SIGNE acts on an unsigned letter.
                 erreurs.add(ou + "surcharges.yaml : " + a.id() + " prend le code « " + a.code() + " », celui de l'anomalie que pose "
@@ -237,6 +247,8 @@ final class LintPacks {
         }
         for (Surcharges.AnomalieDeclaree a : s.anomalies()) {
             exiger(a.id(), a.motif(), a.source(), ou, erreurs);
+            present(a.code(), a.id(), "code", "le code de l'anomalie que posent les règles du pack", ou, erreurs);
+            present(a.gravite(), a.id(), "gravite", "la gravité que ses règles lui donnent (INFO, MINEURE, MAJEURE ou BLOQUANTE)", ou, erreurs);
         }
         LintParametres.verifier(registre, p, parents, ou, erreurs);
     }
@@ -294,7 +306,8 @@ final class LintPacks {
         Map<String, Gravite> relevees = new HashMap<>();
         for (Pack parent : parents) {
             parRegle.putAll(gravitesEcrites.computeIfAbsent(parent.empreinte(), e -> GravitesEcrites.parRegle(parent)));
-            parent.surcharges().gravites().forEach(r -> relevees.merge(r.code(), r.gravite(), (a, b) -> b.plusGraveQue(a) ? b : a));
+            parent.surcharges().gravites().stream().filter(r -> r.code() != null && r.gravite() != null)
+                    .forEach(r -> relevees.merge(r.code(), r.gravite(), (a, b) -> b.plusGraveQue(a) ? b : a));
         }
         Map<String, Set<Gravite>> parCode = new HashMap<>();
         Set<String> calculees = new HashSet<>();
@@ -315,6 +328,18 @@ final class LintPacks {
         }
         calculees.forEach(parCode::remove);
         return parCode;
+    }
+
+    /**
+     * What a surcharge acts on. Checked here rather than by the records, so that a misspelt key (« coode ») is still
+     * told as the unknown key it is when the file is read; false when missing, for the checks that would use it.
+     */
+    private static boolean present(Object valeur, String id, String cle, String ce, String ou, List<String> erreurs) {
+        if (valeur == null || valeur instanceof String texte && texte.isBlank()) {
+            erreurs.add(ou + "surcharges.yaml : " + id + " n'a pas de « " + cle + " » : " + ce);
+            return false;
+        }
+        return true;
     }
 
     private static void exiger(String id, String motif, String source, String ou, List<String> erreurs) {
@@ -398,6 +423,9 @@ final class LintPacks {
      * computes its gravité ({@code ecrites} null) is taken at its word.
      */
     private static void verifierDeclaration(Surcharges.AnomalieDeclaree a, RegleCompilee r, Set<Gravite> ecrites, String ou, List<String> erreurs) {
+        if (a.code() == null || a.gravite() == null) {
+            return; // said by verifierSurcharges
+        }
         if (r.anomalie() != null && !r.anomalie().equals(a.code())) {
             erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " pose « " + r.anomalie() + " » (@anomaliePosee), déclarée « " + a.code()
                     + " » dans surcharges.yaml");

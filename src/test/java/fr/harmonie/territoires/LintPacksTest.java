@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -561,8 +563,8 @@ class LintPacksTest {
         String avant = "quand: { phases: [PROGRAMMATION], natures: [CONSTRUCTION_NEUVE, TRANSFORMATION_LOCAUX] }";
         assertThatThrownBy(() -> rouen(t -> remplacer(t, "surcharges.yaml", avant, "quand: { phases: [PROGRAMMATION], natures: [] }")))
                 .isInstanceOf(PackInvalideException.class)
-                .hasMessage("pack metropole-rouen-normandie@2026.1, surcharges.yaml ligne 5 : surcharge hors du vocabulaire :"
-                        + " valeur invalide pour « pieces[0].quand » : « natures » est une liste vide, qui ne dit aucune"
+                .hasMessage("pack metropole-rouen-normandie@2026.1, surcharges.yaml ligne 5 : surcharge à corriger :"
+                        + " « pieces[0].quand » : « natures » est une liste vide, qui ne dit aucune"
                         + " nature ni toutes : nommer les natures concernées, ou retirer « natures » pour toutes");
         assertThatThrownBy(() -> rouen(t -> remplacer(t, "surcharges.yaml", avant, "quand: { produits: [], typesHebergement: [] }")))
                 .hasMessageEndingWith(" : « produits » est une liste vide, qui ne dit aucun produit ni tous : nommer les produits"
@@ -571,6 +573,39 @@ class LintPacksTest {
         assertThat(rouen(t -> remplacer(t, "surcharges.yaml", avant, "quand: { phases: [PROGRAMMATION] }"))
                 .surcharges().pieces().get(0).quand().natures()).isEmpty();
         assertThat(rouen(t -> { }).surcharges().pieces().get(0).quand().natures()).hasSize(2);
+    }
+
+    /**
+     * A surcharge without what it acts on: the check used to stop on a NullPointerException (an écart without its
+     * piece, a raise without its anomaly or gravité), or to let an avis without code, gravité or message through to
+     * the evaluation. Each is refused, saying which surcharge misses what. (Checked after reading, not by the records:
+     * a key misspelt, « coode », is then still told as the unknown key it is.)
+     */
+    @Test
+    void uneSurchargeSansCeSurQuoiElleAgitEstRefusee() {
+        String ou = "pack metropole-rouen-normandie@2026.1, surcharges.yaml : ";
+        Map<String, String> attendus = new LinkedHashMap<>();
+        attendus.put("ecarts:\n  - { id: MRN-EC-001, motif: m, source: s }",
+                "MRN-EC-001 n'a pas de « code » : la pièce de la chaîne à écarter");
+        attendus.put("gravites:\n  - id: MRN-GR-001\n    gravite: MAJEURE\n    motif: m\n    source: s",
+                "MRN-GR-001 n'a pas de « code » : l'anomalie de la chaîne dont la gravité est relevée");
+        attendus.put("gravites:\n  - { id: MRN-GR-001, code: CALENDRIER_INCOHERENT, motif: m, source: s }",
+                "MRN-GR-001 n'a pas de « gravite » : la gravité relevée (MINEURE, MAJEURE ou BLOQUANTE)");
+        attendus.put("calendrier:\n  - { id: MRN-CA-001, gravite: INFO, mois: [12], message: x, motif: m, source: s }",
+                "MRN-CA-001 n'a pas de « code » : le code de l'avis (DEPOT_TARDIF, par exemple)");
+        attendus.put("calendrier:\n  - { id: MRN-CA-001, code: DEPOT_TARDIF, mois: [12], message: x, motif: m, source: s }",
+                "MRN-CA-001 n'a pas de « gravite » : la gravité de l'avis (INFO, MINEURE, MAJEURE ou BLOQUANTE)");
+        attendus.put("calendrier:\n  - { id: MRN-CA-001, code: DEPOT_TARDIF, gravite: INFO, mois: [12], message: \" \", motif: m, source: s }",
+                "MRN-CA-001 n'a pas de « message » : le texte que lit le bailleur");
+        attendus.forEach((ajout, attendu) -> refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml",
+                t.get("surcharges.yaml") + "\n" + ajout + "\n"))), ou + attendu));
+        // Declared anomalies and added pieces, in the pack's own lists.
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "    code: PERMIS_NON_OBTENU\n", ""))),
+                ou + "MRN-AN-001 n'a pas de « code » : le code de l'anomalie que posent les règles du pack");
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "    gravite: BLOQUANTE\n", ""))),
+                ou + "MRN-AN-001 n'a pas de « gravite » : la gravité que ses règles lui donnent (INFO, MINEURE, MAJEURE ou BLOQUANTE)");
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "    code: PERMIS_CONSTRUIRE\n", ""))),
+                ou + "MRN-PJ-001 n'a pas de « code » : la pièce exigée, un code du catalogue");
     }
 
     /**
