@@ -89,8 +89,8 @@ public final class LecteurPack {
         if (m.id() == null || !m.id().matches("[a-z0-9][a-z0-9-]{1,63}")) {
             throw new PackInvalideException(f.origine() + "/pack.yaml : id absent ou invalide (minuscules, chiffres, tirets)");
         }
-        if (m.version() == null || m.version().isBlank() || m.libelle() == null || m.validFrom() == null) {
-            throw new PackInvalideException(f.origine() + "/pack.yaml : id, libelle, version et validFrom sont obligatoires");
+        if (m.version() == null || m.version().isBlank() || m.libelle() == null || m.niveau() == null || m.validFrom() == null) {
+            throw new PackInvalideException(f.origine() + "/pack.yaml : id, libelle, niveau, version et validFrom sont obligatoires");
         }
         return m;
     }

@@ -448,7 +448,10 @@ class LintPacksTest {
         illisible(t -> remplacer(t, "pack.yaml", "parent: region-28", "parent: [region-28"), "/pack.yaml ligne 5 : ");
         illisible(t -> remplacer(t, "pack.yaml", "id: metropole-rouen-normandie", "id: Métropole"),
                 "/pack.yaml : id absent ou invalide (minuscules, chiffres, tirets)");
-        illisible(t -> remplacer(t, "pack.yaml", "validFrom: 2026-01-01\n", ""), "/pack.yaml : id, libelle, version et validFrom sont obligatoires");
+        illisible(t -> remplacer(t, "pack.yaml", "validFrom: 2026-01-01\n", ""), "/pack.yaml : id, libelle, niveau, version et validFrom sont obligatoires");
+        // Without its level, the check stopped on a NullPointerException instead of naming the file.
+        illisible(t -> remplacer(t, "pack.yaml", "niveau: DELEGATAIRE\n", ""), "/pack.yaml : id, libelle, niveau, version et validFrom sont obligatoires");
+        illisible(t -> remplacer(t, "pack.yaml", "niveau: DELEGATAIRE\n", "niveau:\n"), "/pack.yaml : id, libelle, niveau, version et validFrom sont obligatoires");
     }
 
     @Test
