@@ -205,6 +205,7 @@ final class LintPacks {
         Map<String, Set<Gravite>> posees = s.gravites().isEmpty() ? Map.of() : gravitesPosees(parents, reglesParents, gravitesEcrites);
         for (Surcharges.Rehaussement r : s.gravites()) {
             exiger(r.id(), r.motif(), r.source(), ou, erreurs);
+            // « | », not « || »: a raise without code nor gravité is told both.
             if (!present(r.code(), r.id(), "code", "l'anomalie de la chaîne dont la gravité est relevée", ou, erreurs)
                     | !present(r.gravite(), r.id(), "gravite", "la gravité relevée (MINEURE, MAJEURE ou BLOQUANTE)", ou, erreurs)) {
                 continue;
