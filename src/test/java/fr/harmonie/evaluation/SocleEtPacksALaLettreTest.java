@@ -47,10 +47,15 @@ import tools.jackson.databind.node.ObjectNode;
  * (lots en double, marge excessive et loyer, zonage d'un PLS en résidence), elles disent ce que dit la page, ni plus
  * ni moins.
  *
- * <p>Communes sans pack territorial (Dijon, Brest, Limoges) : le socle seul. Les dates d'effet des paramètres sont
- * celles de {@code rules/parametres} (plafond des marges depuis 2023, ancienneté d'acquisition depuis 2024, durée
- * d'usufruit depuis 2023, part PLAI des organismes MOI depuis septembre 2019, LMzone PLUS zone 2 connue pour 2010) :
- * les dossiers sont datés de 2026, de 2021 ou de 2010 pour passer de part et d'autre.
+ * <p>Et les premiers packs tels que les décrit le point 7 du ticket des packs (et le README de chacun) : en Auvergne-
+ * Rhône-Alpes (Grenoble, Lyon), la note descriptive exigée aussi à l'agrément (versions 2025.1 et 2026.1) et
+ * DEPOT_TARDIF en novembre et décembre (2026.1) ; dans la Métropole Rouen Normandie (Rouen, Elbeuf), aucune marge
+ * locale sur le PLAI et le PLAI adapté, et en programmation d'une construction ou d'une transformation, le permis exigé
+ * et PERMIS_NON_OBTENU tant qu'il n'est pas obtenu ; en Normandie hors Métropole (Caen, Le Havre), le socle seul sous
+ * le pack régional ; ailleurs (Dijon, Brest, Limoges), le socle seul. Les dates d'effet des paramètres sont celles de
+ * {@code rules/parametres} (plafond des marges depuis 2023, ancienneté d'acquisition depuis 2024, durée d'usufruit
+ * depuis 2023, part PLAI des organismes MOI depuis septembre 2019, LMzone PLUS zone 2 connue pour 2010) et celles des
+ * versions des packs : les dossiers sont datés de 2026, 2025, 2021 ou 2010 pour passer de part et d'autre.
  *
  * <p>Là où la page laisse un choix, cette lecture prend celui des règles, dit ici pour qu'on le voie : la « SU totale »
  * d'un lot (coefficient de structure, plafond des annexes) et la SU des logements (coefficients des loyers) sont
@@ -58,23 +63,25 @@ import tools.jackson.databind.node.ObjectNode;
  * coefficients compte les logements dont le loyer est déclaré ; un plafond sans valeur à la date (paramètre pas
  * encore en vigueur) ne déclenche rien. Tuer une règle de la page, la décaler d'un cran (tolérance de surface à
  * 0,4 m², part MOI comparée par « &lt; », ascenseur inversé, avis des Domaines demandé au propriétaire, CS sur la
- * surface habitable, qualité sans le malus des mineures, complétude sur les seules pièces bloquantes) fait échouer ce
- * test : essayé le 6 décembre 2026.
+ * surface habitable, qualité sans le malus des mineures, complétude sur les seules pièces bloquantes ; côté packs,
+ * la transformation oubliée par la règle du permis de Rouen, DEPOT_TARDIF en décembre seulement, 10 % de marge sur le
+ * PLAI adapté à Rouen) fait échouer ce test : essayé le 6 décembre 2026.
  */
-class SocleALaLettreTest {
+class SocleEtPacksALaLettreTest {
 
     private static final LecteurDossier LECTEUR = new LecteurDossier();
     private static final Evaluateur EVALUATEUR = new Evaluateur(
             ChargeurPacks.charger(Path.of("."), Geographie.chargerEmbarquee()), Clock.systemUTC());
     private static final int TIRAGES = 1500;
 
-    /** The codes of baseline.md §2 this page decides; the socle's other codes (DATE_FUTURE…) have their own cases. */
+    /** The codes of baseline.md §2 and of the first packs; the socle's other codes (DATE_FUTURE…) have their own cases. */
     private static final Set<String> CODES_DE_LA_PAGE = Set.of("SURFACE_UTILE_INCOHERENTE", "LOYER_SUPERIEUR_MAXIMUM",
             "MARGE_LOCALE_EXCESSIVE", "PLAFOND_ANNEXES_DEPASSE", "COEFFICIENTS_LOYER_EXCESSIFS", "LOYER_NON_VERIFIABLE",
             "LOYER_ZONE_DIFFERENT_AVIS", "ZONAGE_MANQUANT", "PLAN_FINANCEMENT_DESEQUILIBRE", "PLAN_FINANCEMENT_ABSENT",
             "SUBVENTION_ETAT_SUR_PLS", "BENEFICIAIRE_NON_ELIGIBLE", "VEFA_PERMIS_NON_DEPOSE", "ACQUISITION_TROP_ANCIENNE",
             "USUFRUIT_TROP_COURT", "USUFRUIT_DUREE_MANQUANTE", "PLS_EN_RESIDENCE_SOCIALE", "COURRIER_NON_SIGNE",
-            "CALENDRIER_INCOHERENT", "SIREN_INVALIDE", "LOT_EN_DOUBLE", "DESIGNATION_EN_DOUBLE", "PIECE_INCONNUE");
+            "CALENDRIER_INCOHERENT", "SIREN_INVALIDE", "LOT_EN_DOUBLE", "DESIGNATION_EN_DOUBLE", "PIECE_INCONNUE",
+            "PERMIS_NON_OBTENU", "DEPOT_TARDIF");
 
     @Test
     void chaqueDossierRecoitCeQueDitLaPage() throws Exception {
@@ -84,13 +91,16 @@ class SocleALaLettreTest {
         TreeMap<String, Integer> declenchees = new TreeMap<>();
         int deposables = 0;
         Set<Resultat.Niveau> niveaux = new HashSet<>();
+        Set<String> chaines = new TreeSet<>();
         for (int i = 0; i < TIRAGES; i++) {
             ObjectNode entree = tirage.dossier();
             Dossier dossier = LECTEUR.lire(Json.MAPPER.writeValueAsBytes(entree));
             Resultat r = EVALUATEUR.evaluer(dossier);
             String cas = "tirage n° " + i + " : " + entree;
 
-            assertThat(r.territoire().packs()).as(cas).extracting(Resultat.PackApplique::id).containsExactly("national");
+            assertThat(r.territoire().packs()).as(cas).extracting(Resultat.PackApplique::id)
+                    .containsExactlyElementsOf(Lettre.chaine(dossier));
+            chaines.add(Lettre.chaine(dossier).toString());
             assertThat(r.piecesRequises().stream().map(p -> p.code() + (p.bloquante() ? " (bloquante)" : "")
                     + (p.statut() == Resultat.StatutPiece.FOURNIE ? " fournie" : " manquante")).toList())
                     .as(cas).containsExactlyInAnyOrderElementsOf(Lettre.pieces(dossier));
@@ -121,6 +131,8 @@ class SocleALaLettreTest {
         assertThat(declenchees.values()).as(declenchees.toString()).allMatch(n -> n >= 10);
         assertThat(deposables).isBetween(10, TIRAGES - 10);
         assertThat(niveaux).containsExactlyInAnyOrder(Resultat.Niveau.values());
+        assertThat(chaines).containsExactlyInAnyOrder("[national]", "[national, region-84]", "[national, region-28]",
+                "[national, region-28, metropole-rouen-normandie]");
     }
 
     /** baseline.md, read to the letter: §1 (pieces) and §2 (anomalies, with the tolerances and formulas of its head). */
@@ -132,15 +144,44 @@ class SocleALaLettreTest {
         /** Floating rounding only: 5.53 − 5.52 is not exactly 0.01. */
         private static final double ARRONDI = 1e-9;
 
+        /**
+         * Issue 3, item 7: the packs of the repository and their versions (region-84 from 2025, its 2026.1 with the
+         * late-deposit notice; region-28 and the Métropole from 2026), for the communes the draws use.
+         */
+        static List<String> chaine(Dossier d) {
+            String commune = d.operation().commune().codeInsee();
+            int annee = d.dateReference().getYear();
+            List<String> chaine = new ArrayList<>(List.of("national"));
+            if (Set.of("38185", "69123").contains(commune) && annee >= 2025) {
+                chaine.add("region-84");
+            }
+            if (Set.of("14118", "76351", "76540", "76231").contains(commune) && annee >= 2026) {
+                chaine.add("region-28");
+                if (Set.of("76540", "76231").contains(commune)) {
+                    chaine.add("metropole-rouen-normandie");
+                }
+            }
+            return chaine;
+        }
+
         static List<String> pieces(Dossier d) {
             Operation o = d.operation();
+            List<String> chaine = chaine(d);
+            boolean constructionOuTransformation = o.nature() == Nature.CONSTRUCTION_NEUVE
+                    || o.nature() == Nature.TRANSFORMATION_LOCAUX;
             Set<String> fournies = d.pieces().stream().filter(PieceDeclaree::fournie).map(PieceDeclaree::code)
                     .collect(Collectors.toSet());
             TreeMap<String, Boolean> requises = new TreeMap<>();
             requises.put("COURRIER_DEMANDE", true);
             if (d.phase() == Phase.PROGRAMMATION) {
                 requises.put("NOTE_DESCRIPTIVE", true);
+                if (chaine.contains("metropole-rouen-normandie") && constructionOuTransformation) {
+                    requises.put("PERMIS_CONSTRUIRE", true); // permit obtained at programmation (former CREA)
+                }
             } else {
+                if (chaine.contains("region-84")) {
+                    requises.put("NOTE_DESCRIPTIVE", true); // regional document-cadre: at every phase
+                }
                 for (String code : List.of("LOCALISATION", "FICHE_DESCRIPTIVE", "PLAN_MASSE", "TABLEAU_SURFACES",
                         "PRIX_REVIENT", "PLAN_FINANCEMENT", "EQUILIBRE_FINANCIER", "ECHEANCIER")) {
                     requises.put(code, true);
@@ -151,7 +192,7 @@ class SocleALaLettreTest {
                     requises.put("CONTRAT_RESERVATION_VEFA", true);
                     requises.put("PERMIS_CONSTRUIRE", true);
                 }
-                if (o.nature() == Nature.CONSTRUCTION_NEUVE || o.nature() == Nature.TRANSFORMATION_LOCAUX) {
+                if (constructionOuTransformation) {
                     requises.put("PERMIS_CONSTRUIRE", false);
                 }
                 if ((o.nature() == Nature.ACQUISITION_AMELIORATION || o.nature() == Nature.ACQUISITION_SANS_TRAVAUX)
@@ -218,6 +259,7 @@ class SocleALaLettreTest {
         static List<String> anomalies(Dossier d, Set<String> catalogue) {
             List<String> a = new ArrayList<>();
             Operation o = d.operation();
+            boolean metropole = chaine(d).contains("metropole-rouen-normandie");
             LocalDate date = d.dateReference();
             boolean agrement = d.phase() == Phase.AGREMENT;
             boolean ordinaire = o.typeHebergement() == TypeHebergement.LOGEMENT_ORDINAIRE;
@@ -264,7 +306,9 @@ class SocleALaLettreTest {
                         a.add("PLAFOND_ANNEXES_DEPASSE BLOQUANTE " + champ + "loyerMensuelM2");
                     }
                 }
-                if (plaiOuPlus && !date.isBefore(LocalDate.of(2023, 1, 1)) && lot.margeLocale() > 0.15 + ARRONDI) {
+                // No local margin on PLAI (PLAI adapté included) in the Métropole Rouen Normandie.
+                double plafondMarge = metropole && lot.produit().estPlai() ? 0 : 0.15;
+                if (plaiOuPlus && !date.isBefore(LocalDate.of(2023, 1, 1)) && lot.margeLocale() > plafondMarge + ARRONDI) {
                     a.add("MARGE_LOCALE_EXCESSIVE BLOQUANTE " + champ + "margeLocale");
                 }
                 if (loyerM2 != null && loyersDeclares > 0
@@ -364,6 +408,15 @@ class SocleALaLettreTest {
                     a.add("PIECE_INCONNUE INFO /pieces/" + k + "/code");
                 }
             }
+            if (metropole && d.phase() == Phase.PROGRAMMATION
+                    && (o.nature() == Nature.CONSTRUCTION_NEUVE || o.nature() == Nature.TRANSFORMATION_LOCAUX)
+                    && o.urbanisme().permisConstruire() != EtatPermis.OBTENU
+                    && o.urbanisme().permisConstruire() != EtatPermis.PURGE_DE_RECOURS) {
+                a.add("PERMIS_NON_OBTENU BLOQUANTE /operation/urbanisme/permisConstruire");
+            }
+            if (chaine(d).contains("region-84") && date.getYear() >= 2026 && date.getMonthValue() >= 11) {
+                a.add("DEPOT_TARDIF INFO /dateReference");
+            }
             return a;
         }
 
@@ -386,7 +439,9 @@ class SocleALaLettreTest {
     private static final class Tirage {
 
         private static final JsonNodeFactory NOEUDS = JsonNodeFactory.instance;
-        private static final String[] COMMUNES = {"21231", "29019", "87085"};
+        /** Dijon, Brest, Limoges (no pack); Grenoble, Lyon; Caen, Le Havre; Rouen, Elbeuf (the Métropole). */
+        private static final String[] COMMUNES = {"21231", "29019", "87085", "38185", "69123", "14118", "76351", "76540",
+            "76231"};
         private static final String[] SIRENS = {"732829320", "552100554", "356000000", "732829320", "552100554",
             "356000000", "732829321", "123456789"};
 
@@ -403,7 +458,7 @@ class SocleALaLettreTest {
             d.put("formatVersion", "1");
             boolean agrement = hasard.nextInt(4) > 0;
             d.put("phase", agrement ? "AGREMENT" : "PROGRAMMATION");
-            int annee = un(2026, 2026, 2026, 2026, 2026, 2026, 2021, 2010);
+            int annee = un(2026, 2026, 2026, 2026, 2026, 2025, 2021, 2010);
             LocalDate date = LocalDate.of(annee, 1, 1).plusDays(hasard.nextInt(365));
             d.put("dateReference", date.toString());
             ObjectNode mo = d.putObject("maitreOuvrage");
