@@ -60,6 +60,7 @@ final class CommandeComparer {
         SortedSet<LocalDate> dates = new TreeSet<>();
         int pire = INCHANGES;
         int changes = 0;
+        int enErreur = 0;
         for (String fichier : fichiers) {
             Issue avant;
             Issue apres;
@@ -74,6 +75,7 @@ final class CommandeComparer {
                 sortie.println(Json.MAPPER.writeValueAsString(CommandeEvaluer.ligne(fichier, echec)));
                 CommandeEvaluer.signaler(fichier + " : ", echec, erreurs);
                 pire = Math.max(pire, echec.code());
+                enErreur++;
                 continue;
             }
             apres.resultat().territoire().packs().forEach(p -> appliquees.add(p.id() + "@" + p.version()));
@@ -90,9 +92,7 @@ final class CommandeComparer {
                 erreurs.println(fichier + " : " + difference.resume());
             }
         }
-        erreurs.println(fichiers.size() + (fichiers.size() > 1 ? " dossiers comparés, " : " dossier comparé, ")
-                + (changes == 0 ? "aucun changé" : changes + (changes > 1 ? " changés" : " changé")) + " par les packs de "
-                + options.packs() + (options.avant() == null ? "" : " (au lieu de ceux de " + options.avant() + ")"));
+        erreurs.println(bilan(fichiers.size() - enErreur, changes, enErreur, options));
         if (!dates.isEmpty()) {
             for (Pack p : nouvelles(editee.packs(), reference.packs())) {
                 if (!appliquees.contains(p.reference())) {
@@ -101,6 +101,21 @@ final class CommandeComparer {
             }
         }
         return pire;
+    }
+
+    /**
+     * « 3 dossiers comparés, 1 changé par les packs de … » ; a file that could not be read or evaluated is not counted
+     * as compared, and when none could be, nothing is said of packs that may not even have been read.
+     */
+    private static String bilan(int compares, int changes, int enErreur, OptionsCommande options) {
+        String erreurs = enErreur + (enErreur > 1 ? " fichiers en erreur" : " fichier en erreur");
+        if (compares == 0) {
+            return "aucun dossier comparé : " + erreurs;
+        }
+        return compares + (compares > 1 ? " dossiers comparés, " : " dossier comparé, ")
+                + (changes == 0 ? "aucun changé" : changes + (changes > 1 ? " changés" : " changé")) + " par les packs de "
+                + options.packs() + (options.avant() == null ? "" : " (au lieu de ceux de " + options.avant() + ")")
+                + (enErreur == 0 ? "" : " ; " + erreurs);
     }
 
     /** The versions of {@code editees} that {@code reference} does not serve identically: new, or changed in place. */

@@ -182,7 +182,15 @@ class CommandeComparerTest {
         assertThat(executer("comparer", "--packs", CopieDuDepot.dans(dir.resolve("depot")).toString(), invalide.toString()))
                 .isEqualTo(2);
         assertThat(lignes().get(0).get("erreur").get("violations")).isNotEmpty();
-        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("invalide.json : Erreur");
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("invalide.json : Erreur")
+                .contains("aucun dossier comparé : 1 fichier en erreur").doesNotContain("par les packs de");
+
+        // Beside a dossier that compares, the one in error is told apart, not counted as compared.
+        erreurs.reset();
+        assertThat(executer("comparer", "--packs", dir.resolve("depot").toString(), invalide.toString(),
+                EXEMPLES + "/construction-neuve-dijon.json")).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8))
+                .contains("1 dossier comparé, aucun changé par les packs de " + dir.resolve("depot") + " ; 1 fichier en erreur");
 
         erreurs.reset();
         assertThat(executer("comparer", "--packs", dir.toString(), "--date", "2026-02-30", EXEMPLES)).isEqualTo(2);
