@@ -52,7 +52,8 @@ import tools.jackson.databind.node.ObjectNode;
  * DEPOT_TARDIF en novembre et décembre (2026.1) ; dans la Métropole Rouen Normandie (Rouen, Elbeuf), aucune marge
  * locale sur le PLAI et le PLAI adapté, et en programmation d'une construction ou d'une transformation, le permis exigé
  * et PERMIS_NON_OBTENU tant qu'il n'est pas obtenu ; en Normandie hors Métropole (Caen, Le Havre), le socle seul sous
- * le pack régional ; ailleurs (Dijon, Brest, Limoges), le socle seul. Les dates d'effet des paramètres sont celles de
+ * le pack régional ; ailleurs (Dijon, Brest, Limoges, et Saint-Denis de La Réunion, où le socle 2026.19 relève
+ * aussi les lots PLAI et PLUS, produits que l'outre-mer ne distribue pas), le socle seul. Les dates d'effet des paramètres sont celles de
  * {@code rules/parametres} (plafond des marges depuis 2023, ancienneté d'acquisition depuis 2024, durée d'usufruit
  * depuis 2023, part PLAI des organismes MOI depuis septembre 2019, LMzone PLUS zone 2 connue pour 2010) et celles des
  * versions des packs : les dossiers sont datés de 2026, 2025, 2021 ou 2010 pour passer de part et d'autre.
@@ -81,7 +82,7 @@ class SocleEtPacksALaLettreTest {
             "SUBVENTION_ETAT_SUR_PLS", "BENEFICIAIRE_NON_ELIGIBLE", "VEFA_PERMIS_NON_DEPOSE", "ACQUISITION_TROP_ANCIENNE",
             "USUFRUIT_TROP_COURT", "USUFRUIT_DUREE_MANQUANTE", "PLS_EN_RESIDENCE_SOCIALE", "COURRIER_NON_SIGNE",
             "CALENDRIER_INCOHERENT", "SIREN_INVALIDE", "LOT_EN_DOUBLE", "DESIGNATION_EN_DOUBLE", "PIECE_INCONNUE",
-            "PERMIS_NON_OBTENU", "DEPOT_TARDIF");
+            "PERMIS_NON_OBTENU", "DEPOT_TARDIF", "PRODUIT_NON_DISTRIBUE_OUTRE_MER");
 
     @Test
     void chaqueDossierRecoitCeQueDitLaPage() throws Exception {
@@ -260,6 +261,7 @@ class SocleEtPacksALaLettreTest {
             List<String> a = new ArrayList<>();
             Operation o = d.operation();
             boolean metropole = chaine(d).contains("metropole-rouen-normandie");
+            boolean outreMer = o.commune().codeInsee().matches("97[1-46].*");
             LocalDate date = d.dateReference();
             boolean agrement = d.phase() == Phase.AGREMENT;
             boolean ordinaire = o.typeHebergement() == TypeHebergement.LOGEMENT_ORDINAIRE;
@@ -328,6 +330,10 @@ class SocleEtPacksALaLettreTest {
                 if (lot.produit() == Produit.PLS && (o.typeHebergement() == TypeHebergement.RESIDENCE_SOCIALE
                         || o.typeHebergement() == TypeHebergement.PENSION_DE_FAMILLE)) {
                     a.add("PLS_EN_RESIDENCE_SOCIALE MAJEURE " + champ + "produit");
+                }
+                // Socle 2026.19: outre-mer, the LLTS and the LLS stand for the PLAI and the PLUS (not in the page).
+                if (plaiOuPlus && outreMer) {
+                    a.add("PRODUIT_NON_DISTRIBUE_OUTRE_MER BLOQUANTE " + champ + "produit");
                 }
                 if (!produitsVus.add(lot.produit())) {
                     a.add("LOT_EN_DOUBLE MAJEURE " + champ + "produit");
@@ -439,9 +445,9 @@ class SocleEtPacksALaLettreTest {
     private static final class Tirage {
 
         private static final JsonNodeFactory NOEUDS = JsonNodeFactory.instance;
-        /** Dijon, Brest, Limoges (no pack); Grenoble, Lyon; Caen, Le Havre; Rouen, Elbeuf (the Métropole). */
-        private static final String[] COMMUNES = {"21231", "29019", "87085", "38185", "69123", "14118", "76351", "76540",
-            "76231"};
+        /** Dijon, Brest, Limoges, Saint-Denis de La Réunion (no pack); Grenoble, Lyon; Caen, Le Havre; Rouen, Elbeuf. */
+        private static final String[] COMMUNES = {"21231", "29019", "87085", "97411", "38185", "69123", "14118", "76351",
+            "76540", "76231"};
         private static final String[] SIRENS = {"732829320", "552100554", "356000000", "732829320", "552100554",
             "356000000", "732829321", "123456789"};
 
@@ -456,7 +462,7 @@ class SocleEtPacksALaLettreTest {
         ObjectNode dossier() {
             ObjectNode d = NOEUDS.objectNode();
             d.put("formatVersion", "1");
-            boolean agrement = hasard.nextInt(4) > 0;
+            boolean agrement = hasard.nextInt(3) > 0;
             d.put("phase", agrement ? "AGREMENT" : "PROGRAMMATION");
             int annee = un(2026, 2026, 2026, 2026, 2026, 2025, 2021, 2010);
             LocalDate date = LocalDate.of(annee, 1, 1).plusDays(hasard.nextInt(365));
