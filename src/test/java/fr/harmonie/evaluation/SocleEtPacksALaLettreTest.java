@@ -261,7 +261,7 @@ class SocleEtPacksALaLettreTest {
             List<String> a = new ArrayList<>();
             Operation o = d.operation();
             boolean metropole = chaine(d).contains("metropole-rouen-normandie");
-            boolean outreMer = o.commune().codeInsee().matches("97[1-46].*");
+            boolean outreMer = o.commune().codeInsee().matches("97[1-468].*");
             LocalDate date = d.dateReference();
             boolean agrement = d.phase() == Phase.AGREMENT;
             boolean ordinaire = o.typeHebergement() == TypeHebergement.LOGEMENT_ORDINAIRE;
@@ -331,7 +331,8 @@ class SocleEtPacksALaLettreTest {
                         || o.typeHebergement() == TypeHebergement.PENSION_DE_FAMILLE)) {
                     a.add("PLS_EN_RESIDENCE_SOCIALE MAJEURE " + champ + "produit");
                 }
-                // Socle 2026.19: outre-mer, the LLTS and the LLS stand for the PLAI and the PLUS (not in the page).
+                // Socle 2026.19 (2026.20: Saint-Martin too): outre-mer, the LLTS and the LLS stand for the PLAI and the
+                // PLUS (not in the page).
                 if (plaiOuPlus && outreMer) {
                     a.add("PRODUIT_NON_DISTRIBUE_OUTRE_MER BLOQUANTE " + champ + "produit");
                 }
