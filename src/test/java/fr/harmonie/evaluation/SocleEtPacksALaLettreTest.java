@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -86,8 +87,8 @@ class SocleEtPacksALaLettreTest {
 
     @Test
     void chaqueDossierRecoitCeQueDitLaPage() throws Exception {
-        Set<String> catalogue = Files.readAllLines(Path.of("rules/catalogue/pieces.csv")).stream().skip(1)
-                .map(l -> l.substring(0, l.indexOf(','))).collect(Collectors.toSet());
+        List<String> catalogue = Files.readAllLines(Path.of("rules/catalogue/pieces.csv")).stream().skip(1)
+                .map(l -> l.substring(0, l.indexOf(','))).toList();
         Tirage tirage = new Tirage(new Random(20261206), List.copyOf(new TreeSet<>(catalogue)));
         TreeMap<String, Integer> declenchees = new TreeMap<>();
         int deposables = 0;
@@ -104,7 +105,7 @@ class SocleEtPacksALaLettreTest {
             chaines.add(Lettre.chaine(dossier).toString());
             assertThat(r.piecesRequises().stream().map(p -> p.code() + (p.bloquante() ? " (bloquante)" : "")
                     + (p.statut() == Resultat.StatutPiece.FOURNIE ? " fournie" : " manquante")).toList())
-                    .as(cas).containsExactlyInAnyOrderElementsOf(Lettre.pieces(dossier));
+                    .as(cas).containsExactlyElementsOf(Lettre.pieces(dossier, catalogue));
             List<String> attendues = Lettre.anomalies(dossier, catalogue);
             assertThat(r.anomalies().stream().filter(a -> CODES_DE_LA_PAGE.contains(a.code()))
                     .map(a -> a.code() + " " + a.gravite() + " " + a.champ()).toList())
@@ -112,7 +113,7 @@ class SocleEtPacksALaLettreTest {
             Resultat.Maturite m = r.maturite();
             TreeMap<String, Double> points = new TreeMap<>();
             m.dimensions().forEach(dim -> points.put(dim.code(), dim.points()));
-            TreeMap<String, Double> pointsAttendus = Lettre.points(dossier, r);
+            TreeMap<String, Double> pointsAttendus = Lettre.points(dossier, r, catalogue);
             assertThat(points.keySet()).as(cas).containsExactlyElementsOf(pointsAttendus.keySet());
             // Points are given to the hundredth; the score rounds their exact sum.
             pointsAttendus.forEach((dim, p) -> assertThat(points.get(dim)).as(cas + " : " + dim)
@@ -165,7 +166,8 @@ class SocleEtPacksALaLettreTest {
             return chaine;
         }
 
-        static List<String> pieces(Dossier d) {
+        /** §1, in the order of the piece catalogue (the result's contract). */
+        static List<String> pieces(Dossier d, List<String> catalogue) {
             Operation o = d.operation();
             List<String> chaine = chaine(d);
             boolean constructionOuTransformation = o.nature() == Nature.CONSTRUCTION_NEUVE
@@ -216,13 +218,13 @@ class SocleEtPacksALaLettreTest {
                 }
             }
             List<String> attendues = new ArrayList<>();
-            requises.forEach((code, bloquante) -> attendues.add(code + (bloquante ? " (bloquante)" : "")
-                    + (fournies.contains(code) ? " fournie" : " manquante")));
+            requises.keySet().stream().sorted(Comparator.comparingInt(catalogue::indexOf)).forEach(code -> attendues.add(
+                    code + (requises.get(code) ? " (bloquante)" : "") + (fournies.contains(code) ? " fournie" : " manquante")));
             return attendues;
         }
 
         /** §3: the points of each dimension, under the suggested weights; quality from the anomalies the result gives. */
-        static TreeMap<String, Double> points(Dossier d, Resultat r) {
+        static TreeMap<String, Double> points(Dossier d, Resultat r, List<String> catalogue) {
             Operation o = d.operation();
             TreeMap<String, Double> points = new TreeMap<>();
             points.put("FONCIER", switch (o.foncier().maitrise()) {
@@ -248,7 +250,7 @@ class SocleEtPacksALaLettreTest {
                 financement += accorde > 0 ? 15 * accorde / total : 0;
             }
             points.put("FINANCEMENT", financement);
-            List<String> requises = pieces(d);
+            List<String> requises = pieces(d, catalogue);
             points.put("COMPLETUDE", 15.0 * requises.stream().filter(p -> p.endsWith(" fournie")).count() / requises.size());
             long majeures = r.anomalies().stream().filter(a -> a.gravite() == Gravite.MAJEURE).count();
             long mineures = r.anomalies().stream().filter(a -> a.gravite() == Gravite.MINEURE).count();
@@ -257,7 +259,7 @@ class SocleEtPacksALaLettreTest {
             return points;
         }
 
-        static List<String> anomalies(Dossier d, Set<String> catalogue) {
+        static List<String> anomalies(Dossier d, List<String> catalogue) {
             List<String> a = new ArrayList<>();
             Operation o = d.operation();
             boolean metropole = chaine(d).contains("metropole-rouen-normandie");
