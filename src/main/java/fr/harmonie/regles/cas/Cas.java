@@ -7,7 +7,7 @@ import java.util.Map;
  * Un cas: la règle visée, une phrase qui dit ce qu'on vérifie, le dossier de base et ses modifications (pointeur JSON
  * vers nouvelle valeur, {@code null} pour retirer le champ), puis ce qu'on attend. {@code etapes}, quand il est
  * donné, est la liste exacte et ordonnée des prochaines étapes du résultat, points gagnés compris: ce que la maturité
- * conseille au bailleur.
+ * conseille au bailleur. {@code score} et {@code niveau}, quand ils sont donnés, sont ceux de la maturité du résultat.
  */
 public record Cas(
         String regle,
@@ -19,6 +19,8 @@ public record Cas(
         List<PieceAttendue> pieces,
         Map<String, Double> maturite,
         List<String> etapes,
+        Integer score,
+        String niveau,
         String fichier) {
 
     public Cas {
@@ -31,7 +33,7 @@ public record Cas(
     /** Ce cas, lu dans {@code fichier}, dont le dossier de base est celui du fichier quand le cas n'en nomme pas. */
     Cas dans(String fichier, String dossierDuFichier) {
         return new Cas(regle, nom, dossier == null ? dossierDuFichier : dossier, modifier, declenche, anomalies, pieces,
-                maturite, etapes, fichier);
+                maturite, etapes, score, niveau, fichier);
     }
 
     /**

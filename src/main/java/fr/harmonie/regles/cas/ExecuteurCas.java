@@ -170,6 +170,12 @@ public final class ExecuteurCas {
                 ecarts.add("maturité " + m.getKey() + " : attendu " + m.getValue() + ", obtenu " + points.orElse(null));
             }
         }
+        if (cas.score() != null && cas.score() != r.maturite().score()
+                || cas.niveau() != null && !cas.niveau().equals(r.maturite().niveau().name())) {
+            ecarts.add("maturité : attendu " + (cas.score() == null ? "" : "score " + cas.score() + " ")
+                    + (cas.niveau() == null ? "" : cas.niveau()) + ", obtenu score " + r.maturite().score() + " "
+                    + r.maturite().niveau());
+        }
         if (cas.etapes() != null && !cas.etapes().equals(r.maturite().prochainesEtapes())) {
             ecarts.add("prochaines étapes : attendu " + cas.etapes() + ", obtenu " + r.maturite().prochainesEtapes());
         }

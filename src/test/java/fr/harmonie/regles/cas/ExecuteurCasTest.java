@@ -26,7 +26,8 @@ class ExecuteurCasTest {
 
     private static Cas cas(String regle, String dossier, Map<String, Object> modifier, boolean declenche, List<Cas.AnomalieAttendue> anomalies,
                            List<Cas.PieceAttendue> pieces, Map<String, Double> maturite) {
-        return new Cas(regle, "essai", dossier, modifier, declenche, anomalies, pieces, maturite, null, "regles/essai.cas.yaml");
+        return new Cas(regle, "essai", dossier, modifier, declenche, anomalies, pieces, maturite, null, null, null,
+                "regles/essai.cas.yaml");
     }
 
     private static List<String> ecarts(Cas c) {
@@ -88,7 +89,19 @@ class ExecuteurCasTest {
     }
 
     private static Cas etapes(List<String> etapes) {
-        return new Cas("NAT-MA-015", "essai", "agrement", Map.of(), true, List.of(), List.of(), Map.of(), etapes, "regles/essai.cas.yaml");
+        return new Cas("NAT-MA-015", "essai", "agrement", Map.of(), true, List.of(), List.of(), Map.of(), etapes, null, null,
+                "regles/essai.cas.yaml");
+    }
+
+    /** The base dossier scores 84.5 points, rounded to 85, MURE: a case that expects otherwise says what it got. */
+    @Test
+    void unScoreOuUnNiveauAttendusSontComparesACeuxDuResultat() {
+        Cas juste = new Cas("NAT-MA-001", "essai", "agrement", Map.of(), true, List.of(), List.of(), Map.of(), null, 85, "MURE",
+                "regles/essai.cas.yaml");
+        assertThat(ecarts(juste)).isEmpty();
+        Cas faux = new Cas("NAT-MA-001", "essai", "agrement", Map.of(), true, List.of(), List.of(), Map.of(), null, 84,
+                "A_CONSOLIDER", "regles/essai.cas.yaml");
+        assertThat(ecarts(faux)).containsExactly("maturité : attendu score 84 A_CONSOLIDER, obtenu score 85 MURE");
     }
 
     @Test
