@@ -19,6 +19,7 @@ import fr.harmonie.json.Json;
 import fr.harmonie.regles.faits.Gravite;
 import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.Geographie;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -246,7 +247,7 @@ class SocleEtPacksALaLettreTest {
                 double total = f.ressources().stream().mapToDouble(Financement.Ressource::montant).sum();
                 double accorde = f.ressources().stream().filter(x -> x.statut() == Financement.StatutRessource.ACCORDE)
                         .mapToDouble(Financement.Ressource::montant).sum();
-                if (f.prixRevientTTC() != null && Math.abs(total - f.prixRevientTTC()) <= TOLERANCE_EUROS + ARRONDI) {
+                if (f.prixRevientTTC() != null && !desequilibre(f.ressources(), f.prixRevientTTC())) {
                     financement += 10;
                 }
                 financement += accorde > 0 ? 15 * accorde / total : 0;
@@ -354,8 +355,7 @@ class SocleEtPacksALaLettreTest {
             Financement f = o.financement();
             Double prix = f == null ? null : f.prixRevientTTC();
             List<Financement.Ressource> ressources = f == null ? List.of() : f.ressources();
-            double total = ressources.stream().mapToDouble(Financement.Ressource::montant).sum();
-            if (prix != null && !ressources.isEmpty() && Math.abs(total - prix) > TOLERANCE_EUROS + ARRONDI) {
+            if (prix != null && !ressources.isEmpty() && desequilibre(ressources, prix)) {
                 a.add("PLAN_FINANCEMENT_DESEQUILIBRE " + (agrement ? "BLOQUANTE" : "MAJEURE")
                         + " /operation/financement/ressources");
             }
@@ -429,6 +429,15 @@ class SocleEtPacksALaLettreTest {
                 a.add("DEPOT_TARDIF INFO /dateReference");
             }
             return a;
+        }
+
+        /**
+         * Σ montants ≠ prixRevientTTC beyond the euro, in decimals as the dossier writes them: in binary, seven
+         * resources of a 275 M€ operation that sum to the cost price plus 1,00 € add up to 1,0000000596 € more.
+         */
+        private static boolean desequilibre(List<Financement.Ressource> ressources, double prix) {
+            BigDecimal total = ressources.stream().map(r -> BigDecimal.valueOf(r.montant())).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return total.subtract(BigDecimal.valueOf(prix)).abs().compareTo(BigDecimal.valueOf(TOLERANCE_EUROS)) > 0;
         }
 
         /** The SIREN's check key: Luhn over its nine digits. */
@@ -605,7 +614,9 @@ class SocleEtPacksALaLettreTest {
 
         /** Resources that sum to the cost price to the euro, a cent either side of the tolerance, or far from it. */
         private void financement(ObjectNode f) {
-            double prix = centiemes(500_000 + hasard.nextDouble() * 3_000_000);
+            // Up to 300 M€ (a large operation), where binary sums of cents drift by more than a billionth of a euro.
+            double prix = centiemes(hasard.nextBoolean() ? 500_000 + hasard.nextDouble() * 3_000_000
+                    : 10_000_000 + hasard.nextDouble() * 290_000_000);
             if (hasard.nextInt(5) > 0) {
                 f.put("prixRevientTTC", prix);
             }

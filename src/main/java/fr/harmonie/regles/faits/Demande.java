@@ -11,6 +11,7 @@ import fr.harmonie.dossier.Operation.TypeHebergement;
 import fr.harmonie.dossier.Phase;
 import fr.harmonie.dossier.Produit;
 import fr.harmonie.dossier.Urbanisme.EtatPermis;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** Le dossier vu d'ensemble par les règles: une seule instance par évaluation. */
@@ -21,6 +22,7 @@ public final class Demande {
     private final int nombreLogementsPlai;
     private final boolean tousLotsPls;
     private final double totalRessources;
+    private final BigDecimal sommeRessources;
     private final double totalAccorde;
 
     public Demande(Dossier dossier) {
@@ -39,14 +41,17 @@ public final class Demande {
         this.nombreLogementsPlai = plai;
         this.tousLotsPls = pls;
         double ressources = 0;
+        BigDecimal somme = BigDecimal.ZERO;
         double accorde = 0;
         for (Financement.Ressource r : financement().ressources()) {
             ressources += r.montant();
+            somme = somme.add(BigDecimal.valueOf(r.montant()));
             if (r.statut() == Financement.StatutRessource.ACCORDE) {
                 accorde += r.montant();
             }
         }
         this.totalRessources = ressources;
+        this.sommeRessources = somme;
         this.totalAccorde = accorde;
     }
 
@@ -95,6 +100,13 @@ public final class Demande {
     public Double getPrixRevientTTC() { return financement().prixRevientTTC(); }
     public int getNombreRessources() { return financement().ressources().size(); }
     public double getTotalRessources() { return totalRessources; }
+
+    /**
+     * Σ montants des ressources en décimal, tels que le dossier les écrit : en binaire, sept ressources d'une opération
+     * de 275 M€ qui font le prix de revient plus 1,00 € s'additionnent à 1,0000000596 € de plus, au-delà de la
+     * tolérance. Lu par le socle depuis 2026.22 ; {@link #getTotalRessources()} reste celui des versions d'avant.
+     */
+    public BigDecimal getSommeRessources() { return sommeRessources; }
     public double getTotalAccorde() { return totalAccorde; }
 
     public int getNombreLogements() { return nombreLogements; }
