@@ -128,7 +128,7 @@ class DossiersTiresAuHasardTest {
 
         private static final JsonNodeFactory NOEUDS = JsonNodeFactory.instance;
         private static final String[] COMMUNES = {"76540", "76351", "38185", "38421", "29019", "21231", "69123", "14118",
-            "99999", "2A004"};
+            "99999", "2A004", "97411"};
         private static final String[] TERRITOIRES = {"national", "region-84", "region-28", "metropole-rouen-normandie", "inconnu"};
         private static final String[] TEXTES = {"", "x", "Résidence « Les Érables »", "n° 12 — bât. B", "😀"};
         /** How long lists get: enough to meet duplicates and sums, not the contract's 2 000 logements each time. */
