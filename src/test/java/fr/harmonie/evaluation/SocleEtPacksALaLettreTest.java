@@ -54,8 +54,9 @@ import tools.jackson.databind.node.ObjectNode;
  * DEPOT_TARDIF en novembre et décembre (2026.1) ; dans la Métropole Rouen Normandie (Rouen, Elbeuf), aucune marge
  * locale sur le PLAI et le PLAI adapté, et en programmation d'une construction ou d'une transformation, le permis exigé
  * et PERMIS_NON_OBTENU tant qu'il n'est pas obtenu ; en Normandie hors Métropole (Caen, Le Havre), le socle seul sous
- * le pack régional ; ailleurs (Dijon, Brest, Limoges, et Saint-Denis de La Réunion, où le socle 2026.19 relève
- * aussi les lots PLAI et PLUS, produits que l'outre-mer ne distribue pas), le socle seul. Les dates d'effet des paramètres sont celles de
+ * le pack régional ; ailleurs (Dijon, Brest, Limoges ; Saint-Denis de La Réunion, où le socle 2026.19 relève
+ * aussi les lots PLAI et PLUS, produits que l'outre-mer ne distribue pas ; Nouméa, où le socle 2026.23 relève tous
+ * les lots, la Nouvelle-Calédonie fixant ses propres règles du logement), le socle seul. Les dates d'effet des paramètres sont celles de
  * {@code rules/parametres} (plafond des marges depuis 2023, ancienneté d'acquisition depuis 2024, durée d'usufruit
  * depuis 2023, part PLAI des organismes MOI depuis septembre 2019, LMzone PLUS zone 2 connue pour 2010) et celles des
  * versions des packs : les dossiers sont datés de 2026, 2025, 2021 ou 2010 pour passer de part et d'autre.
@@ -270,6 +271,7 @@ class SocleEtPacksALaLettreTest {
             Operation o = d.operation();
             boolean metropole = chaine(d).contains("metropole-rouen-normandie");
             boolean outreMer = o.commune().codeInsee().matches("97[1-468].*");
+            boolean reglesPropres = o.commune().codeInsee().matches("97[57].*|98[678].*");
             LocalDate date = d.dateReference();
             boolean agrement = d.phase() == Phase.AGREMENT;
             boolean ordinaire = o.typeHebergement() == TypeHebergement.LOGEMENT_ORDINAIRE;
@@ -342,6 +344,11 @@ class SocleEtPacksALaLettreTest {
                 // Socle 2026.19 (2026.20: Saint-Martin too): outre-mer, the LLTS and the LLS stand for the PLAI and the
                 // PLUS (not in the page).
                 if (plaiOuPlus && outreMer) {
+                    a.add("PRODUIT_NON_DISTRIBUE_OUTRE_MER BLOQUANTE " + champ + "produit");
+                }
+                // Socle 2026.23: where the overseas collectivity sets its own housing rules (Saint-Pierre-et-Miquelon,
+                // Saint-Barthélemy, the Pacific), no product is the State's, the PLS included (not in the page).
+                if (reglesPropres) {
                     a.add("PRODUIT_NON_DISTRIBUE_OUTRE_MER BLOQUANTE " + champ + "produit");
                 }
                 if (!produitsVus.add(lot.produit())) {
@@ -462,9 +469,12 @@ class SocleEtPacksALaLettreTest {
     private static final class Tirage {
 
         private static final JsonNodeFactory NOEUDS = JsonNodeFactory.instance;
-        /** Dijon, Brest, Limoges, Saint-Denis de La Réunion (no pack); Grenoble, Lyon; Caen, Le Havre; Rouen, Elbeuf. */
-        private static final String[] COMMUNES = {"21231", "29019", "87085", "97411", "38185", "69123", "14118", "76351",
-            "76540", "76231"};
+        /**
+         * Dijon, Brest, Limoges, Saint-Denis de La Réunion, Nouméa (no pack); Grenoble, Lyon; Caen, Le Havre; Rouen,
+         * Elbeuf.
+         */
+        private static final String[] COMMUNES = {"21231", "29019", "87085", "97411", "98818", "38185", "69123", "14118",
+            "76351", "76540", "76231"};
         private static final String[] SIRENS = {"732829320", "552100554", "356000000", "732829320", "552100554",
             "356000000", "732829321", "123456789"};
 
