@@ -57,11 +57,12 @@ class CommunesController {
     @Operation(summary = "Une commune par son code INSEE, et le territoire qui l'instruit à une date (aujourd'hui par défaut)",
             description = "La chaîne de packs est celle qu'appliquerait une évaluation d'un dossier de cette commune à cette "
                     + "date, sans territoire demandé ; `regles` donne l'adresse des règles en vigueur. Un code postal tapé "
-                    + "à la place du code INSEE, ou le code d'une ancienne commune déléguée ou associée, reçoit 404 avec le "
-                    + "ou les codes INSEE à utiliser.")
+                    + "à la place du code INSEE, le code d'une ancienne commune déléguée ou associée, ou celui d'une commune de "
+                    + "Corse écrit avec 20 au lieu de 2A ou 2B, reçoit 404 avec le ou les codes INSEE à utiliser.")
     @ApiResponse(responseCode = "200", description = "La commune, son territoire et la chaîne de packs à la date.")
-    @ApiResponse(responseCode = "404", description = "Aucune commune actuelle ne porte ce code ; si c'est un code postal ou "
-            + "celui d'une ancienne commune, detail donne le ou les codes INSEE à utiliser ; sinon, à une date postérieure "
+    @ApiResponse(responseCode = "404", description = "Aucune commune actuelle ne porte ce code ; si c'est un code postal, "
+            + "celui d'une ancienne commune ou celui d'une commune de Corse écrit avec 20, detail donne le ou les codes INSEE "
+            + "à utiliser ; sinon, à une date postérieure "
             + "à l'année du découpage administratif, detail dit qu'une commune créée depuis n'y figure pas encore.")
     @GetMapping(path = "/api/v1/communes/{codeInsee}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> commune(@PathVariable String codeInsee, @RequestParam(required = false) String date) {

@@ -18,10 +18,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Tous les packs chargés et vérifiés, et la résolution d'un dossier: la commune désigne le pack le plus spécifique
@@ -169,6 +171,22 @@ public final class RegistrePacks implements ResolveurChaine {
     }
 
     /**
+     * What to type instead, when a Corsican commune's code is written with the département's number, 20, in place of
+     * 2A or 2B ("20004" for Ajaccio, 2A004): the way spreadsheets and systems that want digits only write it. In the
+     * 2026 geography no two Corsican communes share their last three digits; were it to happen, both are named.
+     */
+    private String codeCorse(String code) {
+        if (!code.startsWith("20")) {
+            return "";
+        }
+        String communes = Stream.of("2A", "2B").map(departement -> geographie.commune(departement + code.substring(2)))
+                .filter(Objects::nonNull).map(c -> c.code() + " " + c.nom()).collect(Collectors.joining(", "));
+        return communes.isEmpty() ? ""
+                : " ; en Corse, le code INSEE d'une commune commence par 2A (Corse-du-Sud) ou 2B (Haute-Corse), non par 20 : "
+                        + communes;
+    }
+
+    /**
      * What to type instead, when the code is that of a former commune merged into a current one (76027, Assigny, now a
      * commune déléguée of 76618 Petit-Caux): its own code stays in the geography, but no current commune bears it.
      */
@@ -189,12 +207,13 @@ public final class RegistrePacks implements ResolveurChaine {
         String retard = geographie.enRetardSur(date);
         if (commune == null) {
             Geographie.CommuneRattachee rattachee = geographie.communeRattachee(code);
-            String postal = codePostal(code);
-            // A code that is neither a former commune's nor a postal code may be that of a commune created since.
-            boolean peutEtreNouvelle = retard != null && rattachee == null && postal.isEmpty();
+            String ailleurs = codePostal(code) + codeCorse(code);
+            // A code that is neither a former commune's, a postal code nor a Corsican one may be that of a commune
+            // created since.
+            boolean peutEtreNouvelle = retard != null && rattachee == null && ailleurs.isEmpty();
             String explication = (rattachee != null ? communeRattachee(rattachee)
                     : "commune " + code + " inconnue du découpage administratif (" + geographie.provenance() + ")")
-                    + postal + (peutEtreNouvelle ? " ; " + retard : "");
+                    + ailleurs + (peutEtreNouvelle ? " ; " + retard : "");
             return new Resolution(List.of(national()), explication + " → socle national seul",
                     new Localisation(code, false, demande, true, explication, nomEcrit, null, false, retard), notes);
         }

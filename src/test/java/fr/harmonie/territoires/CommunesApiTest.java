@@ -95,6 +95,9 @@ class CommunesApiTest {
         assertThat(codes(lire("/api/v1/communes?codePostal=76000", 200))).containsExactly("76540");
         assertThat(lire("/api/v1/communes/76003", 404).get("detail").asString())
                 .contains("commune associée Ambourville", "76020 Anneville-Ambourville");
+        assertThat(lire("/api/v1/communes/20004", 404).get("detail").asString())
+                .contains("en Corse, le code INSEE d'une commune commence par 2A (Corse-du-Sud) ou 2B (Haute-Corse), non par 20 :"
+                        + " 2A004 Ajaccio");
 
         assertThat(codes(lire("/api/v1/communes?nom=rouen", 200)).get(0)).isEqualTo("76540");
         assertThat(codes(lire("/api/v1/communes?nom=SAINT-ETIENNE", 200)).get(0)).isEqualTo("42218");

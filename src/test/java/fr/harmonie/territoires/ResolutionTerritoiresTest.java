@@ -243,6 +243,36 @@ class ResolutionTerritoiresTest {
     }
 
     /**
+     * A Corsican commune written with 20, the département's number, in place of 2A or 2B (20004 for Ajaccio, 2A004), as
+     * systems that keep codes as numbers write it: the anomaly names the code to use. When the same digits are also a
+     * postal code (20090 is Ajaccio's, and 2A090 is Coggia), both readings are given; other codes get no Corsican hint.
+     */
+    @Test
+    void uneCommuneDeCorseEcriteAvec20AuLieuDe2AOu2BEstReconnueEtLeBonCodeDonne() throws Exception {
+        Resultat ajaccio = evaluer("agrement", Map.of("/operation/commune/codeInsee", "20004"));
+        Resultat bastia = evaluer("agrement", Map.of("/operation/commune/codeInsee", "20033"));
+        Resultat postalOuCoggia = evaluer("agrement", Map.of("/operation/commune/codeInsee", "20090"));
+        Resultat aucune = evaluer("agrement", Map.of("/operation/commune/codeInsee", "20999"));
+        Resultat rouen = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76000"));
+
+        assertThat(Socle.anomaliesHorsLoyerDeZone(ajaccio)).filteredOn(a -> a.code().equals("COMMUNE_INCONNUE")).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.gravite()).isEqualTo(Gravite.BLOQUANTE);
+                    assertThat(a.message()).isEqualTo("Code INSEE 20004 : commune 20004 inconnue du découpage administratif"
+                            + " (@etalab/decoupage-administratif@6.0.0) ; en Corse, le code INSEE d'une commune commence par 2A"
+                            + " (Corse-du-Sud) ou 2B (Haute-Corse), non par 20 : 2A004 Ajaccio ; seul le socle national s'applique");
+                });
+        assertThat(ajaccio.territoire().resolution()).contains("non par 20 : 2A004 Ajaccio");
+        assertThat(bastia.territoire().resolution()).contains("non par 20 : 2B033 Bastia");
+        assertThat(postalOuCoggia.territoire().resolution()).contains(
+                "20090 est un code postal, pas un code INSEE ; code INSEE de la commune de ce code postal : 2A004 Ajaccio ;"
+                        + " en Corse, le code INSEE d'une commune commence par 2A (Corse-du-Sud) ou 2B (Haute-Corse), non par 20 :"
+                        + " 2A090 Coggia");
+        assertThat(aucune.territoire().resolution()).doesNotContain("Corse", "code postal");
+        assertThat(rouen.territoire().resolution()).doesNotContain("Corse");
+    }
+
+    /**
      * Communes nouvelles take effect on 1 January, and the dataset of that year comes out weeks later: from then on, an
      * unknown code may be a commune created since the geography's 1 January. The message says so, for the bailleur who
      * typed a right code and for the instructeur who reads the refusal; in the geography's own year, an unknown code is
