@@ -22,10 +22,12 @@ import tools.jackson.databind.JsonNode;
  */
 final class EcartsEnFrancais {
 
+    private static final String MODELE_INSEE = "^([0-9]{2}|2A|2B)[0-9]{3}$";
+    private static final Pattern QUATRE_CHIFFRES = Pattern.compile("[0-9]{4}");
     /** What each pattern of the contract means, said in words. */
     private static final Map<String, String> MODELES = Map.of(
             "^[0-9]{9}$", "un numéro SIREN : neuf chiffres, sans espace",
-            "^([0-9]{2}|2A|2B)[0-9]{3}$", "un code INSEE de commune : cinq caractères, deux chiffres (2A ou 2B pour la "
+            MODELE_INSEE, "un code INSEE de commune : cinq caractères, deux chiffres (2A ou 2B pour la "
                     + "Corse) puis trois chiffres, qui ne sont pas ceux du code postal",
             "^[A-Z0-9_]{2,64}$", "un code de pièce : de 2 à 64 majuscules, chiffres ou _, par exemple PERMIS_CONSTRUIRE");
     private static final Pattern DATE_ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
@@ -46,7 +48,7 @@ final class EcartsEnFrancais {
         JsonNode regle = e.getSchemaNode();
         String keyword = e.getKeyword() == null ? "" : e.getKeyword();
         String dit = switch (keyword) {
-            case "type" -> type(valeur, regle);
+            case "type" -> type(valeur, regle, schema.at(parent(e)));
             case "format" -> "date".equals(regle.asString()) ? date(valeur) : null;
             case "enum" -> enumeration(valeur, regle);
             case "pattern" -> modele(valeur, regle);
@@ -70,10 +72,17 @@ final class EcartsEnFrancais {
         return dit != null ? dit : e.getMessage();
     }
 
-    private static String type(JsonNode valeur, JsonNode regle) {
+    private static String type(JsonNode valeur, JsonNode regle, JsonNode propriete) {
         String attendu = regle.isArray() ? String.join(" ou ", regle.valueStream().map(t -> unType(t.asString())).toList())
                 : unType(regle.asString());
         String dit = nature(valeur) + ", " + attendu + (attendu.startsWith("une ") ? " attendue" : " attendu");
+        if (valeur.isNumber() && attendu.equals(unType("string"))) {
+            String entreGuillemets = texteAttendu(valeur.asString(), propriete);
+            if (entreGuillemets != null) {
+                return dit + " : écrire \"" + entreGuillemets + "\", entre guillemets"
+                        + (entreGuillemets.equals(valeur.asString()) ? "" : ", avec le zéro du début");
+            }
+        }
         if (valeur.isString()) {
             String texte = valeur.asString().strip();
             if (attendu.contains("nombre") && NOMBRE_A_VIRGULE.matcher(texte).matches()) {
@@ -104,6 +113,27 @@ final class EcartsEnFrancais {
             return valeur + " est un booléen";
         }
         return valeur.isNull() ? "null n'est pas admis ici" : cite(valeur) + " trouvé" + (valeur.isArray() ? "e" : "");
+    }
+
+    /**
+     * The text a number typed for a text property stands for, when the property would take it: a SIREN or an INSEE code
+     * kept as a number by a spreadsheet (552100554, or 1053 for 01053, the leading zero lost). Null otherwise: no
+     * rewriting is offered that the contract would refuse in turn.
+     */
+    private static String texteAttendu(String chiffres, JsonNode propriete) {
+        for (String candidat : List.of(chiffres, zeroDuDebut(chiffres, propriete))) {
+            // find(), as JSON Schema reads a pattern: unanchored unless it says ^ and $ (the contract's do).
+            if (propriete.has("pattern") && Pattern.compile(propriete.get("pattern").asString()).matcher(candidat).find()) {
+                return candidat;
+            }
+        }
+        return null;
+    }
+
+    /** An INSEE code of four digits is one whose leading zero a spreadsheet dropped (01053 written 1053); else as is. */
+    private static String zeroDuDebut(String texte, JsonNode propriete) {
+        return propriete.path("pattern").asString("").equals(MODELE_INSEE) && QUATRE_CHIFFRES.matcher(texte).matches()
+                ? "0" + texte : texte;
     }
 
     private static String unType(String type) {
@@ -151,6 +181,9 @@ final class EcartsEnFrancais {
     private static String enumeration(JsonNode valeur, JsonNode regle) {
         List<String> admises = regle.valueStream().map(JsonNode::asString).toList();
         String dit = cite(valeur) + " n'est pas une valeur admise ; valeurs admises : " + String.join(", ", admises);
+        if ((valeur.isNumber() || valeur.isBoolean()) && admises.contains(valeur.asString())) {
+            return dit + " : écrire \"" + valeur.asString() + "\", entre guillemets";
+        }
         if (valeur.isString()) {
             String cle = cle(valeur.asString());
             for (String admise : admises) {
@@ -170,7 +203,11 @@ final class EcartsEnFrancais {
 
     private static String modele(JsonNode valeur, JsonNode regle) {
         String sens = MODELES.get(regle.asString());
-        return cite(valeur) + (sens != null ? " n'est pas " + sens : " ne suit pas le modèle " + regle.asString());
+        String dit = cite(valeur) + (sens != null ? " n'est pas " + sens : " ne suit pas le modèle " + regle.asString());
+        if (regle.asString().equals(MODELE_INSEE) && QUATRE_CHIFFRES.matcher(valeur.asString()).matches()) {
+            return dit + " ; quatre chiffres : un tableur a pu retirer le zéro du début, écrire « 0" + valeur.asString() + " »";
+        }
+        return dit;
     }
 
     private static String constante(JsonNode valeur, JsonNode regle) {
