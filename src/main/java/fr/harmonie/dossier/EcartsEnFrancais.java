@@ -182,7 +182,7 @@ final class EcartsEnFrancais {
         List<String> admises = regle.valueStream().map(JsonNode::asString).toList();
         String dit = cite(valeur) + " n'est pas une valeur admise ; valeurs admises : " + String.join(", ", admises);
         if ((valeur.isNumber() || valeur.isBoolean()) && admises.contains(valeur.asString())) {
-            return dit + " : écrire \"" + valeur.asString() + "\", entre guillemets";
+            return dit + " (écrire \"" + valeur.asString() + "\", entre guillemets)";
         }
         if (valeur.isString()) {
             String cle = cle(valeur.asString());

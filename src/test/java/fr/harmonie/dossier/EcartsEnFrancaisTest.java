@@ -38,7 +38,7 @@ class EcartsEnFrancaisTest {
             /operation/commune/codeInsee                       | 21231                   | 21231 est un nombre, un texte entre guillemets attendu : écrire "21231", entre guillemets
             /operation/commune/codeInsee                       | 123456                  | 123456 est un nombre, un texte entre guillemets attendu (fin)
             /maitreOuvrage/siren                               | 552100554               | 552100554 est un nombre, un texte entre guillemets attendu : écrire "552100554", entre guillemets
-            /operation/zone123                                 | 2                       | 2 n'est pas une valeur admise ; valeurs admises : 1BIS, 1, 2, 3 : écrire "2", entre guillemets
+            /operation/zone123                                 | 2                       | 2 n'est pas une valeur admise ; valeurs admises : 1BIS, 1, 2, 3 (écrire "2", entre guillemets)
             /operation/zone123                                 | 4                       | 4 n'est pas une valeur admise ; valeurs admises : 1BIS, 1, 2, 3 (fin)
             /operation/ascenseur                               | "oui"                   | « oui » est un texte, true ou false attendu : écrire true (oui) ou false (non), sans guillemets
             /operation/ascenseur                               | null                    | null n'est pas admis ici, true ou false attendu ; une information facultative que l'on n'a pas s'omet
