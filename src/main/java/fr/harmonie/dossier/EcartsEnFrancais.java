@@ -22,11 +22,12 @@ import tools.jackson.databind.JsonNode;
  */
 final class EcartsEnFrancais {
 
+    private static final String MODELE_SIREN = "^[0-9]{9}$";
     private static final String MODELE_INSEE = "^([0-9]{2}|2A|2B)[0-9]{3}$";
     private static final Pattern QUATRE_CHIFFRES = Pattern.compile("[0-9]{4}");
     /** What each pattern of the contract means, said in words. */
     private static final Map<String, String> MODELES = Map.of(
-            "^[0-9]{9}$", "un numéro SIREN : neuf chiffres, sans espace",
+            MODELE_SIREN, "un numéro SIREN : neuf chiffres, sans espace",
             MODELE_INSEE, "un code INSEE de commune : cinq caractères, deux chiffres (2A ou 2B pour la "
                     + "Corse) puis trois chiffres, qui ne sont pas ceux du code postal",
             "^[A-Z0-9_]{2,64}$", "un code de pièce : de 2 à 64 majuscules, chiffres ou _, par exemple PERMIS_CONSTRUIRE");
@@ -206,6 +207,17 @@ final class EcartsEnFrancais {
         String dit = cite(valeur) + (sens != null ? " n'est pas " + sens : " ne suit pas le modèle " + regle.asString());
         if (regle.asString().equals(MODELE_INSEE) && QUATRE_CHIFFRES.matcher(valeur.asString()).matches()) {
             return dit + " ; quatre chiffres : un tableur a pu retirer le zéro du début, écrire « 0" + valeur.asString() + " »";
+        }
+        if (regle.asString().equals(MODELE_SIREN)) {
+            // Written as on a Kbis (552 100 554), or the SIRET of an establishment: the SIREN is its first nine digits.
+            String chiffres = valeur.asString().replaceAll("[\\s.]", "");
+            if (chiffres.matches("[0-9]{9}")) {
+                return dit + " : écrire « " + chiffres + " »";
+            }
+            if (chiffres.matches("[0-9]{14}")) {
+                return dit + " ; quatorze chiffres, c'est un SIRET : le SIREN en est les neuf premiers, « "
+                        + chiffres.substring(0, 9) + " »";
+            }
         }
         return dit;
     }

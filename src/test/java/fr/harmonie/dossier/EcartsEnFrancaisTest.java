@@ -31,7 +31,10 @@ class EcartsEnFrancaisTest {
             /dateReference                                     | "demain"                | « demain » n'est pas une date : AAAA-MM-JJ attendu
             /operation/lots/0/produit                          | "plai adapté"           | « plai adapté » n'est pas une valeur admise ; valeurs admises : PLAI, PLAI_ADAPTE, PLUS, PLS (écrire « PLAI_ADAPTE », tel quel)
             /operation/zoneABC                                 | "B3"                    | « B3 » n'est pas une valeur admise ; valeurs admises : ABIS, A, B1, B2, C
-            /maitreOuvrage/siren                               | "552 100 554"           | « 552 100 554 » n'est pas un numéro SIREN : neuf chiffres, sans espace
+            /maitreOuvrage/siren                               | "552 100 554"           | « 552 100 554 » n'est pas un numéro SIREN : neuf chiffres, sans espace : écrire « 552100554 »
+            /maitreOuvrage/siren                               | "55210055400013"        | « 55210055400013 » n'est pas un numéro SIREN : neuf chiffres, sans espace ; quatorze chiffres, c'est un SIRET : le SIREN en est les neuf premiers, « 552100554 »
+            /maitreOuvrage/siren                               | "552 100 554 00013"     | c'est un SIRET : le SIREN en est les neuf premiers, « 552100554 »
+            /maitreOuvrage/siren                               | "5521005"               | « 5521005 » n'est pas un numéro SIREN : neuf chiffres, sans espace (fin)
             /operation/commune/codeInsee                       | "2123"                  | « 2123 » n'est pas un code INSEE de commune : cinq caractères
             /operation/commune/codeInsee                       | "1053"                  | « 1053 » n'est pas un code INSEE de commune : cinq caractères, deux chiffres (2A ou 2B pour la Corse) puis trois chiffres, qui ne sont pas ceux du code postal ; quatre chiffres : un tableur a pu retirer le zéro du début, écrire « 01053 »
             /operation/commune/codeInsee                       | 1053                    | 1053 est un nombre, un texte entre guillemets attendu : écrire "01053", entre guillemets, avec le zéro du début
