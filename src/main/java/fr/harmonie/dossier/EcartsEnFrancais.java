@@ -1,6 +1,7 @@
 package fr.harmonie.dossier;
 
 import com.networknt.schema.Error;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -25,6 +26,11 @@ final class EcartsEnFrancais {
     private static final String MODELE_SIREN = "^[0-9]{9}$";
     private static final String MODELE_INSEE = "^([0-9]{2}|2A|2B)[0-9]{3}$";
     private static final Pattern QUATRE_CHIFFRES = Pattern.compile("[0-9]{4}");
+    private static final Pattern POURCENTAGE = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*%");
+    /** Spreadsheets count dates in days from 30 December 1899: 46023 is 1 January 2026. */
+    private static final LocalDate ORIGINE_DES_TABLEURS = LocalDate.of(1899, 12, 30);
+    private static final long JOURS_TABLEUR_1930 = 10958;
+    private static final long JOURS_TABLEUR_2100 = 73051;
     /** What each pattern of the contract means, said in words. */
     private static final Map<String, String> MODELES = Map.of(
             MODELE_SIREN, "un numéro SIREN : neuf chiffres, sans espace",
@@ -55,7 +61,7 @@ final class EcartsEnFrancais {
             case "pattern" -> modele(valeur, regle);
             case "const" -> constante(valeur, regle);
             case "minimum" -> cite(valeur) + " : au moins " + regle + " attendu";
-            case "maximum" -> cite(valeur) + " : au plus " + regle + " attendu";
+            case "maximum" -> maximum(valeur, regle, schema.at(parent(e)));
             case "exclusiveMinimum" -> cite(valeur) + " : une valeur supérieure à " + regle + " est attendue";
             case "exclusiveMaximum" -> cite(valeur) + " : une valeur inférieure à " + regle + " est attendue";
             case "minItems" -> valeur.size() == 0 ? "la liste est vide : au moins " + elements(regle.asInt()) + " attendu"
@@ -77,27 +83,76 @@ final class EcartsEnFrancais {
         String attendu = regle.isArray() ? String.join(" ou ", regle.valueStream().map(t -> unType(t.asString())).toList())
                 : unType(regle.asString());
         String dit = nature(valeur) + ", " + attendu + (attendu.startsWith("une ") ? " attendue" : " attendu");
-        if (valeur.isNumber() && attendu.equals(unType("string"))) {
-            String entreGuillemets = texteAttendu(valeur.asString(), propriete);
-            if (entreGuillemets != null) {
-                return dit + " : écrire \"" + entreGuillemets + "\", entre guillemets"
-                        + (entreGuillemets.equals(valeur.asString()) ? "" : ", avec le zéro du début");
-            }
+        if (valeur.isNumber()) {
+            return dit + nombreEcritPour(valeur, attendu, propriete);
         }
         if (valeur.isString()) {
-            String texte = valeur.asString().strip();
-            if (attendu.contains("nombre") && NOMBRE_A_VIRGULE.matcher(texte).matches()) {
-                return dit + " : écrire " + texte.replace(',', '.') + ", sans guillemets et avec un point décimal";
-            }
-            if (attendu.contains("nombre") && NOMBRE.matcher(texte).matches()) {
-                return dit + " : écrire " + texte + " sans guillemets";
-            }
-            if (attendu.equals("true ou false")) {
-                return dit + " : écrire true (oui) ou false (non), sans guillemets";
-            }
+            return dit + texteEcritPour(valeur.asString().strip(), attendu, propriete);
         }
         if (valeur.isNull()) {
             return dit + " ; une information facultative que l'on n'a pas s'omet, propriété comprise";
+        }
+        return dit;
+    }
+
+    /**
+     * The fix for a number where a text or true/false is expected, as a spreadsheet writes them: a code kept as a
+     * number, a date as its count of days, a box ticked as 1. Empty when none can be guessed.
+     */
+    private static String nombreEcritPour(JsonNode valeur, String attendu, JsonNode propriete) {
+        if (attendu.equals(unType("string"))) {
+            String entreGuillemets = texteAttendu(valeur.asString(), propriete);
+            if (entreGuillemets != null) {
+                return " : écrire \"" + entreGuillemets + "\", entre guillemets"
+                        + (entreGuillemets.equals(valeur.asString()) ? "" : ", avec le zéro du début");
+            }
+            if ("date".equals(propriete.path("format").asString(null)) && valeur.canConvertToExactIntegral()
+                    && valeur.asLong() > JOURS_TABLEUR_1930 && valeur.asLong() < JOURS_TABLEUR_2100) {
+                LocalDate jour = ORIGINE_DES_TABLEURS.plusDays(valeur.asLong());
+                return " ; un tableur compte les dates en jours depuis le 30 décembre 1899 : si c'est une date, "
+                        + valeur.asLong() + " est le " + jour + ", écrire \"" + jour + "\", entre guillemets";
+            }
+        }
+        if (attendu.equals(unType("boolean")) && valeur.canConvertToExactIntegral() && (valeur.asLong() == 0 || valeur.asLong() == 1)) {
+            return " : écrire " + (valeur.asLong() == 1 ? "true (oui)" : "false (non)") + ", sans guillemets";
+        }
+        return "";
+    }
+
+    /** The fix for a text where a number or true/false is expected: « 62,5 », « 62 », « 5 % », « oui ». */
+    private static String texteEcritPour(String texte, String attendu, JsonNode propriete) {
+        if (attendu.contains("nombre") && NOMBRE_A_VIRGULE.matcher(texte).matches()) {
+            return " : écrire " + texte.replace(',', '.') + ", sans guillemets et avec un point décimal";
+        }
+        if (attendu.contains("nombre") && NOMBRE.matcher(texte).matches()) {
+            return " : écrire " + texte + " sans guillemets";
+        }
+        Matcher pourcentage = POURCENTAGE.matcher(texte);
+        if (attendu.contains("nombre") && estUneFraction(propriete) && pourcentage.matches()) {
+            return " : une fraction est attendue, écrire " + fraction(pourcentage.group(1)) + " sans guillemets";
+        }
+        if (attendu.equals(unType("boolean"))) {
+            return " : écrire true (oui) ou false (non), sans guillemets";
+        }
+        return "";
+    }
+
+    /** A number between 0 and 1, such as a marge locale: 0.05 for 5 %. */
+    private static boolean estUneFraction(JsonNode propriete) {
+        return propriete.path("minimum").asDouble(-1) == 0 && propriete.path("maximum").asDouble(-1) == 1;
+    }
+
+    /** « 5 » → 0.05, « 12,5 » → 0.125. */
+    private static String fraction(String pourcent) {
+        return new BigDecimal(pourcent.replace(',', '.')).movePointLeft(2).stripTrailingZeros().toPlainString();
+    }
+
+    /** The fix for a fraction written as a percentage (5 for 5 %, above the maximum 1); empty otherwise. */
+    private static String maximum(JsonNode valeur, JsonNode regle, JsonNode propriete) {
+        String dit = cite(valeur) + " : au plus " + regle + " attendu";
+        if (estUneFraction(propriete) && valeur.isNumber() && valeur.asDouble() <= 100) {
+            return dit + " ; une fraction est attendue : " + valeur.asString() + " % s'écrit "
+                    + fraction(valeur.asString());
         }
         return dit;
     }

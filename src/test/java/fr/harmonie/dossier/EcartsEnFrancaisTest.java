@@ -44,6 +44,15 @@ class EcartsEnFrancaisTest {
             /operation/zone123                                 | 2                       | 2 n'est pas une valeur admise ; valeurs admises : 1BIS, 1, 2, 3 (écrire "2", entre guillemets)
             /operation/zone123                                 | 4                       | 4 n'est pas une valeur admise ; valeurs admises : 1BIS, 1, 2, 3 (fin)
             /operation/ascenseur                               | "oui"                   | « oui » est un texte, true ou false attendu : écrire true (oui) ou false (non), sans guillemets
+            /operation/ascenseur                               | 1                       | 1 est un nombre, true ou false attendu : écrire true (oui), sans guillemets
+            /operation/ascenseur                               | 2                       | 2 est un nombre, true ou false attendu (fin)
+            /dateReference                                     | 46023                   | 46023 est un nombre, un texte entre guillemets attendu ; un tableur compte les dates en jours depuis le 30 décembre 1899 : si c'est une date, 46023 est le 2026-01-01, écrire "2026-01-01", entre guillemets
+            /dateReference                                     | 2026                    | 2026 est un nombre, un texte entre guillemets attendu (fin)
+            /operation/lots/0/margeLocale                      | 5                       | 5 : au plus 1 attendu ; une fraction est attendue : 5 % s'écrit 0.05
+            /operation/lots/0/margeLocale                      | "5 %"                   | « 5 % » est un texte, un nombre attendu : une fraction est attendue, écrire 0.05 sans guillemets
+            /operation/lots/0/margeLocale                      | "12,5%"                 | « 12,5% » est un texte, un nombre attendu : une fraction est attendue, écrire 0.125 sans guillemets
+            /operation/lots/0/loyerMensuelM2                   | "5 %"                   | « 5 % » est un texte, un nombre attendu (fin)
+            /operation/lots/0/logements/0/surfaceHabitable     | 1500                    | 1500 : au plus 1000 attendu (fin)
             /operation/ascenseur                               | null                    | null n'est pas admis ici, true ou false attendu ; une information facultative que l'on n'a pas s'omet
             /operation/lots                                    | []                      | la liste est vide : au moins 1 élément attendu
             /formatVersion                                     | 1                       | 1 : écrire "1", entre guillemets
