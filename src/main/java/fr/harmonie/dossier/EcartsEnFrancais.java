@@ -260,6 +260,11 @@ final class EcartsEnFrancais {
     private static String modele(JsonNode valeur, JsonNode regle) {
         String sens = MODELES.get(regle.asString());
         String dit = cite(valeur) + (sens != null ? " n'est pas " + sens : " ne suit pas le modèle " + regle.asString());
+        // Spaces copied around the cell, or 2a for 2A: the same code, written otherwise.
+        String recopie = valeur.asString().strip().toUpperCase(Locale.ROOT);
+        if (Pattern.compile(regle.asString()).matcher(recopie).find()) {
+            return dit + " : écrire « " + recopie + " »";
+        }
         if (regle.asString().equals(MODELE_INSEE) && QUATRE_CHIFFRES.matcher(valeur.asString()).matches()) {
             return dit + " ; quatre chiffres : un tableur a pu retirer le zéro du début, écrire « 0" + valeur.asString() + " »";
         }

@@ -32,6 +32,9 @@ class EcartsEnFrancaisTest {
             /operation/lots/0/produit                          | "plai adapté"           | « plai adapté » n'est pas une valeur admise ; valeurs admises : PLAI, PLAI_ADAPTE, PLUS, PLS (écrire « PLAI_ADAPTE », tel quel)
             /operation/zoneABC                                 | "B3"                    | « B3 » n'est pas une valeur admise ; valeurs admises : ABIS, A, B1, B2, C
             /maitreOuvrage/siren                               | "552 100 554"           | « 552 100 554 » n'est pas un numéro SIREN : neuf chiffres, sans espace : écrire « 552100554 »
+            /operation/commune/codeInsee                       | "2a004"                 | « 2a004 » n'est pas un code INSEE de commune : cinq caractères, deux chiffres (2A ou 2B pour la Corse) puis trois chiffres, qui ne sont pas ceux du code postal : écrire « 2A004 »
+            /operation/commune/codeInsee                       | " 21231 "               | écrire « 21231 »
+            /pieces/0/code                                     | "permis_construire"     | : écrire « PERMIS_CONSTRUIRE »
             /maitreOuvrage/siren                               | "55210055400013"        | « 55210055400013 » n'est pas un numéro SIREN : neuf chiffres, sans espace ; quatorze chiffres, c'est un SIRET : le SIREN en est les neuf premiers, « 552100554 »
             /maitreOuvrage/siren                               | "552 100 554 00013"     | c'est un SIRET : le SIREN en est les neuf premiers, « 552100554 »
             /maitreOuvrage/siren                               | "5521005"               | « 5521005 » n'est pas un numéro SIREN : neuf chiffres, sans espace (fin)
