@@ -31,6 +31,7 @@ final class EcartsEnFrancais {
     private static final LocalDate ORIGINE_DES_TABLEURS = LocalDate.of(1899, 12, 30);
     private static final long JOURS_TABLEUR_1930 = 10958;
     private static final long JOURS_TABLEUR_2100 = 73051;
+    private static final BigDecimal CENT = BigDecimal.valueOf(100);
     /** What each pattern of the contract means, said in words. */
     private static final Map<String, String> MODELES = Map.of(
             MODELE_SIREN, "un numéro SIREN : neuf chiffres, sans espace",
@@ -106,17 +107,29 @@ final class EcartsEnFrancais {
                 return " : écrire \"" + entreGuillemets + "\", entre guillemets"
                         + (entreGuillemets.equals(valeur.asString()) ? "" : ", avec le zéro du début");
             }
-            if ("date".equals(propriete.path("format").asString(null)) && valeur.canConvertToExactIntegral()
-                    && valeur.asLong() > JOURS_TABLEUR_1930 && valeur.asLong() < JOURS_TABLEUR_2100) {
-                LocalDate jour = ORIGINE_DES_TABLEURS.plusDays(valeur.asLong());
+            Long jours = entier(valeur);
+            if ("date".equals(propriete.path("format").asString(null)) && jours != null
+                    && jours > JOURS_TABLEUR_1930 && jours < JOURS_TABLEUR_2100) {
+                LocalDate jour = ORIGINE_DES_TABLEURS.plusDays(jours);
                 return " ; un tableur compte les dates en jours depuis le 30 décembre 1899 : si c'est une date, "
-                        + valeur.asLong() + " est le " + jour + ", écrire \"" + jour + "\", entre guillemets";
+                        + jours + " est le " + jour + ", écrire \"" + jour + "\", entre guillemets";
             }
         }
-        if (attendu.equals(unType("boolean")) && valeur.canConvertToExactIntegral() && (valeur.asLong() == 0 || valeur.asLong() == 1)) {
-            return " : écrire " + (valeur.asLong() == 1 ? "true (oui)" : "false (non)") + ", sans guillemets";
+        Long coche = entier(valeur);
+        if (attendu.equals(unType("boolean")) && coche != null && (coche == 0 || coche == 1)) {
+            return " : écrire " + (coche == 1 ? "true (oui)" : "false (non)") + ", sans guillemets";
         }
         return "";
+    }
+
+    /**
+     * The number as a whole number, or null when it has a fraction or lies outside a long (1e308, 10^22 typed into a
+     * field: Jackson's {@code asLong()} would throw on them).
+     */
+    private static Long entier(JsonNode nombre) {
+        BigDecimal valeur = nombre.decimalValue();
+        boolean entier = valeur.signum() == 0 || valeur.stripTrailingZeros().scale() <= 0;
+        return entier && valeur.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0 ? valeur.longValueExact() : null;
     }
 
     /** The fix for a text where a number or true/false is expected: « 62,5 », « 62 », « 5 % », « oui ». */
@@ -150,7 +163,7 @@ final class EcartsEnFrancais {
     /** The fix for a fraction written as a percentage (5 for 5 %, above the maximum 1); empty otherwise. */
     private static String maximum(JsonNode valeur, JsonNode regle, JsonNode propriete) {
         String dit = cite(valeur) + " : au plus " + regle + " attendu";
-        if (estUneFraction(propriete) && valeur.isNumber() && valeur.asDouble() <= 100) {
+        if (estUneFraction(propriete) && valeur.isNumber() && valeur.decimalValue().compareTo(CENT) <= 0) {
             return dit + " ; une fraction est attendue : " + valeur.asString() + " % s'écrit "
                     + fraction(valeur.asString());
         }

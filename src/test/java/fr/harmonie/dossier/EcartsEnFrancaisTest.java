@@ -49,6 +49,10 @@ class EcartsEnFrancaisTest {
             /operation/ascenseur                               | "oui"                   | « oui » est un texte, true ou false attendu : écrire true (oui) ou false (non), sans guillemets
             /operation/ascenseur                               | 1                       | 1 est un nombre, true ou false attendu : écrire true (oui), sans guillemets
             /operation/ascenseur                               | 2                       | 2 est un nombre, true ou false attendu (fin)
+            /operation/ascenseur                               | 9999999999999999999999  | 9999999999999999999999 est un nombre, true ou false attendu (fin)
+            /operation/ascenseur                               | 1e308                   | 1E+308 est un nombre, true ou false attendu (fin)
+            /dateReference                                     | 9999999999999999999999  | 9999999999999999999999 est un nombre, un texte entre guillemets attendu (fin)
+            /operation/lots/0/margeLocale                      | 1e400                   | 1E+400 : au plus 1 attendu (fin)
             /dateReference                                     | 46023                   | 46023 est un nombre, un texte entre guillemets attendu ; un tableur compte les dates en jours depuis le 30 décembre 1899 : si c'est une date, 46023 est le 2026-01-01, écrire "2026-01-01", entre guillemets
             /dateReference                                     | 2026                    | 2026 est un nombre, un texte entre guillemets attendu (fin)
             /operation/lots/0/margeLocale                      | 5                       | 5 : au plus 1 attendu ; une fraction est attendue : 5 % s'écrit 0.05
