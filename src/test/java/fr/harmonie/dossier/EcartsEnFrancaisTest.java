@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import fr.harmonie.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -92,6 +97,55 @@ class EcartsEnFrancaisTest {
             assertThat(refus.violations().get(0).message()).isEqualTo(lu.substring(0, lu.length() - " (fin)".length()));
         } else {
             assertThat(refus.violations().get(0).message()).contains(lu);
+        }
+    }
+
+    /**
+     * Whatever a spreadsheet or a hostile client puts in any field of the dossier, the bailleur reads a refusal in
+     * French, never an internal error: the corrections above read numbers, codes and dates, and a number Jackson cannot
+     * hold in a long (1e308, 10^22) once made one of them throw.
+     */
+    @Test
+    void toutChampRecoitToutesSortesDeValeursSansAutreErreurQuUnRefus() throws Exception {
+        JsonNode base = Json.MAPPER.readTree(Files.readString(Path.of("src/test/resources/exemples/construction-neuve-dijon.json")));
+        List<String> valeurs = List.of("1e308", "-1e308", "9999999999999999999999", "1e-400", "0.5", "0", "1", "-1", "46023",
+                "100", "\"\"", "\"  \"", "\"2a004\"", "\"1053\"", "\"5 %\"", "\"1,5\"", "\"05/12/2026\"",
+                "\"" + "x".repeat(300) + "\"", "true", "null", "{}", "[]");
+        List<String> champs = new ArrayList<>();
+        feuilles(base, "", champs);
+        int refus = 0;
+        for (String champ : champs) {
+            for (String valeur : valeurs) {
+                ObjectNode dossier = (ObjectNode) base.deepCopy();
+                JsonNode parent = dossier.at(champ.substring(0, champ.lastIndexOf('/')));
+                String nom = champ.substring(champ.lastIndexOf('/') + 1);
+                if (parent instanceof ObjectNode objet) {
+                    objet.set(nom, Json.MAPPER.readTree(valeur));
+                } else {
+                    ((ArrayNode) parent).set(Integer.parseInt(nom), Json.MAPPER.readTree(valeur));
+                }
+                try {
+                    LECTEUR.lire(Json.MAPPER.writeValueAsBytes(dossier));
+                } catch (DossierInvalideException e) {
+                    refus++;
+                    assertThat(e.violations()).as(champ + " = " + valeur).isNotEmpty()
+                            .allSatisfy(v -> assertThat(v.message()).isNotBlank());
+                }
+            }
+        }
+        assertThat(champs).hasSizeGreaterThan(40);
+        assertThat(refus).as("la plupart des valeurs sont hors contrat").isGreaterThan(champs.size() * valeurs.size() / 2);
+    }
+
+    private static void feuilles(JsonNode noeud, String pointeur, List<String> champs) {
+        if (noeud.isObject()) {
+            noeud.properties().forEach(p -> feuilles(p.getValue(), pointeur + "/" + p.getKey(), champs));
+        } else if (noeud.isArray()) {
+            for (int i = 0; i < noeud.size(); i++) {
+                feuilles(noeud.get(i), pointeur + "/" + i, champs);
+            }
+        } else {
+            champs.add(pointeur);
         }
     }
 }
