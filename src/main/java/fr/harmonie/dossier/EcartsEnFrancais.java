@@ -278,8 +278,8 @@ final class EcartsEnFrancais {
         if (Pattern.compile(regle.asString()).matcher(recopie).find()) {
             return dit + " : écrire « " + recopie + " »";
         }
-        if (regle.asString().equals(MODELE_INSEE) && QUATRE_CHIFFRES.matcher(valeur.asString()).matches()) {
-            return dit + " ; quatre chiffres : un tableur a pu retirer le zéro du début, écrire « 0" + valeur.asString() + " »";
+        if (regle.asString().equals(MODELE_INSEE) && QUATRE_CHIFFRES.matcher(recopie).matches()) {
+            return dit + " ; quatre chiffres : un tableur a pu retirer le zéro du début, écrire « 0" + recopie + " »";
         }
         if (regle.asString().equals(MODELE_SIREN)) {
             // Written as on a Kbis (552 100 554), or the SIRET of an establishment: the SIREN is its first nine digits.

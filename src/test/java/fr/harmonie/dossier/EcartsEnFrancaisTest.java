@@ -39,6 +39,7 @@ class EcartsEnFrancaisTest {
             /maitreOuvrage/siren                               | "552 100 554"           | « 552 100 554 » n'est pas un numéro SIREN : neuf chiffres, sans espace : écrire « 552100554 »
             /operation/commune/codeInsee                       | "2a004"                 | « 2a004 » n'est pas un code INSEE de commune : cinq caractères, deux chiffres (2A ou 2B pour la Corse) puis trois chiffres, qui ne sont pas ceux du code postal : écrire « 2A004 »
             /operation/commune/codeInsee                       | " 21231 "               | écrire « 21231 »
+            /operation/commune/codeInsee                       | "1053 "                  | quatre chiffres : un tableur a pu retirer le zéro du début, écrire « 01053 »
             /pieces/0/code                                     | "permis_construire"     | : écrire « PERMIS_CONSTRUIRE »
             /maitreOuvrage/siren                               | "55210055400013"        | « 55210055400013 » n'est pas un numéro SIREN : neuf chiffres, sans espace ; quatorze chiffres, c'est un SIRET : le SIREN en est les neuf premiers, « 552100554 »
             /maitreOuvrage/siren                               | "552 100 554 00013"     | c'est un SIRET : le SIREN en est les neuf premiers, « 552100554 »
