@@ -40,6 +40,12 @@ final class EcartsEnFrancais {
             "^[A-Z0-9_]{2,64}$", "un code de pièce : de 2 à 64 majuscules, chiffres ou _, par exemple PERMIS_CONSTRUIRE");
     private static final Pattern DATE_ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern DATE_FRANCAISE = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
+    private static final Pattern DATE_AVEC_HEURE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ]\\d{1,2}[:h].*");
+    private static final Pattern ANNEE_D_ABORD = Pattern.compile("(\\d{4})[/.-](\\d{1,2})[/.-](\\d{1,2})");
+    /** A date in words once {@link #cle} has made it upper case, unaccented, with _ for spaces: 5_DECEMBRE_2026, 1ER_MAI_2026. */
+    private static final Pattern DATE_EN_LETTRES = Pattern.compile("(\\d{1,2})(?:ER)?_([A-Z]+)_(\\d{4})");
+    private static final List<String> MOIS_SANS_ACCENT = List.of("JANVIER", "FEVRIER", "MARS", "AVRIL", "MAI", "JUIN", "JUILLET",
+            "AOUT", "SEPTEMBRE", "OCTOBRE", "NOVEMBRE", "DECEMBRE");
     private static final Pattern NOMBRE_A_VIRGULE = Pattern.compile("-?\\d+,\\d+");
     private static final Pattern NOMBRE = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final String[] MOIS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -234,17 +240,44 @@ final class EcartsEnFrancais {
                         + " " + MOIS[mois - 1] + " n'existe pas";
             }
         }
-        Matcher francaise = DATE_FRANCAISE.matcher(texte);
-        if (francaise.matches()) {
-            try {
-                LocalDate d = LocalDate.of(Integer.parseInt(francaise.group(3)), Integer.parseInt(francaise.group(2)),
-                        Integer.parseInt(francaise.group(1)));
-                return "« " + texte + " » : une date s'écrit AAAA-MM-JJ, l'année d'abord ; ici " + d;
-            } catch (DateTimeException pasUneDate) {
-                // "31/02/2026": no rewriting to offer.
-            }
+        String autrement = dateEcriteAutrement(texte.strip());
+        if (autrement != null) {
+            return "« " + abrege(texte) + " » : " + autrement;
         }
         return "« " + abrege(texte) + " » n'est pas une date : AAAA-MM-JJ attendu, par exemple 2026-04-02";
+    }
+
+    /**
+     * A date written as a person or a spreadsheet writes it (05/12/2026, 2026/12/05, 2026-1-5, 5 décembre 2026, or with
+     * its hour), said back as AAAA-MM-JJ; null when it is no date at all (31/02/2026 included).
+     */
+    private static String dateEcriteAutrement(String texte) {
+        try {
+            Matcher francaise = DATE_FRANCAISE.matcher(texte);
+            if (francaise.matches()) {
+                return "une date s'écrit AAAA-MM-JJ, l'année d'abord ; ici " + LocalDate.of(Integer.parseInt(francaise.group(3)),
+                        Integer.parseInt(francaise.group(2)), Integer.parseInt(francaise.group(1)));
+            }
+            Matcher avecHeure = DATE_AVEC_HEURE.matcher(texte);
+            if (avecHeure.matches()) {
+                return "la date seule est attendue, sans heure ; ici " + LocalDate.parse(avecHeure.group(1));
+            }
+            Matcher anneeDAbord = ANNEE_D_ABORD.matcher(texte);
+            if (anneeDAbord.matches()) {
+                return "une date s'écrit AAAA-MM-JJ, avec des tirets et deux chiffres au mois et au jour ; ici "
+                        + LocalDate.of(Integer.parseInt(anneeDAbord.group(1)), Integer.parseInt(anneeDAbord.group(2)),
+                                Integer.parseInt(anneeDAbord.group(3)));
+            }
+            Matcher enLettres = DATE_EN_LETTRES.matcher(cle(texte));
+            if (enLettres.matches()) {
+                int mois = MOIS_SANS_ACCENT.indexOf(enLettres.group(2)) + 1;
+                return "une date s'écrit en chiffres, AAAA-MM-JJ ; ici " + LocalDate.of(Integer.parseInt(enLettres.group(3)), mois,
+                        Integer.parseInt(enLettres.group(1)));
+            }
+        } catch (DateTimeException | NumberFormatException pasUneDate) {
+            // "31/02/2026", month 13: no rewriting to offer.
+        }
+        return null;
     }
 
     private static String enumeration(JsonNode valeur, JsonNode regle) {

@@ -34,6 +34,14 @@ class EcartsEnFrancaisTest {
             /dateReference                                     | "2026-11-31"            | « 2026-11-31 » : novembre 2026 a 30 jours, le 31 novembre n'existe pas
             /dateReference                                     | "2026-13-01"            | « 2026-13-01 » : il n'y a pas de mois 13
             /dateReference                                     | "demain"                | « demain » n'est pas une date : AAAA-MM-JJ attendu
+            /dateReference                                     | "2026-12-06T10:00:00"   | « 2026-12-06T10:00:00 » : la date seule est attendue, sans heure ; ici 2026-12-06 (fin)
+            /dateReference                                     | "2026-12-06 10h"        | la date seule est attendue, sans heure ; ici 2026-12-06
+            /dateReference                                     | "2026/12/06"            | « 2026/12/06 » : une date s'écrit AAAA-MM-JJ, avec des tirets et deux chiffres au mois et au jour ; ici 2026-12-06 (fin)
+            /dateReference                                     | "2026-1-5"              | ici 2026-01-05
+            /dateReference                                     | "6 décembre 2026"       | « 6 décembre 2026 » : une date s'écrit en chiffres, AAAA-MM-JJ ; ici 2026-12-06 (fin)
+            /dateReference                                     | "1er Août 2026"         | ici 2026-08-01
+            /dateReference                                     | "31 février 2026"       | « 31 février 2026 » n'est pas une date : AAAA-MM-JJ attendu, par exemple 2026-04-02 (fin)
+            /dateReference                                     | "2026/13/01"            | « 2026/13/01 » n'est pas une date
             /operation/lots/0/produit                          | "plai adapté"           | « plai adapté » n'est pas une valeur admise ; valeurs admises : PLAI, PLAI_ADAPTE, PLUS, PLS (écrire « PLAI_ADAPTE », tel quel)
             /operation/zoneABC                                 | "B3"                    | « B3 » n'est pas une valeur admise ; valeurs admises : ABIS, A, B1, B2, C
             /maitreOuvrage/siren                               | "552 100 554"           | « 552 100 554 » n'est pas un numéro SIREN : neuf chiffres, sans espace : écrire « 552100554 »
