@@ -118,7 +118,8 @@ class EcartsEnFrancaisTest {
     void toutChampRecoitToutesSortesDeValeursSansAutreErreurQuUnRefus() throws Exception {
         JsonNode base = Json.MAPPER.readTree(Files.readString(Path.of("src/test/resources/exemples/construction-neuve-dijon.json")));
         List<String> valeurs = List.of("1e308", "-1e308", "9999999999999999999999", "1e-400", "0.5", "0", "1", "-1", "46023",
-                "100", "\"\"", "\"  \"", "\"2a004\"", "\"1053\"", "\"5 %\"", "\"1,5\"", "\"05/12/2026\"",
+                "100", "\"\"", "\"  \"", "\"2a004\"", "\"1053\"", "\"5 %\"", "\"1,5\"", "\"05/12/2026\"", "\"1er Août 2026\"",
+                "\"2026-12-06T10:00:00\"", "\"99 xx 99999\"",
                 "\"" + "x".repeat(300) + "\"", "true", "null", "{}", "[]");
         List<String> champs = new ArrayList<>();
         feuilles(base, "", champs);
