@@ -31,6 +31,11 @@ class ResolutionTerritoiresTest {
     private static final Evaluateur EVALUATEUR = new Evaluateur(REGISTRE, Clock.systemUTC());
     private static final LecteurDossier LECTEUR = new LecteurDossier();
 
+    /** The base agrément dossier, moved to that commune code. */
+    private static Resultat aLaCommune(String codeInsee) throws Exception {
+        return evaluer("agrement", Map.of("/operation/commune/codeInsee", codeInsee));
+    }
+
     static Resultat evaluer(String base, Map<String, Object> modifications) throws Exception {
         ObjectNode d = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of("rules/cas/" + base + ".json")));
         sansLeNomDeDijonSiLaCommuneChange(d, modifications.keySet());
@@ -81,7 +86,7 @@ class ResolutionTerritoiresTest {
 
     @Test
     void aRouenUneMargeLocaleSurLePlaiEstBloquanteEtLeMessageCiteLaRegleLocale() throws Exception {
-        Resultat rouen = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76540"));
+        Resultat rouen = aLaCommune("76540");
         Resultat avecMarge = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76540",
                 "/operation/lots/1/margeLocale", 0.02));
         Resultat dijon = evaluer("agrement", Map.of("/operation/lots/1/margeLocale", 0.02));
@@ -115,7 +120,7 @@ class ResolutionTerritoiresTest {
 
     @Test
     void brestNaQueLeSocleNational() throws Exception {
-        Resultat r = evaluer("agrement", Map.of("/operation/commune/codeInsee", "29019"));
+        Resultat r = aLaCommune("29019");
 
         assertThat(r.territoire().code()).isEqualTo("national");
         assertThat(r.territoire().resolution()).isEqualTo("commune 29019 (Brest) → aucun pack territorial : socle national seul");
@@ -124,7 +129,7 @@ class ResolutionTerritoiresTest {
 
     @Test
     void horsDeLaMetropoleLaSeineMaritimeSuitLaNormandieEtAvant2026LeSocleSeul() throws Exception {
-        Resultat leHavre = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76351"));
+        Resultat leHavre = aLaCommune("76351");
         Resultat rouen2025 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76540", "/dateReference", "2025-06-01"));
 
         assertThat(chaine(leHavre)).isEqualTo(Socle.REFERENCE + " > region-28@2026.1");
@@ -206,7 +211,7 @@ class ResolutionTerritoiresTest {
     void unTerritoireNommeHorsDuPerimetreOuUneCommuneInconnueSontSignales() throws Exception {
         Resultat incoherent = evaluer("agrement", Map.of("/operation/commune/codeInsee", "38185",
                 "/territoire", "metropole-rouen-normandie"));
-        Resultat inconnue = evaluer("agrement", Map.of("/operation/commune/codeInsee", "99999"));
+        Resultat inconnue = aLaCommune("99999");
 
         assertThat(chaine(incoherent)).endsWith("metropole-rouen-normandie@2026.1");
         assertThat(incoherent.anomalies()).anySatisfy(a -> {
@@ -224,10 +229,10 @@ class ResolutionTerritoiresTest {
      */
     @Test
     void unCodePostalSaisiAuLieuDuCodeInseeEstReconnuEtLeBonCodeDonne() throws Exception {
-        Resultat rouen = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76000"));
-        Resultat paris13 = evaluer("agrement", Map.of("/operation/commune/codeInsee", "75013"));
-        Resultat pays = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76760"));
-        Resultat inconnue = evaluer("agrement", Map.of("/operation/commune/codeInsee", "99999"));
+        Resultat rouen = aLaCommune("76000");
+        Resultat paris13 = aLaCommune("75013");
+        Resultat pays = aLaCommune("76760");
+        Resultat inconnue = aLaCommune("99999");
 
         assertThat(Socle.anomaliesHorsLoyerDeZone(rouen)).filteredOn(a -> a.code().equals("COMMUNE_INCONNUE")).singleElement()
                 .satisfies(a -> assertThat(a.message()).contains(
@@ -249,11 +254,11 @@ class ResolutionTerritoiresTest {
      */
     @Test
     void uneCommuneDeCorseEcriteAvec20AuLieuDe2AOu2BEstReconnueEtLeBonCodeDonne() throws Exception {
-        Resultat ajaccio = evaluer("agrement", Map.of("/operation/commune/codeInsee", "20004"));
-        Resultat bastia = evaluer("agrement", Map.of("/operation/commune/codeInsee", "20033"));
-        Resultat postalOuCoggia = evaluer("agrement", Map.of("/operation/commune/codeInsee", "20090"));
-        Resultat aucune = evaluer("agrement", Map.of("/operation/commune/codeInsee", "20999"));
-        Resultat rouen = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76000"));
+        Resultat ajaccio = aLaCommune("20004");
+        Resultat bastia = aLaCommune("20033");
+        Resultat postalOuCoggia = aLaCommune("20090");
+        Resultat aucune = aLaCommune("20999");
+        Resultat rouen = aLaCommune("76000");
 
         assertThat(Socle.anomaliesHorsLoyerDeZone(ajaccio)).filteredOn(a -> a.code().equals("COMMUNE_INCONNUE")).singleElement()
                 .satisfies(a -> {
@@ -307,8 +312,8 @@ class ResolutionTerritoiresTest {
      */
     @Test
     void leCodeDUneAncienneCommuneDonneCeluiDeLaCommuneQuElleARejointe() throws Exception {
-        Resultat ambourville = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76003"));
-        Resultat assigny = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76027"));
+        Resultat ambourville = aLaCommune("76003");
+        Resultat assigny = aLaCommune("76027");
 
         assertThat(chaine(ambourville)).isEqualTo(Socle.REFERENCE);
         assertThat(ambourville.anomalies()).filteredOn(a -> a.code().equals("COMMUNE_INCONNUE")).singleElement()
@@ -322,7 +327,7 @@ class ResolutionTerritoiresTest {
                 + "Petit-Caux selon le découpage administratif @etalab/decoupage-administratif@6.0.0 ; code INSEE de la commune "
                 + "actuelle : 76618 Petit-Caux → socle national seul");
         // The code the message gives does resolve to the Métropole.
-        Resultat corrige = evaluer("agrement", Map.of("/operation/commune/codeInsee", "76020"));
+        Resultat corrige = aLaCommune("76020");
         assertThat(corrige.territoire().code()).isEqualTo("metropole-rouen-normandie");
     }
 
