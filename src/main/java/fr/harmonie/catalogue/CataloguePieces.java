@@ -132,6 +132,11 @@ public final class CataloguePieces {
         return entrees.containsKey(code);
     }
 
+    /** The piece a bailleur most likely meant by a code this catalogue does not know; null when none fits, or several. */
+    public CodesProches.CodeProche codeProche(String code) {
+        return connait(code) ? null : CodesProches.chercher(code, List.copyOf(entrees.values()));
+    }
+
     /** Rang dans le catalogue; les codes inconnus passent en dernier. */
     public int rang(String code) {
         return rangs.getOrDefault(code, Integer.MAX_VALUE);

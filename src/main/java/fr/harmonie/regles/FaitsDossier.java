@@ -52,7 +52,8 @@ final class FaitsDossier {
         CataloguePieces catalogue = chaine.catalogue();
         List<PieceDeclaree> pieces = dossier.pieces();
         for (int i = 0; i < pieces.size(); i++) {
-            faits.add(new PieceFait(i, pieces.get(i), catalogue.connait(pieces.get(i).code())));
+            String code = pieces.get(i).code();
+            faits.add(new PieceFait(i, pieces.get(i), catalogue.connait(code), catalogue.codeProche(code)));
         }
         return faits;
     }
