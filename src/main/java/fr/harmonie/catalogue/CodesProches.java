@@ -28,7 +28,7 @@ public final class CodesProches {
     /** From the closest reading to the loosest; the first that fits exactly one piece decides. */
     private static final List<BiPredicate<List<String>, List<String>>> LECTURES = List.of(
             List::equals,
-            (ecrit, connu) -> FautesDeFrappe.distance(String.join("_", ecrit), String.join("_", connu)) <= 2,
+            CodesProches::fauteDeFrappe,
             (ecrit, connu) -> ecrit.size() == connu.size() && memesRacines(ecrit, connu),
             (ecrit, connu) -> ecrit.size() > connu.size() && ecrit.subList(0, connu.size()).equals(connu),
             (ecrit, connu) -> ecrit.size() < connu.size() && connu.subList(0, ecrit.size()).equals(ecrit));
@@ -68,6 +68,13 @@ public final class CodesProches {
                 .filter(m -> !m.isEmpty() && !MOTS_VIDES.contains(m))
                 .map(m -> m.length() > 3 && m.endsWith("S") ? m.substring(0, m.length() - 1) : m)
                 .toList();
+    }
+
+    /** Two letters typed wrong at most; lengths further apart cannot be, and are not measured (200 long codes). */
+    private static boolean fauteDeFrappe(List<String> ecrit, List<String> connu) {
+        String a = String.join("_", ecrit);
+        String b = String.join("_", connu);
+        return Math.abs(a.length() - b.length()) <= 2 && FautesDeFrappe.distance(a, b) <= 2;
     }
 
     private static boolean memesRacines(List<String> ecrit, List<String> connu) {
