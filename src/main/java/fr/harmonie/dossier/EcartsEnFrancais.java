@@ -196,7 +196,7 @@ final class EcartsEnFrancais {
      * rewriting is offered that the contract would refuse in turn.
      */
     private static String texteAttendu(String chiffres, JsonNode propriete) {
-        for (String candidat : List.of(chiffres, zeroDuDebut(chiffres, propriete))) {
+        for (String candidat : List.of(chiffres, zeroDuDebut(chiffres, propriete.path("pattern").asString("")))) {
             // find(), as JSON Schema reads a pattern: unanchored unless it says ^ and $ (the contract's do).
             if (propriete.has("pattern") && Pattern.compile(propriete.get("pattern").asString()).matcher(candidat).find()) {
                 return candidat;
@@ -206,8 +206,8 @@ final class EcartsEnFrancais {
     }
 
     /** An INSEE code of four digits is one whose leading zero a spreadsheet dropped (01053 written 1053); else as is. */
-    private static String zeroDuDebut(String texte, JsonNode propriete) {
-        return propriete.path("pattern").asString("").equals(MODELE_INSEE) && QUATRE_CHIFFRES.matcher(texte).matches()
+    private static String zeroDuDebut(String texte, String modele) {
+        return modele.equals(MODELE_INSEE) && QUATRE_CHIFFRES.matcher(texte).matches()
                 ? "0" + texte : texte;
     }
 
@@ -311,8 +311,9 @@ final class EcartsEnFrancais {
         if (Pattern.compile(regle.asString()).matcher(recopie).find()) {
             return dit + " : écrire « " + recopie + " »";
         }
-        if (regle.asString().equals(MODELE_INSEE) && QUATRE_CHIFFRES.matcher(recopie).matches()) {
-            return dit + " ; quatre chiffres : un tableur a pu retirer le zéro du début, écrire « 0" + recopie + " »";
+        String avecSonZero = zeroDuDebut(recopie, regle.asString());
+        if (!avecSonZero.equals(recopie)) {
+            return dit + " ; quatre chiffres : un tableur a pu retirer le zéro du début, écrire « " + avecSonZero + " »";
         }
         if (regle.asString().equals(MODELE_SIREN)) {
             // Written as on a Kbis (552 100 554), or the SIRET of an establishment: the SIREN is its first nine digits.
