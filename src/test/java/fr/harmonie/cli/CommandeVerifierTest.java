@@ -153,4 +153,29 @@ class CommandeVerifierTest {
         assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("region-84@2027.1 : 4 cas, 3 problème(s) :")
                 .contains("le dossier du cas n'a pas de dateReference : il serait jugé au jour où on le joue");
     }
+
+    /**
+     * A DREAL's first cases file, written from the README's example (a case alone, no « dossier: » line): it was told
+     * « cas/null.json » introuvable. It is told what to write, and which base dossiers the chain offers, as is a case
+     * whose base dossier is misspelt.
+     */
+    @Test
+    void unCasSansDossierDeBaseDitQuoiEcrireEtLesDossiersDeLaChaine(@TempDir Path dir) throws Exception {
+        Path depot = CopieDuDepot.dans(dir);
+        CopieDuDepot.publierCommeNouvelleVersion(depot.resolve("territories/metropole-rouen-normandie/2026.1"));
+        Path cas = depot.resolve("territories/metropole-rouen-normandie/2026.2/regles/permis.cas.yaml");
+        Files.writeString(cas, Files.readString(cas).replace("dossier: programmation\n", ""));
+
+        assertThat(lancer("verifier", "--packs", depot.toString(), "metropole-rouen-normandie")).isEqualTo(3);
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).doesNotContain("null.json")
+                .contains("[MRN-AN-001] regles/permis.cas.yaml : « Un permis obtenu suffit »\n"
+                        + "    regles/permis.cas.yaml : le cas ne dit pas de quel dossier il part ; écrire en tête du fichier"
+                        + " « dossier: agrement » (ou « dossier: » dans le cas), avec l'un des dossiers de base de la chaîne :"
+                        + " agrement, annexe-8, programmation");
+
+        Files.writeString(cas, "dossier: programation\n" + Files.readString(cas));
+        assertThat(lancer("verifier", "--packs", depot.toString(), "metropole-rouen-normandie")).isEqualTo(3);
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("regles/permis.cas.yaml : dossier de base"
+                + " « cas/programation.json » introuvable ; dossiers de base de la chaîne : agrement, annexe-8, programmation");
+    }
 }

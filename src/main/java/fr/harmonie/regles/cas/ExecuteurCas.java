@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -229,19 +230,39 @@ public final class ExecuteurCas {
 
     /** The case's dossier: its base dossier, from the most specific pack that has it, with the case's changes. */
     JsonNode dossier(Cas cas) {
+        if (cas.dossier() == null) {
+            // The README's example shows a case alone; copied into a file of its own, it has no base dossier.
+            throw new IllegalArgumentException(cas.fichier() + " : le cas ne dit pas de quel dossier il part ; écrire en tête"
+                    + " du fichier « dossier: agrement » (ou « dossier: » dans le cas), avec l'un des dossiers de base de la"
+                    + " chaîne : " + dossiersDeBase());
+        }
         String texte = null;
         for (int i = chaine.packs().size() - 1; i >= 0 && texte == null; i--) {
             FichiersPack f = chaine.packs().get(i).fichiers();
             texte = f.texte("cas/" + cas.dossier() + ".json");
         }
         if (texte == null) {
-            throw new IllegalArgumentException(cas.fichier() + " : dossier de base « cas/" + cas.dossier() + ".json » introuvable");
+            throw new IllegalArgumentException(cas.fichier() + " : dossier de base « cas/" + cas.dossier() + ".json » introuvable ;"
+                    + " dossiers de base de la chaîne : " + dossiersDeBase());
         }
         JsonNode arbre = Json.MAPPER.readTree(texte);
         for (Map.Entry<String, Object> m : cas.modifier().entrySet()) {
             modifier(arbre, m.getKey(), Json.MAPPER.valueToTree(m.getValue()));
         }
         return arbre;
+    }
+
+    /** The names a case may give as its base dossier: the {@code cas/*.json} of every pack of the chain. */
+    private String dossiersDeBase() {
+        Set<String> noms = new TreeSet<>();
+        for (Pack p : chaine.packs()) {
+            for (String chemin : p.fichiers().fichiers().keySet()) {
+                if (chemin.startsWith("cas/") && chemin.endsWith(".json") && chemin.indexOf('/', 4) < 0) {
+                    noms.add(chemin.substring(4, chemin.length() - 5));
+                }
+            }
+        }
+        return String.join(", ", noms);
     }
 
     /** Sets (or, with null, removes) the value at a JSON pointer; "-" appends to an array. */
