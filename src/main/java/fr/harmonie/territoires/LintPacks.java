@@ -3,6 +3,7 @@ package fr.harmonie.territoires;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.harmonie.catalogue.CataloguePieces;
+import fr.harmonie.catalogue.CodesProches;
 import fr.harmonie.catalogue.EntreeCatalogue;
 import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.CompilateurRegles;
@@ -179,7 +180,8 @@ final class LintPacks {
         for (Surcharges.AjoutPiece a : s.pieces()) {
             exiger(a.id(), a.motif(), a.source(), ou, erreurs);
             if (present(a.code(), a.id(), "code", "la pièce exigée, un code du catalogue", ou, erreurs) && !catalogue.connait(a.code())) {
-                erreurs.add(ou + "surcharges.yaml : " + a.id() + " demande la pièce « " + a.code() + " », inconnue du catalogue de la chaîne");
+                erreurs.add(ou + "surcharges.yaml : " + a.id() + " demande la pièce « " + a.code() + " », inconnue du catalogue de la chaîne"
+                        + pieceVoulue(catalogue, a.code()));
             }
         }
         // Only waivers and raised gravités need the parents' rules: compiling that chain for every pack would
@@ -460,5 +462,20 @@ final class LintPacks {
         List<Pack> l = new ArrayList<>(parents);
         l.add(p);
         return l;
+    }
+
+    /**
+     * What the author of a pack most likely meant by a piece code its chain does not know (a code of the catalogue
+     * mistyped, or a SPLS code such as A01), else how to add a new piece: the pack's own catalogue.
+     */
+    private static String pieceVoulue(CataloguePieces catalogue, String code) {
+        CodesProches.CodeProche proche = catalogue.codeProche(code);
+        String ajout = "une pièce nouvelle s'ajoute au catalogue du pack, catalogue/pieces.csv"
+                + " (colonnes code,libelle,attendus,reference,code_spls,modele)";
+        if (proche == null) {
+            return " ; " + ajout;
+        }
+        return (proche.codeSpls() ? " ; " + code + " est le code SPLS de la pièce « " + proche.code() + " », à exiger sous ce code"
+                : " ; la pièce voulue est-elle « " + proche.code() + " » ?") + " (sinon, " + ajout + ")";
     }
 }

@@ -252,7 +252,16 @@ class LintPacksTest {
     @Test
     void unePieceAjouteeQuiNExistePas() {
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "code: PERMIS_CONSTRUIRE", "code: PERMIS_DEMOLIR"))),
-                "pack metropole-rouen-normandie@2026.1, surcharges.yaml : MRN-PJ-001 demande la pièce « PERMIS_DEMOLIR », inconnue");
+                "pack metropole-rouen-normandie@2026.1, surcharges.yaml : MRN-PJ-001 demande la pièce « PERMIS_DEMOLIR », inconnue du"
+                + " catalogue de la chaîne ; une pièce nouvelle s'ajoute au catalogue du pack, catalogue/pieces.csv (colonnes"
+                + " code,libelle,attendus,reference,code_spls,modele)");
+        // The piece meant, when one fits: a code of the catalogue mistyped, or the SPLS code of a piece.
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "code: PERMIS_CONSTRUIRE", "code: PERMIS_DE_CONSTRUIRE"))),
+                "MRN-PJ-001 demande la pièce « PERMIS_DE_CONSTRUIRE », inconnue du catalogue de la chaîne ; la pièce voulue"
+                + " est-elle « PERMIS_CONSTRUIRE » ? (sinon, une pièce nouvelle s'ajoute au catalogue du pack");
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "code: PERMIS_CONSTRUIRE", "code: A01"))),
+                "MRN-PJ-001 demande la pièce « A01 », inconnue du catalogue de la chaîne ; A01 est le code SPLS de la pièce"
+                + " « COURRIER_DEMANDE », à exiger sous ce code");
     }
 
     @Test
