@@ -112,8 +112,13 @@ public final class CompilateurRegles {
                 Integer rang = rangParPackage.get(r.getPackageName());
                 String fichier = fichier(r);
                 if (rang == null) {
-                    problemes.add(fichier + " : la règle « " + r.getName() + " » est dans le package " + r.getPackageName()
-                            + ", qui n'est celui d'aucun pack de la chaîne");
+                    Pack auteur = packDuFichier(chaine, r);
+                    problemes.add(auteur == null
+                            ? fichier + " : la règle « " + r.getName() + " » est dans le package " + r.getPackageName()
+                                    + ", qui n'est celui d'aucun pack de la chaîne"
+                            : "pack " + auteur.reference() + ", " + fichier + " : la règle « " + r.getName() + " » est dans le"
+                                    + " package " + r.getPackageName() + " ; les règles de ce pack s'y rattachent par la ligne"
+                                    + " « package " + auteur.packageDrl() + "; » en tête du fichier");
                     continue;
                 }
                 Pack pack = chaine.get(rang);
@@ -191,6 +196,21 @@ public final class CompilateurRegles {
             }
         }
         return -1;
+    }
+
+    /** The pack whose file holds the rule: each pack's files are written under the folder of its own DRL package. */
+    private static Pack packDuFichier(List<Pack> chaine, Rule r) {
+        var ressource = ((RuleImpl) r).getResource();
+        String chemin = ressource == null ? null : ressource.getSourcePath();
+        if (chemin == null) {
+            return null;
+        }
+        for (Pack p : chaine) {
+            if (("/" + chemin).contains("/" + p.packageDrl().replace('.', '/') + "/")) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static String fichier(Rule r) {

@@ -405,6 +405,16 @@ class LintPacksTest {
      * A rule « from 1 January 2027 » written with Drools' date-effective would follow the server's clock: passing its
      * cases or not, and giving a dossier one receipt or another, depending on the day the build or the service runs.
      */
+    /** A pack's first DRL file, its package line written by guess: the check names the line to write. */
+    @Test
+    void uneRegleHorsDuPackageDeSonPack() {
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "regles/permis.drl", "package harmonie.metropole_rouen_normandie;",
+                "package territoires.rouen;"))),
+                "pack metropole-rouen-normandie@2026.1, regles/permis.drl : la règle « En programmation, une construction ou une"
+                + " transformation de locaux a son permis obtenu » est dans le package territoires.rouen ; les règles de ce pack s'y"
+                + " rattachent par la ligne « package harmonie.metropole_rouen_normandie; » en tête du fichier");
+    }
+
     @Test
     void uneRegleQuiSuitLHorlogeDuServeurEstRefuseeAvecSaLigne() {
         String attribut = "    ruleflow-group \"anomalies\"\n";
