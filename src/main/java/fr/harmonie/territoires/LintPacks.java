@@ -406,7 +406,8 @@ final class LintPacks {
                 }
                 Surcharges.AnomalieDeclaree a = declarees.remove(r.id());
                 if (a == null) {
-                    erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " n'est pas déclarée dans surcharges.yaml (anomalies)");
+                    erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " n'est pas déclarée dans surcharges.yaml (anomalies) ;"
+                            + " y ajouter, sous « anomalies: », " + declarationAEcrire(r, GravitesEcrites.parRegle(p).get(r.id())));
                 } else {
                     verifierDeclaration(a, r, ecrites.get(r.id()), ou, erreurs);
                 }
@@ -419,6 +420,14 @@ final class LintPacks {
                 erreurs.add(e.getMessage());
             }
         }
+    }
+
+    /** The entry that declares an undeclared rule, filled with what its DRL says (its @anomaliePosee, the gravité it writes). */
+    private static String declarationAEcrire(RegleCompilee r, Set<Gravite> ecrites) {
+        String code = r.anomalie() != null ? r.anomalie() : "<code de l'anomalie qu'elle pose>";
+        String gravite = ecrites != null && ecrites.size() == 1 ? ecrites.iterator().next().name() : "<sa gravité>";
+        return "« - { id: " + r.id() + ", code: " + code + ", gravite: " + gravite + ", motif: \"<pourquoi>\", source: \"<le texte"
+                + " qui la fonde>\" } »";
     }
 
     /**

@@ -396,7 +396,9 @@ class LintPacksTest {
     @Test
     void uneRegleNonDeclareeOuUneRegleQuiNeCompilePas() {
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "id: MRN-AN-001", "id: MRN-AN-009"))),
-                "la règle MRN-AN-001 n'est pas déclarée dans surcharges.yaml", "l'anomalie déclarée MRN-AN-009 n'a pas de règle");
+                "la règle MRN-AN-001 n'est pas déclarée dans surcharges.yaml (anomalies) ; y ajouter, sous « anomalies: »,"
+                + " « - { id: MRN-AN-001, code: PERMIS_NON_OBTENU, gravite: BLOQUANTE, motif: \"<pourquoi>\", source: \"<le texte"
+                + " qui la fonde>\" } »", "l'anomalie déclarée MRN-AN-009 n'a pas de règle");
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "regles/permis.drl", "phase == Phase.PROGRAMMATION", "phaze == Phase.PROGRAMMATION"))),
                 "pack metropole-rouen-normandie@2026.1, regles/permis.drl ligne 15", "phaze");
     }
