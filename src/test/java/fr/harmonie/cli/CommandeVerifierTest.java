@@ -178,4 +178,33 @@ class CommandeVerifierTest {
         assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("regles/permis.cas.yaml : dossier de base"
                 + " « cas/programation.json » introuvable ; dossiers de base de la chaîne : agrement, annexe-8, programmation");
     }
+
+    /**
+     * A DREAL shows where its piece is not asked by moving the case's operation out of its perimeter; cases are played
+     * on the pack's chain whatever the commune, so the piece is still asked. The failure says why, and how to write it.
+     */
+    @Test
+    void unCasPlaceHorsDuPerimetreDitPourquoiLaRegleSeDeclencheQuandMeme(@TempDir Path dir) throws Exception {
+        Path depot = CopieDuDepot.dans(dir);
+        CopieDuDepot.publierCommeNouvelleVersion(depot.resolve("territories/metropole-rouen-normandie/2026.1"));
+        Path cas = depot.resolve("territories/metropole-rouen-normandie/2026.2/regles/permis.cas.yaml");
+        Files.writeString(cas, Files.readString(cas) + """
+                  - regle: MRN-PJ-001
+                    nom: À Dijon, hors de la Métropole, le permis n'est pas exigé
+                    declenche: false
+                """);
+
+        assertThat(lancer("verifier", "--packs", depot.toString(), "metropole-rouen-normandie")).isEqualTo(3);
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("« À Dijon, hors de la Métropole, le permis n'est pas exigé »\n"
+                + "    MRN-PJ-001 s'est déclenchée : les cas se jouent sur la chaîne de metropole-rouen-normandie@2026.2 quelle que"
+                + " soit la commune du dossier (ici, « commune 21231 (Dijon) → aucun pack territorial : socle national seul ») ;"
+                + " montrer où la règle ne s'applique pas par la phase, la nature ou les produits du dossier, non par sa commune")
+                .contains("1 problème(s)");
+        // Inside the perimeter, a case that fails says only that: the commune is not the cause.
+        Files.writeString(cas, Files.readString(cas).replace("le permis n'est pas exigé\n",
+                "le permis n'est pas exigé\n    modifier: { /operation/commune: { codeInsee: \"76540\", nom: Rouen } }\n"));
+        assertThat(lancer("verifier", "--packs", depot.toString(), "metropole-rouen-normandie")).isEqualTo(3);
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("« À Dijon, hors de la Métropole, le permis n'est pas exigé »\n    MRN-PJ-001 s'est déclenchée\n")
+                .doesNotContain("quelle que soit").contains("1 problème(s)");
+    }
 }

@@ -1,5 +1,6 @@
 package fr.harmonie.regles.cas;
 
+import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.DossierInvalideException;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.evaluation.Evaluateur;
@@ -36,6 +37,7 @@ public final class ExecuteurCas {
     private final ChaineCompilee chaine;
     private final LecteurDossier lecteur;
     private final Evaluateur evaluateur;
+    private final ResolveurChaine resolveur;
 
     /**
      * {@code resolveur}: ce qui situe l'opération (commune connue, territoire cohérent); la chaîne, elle, reste
@@ -44,6 +46,7 @@ public final class ExecuteurCas {
     public ExecuteurCas(ChaineCompilee chaine, LecteurDossier lecteur, ResolveurChaine resolveur) {
         this.chaine = chaine;
         this.lecteur = lecteur;
+        this.resolveur = resolveur;
         this.evaluateur = new Evaluateur(d -> {
             ChaineResolue situee = resolveur.resoudre(d);
             return new ChaineResolue(chaine, "cas de règles", situee.localisation(), List.of());
@@ -130,15 +133,17 @@ public final class ExecuteurCas {
             ecarts.add(horsPeriode);
         }
         Resultat r;
+        Dossier lu;
         try {
-            r = evaluateur.evaluer(lecteur.lire(Json.MAPPER.writeValueAsBytes(dossier)));
+            lu = lecteur.lire(Json.MAPPER.writeValueAsBytes(dossier));
+            r = evaluateur.evaluer(lu);
         } catch (DossierInvalideException e) {
             return new EcartCas(cas, List.of("le dossier du cas n'est pas au contrat : " + e.violations().stream()
                     .map(v -> v.pointeur() + " : " + v.message()).collect(Collectors.joining(" ; "))));
         }
         boolean declenchee = r.trace().stream().anyMatch(o -> o.regle().equals(cas.regle()));
         if (declenchee != cas.declenche()) {
-            ecarts.add(cas.declenche() ? cas.regle() + " ne s'est pas déclenchée" : cas.regle() + " s'est déclenchée");
+            ecarts.add(cas.declenche() ? cas.regle() + " ne s'est pas déclenchée" : cas.regle() + " s'est déclenchée" + horsDuPerimetre(lu));
         }
         String codeReleve = codeRelevePar(cas.regle());
         for (Cas.AnomalieAttendue a : cas.anomalies()) {
@@ -250,6 +255,22 @@ public final class ExecuteurCas {
             modifier(arbre, m.getKey(), Json.MAPPER.valueToTree(m.getValue()));
         }
         return arbre;
+    }
+
+    /**
+     * Why a case placed outside the pack's perimeter still sees the pack's rule fire: cases are played on the pack's
+     * chain whatever the commune (the resolution has its own tests), so « not here » is shown by the phase, the nature
+     * or the products, not by moving the operation. Empty when the commune lies on the pack's chain.
+     */
+    private String horsDuPerimetre(Dossier dossier) {
+        ChaineResolue situee = resolveur.resoudre(dossier);
+        String pack = chaine.plusSpecifique().reference();
+        if (situee.chaine().packs().stream().anyMatch(p -> p.reference().equals(pack))) {
+            return "";
+        }
+        return " : les cas se jouent sur la chaîne de " + pack + " quelle que soit la commune du dossier (ici, « "
+                + situee.resolution() + " ») ; montrer où la règle ne s'applique pas par la phase, la nature ou les produits"
+                + " du dossier, non par sa commune";
     }
 
     /** The names a case may give as its base dossier: the {@code cas/*.json} of every pack of the chain. */
