@@ -35,7 +35,19 @@ public record Surcharges(
     }
 
     /** Une pièce exigée en plus, sous conditions (un critère absent: sans condition sur ce critère). */
-    public record AjoutPiece(String id, String code, boolean bloquante, Conditions quand, String motif, String source) { }
+    public record AjoutPiece(String id, String code, boolean bloquante, Conditions quand, String motif, String source) {
+
+        /**
+         * Whether the piece is asked of every dossier: no criterion, or only criteria every dossier meets (both phases,
+         * all natures; a product or a housing kind may be absent from a dossier, so naming them all still excludes some).
+         * Such an addition has no case where it does not apply.
+         */
+        public boolean pourToutDossier() {
+            return quand == null || quand.produits().isEmpty() && quand.typesHebergement().isEmpty()
+                    && (quand.phases().isEmpty() || quand.phases().containsAll(List.of(Phase.values())))
+                    && (quand.natures().isEmpty() || quand.natures().containsAll(List.of(Nature.values())));
+        }
+    }
 
     /** Chaque critère absent laisse passer toutes ses valeurs ; une liste écrite vide est refusée à la lecture. */
     public record Conditions(List<Phase> phases, List<Nature> natures, List<Produit> produits,

@@ -207,4 +207,20 @@ class CommandeVerifierTest {
         assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("« À Dijon, hors de la Métropole, le permis n'est pas exigé »\n    MRN-PJ-001 s'est déclenchée\n")
                 .doesNotContain("quelle que soit").contains("1 problème(s)");
     }
+
+    /** A piece asked of every dossier: its case « not asked » fails, and says that only conditions in « quand » can show it. */
+    @Test
+    void unCasSansEffetDUnePieceExigeeDeToutDossierDitQuOnNePeutLEcrireSansConditions(@TempDir Path dir) throws Exception {
+        Path depot = CopieDuDepot.dans(dir);
+        CopieDuDepot.publierCommeNouvelleVersion(depot.resolve("territories/metropole-rouen-normandie/2026.1"));
+        Path surcharges = depot.resolve("territories/metropole-rouen-normandie/2026.2/surcharges.yaml");
+        Files.writeString(surcharges, Files.readString(surcharges)
+                .replace("    quand: { phases: [PROGRAMMATION], natures: [CONSTRUCTION_NEUVE, TRANSFORMATION_LOCAUX] }\n", ""));
+
+        assertThat(lancer("verifier", "--packs", depot.toString(), "metropole-rouen-normandie")).isEqualTo(3);
+        assertThat(sortie.toString(StandardCharsets.UTF_8))
+                .contains("[MRN-PJ-001] regles/permis.cas.yaml : « À l'agrément, c'est la règle nationale (non bloquante) qui le"
+                        + " demande »\n    MRN-PJ-001 s'est déclenchée : sans condition dans « quand », elle exige sa pièce de tout"
+                        + " dossier, et aucun cas ne peut la montrer sans effet");
+    }
 }

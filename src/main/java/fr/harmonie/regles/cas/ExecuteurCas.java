@@ -85,7 +85,7 @@ public final class ExecuteurCas {
                 manques.add(id + " (" + fichier + ") n'a aucun cas où elle se déclenche");
             }
             if (!neDeclenchePas.contains(id)) {
-                manques.add(id + " (" + fichier + ") n'a aucun cas où elle ne se déclenche pas");
+                manques.add(id + " (" + fichier + ") n'a aucun cas où elle ne se déclenche pas" + pourToutDossier(pack, id));
             }
         });
         for (Cas c : cas) {
@@ -143,7 +143,8 @@ public final class ExecuteurCas {
         }
         boolean declenchee = r.trace().stream().anyMatch(o -> o.regle().equals(cas.regle()));
         if (declenchee != cas.declenche()) {
-            ecarts.add(cas.declenche() ? cas.regle() + " ne s'est pas déclenchée" : cas.regle() + " s'est déclenchée" + horsDuPerimetre(lu));
+            ecarts.add(cas.declenche() ? cas.regle() + " ne s'est pas déclenchée"
+                    : cas.regle() + " s'est déclenchée" + pourToutDossier(chaine.plusSpecifique(), cas.regle()) + horsDuPerimetre(lu));
         }
         String codeReleve = codeRelevePar(cas.regle());
         for (Cas.AnomalieAttendue a : cas.anomalies()) {
@@ -255,6 +256,14 @@ public final class ExecuteurCas {
             modifier(arbre, m.getKey(), Json.MAPPER.valueToTree(m.getValue()));
         }
         return arbre;
+    }
+
+    /** Why no case can show a piece addition without effect, when it applies to every dossier; else empty. */
+    private static String pourToutDossier(Pack pack, String id) {
+        boolean pourTous = pack.surcharges().pieces().stream().anyMatch(a -> a.id().equals(id) && a.pourToutDossier());
+        return pourTous ? " : sans condition dans « quand », elle exige sa pièce de tout dossier, et aucun cas ne peut la"
+                + " montrer sans effet ; dire dans « quand » les dossiers qui la doivent (phases, natures, produits,"
+                + " typesHebergement), par exemple « quand: { phases: [AGREMENT] } »" : "";
     }
 
     /**
