@@ -1,5 +1,6 @@
 package fr.harmonie.json;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,7 +34,8 @@ public final class FautesDeSaisie {
                     : " (attendues : " + connues.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");
         }
         if (e instanceof InvalidFormatException f) {
-            return "valeur « " + f.getValue() + " » invalide" + ou + " (attendu : " + TypeAttendu.enFrancais(f.getTargetType()) + ")";
+            return "valeur « " + f.getValue() + " » invalide" + ou + " (attendu : " + TypeAttendu.enFrancais(f.getTargetType()) + ")"
+                    + enFraction(f.getValue(), f.getTargetType());
         }
         if (e instanceof MismatchedInputException m) {
             return "valeur d'un autre type qu'attendu" + ou + " (attendu : " + TypeAttendu.enFrancais(m.getTargetType()) + ")";
@@ -90,6 +92,22 @@ public final class FautesDeSaisie {
     }
 
     /** The first line of one of Jackson's messages: the lines after it give the source and location, for a developer. */
+    private static final Pattern POURCENTAGE = Pattern.compile("\\s*(\\d+(?:[.,]\\d+)?)\\s*%\\s*");
+
+    /**
+     * « 10 % » typed for a number: the parameters a territory writes as percentages (marges, shares) are fractions,
+     * so the figure to write is said: 0.1.
+     */
+    private static String enFraction(Object valeur, Class<?> type) {
+        boolean nombre = type != null && (Number.class.isAssignableFrom(type) || type == double.class);
+        var m = nombre && valeur instanceof String texte ? POURCENTAGE.matcher(texte) : null;
+        if (m == null || !m.matches()) {
+            return "";
+        }
+        BigDecimal fraction = new BigDecimal(m.group(1).replace(',', '.')).movePointLeft(2).stripTrailingZeros();
+        return " ; un pourcentage s'écrit ici en fraction : " + m.group(1) + " % s'écrit " + fraction.toPlainString();
+    }
+
     public static String premiereLigne(String message) {
         if (message == null) {
             return "";

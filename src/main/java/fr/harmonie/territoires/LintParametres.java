@@ -58,7 +58,8 @@ final class LintParametres {
                 var parent = parents.isEmpty() ? null : ChaineCompilee.parametresDe(parents).valeur(t.cle(), v.depuis());
                 if (parent != null && ("plafond".equals(national.sens()) ? v.valeur() > parent.valeur() : v.valeur() < parent.valeur())) {
                     erreurs.add(ou + "parametres : « " + t.cle() + " » desserré au " + v.depuis() + " (" + v.valeur()
-                            + " au lieu de " + parent.valeur() + ", " + national.sens() + ") : un territoire ne peut que resserrer");
+                            + " au lieu de " + parent.valeur() + ", " + national.sens() + ") : un territoire ne peut que resserrer"
+                            + enPourcentage(v.valeur(), parent.valeur()));
                 }
             }
         }
@@ -99,4 +100,17 @@ final class LintParametres {
         }
     }
 
+    /**
+     * 10 written for a cap of 0.15: a percentage typed where the parameter is a fraction (a marge locale). The value
+     * meant is said when it would tighten the cap.
+     */
+    private static String enPourcentage(double valeur, double parent) {
+        if (valeur <= 1 || parent > 1 || valeur / 100 > parent) {
+            return "";
+        }
+        String fraction = java.math.BigDecimal.valueOf(valeur).movePointLeft(2).stripTrailingZeros().toPlainString();
+        return " ; " + java.math.BigDecimal.valueOf(valeur).stripTrailingZeros().toPlainString() + " est-il un pourcentage ? ce paramètre"
+                + " s'écrit en fraction, de " + java.math.BigDecimal.valueOf(parent).stripTrailingZeros().toPlainString()
+                + " au plus : " + fraction + " pour " + java.math.BigDecimal.valueOf(valeur).stripTrailingZeros().toPlainString() + " %";
+    }
 }

@@ -314,6 +314,14 @@ class LintPacksTest {
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "parametres/marges.yaml", "valeur: 0\n      motif: \"Pas de marge locale sur le PLAI dans",
                         "valeur: 0.2\n      motif: \"Pas de marge locale sur le PLAI dans"))),
                 "pack metropole-rouen-normandie@2026.1, parametres : « marge-locale.plafond.PLAI » desserré au 2026-01-01 (0.2 au lieu de 0.15");
+        // 10 typed for 10 %: the cap is a fraction, and the figure meant would tighten it.
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "parametres/marges.yaml", "valeur: 0\n      motif: \"Pas de marge locale sur le PLAI dans",
+                        "valeur: 10\n      motif: \"Pas de marge locale sur le PLAI dans"))),
+                "« marge-locale.plafond.PLAI » desserré au 2026-01-01 (10.0 au lieu de 0.15, plafond) : un territoire ne peut que"
+                + " resserrer ; 10 est-il un pourcentage ? ce paramètre s'écrit en fraction, de 0.15 au plus : 0.1 pour 10 %");
+        assertThatThrownBy(() -> new RegistrePacks(NATIONAL, List.of(normandie(), rouen(t -> remplacer(t, "parametres/marges.yaml",
+                "valeur: 0\n      motif: \"Pas de marge locale sur le PLAI dans", "valeur: 0.2\n      motif: \"Pas de marge locale sur le PLAI dans"))), GEO))
+                .hasMessageNotContaining("pourcentage");
     }
 
     /**
@@ -669,6 +677,9 @@ class LintPacksTest {
         illisible(t -> remplacer(t, "parametres/marges.yaml", "      valeur: 0\n", "      valeur: 0,05\n"),
                 ou + "parametres/marges.yaml : ligne 7 : YAML illisible : valeur « 0,05 » invalide pour"
                         + " « marge-locale.plafond.PLAI.valeurs[0].valeur » (attendu : un nombre, au point décimal : 0.05 et non 0,05)");
+        illisible(t -> remplacer(t, "parametres/marges.yaml", "      valeur: 0\n", "      valeur: 2,5 %\n"),
+                "valeur « 2,5 % » invalide pour « marge-locale.plafond.PLAI.valeurs[0].valeur » (attendu : un nombre, au point"
+                        + " décimal : 0.05 et non 0,05) ; un pourcentage s'écrit ici en fraction : 2,5 % s'écrit 0.025");
         illisible(t -> remplacer(t, "pack.yaml", "parent: region-28", "parent: [region-28]"),
                 "/pack.yaml ligne 5 : valeur d'un autre type qu'attendu pour « parent » (attendu : un texte)");
         illisible(t -> remplacer(t, "pack.yaml", "parent: region-28", "parent: region-28\n  niveau: REGION"),
