@@ -198,7 +198,8 @@ class CommandeVerifierTest {
         assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("« À Dijon, hors de la Métropole, le permis n'est pas exigé »\n"
                 + "    MRN-PJ-001 s'est déclenchée : les cas se jouent sur la chaîne de metropole-rouen-normandie@2026.2 quelle que"
                 + " soit la commune du dossier (ici, « commune 21231 (Dijon) → aucun pack territorial : socle national seul ») ;"
-                + " montrer où la règle ne s'applique pas par la phase, la nature ou les produits du dossier, non par sa commune")
+                + " montrer où la règle ne s'applique pas par le dossier lui-même (sa phase, sa nature, ses produits, sa date…), non"
+                + " par sa commune")
                 .contains("1 problème(s)");
         // Inside the perimeter, a case that fails says only that: the commune is not the cause.
         Files.writeString(cas, Files.readString(cas).replace("le permis n'est pas exigé\n",

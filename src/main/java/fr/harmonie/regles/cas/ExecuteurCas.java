@@ -278,8 +278,8 @@ public final class ExecuteurCas {
             return "";
         }
         return " : les cas se jouent sur la chaîne de " + pack + " quelle que soit la commune du dossier (ici, « "
-                + situee.resolution() + " ») ; montrer où la règle ne s'applique pas par la phase, la nature ou les produits"
-                + " du dossier, non par sa commune";
+                + situee.resolution() + " ») ; montrer où la règle ne s'applique pas par le dossier lui-même (sa phase, sa"
+                + " nature, ses produits, sa date…), non par sa commune";
     }
 
     /** The names a case may give as its base dossier: the {@code cas/*.json} of every pack of the chain. */
