@@ -1,6 +1,7 @@
 package fr.harmonie.dossier;
 
 import com.networknt.schema.Error;
+import fr.harmonie.json.DatesEnLettres;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -43,9 +44,6 @@ final class EcartsEnFrancais {
     private static final Pattern DATE_AVEC_HEURE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ]\\d{1,2}[:h].*");
     private static final Pattern ANNEE_D_ABORD = Pattern.compile("(\\d{4})[/.-](\\d{1,2})[/.-](\\d{1,2})");
     /** A date in words once {@link #cle} has made it upper case, unaccented, with _ for spaces: 5_DECEMBRE_2026, 1ER_MAI_2026. */
-    private static final Pattern DATE_EN_LETTRES = Pattern.compile("(\\d{1,2})(?:ER)?_([A-Z]+)_(\\d{4})");
-    private static final List<String> MOIS_SANS_ACCENT = List.of("JANVIER", "FEVRIER", "MARS", "AVRIL", "MAI", "JUIN", "JUILLET",
-            "AOUT", "SEPTEMBRE", "OCTOBRE", "NOVEMBRE", "DECEMBRE");
     private static final Pattern NOMBRE_A_VIRGULE = Pattern.compile("-?\\d+,\\d+");
     private static final Pattern NOMBRE = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final String[] MOIS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -268,11 +266,9 @@ final class EcartsEnFrancais {
                         + LocalDate.of(Integer.parseInt(anneeDAbord.group(1)), Integer.parseInt(anneeDAbord.group(2)),
                                 Integer.parseInt(anneeDAbord.group(3)));
             }
-            Matcher enLettres = DATE_EN_LETTRES.matcher(cle(texte));
-            if (enLettres.matches()) {
-                int mois = MOIS_SANS_ACCENT.indexOf(enLettres.group(2)) + 1;
-                return "une date s'écrit en chiffres, AAAA-MM-JJ ; ici " + LocalDate.of(Integer.parseInt(enLettres.group(3)), mois,
-                        Integer.parseInt(enLettres.group(1)));
+            LocalDate enLettres = DatesEnLettres.date(texte);
+            if (enLettres != null) {
+                return "une date s'écrit en chiffres, AAAA-MM-JJ ; ici " + enLettres;
             }
         } catch (DateTimeException | NumberFormatException pasUneDate) {
             // "31/02/2026", month 13: no rewriting to offer.

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.harmonie.catalogue.CataloguePieces;
 import fr.harmonie.catalogue.CodesProches;
+import fr.harmonie.json.DatesEnLettres;
 import fr.harmonie.catalogue.EntreeCatalogue;
 import fr.harmonie.regles.ChaineCompilee;
 import fr.harmonie.regles.CompilateurRegles;
@@ -17,6 +18,7 @@ import fr.harmonie.regles.cas.LecteurCas;
 import fr.harmonie.regles.faits.Gravite;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -274,7 +276,10 @@ final class LintPacks {
             try {
                 Surcharges.AvisCalendrier.jourDeLAnnee(jour);
             } catch (DateTimeException e) {
-                erreurs.add(avis + " : « " + jour + " » n'est pas un jour de l'année ; écrire jour/mois, comme 15/10 pour le 15 octobre");
+                MonthDay enLettres = DatesEnLettres.jour(jour);
+                erreurs.add(avis + " : « " + jour + " » n'est pas un jour de l'année ; écrire jour/mois, "
+                        + (enLettres == null ? "comme 15/10 pour le 15 octobre"
+                                : String.format("ici %02d/%02d", enLettres.getDayOfMonth(), enLettres.getMonthValue())));
                 return;
             }
         }

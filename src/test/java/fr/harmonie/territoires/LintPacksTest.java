@@ -475,7 +475,11 @@ class LintPacksTest {
         refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + avis.formatted("du: 31/02, au: 31/03")))),
                 "MRN-CA-001 : « 31/02 » n'est pas un jour de l'année ; écrire jour/mois, comme 15/10 pour le 15 octobre");
         refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + avis.formatted("du: 15 octobre, au: 31/12")))),
-                "« 15 octobre » n'est pas un jour de l'année");
+                "« 15 octobre » n'est pas un jour de l'année ; écrire jour/mois, ici 15/10");
+        refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + avis.formatted("du: 1er Août, au: 31/12")))),
+                "« 1er Août » n'est pas un jour de l'année ; écrire jour/mois, ici 01/08");
+        refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + avis.formatted("du: 31 février, au: 31/12")))),
+                "« 31 février » n'est pas un jour de l'année ; écrire jour/mois, comme 15/10 pour le 15 octobre");
         refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + avis.formatted("du: 16/10")))),
                 "MRN-CA-001 : une période a un premier jour et un dernier, « du » et « au » (du: 15/10, au: 31/12)");
         refuse(List.of(normandie(), rouen(t -> t.put("surcharges.yaml", t.get("surcharges.yaml") + avis.formatted("mois: [12], du: 16/10, au: 31/12")))),
