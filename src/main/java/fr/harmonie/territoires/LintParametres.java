@@ -93,11 +93,19 @@ final class LintParametres {
             }
             double total = DIMENSIONS.stream().mapToDouble(d -> chaine.valeur("maturite.poids." + d, date).valeur()).sum();
             if (Math.abs(total - 100) > 1e-9) {
-                erreurs.add(ou + "parametres : les poids de maturité font " + total + " au lieu de 100"
-                        + (date.equals(p.manifeste().validFrom()) ? "" : " à partir du " + date));
+                // Each weight with its value, and those this pack sets: the author sees which to change.
+                List<String> poids = DIMENSIONS.stream().map(d -> d + " " + nombre(chaine.valeur("maturite.poids." + d, date).valeur())).toList();
+                List<String> propres = DIMENSIONS.stream().filter(d -> p.parametres().propres().containsKey("maturite.poids." + d)).toList();
+                erreurs.add(ou + "parametres : les poids de maturité font " + nombre(total) + " au lieu de 100"
+                        + (date.equals(p.manifeste().validFrom()) ? "" : " à partir du " + date) + " : " + String.join(", ", poids)
+                        + (propres.isEmpty() ? "" : " (fixés par ce pack : " + String.join(", ", propres) + ")"));
                 break;
             }
         }
+    }
+
+    private static String nombre(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -108,9 +116,7 @@ final class LintParametres {
         if (valeur <= 1 || parent > 1 || valeur / 100 > parent) {
             return "";
         }
-        String fraction = java.math.BigDecimal.valueOf(valeur).movePointLeft(2).stripTrailingZeros().toPlainString();
-        return " ; " + java.math.BigDecimal.valueOf(valeur).stripTrailingZeros().toPlainString() + " est-il un pourcentage ? ce paramètre"
-                + " s'écrit en fraction, de " + java.math.BigDecimal.valueOf(parent).stripTrailingZeros().toPlainString()
-                + " au plus : " + fraction + " pour " + java.math.BigDecimal.valueOf(valeur).stripTrailingZeros().toPlainString() + " %";
+        return " ; " + nombre(valeur) + " est-il un pourcentage ? ce paramètre s'écrit en fraction, de " + nombre(parent)
+                + " au plus : " + nombre(valeur / 100) + " pour " + nombre(valeur) + " %";
     }
 }

@@ -356,7 +356,8 @@ class LintPacksTest {
     void desPoidsDeMaturiteQuiNeFontPasCent() {
         refuse(List.of(normandie(), rouen(t -> t.put("parametres/maturite.yaml",
                         "maturite.poids.FONCIER:\n  libelle: x\n  valeurs:\n    - { depuis: 2026-01-01, valeur: 30, reference: r, motif: m }\n"))),
-                "les poids de maturité font 105.0 au lieu de 100");
+                "les poids de maturité font 105 au lieu de 100 : FONCIER 30, URBANISME 25, FINANCEMENT 25, COMPLETUDE 15, QUALITE 10"
+                + " (fixés par ce pack : FONCIER)");
         // Checked: a weight of -10 against 60 passed, and the dossier lost points as its foncier progressed.
         refuse(List.of(normandie(), rouen(t -> t.put("parametres/maturite.yaml", "maturite.poids.FONCIER:\n  libelle: x\n  valeurs:\n"
                         + "    - { depuis: 2026-01-01, valeur: -10, reference: r, motif: m }\nmaturite.poids.URBANISME:\n  libelle: x\n"
@@ -366,13 +367,13 @@ class LintPacksTest {
         refuse(List.of(normandie(), rouen(t -> t.put("parametres/maturite.yaml", "maturite.poids.FONCIER:\n  libelle: x\n  valeurs:\n"
                         + "    - { depuis: 2026-01-01, jusqua: 2026-06-30, valeur: 25, reference: r, motif: m }\n"
                         + "    - { depuis: 2026-07-01, valeur: 30, reference: r, motif: m }\n"))),
-                "les poids de maturité font 105.0 au lieu de 100 à partir du 2026-07-01");
+                "les poids de maturité font 105 au lieu de 100 à partir du 2026-07-01 : FONCIER 30,");
         // 30 + 20 until the end of June; then the foncier's weight falls back to the socle's 25.
         refuse(List.of(normandie(), rouen(t -> t.put("parametres/maturite.yaml", "maturite.poids.FONCIER:\n  libelle: x\n  valeurs:\n"
                         + "    - { depuis: 2026-01-01, jusqua: 2026-06-30, valeur: 30, reference: r, motif: m }\n"
                         + "maturite.poids.URBANISME:\n  libelle: x\n  valeurs:\n"
                         + "    - { depuis: 2026-01-01, valeur: 20, reference: r, motif: m }\n"))),
-                "les poids de maturité font 95.0 au lieu de 100 à partir du 2026-07-01");
+                "les poids de maturité font 95 au lieu de 100 à partir du 2026-07-01 : FONCIER 25, URBANISME 20,");
     }
 
     /** The socle's own weights: a rule author who gives quality 5 points in 2027 hears it from the check, not from cases. */
@@ -382,12 +383,12 @@ class LintPacksTest {
         Function<String, Pack> socle = valeurs -> pack(Path.of("rules"), t -> remplacer(t, "parametres/maturite.yaml", qualite, valeurs));
         Pack a95 = socle.apply("    - { depuis: 2000-01-01, valeur: 5, reference: r }");
         assertThatThrownBy(() -> new RegistrePacks(a95, List.of(), GEO)).isInstanceOf(PackInvalideException.class)
-                .hasMessageContaining("pack national@" + NATIONAL.manifeste().version() + ", parametres : les poids de maturité font 95.0 au lieu de 100")
+                .hasMessageContaining("pack national@" + NATIONAL.manifeste().version() + ", parametres : les poids de maturité font 95 au lieu de 100 : ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("à partir du"));
         Pack a105En2027 = socle.apply("    - { depuis: 2000-01-01, jusqua: 2026-12-31, valeur: 10, reference: r }\n"
                 + "    - { depuis: 2027-01-01, valeur: 15, reference: r }");
         assertThatThrownBy(() -> new RegistrePacks(a105En2027, List.of(), GEO))
-                .hasMessageContaining("les poids de maturité font 105.0 au lieu de 100 à partir du 2027-01-01");
+                .hasMessageContaining("les poids de maturité font 105 au lieu de 100 à partir du 2027-01-01");
         Pack sansQualiteAvant2027 = socle.apply("    - { depuis: 2027-01-01, valeur: 10, reference: r }");
         assertThatThrownBy(() -> new RegistrePacks(sansQualiteAvant2027, List.of(), GEO))
                 .hasMessageContaining("aucun poids de maturité pour QUALITE au 2000-01-01");
