@@ -50,15 +50,15 @@ final class LintParametres {
                 if (poids) {
                     if (v.valeur() < 0) {
                         // Its dossiers would lose points as they progress: the maturity must never go down then.
-                        erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " : poids négatif (" + v.valeur()
+                        erreurs.add(ou + "parametres : « " + t.cle() + " » au " + v.depuis() + " : poids négatif (" + nombre(v.valeur())
                                 + ") ; un dossier perdrait des points en progressant");
                     }
                     continue;
                 }
                 var parent = parents.isEmpty() ? null : ChaineCompilee.parametresDe(parents).valeur(t.cle(), v.depuis());
                 if (parent != null && ("plafond".equals(national.sens()) ? v.valeur() > parent.valeur() : v.valeur() < parent.valeur())) {
-                    erreurs.add(ou + "parametres : « " + t.cle() + " » desserré au " + v.depuis() + " (" + v.valeur()
-                            + " au lieu de " + parent.valeur() + ", " + national.sens() + ") : un territoire ne peut que resserrer"
+                    erreurs.add(ou + "parametres : « " + t.cle() + " » desserré au " + v.depuis() + " (" + nombre(v.valeur())
+                            + " au lieu de " + nombre(parent.valeur()) + ", " + national.sens() + ") : un territoire ne peut que resserrer"
                             + enPourcentage(v.valeur(), parent.valeur()));
                 }
             }

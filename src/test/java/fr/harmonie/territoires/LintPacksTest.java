@@ -317,7 +317,7 @@ class LintPacksTest {
         // 10 typed for 10 %: the cap is a fraction, and the figure meant would tighten it.
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "parametres/marges.yaml", "valeur: 0\n      motif: \"Pas de marge locale sur le PLAI dans",
                         "valeur: 10\n      motif: \"Pas de marge locale sur le PLAI dans"))),
-                "« marge-locale.plafond.PLAI » desserré au 2026-01-01 (10.0 au lieu de 0.15, plafond) : un territoire ne peut que"
+                "« marge-locale.plafond.PLAI » desserré au 2026-01-01 (10 au lieu de 0.15, plafond) : un territoire ne peut que"
                 + " resserrer ; 10 est-il un pourcentage ? ce paramètre s'écrit en fraction, de 0.15 au plus : 0.1 pour 10 %");
         assertThatThrownBy(() -> new RegistrePacks(NATIONAL, List.of(normandie(), rouen(t -> remplacer(t, "parametres/marges.yaml",
                 "valeur: 0\n      motif: \"Pas de marge locale sur le PLAI dans", "valeur: 0.2\n      motif: \"Pas de marge locale sur le PLAI dans"))), GEO))
@@ -362,7 +362,7 @@ class LintPacksTest {
         refuse(List.of(normandie(), rouen(t -> t.put("parametres/maturite.yaml", "maturite.poids.FONCIER:\n  libelle: x\n  valeurs:\n"
                         + "    - { depuis: 2026-01-01, valeur: -10, reference: r, motif: m }\nmaturite.poids.URBANISME:\n  libelle: x\n"
                         + "  valeurs:\n    - { depuis: 2026-01-01, valeur: 60, reference: r, motif: m }\n"))),
-                "parametres : « maturite.poids.FONCIER » au 2026-01-01 : poids négatif (-10.0) ; un dossier perdrait des points");
+                "parametres : « maturite.poids.FONCIER » au 2026-01-01 : poids négatif (-10) ; un dossier perdrait des points");
         // 100 on the pack's first day, 105 from the 1st of July.
         refuse(List.of(normandie(), rouen(t -> t.put("parametres/maturite.yaml", "maturite.poids.FONCIER:\n  libelle: x\n  valeurs:\n"
                         + "    - { depuis: 2026-01-01, jusqua: 2026-06-30, valeur: 25, reference: r, motif: m }\n"
