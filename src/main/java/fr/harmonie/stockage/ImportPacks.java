@@ -6,6 +6,7 @@ import fr.harmonie.territoires.PublicationDesPacks;
 import fr.harmonie.territoires.RegistreCourant;
 import fr.harmonie.territoires.RegistrePacks;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -24,10 +25,12 @@ class ImportPacks implements ApplicationRunner, PublicationDesPacks {
 
     private final JdbcClient jdbc;
     private final RegistreCourant registre;
+    private final boolean donneesEphemeres;
 
-    ImportPacks(JdbcClient jdbc, RegistreCourant registre) {
+    ImportPacks(JdbcClient jdbc, RegistreCourant registre, @Value("${harmonie.donnees.ephemeres:false}") boolean donneesEphemeres) {
         this.jdbc = jdbc;
         this.registre = registre;
+        this.donneesEphemeres = donneesEphemeres;
     }
 
     @Override
@@ -86,8 +89,10 @@ class ImportPacks implements ApplicationRunner, PublicationDesPacks {
                     + "autre contenu (" + existante.get() + "), dont des évaluations gardées peuvent dépendre : une version "
                     + "ne change plus une fois servie. Donner une nouvelle version (version et validFrom de pack.yaml, dans "
                     + "son propre dossier) ; pour essayer un brouillon à chaque modification : java -jar harmonie.jar "
-                    + "evaluer --packs <racine> dossier.json, ou un service aux données éphémères "
-                    + "(--harmonie.donnees.ephemeres=true), redémarré");
+                    + "evaluer --packs <racine> dossier.json, ou " + (donneesEphemeres
+                            ? "redémarrer ce service : ses données sont éphémères, il servira le brouillon modifié (ses dossiers"
+                                    + " et évaluations d'essai sont effacés à l'arrêt)"
+                            : "un service aux données éphémères (--harmonie.donnees.ephemeres=true), redémarré"));
         }
         return existante.isPresent();
     }

@@ -235,7 +235,8 @@ class RechargementTest {
         assertThat(brouillonRetouche.statusCode()).isEqualTo(422);
         assertThat(Json.MAPPER.readTree(brouillonRetouche.body()).get("detail").asString())
                 .contains("metropole-rouen-normandie@2026.2 : ce service a déjà importé cette version avec un autre contenu")
-                .contains("evaluer --packs");
+                .contains("evaluer --packs").contains("ou redémarrer ce service : ses données sont éphémères, il servira le brouillon"
+                        + " modifié");
         Files.writeString(surcharges, publiees);
         JsonNode publications = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/journal", "admin", null, null).body());
         assertThat(publications.findParents("action")).filteredOn(l -> l.get("action").asString().equals("IMPORT_PACK"))
