@@ -346,9 +346,22 @@ class CycleDossier {
                 WHERE id = ? AND statut = ?""").params(vers, message, d.id(), depuis).update();
         if (n != 1) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Transition impossible",
-                    "Le dossier est au statut " + d.statut() + " ; « " + action + " » part du statut " + depuis + ".");
+                    "Le dossier est au statut " + d.statut() + " ; « " + action + " » part du statut " + depuis
+                            + ceQuiResteAFaire(d.statut(), depuis) + ".");
         }
         dossiers.journal(u.identifiant(), action, d.id(), message == null ? "{}" : Json.MAPPER.writeValueAsString(Map.of("message", message)));
+    }
+
+    /** What the instructeur can do instead, from the status the dossier is in. */
+    private static String ceQuiResteAFaire(String statut, String depuis) {
+        return switch (statut) {
+            case "DEPOSE" -> " : le prendre d'abord en instruction (PRENDRE_EN_INSTRUCTION)";
+            case "EN_INSTRUCTION" -> depuis.equals("DEPOSE") ? " : il est déjà en instruction" : "";
+            case "COMPLEMENTS_DEMANDES" -> " : des compléments sont demandés au bailleur ; le dossier revient au statut DEPOSE"
+                    + " quand il le redépose";
+            case "INSTRUIT" -> " : son instruction est close";
+            default -> "";
+        };
     }
 
     /** Rejoue l'entrée scellée comme elle a été évaluée (versions de packs, commune, résolution) et compare les reçus. */

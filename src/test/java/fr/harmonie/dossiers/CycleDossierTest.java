@@ -160,15 +160,23 @@ class CycleDossierTest {
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "bailleur", prendre, null).statusCode()).isEqualTo(403);
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "dreal28", prendre, null).statusCode()).isEqualTo(403);
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur38", prendre, null).statusCode()).isEqualTo(404);
-        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
-                "{\"action\": \"INSTRUIRE\"}", null).statusCode()).isEqualTo(409);
+        HttpResponse<String> tropTot = appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
+                "{\"action\": \"INSTRUIRE\"}", null);
+        assertThat(tropTot.statusCode()).isEqualTo(409);
+        assertThat(json(tropTot).get("detail").asString()).isEqualTo("Le dossier est au statut DEPOSE ; « INSTRUIRE » part du statut"
+                + " EN_INSTRUCTION : le prendre d'abord en instruction (PRENDRE_EN_INSTRUCTION).");
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur", prendre, null).statusCode()).isEqualTo(200);
+        assertThat(json(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur", prendre, null)).get("detail").asString())
+                .endsWith("part du statut DEPOSE : il est déjà en instruction.");
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
                 "{\"action\": \"DEMANDER_COMPLEMENTS\"}", null).statusCode()).isEqualTo(400);
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
                 "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"" + "x".repeat(10_001) + "\"}", null).statusCode()).isEqualTo(400);
         assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
                 "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Merci de joindre l'avis de la commune.\"}", null).statusCode()).isEqualTo(200);
+        assertThat(json(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur", "{\"action\": \"INSTRUIRE\"}", null))
+                .get("detail").asString()).endsWith(" : des compléments sont demandés au bailleur ; le dossier revient au statut"
+                        + " DEPOSE quand il le redépose.");
 
         HttpResponse<String> lu = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null);
         assertThat(json(lu).get("statut").asString()).isEqualTo("COMPLEMENTS_DEMANDES");
