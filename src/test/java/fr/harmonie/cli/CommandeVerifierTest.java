@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.harmonie.CopieDuDepot;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,21 @@ class CommandeVerifierTest {
 
     private final ByteArrayOutputStream sortie = new ByteArrayOutputStream();
     private final ByteArrayOutputStream erreurs = new ByteArrayOutputStream();
+
+    /** The repository copy a test edits (set by {@link #versionAEditer}). */
+    private Path depot;
+
+    /** A copy of the repository where {@code pack}@2026.1 is published again as 2026.2: the version its author edits. */
+    private Path versionAEditer(Path dir, String pack) throws IOException {
+        depot = CopieDuDepot.dans(dir);
+        CopieDuDepot.publierCommeNouvelleVersion(depot.resolve("territories/" + pack + "/2026.1"));
+        return depot.resolve("territories/" + pack + "/2026.2");
+    }
+
+    /** {@code verifier} run on the copy, for one pack. */
+    private int verifier(String pack) {
+        return lancer("verifier", "--packs", depot.toString(), pack);
+    }
 
     private int lancer(String... args) {
         sortie.reset();
@@ -41,11 +57,10 @@ class CommandeVerifierTest {
 
     @Test
     void uneJointureQuiCroitAvecLeCarreDesLogementsEstSignaleeAvantQueLeServiceNeLaRencontre(@TempDir Path dir) throws Exception {
-        Path depot = CopieDuDepot.dans(dir);
-        CopieDuDepot.publierCommeNouvelleVersion(depot.resolve("territories/metropole-rouen-normandie/2026.1"));
-        CopieDuDepot.ajouterUneJointureQuadratique(depot.resolve("territories/metropole-rouen-normandie/2026.2"));
+        Path version = versionAEditer(dir, "metropole-rouen-normandie");
+        CopieDuDepot.ajouterUneJointureQuadratique(version);
 
-        int code = lancer("verifier", "--packs", depot.toString(), "metropole-rouen-normandie");
+        int code = verifier("metropole-rouen-normandie");
 
         String rapport = sortie.toString(StandardCharsets.UTF_8);
         assertThat(code).isEqualTo(3);
@@ -59,13 +74,12 @@ class CommandeVerifierTest {
 
     @Test
     void unCasQuiNePassePlusEstNommeAvecSonFichierEtCeQuiDiffere(@TempDir Path dir) throws Exception {
-        Path depot = CopieDuDepot.dans(dir);
-        CopieDuDepot.publierCommeNouvelleVersion(depot.resolve("territories/region-84/2026.1"));
-        Path cas = depot.resolve("territories/region-84/2026.2/regles/surcharges.cas.yaml");
+        Path version = versionAEditer(dir, "region-84");
+        Path cas = version.resolve("regles/surcharges.cas.yaml");
         // The author expects the late-deposit notice to be MINEURE, which the pack's rule does not say.
         Files.writeString(cas, Files.readString(cas).replace("code: DEPOT_TARDIF, gravite: INFO", "code: DEPOT_TARDIF, gravite: MINEURE"));
 
-        int code = lancer("verifier", "--packs", depot.toString(), "region-84");
+        int code = verifier("region-84");
 
         String rapport = sortie.toString(StandardCharsets.UTF_8);
         assertThat(code).isEqualTo(3);
@@ -80,7 +94,7 @@ class CommandeVerifierTest {
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("territories/region-84 ne contient pas de dossier rules/")
                 .contains("donner la racine du dépôt, qui contient rules/ et territories/ : " + depot.toAbsolutePath().normalize());
 
-        assertThat(lancer("verifier", "--packs", depot.toString(), "region-99")).isEqualTo(2);
+        assertThat(verifier("region-99")).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("aucun pack ne porte l'identifiant region-99");
     }
 
@@ -90,12 +104,12 @@ class CommandeVerifierTest {
      */
     @Test
     void uneVersionPublieeModifieeEstUnProblemeEtUneNouvelleVersionRecoitLaLigneQuiLaPublie(@TempDir Path dir) throws Exception {
-        Path depot = CopieDuDepot.dans(dir);
+        depot = CopieDuDepot.dans(dir);
         Path surcharges = depot.resolve("territories/region-84/2026.1/surcharges.yaml");
         String publiee = Files.readString(surcharges);
         Files.writeString(surcharges, publiee.replace("invite à déposer plus tôt", "demande de déposer plus tôt"));
 
-        assertThat(lancer("verifier", "--packs", depot.toString(), "region-84")).isEqualTo(3);
+        assertThat(verifier("region-84")).isEqualTo(3);
         assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("region-84@2026.1 : 4 cas, 1 problème(s) :")
                 .containsPattern("region-84@2026\\.1 a changé depuis sa publication \\(empreinte sha256:[0-9a-f]{64} au lieu de"
                         + " sha256:[0-9a-f]{64}\\) : publier une nouvelle version plutôt que modifier celle-ci")
@@ -103,7 +117,7 @@ class CommandeVerifierTest {
 
         CopieDuDepot.publierCommeNouvelleVersion(surcharges.getParent());
         Files.writeString(surcharges, publiee);
-        assertThat(lancer("verifier", "--packs", depot.toString(), "region-84")).isZero();
+        assertThat(verifier("region-84")).isZero();
         String rapport = sortie.toString(StandardCharsets.UTF_8);
         java.util.regex.Matcher ligne = java.util.regex.Pattern.compile("region-84@2026\\.2 : 4 cas, tous passent\n"
                 + "  pas encore publiée : pour la publier, ajouter à territories/versions\\.lock la ligne « (region-84@2026\\.2"
@@ -112,7 +126,7 @@ class CommandeVerifierTest {
 
         Path verrou = depot.resolve("territories/versions.lock");
         Files.writeString(verrou, Files.readString(verrou) + ligne.group(1) + "\n");
-        assertThat(lancer("verifier", "--packs", depot.toString(), "region-84")).isZero();
+        assertThat(verifier("region-84")).isZero();
         assertThat(sortie.toString(StandardCharsets.UTF_8)).doesNotContain("pas encore publiée").contains("aucun problème");
     }
 
@@ -123,7 +137,7 @@ class CommandeVerifierTest {
      */
     @Test
     void lesCasDUneVersionCopieeEncoreDatesDeLAnneeDAvantSontNommes(@TempDir Path dir) throws Exception {
-        Path depot = CopieDuDepot.dans(dir);
+        depot = CopieDuDepot.dans(dir);
         Path v2027 = depot.resolve("territories/region-84/2027.1");
         Files.createDirectories(v2027.resolve("regles"));
         for (String f : new String[] {"pack.yaml", "surcharges.yaml", "README.md", "regles/surcharges.cas.yaml"}) {
@@ -133,7 +147,7 @@ class CommandeVerifierTest {
         Files.writeString(manifeste, Files.readString(manifeste).replace("version: \"2026.1\"", "version: \"2027.1\"")
                 .replace("validFrom: 2026-01-01", "validFrom: 2027-01-01"));
 
-        assertThat(lancer("verifier", "--packs", depot.toString(), "region-84")).isEqualTo(3);
+        assertThat(verifier("region-84")).isEqualTo(3);
         String rapport = sortie.toString(StandardCharsets.UTF_8);
         assertThat(rapport).containsPattern("region-84@2026\\.1 : 4 cas, tous passent")
                 .contains("region-84@2027.1 : 4 cas, 4 problème(s) :")
@@ -144,12 +158,12 @@ class CommandeVerifierTest {
 
         Path cas = v2027.resolve("regles/surcharges.cas.yaml");
         Files.writeString(cas, Files.readString(cas).replace("2026-", "2027-").replace("15 décembre 2026", "15 décembre 2027"));
-        assertThat(lancer("verifier", "--packs", depot.toString(), "region-84")).isZero();
+        assertThat(verifier("region-84")).isZero();
         assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("region-84@2027.1 : 4 cas, tous passent");
 
         // A case without a date would be judged on the day it is played.
         Files.writeString(cas, Files.readString(cas).replace("/dateReference: \"2027-06-02\" }", "/dateReference: null }"));
-        assertThat(lancer("verifier", "--packs", depot.toString(), "region-84")).isEqualTo(3);
+        assertThat(verifier("region-84")).isEqualTo(3);
         assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("region-84@2027.1 : 4 cas, 3 problème(s) :")
                 .contains("le dossier du cas n'a pas de dateReference : il serait jugé au jour où on le joue");
     }
@@ -161,12 +175,11 @@ class CommandeVerifierTest {
      */
     @Test
     void unCasSansDossierDeBaseDitQuoiEcrireEtLesDossiersDeLaChaine(@TempDir Path dir) throws Exception {
-        Path depot = CopieDuDepot.dans(dir);
-        CopieDuDepot.publierCommeNouvelleVersion(depot.resolve("territories/metropole-rouen-normandie/2026.1"));
-        Path cas = depot.resolve("territories/metropole-rouen-normandie/2026.2/regles/permis.cas.yaml");
+        Path version = versionAEditer(dir, "metropole-rouen-normandie");
+        Path cas = version.resolve("regles/permis.cas.yaml");
         Files.writeString(cas, Files.readString(cas).replace("dossier: programmation\n", ""));
 
-        assertThat(lancer("verifier", "--packs", depot.toString(), "metropole-rouen-normandie")).isEqualTo(3);
+        assertThat(verifier("metropole-rouen-normandie")).isEqualTo(3);
         assertThat(sortie.toString(StandardCharsets.UTF_8)).doesNotContain("null.json")
                 .contains("[MRN-AN-001] regles/permis.cas.yaml : « Un permis obtenu suffit »\n"
                         + "    regles/permis.cas.yaml : le cas ne dit pas de quel dossier il part ; écrire en tête du fichier"
@@ -174,7 +187,7 @@ class CommandeVerifierTest {
                         + " agrement, annexe-8, programmation");
 
         Files.writeString(cas, "dossier: programation\n" + Files.readString(cas));
-        assertThat(lancer("verifier", "--packs", depot.toString(), "metropole-rouen-normandie")).isEqualTo(3);
+        assertThat(verifier("metropole-rouen-normandie")).isEqualTo(3);
         assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("regles/permis.cas.yaml : dossier de base"
                 + " « cas/programation.json » introuvable ; dossiers de base de la chaîne : agrement, annexe-8, programmation");
     }
@@ -185,16 +198,15 @@ class CommandeVerifierTest {
      */
     @Test
     void unCasPlaceHorsDuPerimetreDitPourquoiLaRegleSeDeclencheQuandMeme(@TempDir Path dir) throws Exception {
-        Path depot = CopieDuDepot.dans(dir);
-        CopieDuDepot.publierCommeNouvelleVersion(depot.resolve("territories/metropole-rouen-normandie/2026.1"));
-        Path cas = depot.resolve("territories/metropole-rouen-normandie/2026.2/regles/permis.cas.yaml");
+        Path version = versionAEditer(dir, "metropole-rouen-normandie");
+        Path cas = version.resolve("regles/permis.cas.yaml");
         Files.writeString(cas, Files.readString(cas) + """
                   - regle: MRN-PJ-001
                     nom: À Dijon, hors de la Métropole, le permis n'est pas exigé
                     declenche: false
                 """);
 
-        assertThat(lancer("verifier", "--packs", depot.toString(), "metropole-rouen-normandie")).isEqualTo(3);
+        assertThat(verifier("metropole-rouen-normandie")).isEqualTo(3);
         assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("« À Dijon, hors de la Métropole, le permis n'est pas exigé »\n"
                 + "    MRN-PJ-001 s'est déclenchée : les cas se jouent sur la chaîne de metropole-rouen-normandie@2026.2 quelle que"
                 + " soit la commune du dossier (ici, « commune 21231 (Dijon) → aucun pack territorial : socle national seul ») ;"
@@ -204,7 +216,7 @@ class CommandeVerifierTest {
         // Inside the perimeter, a case that fails says only that: the commune is not the cause.
         Files.writeString(cas, Files.readString(cas).replace("le permis n'est pas exigé\n",
                 "le permis n'est pas exigé\n    modifier: { /operation/commune: { codeInsee: \"76540\", nom: Rouen } }\n"));
-        assertThat(lancer("verifier", "--packs", depot.toString(), "metropole-rouen-normandie")).isEqualTo(3);
+        assertThat(verifier("metropole-rouen-normandie")).isEqualTo(3);
         assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("« À Dijon, hors de la Métropole, le permis n'est pas exigé »\n    MRN-PJ-001 s'est déclenchée\n")
                 .doesNotContain("quelle que soit").contains("1 problème(s)");
     }
@@ -212,13 +224,12 @@ class CommandeVerifierTest {
     /** A piece asked of every dossier: its case « not asked » fails, and says that only conditions in « quand » can show it. */
     @Test
     void unCasSansEffetDUnePieceExigeeDeToutDossierDitQuOnNePeutLEcrireSansConditions(@TempDir Path dir) throws Exception {
-        Path depot = CopieDuDepot.dans(dir);
-        CopieDuDepot.publierCommeNouvelleVersion(depot.resolve("territories/metropole-rouen-normandie/2026.1"));
-        Path surcharges = depot.resolve("territories/metropole-rouen-normandie/2026.2/surcharges.yaml");
+        Path version = versionAEditer(dir, "metropole-rouen-normandie");
+        Path surcharges = version.resolve("surcharges.yaml");
         Files.writeString(surcharges, Files.readString(surcharges)
                 .replace("    quand: { phases: [PROGRAMMATION], natures: [CONSTRUCTION_NEUVE, TRANSFORMATION_LOCAUX] }\n", ""));
 
-        assertThat(lancer("verifier", "--packs", depot.toString(), "metropole-rouen-normandie")).isEqualTo(3);
+        assertThat(verifier("metropole-rouen-normandie")).isEqualTo(3);
         assertThat(sortie.toString(StandardCharsets.UTF_8))
                 .contains("[MRN-PJ-001] regles/permis.cas.yaml : « À l'agrément, c'est la règle nationale (non bloquante) qui le"
                         + " demande »\n    MRN-PJ-001 s'est déclenchée : sans condition dans « quand », elle exige sa pièce de tout"
