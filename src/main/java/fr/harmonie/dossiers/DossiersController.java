@@ -6,6 +6,8 @@ import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.json.Json;
+import fr.harmonie.territoires.Geographie;
+import fr.harmonie.territoires.RegistreCourant;
 import fr.harmonie.web.CorpsBorne;
 import fr.harmonie.web.Emplacements;
 import fr.harmonie.web.Pagination;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.http.ETag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,11 +50,13 @@ class DossiersController {
     private final DossiersStore store;
     private final LecteurDossier lecteur;
     private final TransactionTemplate transaction;
+    private final RegistreCourant registre;
 
-    DossiersController(DossiersStore store, LecteurDossier lecteur, TransactionTemplate transaction) {
+    DossiersController(DossiersStore store, LecteurDossier lecteur, TransactionTemplate transaction, RegistreCourant registre) {
         this.store = store;
         this.lecteur = lecteur;
         this.transaction = transaction;
+        this.registre = registre;
     }
 
     @Operation(summary = "Créer un dossier en brouillon (bailleur)")
@@ -96,6 +101,17 @@ class DossiersController {
      * dossiers in December sees them all. {@code tri=depot}: the instructeur's queue in the order the dossiers arrived
      * (their last deposit, an answer to compléments included), rather than the order their bailleurs began them.
      */
+    /** « ; Rouen : 76540 », when the text names communes; at most five, a name like Saint-Denis being shared. */
+    private String codesDuNom(String texte) {
+        List<Geographie.Commune> nommees = registre.registre().geographie().nommees(texte);
+        if (nommees.isEmpty()) {
+            return "";
+        }
+        return " ; « " + texte.strip() + " » : " + nommees.stream().limit(5)
+                .map(c -> c.code() + " (" + c.nom() + ", " + c.departement() + ")").collect(Collectors.joining(", "))
+                + (nommees.size() > 5 ? " et " + (nommees.size() - 5) + " autres" : "");
+    }
+
     @Operation(summary = "Lister les dossiers que le compte voit, par pages (filtres : statut, reference, commune, territoire ;"
             + " tri : creation, depot)")
     @GetMapping("/api/v1/dossiers")
@@ -117,6 +133,11 @@ class DossiersController {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide",
                     "« tri » vaut creation (du plus ancien dossier créé au plus récent, par défaut) ou depot (du plus ancien"
                             + " dépôt au plus récent, les dossiers jamais déposés en moins).");
+        }
+        if (commune != null && !Geographie.estUnCodeInsee(commune)) {
+            // No dossier can hold it (the contract's pattern): an empty list would hide the slip, « Rouen » for 76540.
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« commune » prend un code INSEE : cinq"
+                    + " caractères, deux chiffres (ou 2A, 2B pour la Corse) puis trois chiffres" + codesDuNom(commune) + ".");
         }
         DossiersStore.Filtre filtre = new DossiersStore.Filtre(parStatut, reference, commune, territoire, "depot".equals(tri));
         int taille = Pagination.taille(limite, "dossiers");

@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 class CommunesController {
 
     /** The dossier contract's pattern for {@code operation.commune.codeInsee}. */
-    private static final Pattern CODE_INSEE = Pattern.compile("([0-9]{2}|2A|2B)[0-9]{3}");
     private static final Pattern CODE_POSTAL = Pattern.compile("[0-9]{5}");
     private static final int NOMS_MAX = 20;
 
@@ -68,7 +67,7 @@ class CommunesController {
     ResponseEntity<byte[]> commune(@PathVariable String codeInsee, @RequestParam(required = false) String date) {
         RegistrePacks courant = registre.registre();
         LocalDate jour = JourDemande.lire(date, horloge, courant.national());
-        if (!CODE_INSEE.matcher(codeInsee).matches()) {
+        if (!Geographie.estUnCodeInsee(codeInsee)) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Code INSEE invalide", "« " + abrege(codeInsee)
                     + " » n'est pas un code INSEE de commune : cinq caractères, deux chiffres (ou 2A, 2B pour la Corse) "
                     + "puis trois chiffres.");

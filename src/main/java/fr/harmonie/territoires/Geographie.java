@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -34,6 +35,23 @@ import org.apache.commons.csv.CSVRecord;
 public final class Geographie {
 
     public record Commune(String code, String nom, String departement, String region, String epci) { }
+
+    private static final Pattern CODE_INSEE = Pattern.compile("([0-9]{2}|2A|2B)[0-9]{3}");
+
+    /** Whether the text has the shape of a commune's INSEE code (the dossier contract's pattern), known or not. */
+    public static boolean estUnCodeInsee(String texte) {
+        return CODE_INSEE.matcher(texte).matches();
+    }
+
+    /**
+     * The communes a name exactly designates (« Rouen », « saint-denis »): what someone typed a name for where an INSEE
+     * code was asked.
+     */
+    public List<Commune> nommees(String nom) {
+        String cherche = pourChercher(nom);
+        return chercher(nom).stream().filter(t -> t.par() == null && pourChercher(t.commune().nom()).equals(cherche))
+                .map(Trouvee::commune).toList();
+    }
 
     /**
      * Une commune déléguée ou associée dont le code n'est plus celui d'une commune actuelle: l'ancienne commune d'une

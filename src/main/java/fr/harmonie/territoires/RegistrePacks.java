@@ -85,7 +85,7 @@ public final class RegistrePacks implements ResolveurChaine {
         LintPacks.verifier(this, compilerPourVerifier);
     }
 
-    Geographie geographie() {
+    public Geographie geographie() {
         return geographie;
     }
 

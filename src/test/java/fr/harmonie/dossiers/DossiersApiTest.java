@@ -434,5 +434,17 @@ class DossiersApiTest {
         HttpResponse<String> filtreInconnu = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?statut=ARCHIVE", "bailleur", null, null);
         assertThat(filtreInconnu.statusCode()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(filtreInconnu.body()).get("detail").asString()).contains("« statut » vaut BROUILLON");
+
+        // An instructeur who filters by the commune's name, not its INSEE code, was shown an empty list as if none had come.
+        HttpResponse<String> parNom = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?commune=Rouen", "instructeur", null, null);
+        assertThat(parNom.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(parNom.body()).get("detail").asString()).isEqualTo("« commune » prend un code INSEE : cinq"
+                + " caractères, deux chiffres (ou 2A, 2B pour la Corse) puis trois chiffres ; « Rouen » : 76540 (Rouen, 76).");
+        HttpResponse<String> homonymes = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?commune=saint-denis", "instructeur", null, null);
+        assertThat(Json.MAPPER.readTree(homonymes.body()).get("detail").asString()).contains("« saint-denis » : ")
+                .contains("93066 (Saint-Denis, 93)").contains("97411 (Saint-Denis, 974)");
+        assertThat(Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?commune=7654", "instructeur", null, null)
+                .body()).get("detail").asString()).endsWith("puis trois chiffres.");
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?commune=76540", "instructeur", null, null).statusCode()).isEqualTo(200);
     }
 }
