@@ -139,6 +139,11 @@ class DossiersController {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« commune » prend un code INSEE : cinq"
                     + " caractères, deux chiffres (ou 2A, 2B pour la Corse) puis trois chiffres" + codesDuNom(commune) + ".");
         }
+        if (territoire != null && !store.packsImportes().contains(territoire)) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« territoire » prend l'identifiant du pack"
+                    + " d'un dépôt ; aucun pack ne porte « " + (territoire.length() <= 60 ? territoire : territoire.substring(0, 60) + "…")
+                    + " » ; packs : " + String.join(", ", store.packsImportes()) + ".");
+        }
         DossiersStore.Filtre filtre = new DossiersStore.Filtre(parStatut, reference, commune, territoire, "depot".equals(tri));
         int taille = Pagination.taille(limite, "dossiers");
         DossierStocke precedent = null;

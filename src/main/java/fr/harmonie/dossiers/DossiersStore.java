@@ -146,6 +146,11 @@ class DossiersStore {
         return dernieres;
     }
 
+    /** The packs this service ever imported, withdrawn ones included: those a dossier can have been deposited with. */
+    List<String> packsImportes() {
+        return jdbc.sql("SELECT DISTINCT pack_id FROM pack_version ORDER BY pack_id").query(String.class).list();
+    }
+
     /** Écrit seulement si la version lue est toujours la dernière: deux écritures concurrentes ne se perdent pas. */
     boolean remplacer(UUID id, int versionLue, String contenu) {
         return jdbc.sql("""

@@ -446,5 +446,12 @@ class DossiersApiTest {
         assertThat(Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?commune=7654", "instructeur", null, null)
                 .body()).get("detail").asString()).endsWith("puis trois chiffres.");
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?commune=76540", "instructeur", null, null).statusCode()).isEqualTo(200);
+        // Likewise a pack id cut short.
+        HttpResponse<String> packInconnu = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?territoire=metropole-rouen", "instructeur", null, null);
+        assertThat(packInconnu.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(packInconnu.body()).get("detail").asString()).startsWith("« territoire » prend l'identifiant"
+                + " du pack d'un dépôt ; aucun pack ne porte « metropole-rouen » ; packs : ").contains("metropole-rouen-normandie, national,");
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?territoire=metropole-rouen-normandie", "instructeur", null, null)
+                .statusCode()).isEqualTo(200);
     }
 }
