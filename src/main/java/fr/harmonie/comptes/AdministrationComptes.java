@@ -2,6 +2,7 @@ package fr.harmonie.comptes;
 
 import fr.harmonie.regles.faits.Siren;
 import fr.harmonie.territoires.Geographie;
+import fr.harmonie.territoires.IdentifiantsDePacks;
 import fr.harmonie.territoires.RegistreCourant;
 import fr.harmonie.web.ProblemeHttpException;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +96,9 @@ public class AdministrationComptes {
             throw invalide(bailleur ? "Un bailleur a un « siren »." : "Seul un bailleur a un « siren ».");
         }
         if (bailleur && !Siren.valide(o.siren())) {
-            throw invalide("Le SIREN « " + o.siren() + " » n'est pas valide (9 chiffres, clé de Luhn).");
+            String sansEspaces = o.siren().replaceAll("[\\s.]", "");
+            throw invalide("Le SIREN « " + o.siren() + " » n'est pas valide (9 chiffres, clé de Luhn)"
+                    + (!sansEspaces.equals(o.siren()) && Siren.valide(sansEspaces) ? " : écrire « " + sansEspaces + " », sans espaces" : "") + ".");
         }
         boolean dreal = o.type().equals("DREAL");
         if (dreal != (o.region() != null)) {
@@ -222,7 +225,7 @@ public class AdministrationComptes {
     private void verifierPacks(List<String> territoires) {
         for (String t : territoires) {
             if (t == null || !packs.registre().connait(t)) {
-                throw invalide("Le pack « " + t + " » n'existe pas (voir GET /api/v1/territoires).");
+                throw invalide("Le pack « " + t + " » n'existe pas" + IdentifiantsDePacks.suggestion(t, packs.registre().identifiants()) + ".");
             }
         }
     }

@@ -7,6 +7,7 @@ import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.json.Json;
 import fr.harmonie.territoires.Geographie;
+import fr.harmonie.territoires.IdentifiantsDePacks;
 import fr.harmonie.territoires.RegistreCourant;
 import fr.harmonie.web.CorpsBorne;
 import fr.harmonie.web.Emplacements;
@@ -139,10 +140,13 @@ class DossiersController {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« commune » prend un code INSEE : cinq"
                     + " caractères, deux chiffres (ou 2A, 2B pour la Corse) puis trois chiffres" + codesDuNom(commune) + ".");
         }
-        if (territoire != null && !store.packsImportes().contains(territoire)) {
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« territoire » prend l'identifiant du pack"
-                    + " d'un dépôt ; aucun pack ne porte « " + (territoire.length() <= 60 ? territoire : territoire.substring(0, 60) + "…")
-                    + " » ; packs : " + String.join(", ", store.packsImportes()) + ".");
+        if (territoire != null) {
+            List<String> packs = store.packsImportes();
+            if (!packs.contains(territoire)) {
+                throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« territoire » prend l'identifiant du"
+                        + " pack d'un dépôt ; aucun pack ne porte « " + (territoire.length() <= 60 ? territoire : territoire.substring(0, 60)
+                        + "…") + " »" + IdentifiantsDePacks.suggestion(territoire, packs) + ".");
+            }
         }
         DossiersStore.Filtre filtre = new DossiersStore.Filtre(parStatut, reference, commune, territoire, "depot".equals(tri));
         int taille = Pagination.taille(limite, "dossiers");

@@ -113,6 +113,11 @@ public final class RegistrePacks implements ResolveurChaine {
         return versions.get(versions.size() - 1);
     }
 
+    /** Les identifiants des packs servis, socle compris. */
+    public Set<String> identifiants() {
+        return Collections.unmodifiableSet(versionsParId.keySet());
+    }
+
     /** Un pack de ce nom existe, socle compris (quelle que soit la version). */
     public boolean connait(String idPack) {
         return versionsParId.containsKey(idPack);

@@ -449,8 +449,8 @@ class DossiersApiTest {
         // Likewise a pack id cut short.
         HttpResponse<String> packInconnu = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?territoire=metropole-rouen", "instructeur", null, null);
         assertThat(packInconnu.statusCode()).isEqualTo(400);
-        assertThat(Json.MAPPER.readTree(packInconnu.body()).get("detail").asString()).startsWith("« territoire » prend l'identifiant"
-                + " du pack d'un dépôt ; aucun pack ne porte « metropole-rouen » ; packs : ").contains("metropole-rouen-normandie, national,");
+        assertThat(Json.MAPPER.readTree(packInconnu.body()).get("detail").asString()).isEqualTo("« territoire » prend l'identifiant"
+                + " du pack d'un dépôt ; aucun pack ne porte « metropole-rouen » ; le pack voulu est sans doute « metropole-rouen-normandie ».");
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?territoire=metropole-rouen-normandie", "instructeur", null, null)
                 .statusCode()).isEqualTo(200);
     }
