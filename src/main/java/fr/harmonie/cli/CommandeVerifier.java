@@ -11,6 +11,7 @@ import fr.harmonie.regles.cas.LecteurCas;
 import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.CroissanceDesPacks;
 import fr.harmonie.territoires.Geographie;
+import fr.harmonie.territoires.IdentifiantsDePacks;
 import fr.harmonie.territoires.RegistrePacks;
 import fr.harmonie.territoires.VersionsPubliees;
 import java.io.PrintStream;
@@ -52,7 +53,9 @@ final class CommandeVerifier {
         }
         List<String> inconnus = demandes.stream().filter(id -> !registre.connait(id)).toList();
         if (!inconnus.isEmpty()) {
+            String voulu = inconnus.size() == 1 ? IdentifiantsDePacks.proche(inconnus.get(0), registre.identifiants()) : null;
             erreurs.println("Erreur : aucun pack ne porte l'identifiant " + String.join(", ", inconnus)
+                    + (voulu == null ? "" : " ; le pack voulu est sans doute « " + voulu + " »")
                     + " ; packs connus : " + registre.packs().stream().map(v -> v.get(0).id()).toList());
             return CommandeEvaluer.ENTREE_INVALIDE;
         }

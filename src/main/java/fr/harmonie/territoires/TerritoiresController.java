@@ -77,7 +77,8 @@ class TerritoiresController {
         RegistrePacks.ChaineEnVigueur enVigueur = courant.enVigueurPour(id, jour);
         if (enVigueur == null) {
             throw new ProblemeHttpException(HttpStatus.NOT_FOUND, "Territoire inconnu",
-                    "Aucun pack ne porte l'identifiant « " + id + " » ; la liste est sur /api/v1/territoires.");
+                    "Aucun pack ne porte l'identifiant « " + (id.length() <= 60 ? id : id.substring(0, 60) + "…") + " »"
+                            + IdentifiantsDePacks.suggestion(id, courant.identifiants()) + ".");
         }
         return json(ReglesEnVigueur.de(id, jour, enVigueur));
     }

@@ -95,7 +95,10 @@ class CommandeVerifierTest {
                 .contains("donner la racine du dépôt, qui contient rules/ et territories/ : " + depot.toAbsolutePath().normalize());
 
         assertThat(verifier("region-99")).isEqualTo(2);
-        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("aucun pack ne porte l'identifiant region-99");
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("aucun pack ne porte l'identifiant region-99 ; packs connus : ");
+        assertThat(verifier("region84")).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("aucun pack ne porte l'identifiant region84 ; le pack voulu est"
+                + " sans doute « region-84 » ; packs connus : ");
     }
 
     /**

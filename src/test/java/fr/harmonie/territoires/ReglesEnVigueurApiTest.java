@@ -124,7 +124,10 @@ class ReglesEnVigueurApiTest {
     void uneDemandeFautiveRecoitUneErreurEnFrancais() throws Exception {
         JsonNode inconnu = lire("/api/v1/territoires/ddt-99/regles", 404);
         assertThat(inconnu.get("title").asString()).isEqualTo("Territoire inconnu");
-        assertThat(inconnu.get("detail").asString()).contains("ddt-99");
+        assertThat(inconnu.get("detail").asString()).isEqualTo("Aucun pack ne porte l'identifiant « ddt-99 » ; les identifiants des"
+                + " packs : GET /api/v1/territoires.");
+        assertThat(lire("/api/v1/territoires/metropole-rouen/regles", 404).get("detail").asString()).isEqualTo("Aucun pack ne porte"
+                + " l'identifiant « metropole-rouen » ; le pack voulu est sans doute « metropole-rouen-normandie ».");
         assertThat(lire("/api/v1/territoires/national/regles?date=2026-02-30", 400).get("detail").asString()).contains("2026-02-30");
         JsonNode avantLeSocle = lire("/api/v1/territoires/national/regles?date=1999-12-31", 400);
         assertThat(avantLeSocle.get("title").asString()).isEqualTo("Date hors des règles");
