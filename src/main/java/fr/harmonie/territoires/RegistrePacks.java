@@ -230,7 +230,9 @@ public final class RegistrePacks implements ResolveurChaine {
             List<Pack> versions = versionsParId.get(demande);
             if (versions == null) {
                 coherent = false;
-                explication = "aucun pack territorial ne porte l'identifiant « " + demande + " »";
+                String voulu = IdentifiantsDePacks.proche(demande, versionsParId.keySet());
+                explication = "aucun pack territorial ne porte l'identifiant « " + demande + " »"
+                        + (voulu == null ? "" : " ; le pack voulu est sans doute « " + voulu + " »");
                 resolution = "territoire « " + demande + " » demandé, inconnu → socle national seul";
                 specifique = national();
             } else {

@@ -417,8 +417,11 @@ class ResolutionTerritoiresTest {
         assertThat(r.territoire().resolution()).isEqualTo("territoire « REGION-84 » demandé, inconnu → socle national seul");
         assertThat(r.anomalies()).anySatisfy(a -> {
             assertThat(a.code()).isEqualTo("TERRITOIRE_INCOHERENT");
-            assertThat(a.message()).contains("aucun pack territorial ne porte l'identifiant « REGION-84 »");
+            assertThat(a.message()).endsWith("aucun pack territorial ne porte l'identifiant « REGION-84 » ; le pack voulu est sans"
+                    + " doute « region-84 »");
         });
+        assertThat(evaluer("agrement", Map.of("/territoire", "ddt-99")).anomalies()).anySatisfy(a ->
+                assertThat(a.message()).endsWith("aucun pack territorial ne porte l'identifiant « ddt-99 »"));
     }
 
     /** Replays (frozen or sealed chains) take only the commune's facts from today's registry, without compiling. */
