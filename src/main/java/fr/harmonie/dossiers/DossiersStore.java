@@ -65,7 +65,8 @@ class DossiersStore {
     }
 
     /**
-     * What a list keeps: {@code statuts} (empty for all), and, when not null, the dossier's own {@code reference}, its
+     * What a list keeps: {@code statuts} (empty for all), and, when not null, the dossier's own {@code reference} (case
+     * and surrounding spaces aside), its
      * commune's INSEE code, or the pack it was deposited with ({@code territoire}). {@code parDepot}: in the order of
      * their last deposit, so only the dossiers deposited at least once; otherwise in the order of their creation.
      */
@@ -83,7 +84,8 @@ class DossiersStore {
         private String sql() {
             return (parDepot ? " AND depose_le IS NOT NULL" : "")
                     + (statuts.isEmpty() ? "" : " AND statut IN (:statuts)")
-                    + (reference == null ? "" : " AND contenu->>'reference' = :reference")
+                    // As people retype their references: « ref-2026-04 » or « REF-2026-04 » finds REF-2026-04.
+                    + (reference == null ? "" : " AND lower(btrim(contenu->>'reference')) = lower(btrim(:reference))")
                     + (commune == null ? "" : " AND contenu#>>'{operation,commune,codeInsee}' = :commune")
                     + (territoire == null ? "" : " AND territoire = :territoire");
         }

@@ -210,6 +210,10 @@ class DossiersApiTest {
             page = r.headers().firstValue("Link").map(l -> l.substring(1, l.indexOf('>'))).orElse(null);
         }
         assertThat(lus).isEqualTo(crees);
+        // Retyped in lower case, with a space after: the same dossiers.
+        assertThat(lister("bailleur", "?reference=" + java.net.URLEncoder.encode("siap+2026 & co {1}/é ", java.nio.charset.StandardCharsets.UTF_8))
+                .valueStream().map(d -> d.get("id").asString()).toList()).isEqualTo(crees);
+        assertThat(lister("bailleur", "?reference=SIAP%2B2026")).isEmpty();
 
         String grenoble = DossiersDeTest.creer(port, "38185", true);
         String rouen = DossiersDeTest.creer(port, "76540", true);
