@@ -1,6 +1,7 @@
 package fr.harmonie.dossier;
 
 import com.networknt.schema.Error;
+import fr.harmonie.json.Citations;
 import fr.harmonie.json.DatesEnLettres;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -43,7 +44,6 @@ final class EcartsEnFrancais {
     private static final Pattern DATE_FRANCAISE = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
     private static final Pattern DATE_AVEC_HEURE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ]\\d{1,2}[:h].*");
     private static final Pattern ANNEE_D_ABORD = Pattern.compile("(\\d{4})[/.-](\\d{1,2})[/.-](\\d{1,2})");
-    /** A date in words once {@link #cle} has made it upper case, unaccented, with _ for spaces: 5_DECEMBRE_2026, 1ER_MAI_2026. */
     private static final Pattern NOMBRE_A_VIRGULE = Pattern.compile("-?\\d+,\\d+");
     private static final Pattern NOMBRE = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final String[] MOIS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -414,6 +414,6 @@ final class EcartsEnFrancais {
 
     /** A value may be long: the message quotes enough of it to be recognised. */
     private static String abrege(String texte) {
-        return texte.length() <= 40 ? texte : texte.substring(0, 40) + "…";
+        return Citations.abregee(texte, 40);
     }
 }

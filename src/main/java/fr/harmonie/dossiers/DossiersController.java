@@ -5,6 +5,7 @@ import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.json.Citations;
 import fr.harmonie.json.Json;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.IdentifiantsDePacks;
@@ -94,14 +95,6 @@ class DossiersController {
 
     private static final Set<String> STATUTS = Set.of("BROUILLON", "DEPOSE", "EN_INSTRUCTION", "COMPLEMENTS_DEMANDES", "INSTRUIT");
 
-    /**
-     * {@code ?statut=DEPOSE&statut=EN_INSTRUCTION}: an instructeur's queue, without the dossiers already settled;
-     * {@code reference} (the bailleur's own, or a SIAP number), {@code commune} (INSEE code) and {@code territoire} (the
-     * pack it was deposited with) narrow it. Read by pages, oldest first: the {@code Link} header (rel="next") gives the
-     * next page, {@code X-Total-Count} how many dossiers the filter holds over all pages, so a service with hundreds of
-     * dossiers in December sees them all. {@code tri=depot}: the instructeur's queue in the order the dossiers arrived
-     * (their last deposit, an answer to compléments included), rather than the order their bailleurs began them.
-     */
     /** « ; Rouen : 76540 », when the text names communes; at most five, a name like Saint-Denis being shared. */
     private String codesDuNom(String texte) {
         List<Geographie.Commune> nommees = registre.registre().geographie().nommees(texte);
@@ -113,6 +106,14 @@ class DossiersController {
                 + (nommees.size() > 5 ? " et " + (nommees.size() - 5) + " autres" : "");
     }
 
+    /**
+     * {@code ?statut=DEPOSE&statut=EN_INSTRUCTION}: an instructeur's queue, without the dossiers already settled;
+     * {@code reference} (the bailleur's own, or a SIAP number), {@code commune} (INSEE code) and {@code territoire} (the
+     * pack it was deposited with) narrow it. Read by pages, oldest first: the {@code Link} header (rel="next") gives the
+     * next page, {@code X-Total-Count} how many dossiers the filter holds over all pages, so a service with hundreds of
+     * dossiers in December sees them all. {@code tri=depot}: the instructeur's queue in the order the dossiers arrived
+     * (their last deposit, an answer to compléments included), rather than the order their bailleurs began them.
+     */
     @Operation(summary = "Lister les dossiers que le compte voit, par pages (filtres : statut, reference, commune, territoire ;"
             + " tri : creation, depot)")
     @GetMapping("/api/v1/dossiers")
@@ -144,8 +145,8 @@ class DossiersController {
             List<String> packs = store.packsImportes();
             if (!packs.contains(territoire)) {
                 throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« territoire » prend l'identifiant du"
-                        + " pack d'un dépôt ; aucun pack ne porte « " + (territoire.length() <= 60 ? territoire : territoire.substring(0, 60)
-                        + "…") + " »" + IdentifiantsDePacks.suggestion(territoire, packs) + ".");
+                        + " pack d'un dépôt ; aucun pack ne porte « " + Citations.abregee(territoire, 60) + " »"
+                        + IdentifiantsDePacks.suggestion(territoire, packs) + ".");
             }
         }
         DossiersStore.Filtre filtre = new DossiersStore.Filtre(parStatut, reference, commune, territoire, "depot".equals(tri));

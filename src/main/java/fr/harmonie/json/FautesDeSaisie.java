@@ -91,7 +91,6 @@ public final class FautesDeSaisie {
         return sb.toString();
     }
 
-    /** The first line of one of Jackson's messages: the lines after it give the source and location, for a developer. */
     private static final Pattern POURCENTAGE = Pattern.compile("\\s*(\\d+(?:[.,]\\d+)?)\\s*%\\s*");
 
     /**
@@ -108,6 +107,7 @@ public final class FautesDeSaisie {
         return " ; un pourcentage s'écrit ici en fraction : " + m.group(1) + " % s'écrit " + fraction.toPlainString();
     }
 
+    /** The first line of one of Jackson's messages: the lines after it give the source and location, for a developer. */
     public static String premiereLigne(String message) {
         if (message == null) {
             return "";

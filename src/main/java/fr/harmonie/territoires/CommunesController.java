@@ -2,6 +2,7 @@ package fr.harmonie.territoires;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.harmonie.evaluation.Resultat.Territoire;
+import fr.harmonie.json.Citations;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.Origine;
 import fr.harmonie.web.ProblemeHttpException;
@@ -128,6 +129,6 @@ class CommunesController {
 
     /** A path or parameter can be long: the message quotes enough of it to be recognised. */
     private static String abrege(String valeur) {
-        return valeur.length() <= 20 ? valeur : valeur.substring(0, 20) + "…";
+        return Citations.abregee(valeur, 20);
     }
 }

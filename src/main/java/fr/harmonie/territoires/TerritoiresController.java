@@ -1,5 +1,6 @@
 package fr.harmonie.territoires;
 
+import fr.harmonie.json.Citations;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.Manifeste;
 import fr.harmonie.regles.Pack;
@@ -77,7 +78,7 @@ class TerritoiresController {
         RegistrePacks.ChaineEnVigueur enVigueur = courant.enVigueurPour(id, jour);
         if (enVigueur == null) {
             throw new ProblemeHttpException(HttpStatus.NOT_FOUND, "Territoire inconnu",
-                    "Aucun pack ne porte l'identifiant « " + (id.length() <= 60 ? id : id.substring(0, 60) + "…") + " »"
+                    "Aucun pack ne porte l'identifiant « " + Citations.abregee(id, 60) + " »"
                             + IdentifiantsDePacks.suggestion(id, courant.identifiants()) + ".");
         }
         return json(ReglesEnVigueur.de(id, jour, enVigueur));

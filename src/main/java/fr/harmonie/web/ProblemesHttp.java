@@ -1,6 +1,7 @@
 package fr.harmonie.web;
 
 import fr.harmonie.dossier.DossierInvalideException;
+import fr.harmonie.json.Citations;
 import fr.harmonie.json.FautesDeSaisie;
 import fr.harmonie.json.Json;
 import fr.harmonie.json.TypeAttendu;
@@ -174,11 +175,7 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
 
     /** {@code ?limite=abc}: which parameter, and what it takes, rather than « la requête est mal formée ». */
     private static String parametreMalTape(MethodArgumentTypeMismatchException m) {
-        String valeur = String.valueOf(m.getValue());
-        if (valeur.length() > 40) {
-            valeur = valeur.substring(0, 40) + "…";
-        }
-        return "Paramètre « " + m.getName() + " » : « " + valeur + " » ne convient pas (attendu : "
+        return "Paramètre « " + m.getName() + " » : « " + Citations.abregee(String.valueOf(m.getValue()), 40) + " » ne convient pas (attendu : "
                 + TypeAttendu.enFrancais(m.getRequiredType()) + ").";
     }
 }
