@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Territoires")
 class CommunesController {
 
-    /** The dossier contract's pattern for {@code operation.commune.codeInsee}. */
     private static final Pattern CODE_POSTAL = Pattern.compile("[0-9]{5}");
     private static final int NOMS_MAX = 20;
 

@@ -36,6 +36,7 @@ public final class Geographie {
 
     public record Commune(String code, String nom, String departement, String region, String epci) { }
 
+    /** The dossier contract's pattern for {@code operation.commune.codeInsee}. */
     private static final Pattern CODE_INSEE = Pattern.compile("([0-9]{2}|2A|2B)[0-9]{3}");
 
     /** Whether the text has the shape of a commune's INSEE code (the dossier contract's pattern), known or not. */

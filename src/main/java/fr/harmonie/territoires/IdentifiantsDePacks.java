@@ -30,7 +30,8 @@ public final class IdentifiantsDePacks {
     /** « ; le pack voulu est sans doute « region-84 » », or where to find the ids. */
     public static String suggestion(String texte, Collection<String> identifiants) {
         String proche = texte == null ? null : proche(texte, identifiants);
-        return proche != null ? " ; le pack voulu est sans doute « " + proche + " »" : " ; les identifiants des packs : GET /api/v1/territoires";
+        return proche != null ? " ; le pack voulu est sans doute « " + proche + " »"
+                : " ; les identifiants des packs : GET /api/v1/territoires";
     }
 
     private static String cle(String texte) {

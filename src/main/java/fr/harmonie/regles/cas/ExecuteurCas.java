@@ -268,8 +268,8 @@ public final class ExecuteurCas {
 
     /**
      * Why a case placed outside the pack's perimeter still sees the pack's rule fire: cases are played on the pack's
-     * chain whatever the commune (the resolution has its own tests), so « not here » is shown by the phase, the nature
-     * or the products, not by moving the operation. Empty when the commune lies on the pack's chain.
+     * chain whatever the commune (the resolution has its own tests), so « not here » is shown by the dossier itself (its
+     * phase, nature, products, date), not by moving the operation. Empty when the commune lies on the pack's chain.
      */
     private String horsDuPerimetre(Dossier dossier) {
         ChaineResolue situee = resolveur.resoudre(dossier);
