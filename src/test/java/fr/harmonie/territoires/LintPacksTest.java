@@ -396,6 +396,13 @@ class LintPacksTest {
                 + "    - { depuis: 2027-01-01, valeur: 10, reference: r }"), List.of(), GEO);
     }
 
+    /** Rouen's pack without the case where MRN-PJ-001 (the permit at programmation) does not fire. */
+    private static void sansSonCasNeSeDeclenchePas(TreeMap<String, String> t) {
+        String cas = t.get("regles/permis.cas.yaml");
+        int debut = cas.indexOf("  - regle: MRN-PJ-001\n    nom: À l'agrément");
+        t.put("regles/permis.cas.yaml", cas.substring(0, debut) + cas.substring(cas.indexOf("  - regle:", debut + 1)));
+    }
+
     @Test
     void uneRegleSansCas() {
         refuse(List.of(normandie(), rouen(t -> t.put("regles/permis.cas.yaml", null))),
@@ -403,18 +410,12 @@ class LintPacksTest {
         // A piece asked of every dossier has no case without effect: the author is told to say which dossiers owe it.
         refuse(List.of(normandie(), rouen(t -> {
             remplacer(t, "surcharges.yaml", "    quand: { phases: [PROGRAMMATION], natures: [CONSTRUCTION_NEUVE, TRANSFORMATION_LOCAUX] }\n", "");
-            String cas = t.get("regles/permis.cas.yaml");
-            int debut = cas.indexOf("  - regle: MRN-PJ-001\n    nom: À l'agrément");
-            t.put("regles/permis.cas.yaml", cas.substring(0, debut) + cas.substring(cas.indexOf("  - regle:", debut + 1)));
+            sansSonCasNeSeDeclenchePas(t);
         })), "MRN-PJ-001 (surcharges.yaml) n'a aucun cas où elle ne se déclenche pas : sans condition dans « quand », elle exige"
                 + " sa pièce de tout dossier, et aucun cas ne peut la montrer sans effet ; dire dans « quand » les dossiers qui la"
                 + " doivent (phases, natures, produits, typesHebergement), par exemple « quand: { phases: [AGREMENT] } »");
         // With its conditions, the same pack without that case is told only that the case is missing.
-        Pack sansCeCas = rouen(t -> {
-            String cas = t.get("regles/permis.cas.yaml");
-            int debut = cas.indexOf("  - regle: MRN-PJ-001\n    nom: À l'agrément");
-            t.put("regles/permis.cas.yaml", cas.substring(0, debut) + cas.substring(cas.indexOf("  - regle:", debut + 1)));
-        });
+        Pack sansCeCas = rouen(LintPacksTest::sansSonCasNeSeDeclenchePas);
         assertThatThrownBy(() -> new RegistrePacks(NATIONAL, List.of(normandie(), sansCeCas), GEO))
                 .hasMessageContaining("MRN-PJ-001 (surcharges.yaml) n'a aucun cas où elle ne se déclenche pas")
                 .hasMessageNotContaining("sans condition");
