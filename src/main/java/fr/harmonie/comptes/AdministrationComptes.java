@@ -1,6 +1,7 @@
 package fr.harmonie.comptes;
 
 import fr.harmonie.regles.faits.Siren;
+import fr.harmonie.stockage.ActionJournal;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.IdentifiantsDePacks;
 import fr.harmonie.territoires.RegistreCourant;
@@ -120,7 +121,7 @@ public class AdministrationComptes {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Organisation existante", "Le SIREN " + o.siren() + " a déjà son organisation.");
         }
         attribuer(id, territoires);
-        journaliser(qui, "CREATION_ORGANISATION", "organisation:" + id);
+        journaliser(qui, ActionJournal.CREATION_ORGANISATION, "organisation:" + id);
         return id;
     }
 
@@ -141,7 +142,7 @@ public class AdministrationComptes {
         verifierPacks(territoires);
         jdbc.sql("DELETE FROM organisation_territoire WHERE organisation_id = ?").param(organisation).update();
         attribuer(organisation, territoires);
-        journaliser(qui, "TERRITOIRES_ORGANISATION", "organisation:" + organisation);
+        journaliser(qui, ActionJournal.TERRITOIRES_ORGANISATION, "organisation:" + organisation);
     }
 
     @Transactional
@@ -159,7 +160,7 @@ public class AdministrationComptes {
         } catch (DuplicateKeyException e) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Compte existant", "Le compte « " + c.identifiant() + " » existe déjà.");
         }
-        journaliser(qui, "CREATION_COMPTE", "compte:" + c.identifiant());
+        journaliser(qui, ActionJournal.CREATION_COMPTE, "compte:" + c.identifiant());
     }
 
     /** Quand quelqu'un a oublié le sien: l'administration en donne un, que la personne change ensuite elle-même. */
@@ -169,7 +170,7 @@ public class AdministrationComptes {
         if (!store.motDePasse(identifiant, encodeur.encode(motDePasse))) {
             throw compteIntrouvable(identifiant);
         }
-        journaliser(qui, "REINITIALISATION_MOT_DE_PASSE", "compte:" + identifiant);
+        journaliser(qui, ActionJournal.REINITIALISATION_MOT_DE_PASSE, "compte:" + identifiant);
     }
 
     /**
@@ -190,7 +191,7 @@ public class AdministrationComptes {
                 .optional().orElseThrow(() -> compteIntrouvable(identifiant));
         if (avant != actif) {
             jdbc.sql("UPDATE compte SET actif = ? WHERE identifiant = ?").params(actif, identifiant).update();
-            journaliser(qui, actif ? "REACTIVATION_COMPTE" : "DESACTIVATION_COMPTE", "compte:" + identifiant);
+            journaliser(qui, actif ? ActionJournal.REACTIVATION_COMPTE : ActionJournal.DESACTIVATION_COMPTE, "compte:" + identifiant);
         }
     }
 
@@ -230,8 +231,8 @@ public class AdministrationComptes {
         }
     }
 
-    void journaliser(String qui, String action, String objet) {
-        jdbc.sql("INSERT INTO journal (qui, action, objet) VALUES (?, ?, ?)").params(qui, action, objet).update();
+    void journaliser(String qui, ActionJournal action, String objet) {
+        jdbc.sql("INSERT INTO journal (qui, action, objet) VALUES (?, ?, ?)").params(qui, action.name(), objet).update();
     }
 
     static ProblemeHttpException invalide(String detail) {

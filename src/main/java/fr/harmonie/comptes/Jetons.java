@@ -1,5 +1,6 @@
 package fr.harmonie.comptes;
 
+import fr.harmonie.stockage.ActionJournal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,8 +43,8 @@ public class Jetons {
         String jeton = PREFIXE + Base64.getUrlEncoder().withoutPadding().encodeToString(octets);
         long id = jdbc.sql("INSERT INTO jeton (empreinte, libelle, organisation_id, role, cree_par) VALUES (?, ?, ?, ?, ?) RETURNING id")
                 .params(empreinte(jeton), libelle, u.organisation(), u.role().name(), u.identifiant()).query(Long.class).single();
-        jdbc.sql("INSERT INTO journal (qui, action, objet) VALUES (?, 'EMISSION_JETON', ?)")
-                .params(u.identifiant(), "organisation:" + u.organisation()).update();
+        jdbc.sql("INSERT INTO journal (qui, action, objet) VALUES (?, ?, ?)")
+                .params(u.identifiant(), ActionJournal.EMISSION_JETON.name(), "organisation:" + u.organisation()).update();
         return new JetonNouveau(id, jeton);
     }
 
@@ -69,8 +70,8 @@ public class Jetons {
         int revoques = jdbc.sql("UPDATE jeton SET revoque = true WHERE id = ? AND organisation_id = ? AND NOT revoque")
                 .params(id, u.organisation()).update();
         if (revoques > 0) {
-            jdbc.sql("INSERT INTO journal (qui, action, objet) VALUES (?, 'REVOCATION_JETON', ?)")
-                    .params(u.identifiant(), "jeton:" + id).update();
+            jdbc.sql("INSERT INTO journal (qui, action, objet) VALUES (?, ?, ?)")
+                    .params(u.identifiant(), ActionJournal.REVOCATION_JETON.name(), "jeton:" + id).update();
         }
         return existe;
     }

@@ -1,5 +1,6 @@
 package fr.harmonie.comptes;
 
+import fr.harmonie.stockage.ActionJournal;
 import fr.harmonie.web.ProblemeHttpException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -56,6 +57,6 @@ class MonCompte {
             throw AdministrationComptes.invalide("« nouveauMotDePasse » est votre mot de passe actuel : choisissez-en un autre.");
         }
         store.motDePasse(u.identifiant(), encodeur.encode(nouveau));
-        administration.journaliser(u.identifiant(), "CHANGEMENT_MOT_DE_PASSE", "compte:" + u.identifiant());
+        administration.journaliser(u.identifiant(), ActionJournal.CHANGEMENT_MOT_DE_PASSE, "compte:" + u.identifiant());
     }
 }

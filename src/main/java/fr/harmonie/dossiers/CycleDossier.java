@@ -16,6 +16,7 @@ import fr.harmonie.regles.Origine;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.regles.faits.Gravite;
 import fr.harmonie.regles.faits.Localisation;
+import fr.harmonie.stockage.ActionJournal;
 import fr.harmonie.stockage.PacksStockes;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistreCourant;
@@ -122,7 +123,7 @@ class CycleDossier {
         evaluations.sceller(id, d.id(), u.identifiant(), entree,
                 Json.MAPPER.writeValueAsString(chaine), new String(r.enJson(), StandardCharsets.UTF_8), r.empreinte(),
                 e.localisation() == null ? null : Json.MAPPER.writeValueAsString(e.localisation()));
-        dossiers.journal(u.identifiant(), "EVALUATION", d.id(), "{\"evaluation\": \"" + id + "\", \"empreinte\": \"" + r.empreinte() + "\"}");
+        dossiers.journal(u.identifiant(), ActionJournal.EVALUATION, d.id(), "{\"evaluation\": \"" + id + "\", \"empreinte\": \"" + r.empreinte() + "\"}");
         return new Scellee(id, r);
     }
 
@@ -319,7 +320,7 @@ class CycleDossier {
         if (n != 1) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dépôt impossible", "Le dossier a changé pendant le dépôt : relisez-le.");
         }
-        dossiers.journal(u.identifiant(), "DEPOT", d.id(), Json.MAPPER.writeValueAsString(detail));
+        dossiers.journal(u.identifiant(), ActionJournal.DEPOT, d.id(), Json.MAPPER.writeValueAsString(detail));
     }
 
     /** Les transitions d'instruction, chacune par un instructeur du territoire du dossier. */
@@ -349,7 +350,7 @@ class CycleDossier {
                     "Le dossier est au statut " + d.statut() + " ; « " + action + " » part du statut " + depuis
                             + ceQuiResteAFaire(d.statut(), depuis) + ".");
         }
-        dossiers.journal(u.identifiant(), action, d.id(), message == null ? "{}" : Json.MAPPER.writeValueAsString(Map.of("message", message)));
+        dossiers.journal(u.identifiant(), ActionJournal.valueOf(action), d.id(), message == null ? "{}" : Json.MAPPER.writeValueAsString(Map.of("message", message)));
     }
 
     /** What the instructeur can do instead, from the status the dossier is in. */

@@ -7,6 +7,7 @@ import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.json.Citations;
 import fr.harmonie.json.Json;
+import fr.harmonie.stockage.ActionJournal;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.IdentifiantsDePacks;
 import fr.harmonie.territoires.RegistreCourant;
@@ -75,7 +76,7 @@ class DossiersController {
         return transaction.execute(t -> {
             UUID id = UUID.randomUUID();
             store.creer(id, u.organisation(), new String(corps, StandardCharsets.UTF_8));
-            store.journal(u.identifiant(), "CREATION", id, "{}");
+            store.journal(u.identifiant(), ActionJournal.CREATION, id, "{}");
             DossierStocke d = store.visible(id, u).orElseThrow();
             return ResponseEntity.created(Emplacements.de("/api/v1/dossiers/" + id)).eTag(etag(d)).body(resume(d));
         });
@@ -231,7 +232,7 @@ class DossiersController {
             if (!correspond(ifMatch, d) || !store.remplacer(d.id(), d.version(), contenu)) {
                 throw perimee(d, u);
             }
-            store.journal(u.identifiant(), "MODIFICATION", d.id(), changements);
+            store.journal(u.identifiant(), ActionJournal.MODIFICATION, d.id(), changements);
             DossierStocke apres = store.visible(d.id(), u).orElseThrow();
             return ResponseEntity.ok().eTag(etag(apres)).body(resume(apres));
         });
@@ -264,7 +265,7 @@ class DossiersController {
         if ((ifMatch != null && !correspond(ifMatch, d)) || !store.supprimer(d.id(), d.version())) {
             throw perimee(d, u);
         }
-        store.journal(u.identifiant(), "SUPPRESSION", d.id(), "{}");
+        store.journal(u.identifiant(), ActionJournal.SUPPRESSION, d.id(), "{}");
         return ResponseEntity.noContent().build();
     }
 

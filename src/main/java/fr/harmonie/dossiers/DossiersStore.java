@@ -1,6 +1,7 @@
 package fr.harmonie.dossiers;
 
 import fr.harmonie.comptes.Utilisateur;
+import fr.harmonie.stockage.ActionJournal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -175,9 +176,9 @@ class DossiersStore {
                 .param("dossier:" + dossier).query((rs, n) -> JournalController.ligne(rs)).list();
     }
 
-    void journal(String qui, String action, UUID dossier, String detail) {
+    void journal(String qui, ActionJournal action, UUID dossier, String detail) {
         jdbc.sql("INSERT INTO journal (qui, action, objet, detail) VALUES (?, ?, ?, ?::jsonb)")
-                .params(qui, action, "dossier:" + dossier, detail).update();
+                .params(qui, action.name(), "dossier:" + dossier, detail).update();
     }
 
     private static Map<String, Object> filtre(Utilisateur u) {

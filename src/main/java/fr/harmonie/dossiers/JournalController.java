@@ -49,22 +49,25 @@ class JournalController {
     ResponseEntity<List<Map<String, Object>>> lire(@AuthenticationPrincipal CompteAuthentifie compte,
                                                    @RequestParam(required = false) Long avant,
                                                    @RequestParam(required = false) Integer limite,
-                                                   @RequestParam(required = false) String objet,
-                                                   @RequestParam(required = false) String action) {
+                                                   @RequestParam(name = "objet", required = false) String objetEcrit,
+                                                   @RequestParam(name = "action", required = false) String actionEcrite) {
         Utilisateur u = compte.utilisateur();
+        if (u.role() != Role.ADMIN && u.role() != Role.DREAL) {
+            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Le journal est lu par l'administration et les DREAL.");
+        }
         int taille = Pagination.taille(limite, "lignes");
+        String objet = FiltresDuJournal.objet(objetEcrit);
+        String action = FiltresDuJournal.action(actionEcrite);
         String conditions = (avant == null ? "" : " AND j.id < :avant") + (objet == null ? "" : " AND j.objet = :objet")
                 + (action == null ? "" : " AND j.action = :action");
         String sql;
         if (u.role() == Role.ADMIN) {
             sql = "SELECT j.id, j.quand, j.qui, j.action, j.objet, j.detail::text FROM journal j WHERE true" + conditions;
-        } else if (u.role() == Role.DREAL) {
+        } else {
             sql = """
                     SELECT j.id, j.quand, j.qui, j.action, j.objet, j.detail::text FROM journal j
                     JOIN dossier d ON j.objet = 'dossier:' || d.id::text
                     WHERE d.region = :region AND d.statut <> 'BROUILLON'""" + conditions;
-        } else {
-            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Le journal est lu par l'administration et les DREAL.");
         }
         Map<String, Object> parametres = new LinkedHashMap<>();
         parametres.put("region", u.region() == null ? "" : u.region());

@@ -71,8 +71,8 @@ class ImportPacks implements ApplicationRunner, PublicationDesPacks {
             p.fichiers().fichiers().forEach((chemin, contenu) ->
                     jdbc.sql("INSERT INTO pack_fichier (pack_id, version, chemin, contenu) VALUES (?, ?, ?, ?)")
                             .params(p.id(), m.version(), chemin, contenu).update());
-            jdbc.sql("INSERT INTO journal (qui, action, objet, detail) VALUES (?, 'IMPORT_PACK', ?, ?::jsonb)")
-                    .params(qui, p.reference(), "{\"empreinte\": \"" + p.empreinte() + "\"}").update();
+            jdbc.sql("INSERT INTO journal (qui, action, objet, detail) VALUES (?, ?, ?, ?::jsonb)")
+                    .params(qui, ActionJournal.IMPORT_PACK.name(), p.reference(), "{\"empreinte\": \"" + p.empreinte() + "\"}").update();
             importees++;
         }
         return importees;

@@ -332,7 +332,7 @@ public final class MigrationVersUneBase {
                 + " AND identifiant = ANY (?) ORDER BY identifiant");
              PreparedStatement desactiver = vers.prepareStatement("UPDATE compte SET actif = false WHERE identifiant = ?");
              PreparedStatement journal = vers.prepareStatement("INSERT INTO journal (qui, action, objet) VALUES"
-                     + " ('migration', 'DESACTIVATION_COMPTE', ?)")) {
+                     + " ('migration', '" + ActionJournal.DESACTIVATION_COMPTE + "', ?)")) {
             lire.setArray(1, vers.createArrayOf("text", MotDePasseDemo.IDENTIFIANTS.toArray()));
             try (ResultSet r = lire.executeQuery()) {
                 while (r.next()) {
@@ -353,7 +353,7 @@ public final class MigrationVersUneBase {
 
     private static void journaliser(Connection vers, Map<String, Long> lignes, List<String> desactives) throws SQLException {
         try (PreparedStatement s = vers.prepareStatement("INSERT INTO journal (qui, action, objet, detail) VALUES"
-                + " ('migration', 'MIGRATION_DEPUIS_EMBARQUE', 'base', jsonb_build_object('lignes', ?::jsonb,"
+                + " ('migration', '" + ActionJournal.MIGRATION_DEPUIS_EMBARQUE + "', 'base', jsonb_build_object('lignes', ?::jsonb,"
                 + " 'comptesDesactives', ?::jsonb))")) {
             StringBuilder parTable = new StringBuilder("{");
             lignes.forEach((table, n) -> parTable.append(parTable.length() > 1 ? "," : "").append('"').append(table)

@@ -2,6 +2,7 @@ package fr.harmonie.web;
 
 import fr.harmonie.json.Json;
 import fr.harmonie.json.Ressources;
+import fr.harmonie.stockage.ActionJournal;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -60,8 +61,9 @@ class DescriptionOpenApi {
                     + "dépôt au plus récent (le dernier dépôt de chacun, réponse à des compléments comprise), les dossiers "
                     + "jamais déposés en moins."),
             Map.entry("territoire", "Seulement les dossiers déposés sous ce pack territorial (son identifiant)."),
-            Map.entry("objet", "Seulement les lignes de cet objet : dossier:<id> ou compte:<identifiant>."),
-            Map.entry("action", "Seulement les lignes de cette action (CREATION, MODIFICATION, EVALUATION, DEPOT…)."),
+            Map.entry("objet", "Seulement les lignes de cet objet : dossier:<id>, compte:<identifiant>, organisation:<id>, "
+                    + "jeton:<id>, <pack>@<version> ou base."),
+            Map.entry("action", "Seulement les lignes de cette action ; par objet, " + ActionJournal.parObjet() + "."),
             Map.entry("codeInsee", "Le code INSEE de la commune (5 caractères : 76540 pour Rouen), pas son code postal."),
             Map.entry("nom", "Le nom de la commune, ou son début, sans égard aux accents, à la casse ni aux tirets."),
             Map.entry("codePostal", "Un code postal (5 chiffres) : les communes qui le portent."),

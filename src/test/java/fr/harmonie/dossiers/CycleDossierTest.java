@@ -230,6 +230,20 @@ class CycleDossierTest {
         assertThat(relu).containsExactlyElementsOf(historique.valueStream().toList());
         assertThat(appeler("GET", "/api/v1/journal?limite=0", "admin", null, null).statusCode()).isEqualTo(400);
         assertThat(appeler("GET", "/api/v1/journal?avant=abc", "admin", null, null).statusCode()).isEqualTo(400);
+        // Filters as someone auditing types them: the action in any case; a filter no line can match says what to write
+        // instead of an empty page that reads « nothing happened ».
+        assertThat(json(appeler("GET", "/api/v1/journal?action=depot&objet=dossier:" + id.toUpperCase(), "admin", null, null))
+                .valueStream().map(l -> l.get("id")).toList())
+                .containsExactly(historique.get(9).get("id"), historique.get(3).get("id"));
+        assertThat(json(appeler("GET", "/api/v1/journal?action=DEPOSE", "admin", null, null)).get("detail").asString())
+                .startsWith("« DEPOSE » n'est pas une action du journal. Ses actions, par objet : dossier : CREATION, MODIFICATION,")
+                .contains(" DEPOT, ");
+        assertThat(json(appeler("GET", "/api/v1/journal?objet=" + id, "admin", null, null)).get("detail").asString())
+                .isEqualTo("L'objet d'un dossier s'écrit « dossier:" + id + " ».");
+        assertThat(json(appeler("GET", "/api/v1/journal?objet=dossier:OPH-2026-12", "admin", null, null)).get("detail").asString())
+                .contains("un dossier se retrouve par sa référence : GET /api/v1/dossiers?reference=OPH-2026-12");
+        assertThat(appeler("GET", "/api/v1/journal?action=DEPOSE", "bailleur", null, null).statusCode())
+                .as("qui ne lit pas le journal l'apprend avant ses filtres").isEqualTo(403);
         assertThatThrownBy(() -> jdbc.sql("UPDATE evaluation SET empreinte = 'x'").update())
                 .hasMessageContaining("La table evaluation est en ajout seul : UPDATE refusé");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM evaluation").update()).hasMessageContaining("ajout seul : DELETE refusé");

@@ -1,0 +1,63 @@
+package fr.harmonie.dossiers;
+
+import fr.harmonie.stockage.ActionJournal;
+import fr.harmonie.web.ProblemeHttpException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The journal's filters, read before the query: a filter no line can ever match (an action that does not exist, an
+ * object written as a bare id or as a dossier's reference) is refused with the form to write, since an empty page
+ * would read as « nothing happened » to the person auditing.
+ */
+final class FiltresDuJournal {
+
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final String FORMES = "dossier:<id>, compte:<identifiant>, organisation:<id>, jeton:<id>, <pack>@<version>"
+            + " ou base";
+
+    private FiltresDuJournal() {
+    }
+
+    /** The action as the journal writes it (any case), or null when not filtered. */
+    static String action(String texte) {
+        if (texte == null) {
+            return null;
+        }
+        return ActionJournal.lire(texte).map(Enum::name).orElseThrow(() -> refus("Action inconnue",
+                "« " + texte.strip() + " » n'est pas une action du journal. Ses actions, par objet : " + ActionJournal.parObjet() + "."));
+    }
+
+    /** The object as the journal writes it, or null when not filtered. */
+    static String objet(String texte) {
+        if (texte == null) {
+            return null;
+        }
+        String objet = texte.strip();
+        if (UUID.matcher(objet).matches()) {
+            throw refus("Objet mal écrit", "L'objet d'un dossier s'écrit « dossier:" + objet + " ».");
+        }
+        int deuxPoints = objet.indexOf(':');
+        if (deuxPoints < 0) {
+            if (objet.equals("base") || objet.indexOf('@') > 0) {
+                return objet;
+            }
+            throw refus("Objet mal écrit", "« " + objet + " » n'est pas de la forme d'un objet du journal : " + FORMES + ".");
+        }
+        String genre = objet.substring(0, deuxPoints).strip().toLowerCase(Locale.ROOT);
+        String valeur = objet.substring(deuxPoints + 1).strip();
+        if (!ActionJournal.objets().contains(genre) || genre.equals("pack") || genre.equals("base")) {
+            throw refus("Objet mal écrit", "« " + objet + " » n'est pas de la forme d'un objet du journal : " + FORMES + ".");
+        }
+        if (genre.equals("dossier") && !UUID.matcher(valeur).matches()) {
+            throw refus("Objet mal écrit", "« " + valeur + " » n'est pas l'identifiant d'un dossier, que sa création donne"
+                    + " (un UUID) ; un dossier se retrouve par sa référence : GET /api/v1/dossiers?reference=" + valeur + ".");
+        }
+        return genre + ":" + (genre.equals("dossier") ? valeur.toLowerCase(Locale.ROOT) : valeur);
+    }
+
+    private static ProblemeHttpException refus(String titre, String detail) {
+        return new ProblemeHttpException(HttpStatus.BAD_REQUEST, titre, detail);
+    }
+}
