@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
  * instructeur would instruct the operation twice, and could approve its financing twice. A second deposit is refused
  * while another dossier of the organisation with the same reference and phase, or with the very same content, is
  * deposited, in instruction or awaiting compléments. Once that one is instruit, the operation may be filed again.
+ * References compare as the list's {@code ?reference=} filter does, regardless of case and surrounding spaces: a
+ * reference typed again in another draft (« oph-2026-12 » for « OPH-2026-12 ») names the same operation.
  */
 @Component
 class DepotsEnDouble {
@@ -40,7 +42,8 @@ class DepotsEnDouble {
                 SELECT id, statut, contenu->>'reference' AS reference FROM dossier
                 WHERE organisation_id = :organisation AND id <> :id AND supprime_le IS NULL
                   AND statut IN ('DEPOSE', 'EN_INSTRUCTION', 'COMPLEMENTS_DEMANDES')
-                  AND ((CAST(:reference AS text) IS NOT NULL AND contenu->>'reference' = :reference AND contenu->>'phase' = :phase)
+                  AND ((CAST(:reference AS text) IS NOT NULL AND lower(btrim(contenu->>'reference')) = lower(btrim(:reference))
+                            AND contenu->>'phase' = :phase)
                        OR contenu = CAST(:contenu AS jsonb))
                 ORDER BY cree_le LIMIT 1""")
                 .param("organisation", d.organisation()).param("id", d.id()).param("reference", reference)
@@ -49,13 +52,17 @@ class DepotsEnDouble {
                 .optional();
         if (autre.isPresent()) {
             Autre a = autre.get();
-            String quoi = a.reference() != null && a.reference().equals(reference)
-                    ? "Le dossier « " + reference + " » (phase " + dossier.phase() + ")"
+            String quoi = a.reference() != null && reference != null && memeReference(a.reference(), reference)
+                    ? "Le dossier « " + a.reference().strip() + " » (phase " + dossier.phase() + ")"
                     : "Un dossier identique";
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Déjà déposé", quoi + " est déjà déposé par votre organisation ("
                     + a.id() + ", statut " + a.statut() + ") : un second dépôt ferait instruire deux fois la même opération."
                     + " Supprimer ce brouillon, ou changer sa référence s'il s'agit d'une autre opération.", null, TYPE)
                     .avec("dossierDepose", a.id().toString());
         }
+    }
+
+    private static boolean memeReference(String une, String autre) {
+        return une.strip().equalsIgnoreCase(autre.strip());
     }
 }

@@ -590,6 +590,11 @@ class CycleDossierTest {
         assertThat(json(sansRef).get("detail").asString()).startsWith("Un dossier identique est déjà déposé");
         String autreOperation = creer(dossier.replace("\"REF-DOUBLE-1\"", "\"REF-DOUBLE-2\""));
         assertThat(deposer(autreOperation).statusCode()).isEqualTo(200);
+        // The reference typed again in another draft, in lower case with a space, names the same operation, as the
+        // list's ?reference= filter reads it.
+        HttpResponse<String> retape = deposer(creer(dossier.replace("\"REF-DOUBLE-1\"", "\"ref-double-1 \"")));
+        assertThat(retape.statusCode()).isEqualTo(409);
+        assertThat(json(retape).get("detail").asString()).startsWith("Le dossier « REF-DOUBLE-1 » (phase AGREMENT) est déjà déposé");
 
         // Once instruit, the operation may be filed again (a new request the following year, for instance).
         for (String action : new String[] {"PRENDRE_EN_INSTRUCTION", "INSTRUIRE"}) {
