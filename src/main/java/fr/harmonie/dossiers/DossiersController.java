@@ -25,11 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.http.ETag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -217,6 +217,7 @@ class DossiersController {
             throw new ProblemeHttpException(HttpStatus.PRECONDITION_REQUIRED, "En-tête If-Match requis",
                     "Renvoyez l'ETag lu (If-Match) pour ne pas écraser une modification concurrente.");
         }
+        IfMatch.verifierLaForme(ifMatch);
         if (!d.modifiable()) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non modifiable",
                     "Un dossier au statut " + d.statut() + " ne se modifie pas (seulement BROUILLON ou COMPLEMENTS_DEMANDES).");
@@ -230,7 +231,7 @@ class DossiersController {
         // The version read above is the one replaced, or none: a change made meanwhile gets 412, transaction or not.
         return transaction.execute(t -> {
             if (!correspond(ifMatch, d) || !store.remplacer(d.id(), d.version(), contenu)) {
-                throw perimee(d, u);
+                throw perimee(d, u, ifMatch);
             }
             store.journal(u.identifiant(), ActionJournal.MODIFICATION, d.id(), changements);
             DossierStocke apres = store.visible(d.id(), u).orElseThrow();
@@ -263,16 +264,20 @@ class DossiersController {
                     "Un dossier déjà déposé (statut " + d.statut() + ") ne se supprime pas : seul un BROUILLON se supprime.");
         }
         if ((ifMatch != null && !correspond(ifMatch, d)) || !store.supprimer(d.id(), d.version())) {
-            throw perimee(d, u);
+            throw perimee(d, u, ifMatch);
         }
         store.journal(u.identifiant(), ActionJournal.SUPPRESSION, d.id(), "{}");
         return ResponseEntity.noContent().build();
     }
 
-    /** The dossier changed since the caller read it; it may even be gone, deleted by a colleague. */
-    private ProblemeHttpException perimee(DossierStocke lu, Utilisateur u) {
+    /**
+     * The dossier changed since the caller read it; it may even be gone, deleted by a colleague. Or If-Match names the
+     * current version in a form that never matches, and re-reading would not help: that is said instead.
+     */
+    private ProblemeHttpException perimee(DossierStocke lu, Utilisateur u, String ifMatch) {
         return new ProblemeHttpException(HttpStatus.PRECONDITION_FAILED, "Version périmée", store.visible(lu.id(), u)
-                .map(actuel -> "Le dossier a changé depuis votre lecture (version actuelle " + etag(actuel) + ") : relisez-le.")
+                .map(actuel -> Optional.ofNullable(ifMatch).map(i -> IfMatch.pourquoiSansEffet(i, etag(actuel)))
+                        .orElse("Le dossier a changé depuis votre lecture (version actuelle " + etag(actuel) + ") : relisez-le."))
                 .orElse("Le dossier a changé depuis votre lecture : il n'est plus visible (supprimé par un collègue)."));
     }
 
@@ -291,13 +296,8 @@ class DossiersController {
         }
     }
 
-    /**
-     * If-Match as RFC 9110 §13.1.1 reads it: {@code *}, or a list of entity tags compared strongly, so a weak tag never
-     * matches.
-     */
     private static boolean correspond(String ifMatch, DossierStocke d) {
-        ETag courant = ETag.create(etag(d));
-        return ETag.parse(ifMatch).stream().anyMatch(t -> t.isWildcard() || t.compare(courant, true));
+        return IfMatch.correspond(ifMatch, etag(d));
     }
 
     private static String etag(DossierStocke d) {

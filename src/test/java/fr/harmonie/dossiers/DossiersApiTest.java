@@ -110,20 +110,36 @@ class DossiersApiTest {
         assertThat(relu.get("version").asInt()).isEqualTo(2);
     }
 
-    /** If-Match comme le lit RFC 9110: une liste d'ETag, ou *, comparés au sens fort (un ETag faible ne vaut pas). */
+    /**
+     * If-Match comme le lit RFC 9110: une liste d'ETag, ou *, comparés au sens fort (un ETag faible ne vaut pas). Un
+     * ETag sans guillemets ou affaibli en chemin n'est pas « une version périmée » : relire n'y ferait rien, la réponse
+     * dit quoi envoyer.
+     */
     @Test
     void ifMatchAccepteUneListeEtEtoileMaisPasUnETagFaible() throws Exception {
         String id = Json.MAPPER.readTree(creer("bailleur", dossierDuBailleur()).body()).get("id").asString();
-        Function<String, Integer> modifierAvec = ifMatch -> {
+        Function<String, HttpResponse<String>> modifier = ifMatch -> {
             try {
                 return envoyer(requete("/api/v1/dossiers/" + id, "bailleur").header("Content-Type", "application/json")
-                        .header("If-Match", ifMatch).PUT(HttpRequest.BodyPublishers.ofString(dossierDuBailleur())).build()).statusCode();
+                        .header("If-Match", ifMatch).PUT(HttpRequest.BodyPublishers.ofString(dossierDuBailleur())).build());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         };
+        Function<String, Integer> modifierAvec = ifMatch -> modifier.apply(ifMatch).statusCode();
 
-        assertThat(modifierAvec.apply("W/\"1\"")).isEqualTo(412);
+        HttpResponse<String> faible = modifier.apply("W/\"1\"");
+        assertThat(faible.statusCode()).isEqualTo(412);
+        assertThat(Json.MAPPER.readTree(faible.body()).get("detail").asString())
+                .startsWith("If-Match porte l'ETag faible W/\"1\", qui ne correspond jamais").contains("Renvoyez \"1\" tel que");
+        HttpResponse<String> sansGuillemets = modifier.apply("1");
+        assertThat(sansGuillemets.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(sansGuillemets.body()).get("detail").asString())
+                .isEqualTo("If-Match « 1 » n'est pas un ETag : il s'écrit entre guillemets droits, tel que l'en-tête ETag le donne"
+                        + " (If-Match: \"1\"), ou * pour toute version.");
+        HttpResponse<String> supprimerSansGuillemets = envoyer(requete("/api/v1/dossiers/" + id, "bailleur").header("If-Match", "1")
+                .DELETE().build());
+        assertThat(supprimerSansGuillemets.statusCode()).as("rien supprimé sur un en-tête mal écrit").isEqualTo(400);
         assertThat(modifierAvec.apply("\"7\", \"1\"")).isEqualTo(200);
         assertThat(modifierAvec.apply("*")).isEqualTo(200);
         assertThat(modifierAvec.apply("\"2\"")).isEqualTo(412);
