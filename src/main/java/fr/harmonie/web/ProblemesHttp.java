@@ -29,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Toute erreur sort en problem+json (RFC 9457), titre et détail en français; une erreur du client n'est jamais un 500. */
@@ -157,7 +158,11 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
                 // A misspelt optional field (« territoire » for « territoires ») would otherwise be dropped unsaid.
                 return "Corps de la requête : " + FautesDeSaisie.enFrancais(j) + ".";
             }
-            return "« " + champ + " » n'a pas le type attendu.";
+            String attendu = TypeAttendu.enFrancais(j instanceof MismatchedInputException m ? m.getTargetType() : null);
+            return j instanceof InvalidFormatException f && f.getValue() != null
+                    ? "« " + champ + " » : « " + Citations.abregee(String.valueOf(f.getValue()), 40) + " » ne convient pas (attendu : "
+                            + attendu + ")."
+                    : "« " + champ + " » n'a pas le type attendu : " + attendu + ".";
         }
         return e.getCause() == null ? "Le corps de la requête est vide ou illisible." : TitresHttp.detail(400);
     }

@@ -137,7 +137,17 @@ class CycleDesComptesTest {
         HttpResponse<String> pasUnBooleen = ClientHttp.appeler(port, "PUT", "/api/v1/admin/comptes/depart.en.retraite/actif", "admin",
                 "{\"actif\": \"peut-être\"}", null);
         assertThat(pasUnBooleen.statusCode()).isEqualTo(400);
-        assertThat(detail(pasUnBooleen)).isEqualTo("« actif » n'a pas le type attendu.");
+        assertThat(detail(pasUnBooleen)).isEqualTo("« actif » n'a pas le type attendu : true ou false.");
+        // A value of another JSON type is not read as a boolean: « "false" » and 0 leave the account as it is, and say so.
+        for (String autreType : new String[] {"\"true\"", "1"}) {
+            HttpResponse<String> converti = ClientHttp.appeler(port, "PUT", "/api/v1/admin/comptes/depart.en.retraite/actif", "admin",
+                    "{\"actif\": " + autreType + "}", null);
+            assertThat(converti.statusCode()).as(autreType).isEqualTo(400);
+            assertThat(detail(converti)).as(autreType).contains("true ou false");
+        }
+        HttpResponse<String> sirenEnNombre = ClientHttp.appeler(port, "POST", "/api/v1/admin/organisations", "admin",
+                "{\"type\": \"BAILLEUR\", \"nom\": \"OPH sans zéro\", \"siren\": 12345678}", null);
+        assertThat(detail(sirenEnNombre)).isEqualTo("« siren » : « 12345678 » ne convient pas (attendu : un texte).");
         HttpResponse<String> pasDuJson = ClientHttp.appeler(port, "PUT", "/api/v1/admin/comptes/depart.en.retraite/actif", "admin",
                 "{\"actif\": fals", null);
         assertThat(detail(pasDuJson)).isEqualTo("Le corps de la requête n'est pas un JSON bien formé.");
