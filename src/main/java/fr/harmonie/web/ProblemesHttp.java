@@ -146,6 +146,11 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
         }
         if (e.getCause() instanceof JacksonException j) {
             String champ = FautesDeSaisie.champ(j);
+            if (champ.isEmpty() && j instanceof MismatchedInputException m && m.getTargetType() != null && m.getTargetType().isRecord()) {
+                // « "Avis joint" » sent for {"message": "Avis joint"}: the whole body is a text, a list or a number.
+                return "Le corps de la requête doit être un objet JSON, entre accolades : {\"" + m.getTargetType().getRecordComponents()[0]
+                        .getName() + "\": …} (ses champs : /swagger-ui.html).";
+            }
             if (champ.isEmpty()) {
                 return "Le corps de la requête n'a pas la forme attendue (voir /swagger-ui.html).";
             }

@@ -440,6 +440,11 @@ class CycleDossierTest {
         assertThat(malEcrit.statusCode()).isEqualTo(400);
         assertThat(json(malEcrit).get("detail").asString()).isEqualTo("Corps de la requête : propriété « mesage » inconnue (attendues : message).");
         assertThat(deposerAvec(id, "text/plain", "Voici").statusCode()).isEqualTo(415);
+        // The message alone, as a JSON text, or a number where a text goes: what to send instead, nothing deposited.
+        assertThat(json(deposerAvec(id, "application/json", "\"Voici l'avis\"")).get("detail").asString())
+                .isEqualTo("Le corps de la requête doit être un objet JSON, entre accolades : {\"message\": …} (ses champs : /swagger-ui.html).");
+        assertThat(json(deposerAvec(id, "application/json", "{\"message\": 4}")).get("detail").asString())
+                .isEqualTo("« message » : « 4 » ne convient pas (attendu : un texte).");
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("statut").asString()).isEqualTo("BROUILLON");
         // A letter, not a file: every list of dossiers an instructeur reads shows it.
         HttpResponse<String> roman = deposerAvec(id, "application/json", "{\"message\": \"" + "é".repeat(10_001) + "\"}");
