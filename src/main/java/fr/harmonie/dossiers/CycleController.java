@@ -1,6 +1,7 @@
 package fr.harmonie.dossiers;
 
 import fr.harmonie.comptes.CompteAuthentifie;
+import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.faits.Fr;
@@ -66,12 +67,32 @@ class CycleController {
             + "id et le résultat au format 1.")
     @ApiResponse(responseCode = "500", description = ReponsesDecrites.REGLE_EMBALLEE)
     @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE)
+    @ApiResponse(responseCode = "400", description = "Un corps a été envoyé : l'évaluation porte sur le dossier tel qu'il est "
+            + "gardé, elle ne lit pas de corps.")
     @PostMapping("/api/v1/dossiers/{id}/evaluations")
-    ResponseEntity<Object> evaluer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
+    ResponseEntity<Object> evaluer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
+                                   HttpServletRequest requete) throws IOException {
         Utilisateur u = compte.utilisateur();
         DossierStocke d = visible(id, u);
+        refuserUnCorps(requete, d, u);
         CycleDossier.Scellee s = budget.pendant(d.contenu().length(), () -> cycle.evaluer(u, d));
         return ResponseEntity.created(Emplacements.de("/api/v1/evaluations/" + s.id())).body(Map.of("id", s.id().toString(), "resultat", s.resultat()));
+    }
+
+    /**
+     * The evaluation is of the dossier as kept. A body sent with it (the dossier edited, a {@code dateReference} to try)
+     * would be ignored, and its sender read an evaluation of what it did not send as one of what it did: refused, with
+     * the two ways to evaluate other content. Nothing, or {@code {}}, is no body.
+     */
+    private static void refuserUnCorps(HttpServletRequest requete, DossierStocke d, Utilisateur u) throws IOException {
+        String corps = new String(CorpsBorne.lire(requete), StandardCharsets.UTF_8).replaceAll("\\s", "");
+        if (!corps.isEmpty() && !corps.equals("{}")) {
+            String garder = u.role() == Role.BAILLEUR && d.modifiable() ? "le garder d'abord (PUT /api/v1/dossiers/" + d.id()
+                    + ", avec If-Match), puis l'évaluer ; ou " : "";
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Corps non lu", "L'évaluation porte sur le dossier tel"
+                    + " qu'il est gardé : elle ne lit pas de corps. Pour évaluer un autre contenu, " + garder
+                    + "l'évaluer sans le garder : POST /api/v1/evaluations.");
+        }
     }
 
     /** Oldest first, by pages like the dossier list: {@code Link} (rel="next", {@code apres}) and {@code X-Total-Count}. */

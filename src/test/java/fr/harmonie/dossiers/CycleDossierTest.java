@@ -100,6 +100,12 @@ class CycleDossierTest {
         assertThat(evaluation.statusCode()).isEqualTo(201);
         String idEvaluation = json(evaluation).get("id").asString();
         assertThat(SchemaResultat.ecarts(Json.MAPPER.writeValueAsString(json(evaluation).get("resultat")))).isEmpty();
+        // The dossier edited and sent with the evaluation, as if it evaluated what was sent: it would not; refused, unsealed.
+        HttpResponse<String> avecUnCorps = appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", rouen, null);
+        assertThat(avecUnCorps.statusCode()).isEqualTo(400);
+        assertThat(json(avecUnCorps).get("detail").asString()).isEqualTo("L'évaluation porte sur le dossier tel qu'il est gardé :"
+                + " elle ne lit pas de corps. Pour évaluer un autre contenu, le garder d'abord (PUT /api/v1/dossiers/" + id
+                + ", avec If-Match), puis l'évaluer ; ou l'évaluer sans le garder : POST /api/v1/evaluations.");
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null))).hasSize(1);
         // Where the creation's Location says: the sealed evaluation, with its input and its chain, for whoever sees the dossier.
         String ou = evaluation.headers().firstValue("Location").orElseThrow();
@@ -286,7 +292,8 @@ class CycleDossierTest {
     @Test
     void uneEvaluationScelleeSeVerifieMemeApresUnChangementDeGeographie() throws Exception {
         String id = json(appeler("POST", "/api/v1/dossiers", "bailleur", dossierRouen(), null)).get("id").asString();
-        String scellee = json(appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null)).get("id").asString();
+        // « {} », as some clients send with every POST, is no body: the evaluation is made.
+        String scellee = json(appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", "{}", null)).get("id").asString();
         String avantV6 = UUID.randomUUID().toString();
         jdbc.sql("""
                 INSERT INTO evaluation (id, dossier_id, par, entree, chaine, resultat, empreinte)
