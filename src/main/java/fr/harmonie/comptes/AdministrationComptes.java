@@ -106,7 +106,7 @@ public class AdministrationComptes {
             throw invalide(dreal ? "Une DREAL a une « region » (code INSEE)." : "Seule une DREAL a une « region ».");
         }
         if (dreal && !geographie.regionExiste(o.region())) {
-            throw invalide("La région « " + o.region() + " » n'existe pas (code INSEE de région, par exemple 84).");
+            throw invalide("La région « " + o.region() + " » n'existe pas" + regionVoulue(o.region()) + ".");
         }
         List<String> territoires = o.territoires() == null ? List.of() : o.territoires();
         boolean instructeur = o.type().equals("SERVICE_INSTRUCTEUR");
@@ -229,6 +229,19 @@ public class AdministrationComptes {
                 throw invalide("Le pack « " + t + " » n'existe pas" + IdentifiantsDePacks.suggestion(t, packs.registre().identifiants()) + ".");
             }
         }
+    }
+
+    /**
+     * A département's code for its région's (« 35 » : « la région du département 35 est 53 »), or a région's name for
+     * its code: where to read the code, from one of its communes, since the dataset gives communes their région.
+     */
+    private String regionVoulue(String ecrit) {
+        List<String> communes = geographie.communesDuDepartement(ecrit.strip());
+        if (!communes.isEmpty()) {
+            return " : " + ecrit.strip() + " est un département, de la région " + geographie.commune(communes.get(0)).region();
+        }
+        return " : une région s'écrit par son code INSEE (84 pour Auvergne-Rhône-Alpes, 28 pour Normandie), que donne chacune de"
+                + " ses communes : GET /api/v1/communes?nom=<une commune de la région>, champ « region »";
     }
 
     void journaliser(String qui, ActionJournal action, String objet) {
