@@ -9,7 +9,9 @@ import fr.harmonie.web.ProblemeHttpException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -147,8 +149,9 @@ public class AdministrationComptes {
 
     @Transactional
     public void creerCompte(NouveauCompte c, String qui) {
-        if (c == null || c.identifiant() == null || !c.identifiant().matches("[a-z0-9][a-z0-9._-]{2,63}")) {
-            throw invalide("« identifiant » : 3 à 64 caractères parmi a-z, 0-9, point, tiret et souligné, commençant par une lettre ou un chiffre.");
+        if (c == null || c.identifiant() == null || !c.identifiant().matches(IDENTIFIANT)) {
+            throw invalide("« identifiant » : 3 à 64 caractères parmi a-z, 0-9, point, tiret et souligné, commençant par une lettre ou un"
+                    + " chiffre" + (c == null || c.identifiant() == null ? "" : identifiantVoulu(c.identifiant())) + ".");
         }
         String mdp = motDePasseConforme("motDePasse", c.motDePasse());
         if (c.organisation() == null) {
@@ -229,6 +232,18 @@ public class AdministrationComptes {
                 throw invalide("Le pack « " + t + " » n'existe pas" + IdentifiantsDePacks.suggestion(t, packs.registre().identifiants()) + ".");
             }
         }
+    }
+
+    private static final String IDENTIFIANT = "[a-z0-9][a-z0-9._-]{2,63}";
+
+    /**
+     * « Marie Dupont » or « Élodie.Martin », as a name is written: the identifier it most likely meant, lower case,
+     * without accents, a point between the words; nothing when that is not an identifier either.
+     */
+    private static String identifiantVoulu(String ecrit) {
+        String voulu = Normalizer.normalize(ecrit.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("\\s+", ".");
+        return voulu.matches(IDENTIFIANT) ? " ; par exemple « " + voulu + " »" : "";
     }
 
     /**

@@ -142,6 +142,8 @@ class AdministrationComptesTest {
                     "Le SIREN « 552 100 554 » n'est pas valide (9 chiffres, clé de Luhn) : écrire « 552100554 », sans espaces."),
             new Cas("/api/v1/admin/organisations", "{\"type\": \"SERVICE_INSTRUCTEUR\", \"nom\": \"X\"}", 400, "les packs qu'il instruit"),
             new Cas("/api/v1/admin/organisations", "{\"type\": \"DREAL\", \"nom\": \"X\", \"region\": \"99\"}", 400, "« 99 » n'existe pas"),
+            new Cas("/api/v1/admin/comptes", "{\"identifiant\": \"Élodie Martin\", " + motDePasse + ", \"organisation\": 1}", 400,
+                    "commençant par une lettre ou un chiffre ; par exemple « elodie.martin »."),
             new Cas("/api/v1/admin/organisations", "{\"type\": \"DREAL\", \"nom\": \"X\", \"region\": \"35\"}", 400,
                     "La région « 35 » n'existe pas : 35 est un département, de la région 53."),
             new Cas("/api/v1/admin/organisations", "{\"type\": \"DREAL\", \"nom\": \"X\", \"region\": \"Bretagne\"}", 400,
