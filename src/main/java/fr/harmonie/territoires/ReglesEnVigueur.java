@@ -30,9 +30,22 @@ record ReglesEnVigueur(String territoire, LocalDate date, List<String> notes, Li
     record RegleVue(String id, String nom, String etape, String pack, String reference, boolean derogeable, String piece,
                     String anomalie) { }
 
-    /** {@code valeur} null: aucune valeur en vigueur à cette date, le contrôle qui la lit est non vérifiable. */
-    record ParametreVu(String cle, String libelle, Double valeur, LocalDate depuis, LocalDate jusqua, String reference,
-                       String motif, String pack) { }
+    /**
+     * {@code valeur}: an integer as such (10 years, 25 points), a fraction as a decimal (0.15); null when no value is
+     * in force at the date, and {@code nonVerifiable} then says so to whoever reads the list.
+     */
+    record ParametreVu(String cle, String libelle, Number valeur, LocalDate depuis, LocalDate jusqua, String reference,
+                       String motif, String pack, String nonVerifiable) {
+
+        static ParametreVu sansValeur(String cle, String libelle, LocalDate date) {
+            return new ParametreVu(cle, libelle, null, null, null, null, null, null, "Aucune valeur sourcée n'est en vigueur le "
+                    + date + " : le contrôle qui la lit dit « non vérifiable », et le service instructeur vérifie lui-même.");
+        }
+
+        static Number lisible(double valeur) {
+            return valeur == Math.rint(valeur) && Math.abs(valeur) < 1e15 ? (Number) (long) valeur : (Number) valeur;
+        }
+    }
 
     static ReglesEnVigueur de(String territoire, LocalDate date, RegistrePacks.ChaineEnVigueur enVigueur) {
         ChaineCompilee chaine = enVigueur.chaine();
@@ -70,8 +83,9 @@ record ReglesEnVigueur(String territoire, LocalDate date, List<String> notes, Li
                     }
                 }
             }
-            vus.add(v == null ? new ParametreVu(cle, libelle, null, null, null, null, null, null)
-                    : new ParametreVu(cle, libelle, v.valeur(), v.depuis(), v.jusqua(), v.reference(), v.motif(), pack));
+            vus.add(v == null ? ParametreVu.sansValeur(cle, libelle, date)
+                    : new ParametreVu(cle, libelle, ParametreVu.lisible(v.valeur()), v.depuis(), v.jusqua(), v.reference(), v.motif(),
+                    pack, null));
         }
         return vus;
     }

@@ -93,6 +93,11 @@ class ReglesEnVigueurApiTest {
 
         JsonNode lmzone = parId(r.get("parametres"), "cle", "lmzone.PLUS.2");
         assertThat(lmzone.has("valeur")).isFalse();
+        assertThat(lmzone.get("nonVerifiable").asString()).startsWith("Aucune valeur sourcée n'est en vigueur le 2026-06-01");
+        // Years read as years, fractions as fractions.
+        assertThat(parId(r.get("parametres"), "cle", "acquisition.anciennete-max-annees").get("valeur").toString()).isEqualTo("10");
+        assertThat(parId(r.get("parametres"), "cle", "marge-locale.plafond.PLUS").get("valeur").toString()).isEqualTo("0.15");
+        assertThat(parId(r.get("parametres"), "cle", "marge-locale.plafond.PLUS").has("nonVerifiable")).isFalse();
         assertThat(lmzone.get("libelle").asString()).isNotBlank();
         assertThat(valeurs(r.get("chaine"), "id")).containsExactly("national");
     }
