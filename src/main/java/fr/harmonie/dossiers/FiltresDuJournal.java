@@ -57,6 +57,20 @@ final class FiltresDuJournal {
         return genre + ":" + (genre.equals("dossier") ? valeur.toLowerCase(Locale.ROOT) : valeur);
     }
 
+    /**
+     * A DREAL reads the lines of its région's dossiers only: a filter on another kind of object would give an empty
+     * page however much the journal holds.
+     */
+    static void dUnDossier(String objet, String action) {
+        boolean autreObjet = objet != null && !objet.startsWith("dossier:");
+        boolean autreAction = action != null && !ActionJournal.valueOf(action).objet().equals("dossier");
+        if (autreObjet || autreAction) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre hors de votre journal", "Une DREAL lit les lignes des"
+                    + " dossiers de sa région : « " + (autreObjet ? objet : action) + " » n'en concerne aucun. Les actions des"
+                    + " dossiers : " + ActionJournal.de("dossier") + ".");
+        }
+    }
+
     private static ProblemeHttpException refus(String titre, String detail) {
         return new ProblemeHttpException(HttpStatus.BAD_REQUEST, titre, detail);
     }

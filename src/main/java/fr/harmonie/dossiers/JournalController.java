@@ -58,6 +58,9 @@ class JournalController {
         int taille = Pagination.taille(limite, "lignes");
         String objet = FiltresDuJournal.objet(objetEcrit);
         String action = FiltresDuJournal.action(actionEcrite);
+        if (u.role() == Role.DREAL) {
+            FiltresDuJournal.dUnDossier(objet, action);
+        }
         String conditions = (avant == null ? "" : " AND j.id < :avant") + (objet == null ? "" : " AND j.objet = :objet")
                 + (action == null ? "" : " AND j.action = :action");
         String sql;

@@ -27,6 +27,11 @@ public enum ActionJournal {
         this.objet = objet;
     }
 
+    /** The kind of object its lines name: dossier, organisation, compte, jeton, pack, base. */
+    public String objet() {
+        return objet;
+    }
+
     /** The action written, whatever its case or surrounding spaces. */
     public static Optional<ActionJournal> lire(String texte) {
         String cle = texte.strip().toUpperCase(Locale.ROOT);
@@ -35,9 +40,12 @@ public enum ActionJournal {
 
     /** « dossier : CREATION, MODIFICATION… ; compte : … »: the actions, by the object their lines name. */
     public static String parObjet() {
-        return Arrays.stream(values()).collect(Collectors.groupingBy(a -> a.objet, java.util.LinkedHashMap::new,
-                        Collectors.mapping(Enum::name, Collectors.joining(", "))))
-                .entrySet().stream().map(e -> e.getKey() + " : " + e.getValue()).collect(Collectors.joining(" ; "));
+        return objets().stream().map(o -> o + " : " + de(o)).collect(Collectors.joining(" ; "));
+    }
+
+    /** « CREATION, MODIFICATION… »: the actions whose lines name this kind of object. */
+    public static String de(String objet) {
+        return Arrays.stream(values()).filter(a -> a.objet.equals(objet)).map(Enum::name).collect(Collectors.joining(", "));
     }
 
     /** The prefixes of {@code objet} (« dossier:<id> »), in the order of {@link #parObjet()}. */

@@ -248,6 +248,11 @@ class CycleDossierTest {
                 .isEqualTo("L'objet d'un dossier s'écrit « dossier:" + id + " ».");
         assertThat(json(appeler("GET", "/api/v1/journal?objet=dossier:OPH-2026-12", "admin", null, null)).get("detail").asString())
                 .contains("un dossier se retrouve par sa référence : GET /api/v1/dossiers?reference=OPH-2026-12");
+        // A DREAL reads its région's dossiers' lines: an account's or a pack's would be an empty page, whatever happened.
+        assertThat(json(appeler("GET", "/api/v1/journal?action=CREATION_COMPTE", "dreal28", null, null)).get("detail").asString())
+                .startsWith("Une DREAL lit les lignes des dossiers de sa région : « CREATION_COMPTE » n'en concerne aucun.");
+        assertThat(appeler("GET", "/api/v1/journal?objet=compte:bailleur", "dreal28", null, null).statusCode()).isEqualTo(400);
+        assertThat(json(appeler("GET", "/api/v1/journal?action=DEPOT&objet=dossier:" + id, "dreal28", null, null))).hasSize(2);
         assertThat(appeler("GET", "/api/v1/journal?action=DEPOSE", "bailleur", null, null).statusCode())
                 .as("qui ne lit pas le journal l'apprend avant ses filtres").isEqualTo(403);
         assertThatThrownBy(() -> jdbc.sql("UPDATE evaluation SET empreinte = 'x'").update())
