@@ -78,7 +78,15 @@ class Couverture implements CouvertureDesPacks {
         List<String> alertes = new ArrayList<>();
         for (List<Pack> versions : registre.packs()) {
             String id = versions.get(0).id();
-            if (lue.services().containsKey(id)) {
+            List<ServiceInstructeur> services = lue.services().getOrDefault(id, List.of());
+            if (services.size() > 1) {
+                // Often a service given a région's pack for its département's dossiers: it sees the whole région's.
+                alertes.add("Le pack « " + id + " » est instruit par " + services.size() + " services ("
+                        + String.join(", ", services.stream().map(sv -> sv.nom() + ", organisation " + sv.id()).toList())
+                        + ") : chacun voit tous ses dossiers déposés et peut les instruire. Si ce n'est pas voulu, retirez-le"
+                        + " à l'un d'eux (PUT /api/v1/admin/organisations/{id}/territoires).");
+            }
+            if (!services.isEmpty()) {
                 continue;
             }
             long n = lue.dossiers().getOrDefault(id, 0L);

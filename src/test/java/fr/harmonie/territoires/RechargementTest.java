@@ -138,6 +138,15 @@ class RechargementTest {
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + apres, "instructeur38", null, null).statusCode()).isEqualTo(200);
         assertThat(alerteSur(couverture(), "ddt-38")).isNull();
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/admin/couverture", "dreal", null, null).statusCode()).isEqualTo(403);
+
+        // A DDT given its région's pack, for want of its own: it would see, and could instruct, the whole région's dossiers.
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/admin/organisations", "admin",
+                "{\"type\": \"SERVICE_INSTRUCTEUR\", \"nom\": \"DDT du Calvados\", \"territoires\": [\"region-28\"]}", null)
+                .statusCode()).isEqualTo(201);
+        assertThat(alerteSur(couverture(), "region-28")).startsWith("Le pack « region-28 » est instruit par 2 services (Instruction en"
+                + " Normandie hors Métropole de Rouen (en attendant des packs DDT), organisation ").contains("DDT du Calvados, organisation ")
+                .endsWith(") : chacun voit tous ses dossiers déposés et peut les instruire. Si ce n'est pas voulu, retirez-le à l'un d'eux"
+                        + " (PUT /api/v1/admin/organisations/{id}/territoires).");
     }
 
     @Test
