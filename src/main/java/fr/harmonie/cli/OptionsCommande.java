@@ -1,6 +1,7 @@
 package fr.harmonie.cli;
 
 import fr.harmonie.cli.CheminsDeLaConsole.CheminIllisibleException;
+import fr.harmonie.json.DatesMalEcrites;
 import fr.harmonie.regles.PackInvalideException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ record OptionsCommande(Path packs, Path avant, LocalDate date, Path donnees, int
         try {
             return LocalDate.parse(valeur);
         } catch (DateTimeParseException e) {
-            erreurs.println("Erreur : " + DATE + " : « " + valeur + " » n'est pas une date AAAA-MM-JJ du calendrier.");
+            erreurs.println("Erreur : " + DATE + " : " + DatesMalEcrites.pourquoi(valeur) + ".");
             return null;
         }
     }

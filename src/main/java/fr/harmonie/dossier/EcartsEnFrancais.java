@@ -2,6 +2,7 @@ package fr.harmonie.dossier;
 
 import com.networknt.schema.Error;
 import fr.harmonie.json.Citations;
+import fr.harmonie.json.DatesMalEcrites;
 import fr.harmonie.json.DatesEnLettres;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -40,14 +41,8 @@ final class EcartsEnFrancais {
             MODELE_INSEE, "un code INSEE de commune : cinq caractères, deux chiffres (2A ou 2B pour la "
                     + "Corse) puis trois chiffres, qui ne sont pas ceux du code postal",
             "^[A-Z0-9_]{2,64}$", "un code de pièce : de 2 à 64 majuscules, chiffres ou _, par exemple PERMIS_CONSTRUIRE");
-    private static final Pattern DATE_ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
-    private static final Pattern DATE_FRANCAISE = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
-    private static final Pattern DATE_AVEC_HEURE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ]\\d{1,2}[:h].*");
-    private static final Pattern ANNEE_D_ABORD = Pattern.compile("(\\d{4})[/.-](\\d{1,2})[/.-](\\d{1,2})");
     private static final Pattern NOMBRE_A_VIRGULE = Pattern.compile("-?\\d+,\\d+");
     private static final Pattern NOMBRE = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final String[] MOIS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-            "septembre", "octobre", "novembre", "décembre"};
 
     private final JsonNode schema;
 
@@ -223,57 +218,7 @@ final class EcartsEnFrancais {
     }
 
     private static String date(JsonNode valeur) {
-        String texte = valeur.asString();
-        Matcher iso = DATE_ISO.matcher(texte);
-        if (iso.matches()) {
-            int annee = Integer.parseInt(iso.group(1));
-            int mois = Integer.parseInt(iso.group(2));
-            int jour = Integer.parseInt(iso.group(3));
-            if (mois < 1 || mois > 12) {
-                return "« " + texte + " » : il n'y a pas de mois " + mois + " (une date s'écrit AAAA-MM-JJ, l'année d'abord)";
-            }
-            int jours = YearMonth.of(annee, mois).lengthOfMonth();
-            if (jour < 1 || jour > jours) {
-                return "« " + texte + " » : " + MOIS[mois - 1] + " " + annee + " a " + jours + " jours, le " + jour
-                        + " " + MOIS[mois - 1] + " n'existe pas";
-            }
-        }
-        String autrement = dateEcriteAutrement(texte.strip());
-        if (autrement != null) {
-            return "« " + abrege(texte) + " » : " + autrement;
-        }
-        return "« " + abrege(texte) + " » n'est pas une date : AAAA-MM-JJ attendu, par exemple 2026-04-02";
-    }
-
-    /**
-     * A date written as a person or a spreadsheet writes it (05/12/2026, 2026/12/05, 2026-1-5, 5 décembre 2026, or with
-     * its hour), said back as AAAA-MM-JJ; null when it is no date at all (31/02/2026 included).
-     */
-    private static String dateEcriteAutrement(String texte) {
-        try {
-            Matcher francaise = DATE_FRANCAISE.matcher(texte);
-            if (francaise.matches()) {
-                return "une date s'écrit AAAA-MM-JJ, l'année d'abord ; ici " + LocalDate.of(Integer.parseInt(francaise.group(3)),
-                        Integer.parseInt(francaise.group(2)), Integer.parseInt(francaise.group(1)));
-            }
-            Matcher avecHeure = DATE_AVEC_HEURE.matcher(texte);
-            if (avecHeure.matches()) {
-                return "la date seule est attendue, sans heure ; ici " + LocalDate.parse(avecHeure.group(1));
-            }
-            Matcher anneeDAbord = ANNEE_D_ABORD.matcher(texte);
-            if (anneeDAbord.matches()) {
-                return "une date s'écrit AAAA-MM-JJ, avec des tirets et deux chiffres au mois et au jour ; ici "
-                        + LocalDate.of(Integer.parseInt(anneeDAbord.group(1)), Integer.parseInt(anneeDAbord.group(2)),
-                                Integer.parseInt(anneeDAbord.group(3)));
-            }
-            LocalDate enLettres = DatesEnLettres.date(texte);
-            if (enLettres != null) {
-                return "une date s'écrit en chiffres, AAAA-MM-JJ ; ici " + enLettres;
-            }
-        } catch (DateTimeException | NumberFormatException pasUneDate) {
-            // "31/02/2026", month 13: no rewriting to offer.
-        }
-        return null;
+        return DatesMalEcrites.pourquoi(valeur.asString());
     }
 
     private static String enumeration(JsonNode valeur, JsonNode regle) {

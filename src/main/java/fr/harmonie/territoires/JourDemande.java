@@ -1,6 +1,7 @@
 package fr.harmonie.territoires;
 
 import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.json.DatesMalEcrites;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.web.ProblemeHttpException;
 import java.time.Clock;
@@ -31,7 +32,7 @@ final class JourDemande {
             return LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Date invalide",
-                    "Paramètre date : « " + date + " » n'est pas une date AAAA-MM-JJ du calendrier.");
+                    "Paramètre date : " + DatesMalEcrites.pourquoi(date) + ".");
         }
     }
 }

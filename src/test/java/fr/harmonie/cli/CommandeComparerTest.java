@@ -195,7 +195,7 @@ class CommandeComparerTest {
         erreurs.reset();
         assertThat(executer("comparer", "--packs", dir.toString(), "--date", "2026-02-30", EXEMPLES)).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8))
-                .contains("Erreur : --date : « 2026-02-30 » n'est pas une date AAAA-MM-JJ du calendrier.");
+                .contains("Erreur : --date : « 2026-02-30 » : février 2026 a 28 jours, le 30 février n'existe pas.");
         erreurs.reset();
         assertThat(executer("comparer", "--packs", dir.toString(), "--packs", dir.toString(), EXEMPLES)).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Erreur : --packs est donnée deux fois.");

@@ -133,7 +133,11 @@ class ReglesEnVigueurApiTest {
                 + " packs : GET /api/v1/territoires.");
         assertThat(lire("/api/v1/territoires/metropole-rouen/regles", 404).get("detail").asString()).isEqualTo("Aucun pack ne porte"
                 + " l'identifiant « metropole-rouen » ; le pack voulu est sans doute « metropole-rouen-normandie ».");
-        assertThat(lire("/api/v1/territoires/national/regles?date=2026-02-30", 400).get("detail").asString()).contains("2026-02-30");
+        assertThat(lire("/api/v1/territoires/national/regles?date=2026-02-30", 400).get("detail").asString())
+                .isEqualTo("Paramètre date : « 2026-02-30 » : février 2026 a 28 jours, le 30 février n'existe pas.");
+        // A date as an instructeur writes it is said back as the API reads it, as the dossier contract does.
+        assertThat(lire("/api/v1/territoires/national/regles?date=05/12/2026", 400).get("detail").asString())
+                .isEqualTo("Paramètre date : « 05/12/2026 » : une date s'écrit AAAA-MM-JJ, l'année d'abord ; ici 2026-12-05.");
         JsonNode avantLeSocle = lire("/api/v1/territoires/national/regles?date=1999-12-31", 400);
         assertThat(avantLeSocle.get("title").asString()).isEqualTo("Date hors des règles");
         assertThat(avantLeSocle.get("detail").asString())
