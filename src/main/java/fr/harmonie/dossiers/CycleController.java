@@ -259,7 +259,9 @@ class CycleController {
     }
 
     private DossierStocke visible(String id, Utilisateur u) {
-        return dossiers.visible(uuid(id), u).orElseThrow(CycleController::introuvable);
+        UUID uuid = Identifiants.uuid(id).orElseThrow(() -> new ProblemeHttpException(HttpStatus.NOT_FOUND, "Introuvable",
+                Identifiants.pasUnDossier(id)));
+        return dossiers.visible(uuid, u).orElseThrow(CycleController::introuvable);
     }
 
     private static UUID uuid(String id) {

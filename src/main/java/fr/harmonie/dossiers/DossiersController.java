@@ -282,7 +282,9 @@ class DossiersController {
     }
 
     private DossierStocke trouver(String id, Utilisateur u) {
-        return Identifiants.uuid(id).flatMap(i -> store.visible(i, u)).orElseThrow(DossiersController::introuvable);
+        UUID uuid = Identifiants.uuid(id).orElseThrow(() -> new ProblemeHttpException(HttpStatus.NOT_FOUND, "Dossier introuvable",
+                Identifiants.pasUnDossier(id)));
+        return store.visible(uuid, u).orElseThrow(DossiersController::introuvable);
     }
 
     private static ProblemeHttpException introuvable() {

@@ -51,8 +51,7 @@ final class FiltresDuJournal {
             throw refus("Objet mal écrit", "« " + objet + " » n'est pas de la forme d'un objet du journal : " + FORMES + ".");
         }
         if (genre.equals("dossier") && !UUID.matcher(valeur).matches()) {
-            throw refus("Objet mal écrit", "« " + valeur + " » n'est pas l'identifiant d'un dossier, que sa création donne"
-                    + " (un UUID) ; un dossier se retrouve par sa référence : GET /api/v1/dossiers?reference=" + valeur + ".");
+            throw refus("Objet mal écrit", Identifiants.pasUnDossier(valeur));
         }
         return genre + ":" + (genre.equals("dossier") ? valeur.toLowerCase(Locale.ROOT) : valeur);
     }

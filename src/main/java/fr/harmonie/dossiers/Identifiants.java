@@ -1,5 +1,8 @@
 package fr.harmonie.dossiers;
 
+import fr.harmonie.json.Citations;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +11,22 @@ final class Identifiants {
 
     private Identifiants() {
     }
+
+    /**
+     * « … n'est pas l'identifiant d'un dossier … » : said where a dossier's reference (« OPH-2026-12 ») stands for its
+     * id, the mistake a bailleur's system makes when it keeps its own references only. Says nothing of whether a
+     * dossier bears that reference.
+     */
+    static String pasUnDossier(String texte) {
+        String dit = "« " + Citations.abregee(texte, REFERENCE_AU_PLUS) + " » n'est pas l'identifiant d'un dossier, que sa création"
+                + " donne (un UUID)";
+        return texte.length() > REFERENCE_AU_PLUS ? dit + "."
+                : dit + " ; un dossier se retrouve par sa référence : GET /api/v1/dossiers?reference="
+                        + URLEncoder.encode(texte, StandardCharsets.UTF_8) + ".";
+    }
+
+    /** The dossier contract's bound on {@code reference}: a longer text is none. */
+    private static final int REFERENCE_AU_PLUS = 64;
 
     static Optional<UUID> uuid(String texte) {
         try {

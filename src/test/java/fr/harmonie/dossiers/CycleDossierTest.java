@@ -248,6 +248,13 @@ class CycleDossierTest {
                 .isEqualTo("L'objet d'un dossier s'écrit « dossier:" + id + " ».");
         assertThat(json(appeler("GET", "/api/v1/journal?objet=dossier:OPH-2026-12", "admin", null, null)).get("detail").asString())
                 .contains("un dossier se retrouve par sa référence : GET /api/v1/dossiers?reference=OPH-2026-12");
+        // A dossier's address written with its reference, as a bailleur's system that keeps only its own references would.
+        HttpResponse<String> parSaReference = appeler("GET", "/api/v1/dossiers/OPH%202026-12", "bailleur", null, null);
+        assertThat(parSaReference.statusCode()).isEqualTo(404);
+        assertThat(json(parSaReference).get("detail").asString()).isEqualTo("« OPH 2026-12 » n'est pas l'identifiant d'un dossier, que"
+                + " sa création donne (un UUID) ; un dossier se retrouve par sa référence : GET /api/v1/dossiers?reference=OPH+2026-12.");
+        assertThat(json(appeler("POST", "/api/v1/dossiers/OPH-2026-12/depot", "bailleur", null, null)).get("detail").asString())
+                .startsWith("« OPH-2026-12 » n'est pas l'identifiant d'un dossier");
         // A DREAL reads its région's dossiers' lines: an account's or a pack's would be an empty page, whatever happened.
         assertThat(json(appeler("GET", "/api/v1/journal?action=CREATION_COMPTE", "dreal28", null, null)).get("detail").asString())
                 .startsWith("Une DREAL lit les lignes des dossiers de sa région : « CREATION_COMPTE » n'en concerne aucun.");
