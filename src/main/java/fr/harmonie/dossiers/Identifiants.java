@@ -9,6 +9,9 @@ import java.util.UUID;
 /** Un identifiant lu dans une adresse: un texte qui n'est pas un UUID ne désigne rien, comme un identifiant inconnu. */
 final class Identifiants {
 
+    /** The dossier contract's bound on {@code reference}: a longer text is none. */
+    private static final int REFERENCE_AU_PLUS = 64;
+
     private Identifiants() {
     }
 
@@ -24,9 +27,6 @@ final class Identifiants {
                 : dit + " ; un dossier se retrouve par sa référence : GET /api/v1/dossiers?reference="
                         + URLEncoder.encode(texte, StandardCharsets.UTF_8) + ".";
     }
-
-    /** The dossier contract's bound on {@code reference}: a longer text is none. */
-    private static final int REFERENCE_AU_PLUS = 64;
 
     static Optional<UUID> uuid(String texte) {
         try {
