@@ -9,6 +9,7 @@ import fr.harmonie.regles.RegleEmballeeException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Set;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -150,6 +151,11 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
                 // « "Avis joint" » sent for {"message": "Avis joint"}: the whole body is a text, a list or a number.
                 return "Le corps de la requête doit être un objet JSON, entre accolades : {\"" + m.getTargetType().getRecordComponents()[0]
                         .getName() + "\": …} (ses champs : /swagger-ui.html).";
+            }
+            if (champ.isEmpty() && j instanceof MismatchedInputException m && m.getTargetType() != null
+                    && (Collection.class.isAssignableFrom(m.getTargetType()) || m.getTargetType().isArray())) {
+                // « "region-84" » sent for ["region-84"].
+                return "Le corps de la requête doit être une liste JSON, entre crochets : [\"…\", \"…\"] (voir /swagger-ui.html).";
             }
             if (champ.isEmpty()) {
                 return "Le corps de la requête n'a pas la forme attendue (voir /swagger-ui.html).";

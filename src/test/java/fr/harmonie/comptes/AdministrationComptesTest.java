@@ -202,6 +202,10 @@ class AdministrationComptesTest {
         HttpResponse<String> sansTerritoire = appeler("PUT", "/api/v1/admin/organisations/" + instructeur + "/territoires", "admin", "[]");
         assertThat(sansTerritoire.statusCode()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(sansTerritoire.body()).get("detail").asString()).contains("les packs qu'il instruit");
+        HttpResponse<String> pasUneListe = appeler("PUT", "/api/v1/admin/organisations/" + instructeur + "/territoires", "admin",
+                "\"metropole-rouen-normandie\"");
+        assertThat(Json.MAPPER.readTree(pasUneListe.body()).get("detail").asString())
+                .isEqualTo("Le corps de la requête doit être une liste JSON, entre crochets : [\"…\", \"…\"] (voir /swagger-ui.html).");
         // An administrator's token acts for the administration, but does not create accounts.
         String jeton = Json.MAPPER.readTree(appeler("POST", "/api/v1/jetons", "admin", "{\"libelle\": \"automate\"}").body())
                 .get("jeton").asString();
