@@ -53,7 +53,9 @@ final class FiltresDuJournal {
         if (genre.equals("dossier") && !UUID.matcher(valeur).matches()) {
             throw refus("Objet mal écrit", Identifiants.pasUnDossier(valeur));
         }
-        return genre + ":" + (genre.equals("dossier") ? valeur.toLowerCase(Locale.ROOT) : valeur);
+        // A dossier's id as a UUID reads it, an account's identifier as accounts are named: in lower case.
+        boolean minuscules = genre.equals("dossier") || genre.equals("compte");
+        return genre + ":" + (minuscules ? valeur.toLowerCase(Locale.ROOT) : valeur);
     }
 
     /**
