@@ -91,7 +91,8 @@ public final class LecteurDossier {
                     .sorted(Comparator.comparing(Ecart::pointeur).thenComparing(Ecart::brut))
                     .toList();
             int total = ecarts.size();
-            String detail = total + " écart(s) au contrat du dossier (format 1)."
+            String autre = AutresDocuments.reconnaitre(arbre);
+            String detail = total + " écart(s) au contrat du dossier (format 1)." + (autre == null ? "" : " " + autre)
                     + (total > VIOLATIONS_LISTEES ? " Les " + VIOLATIONS_LISTEES + " premiers, dans l'ordre des pointeurs, sont listés." : "");
             throw new DossierInvalideException("Dossier non conforme au format 1", detail,
                     ecarts.subList(0, Math.min(total, VIOLATIONS_LISTEES)).stream()

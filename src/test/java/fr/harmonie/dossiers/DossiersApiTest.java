@@ -111,6 +111,33 @@ class DossiersApiTest {
     }
 
     /**
+     * A REST client reads the dossier, edits it and sends back what it read, whole: the dossier is its « dossier »
+     * field, and the refusal says so instead of leaving a dozen unknown properties to decipher. So for a sealed
+     * evaluation sent to be evaluated again.
+     */
+    @Test
+    void unDossierRenvoyeTelQuLuDitOuEstLeDossier() throws Exception {
+        String id = Json.MAPPER.readTree(creer("bailleur", dossierDuBailleur()).body()).get("id").asString();
+        String lu = envoyer(requete("/api/v1/dossiers/" + id, "bailleur").GET().build()).body();
+
+        HttpResponse<String> renvoye = envoyer(requete("/api/v1/dossiers/" + id, "bailleur").header("Content-Type", "application/json")
+                .header("If-Match", "\"1\"").PUT(HttpRequest.BodyPublishers.ofString(lu)).build());
+        assertThat(renvoye.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(renvoye.body()).get("detail").asString()).endsWith(" écart(s) au contrat du dossier (format 1)."
+                + " Ce document est un dossier gardé tel que l'API le rend (GET /api/v1/dossiers/{id}) : le dossier au format 1 en est"
+                + " le champ « dossier », à envoyer seul.");
+        String evaluation = ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null)
+                .headers().firstValue("Location").orElseThrow();
+        String scellee = ClientHttp.appeler(port, "GET", evaluation, "bailleur", null, null).body();
+        assertThat(Json.MAPPER.readTree(ClientHttp.appeler(port, "POST", "/api/v1/evaluations", null, scellee, null).body())
+                .get("detail").asString()).contains("Ce document est une évaluation scellée (GET /api/v1/evaluations/{id}) : le dossier"
+                + " évalué en est le champ « entree », à envoyer seul.");
+        String resultat = Json.MAPPER.readTree(scellee).get("resultat").toString();
+        assertThat(Json.MAPPER.readTree(ClientHttp.appeler(port, "POST", "/api/v1/evaluations", null, resultat, null).body())
+                .get("detail").asString()).contains("Ce document est le résultat d'une évaluation, pas un dossier");
+    }
+
+    /**
      * If-Match comme le lit RFC 9110: une liste d'ETag, ou *, comparés au sens fort (un ETag faible ne vaut pas). Un
      * ETag sans guillemets ou affaibli en chemin n'est pas « une version périmée » : relire n'y ferait rien, la réponse
      * dit quoi envoyer.
