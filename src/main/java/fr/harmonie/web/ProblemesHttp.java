@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -184,9 +185,17 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> reponse = super.handleExceptionInternal(ex, body, headers, statut, requete);
         if (reponse != null && reponse.getBody() instanceof ProblemDetail p) {
             p.setTitle(TitresHttp.titre(statut.value()));
-            p.setDetail(ex instanceof MethodArgumentTypeMismatchException m ? parametreMalTape(m) : TitresHttp.detail(statut.value()));
+            p.setDetail(ex instanceof MethodArgumentTypeMismatchException m ? parametreMalTape(m)
+                    : ex instanceof HttpRequestMethodNotSupportedException n && n.getSupportedMethods() != null
+                    ? methodeRefusee(n) : TitresHttp.detail(statut.value()));
         }
         return reponse;
+    }
+
+    /** PATCH where a dossier is replaced whole by PUT: the methods this address takes, as the Allow header says them. */
+    private static String methodeRefusee(HttpRequestMethodNotSupportedException n) {
+        return "La méthode " + n.getMethod() + " n'est pas acceptée ici ; méthodes acceptées : "
+                + String.join(", ", n.getSupportedMethods()) + ".";
     }
 
     /** {@code ?limite=abc}: which parameter, and what it takes, rather than « la requête est mal formée ». */

@@ -207,6 +207,8 @@ class EvaluationApiTest {
 
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(Json.MAPPER.readTree(get.body()).get("title").asString()).isEqualTo("Méthode non autorisée pour cette ressource");
+        assertThat(Json.MAPPER.readTree(get.body()).get("detail").asString())
+                .isEqualTo("La méthode GET n'est pas acceptée ici ; méthodes acceptées : POST.");
         // Anonymous callers learn nothing of what exists behind the API: 401 before any 404.
         assertThat(inconnue.statusCode()).isEqualTo(401);
         assertThat(inconnue.headers().firstValue("Content-Type")).hasValue("application/problem+json");
