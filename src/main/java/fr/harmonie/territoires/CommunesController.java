@@ -83,38 +83,44 @@ class CommunesController {
                 jour, territoire, r.notes(), "/api/v1/territoires/" + territoire.code() + "/regles?date=" + jour));
     }
 
-    @Operation(summary = "Chercher une commune par son nom ou son code postal",
+    @Operation(summary = "Chercher une commune par son nom, son code postal, ou les deux",
             description = "`nom` : sans égard aux accents, à la casse ni aux tirets, St et Ste valant Saint et Sainte ; le "
                     + "nom exact d'abord, puis ceux qui commencent ainsi, puis ceux dont un mot commence ainsi, puis ceux qui "
                     + "commencent ainsi une fois les mots collés (lhay pour L'Haÿ-les-Roses), 20 au plus ; "
                     + "le nom d'une ancienne commune déléguée ou associée trouve la commune qu'elle a rejointe "
-                    + "(`ancienneCommune` dit laquelle). `codePostal` : toutes les communes qui le portent. L'en-tête "
-                    + "X-Total-Count dit combien de communes répondent.")
+                    + "(`ancienneCommune` dit laquelle). `codePostal` : toutes les communes qui le portent. Les deux "
+                    + "ensemble (ou le code postal écrit dans le nom, comme dans une adresse : Rouen 76000) : les communes de ce "
+                    + "nom qui portent ce code postal. L'en-tête X-Total-Count dit combien de communes répondent.")
     @ApiResponse(responseCode = "200", description = "Les communes trouvées (liste vide si aucune).")
     @GetMapping(path = "/api/v1/communes", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> chercher(@RequestParam(required = false) String nom,
                                     @RequestParam(required = false) String codePostal) {
         Geographie geo = registre.registre().geographie();
-        if ((nom == null) == (codePostal == null)) {
+        if (nom == null && codePostal == null) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Recherche de commune invalide", "Donner le paramètre "
-                    + "nom (par exemple nom=Rouen) ou le paramètre codePostal (par exemple codePostal=76000), l'un des deux.");
+                    + "nom (par exemple nom=Rouen), le paramètre codePostal (par exemple codePostal=76000), ou les deux.");
+        }
+        NomEtCodePostal demande = NomEtCodePostal.lire(nom, codePostal, geo);
+        if (demande.codePostal() != null && !CODE_POSTAL.matcher(demande.codePostal()).matches()) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Code postal invalide",
+                    "« " + abrege(demande.codePostal()) + " » n'est pas un code postal : cinq chiffres.");
         }
         List<Geographie.Trouvee> trouvees;
-        if (codePostal != null) {
-            if (!CODE_POSTAL.matcher(codePostal).matches()) {
-                throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Code postal invalide",
-                        "« " + abrege(codePostal) + " » n'est pas un code postal : cinq chiffres.");
-            }
-            trouvees = geo.communesDuCodePostal(codePostal).stream().map(c -> new Geographie.Trouvee(c, null)).toList();
+        if (demande.nom() == null) {
+            trouvees = geo.communesDuCodePostal(demande.codePostal()).stream().map(c -> new Geographie.Trouvee(c, null)).toList();
         } else {
-            if (Geographie.pourChercher(nom).length() < 2) {
+            if (Geographie.pourChercher(demande.nom()).length() < 2) {
                 throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Nom de commune trop court",
                         "Paramètre nom : au moins deux lettres ou chiffres.");
             }
-            trouvees = geo.chercher(nom);
+            trouvees = geo.chercher(demande.nom());
+            if (demande.codePostal() != null) {
+                // Homonyms (some 200 Saint-Martin) told apart by the postal code of the address.
+                trouvees = trouvees.stream().filter(t -> geo.codesPostaux(t.commune().code()).contains(demande.codePostal())).toList();
+            }
         }
         // A postal code holds at most 46 communes, all shown; a name may match thousands ("saint"): the first, and the count.
-        int montrees = codePostal != null ? trouvees.size() : Math.min(trouvees.size(), NOMS_MAX);
+        int montrees = demande.nom() == null ? trouvees.size() : Math.min(trouvees.size(), NOMS_MAX);
         List<CommuneVue> vues = trouvees.subList(0, montrees).stream().map(t -> vue(geo, t.commune(), t.par())).toList();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header("X-Total-Count", Integer.toString(trouvees.size())).body(Json.MAPPER.writeValueAsBytes(vues));

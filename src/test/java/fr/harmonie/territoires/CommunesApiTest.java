@@ -120,6 +120,13 @@ class CommunesApiTest {
         assertThat(Integer.parseInt(saint.headers().firstValue("X-Total-Count").orElseThrow())).isGreaterThan(1000);
         assertThat(lire("/api/v1/communes?codePostal=51300", 200)).hasSize(46);
         assertThat(lire("/api/v1/communes?nom=zzzz", 200)).isEmpty();
+        // Homonyms told apart by a postal code, given apart or within the name as in an address.
+        assertThat(lire("/api/v1/communes?nom=saint%20martin", 200).size()).isGreaterThan(1);
+        List<String> saintMartinDuVar = codes(lire("/api/v1/communes?nom=saint%20martin&codePostal=83560", 200));
+        assertThat(saintMartinDuVar).isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("83"));
+        assertThat(codes(lire("/api/v1/communes?nom=saint%20martin%2083560", 200))).isEqualTo(saintMartinDuVar);
+        assertThat(codes(lire("/api/v1/communes?nom=76000%20Rouen", 200))).containsExactly("76540");
+        assertThat(lire("/api/v1/communes?nom=Rouen&codePostal=69001", 200)).isEmpty();
         // The name of a former commune finds the one it joined, and says why; after the current commune of that name
         // (Assigny, in the Cher).
         JsonNode assignys = lire("/api/v1/communes?nom=assigny", 200);
@@ -144,8 +151,10 @@ class CommunesApiTest {
                 + "n'y figure pas encore.");
         assertThat(lire("/api/v1/communes/76540?date=2026-02-30", 400).get("title").asString()).isEqualTo("Date invalide");
         assertThat(lire("/api/v1/communes", 400).get("detail").asString()).contains("nom", "codePostal");
-        assertThat(lire("/api/v1/communes?nom=Rouen&codePostal=76000", 400).get("title").asString())
-                .isEqualTo("Recherche de commune invalide");
+        assertThat(lire("/api/v1/communes?nom=76000", 400).get("detail").asString()).isEqualTo("« 76000 » est un code, pas un nom :"
+                + " codePostal=76000 cherche les communes qui portent ce code postal.");
+        assertThat(lire("/api/v1/communes?nom=76540", 400).get("detail").asString())
+                .endsWith(" ; /api/v1/communes/76540 lit la commune de ce code INSEE, Rouen.");
         assertThat(lire("/api/v1/communes?codePostal=760", 400).get("title").asString()).isEqualTo("Code postal invalide");
         assertThat(lire("/api/v1/communes?nom=-", 400).get("title").asString()).isEqualTo("Nom de commune trop court");
     }
