@@ -76,6 +76,18 @@ public class Jetons {
         return existe;
     }
 
+    /**
+     * The id of the organisation's token whose secret is {@code jeton}, revoked or not: someone who found a token in a
+     * log holds its secret, not its id.
+     */
+    Optional<Long> idDuSecret(String jeton, long organisation) {
+        if (!jeton.startsWith(PREFIXE)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id FROM jeton WHERE empreinte = ? AND organisation_id = ?").params(empreinte(jeton), organisation)
+                .query(Long.class).optional();
+    }
+
     Optional<Utilisateur> authentifier(String jeton) {
         if (!jeton.startsWith(PREFIXE)) {
             return Optional.empty();

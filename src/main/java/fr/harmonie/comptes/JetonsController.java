@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -73,6 +74,13 @@ class JetonsController {
     @DeleteMapping("/api/v1/jetons/{id}")
     ResponseEntity<Void> revoquer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         compte.utilisateur().exigerUnCompte("Un jeton ne peut pas révoquer de jeton");
+        // The secret itself in the address, as someone holds a token found in a log: that token is the one meant, and
+        // now written in every log the address passes through too. It is revoked like the one its id would name.
+        Optional<Long> parSonSecret = jetons.idDuSecret(id, compte.utilisateur().organisation());
+        if (parSonSecret.isPresent()) {
+            jetons.revoquer(compte.utilisateur(), parSonSecret.get());
+            return ResponseEntity.noContent().build();
+        }
         // Another organisation's token is answered as a missing one: its existence is not theirs to learn.
         if (!id.matches("\\d{1,18}") || !jetons.revoquer(compte.utilisateur(), Long.parseLong(id))) {
             throw new ProblemeHttpException(HttpStatus.NOT_FOUND, "Jeton introuvable", "Aucun jeton de votre organisation à cette adresse.");

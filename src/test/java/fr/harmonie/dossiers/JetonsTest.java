@@ -123,6 +123,14 @@ class JetonsTest {
         assertThat(jdbc.sql("SELECT qui FROM journal WHERE action = 'REVOCATION_JETON' AND objet = ?").param("jeton:" + id)
                 .query(String.class).list()).containsExactly("bailleur");
         assertThat(envoyer(parCompte("/api/v1/jetons/abc", "bailleur").DELETE()).statusCode()).isEqualTo(404);
+
+        // A token found in a log, revoked by its secret: by its organisation only, at once.
+        String fuite = Json.MAPPER.readTree(envoyer(parCompte("/api/v1/jetons", "bailleur").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"libelle\": \"export nocturne\"}"))).body()).get("jeton").asString();
+        assertThat(envoyer(parCompte("/api/v1/jetons/" + fuite, "bailleur2").DELETE()).statusCode()).isEqualTo(404);
+        assertThat(envoyer(requete("/api/v1/dossiers").header("Authorization", "Bearer " + fuite)).statusCode()).isEqualTo(200);
+        assertThat(envoyer(parCompte("/api/v1/jetons/" + fuite, "bailleur").DELETE()).statusCode()).isEqualTo(204);
+        assertThat(envoyer(requete("/api/v1/dossiers").header("Authorization", "Bearer " + fuite)).statusCode()).isEqualTo(401);
     }
 
     @Test
