@@ -95,6 +95,7 @@ class DossiersController {
     }
 
     private static final Set<String> STATUTS = Set.of("BROUILLON", "DEPOSE", "EN_INSTRUCTION", "COMPLEMENTS_DEMANDES", "INSTRUIT");
+    private static final Set<String> NIVEAUX = Set.of("PREMATUREE", "A_CONSOLIDER", "MURE");
 
     /** « ; Rouen : 76540 », when the text names communes; at most five, a name like Saint-Denis being shared. */
     private String codesDuNom(String texte) {
@@ -123,6 +124,7 @@ class DossiersController {
                                                      @RequestParam(required = false) String reference,
                                                      @RequestParam(required = false) String commune,
                                                      @RequestParam(required = false) String territoire,
+                                                     @RequestParam(name = "niveau", required = false) List<String> niveaux,
                                                      @RequestParam(required = false) String tri,
                                                      @RequestParam(required = false) String apres,
                                                      @RequestParam(required = false) Integer limite) {
@@ -131,6 +133,11 @@ class DossiersController {
         if (!STATUTS.containsAll(parStatut)) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide",
                     "« statut » vaut BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT.");
+        }
+        Set<String> parNiveau = niveaux == null ? Set.of() : new TreeSet<>(niveaux);
+        if (!NIVEAUX.containsAll(parNiveau)) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« niveau » vaut PREMATUREE, A_CONSOLIDER ou"
+                    + " MURE : la maturité que donne la dernière évaluation du dossier.");
         }
         if (tri != null && !tri.equals("creation") && !tri.equals("depot")) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide",
@@ -150,7 +157,8 @@ class DossiersController {
                         + IdentifiantsDePacks.suggestion(territoire, packs) + ".");
             }
         }
-        DossiersStore.Filtre filtre = new DossiersStore.Filtre(parStatut, reference, commune, territoire, "depot".equals(tri));
+        DossiersStore.Filtre filtre = new DossiersStore.Filtre(parStatut, reference, commune, territoire, parNiveau,
+                "depot".equals(tri));
         int taille = Pagination.taille(limite, "dossiers");
         DossierStocke precedent = null;
         if (apres != null) {
@@ -165,6 +173,7 @@ class DossiersController {
         suivante.put("reference", reference);
         suivante.put("commune", commune);
         suivante.put("territoire", territoire);
+        suivante.put("niveau", parNiveau);
         suivante.put("tri", tri);
         suivante.put("apres", dossiers.isEmpty() ? null : dossiers.get(dossiers.size() - 1).id());
         ResponseEntity.BodyBuilder reponse = Pagination.page(dossiers.size(), taille, "/api/v1/dossiers", suivante)

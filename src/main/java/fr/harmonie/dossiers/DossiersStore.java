@@ -68,10 +68,12 @@ class DossiersStore {
     /**
      * What a list keeps: {@code statuts} (empty for all), and, when not null, the dossier's own {@code reference} (case
      * and surrounding spaces aside), its
-     * commune's INSEE code, or the pack it was deposited with ({@code territoire}). {@code parDepot}: in the order of
-     * their last deposit, so only the dossiers deposited at least once; otherwise in the order of their creation.
+     * commune's INSEE code, or the pack it was deposited with ({@code territoire}); {@code niveaux} (empty for all):
+     * the maturity level its last evaluation gives, so only evaluated dossiers. {@code parDepot}: in the order of their
+     * last deposit, so only the dossiers deposited at least once; otherwise in the order of their creation.
      */
-    record Filtre(Set<String> statuts, String reference, String commune, String territoire, boolean parDepot) {
+    record Filtre(Set<String> statuts, String reference, String commune, String territoire, Set<String> niveaux,
+                  boolean parDepot) {
 
         private String ordre() {
             return parDepot ? "depose_le" : "cree_le";
@@ -88,7 +90,10 @@ class DossiersStore {
                     // As people retype their references: « ref-2026-04 » or « REF-2026-04 » finds REF-2026-04.
                     + (reference == null ? "" : " AND lower(btrim(contenu->>'reference')) = lower(btrim(:reference))")
                     + (commune == null ? "" : " AND contenu#>>'{operation,commune,codeInsee}' = :commune")
-                    + (territoire == null ? "" : " AND territoire = :territoire");
+                    + (territoire == null ? "" : " AND territoire = :territoire")
+                    // The last evaluation, as the list shows it (derniereEvaluation); the index on (dossier, date) finds it.
+                    + (niveaux.isEmpty() ? "" : " AND (SELECT e.resultat->'maturite'->>'niveau' FROM evaluation e"
+                            + " WHERE e.dossier_id = dossier.id ORDER BY e.cree_le DESC, e.id DESC LIMIT 1) IN (:niveaux)");
         }
 
         private Map<String, Object> parametres() {
@@ -97,6 +102,7 @@ class DossiersStore {
             p.put("reference", reference == null ? "" : reference);
             p.put("commune", commune == null ? "" : commune);
             p.put("territoire", territoire == null ? "" : territoire);
+            p.put("niveaux", niveaux.isEmpty() ? List.of("") : List.copyOf(niveaux));
             return p;
         }
     }

@@ -61,6 +61,8 @@ class DescriptionOpenApi {
                     + "dépôt au plus récent (le dernier dépôt de chacun, réponse à des compléments comprise), les dossiers "
                     + "jamais déposés en moins."),
             Map.entry("territoire", "Seulement les dossiers déposés sous ce pack territorial (son identifiant)."),
+            Map.entry("niveau", "Seulement les dossiers dont la dernière évaluation donne cette maturité (PREMATUREE, A_CONSOLIDER,"
+                    + " MURE) ; répétable : ?niveau=PREMATUREE&niveau=A_CONSOLIDER. Un dossier jamais évalué n'en a pas."),
             Map.entry("objet", "Seulement les lignes de cet objet : dossier:<id>, compte:<identifiant>, organisation:<id>, "
                     + "jeton:<id>, <pack>@<version> ou base."),
             Map.entry("action", "Seulement les lignes de cette action ; par objet, " + ActionJournal.parObjet() + "."),

@@ -272,7 +272,7 @@ class DossiersApiTest {
             assertThat(r.statusCode()).as(faute).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).as(faute).matches("Paramètre « (statuts|ordre) » inconnu"
-                    + " de cette adresse \\(attendus : apres, commune, limite, reference, statut, territoire, tri\\)\\.");
+                    + " de cette adresse \\(attendus : apres, commune, limite, niveau, reference, statut, territoire, tri\\)\\.");
         }
         HttpResponse<String> sansParametre = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + rouen + "?vue=complete", "instructeur", null, null);
         assertThat(Json.MAPPER.readTree(sansParametre.body()).get("detail").asString())
@@ -427,6 +427,38 @@ class DossiersApiTest {
 
     private static JsonNode trouver(JsonNode liste, String id) {
         return liste.valueStream().filter(d -> d.get("id").asString().equals(id)).findFirst().orElse(null);
+    }
+
+    /**
+     * In the year-end rush an instructeur triages by maturity: the dossiers whose last evaluation gives that level, and
+     * only those; a dossier never evaluated has none. The next page keeps the filter.
+     */
+    @Test
+    void laListeSeFiltreParLaMaturiteDeLaDerniereEvaluation() throws Exception {
+        String evalue = DossiersDeTest.creer(port, "76540", false);
+        String jamaisEvalue = DossiersDeTest.creer(port, "76540", false);
+        String niveau = Json.MAPPER.readTree(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + evalue + "/evaluations", "bailleur",
+                null, null).body()).get("resultat").get("maturite").get("niveau").asString();
+
+        JsonNode duNiveau = lister("bailleur", "?niveau=" + niveau);
+        assertThat(trouver(duNiveau, evalue)).isNotNull();
+        assertThat(trouver(duNiveau, jamaisEvalue)).isNull();
+        assertThat(duNiveau.valueStream().map(d -> d.get("derniereEvaluation").get("niveau").asString()).distinct().toList())
+                .containsExactly(niveau);
+        for (String autre : List.of("PREMATUREE", "A_CONSOLIDER", "MURE")) {
+            if (!autre.equals(niveau)) {
+                assertThat(trouver(lister("bailleur", "?niveau=" + autre + "&statut=BROUILLON"), evalue)).as(autre).isNull();
+            }
+        }
+        HttpResponse<String> page = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?niveau=" + niveau + "&limite=1", "bailleur", null, null);
+        assertThat(page.headers().firstValue("X-Total-Count")).hasValue(Integer.toString(duNiveau.size()));
+        if (duNiveau.size() > 1) {
+            assertThat(page.headers().firstValue("Link").orElseThrow()).contains("niveau=" + niveau);
+        }
+        HttpResponse<String> faute = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?niveau=mure", "bailleur", null, null);
+        assertThat(faute.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(faute.body()).get("detail").asString())
+                .isEqualTo("« niveau » vaut PREMATUREE, A_CONSOLIDER ou MURE : la maturité que donne la dernière évaluation du dossier.");
     }
 
     /**
