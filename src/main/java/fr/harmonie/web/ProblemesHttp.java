@@ -148,18 +148,8 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
         }
         if (e.getCause() instanceof JacksonException j) {
             String champ = FautesDeSaisie.champ(j);
-            if (champ.isEmpty() && j instanceof MismatchedInputException m && m.getTargetType() != null && m.getTargetType().isRecord()) {
-                // « "Avis joint" » sent for {"message": "Avis joint"}: the whole body is a text, a list or a number.
-                return "Le corps de la requête doit être un objet JSON, entre accolades : {\"" + m.getTargetType().getRecordComponents()[0]
-                        .getName() + "\": …} (ses champs : /swagger-ui.html).";
-            }
-            if (champ.isEmpty() && j instanceof MismatchedInputException m && m.getTargetType() != null
-                    && (Collection.class.isAssignableFrom(m.getTargetType()) || m.getTargetType().isArray())) {
-                // « "region-84" » sent for ["region-84"].
-                return "Le corps de la requête doit être une liste JSON, entre crochets : [\"…\", \"…\"] (voir /swagger-ui.html).";
-            }
             if (champ.isEmpty()) {
-                return "Le corps de la requête n'a pas la forme attendue (voir /swagger-ui.html).";
+                return formeDuCorps(j instanceof MismatchedInputException m ? m.getTargetType() : null);
             }
             if (j instanceof InvalidFormatException f && f.getTargetType() == String.class
                     && f.getOriginalMessage().contains(TextesDesCorps.RAISON)) {
@@ -177,6 +167,18 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
                     : "« " + champ + " » n'a pas le type attendu : " + attendu + ".";
         }
         return e.getCause() == null ? "Le corps de la requête est vide ou illisible." : TitresHttp.detail(400);
+    }
+
+    /** The body as a whole is not what the address reads: « "Avis joint" » for {"message": …}, « "region-84" » for a list. */
+    private static String formeDuCorps(Class<?> attendu) {
+        if (attendu != null && attendu.isRecord()) {
+            return "Le corps de la requête doit être un objet JSON, entre accolades : {\"" + attendu.getRecordComponents()[0].getName()
+                    + "\": …} (ses champs : /swagger-ui.html).";
+        }
+        if (attendu != null && (Collection.class.isAssignableFrom(attendu) || attendu.isArray())) {
+            return "Le corps de la requête doit être une liste JSON, entre crochets : [\"…\", \"…\"] (voir /swagger-ui.html).";
+        }
+        return "Le corps de la requête n'a pas la forme attendue (voir /swagger-ui.html).";
     }
 
     @Override
