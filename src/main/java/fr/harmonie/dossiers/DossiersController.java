@@ -229,7 +229,11 @@ class DossiersController {
         IfMatch.verifierLaForme(ifMatch);
         if (!d.modifiable()) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non modifiable",
-                    "Un dossier au statut " + d.statut() + " ne se modifie pas (seulement BROUILLON ou COMPLEMENTS_DEMANDES).");
+                    "Un dossier au statut " + d.statut() + " ne se modifie pas (seulement BROUILLON ou COMPLEMENTS_DEMANDES) : "
+                            + (d.statut().equals("INSTRUIT") ? "son instruction est close ; une nouvelle demande pour l'opération"
+                            + " se fait par un nouveau dossier."
+                            : "il est entre les mains du service instructeur, qui le rouvre à la modification en demandant des"
+                            + " compléments."));
         }
         String contenu = new String(lireHorsTransaction(requete, u), StandardCharsets.UTF_8);
         // What the answer to compléments changes, for the history: compared here, before the transaction holds a

@@ -133,7 +133,8 @@ class CycleDossierTest {
                 "\"pieces\": [{\"code\": \"AVIS_COMMUNE\", \"fournie\": true},"), luApresDepot.headers().firstValue("ETag").orElseThrow());
         assertThat(modifie.statusCode()).isEqualTo(409);
         assertThat(json(modifie).get("detail").asString())
-                .isEqualTo("Un dossier au statut DEPOSE ne se modifie pas (seulement BROUILLON ou COMPLEMENTS_DEMANDES).");
+                .isEqualTo("Un dossier au statut DEPOSE ne se modifie pas (seulement BROUILLON ou COMPLEMENTS_DEMANDES) : il est entre"
+                        + " les mains du service instructeur, qui le rouvre à la modification en demandant des compléments.");
         assertThat(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null).headers().firstValue("ETag"))
                 .isEqualTo(luApresDepot.headers().firstValue("ETag"));
 
