@@ -38,6 +38,8 @@ public class AdministrationComptes {
     static final int MOT_DE_PASSE_MAX_OCTETS = 72;
     static final int NOM_MAX = 200;
     private static final String TERRITOIRES_REQUIS = "Un service instructeur a des « territoires » : les packs qu'il instruit.";
+    /** An account's identifier: lower case, so that it reads the same wherever it is typed. */
+    private static final String IDENTIFIANT = "[a-z0-9][a-z0-9._-]{2,63}";
 
     private final ComptesStore store;
     private final JdbcClient jdbc;
@@ -233,8 +235,6 @@ public class AdministrationComptes {
             }
         }
     }
-
-    private static final String IDENTIFIANT = "[a-z0-9][a-z0-9._-]{2,63}";
 
     /**
      * « Marie Dupont » or « Élodie.Martin », as a name is written: the identifier it most likely meant, lower case,
