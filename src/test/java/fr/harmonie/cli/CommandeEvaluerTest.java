@@ -105,7 +105,7 @@ class CommandeEvaluerTest {
                 .doesNotContain("DEPOT_TARDIF");
 
         assertThat(evaluer("evaluer", "--date", "2026-10", grenoble)).isEqualTo(2);
-        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("« 2026-10 » n'est pas une date AAAA-MM-JJ");
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Erreur : --date : « 2026-10 » n'est pas une date : AAAA-MM-JJ attendu, par exemple 2026-04-02.");
     }
 
     @Test
