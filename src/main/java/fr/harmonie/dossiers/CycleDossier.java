@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -325,10 +326,12 @@ class CycleDossier {
 
     /** Les transitions d'instruction, chacune par un instructeur du territoire du dossier. */
     @Transactional
-    void instruire(Utilisateur u, DossierStocke d, String action, String message) {
+    void instruire(Utilisateur u, DossierStocke d, String actionEcrite, String message) {
         if (u.role() != Role.INSTRUCTEUR) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul un instructeur du territoire instruit le dossier.");
         }
+        // As the journal's filter reads it: « prendre_en_instruction » is the action meant.
+        String action = actionEcrite == null ? null : actionEcrite.strip().toUpperCase(Locale.ROOT);
         String depuis;
         String vers;
         switch (action == null ? "" : action) {
