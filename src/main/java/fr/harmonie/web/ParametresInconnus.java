@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
@@ -28,6 +29,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class ParametresInconnus implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final DefaultParameterNameDiscoverer NOMS = new DefaultParameterNameDiscoverer();
+    /** The addresses that read a dossier in their body (to evaluate, create or replace it). */
+    private static final Pattern LIT_UN_DOSSIER = Pattern.compile("/api/v1/(evaluations|dossiers(/[^/]+)?)");
+    /** The dossier contract's top-level properties a client may take for options of the call. */
+    private static final Set<String> PROPRIETES_DU_DOSSIER = Set.of("dateReference", "phase", "territoire", "reference");
 
     private final Map<Method, Set<String>> connus = new ConcurrentHashMap<>();
 
@@ -46,11 +51,23 @@ class ParametresInconnus implements WebMvcConfigurer, HandlerInterceptor {
         for (String nom : requete.getParameterMap().keySet()) {
             if (!attendus.contains(nom)) {
                 throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Paramètre inconnu", "Paramètre « " + nom
-                        + " » inconnu de cette adresse" + (attendus.isEmpty() ? ", qui n'en prend aucun."
-                        : " (attendus : " + String.join(", ", attendus) + ")."));
+                        + " » inconnu de cette adresse" + (attendus.isEmpty() ? ", qui n'en prend aucun"
+                        : " (attendus : " + String.join(", ", attendus) + ")") + dansLeDossier(requete, nom) + ".");
             }
         }
         return true;
+    }
+
+    /**
+     * « ?dateReference=2026-01-15 » (or « ?date= », as the CLI's --date) on an address that reads a dossier: what it
+     * meant is written in the dossier itself, which the evaluation reads whole.
+     */
+    private static String dansLeDossier(HttpServletRequest requete, String nom) {
+        String propriete = nom.equals("date") ? "dateReference" : nom;
+        boolean litUnDossier = (requete.getMethod().equals("POST") || requete.getMethod().equals("PUT"))
+                && LIT_UN_DOSSIER.matcher(requete.getRequestURI()).matches();
+        return litUnDossier && PROPRIETES_DU_DOSSIER.contains(propriete)
+                ? " ; « " + propriete + " » s'écrit dans le dossier envoyé (le corps, au format 1)" : "";
     }
 
     /** The names of the method's query parameters, as a client writes them. */

@@ -277,6 +277,12 @@ class DossiersApiTest {
         HttpResponse<String> sansParametre = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + rouen + "?vue=complete", "instructeur", null, null);
         assertThat(Json.MAPPER.readTree(sansParametre.body()).get("detail").asString())
                 .isEqualTo("Paramètre « vue » inconnu de cette adresse, qui n'en prend aucun.");
+        // An evaluation at another date is asked in the dossier, which the evaluation reads whole.
+        HttpResponse<String> dateEnParametre = ClientHttp.appeler(port, "POST", "/api/v1/evaluations?date=2026-01-15", null,
+                dossierDuBailleur(), null);
+        assertThat(Json.MAPPER.readTree(dateEnParametre.body()).get("detail").asString())
+                .isEqualTo("Paramètre « date » inconnu de cette adresse, qui n'en prend aucun ; « dateReference » s'écrit dans le"
+                        + " dossier envoyé (le corps, au format 1).");
     }
 
     /**
