@@ -259,9 +259,7 @@ class CycleController {
     }
 
     private DossierStocke visible(String id, Utilisateur u) {
-        UUID uuid = Identifiants.uuid(id).orElseThrow(() -> new ProblemeHttpException(HttpStatus.NOT_FOUND, "Introuvable",
-                Identifiants.pasUnDossier(id)));
-        return dossiers.visible(uuid, u).orElseThrow(CycleController::introuvable);
+        return dossiers.visible(Identifiants.duDossier(id), u).orElseThrow(CycleController::introuvable);
     }
 
     private static UUID uuid(String id) {

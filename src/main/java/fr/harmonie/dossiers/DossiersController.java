@@ -295,9 +295,7 @@ class DossiersController {
     }
 
     private DossierStocke trouver(String id, Utilisateur u) {
-        UUID uuid = Identifiants.uuid(id).orElseThrow(() -> new ProblemeHttpException(HttpStatus.NOT_FOUND, "Dossier introuvable",
-                Identifiants.pasUnDossier(id)));
-        return store.visible(uuid, u).orElseThrow(DossiersController::introuvable);
+        return store.visible(Identifiants.duDossier(id), u).orElseThrow(DossiersController::introuvable);
     }
 
     private static ProblemeHttpException introuvable() {

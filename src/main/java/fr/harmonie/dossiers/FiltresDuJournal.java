@@ -3,7 +3,6 @@ package fr.harmonie.dossiers;
 import fr.harmonie.stockage.ActionJournal;
 import fr.harmonie.web.ProblemeHttpException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,7 +12,6 @@ import org.springframework.http.HttpStatus;
  */
 final class FiltresDuJournal {
 
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String FORMES = "dossier:<id>, compte:<identifiant>, organisation:<id>, jeton:<id>, <pack>@<version>"
             + " ou base";
 
@@ -35,7 +33,7 @@ final class FiltresDuJournal {
             return null;
         }
         String objet = texte.strip();
-        if (UUID.matcher(objet).matches()) {
+        if (Identifiants.uuid(objet).isPresent()) {
             throw refus("Objet mal écrit", "L'objet d'un dossier s'écrit « dossier:" + objet + " ».");
         }
         int deuxPoints = objet.indexOf(':');
@@ -50,12 +48,12 @@ final class FiltresDuJournal {
         if (!ActionJournal.objets().contains(genre) || genre.equals("pack") || genre.equals("base")) {
             throw refus("Objet mal écrit", "« " + objet + " » n'est pas de la forme d'un objet du journal : " + FORMES + ".");
         }
-        if (genre.equals("dossier") && !UUID.matcher(valeur).matches()) {
-            throw refus("Objet mal écrit", Identifiants.pasUnDossier(valeur));
+        if (genre.equals("dossier")) {
+            // As the journal writes it: the UUID's own form, in lower case.
+            return "dossier:" + Identifiants.uuid(valeur).orElseThrow(() -> refus("Objet mal écrit", Identifiants.pasUnDossier(valeur)));
         }
-        // A dossier's id as a UUID reads it, an account's identifier as accounts are named: in lower case.
-        boolean minuscules = genre.equals("dossier") || genre.equals("compte");
-        return genre + ":" + (minuscules ? valeur.toLowerCase(Locale.ROOT) : valeur);
+        // An account's identifier as accounts are named: in lower case.
+        return genre + ":" + (genre.equals("compte") ? valeur.toLowerCase(Locale.ROOT) : valeur);
     }
 
     /**

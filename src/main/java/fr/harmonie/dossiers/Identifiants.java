@@ -1,10 +1,12 @@
 package fr.harmonie.dossiers;
 
 import fr.harmonie.json.Citations;
+import fr.harmonie.web.ProblemeHttpException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /** Un identifiant lu dans une adresse: un texte qui n'est pas un UUID ne désigne rien, comme un identifiant inconnu. */
 final class Identifiants {
@@ -26,6 +28,12 @@ final class Identifiants {
         return texte.length() > REFERENCE_AU_PLUS ? dit + "."
                 : dit + " ; un dossier se retrouve par sa référence : GET /api/v1/dossiers?reference="
                         + URLEncoder.encode(texte, StandardCharsets.UTF_8) + ".";
+    }
+
+    /** A dossier's id written in an address or a filter; 404 with {@link #pasUnDossier} when it is not an id. */
+    static UUID duDossier(String texte) {
+        return uuid(texte).orElseThrow(() -> new ProblemeHttpException(HttpStatus.NOT_FOUND, "Dossier introuvable",
+                pasUnDossier(texte)));
     }
 
     static Optional<UUID> uuid(String texte) {

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Territoires")
 class CommunesController {
 
-    private static final Pattern CODE_POSTAL = Pattern.compile("[0-9]{5}");
     private static final int NOMS_MAX = 20;
 
     private final RegistreCourant registre;
@@ -101,10 +99,6 @@ class CommunesController {
                     + "nom (par exemple nom=Rouen), le paramètre codePostal (par exemple codePostal=76000), ou les deux.");
         }
         NomEtCodePostal demande = NomEtCodePostal.lire(nom, codePostal, geo);
-        if (demande.codePostal() != null && !CODE_POSTAL.matcher(demande.codePostal()).matches()) {
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Code postal invalide",
-                    "« " + abrege(demande.codePostal()) + " » n'est pas un code postal : cinq chiffres.");
-        }
         List<Geographie.Trouvee> trouvees;
         if (demande.nom() == null) {
             trouvees = geo.communesDuCodePostal(demande.codePostal()).stream().map(c -> new Geographie.Trouvee(c, null)).toList();
