@@ -406,7 +406,9 @@ class LintPacksTest {
     @Test
     void uneRegleSansCas() {
         refuse(List.of(normandie(), rouen(t -> t.put("regles/permis.cas.yaml", null))),
-                "MRN-AN-001 (regles/permis.drl) n'a aucun cas où elle se déclenche");
+                "MRN-AN-001 (regles/permis.drl) n'a aucun cas où elle se déclenche (à écrire dans un fichier"
+                        + " regles/*.cas.yaml du pack, sous « cas: » : « - regle: MRN-AN-001 », un « nom », les « modifier »"
+                        + " du dossier de base, « declenche: true »)");
         // A piece asked of every dossier has no case without effect: the author is told to say which dossiers owe it.
         refuse(List.of(normandie(), rouen(t -> {
             remplacer(t, "surcharges.yaml", "    quand: { phases: [PROGRAMMATION], natures: [CONSTRUCTION_NEUVE, TRANSFORMATION_LOCAUX] }\n", "");

@@ -82,10 +82,12 @@ public final class ExecuteurCas {
         s.calendrier().forEach(d -> aCouvrir.put(d.id(), "surcharges.yaml"));
         aCouvrir.forEach((id, fichier) -> {
             if (!declenche.contains(id)) {
-                manques.add(id + " (" + fichier + ") n'a aucun cas où elle se déclenche");
+                manques.add(id + " (" + fichier + ") n'a aucun cas où elle se déclenche" + casAEcrire(id, true));
             }
             if (!neDeclenchePas.contains(id)) {
-                manques.add(id + " (" + fichier + ") n'a aucun cas où elle ne se déclenche pas" + pourToutDossier(pack, id));
+                String pourTous = pourToutDossier(pack, id);
+                manques.add(id + " (" + fichier + ") n'a aucun cas où elle ne se déclenche pas"
+                        + (pourTous.isEmpty() ? casAEcrire(id, false) : pourTous));
             }
         });
         for (Cas c : cas) {
@@ -259,6 +261,12 @@ public final class ExecuteurCas {
     }
 
     /** Why no case can show a piece addition without effect, when it applies to every dossier; else empty. */
+    /** Where and how the missing case is written, so that an author new to packs need not look it up. */
+    private static String casAEcrire(String id, boolean declenche) {
+        return " (à écrire dans un fichier regles/*.cas.yaml du pack, sous « cas: » : « - regle: " + id
+                + " », un « nom », les « modifier » du dossier de base, « declenche: " + declenche + " »)";
+    }
+
     private static String pourToutDossier(Pack pack, String id) {
         boolean pourTous = pack.surcharges().pieces().stream().anyMatch(a -> a.id().equals(id) && a.pourToutDossier());
         return pourTous ? " : sans condition dans « quand », elle exige sa pièce de tout dossier, et aucun cas ne peut la"

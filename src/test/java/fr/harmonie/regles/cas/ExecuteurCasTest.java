@@ -114,7 +114,9 @@ class ExecuteurCasTest {
         duSocle.add(cas("NAT-AN-999", "agrement", Map.of(), true, List.of(), List.of(), Map.of()));
         duSocle.removeIf(c -> c.regle().equals("NAT-PJ-005") && !c.declenche());
         assertThat(EXECUTEUR.reglesSansCas(duSocle)).containsExactly(
-                "NAT-PJ-005 (regles/pieces.drl) n'a aucun cas où elle ne se déclenche pas",
+                "NAT-PJ-005 (regles/pieces.drl) n'a aucun cas où elle ne se déclenche pas (à écrire dans un fichier"
+                        + " regles/*.cas.yaml du pack, sous « cas: » : « - regle: NAT-PJ-005 », un « nom », les « modifier »"
+                        + " du dossier de base, « declenche: false »)",
                 "regles/essai.cas.yaml : le cas « essai » vise NAT-AN-999, règle inconnue de la chaîne");
     }
 }
