@@ -400,21 +400,26 @@ final class LintPacks {
             erreurs.add(e.getMessage());
             return;
         }
+        for (Pack p : lot) {
+            verifierAnomaliesPosees(p, compilee, erreurs);
+        }
         for (Pack p : lot.subList(1, lot.size())) {
             String ou = "pack " + p.reference() + ", ";
             Map<String, Surcharges.AnomalieDeclaree> declarees = new HashMap<>();
             p.surcharges().anomalies().forEach(a -> declarees.put(a.id(), a));
-            Map<String, Set<Gravite>> ecrites = declarees.isEmpty() ? Map.of() : GravitesEcrites.parRegle(p);
+            Map<String, Set<Gravite>> ecrites = GravitesEcrites.parRegle(p);
+            Map<String, Set<String>> codesEcrits = GravitesEcrites.codesParRegle(p);
             for (RegleCompilee r : compilee.regles().values()) {
                 if (!r.origine().pack().equals(p.reference())) {
                     continue;
                 }
+                Set<String> codes = codesEcrits.get(r.id());
                 Surcharges.AnomalieDeclaree a = declarees.remove(r.id());
                 if (a == null) {
                     erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " n'est pas déclarée dans surcharges.yaml (anomalies) ;"
-                            + " y ajouter, sous « anomalies: », " + declarationAEcrire(r, GravitesEcrites.parRegle(p).get(r.id())));
+                            + " y ajouter, sous « anomalies: », " + declarationAEcrire(r, ecrites.get(r.id()), codes));
                 } else {
-                    verifierDeclaration(a, r, ecrites.get(r.id()), ou, erreurs);
+                    verifierDeclaration(a, r, ecrites.get(r.id()), codes, ou, erreurs);
                 }
             }
             declarees.keySet().forEach(id ->
@@ -427,9 +432,25 @@ final class LintPacks {
         }
     }
 
+    /**
+     * A rule's {@code @anomaliePosee} is what the lint reads to let a territory raise that anomaly's gravité and to keep
+     * a calendar notice off its code: it must be a code the rule's consequence writes.
+     */
+    private static void verifierAnomaliesPosees(Pack p, ChaineCompilee compilee, List<String> erreurs) {
+        Map<String, Set<String>> codesEcrits = GravitesEcrites.codesParRegle(p);
+        for (RegleCompilee r : compilee.regles().values()) {
+            Set<String> codes = codesEcrits.get(r.id());
+            if (r.origine().pack().equals(p.reference()) && r.anomalie() != null && codes != null && !codes.contains(r.anomalie())) {
+                erreurs.add("pack " + p.reference() + ", " + r.fichier() + " : la règle " + r.id() + " déclare poser « " + r.anomalie()
+                        + " » (@anomaliePosee) mais sa conséquence pose " + guillemets(codes));
+            }
+        }
+    }
+
     /** The entry that declares an undeclared rule, filled with what its DRL says (its @anomaliePosee, the gravité it writes). */
-    private static String declarationAEcrire(RegleCompilee r, Set<Gravite> ecrites) {
-        String code = r.anomalie() != null ? r.anomalie() : "<code de l'anomalie qu'elle pose>";
+    private static String declarationAEcrire(RegleCompilee r, Set<Gravite> ecrites, Set<String> codes) {
+        String code = r.anomalie() != null ? r.anomalie()
+                : codes != null && codes.size() == 1 ? codes.iterator().next() : "<code de l'anomalie qu'elle pose>";
         String gravite = ecrites != null && ecrites.size() == 1 ? ecrites.iterator().next().name() : "<sa gravité>";
         return "« - { id: " + r.id() + ", code: " + code + ", gravite: " + gravite + ", motif: \"<pourquoi>\", source: \"<le texte"
                 + " qui la fonde>\" } »";
@@ -439,18 +460,27 @@ final class LintPacks {
      * The declaration is what lists the rule (pages, rules in force): it must say what the rule does. A rule that
      * computes its gravité ({@code ecrites} null) is taken at its word.
      */
-    private static void verifierDeclaration(Surcharges.AnomalieDeclaree a, RegleCompilee r, Set<Gravite> ecrites, String ou, List<String> erreurs) {
+    private static void verifierDeclaration(Surcharges.AnomalieDeclaree a, RegleCompilee r, Set<Gravite> ecrites, Set<String> codes,
+            String ou, List<String> erreurs) {
         if (a.code() == null || a.gravite() == null) {
             return; // said by verifierSurcharges
         }
         if (r.anomalie() != null && !r.anomalie().equals(a.code())) {
             erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " pose « " + r.anomalie() + " » (@anomaliePosee), déclarée « " + a.code()
                     + " » dans surcharges.yaml");
+        } else if (r.anomalie() == null && codes != null && !codes.contains(a.code())) {
+            // Without @anomaliePosee, what the consequence writes is what clients will match on.
+            erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " pose " + guillemets(codes) + ", déclarée « " + a.code()
+                    + " » dans surcharges.yaml");
         }
         if (ecrites != null && !ecrites.equals(EnumSet.of(a.gravite()))) {
             erreurs.add(ou + r.fichier() + " : la règle " + r.id() + " écrit la gravité "
                     + String.join(" ou ", ecrites.stream().map(Gravite::name).toList()) + ", déclarée " + a.gravite() + " dans surcharges.yaml");
         }
+    }
+
+    private static String guillemets(Set<String> codes) {
+        return String.join(" et ", codes.stream().map(c -> "« " + c + " »").toList());
     }
 
     /** Les packs parents de p en vigueur à sa date d'effet, du socle national au parent direct. */

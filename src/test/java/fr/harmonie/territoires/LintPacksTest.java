@@ -198,6 +198,12 @@ class LintPacksTest {
                         + " gravite: INFO, mois: [12], message: Déposer plus tôt, motif: m, source: s }\n"))),
                 "pack region-28@2026.1, surcharges.yaml : R28-CA-001 prend le code « COURRIER_NON_SIGNE », celui de l'anomalie"
                         + " que pose NAT-AN-024 (" + Socle.REFERENCE + ") : un avis de calendrier a un code à lui");
+        // A rule written without @anomaliePosee keeps its code all the same: the code its consequence writes.
+        refuse(List.of(normandie(), rouen(t -> {
+            remplacer(t, "regles/permis.drl", "    @anomaliePosee(\"PERMIS_NON_OBTENU\")\n", "");
+            t.put("surcharges.yaml", t.get("surcharges.yaml") + "calendrier:\n  - { id: MRN-CA-001, code: PERMIS_NON_OBTENU,"
+                    + " gravite: INFO, mois: [12], message: Déposer plus tôt, motif: m, source: s }\n");
+        })), "MRN-CA-001 prend le code « PERMIS_NON_OBTENU », celui de l'anomalie que pose MRN-AN-001 (metropole-rouen-normandie@2026.1)");
     }
 
     /** What bailleurs and instructeurs read of a pack; an empty README, no source or a blank name passed. */
@@ -307,6 +313,18 @@ class LintPacksTest {
                         + "déclarée MAJEURE dans surcharges.yaml");
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "surcharges.yaml", "code: PERMIS_NON_OBTENU", "code: PERMIS_ABSENT"))),
                 "la règle MRN-AN-001 pose « PERMIS_NON_OBTENU » (@anomaliePosee), déclarée « PERMIS_ABSENT » dans surcharges.yaml");
+        // Without @anomaliePosee, the code the consequence writes is the one clients match on: the declaration must say it.
+        refuse(List.of(normandie(), rouen(t -> {
+            remplacer(t, "regles/permis.drl", "    @anomaliePosee(\"PERMIS_NON_OBTENU\")\n", "");
+            remplacer(t, "surcharges.yaml", "code: PERMIS_NON_OBTENU", "code: PERMIS_ABSENT");
+        })), "pack metropole-rouen-normandie@2026.1, regles/permis.drl : la règle MRN-AN-001 pose « PERMIS_NON_OBTENU »,"
+                + " déclarée « PERMIS_ABSENT » dans surcharges.yaml");
+        // An @anomaliePosee that names another code than the rule poses would let a raise or a calendar notice take the
+        // wrong code.
+        refuse(List.of(normandie(), rouen(t -> remplacer(t, "regles/permis.drl", "@anomaliePosee(\"PERMIS_NON_OBTENU\")",
+                        "@anomaliePosee(\"PERMIS_ABSENT\")"))),
+                "pack metropole-rouen-normandie@2026.1, regles/permis.drl : la règle MRN-AN-001 déclare poser « PERMIS_ABSENT »"
+                        + " (@anomaliePosee) mais sa conséquence pose « PERMIS_NON_OBTENU »");
     }
 
     @Test
@@ -429,6 +447,11 @@ class LintPacksTest {
                 "la règle MRN-AN-001 n'est pas déclarée dans surcharges.yaml (anomalies) ; y ajouter, sous « anomalies: »,"
                 + " « - { id: MRN-AN-001, code: PERMIS_NON_OBTENU, gravite: BLOQUANTE, motif: \"<pourquoi>\", source: \"<le texte"
                 + " qui la fonde>\" } »", "l'anomalie déclarée MRN-AN-009 n'a pas de règle");
+        // Without @anomaliePosee, the entry to write takes the code the consequence writes.
+        refuse(List.of(normandie(), rouen(t -> {
+            remplacer(t, "surcharges.yaml", "id: MRN-AN-001", "id: MRN-AN-009");
+            remplacer(t, "regles/permis.drl", "    @anomaliePosee(\"PERMIS_NON_OBTENU\")\n", "");
+        })), "« - { id: MRN-AN-001, code: PERMIS_NON_OBTENU, gravite: BLOQUANTE, motif:");
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "regles/permis.drl", "phase == Phase.PROGRAMMATION", "phaze == Phase.PROGRAMMATION"))),
                 "pack metropole-rouen-normandie@2026.1, regles/permis.drl ligne 15", "phaze");
     }
