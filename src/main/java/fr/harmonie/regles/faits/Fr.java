@@ -2,6 +2,7 @@ package fr.harmonie.regles.faits;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import fr.harmonie.dossier.Foncier.Maitrise;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -97,5 +98,19 @@ public final class Fr {
     /** « 2 avril 2026 », « 1er avril 2026 »: the first of a month is an ordinal in French. */
     public static String jour(LocalDate date) {
         return date.getDayOfMonth() == 1 ? "1er" + date.format(DATE).substring(1) : date.format(DATE);
+    }
+
+    /** How the bailleur says its hold on the land: « acte de vente », « contrat de réservation (VEFA) ». */
+    public static String maitrise(Maitrise maitrise) {
+        return switch (maitrise) {
+            case AUCUNE -> "aucune maîtrise";
+            case PROMESSE_VENTE -> "promesse de vente";
+            case DELIBERATION_COLLECTIVITE -> "délibération de la collectivité";
+            case CONTRAT_RESERVATION_VEFA -> "contrat de réservation (VEFA)";
+            case ACTE_VENTE -> "acte de vente";
+            case BAIL_LONG_TERME -> "bail à long terme";
+            case LETTRE_FRANCE_DOMAINE -> "lettre de France Domaine";
+            case ATTESTATION_NOTARIEE -> "attestation notariée";
+        };
     }
 }
