@@ -157,7 +157,12 @@ class CommandeVerifierTest {
                 .contains("[R84-CA-001] regles/surcharges.cas.yaml : « Un dossier daté du 15 décembre 2026 reçoit l'avis de dépôt tardif »\n"
                         + "    le cas est daté du 2026-12-15, avant l'entrée en vigueur de region-84@2027.1 (2027-01-01) : un dossier"
                         + " de cette date n'est jamais jugé par cette version ; dater le cas dans la période de region-84@2027.1"
-                        + " (à partir du 2027-01-01), par exemple modifier: { /dateReference: \"2027-01-01\" }");
+                        + " (à partir du 2027-01-01), par exemple modifier: { /dateReference: \"2027-12-15\" } (le même jour de"
+                        + " l'année)")
+                // The same day and month a year later keeps what each case shows: a December deposit, a June one.
+                .contains("le cas est daté du 2026-06-02, avant l'entrée en vigueur de region-84@2027.1 (2027-01-01) : un"
+                        + " dossier de cette date n'est jamais jugé par cette version ; dater le cas dans la période de"
+                        + " region-84@2027.1 (à partir du 2027-01-01), par exemple modifier: { /dateReference: \"2027-06-02\" }");
 
         Path cas = v2027.resolve("regles/surcharges.cas.yaml");
         Files.writeString(cas, Files.readString(cas).replace("2026-", "2027-").replace("15 décembre 2026", "15 décembre 2027"));

@@ -204,6 +204,7 @@ public final class ExecuteurCas {
         var m = pack.manifeste();
         JsonNode champ = dossier.get("dateReference");
         String pourquoi;
+        LocalDate proposee = m.validFrom();
         if (champ == null || !champ.isString()) {
             pourquoi = "le dossier du cas n'a pas de dateReference : il serait jugé au jour où on le joue, et son verdict"
                     + " changerait avec le calendrier";
@@ -221,8 +222,23 @@ public final class ExecuteurCas {
                     ? ", avant l'entrée en vigueur de " + pack.reference() + " (" + m.validFrom() + ")"
                     : ", après la fin de " + pack.reference() + " (" + m.validUntil() + ")")
                     + " : un dossier de cette date n'est jamais jugé par cette version";
+            proposee = memeJourDansLaPeriode(date, m.validFrom(), m.validUntil());
         }
-        return pourquoi + " ; dater le cas dans la période de " + pack.reference() + " (" + m.periode() + "), par exemple modifier: { /dateReference: \"" + m.validFrom() + "\" }";
+        return pourquoi + " ; dater le cas dans la période de " + pack.reference() + " (" + m.periode() + "), par exemple modifier: { /dateReference: \""
+                + proposee + "\" }" + (proposee.equals(m.validFrom()) ? "" : " (le même jour de l'année)");
+    }
+
+    /**
+     * The case's day and month in the first year of the period that holds them: a case copied from last year's version
+     * (a December deposit, a June one) keeps what it shows when only its year moves. The period's first day when no year
+     * does.
+     */
+    static LocalDate memeJourDansLaPeriode(LocalDate date, LocalDate debut, LocalDate fin) {
+        LocalDate d = date.withYear(debut.getYear());
+        if (d.isBefore(debut)) {
+            d = date.withYear(debut.getYear() + 1);
+        }
+        return fin == null || !d.isAfter(fin) ? d : debut;
     }
 
     /** Whether {@code regle} is a compiled rule of the chain's most specific pack (not of a parent). */

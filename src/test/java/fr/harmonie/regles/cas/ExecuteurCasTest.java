@@ -8,6 +8,7 @@ import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistrePacks;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,5 +119,22 @@ class ExecuteurCasTest {
                         + " regles/*.cas.yaml du pack, sous « cas: » : « - regle: NAT-PJ-005 », un « nom », les « modifier »"
                         + " du dossier de base, « declenche: false »)",
                 "regles/essai.cas.yaml : le cas « essai » vise NAT-AN-999, règle inconnue de la chaîne");
+    }
+
+    /**
+     * The date offered to a case dated outside its version: its day and month in the period, so that a December case
+     * still shows a December deposit; the period's first day when that day falls outside a short period.
+     */
+    @Test
+    void laDateProposeeAUnCasHorsDeSaVersionGardeSonJourEtSonMois() {
+        LocalDate debut2027 = LocalDate.parse("2027-01-01");
+        assertThat(ExecuteurCas.memeJourDansLaPeriode(LocalDate.parse("2026-12-15"), debut2027, null)).isEqualTo("2027-12-15");
+        assertThat(ExecuteurCas.memeJourDansLaPeriode(LocalDate.parse("2026-12-15"), LocalDate.parse("2025-01-01"),
+                LocalDate.parse("2025-12-31"))).isEqualTo("2025-12-15");
+        assertThat(ExecuteurCas.memeJourDansLaPeriode(LocalDate.parse("2026-02-10"), LocalDate.parse("2026-03-01"), null))
+                .isEqualTo("2027-02-10");
+        assertThat(ExecuteurCas.memeJourDansLaPeriode(LocalDate.parse("2024-02-29"), debut2027, null)).isEqualTo("2027-02-28");
+        assertThat(ExecuteurCas.memeJourDansLaPeriode(LocalDate.parse("2026-06-02"), LocalDate.parse("2027-03-01"),
+                LocalDate.parse("2027-05-31"))).isEqualTo("2027-03-01");
     }
 }
