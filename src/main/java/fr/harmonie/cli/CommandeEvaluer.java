@@ -18,6 +18,7 @@ import fr.harmonie.web.CorpsTropGrandException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -25,10 +26,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -129,7 +134,7 @@ public final class CommandeEvaluer {
                     if (!a.equals("-") && repertoire(a)) {
                         repertoires = true;
                         try (Stream<Path> contenu = Files.list(Path.of(a))) {
-                            contenu.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).sorted()
+                            contenu.filter(f -> json(f) && Files.isRegularFile(f)).sorted()
                                     .forEach(f -> noms.add(f.toString()));
                         }
                     } else {
@@ -141,10 +146,45 @@ public final class CommandeEvaluer {
                 return null;
             }
             if (noms.isEmpty() && repertoires) {
-                erreurs.println("Erreur : aucun fichier .json dans " + String.join(", ", arguments));
+                erreurs.println("Erreur : aucun fichier .json dans " + String.join(", ", arguments) + dansLesSousRepertoires(arguments));
                 return null;
             }
             return new Fichiers(List.copyOf(noms), repertoires);
+        }
+
+        /** « dossier.json », « DOSSIER.JSON » (as some Windows tools name files). */
+        private static boolean json(Path f) {
+            return f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        }
+
+        /**
+         * A directory is read at its first level only (a folder of results, or of older versions, beside the dossiers
+         * must not be evaluated with them); when its subfolders hold the dossiers, say how to name them.
+         */
+        private static String dansLesSousRepertoires(List<String> arguments) {
+            for (String a : arguments) {
+                if (a.equals("-") || !repertoire(a)) {
+                    continue;
+                }
+                Path racine = Path.of(a);
+                try (Stream<Path> contenu = Files.walk(racine, 2)) {
+                    List<Path> trouves = contenu.filter(f -> f.getNameCount() == racine.getNameCount() + 2 && json(f)
+                            && Files.isRegularFile(f)).sorted().toList();
+                    if (!trouves.isEmpty()) {
+                        // The name most of them share (dossier.json in each operation's folder), first in order on a tie.
+                        Map<String, Long> parNom = new TreeMap<>(trouves.stream().collect(
+                                Collectors.groupingBy(f -> f.getFileName().toString(), Collectors.counting())));
+                        String nom = parNom.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+                                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
+                        String motif = racine.resolve("*").resolve(nom).toString();
+                        return " : un répertoire n'est lu qu'à son premier niveau, et ses sous-répertoires en ont " + trouves.size()
+                                + " ; les nommer, par exemple " + motif;
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    return "";
+                }
+            }
+            return "";
         }
     }
 

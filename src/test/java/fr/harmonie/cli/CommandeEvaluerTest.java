@@ -215,16 +215,28 @@ class CommandeEvaluerTest {
     void unRepertoireSEvalueFichierJsonParFichierJson(@TempDir Path dir) throws Exception {
         Path lot = Files.createDirectories(dir.resolve("lot"));
         Files.copy(Path.of("src/test/resources/exemples/vefa-limoges-permis-non-depose.json"), lot.resolve("b-limoges.json"));
-        Files.copy(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"), lot.resolve("a-dijon.json"));
+        // Named by a Windows tool in capitals, a dossier is still one.
+        Files.copy(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"), lot.resolve("A-DIJON.JSON"));
         Files.writeString(lot.resolve("lisez-moi.txt"), "pas un dossier");
 
         assertThat(evaluer("evaluer", lot.toString())).isEqualTo(1);
         assertThat(sortie.toString(StandardCharsets.UTF_8).lines().map(l -> Json.MAPPER.readTree(l).get("fichier").asString()))
-                .containsExactly(lot.resolve("a-dijon.json").toString(), lot.resolve("b-limoges.json").toString());
+                .containsExactly(lot.resolve("A-DIJON.JSON").toString(), lot.resolve("b-limoges.json").toString());
 
         Path vide = Files.createDirectories(dir.resolve("vide"));
         assertThat(evaluer("evaluer", vide.toString())).isEqualTo(2);
-        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("aucun fichier .json dans " + vide);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("aucun fichier .json dans " + vide + "\n");
+
+        // One folder per operation: a directory is read at its first level, and the error says how to name them.
+        for (String operation : new String[] {"dijon", "limoges"}) {
+            Path sous = Files.createDirectories(dir.resolve("operations").resolve(operation));
+            Files.copy(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"), sous.resolve("dossier.json"));
+        }
+        Files.writeString(dir.resolve("operations/dijon/resultat.json"), "{}");
+        assertThat(evaluer("evaluer", dir.resolve("operations").toString())).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("aucun fichier .json dans " + dir.resolve("operations")
+                + " : un répertoire n'est lu qu'à son premier niveau, et ses sous-répertoires en ont 3 ; les nommer, par exemple "
+                + dir.resolve("operations").resolve("*").resolve("dossier.json"));
     }
 
     /** Like a rule author: a copy of the repository, one file edited, then the command with --packs on that copy. */
