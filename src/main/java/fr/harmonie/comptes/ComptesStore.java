@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,14 @@ class ComptesStore {
 
     static Set<String> territoires(ResultSet rs, int colonne) throws SQLException {
         return new HashSet<>(Arrays.asList((String[]) rs.getArray(colonne).getArray()));
+    }
+
+    /**
+     * An identifier as typed at login or in an address: identifiers are kept in lower case (AdministrationComptes), so
+     * « Elodie.Martin », typed by a person or capitalised by a phone's keyboard, is elodie.martin.
+     */
+    static String identifiantTape(String tape) {
+        return tape.toLowerCase(Locale.ROOT);
     }
 
     Optional<CompteStocke> parIdentifiant(String identifiant) {

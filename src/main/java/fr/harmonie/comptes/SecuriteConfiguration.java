@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -96,6 +97,8 @@ class SecuriteConfiguration {
     AuthenticationProvider authentificationParMotDePasse(ComptesStore store, PasswordEncoder encodeur,
                                                          @Value("${harmonie.comptes.memoire-mots-de-passe}") Duration duree) {
         UserDetailsService comptes = identifiant -> store.parIdentifiant(identifiant)
+                .or(() -> identifiant.equals(ComptesStore.identifiantTape(identifiant)) ? Optional.empty()
+                        : store.parIdentifiant(ComptesStore.identifiantTape(identifiant)))
                 .map(c -> new CompteAuthentifie(c.utilisateur(), c.motDePasse(), c.actif()))
                 .orElseThrow(() -> new UsernameNotFoundException(identifiant));
         if (duree.isZero()) {

@@ -132,11 +132,13 @@ class TentativesDeConnexion {
 
     /**
      * What an identifier is counted under: whatever a client types (5 000 characters, U+0000), a key PostgreSQL indexes
-     * and stores, and no identifier kept in clear for names that are no account.
+     * and stores, and no identifier kept in clear for names that are no account. « Admin » logs in as admin, so it is
+     * counted with it: otherwise each way of writing it would get its own ten tries.
      */
     private static String cle(String identifiant) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(identifiant.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                    ComptesStore.identifiantTape(identifiant).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -198,4 +198,29 @@ class CycleDesComptesTest {
         assertThat(statut("essais.repetes", "encore faux")).as("a success starts the count again").isEqualTo(401);
         assertThat(statut("essais.repetes", INITIAL)).isEqualTo(200);
     }
+
+    /**
+     * Identifiers are kept in lower case: « Elodie.Martin », typed by a person or capitalised by a phone's keyboard, was
+     * refused (401) with the right password. It logs in as elodie.martin, its failures count with that account's (or each
+     * way of writing it would get ten tries), and the administration reaches the account written either way.
+     */
+    @Test
+    void unIdentifiantTapeAvecDesMajusculesEstLeCompteEnMinuscules() throws Exception {
+        creerCompte("elodie.martin");
+        assertThat(statut("Elodie.Martin", INITIAL)).isEqualTo(200);
+        HttpResponse<String> moi = ClientHttp.appeler(port, "GET", "/api/v1/moi", "ELODIE.MARTIN", INITIAL, null, null);
+        assertThat(Json.MAPPER.readTree(moi.body()).get("identifiant").asString()).isEqualTo("elodie.martin");
+
+        for (int i = 0; i < TentativesDeConnexion.ECHECS_MAX; i++) {
+            assertThat(statut(i % 2 == 0 ? "Elodie.Martin" : "elodie.MARTIN", "devine-" + i)).isEqualTo(401);
+        }
+        assertThat(statut("elodie.martin", INITIAL)).as("ten failures, however written, pause the account").isEqualTo(429);
+        horloge.regler(Instant.now().plus(TentativesDeConnexion.PAUSE).plusSeconds(60));
+        assertThat(statut("elodie.martin", INITIAL)).isEqualTo(200);
+
+        assertThat(ClientHttp.appeler(port, "PUT", "/api/v1/admin/comptes/Elodie.Martin/actif", "admin", "{\"actif\": false}", null)
+                .statusCode()).isEqualTo(204);
+        assertThat(statut("elodie.martin", INITIAL)).isEqualTo(401);
+        assertThat(journal("elodie.martin")).containsExactly("admin CREATION_COMPTE", "admin DESACTIVATION_COMPTE");
+    }
 }
