@@ -5,11 +5,8 @@ import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.LecteurDossier;
-import fr.harmonie.json.Citations;
 import fr.harmonie.json.Json;
 import fr.harmonie.stockage.ActionJournal;
-import fr.harmonie.territoires.Geographie;
-import fr.harmonie.territoires.IdentifiantsDePacks;
 import fr.harmonie.territoires.RegistreCourant;
 import fr.harmonie.web.CorpsBorne;
 import fr.harmonie.web.Emplacements;
@@ -27,9 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -94,20 +89,6 @@ class DossiersController {
         return corps;
     }
 
-    private static final Set<String> STATUTS = Set.of("BROUILLON", "DEPOSE", "EN_INSTRUCTION", "COMPLEMENTS_DEMANDES", "INSTRUIT");
-    private static final Set<String> NIVEAUX = Set.of("PREMATUREE", "A_CONSOLIDER", "MURE");
-
-    /** « ; Rouen : 76540 », when the text names communes; at most five, a name like Saint-Denis being shared. */
-    private String codesDuNom(String texte) {
-        List<Geographie.Commune> nommees = registre.registre().geographie().nommees(texte);
-        if (nommees.isEmpty()) {
-            return "";
-        }
-        return " ; « " + texte.strip() + " » : " + nommees.stream().limit(5)
-                .map(c -> c.code() + " (" + c.nom() + ", " + c.departement() + ")").collect(Collectors.joining(", "))
-                + (nommees.size() > 5 ? " et " + (nommees.size() - 5) + " autres" : "");
-    }
-
     /**
      * {@code ?statut=DEPOSE&statut=EN_INSTRUCTION}: an instructeur's queue, without the dossiers already settled;
      * {@code reference} (the bailleur's own, or a SIAP number), {@code commune} (INSEE code) and {@code territoire} (the
@@ -129,36 +110,8 @@ class DossiersController {
                                                      @RequestParam(required = false) String apres,
                                                      @RequestParam(required = false) Integer limite) {
         Utilisateur u = compte.utilisateur();
-        Set<String> parStatut = statuts == null ? Set.of() : new TreeSet<>(statuts);
-        if (!STATUTS.containsAll(parStatut)) {
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide",
-                    "« statut » vaut BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT.");
-        }
-        Set<String> parNiveau = niveaux == null ? Set.of() : new TreeSet<>(niveaux);
-        if (!NIVEAUX.containsAll(parNiveau)) {
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« niveau » vaut PREMATUREE, A_CONSOLIDER ou"
-                    + " MURE : la maturité que donne la dernière évaluation du dossier.");
-        }
-        if (tri != null && !tri.equals("creation") && !tri.equals("depot")) {
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide",
-                    "« tri » vaut creation (du plus ancien dossier créé au plus récent, par défaut) ou depot (du plus ancien"
-                            + " dépôt au plus récent, les dossiers jamais déposés en moins).");
-        }
-        if (commune != null && !Geographie.estUnCodeInsee(commune)) {
-            // No dossier can hold it (the contract's pattern): an empty list would hide the slip, « Rouen » for 76540.
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« commune » prend un code INSEE : cinq"
-                    + " caractères, deux chiffres (ou 2A, 2B pour la Corse) puis trois chiffres" + codesDuNom(commune) + ".");
-        }
-        if (territoire != null) {
-            List<String> packs = store.packsImportes();
-            if (!packs.contains(territoire)) {
-                throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", "« territoire » prend l'identifiant du"
-                        + " pack d'un dépôt ; aucun pack ne porte « " + Citations.abregee(territoire, 60) + " »"
-                        + IdentifiantsDePacks.suggestion(territoire, packs) + ".");
-            }
-        }
-        DossiersStore.Filtre filtre = new DossiersStore.Filtre(parStatut, reference, commune, territoire, parNiveau,
-                "depot".equals(tri));
+        DossiersStore.Filtre filtre = FiltresDeLaListe.lire(new FiltresDeLaListe.Demande(statuts, reference, commune, territoire,
+                niveaux, tri), registre.registre().geographie(), store::packsImportes);
         int taille = Pagination.taille(limite, "dossiers");
         DossierStocke precedent = null;
         if (apres != null) {
@@ -168,14 +121,8 @@ class DossiersController {
         }
         List<DossierStocke> dossiers = store.visibles(u, filtre, precedent, taille);
         Map<UUID, DossiersStore.DerniereEvaluation> evaluations = store.dernieresEvaluations(dossiers.stream().map(DossierStocke::id).toList());
-        Map<String, Object> suivante = new LinkedHashMap<>();
-        suivante.put("statut", parStatut);
-        suivante.put("reference", reference);
-        suivante.put("commune", commune);
-        suivante.put("territoire", territoire);
-        suivante.put("niveau", parNiveau);
-        suivante.put("tri", tri);
-        suivante.put("apres", dossiers.isEmpty() ? null : dossiers.get(dossiers.size() - 1).id());
+        Map<String, Object> suivante = FiltresDeLaListe.pageSuivante(filtre, tri,
+                dossiers.isEmpty() ? null : dossiers.get(dossiers.size() - 1).id());
         ResponseEntity.BodyBuilder reponse = Pagination.page(dossiers.size(), taille, "/api/v1/dossiers", suivante)
                 .header("X-Total-Count", Long.toString(store.nombreVisibles(u, filtre)));
         return reponse.body(dossiers.stream().map(d -> resume(d, evaluations.get(d.id()))).toList());

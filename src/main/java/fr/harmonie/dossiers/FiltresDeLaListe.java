@@ -1,0 +1,96 @@
+package fr.harmonie.dossiers;
+
+import fr.harmonie.json.Citations;
+import fr.harmonie.territoires.Geographie;
+import fr.harmonie.territoires.IdentifiantsDePacks;
+import fr.harmonie.web.ProblemeHttpException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The filters of the dossier list, read before the query: a filter no dossier can match (a status that does not
+ * exist, a commune's name for its INSEE code, a pack no deposit was made with) is refused with what to write, since an
+ * empty page would read as « no dossier » to the instructeur triaging a queue. Statuses and levels are read in any case,
+ * as the journal's actions are.
+ */
+final class FiltresDeLaListe {
+
+    private static final Set<String> STATUTS = Set.of("BROUILLON", "DEPOSE", "EN_INSTRUCTION", "COMPLEMENTS_DEMANDES", "INSTRUIT");
+    private static final Set<String> NIVEAUX = Set.of("PREMATUREE", "A_CONSOLIDER", "MURE");
+
+    private FiltresDeLaListe() {
+    }
+
+    /** The query's parameters as given; {@link #lire} checks them. */
+    record Demande(List<String> statuts, String reference, String commune, String territoire, List<String> niveaux, String tri) {
+    }
+
+    /** {@code packs}: the packs deposits were made with, asked only when a territoire is filtered. */
+    static DossiersStore.Filtre lire(Demande d, Geographie geographie, Supplier<List<String>> packs) {
+        Set<String> statuts = enMajuscules(d.statuts());
+        if (!STATUTS.containsAll(statuts)) {
+            throw refus("« statut » vaut BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT.");
+        }
+        Set<String> niveaux = enMajuscules(d.niveaux());
+        if (!NIVEAUX.containsAll(niveaux)) {
+            throw refus("« niveau » vaut PREMATUREE, A_CONSOLIDER ou MURE : la maturité que donne la dernière évaluation du dossier.");
+        }
+        if (d.tri() != null && !d.tri().equals("creation") && !d.tri().equals("depot")) {
+            throw refus("« tri » vaut creation (du plus ancien dossier créé au plus récent, par défaut) ou depot (du plus ancien"
+                    + " dépôt au plus récent, les dossiers jamais déposés en moins).");
+        }
+        if (d.commune() != null && !Geographie.estUnCodeInsee(d.commune())) {
+            // No dossier can hold it (the contract's pattern): an empty list would hide the slip, « Rouen » for 76540.
+            throw refus("« commune » prend un code INSEE : cinq caractères, deux chiffres (ou 2A, 2B pour la Corse) puis trois"
+                    + " chiffres" + codesDuNom(d.commune(), geographie) + ".");
+        }
+        if (d.territoire() != null) {
+            List<String> connus = packs.get();
+            if (!connus.contains(d.territoire())) {
+                throw refus("« territoire » prend l'identifiant du pack d'un dépôt ; aucun pack ne porte « "
+                        + Citations.abregee(d.territoire(), 60) + " »" + IdentifiantsDePacks.suggestion(d.territoire(), connus) + ".");
+            }
+        }
+        return new DossiersStore.Filtre(statuts, d.reference(), d.commune(), d.territoire(), niveaux, "depot".equals(d.tri()));
+    }
+
+    /** The parameters of the next page's address: the same filter, from the last dossier read. */
+    static Map<String, Object> pageSuivante(DossiersStore.Filtre f, String tri, Object apres) {
+        Map<String, Object> suivante = new LinkedHashMap<>();
+        suivante.put("statut", f.statuts());
+        suivante.put("reference", f.reference());
+        suivante.put("commune", f.commune());
+        suivante.put("territoire", f.territoire());
+        suivante.put("niveau", f.niveaux());
+        suivante.put("tri", tri);
+        suivante.put("apres", apres);
+        return suivante;
+    }
+
+    private static Set<String> enMajuscules(List<String> valeurs) {
+        return valeurs == null ? Set.of() : valeurs.stream().map(v -> v.strip().toUpperCase(Locale.ROOT))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** « ; Rouen : 76540 », when the text names communes; at most five, a name like Saint-Denis being shared. */
+    private static String codesDuNom(String texte, Geographie geographie) {
+        List<Geographie.Commune> nommees = geographie.nommees(texte);
+        if (nommees.isEmpty()) {
+            return "";
+        }
+        return " ; « " + texte.strip() + " » : " + nommees.stream().limit(5)
+                .map(c -> c.code() + " (" + c.nom() + ", " + c.departement() + ")").collect(Collectors.joining(", "))
+                + (nommees.size() > 5 ? " et " + (nommees.size() - 5) + " autres" : "");
+    }
+
+    private static ProblemeHttpException refus(String detail) {
+        return new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Filtre invalide", detail);
+    }
+}
