@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,7 +135,12 @@ class DossiersStore {
      * La dernière évaluation d'un dossier, ce qu'elle dit en bref: déposable, et sa maturité. {@code aJour}: faite sur
      * le contenu actuel (false quand le dossier a été modifié depuis: elle ne dit plus rien de sûr).
      */
-    record DerniereEvaluation(UUID id, OffsetDateTime le, boolean aJour, boolean deposable, String niveau, int score) { }
+    /**
+     * What a list shows of a dossier's latest evaluation: enough to triage a queue without opening each dossier (is it
+     * complete, how many pieces are missing, how many anomalies of each gravité), the details being in the evaluation.
+     */
+    record DerniereEvaluation(UUID id, OffsetDateTime le, boolean aJour, boolean deposable, boolean complet, String niveau, int score,
+                              int piecesManquantes, Map<String, Integer> anomalies) { }
 
     Map<UUID, DerniereEvaluation> dernieresEvaluations(Collection<UUID> dossiers) {
         Map<UUID, DerniereEvaluation> dernieres = new HashMap<>();
@@ -143,14 +149,29 @@ class DossiersStore {
         }
         jdbc.sql("""
                 SELECT d.id, e.id, e.cree_le, e.cree_le >= d.contenu_modifie_le,
-                       (e.resultat->>'deposable')::boolean, e.resultat->'maturite'->>'niveau', (e.resultat->'maturite'->>'score')::int
+                       (e.resultat->>'deposable')::boolean, (e.resultat->>'complet')::boolean,
+                       e.resultat->'maturite'->>'niveau', (e.resultat->'maturite'->>'score')::int,
+                       (SELECT count(*) FROM jsonb_array_elements(e.resultat->'piecesRequises') p WHERE p->>'statut' = 'MANQUANTE'),
+                       a.bloquantes, a.majeures, a.mineures, a.infos
                 FROM dossier d CROSS JOIN LATERAL (
                     SELECT id, cree_le, resultat FROM evaluation WHERE dossier_id = d.id ORDER BY cree_le DESC, id DESC LIMIT 1) e
+                CROSS JOIN LATERAL (
+                    SELECT count(*) FILTER (WHERE x->>'gravite' = 'BLOQUANTE') bloquantes,
+                           count(*) FILTER (WHERE x->>'gravite' = 'MAJEURE') majeures,
+                           count(*) FILTER (WHERE x->>'gravite' = 'MINEURE') mineures,
+                           count(*) FILTER (WHERE x->>'gravite' = 'INFO') infos
+                    FROM jsonb_array_elements(e.resultat->'anomalies') x) a
                 WHERE d.id IN (:dossiers)""")
                 .param("dossiers", List.copyOf(dossiers))
                 .query(rs -> {
+                    Map<String, Integer> anomalies = new LinkedHashMap<>();
+                    anomalies.put("BLOQUANTE", rs.getInt(10));
+                    anomalies.put("MAJEURE", rs.getInt(11));
+                    anomalies.put("MINEURE", rs.getInt(12));
+                    anomalies.put("INFO", rs.getInt(13));
                     dernieres.put(rs.getObject(1, UUID.class), new DerniereEvaluation(rs.getObject(2, UUID.class),
-                            rs.getObject(3, OffsetDateTime.class), rs.getBoolean(4), rs.getBoolean(5), rs.getString(6), rs.getInt(7)));
+                            rs.getObject(3, OffsetDateTime.class), rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getString(7),
+                            rs.getInt(8), rs.getInt(9), anomalies));
                 });
         return dernieres;
     }

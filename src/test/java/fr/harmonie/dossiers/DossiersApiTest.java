@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -500,6 +501,18 @@ class DossiersApiTest {
         assertThat(auDepot.get("aJour").asBoolean()).isTrue();
         assertThat(auDepot.get("deposable").asBoolean()).isTrue();
         assertThat(auDepot.get("niveau").asString()).isNotBlank();
+        // Enough to triage a queue without opening each dossier: completeness, missing pieces, anomalies by gravité, as
+        // the sealed evaluation has them.
+        JsonNode scellee = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/evaluations/" + auDepot.get("id").asString(),
+                "instructeur38", null, null).body()).get("resultat");
+        assertThat(auDepot.get("complet").asBoolean()).isEqualTo(scellee.get("complet").asBoolean());
+        assertThat(auDepot.get("piecesManquantes").asInt()).isEqualTo(scellee.get("piecesRequises").valueStream()
+                .filter(p -> p.get("statut").asString().equals("MANQUANTE")).count());
+        Map<String, Integer> parGravite = new java.util.TreeMap<>(Map.of("BLOQUANTE", 0, "MAJEURE", 0, "MINEURE", 0, "INFO", 0));
+        scellee.get("anomalies").valueStream().forEach(a -> parGravite.merge(a.get("gravite").asString(), 1, Integer::sum));
+        assertThat(auDepot.get("anomalies").propertyNames()).containsExactly("BLOQUANTE", "MAJEURE", "MINEURE", "INFO");
+        parGravite.forEach((g, n) -> assertThat(auDepot.get("anomalies").get(g).asInt()).as(g).isEqualTo(n));
+        assertThat(parGravite.get("MAJEURE")).as("COMMUNE_NOM_DIFFERENT : « Dijon » sous le code de Grenoble").isPositive();
         assertThat(trouver(lister("instructeur38", "?statut=DEPOSE&statut=EN_INSTRUCTION"), grenoble)).isNotNull();
         assertThat(trouver(lister("instructeur38", "?statut=INSTRUIT"), grenoble)).isNull();
 
