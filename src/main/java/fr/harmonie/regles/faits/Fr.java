@@ -3,6 +3,7 @@ package fr.harmonie.regles.faits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import fr.harmonie.dossier.Foncier.Maitrise;
+import fr.harmonie.dossier.Produit;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -112,5 +113,15 @@ public final class Fr {
             case LETTRE_FRANCE_DOMAINE -> "lettre de France Domaine";
             case ATTESTATION_NOTARIEE -> "attestation notariée";
         };
+    }
+
+    /** « PLAI adapté » for PLAI_ADAPTE; PLAI, PLUS and PLS as they are written. */
+    public static String produit(Produit produit) {
+        return produit == Produit.PLAI_ADAPTE ? "PLAI adapté" : produit.name();
+    }
+
+    /** « 0 anomalie majeure », « 1 anomalie majeure », « 2 anomalies majeures »: in French, the plural starts at two. */
+    public static String compte(long nombre, String singulier, String pluriel) {
+        return nombre + " " + (nombre < 2 ? singulier : pluriel);
     }
 }
