@@ -48,4 +48,18 @@ class FrTest {
         // What the socle up to 2026.11 wrote, and its sealed receipts hold.
         assertThat(Fr.euros(4508.2)).isEqualTo("4 508,2 €");
     }
+
+    /** What a bailleur reads in French, not a code: « PLAI adapté », « acte de vente », and the plural from two on. */
+    @Test
+    void lesCodesEtLesNombresSEcriventEnFrancais() {
+        assertThat(Fr.produit(fr.harmonie.dossier.Produit.PLAI_ADAPTE)).isEqualTo("PLAI adapté");
+        assertThat(Fr.produit(fr.harmonie.dossier.Produit.PLUS)).isEqualTo("PLUS");
+        assertThat(Fr.maitrise(fr.harmonie.dossier.Foncier.Maitrise.CONTRAT_RESERVATION_VEFA)).isEqualTo("contrat de réservation (VEFA)");
+        for (fr.harmonie.dossier.Foncier.Maitrise m : fr.harmonie.dossier.Foncier.Maitrise.values()) {
+            assertThat(Fr.maitrise(m)).as(m.name()).doesNotContain("_").doesNotContain(m.name());
+        }
+        assertThat(Fr.compte(0, "anomalie majeure", "anomalies majeures")).isEqualTo("0 anomalie majeure");
+        assertThat(Fr.compte(1, "anomalie majeure", "anomalies majeures")).isEqualTo("1 anomalie majeure");
+        assertThat(Fr.compte(2, "anomalie majeure", "anomalies majeures")).isEqualTo("2 anomalies majeures");
+    }
 }
