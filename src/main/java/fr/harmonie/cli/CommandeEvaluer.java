@@ -290,7 +290,7 @@ public final class CommandeEvaluer {
                 + " <dossier.json | répertoire | -> [<dossier.json>…]");
         ou.println("Évalue un dossier au format 1 et affiche le résultat JSON. Sortie 0 : déposable ;"
                 + " 1 : non déposable ; 2 : entrée invalide ; 3 : règles en défaut ; 4 : sortie non écrite.");
-        ou.println("Plusieurs fichiers (ou un répertoire, pour ses fichiers .json) : une ligne JSON par fichier"
+        ou.println("Plusieurs fichiers (ou un répertoire, pour les fichiers .json de son premier niveau) : une ligne JSON par fichier"
                 + " ({\"fichier\", \"resultat\"} ou {\"fichier\", \"erreur\"}), dans l'ordre donné ; la sortie est la pire"
                 + " des leurs (l'entrée standard, -, s'emploie seule).");
         ou.println("--packs : évaluer avec les packs d'un dossier qui contient rules/ et territories/ (un dépôt"
