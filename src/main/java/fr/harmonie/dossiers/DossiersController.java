@@ -114,14 +114,14 @@ class DossiersController {
                 niveaux, tri), registre.registre().geographie(), store::packsImportes);
         int taille = Pagination.taille(limite, "dossiers");
         DossierStocke precedent = null;
-        if (apres != null) {
+        if (FiltresDeLaListe.renseigne(apres) != null) {
             precedent = Identifiants.uuid(apres).flatMap(id -> store.visibleSansContenu(id, u))
                     .filter(d -> !filtre.parDepot() || d.deposeLe() != null).orElseThrow(() -> new ProblemeHttpException(
                     HttpStatus.BAD_REQUEST, "Filtre invalide", "« apres » ne désigne aucun dossier que vous voyez : reprenez la liste au début."));
         }
         List<DossierStocke> dossiers = store.visibles(u, filtre, precedent, taille);
         Map<UUID, DossiersStore.DerniereEvaluation> evaluations = store.dernieresEvaluations(dossiers.stream().map(DossierStocke::id).toList());
-        Map<String, Object> suivante = FiltresDeLaListe.pageSuivante(filtre, tri,
+        Map<String, Object> suivante = FiltresDeLaListe.pageSuivante(filtre,
                 dossiers.isEmpty() ? null : dossiers.get(dossiers.size() - 1).id());
         ResponseEntity.BodyBuilder reponse = Pagination.page(dossiers.size(), taille, "/api/v1/dossiers", suivante)
                 .header("X-Total-Count", Long.toString(store.nombreVisibles(u, filtre)));

@@ -32,8 +32,14 @@ final class FiltresDeLaListe {
     record Demande(List<String> statuts, String reference, String commune, String territoire, List<String> niveaux, String tri) {
     }
 
-    /** {@code packs}: the packs deposits were made with, asked only when a territoire is filtered. */
-    static DossiersStore.Filtre lire(Demande d, Geographie geographie, Supplier<List<String>> packs) {
+    /**
+     * {@code packs}: the packs deposits were made with, asked only when a territoire is filtered. A parameter left empty
+     * ({@code ?reference=&commune=}, as a form or a query builder sends its blank fields) filters nothing: read as a
+     * reference, it gave an empty list that looked like « no dossier ».
+     */
+    static DossiersStore.Filtre lire(Demande demande, Geographie geographie, Supplier<List<String>> packs) {
+        Demande d = new Demande(demande.statuts(), renseigne(demande.reference()), renseigne(demande.commune()),
+                renseigne(demande.territoire()), demande.niveaux(), renseigne(demande.tri()));
         Set<String> statuts = enMajuscules(d.statuts());
         if (!STATUTS.containsAll(statuts)) {
             throw refus("« statut » vaut BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT.");
@@ -61,22 +67,27 @@ final class FiltresDeLaListe {
         return new DossiersStore.Filtre(statuts, d.reference(), d.commune(), d.territoire(), niveaux, "depot".equals(d.tri()));
     }
 
-    /** The parameters of the next page's address: the same filter, from the last dossier read. */
-    static Map<String, Object> pageSuivante(DossiersStore.Filtre f, String tri, Object apres) {
+    /** The parameters of the next page's address: the same filter and order, from the last dossier read. */
+    static Map<String, Object> pageSuivante(DossiersStore.Filtre f, Object apres) {
         Map<String, Object> suivante = new LinkedHashMap<>();
         suivante.put("statut", f.statuts());
         suivante.put("reference", f.reference());
         suivante.put("commune", f.commune());
         suivante.put("territoire", f.territoire());
         suivante.put("niveau", f.niveaux());
-        suivante.put("tri", tri);
+        suivante.put("tri", f.parDepot() ? "depot" : null);
         suivante.put("apres", apres);
         return suivante;
     }
 
     private static Set<String> enMajuscules(List<String> valeurs) {
-        return valeurs == null ? Set.of() : valeurs.stream().map(v -> v.strip().toUpperCase(Locale.ROOT))
+        return valeurs == null ? Set.of() : valeurs.stream().filter(v -> !v.isBlank()).map(v -> v.strip().toUpperCase(Locale.ROOT))
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Null for a parameter absent or left empty. */
+    static String renseigne(String valeur) {
+        return valeur == null || valeur.isBlank() ? null : valeur;
     }
 
     /** « ; Rouen : 76540 », when the text names communes; at most five, a name like Saint-Denis being shared. */

@@ -18,18 +18,18 @@ final class FiltresDuJournal {
     private FiltresDuJournal() {
     }
 
-    /** The action as the journal writes it (any case), or null when not filtered. */
+    /** The action as the journal writes it (any case), or null when not filtered (absent, or left empty as a form sends it). */
     static String action(String texte) {
-        if (texte == null) {
+        if (texte == null || texte.isBlank()) {
             return null;
         }
         return ActionJournal.lire(texte).map(Enum::name).orElseThrow(() -> refus("Action inconnue",
                 "« " + texte.strip() + " » n'est pas une action du journal. Ses actions, par objet : " + ActionJournal.parObjet() + "."));
     }
 
-    /** The object as the journal writes it, or null when not filtered. */
+    /** The object as the journal writes it, or null when not filtered (absent, or left empty). */
     static String objet(String texte) {
-        if (texte == null) {
+        if (texte == null || texte.isBlank()) {
             return null;
         }
         String objet = texte.strip();

@@ -537,6 +537,12 @@ class DossiersApiTest {
         assertThat(lister("bailleur", "").size()).isEqualTo(avant);
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/journal?objet=%00", "admin", null, null).statusCode()).isEqualTo(400);
 
+        // A form's blank fields filter nothing: an empty reference answered an empty list, as if there were no dossier.
+        HttpResponse<String> champsVides = ClientHttp.appeler(port, "GET",
+                "/api/v1/dossiers?statut=&niveau=&reference=&commune=&territoire=%20&tri=&apres=", "bailleur", null, null);
+        assertThat(champsVides.statusCode()).isEqualTo(200);
+        assertThat(champsVides.headers().firstValue("X-Total-Count")).isEqualTo(ClientHttp.appeler(port, "GET", "/api/v1/dossiers",
+                "bailleur", null, null).headers().firstValue("X-Total-Count")).isPresent();
         HttpResponse<String> filtreInconnu = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?statut=ARCHIVE", "bailleur", null, null);
         assertThat(filtreInconnu.statusCode()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(filtreInconnu.body()).get("detail").asString()).contains("« statut » vaut BROUILLON");
