@@ -114,7 +114,7 @@ class DossiersController {
                 niveaux, tri), registre.registre().geographie(), store::packsImportes);
         int taille = Pagination.taille(limite, "dossiers");
         DossierStocke precedent = null;
-        if (FiltresDeLaListe.renseigne(apres) != null) {
+        if (apres != null) {
             precedent = Identifiants.uuid(apres).flatMap(id -> store.visibleSansContenu(id, u))
                     .filter(d -> !filtre.parDepot() || d.deposeLe() != null).orElseThrow(() -> new ProblemeHttpException(
                     HttpStatus.BAD_REQUEST, "Filtre invalide", "« apres » ne désigne aucun dossier que vous voyez : reprenez la liste au début."));

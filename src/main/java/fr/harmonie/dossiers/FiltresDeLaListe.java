@@ -34,12 +34,9 @@ final class FiltresDeLaListe {
 
     /**
      * {@code packs}: the packs deposits were made with, asked only when a territoire is filtered. A parameter left empty
-     * ({@code ?reference=&commune=}, as a form or a query builder sends its blank fields) filters nothing: read as a
-     * reference, it gave an empty list that looked like « no dossier ».
+     * never comes here (ParametresVides): it filters nothing.
      */
-    static DossiersStore.Filtre lire(Demande demande, Geographie geographie, Supplier<List<String>> packs) {
-        Demande d = new Demande(demande.statuts(), renseigne(demande.reference()), renseigne(demande.commune()),
-                renseigne(demande.territoire()), demande.niveaux(), renseigne(demande.tri()));
+    static DossiersStore.Filtre lire(Demande d, Geographie geographie, Supplier<List<String>> packs) {
         Set<String> statuts = enMajuscules(d.statuts());
         if (!STATUTS.containsAll(statuts)) {
             throw refus("« statut » vaut BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT.");
@@ -81,13 +78,8 @@ final class FiltresDeLaListe {
     }
 
     private static Set<String> enMajuscules(List<String> valeurs) {
-        return valeurs == null ? Set.of() : valeurs.stream().filter(v -> !v.isBlank()).map(v -> v.strip().toUpperCase(Locale.ROOT))
+        return valeurs == null ? Set.of() : valeurs.stream().map(v -> v.strip().toUpperCase(Locale.ROOT))
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** Null for a parameter absent or left empty. */
-    static String renseigne(String valeur) {
-        return valeur == null || valeur.isBlank() ? null : valeur;
     }
 
     /** « ; Rouen : 76540 », when the text names communes; at most five, a name like Saint-Denis being shared. */

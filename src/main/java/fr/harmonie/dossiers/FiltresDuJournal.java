@@ -18,18 +18,18 @@ final class FiltresDuJournal {
     private FiltresDuJournal() {
     }
 
-    /** The action as the journal writes it (any case), or null when not filtered (absent, or left empty as a form sends it). */
+    /** The action as the journal writes it (any case), or null when not filtered. */
     static String action(String texte) {
-        if (texte == null || texte.isBlank()) {
+        if (texte == null) {
             return null;
         }
         return ActionJournal.lire(texte).map(Enum::name).orElseThrow(() -> refus("Action inconnue",
                 "« " + texte.strip() + " » n'est pas une action du journal. Ses actions, par objet : " + ActionJournal.parObjet() + "."));
     }
 
-    /** The object as the journal writes it, or null when not filtered (absent, or left empty). */
+    /** The object as the journal writes it, or null when not filtered. */
     static String objet(String texte) {
-        if (texte == null || texte.isBlank()) {
+        if (texte == null) {
             return null;
         }
         String objet = texte.strip();

@@ -387,6 +387,11 @@ class DossiersApiTest {
         assertThat(apresEtrangere.statusCode()).isEqualTo(400);
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id + "/evaluations?limite=501", "bailleur", null, null)
                 .statusCode()).isEqualTo(400);
+        // Left empty, « apres » is the first page, not an evaluation that does not exist.
+        HttpResponse<String> apresVide = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id + "/evaluations?apres=&limite=",
+                "bailleur", null, null);
+        assertThat(apresVide.statusCode()).isEqualTo(200);
+        assertThat(apresVide.headers().firstValue("X-Total-Count")).hasValue(Integer.toString(scellees.size()));
     }
 
     /**

@@ -123,6 +123,13 @@ class CommunesApiTest {
         // Homonyms told apart by a postal code, given apart or within the name as in an address.
         assertThat(lire("/api/v1/communes?nom=saint%20martin", 200).size()).isGreaterThan(1);
         List<String> saintMartinDuVar = codes(lire("/api/v1/communes?nom=saint%20martin&codePostal=83560", 200));
+        // A form's blank field is no parameter: an empty name leaves the postal code's search, an empty postal code the
+        // name's, an empty date is today (each answered 400 on an empty text).
+        assertThat(codes(lire("/api/v1/communes?nom=&codePostal=83560", 200))).isEqualTo(codes(lire("/api/v1/communes?codePostal=83560", 200)));
+        assertThat(codes(lire("/api/v1/communes?nom=saint%20martin&codePostal=%20", 200)))
+                .isEqualTo(codes(lire("/api/v1/communes?nom=saint%20martin", 200)));
+        assertThat(lire("/api/v1/communes/76540?date=", 200)).isEqualTo(lire("/api/v1/communes/76540", 200));
+        assertThat(lire("/api/v1/territoires/region-84/regles?date=", 200)).isEqualTo(lire("/api/v1/territoires/region-84/regles", 200));
         assertThat(saintMartinDuVar).isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("83"));
         assertThat(codes(lire("/api/v1/communes?nom=saint%20martin%2083560", 200))).isEqualTo(saintMartinDuVar);
         assertThat(codes(lire("/api/v1/communes?nom=76000%20Rouen", 200))).containsExactly("76540");
