@@ -10,6 +10,7 @@ import fr.harmonie.evaluation.Resultat;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.PackInvalideException;
 import fr.harmonie.regles.RegleEmballeeException;
+import fr.harmonie.regles.faits.Fr;
 import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistrePacks;
@@ -84,6 +85,7 @@ public final class CommandeEvaluer {
         }
         Evaluation evaluation = new Evaluation(options.packs(), options.date());
         int pire = DEPOSABLE;
+        int[] parCode = new int[ENTREE_INVALIDE + 1];
         for (String fichier : fichiers) {
             Issue issue;
             try {
@@ -93,6 +95,7 @@ public final class CommandeEvaluer {
                 return OptionsCommande.refuses(e, erreurs);
             }
             pire = Math.max(pire, issue.code());
+            parCode[Math.min(issue.code(), ENTREE_INVALIDE)]++;
             if (!parLignes) {
                 if (issue.resultat() != null) {
                     sortie.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(issue.resultat()));
@@ -104,7 +107,21 @@ public final class CommandeEvaluer {
                 signaler(parLignes ? fichier + " : " : "", issue, erreurs);
             }
         }
+        if (parLignes) {
+            erreurs.println(bilan(parCode));
+        }
         return pire;
+    }
+
+    /**
+     * « 12 dossiers évalués : 8 déposables, 3 non déposables, 1 fichier en erreur », on standard error after the lines: a
+     * folder's outcome at a glance, the lines on standard output staying one JSON per file.
+     */
+    static String bilan(int[] parCode) {
+        int evalues = parCode[DEPOSABLE] + parCode[NON_DEPOSABLE];
+        return Fr.compte(evalues, "dossier évalué", "dossiers évalués") + " : " + Fr.compte(parCode[DEPOSABLE], "déposable", "déposables")
+                + ", " + Fr.compte(parCode[NON_DEPOSABLE], "non déposable", "non déposables")
+                + (parCode[ENTREE_INVALIDE] == 0 ? "" : ", " + Fr.compte(parCode[ENTREE_INVALIDE], "fichier en erreur", "fichiers en erreur"));
     }
 
     /** A file's error in French on standard error, each violation with its JSON pointer. */

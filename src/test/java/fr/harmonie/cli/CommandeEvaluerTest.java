@@ -205,7 +205,8 @@ class CommandeEvaluerTest {
         assertThat(lignes.get(2).get("resultat").get("anomalies").findValuesAsString("code")).contains("VEFA_PERMIS_NON_DEPOSE");
         assertThat(lignes.get(3).get("erreur").get("detail").asString()).startsWith("fichier introuvable");
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains(invalide + " : Erreur : Dossier non conforme au format 1")
-                .contains("absent.json : Erreur : fichier introuvable");
+                .contains("absent.json : Erreur : fichier introuvable")
+                .endsWith("2 dossiers évalués : 1 déposable, 1 non déposable, 2 fichiers en erreur" + System.lineSeparator());
 
         assertThat(evaluer("evaluer", dijon, "-")).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("s'emploie seule");
