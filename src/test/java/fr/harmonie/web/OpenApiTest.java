@@ -2,6 +2,13 @@ package fr.harmonie.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import fr.harmonie.ClientHttp;
+import fr.harmonie.DossiersDeTest;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
 import fr.harmonie.json.Ressources;
@@ -126,5 +133,47 @@ class OpenApiTest {
         assertThat(creer.get("201").get("headers").propertyNames()).containsExactlyInAnyOrder("Location", "ETag");
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).containsIgnoringCase("swagger");
+    }
+
+    /**
+     * A kept dossier as the list, the reading and the creation return it is described by name (DossierGarde), not as an
+     * untyped object: checked against real answers, every field they carry is documented with its type.
+     */
+    @Test
+    void unDossierGardeEstDecritChampParChampCommeLeServiceLeRenvoie() throws Exception {
+        String depose = DossiersDeTest.creer(port, "38185", true);
+        JsonNode api = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/v3/api-docs", null, null, null).body());
+        JsonNode schema = api.get("components").get("schemas").get("DossierGarde");
+        assertThat(api.get("paths").get("/api/v1/dossiers").get("get").get("responses").get("200").get("content").get("application/json")
+                .get("schema").get("items").get("$ref").asString()).isEqualTo("#/components/schemas/DossierGarde");
+        Schema validateur = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(
+                SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())).getSchema(schema.toString(), InputFormat.JSON);
+
+        JsonNode liste = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?statut=DEPOSE", "bailleur",
+                null, null).body());
+        JsonNode lu = liste.valueStream().filter(d -> d.get("id").asString().equals(depose)).findFirst().orElseThrow();
+        assertThat(lu.has("derniereEvaluation") && lu.has("chaineDepot")).as("un dossier déposé, évalué").isTrue();
+        for (JsonNode d : liste) {
+            assertThat(validateur.validate(d.toString(), InputFormat.JSON)).as(d.toString()).isEmpty();
+            assertThat(nonDecrits(d, schema, "")).as("champs renvoyés sans description").isEmpty();
+        }
+    }
+
+    /** The fields of {@code valeur} that {@code schema} does not list, at any depth (objects and lists of objects). */
+    private static List<String> nonDecrits(JsonNode valeur, JsonNode schema, String chemin) {
+        List<String> manquants = new ArrayList<>();
+        if (valeur.isObject()) {
+            valeur.properties().forEach(e -> {
+                JsonNode propriete = schema.path("properties").get(e.getKey());
+                if (propriete == null) {
+                    manquants.add(chemin + "/" + e.getKey());
+                } else {
+                    manquants.addAll(nonDecrits(e.getValue(), propriete, chemin + "/" + e.getKey()));
+                }
+            });
+        } else if (valeur.isArray()) {
+            valeur.forEach(v -> manquants.addAll(nonDecrits(v, schema.path("items"), chemin + "/*")));
+        }
+        return manquants;
     }
 }

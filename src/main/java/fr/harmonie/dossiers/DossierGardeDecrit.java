@@ -1,0 +1,115 @@
+package fr.harmonie.dossiers;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The shape of a kept dossier as the API returns it (DossiersController#resume), in the OpenAPI description: a
+ * bailleur's system generated from it reads the status, the overview and the last evaluation by name, instead of an
+ * untyped object. OpenApiTest checks real answers against it, so a field added to the answer and not here fails.
+ */
+@Configuration
+class DossierGardeDecrit {
+
+    static final String NOM = "DossierGarde";
+
+    @Bean
+    OpenApiCustomizer dossierGardeDansOpenApi() {
+        return api -> {
+            api.getComponents().addSchemas(NOM, schema());
+            String ref = "#/components/schemas/" + NOM;
+            contenu(api, "/api/v1/dossiers", PathItem::getGet, "200", new Schema<>().types(Set.of("array")).items(new Schema<>().$ref(ref)));
+            contenu(api, "/api/v1/dossiers", PathItem::getPost, "201", new Schema<>().$ref(ref));
+            contenu(api, "/api/v1/dossiers/{id}", PathItem::getPut, "200", new Schema<>().$ref(ref));
+            contenu(api, "/api/v1/dossiers/{id}", PathItem::getGet, "200", new Schema<>().allOf(List.of(new Schema<>().$ref(ref),
+                    new Schema<>().types(Set.of("object")).addProperty("dossier", new Schema<>().$ref("#/components/schemas/Dossier")
+                            .description("Le dossier tel qu'il est gardé (format 1).")))));
+        };
+    }
+
+    private static void contenu(OpenAPI api, String chemin, Function<PathItem, Operation> methode, String code, Schema<?> schema) {
+        ApiResponse reponse = methode.apply(api.getPaths().get(chemin)).getResponses().get(code);
+        reponse.content(new Content().addMediaType("application/json", new MediaType().schema(schema)));
+    }
+
+    private static Schema<Object> schema() {
+        Schema<Object> apercu = objet("Ce qu'est le dossier, lu de son contenu.")
+                .addProperty("reference", texte("Sa référence."))
+                .addProperty("phase", texte("PROGRAMMATION ou AGREMENT."))
+                .addProperty("operation", texte("Le nom de l'opération."))
+                .addProperty("nature", texte("La nature de l'opération (CONSTRUCTION_NEUVE, VEFA…)."))
+                .addProperty("codeInsee", texte("Le code INSEE de la commune."))
+                .addProperty("commune", texte("Le nom de la commune, tel que le dossier l'écrit."))
+                .addProperty("siren", texte("Le SIREN du maître d'ouvrage."))
+                .addProperty("raisonSociale", texte("Sa raison sociale."))
+                .addProperty("produits", new Schema<>().types(Set.of("array")).items(texte("PLAI, PLAI_ADAPTE, PLUS ou PLS."))
+                        .description("Les produits de ses lots."))
+                .addProperty("logements", entier("Le nombre de logements."));
+        Schema<Object> anomalies = objet("Combien d'anomalies de chaque gravité.");
+        for (String gravite : List.of("BLOQUANTE", "MAJEURE", "MINEURE", "INFO")) {
+            anomalies.addProperty(gravite, entier(null));
+        }
+        Schema<Object> derniere = objet("La dernière évaluation du dossier, absente s'il n'a jamais été évalué (le détail : GET "
+                + "/api/v1/evaluations/{id}).")
+                .addProperty("id", texte("L'identifiant de l'évaluation scellée."))
+                .addProperty("le", dateHeure("Quand elle a été faite."))
+                .addProperty("aJour", booleen("Faux si le dossier a été modifié depuis."))
+                .addProperty("deposable", booleen(null))
+                .addProperty("complet", booleen(null))
+                .addProperty("niveau", texte("PREMATUREE, A_CONSOLIDER ou MURE."))
+                .addProperty("score", entier("Le score de maturité, de 0 à 100."))
+                .addProperty("piecesManquantes", entier("Combien de pièces requises manquent."))
+                .addProperty("anomalies", anomalies);
+        Schema<Object> pack = objet(null).addProperty("id", texte(null)).addProperty("version", texte(null))
+                .addProperty("empreinte", texte("sha256 du contenu du pack."));
+        return objet("Un dossier gardé : son statut, sa version, ce qu'il est et ce qu'en a dit sa dernière évaluation.")
+                .addProperty("id", texte("Son identifiant (UUID), celui de ses adresses."))
+                .addProperty("statut", texte("BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT."))
+                .addProperty("version", entier("Sa version, que l'ETag donne entre guillemets."))
+                .addProperty("apercu", apercu)
+                .addProperty("derniereEvaluation", derniere)
+                .addProperty("territoire", texte("Le pack de son dernier dépôt, qui désigne le service qui l'instruit."))
+                .addProperty("chaineDepot", new Schema<>().types(Set.of("array")).items(pack)
+                        .description("Les versions de packs qui le jugent depuis son dernier dépôt."))
+                .addProperty("dateReferenceDepot", new Schema<>().types(Set.of("string")).format("date")
+                        .description("Le jour de son dernier dépôt, auquel il est jugé."))
+                .addProperty("evaluationDepot", texte("L'évaluation scellée de son dernier dépôt."))
+                .addProperty("deposeLe", dateHeure("Son dernier dépôt."))
+                .addProperty("messageInstruction", texte("Le dernier message du service instructeur."))
+                .addProperty("messageDepot", texte("Ce que le bailleur a dit avec son dernier dépôt."))
+                .addProperty("creeLe", dateHeure(null))
+                .addProperty("modifieLe", dateHeure(null))
+                .required(List.of("id", "statut", "version", "apercu", "creeLe", "modifieLe"));
+    }
+
+    private static Schema<Object> objet(String description) {
+        return new Schema<>().types(Set.of("object")).description(description);
+    }
+
+    private static Schema<Object> texte(String description) {
+        return new Schema<>().types(Set.of("string")).description(description);
+    }
+
+    private static Schema<Object> entier(String description) {
+        return new Schema<>().types(Set.of("integer")).description(description);
+    }
+
+    private static Schema<Object> booleen(String description) {
+        return new Schema<>().types(Set.of("boolean")).description(description);
+    }
+
+    private static Schema<Object> dateHeure(String description) {
+        return new Schema<>().types(Set.of("string")).format("date-time").description(description);
+    }
+}
