@@ -15,27 +15,54 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The shape of a kept dossier as the API returns it (DossiersController#resume), in the OpenAPI description: a
- * bailleur's system generated from it reads the status, the overview and the last evaluation by name, instead of an
- * untyped object. OpenApiTest checks real answers against it, so a field added to the answer and not here fails.
+ * The shapes of a kept dossier (DossiersController#resume) and of a sealed evaluation (CycleController) as the API
+ * returns them, in the OpenAPI description: a bailleur's system generated from it reads the status, the overview, the
+ * last evaluation, the result and the receipt by name, instead of untyped objects. OpenApiTest checks real answers
+ * against them, so a field added to an answer and not here fails.
  */
 @Configuration
-class DossierGardeDecrit {
+class FormesDecrites {
 
-    static final String NOM = "DossierGarde";
+    static final String DOSSIER_GARDE = "DossierGarde";
+    static final String EVALUATION_SCELLEE = "EvaluationScellee";
 
     @Bean
-    OpenApiCustomizer dossierGardeDansOpenApi() {
+    OpenApiCustomizer formesDesDossiersDansOpenApi() {
         return api -> {
-            api.getComponents().addSchemas(NOM, schema());
-            String ref = "#/components/schemas/" + NOM;
+            api.getComponents().addSchemas(DOSSIER_GARDE, dossierGarde());
+            api.getComponents().addSchemas(EVALUATION_SCELLEE, evaluationScellee());
+            String ref = "#/components/schemas/" + DOSSIER_GARDE;
             contenu(api, "/api/v1/dossiers", PathItem::getGet, "200", new Schema<>().types(Set.of("array")).items(new Schema<>().$ref(ref)));
             contenu(api, "/api/v1/dossiers", PathItem::getPost, "201", new Schema<>().$ref(ref));
             contenu(api, "/api/v1/dossiers/{id}", PathItem::getPut, "200", new Schema<>().$ref(ref));
             contenu(api, "/api/v1/dossiers/{id}", PathItem::getGet, "200", new Schema<>().allOf(List.of(new Schema<>().$ref(ref),
                     new Schema<>().types(Set.of("object")).addProperty("dossier", new Schema<>().$ref("#/components/schemas/Dossier")
                             .description("Le dossier tel qu'il est gardé (format 1).")))));
+            String scellee = "#/components/schemas/" + EVALUATION_SCELLEE;
+            contenu(api, "/api/v1/dossiers/{id}/evaluations", PathItem::getGet, "200",
+                    new Schema<>().types(Set.of("array")).items(new Schema<>().$ref(scellee)));
+            contenu(api, "/api/v1/dossiers/{id}/evaluations", PathItem::getPost, "201", objet(null)
+                    .addProperty("id", texte("L'identifiant de l'évaluation scellée (son adresse : Location)."))
+                    .addProperty("resultat", new Schema<>().$ref(RESULTAT)).required(List.of("id", "resultat")));
+            contenu(api, "/api/v1/evaluations/{id}", PathItem::getGet, "200", new Schema<>().allOf(List.of(new Schema<>().$ref(scellee),
+                    objet(null).addProperty("dossier", texte("L'identifiant du dossier évalué."))
+                            .addProperty("chaine", new Schema<>().types(Set.of("array")).items(texte("id@version d'un pack."))
+                                    .description("Les versions de packs de l'évaluation, du socle au plus précis."))
+                            .addProperty("entree", new Schema<>().$ref("#/components/schemas/Dossier")
+                                    .description("Le dossier tel qu'il a été évalué.")))));
         };
+    }
+
+    private static final String RESULTAT = "#/components/schemas/Resultat";
+
+    private static Schema<Object> evaluationScellee() {
+        return objet("Une évaluation scellée : qui l'a faite, quand, son résultat au format 1 et son reçu.")
+                .addProperty("id", texte("Son identifiant."))
+                .addProperty("par", texte("Le compte qui l'a faite."))
+                .addProperty("creeLe", dateHeure(null))
+                .addProperty("empreinte", texte("Le reçu : sha256 de l'entrée, des packs et du résultat (celui du résultat)."))
+                .addProperty("resultat", new Schema<>().$ref(RESULTAT))
+                .required(List.of("id", "par", "creeLe", "empreinte", "resultat"));
     }
 
     private static void contenu(OpenAPI api, String chemin, Function<PathItem, Operation> methode, String code, Schema<?> schema) {
@@ -43,7 +70,7 @@ class DossierGardeDecrit {
         reponse.content(new Content().addMediaType("application/json", new MediaType().schema(schema)));
     }
 
-    private static Schema<Object> schema() {
+    private static Schema<Object> dossierGarde() {
         Schema<Object> apercu = objet("Ce qu'est le dossier, lu de son contenu.")
                 .addProperty("reference", texte("Sa référence."))
                 .addProperty("phase", texte("PROGRAMMATION ou AGREMENT."))
