@@ -50,6 +50,25 @@ class FormesDecrites {
                                     .description("Les versions de packs de l'évaluation, du socle au plus précis."))
                             .addProperty("entree", new Schema<>().$ref("#/components/schemas/Dossier")
                                     .description("Le dossier tel qu'il a été évalué.")))));
+            contenu(api, "/api/v1/dossiers/{id}/depot", PathItem::getPost, "200", objet("Le dépôt fait.")
+                    .addProperty("statut", texte("DEPOSE."))
+                    .addProperty("evaluation", texte("L'évaluation scellée du dépôt, qui le juge désormais."))
+                    .addProperty("territoire", texte("Le pack du dépôt : le service qui l'instruit."))
+                    .addProperty("dateReference", new Schema<>().types(Set.of("string")).format("date")
+                            .description("Le jour du dépôt, auquel il est jugé."))
+                    .addProperty("nombreChangements", new Schema<>().types(Set.of("integer")).description("Pour une réponse à des"
+                            + " compléments : combien de changements depuis le dépôt précédent (l'historique les détaille)."))
+                    .required(List.of("statut", "evaluation", "territoire", "dateReference")));
+            contenu(api, "/api/v1/dossiers/{id}/instruction", PathItem::getPost, "200", objet("L'action faite.")
+                    .addProperty("statut", texte("Le statut du dossier après l'action : EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT."))
+                    .required(List.of("statut")));
+            contenu(api, "/api/v1/evaluations/{id}/verification", PathItem::getGet, "200", objet("L'entrée scellée rejouée sur les"
+                    + " versions de packs et la commune scellées.")
+                    .addProperty("evaluation", texte(null))
+                    .addProperty("empreinteScellee", texte("Le reçu scellé."))
+                    .addProperty("empreinteRecalculee", texte("Le reçu du rejeu."))
+                    .addProperty("concorde", booleen("Vrai quand les deux reçus sont égaux."))
+                    .required(List.of("evaluation", "empreinteScellee", "empreinteRecalculee", "concorde")));
         };
     }
 

@@ -177,6 +177,22 @@ class OpenApiTest {
         Set<String> decrits = new TreeSet<>(scellee.get("properties").propertyNames());
         decrits.addAll(lecture.get(1).get("properties").propertyNames());
         assertThat(decrits).containsAll(lue.propertyNames());
+        JsonNode verification = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/evaluations/"
+                + evaluations.get(0).get("id").asString() + "/verification", "bailleur", null, null).body());
+        assertThat(api.get("paths").get("/api/v1/evaluations/{id}/verification").get("get").get("responses").get("200").get("content")
+                .get("application/json").get("schema").get("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(
+                        verification.propertyNames());
+        // Deposited, then taken into instruction: the answers' fields are those described.
+        String autre = DossiersDeTest.creer(port, "38185", false);
+        JsonNode depot = Json.MAPPER.readTree(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + autre + "/depot", "bailleur", null,
+                null).body());
+        assertThat(api.get("paths").get("/api/v1/dossiers/{id}/depot").get("post").get("responses").get("200").get("content")
+                .get("application/json").get("schema").get("properties").propertyNames()).containsAll(depot.propertyNames());
+        JsonNode instruction = Json.MAPPER.readTree(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + autre + "/instruction",
+                "instructeur38", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).body());
+        assertThat(instruction.get("statut").asString()).isEqualTo("EN_INSTRUCTION");
+        assertThat(api.get("paths").get("/api/v1/dossiers/{id}/instruction").get("post").get("responses").get("200").get("content")
+                .get("application/json").get("schema").get("properties").propertyNames()).containsAll(instruction.propertyNames());
     }
 
     /**
