@@ -1,5 +1,13 @@
 package fr.harmonie.dossiers;
 
+import static fr.harmonie.web.SchemasDecrits.booleen;
+import static fr.harmonie.web.SchemasDecrits.date;
+import static fr.harmonie.web.SchemasDecrits.dateHeure;
+import static fr.harmonie.web.SchemasDecrits.entier;
+import static fr.harmonie.web.SchemasDecrits.liste;
+import static fr.harmonie.web.SchemasDecrits.objet;
+import static fr.harmonie.web.SchemasDecrits.texte;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -8,7 +16,6 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -32,21 +39,21 @@ class FormesDecrites {
             api.getComponents().addSchemas(DOSSIER_GARDE, dossierGarde());
             api.getComponents().addSchemas(EVALUATION_SCELLEE, evaluationScellee());
             String ref = "#/components/schemas/" + DOSSIER_GARDE;
-            contenu(api, "/api/v1/dossiers", PathItem::getGet, "200", new Schema<>().types(Set.of("array")).items(new Schema<>().$ref(ref)));
+            contenu(api, "/api/v1/dossiers", PathItem::getGet, "200", liste(new Schema<>().$ref(ref)));
             contenu(api, "/api/v1/dossiers", PathItem::getPost, "201", new Schema<>().$ref(ref));
             contenu(api, "/api/v1/dossiers/{id}", PathItem::getPut, "200", new Schema<>().$ref(ref));
             contenu(api, "/api/v1/dossiers/{id}", PathItem::getGet, "200", new Schema<>().allOf(List.of(new Schema<>().$ref(ref),
-                    new Schema<>().types(Set.of("object")).addProperty("dossier", new Schema<>().$ref("#/components/schemas/Dossier")
+                    objet(null).addProperty("dossier", new Schema<>().$ref("#/components/schemas/Dossier")
                             .description("Le dossier tel qu'il est gardé (format 1).")))));
             String scellee = "#/components/schemas/" + EVALUATION_SCELLEE;
             contenu(api, "/api/v1/dossiers/{id}/evaluations", PathItem::getGet, "200",
-                    new Schema<>().types(Set.of("array")).items(new Schema<>().$ref(scellee)));
+                    liste(new Schema<>().$ref(scellee)));
             contenu(api, "/api/v1/dossiers/{id}/evaluations", PathItem::getPost, "201", objet(null)
                     .addProperty("id", texte("L'identifiant de l'évaluation scellée (son adresse : Location)."))
                     .addProperty("resultat", new Schema<>().$ref(RESULTAT)).required(List.of("id", "resultat")));
             contenu(api, "/api/v1/evaluations/{id}", PathItem::getGet, "200", new Schema<>().allOf(List.of(new Schema<>().$ref(scellee),
                     objet(null).addProperty("dossier", texte("L'identifiant du dossier évalué."))
-                            .addProperty("chaine", new Schema<>().types(Set.of("array")).items(texte("id@version d'un pack."))
+                            .addProperty("chaine", liste(texte("id@version d'un pack."))
                                     .description("Les versions de packs de l'évaluation, du socle au plus précis."))
                             .addProperty("entree", new Schema<>().$ref("#/components/schemas/Dossier")
                                     .description("Le dossier tel qu'il a été évalué.")))));
@@ -54,9 +61,8 @@ class FormesDecrites {
                     .addProperty("statut", texte("DEPOSE."))
                     .addProperty("evaluation", texte("L'évaluation scellée du dépôt, qui le juge désormais."))
                     .addProperty("territoire", texte("Le pack du dépôt : le service qui l'instruit."))
-                    .addProperty("dateReference", new Schema<>().types(Set.of("string")).format("date")
-                            .description("Le jour du dépôt, auquel il est jugé."))
-                    .addProperty("nombreChangements", new Schema<>().types(Set.of("integer")).description("Pour une réponse à des"
+                    .addProperty("dateReference", date("Le jour du dépôt, auquel il est jugé."))
+                    .addProperty("nombreChangements", entier("Pour une réponse à des"
                             + " compléments : combien de changements depuis le dépôt précédent (l'historique les détaille)."))
                     .required(List.of("statut", "evaluation", "territoire", "dateReference")));
             contenu(api, "/api/v1/dossiers/{id}/instruction", PathItem::getPost, "200", objet("L'action faite.")
@@ -99,7 +105,7 @@ class FormesDecrites {
                 .addProperty("commune", texte("Le nom de la commune, tel que le dossier l'écrit."))
                 .addProperty("siren", texte("Le SIREN du maître d'ouvrage."))
                 .addProperty("raisonSociale", texte("Sa raison sociale."))
-                .addProperty("produits", new Schema<>().types(Set.of("array")).items(texte("PLAI, PLAI_ADAPTE, PLUS ou PLS."))
+                .addProperty("produits", liste(texte("PLAI, PLAI_ADAPTE, PLUS ou PLS."))
                         .description("Les produits de ses lots."))
                 .addProperty("logements", entier("Le nombre de logements."));
         Schema<Object> anomalies = objet("Combien d'anomalies de chaque gravité.");
@@ -126,10 +132,9 @@ class FormesDecrites {
                 .addProperty("apercu", apercu)
                 .addProperty("derniereEvaluation", derniere)
                 .addProperty("territoire", texte("Le pack de son dernier dépôt, qui désigne le service qui l'instruit."))
-                .addProperty("chaineDepot", new Schema<>().types(Set.of("array")).items(pack)
+                .addProperty("chaineDepot", liste(pack)
                         .description("Les versions de packs qui le jugent depuis son dernier dépôt."))
-                .addProperty("dateReferenceDepot", new Schema<>().types(Set.of("string")).format("date")
-                        .description("Le jour de son dernier dépôt, auquel il est jugé."))
+                .addProperty("dateReferenceDepot", date("Le jour de son dernier dépôt, auquel il est jugé."))
                 .addProperty("evaluationDepot", texte("L'évaluation scellée de son dernier dépôt."))
                 .addProperty("deposeLe", dateHeure("Son dernier dépôt."))
                 .addProperty("messageInstruction", texte("Le dernier message du service instructeur."))
@@ -137,25 +142,5 @@ class FormesDecrites {
                 .addProperty("creeLe", dateHeure(null))
                 .addProperty("modifieLe", dateHeure(null))
                 .required(List.of("id", "statut", "version", "apercu", "creeLe", "modifieLe"));
-    }
-
-    private static Schema<Object> objet(String description) {
-        return new Schema<>().types(Set.of("object")).description(description);
-    }
-
-    private static Schema<Object> texte(String description) {
-        return new Schema<>().types(Set.of("string")).description(description);
-    }
-
-    private static Schema<Object> entier(String description) {
-        return new Schema<>().types(Set.of("integer")).description(description);
-    }
-
-    private static Schema<Object> booleen(String description) {
-        return new Schema<>().types(Set.of("boolean")).description(description);
-    }
-
-    private static Schema<Object> dateHeure(String description) {
-        return new Schema<>().types(Set.of("string")).format("date-time").description(description);
     }
 }

@@ -1,11 +1,16 @@
 package fr.harmonie.territoires;
 
+import static fr.harmonie.web.SchemasDecrits.date;
+import static fr.harmonie.web.SchemasDecrits.entier;
+import static fr.harmonie.web.SchemasDecrits.liste;
+import static fr.harmonie.web.SchemasDecrits.objet;
+import static fr.harmonie.web.SchemasDecrits.texte;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.List;
-import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,7 +76,7 @@ class TerritoiresDecrits {
                 .addProperty("departements", liste(texte(null)))
                 .addProperty("epci", liste(texte(null)))
                 .addProperty("communes", liste(texte(null)))
-                .addProperty("nombreCommunes", new Schema<>().types(Set.of("integer")));
+                .addProperty("nombreCommunes", entier(null));
         Schema<Object> version = objet(null)
                 .addProperty("version", texte(null))
                 .addProperty("validFrom", date(null))
@@ -84,21 +89,5 @@ class TerritoiresDecrits {
                 .addProperty("niveau", texte("NATIONAL, REGION, DEPARTEMENT ou DELEGATAIRE."))
                 .addProperty("parent", texte(null))
                 .addProperty("versions", liste(version));
-    }
-
-    private static Schema<Object> objet(String description) {
-        return new Schema<>().types(Set.of("object")).description(description);
-    }
-
-    private static Schema<Object> liste(Schema<?> element) {
-        return new Schema<>().types(Set.of("array")).items(element);
-    }
-
-    private static Schema<Object> texte(String description) {
-        return new Schema<>().types(Set.of("string")).description(description);
-    }
-
-    private static Schema<Object> date(String description) {
-        return new Schema<>().types(Set.of("string")).format("date").description(description);
     }
 }

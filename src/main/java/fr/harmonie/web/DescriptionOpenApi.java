@@ -1,5 +1,7 @@
 package fr.harmonie.web;
 
+import static fr.harmonie.web.SchemasDecrits.texte;
+
 import fr.harmonie.json.Json;
 import fr.harmonie.json.Ressources;
 import fr.harmonie.stockage.ActionJournal;
@@ -203,9 +205,6 @@ class DescriptionOpenApi {
                 .required(List.of("title", "status"));
     }
 
-    private static Schema<Object> texte(String description) {
-        return new Schema<>().types(Set.of("string")).description(description);
-    }
 
     /**
      * A contract schema as the service applies it, under {@code nom}; its {@code $defs} become components of their own
