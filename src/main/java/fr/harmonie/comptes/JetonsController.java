@@ -4,9 +4,7 @@ import fr.harmonie.web.ProblemeHttpException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +40,7 @@ class JetonsController {
             + "(DELETE /api/v1/jetons/{id}).")
     @ApiResponse(responseCode = "403", description = "Un jeton n'émet pas d'autre jeton.")
     @PostMapping("/api/v1/jetons")
-    ResponseEntity<Map<String, Object>> emettre(@AuthenticationPrincipal CompteAuthentifie compte, @RequestBody Demande demande) {
+    ResponseEntity<JetonMontre> emettre(@AuthenticationPrincipal CompteAuthentifie compte, @RequestBody Demande demande) {
         // A token may not mint tokens: a leaked one could otherwise outlive its own revocation.
         compte.utilisateur().exigerUnCompte("Un jeton ne peut pas émettre d'autre jeton");
         String libelle = demande == null || demande.libelle() == null || demande.libelle().isBlank() ? "client" : demande.libelle().strip();
@@ -51,13 +49,12 @@ class JetonsController {
                     "Le libellé d'un jeton tient en " + LIBELLE_MAX + " caractères au plus.");
         }
         Jetons.JetonNouveau emis = jetons.emettre(compte.utilisateur(), libelle);
-        Map<String, Object> corps = new LinkedHashMap<>();
-        corps.put("id", emis.id());
-        corps.put("libelle", libelle);
-        corps.put("jeton", emis.jeton());
-        corps.put("avertissement", "Ce jeton ne sera plus affiché : gardez-le en lieu sûr.");
-        return ResponseEntity.status(HttpStatus.CREATED).body(corps);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new JetonMontre(emis.id(), libelle, emis.jeton(), "Ce jeton ne sera plus affiché : gardez-le en lieu sûr."));
     }
+
+    /** A token as issued: the only time its secret ({@code jeton}) is shown; {@code id} revokes it. */
+    record JetonMontre(long id, String libelle, String jeton, String avertissement) { }
 
     @Operation(summary = "Lister les jetons de son organisation (sans leur secret)")
     @ApiResponse(responseCode = "200", description = "Les jetons de l'organisation : libellé, date, auteur, jamais le secret.")

@@ -8,6 +8,7 @@ import static fr.harmonie.web.SchemasDecrits.liste;
 import static fr.harmonie.web.SchemasDecrits.objet;
 import static fr.harmonie.web.SchemasDecrits.texte;
 
+import fr.harmonie.stockage.ActionJournal;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -32,6 +33,7 @@ class FormesDecrites {
 
     static final String DOSSIER_GARDE = "DossierGarde";
     static final String EVALUATION_SCELLEE = "EvaluationScellee";
+    static final String LIGNE_DU_JOURNAL = "LigneDuJournal";
 
     @Bean
     OpenApiCustomizer formesDesDossiersDansOpenApi() {
@@ -57,6 +59,10 @@ class FormesDecrites {
                                     .description("Les versions de packs de l'évaluation, du socle au plus précis."))
                             .addProperty("entree", new Schema<>().$ref("#/components/schemas/Dossier")
                                     .description("Le dossier tel qu'il a été évalué.")))));
+            api.getComponents().addSchemas(LIGNE_DU_JOURNAL, ligneDuJournal());
+            String ligne = "#/components/schemas/" + LIGNE_DU_JOURNAL;
+            contenu(api, "/api/v1/journal", PathItem::getGet, "200", liste(new Schema<>().$ref(ligne)));
+            contenu(api, "/api/v1/dossiers/{id}/historique", PathItem::getGet, "200", liste(new Schema<>().$ref(ligne)));
             contenu(api, "/api/v1/dossiers/{id}/depot", PathItem::getPost, "200", objet("Le dépôt fait.")
                     .addProperty("statut", texte("DEPOSE."))
                     .addProperty("evaluation", texte("L'évaluation scellée du dépôt, qui le juge désormais."))
@@ -79,6 +85,24 @@ class FormesDecrites {
     }
 
     private static final String RESULTAT = "#/components/schemas/Resultat";
+
+    /** JournalController#ligne. */
+    private static Schema<Object> ligneDuJournal() {
+        Schema<Object> action = texte("L'action (DEPOT, PRENDRE_EN_INSTRUCTION, CREATION_COMPTE…).");
+        for (ActionJournal a : ActionJournal.values()) {
+            action.addEnumItemObject(a.name());
+        }
+        return objet("Une ligne du journal : qui a fait quoi, sur quoi, et quand.")
+                .addProperty("id", entier("Son numéro, croissant : « avant » en donne la page suivante."))
+                .addProperty("quand", dateHeure(null))
+                .addProperty("qui", texte("Le compte, ou systeme."))
+                .addProperty("action", action)
+                .addProperty("objet", texte("Ce sur quoi elle porte : dossier:<id>, compte:<identifiant>, organisation:<id>, jeton:<id>,"
+                        + " <pack>@<version> ou base."))
+                .addProperty("detail", objet("Ce que l'action dit de plus : le message d'un dépôt ou d'une instruction, les"
+                        + " changements d'une réponse à des compléments (JSON Patch, RFC 6902), l'évaluation d'un dépôt…"))
+                .required(List.of("id", "quand", "qui", "action", "objet"));
+    }
 
     private static Schema<Object> evaluationScellee() {
         return objet("Une évaluation scellée : qui l'a faite, quand, son résultat au format 1 et son reçu.")

@@ -193,6 +193,23 @@ class OpenApiTest {
         assertThat(instruction.get("statut").asString()).isEqualTo("EN_INSTRUCTION");
         assertThat(api.get("paths").get("/api/v1/dossiers/{id}/instruction").get("post").get("responses").get("200").get("content")
                 .get("application/json").get("schema").get("properties").propertyNames()).containsAll(instruction.propertyNames());
+        // The journal's lines, the history's: each field described, each action among those listed.
+        JsonNode ligne = api.get("components").get("schemas").get("LigneDuJournal");
+        List<String> actions = ligne.get("properties").get("action").get("enum").valueStream().map(JsonNode::asString).toList();
+        for (String[] journal : new String[][] {{"/api/v1/dossiers/" + autre + "/historique", "bailleur"}, {"/api/v1/journal", "admin"}}) {
+            JsonNode lignes = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", journal[0], journal[1], null, null).body());
+            assertThat(lignes).as(journal[0]).isNotEmpty();
+            for (JsonNode l : lignes) {
+                assertThat(nonDecrits(l, ligne, "")).as(journal[0]).isEmpty();
+                assertThat(actions).as(journal[0]).contains(l.get("action").asString());
+            }
+        }
+        JsonNode jeton = Json.MAPPER.readTree(ClientHttp.appeler(port, "POST", "/api/v1/jetons", "bailleur", "{\"libelle\": \"openapi\"}",
+                null).body());
+        JsonNode emission = api.get("paths").get("/api/v1/jetons").get("post").get("responses").get("201").get("content")
+                .get("application/json").get("schema");
+        assertThat(nonDecrits(jeton, deplie(emission, api.get("components").get("schemas")), "")).isEmpty();
+        assertThat(jeton.get("jeton").asString()).startsWith("hrm_");
     }
 
     /**
