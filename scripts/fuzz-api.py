@@ -89,7 +89,7 @@ queries = ["/api/v1/dossiers?statut={}", "/api/v1/dossiers?commune={}", "/api/v1
            "/api/v1/communes?codePostal={}", "/api/v1/communes?nom=saint&codePostal={}", "/api/v1/communes?nom={}%2076000",
            "/api/v1/communes/76540?date={}"]
 for q in queries:
-    for s in STR + ["2026-02-30", "2026-13-01", "+99999-01-01"]:
+    for s in STR + ["2026-02-30", "2026-13-01", "+99999-01-01", "", "%20", "&{}=".format("x")]:
         for c in ["admin", "dreal", "bailleur"]:
             check(f"GET {q} {s[:20]} {c}", req("GET", q.format(s), c))
 for h in ["Bearer \u0000", "Bearer hrm_" + "x" * 5000, "Basic " + base64.b64encode(b"\x00:\x00").decode(), "Basic ###", "Bearer "]:
