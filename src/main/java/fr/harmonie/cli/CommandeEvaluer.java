@@ -119,9 +119,11 @@ public final class CommandeEvaluer {
      */
     static String bilan(int[] parCode) {
         int evalues = parCode[DEPOSABLE] + parCode[NON_DEPOSABLE];
-        return Fr.compte(evalues, "dossier évalué", "dossiers évalués") + " : " + Fr.compte(parCode[DEPOSABLE], "déposable", "déposables")
-                + ", " + Fr.compte(parCode[NON_DEPOSABLE], "non déposable", "non déposables")
-                + (parCode[ENTREE_INVALIDE] == 0 ? "" : ", " + Fr.compte(parCode[ENTREE_INVALIDE], "fichier en erreur", "fichiers en erreur"));
+        int enErreur = parCode[ENTREE_INVALIDE];
+        return Fr.compte(evalues, "dossier évalué", "dossiers évalués") + " : "
+                + Fr.compte(parCode[DEPOSABLE], "déposable", "déposables") + ", "
+                + Fr.compte(parCode[NON_DEPOSABLE], "non déposable", "non déposables")
+                + (enErreur == 0 ? "" : ", " + Fr.compte(enErreur, "fichier en erreur", "fichiers en erreur"));
     }
 
     /** A file's error in French on standard error, each violation with its JSON pointer. */

@@ -81,7 +81,8 @@ class AdministrationController {
     @PutMapping("/api/v1/admin/comptes/{identifiant}/mot-de-passe")
     ResponseEntity<Void> reinitialiserMotDePasse(@PathVariable String identifiant, @RequestBody MotDePasse demande,
                                                  @AuthenticationPrincipal CompteAuthentifie compte) {
-        administration.reinitialiserMotDePasse(ComptesStore.identifiantTape(identifiant), demande == null ? null : demande.motDePasse(), administrateur(compte));
+        administration.reinitialiserMotDePasse(ComptesStore.identifiantTape(identifiant), demande == null ? null : demande.motDePasse(),
+                administrateur(compte));
         return ResponseEntity.noContent().build();
     }
 
@@ -93,7 +94,8 @@ class AdministrationController {
     @PutMapping("/api/v1/admin/comptes/{identifiant}/actif")
     ResponseEntity<Void> changerActivite(@PathVariable String identifiant, @RequestBody Activite demande,
                                          @AuthenticationPrincipal CompteAuthentifie compte) {
-        administration.changerActivite(ComptesStore.identifiantTape(identifiant), demande == null ? null : demande.actif(), administrateur(compte));
+        administration.changerActivite(ComptesStore.identifiantTape(identifiant), demande == null ? null : demande.actif(),
+                administrateur(compte));
         return ResponseEntity.noContent().build();
     }
 

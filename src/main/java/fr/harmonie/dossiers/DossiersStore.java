@@ -132,12 +132,10 @@ class DossiersStore {
     }
 
     /**
-     * La dernière évaluation d'un dossier, ce qu'elle dit en bref: déposable, et sa maturité. {@code aJour}: faite sur
-     * le contenu actuel (false quand le dossier a été modifié depuis: elle ne dit plus rien de sûr).
-     */
-    /**
-     * What a list shows of a dossier's latest evaluation: enough to triage a queue without opening each dossier (is it
-     * complete, how many pieces are missing, how many anomalies of each gravité), the details being in the evaluation.
+     * La dernière évaluation d'un dossier, ce qu'elle dit en bref: déposable, complet, sa maturité, combien de pièces
+     * manquent et combien d'anomalies de chaque gravité, de quoi trier une file sans ouvrir chaque dossier (le détail est
+     * dans l'évaluation). {@code aJour}: faite sur le contenu actuel (false quand le dossier a été modifié depuis: elle ne
+     * dit plus rien de sûr).
      */
     record DerniereEvaluation(UUID id, OffsetDateTime le, boolean aJour, boolean deposable, boolean complet, String niveau, int score,
                               int piecesManquantes, Map<String, Integer> anomalies) { }

@@ -6,6 +6,7 @@ import static fr.harmonie.web.SchemasDecrits.dateHeure;
 import static fr.harmonie.web.SchemasDecrits.entier;
 import static fr.harmonie.web.SchemasDecrits.liste;
 import static fr.harmonie.web.SchemasDecrits.objet;
+import static fr.harmonie.web.SchemasDecrits.ref;
 import static fr.harmonie.web.SchemasDecrits.texte;
 
 import fr.harmonie.stockage.ActionJournal;
@@ -40,29 +41,26 @@ class FormesDecrites {
         return api -> {
             api.getComponents().addSchemas(DOSSIER_GARDE, dossierGarde());
             api.getComponents().addSchemas(EVALUATION_SCELLEE, evaluationScellee());
-            String ref = "#/components/schemas/" + DOSSIER_GARDE;
-            contenu(api, "/api/v1/dossiers", PathItem::getGet, "200", liste(new Schema<>().$ref(ref)));
-            contenu(api, "/api/v1/dossiers", PathItem::getPost, "201", new Schema<>().$ref(ref));
-            contenu(api, "/api/v1/dossiers/{id}", PathItem::getPut, "200", new Schema<>().$ref(ref));
-            contenu(api, "/api/v1/dossiers/{id}", PathItem::getGet, "200", new Schema<>().allOf(List.of(new Schema<>().$ref(ref),
-                    objet(null).addProperty("dossier", new Schema<>().$ref("#/components/schemas/Dossier")
+            contenu(api, "/api/v1/dossiers", PathItem::getGet, "200", liste(ref(DOSSIER_GARDE)));
+            contenu(api, "/api/v1/dossiers", PathItem::getPost, "201", ref(DOSSIER_GARDE));
+            contenu(api, "/api/v1/dossiers/{id}", PathItem::getPut, "200", ref(DOSSIER_GARDE));
+            contenu(api, "/api/v1/dossiers/{id}", PathItem::getGet, "200", new Schema<>().allOf(List.of(ref(DOSSIER_GARDE),
+                    objet(null).addProperty("dossier", ref("Dossier")
                             .description("Le dossier tel qu'il est gardé (format 1).")))));
-            String scellee = "#/components/schemas/" + EVALUATION_SCELLEE;
             contenu(api, "/api/v1/dossiers/{id}/evaluations", PathItem::getGet, "200",
-                    liste(new Schema<>().$ref(scellee)));
+                    liste(ref(EVALUATION_SCELLEE)));
             contenu(api, "/api/v1/dossiers/{id}/evaluations", PathItem::getPost, "201", objet(null)
                     .addProperty("id", texte("L'identifiant de l'évaluation scellée (son adresse : Location)."))
-                    .addProperty("resultat", new Schema<>().$ref(RESULTAT)).required(List.of("id", "resultat")));
-            contenu(api, "/api/v1/evaluations/{id}", PathItem::getGet, "200", new Schema<>().allOf(List.of(new Schema<>().$ref(scellee),
+                    .addProperty("resultat", ref("Resultat")).required(List.of("id", "resultat")));
+            contenu(api, "/api/v1/evaluations/{id}", PathItem::getGet, "200", new Schema<>().allOf(List.of(ref(EVALUATION_SCELLEE),
                     objet(null).addProperty("dossier", texte("L'identifiant du dossier évalué."))
                             .addProperty("chaine", liste(texte("id@version d'un pack."))
                                     .description("Les versions de packs de l'évaluation, du socle au plus précis."))
-                            .addProperty("entree", new Schema<>().$ref("#/components/schemas/Dossier")
+                            .addProperty("entree", ref("Dossier")
                                     .description("Le dossier tel qu'il a été évalué.")))));
             api.getComponents().addSchemas(LIGNE_DU_JOURNAL, ligneDuJournal());
-            String ligne = "#/components/schemas/" + LIGNE_DU_JOURNAL;
-            contenu(api, "/api/v1/journal", PathItem::getGet, "200", liste(new Schema<>().$ref(ligne)));
-            contenu(api, "/api/v1/dossiers/{id}/historique", PathItem::getGet, "200", liste(new Schema<>().$ref(ligne)));
+            contenu(api, "/api/v1/journal", PathItem::getGet, "200", liste(ref(LIGNE_DU_JOURNAL)));
+            contenu(api, "/api/v1/dossiers/{id}/historique", PathItem::getGet, "200", liste(ref(LIGNE_DU_JOURNAL)));
             contenu(api, "/api/v1/dossiers/{id}/depot", PathItem::getPost, "200", objet("Le dépôt fait.")
                     .addProperty("statut", texte("DEPOSE."))
                     .addProperty("evaluation", texte("L'évaluation scellée du dépôt, qui le juge désormais."))
@@ -83,8 +81,6 @@ class FormesDecrites {
                     .required(List.of("evaluation", "empreinteScellee", "empreinteRecalculee", "concorde")));
         };
     }
-
-    private static final String RESULTAT = "#/components/schemas/Resultat";
 
     /** JournalController#ligne. */
     private static Schema<Object> ligneDuJournal() {
@@ -110,7 +106,7 @@ class FormesDecrites {
                 .addProperty("par", texte("Le compte qui l'a faite."))
                 .addProperty("creeLe", dateHeure(null))
                 .addProperty("empreinte", texte("Le reçu : sha256 de l'entrée, des packs et du résultat (celui du résultat)."))
-                .addProperty("resultat", new Schema<>().$ref(RESULTAT))
+                .addProperty("resultat", ref("Resultat"))
                 .required(List.of("id", "par", "creeLe", "empreinte", "resultat"));
     }
 

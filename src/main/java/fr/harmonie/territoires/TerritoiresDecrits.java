@@ -4,6 +4,7 @@ import static fr.harmonie.web.SchemasDecrits.date;
 import static fr.harmonie.web.SchemasDecrits.entier;
 import static fr.harmonie.web.SchemasDecrits.liste;
 import static fr.harmonie.web.SchemasDecrits.objet;
+import static fr.harmonie.web.SchemasDecrits.ref;
 import static fr.harmonie.web.SchemasDecrits.texte;
 
 import io.swagger.v3.oas.models.OpenAPI;
@@ -29,9 +30,8 @@ class TerritoiresDecrits {
     OpenApiCustomizer territoiresDansOpenApi() {
         return api -> {
             api.getComponents().addSchemas(COMMUNE, commune());
-            String commune = "#/components/schemas/" + COMMUNE;
-            contenu(api, "/api/v1/communes", liste(new Schema<>().$ref(commune)));
-            contenu(api, "/api/v1/communes/{codeInsee}", new Schema<>().allOf(List.of(new Schema<>().$ref(commune), objet(null)
+            contenu(api, "/api/v1/communes", liste(ref(COMMUNE)));
+            contenu(api, "/api/v1/communes/{codeInsee}", new Schema<>().allOf(List.of(ref(COMMUNE), objet(null)
                     .addProperty("date", date("La date à laquelle le territoire est résolu."))
                     .addProperty("territoire", objet("Le territoire qu'une évaluation d'un dossier de cette commune trouverait à la"
                             + " date : la même forme que territoire dans le résultat (chaîne de packs, phrase de résolution)."))

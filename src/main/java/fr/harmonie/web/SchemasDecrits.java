@@ -9,6 +9,11 @@ public final class SchemasDecrits {
     private SchemasDecrits() {
     }
 
+    /** A component of the description, by name (Dossier, Resultat, DossierGarde…). */
+    public static Schema<Object> ref(String composant) {
+        return new Schema<>().$ref("#/components/schemas/" + composant);
+    }
+
     public static Schema<Object> objet(String description) {
         return new Schema<>().types(Set.of("object")).description(description);
     }

@@ -224,8 +224,8 @@ public final class ExecuteurCas {
                     + " : un dossier de cette date n'est jamais jugé par cette version";
             proposee = memeJourDansLaPeriode(date, m.validFrom(), m.validUntil());
         }
-        return pourquoi + " ; dater le cas dans la période de " + pack.reference() + " (" + m.periode() + "), par exemple modifier: { /dateReference: \""
-                + proposee + "\" }" + (proposee.equals(m.validFrom()) ? "" : " (le même jour de l'année)");
+        return pourquoi + " ; dater le cas dans la période de " + pack.reference() + " (" + m.periode() + "), par exemple modifier:"
+                + " { /dateReference: \"" + proposee + "\" }" + (proposee.equals(m.validFrom()) ? "" : " (le même jour de l'année)");
     }
 
     /**
@@ -276,13 +276,13 @@ public final class ExecuteurCas {
         return arbre;
     }
 
-    /** Why no case can show a piece addition without effect, when it applies to every dossier; else empty. */
     /** Where and how the missing case is written, so that an author new to packs need not look it up. */
     private static String casAEcrire(String id, boolean declenche) {
         return " (à écrire dans un fichier regles/*.cas.yaml du pack, sous « cas: » : « - regle: " + id
                 + " », un « nom », les « modifier » du dossier de base, « declenche: " + declenche + " »)";
     }
 
+    /** Why no case can show a piece addition without effect, when it applies to every dossier; else empty. */
     private static String pourToutDossier(Pack pack, String id) {
         boolean pourTous = pack.surcharges().pieces().stream().anyMatch(a -> a.id().equals(id) && a.pourToutDossier());
         return pourTous ? " : sans condition dans « quand », elle exige sa pièce de tout dossier, et aucun cas ne peut la"

@@ -1,9 +1,9 @@
 package fr.harmonie.regles.faits;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import fr.harmonie.dossier.Foncier.Maitrise;
 import fr.harmonie.dossier.Produit;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
