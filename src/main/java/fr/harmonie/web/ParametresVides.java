@@ -6,12 +6,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,9 +37,25 @@ class ParametresVides extends OncePerRequestFilter {
             suite.doFilter(requete, reponse);
             return;
         }
+        Map<String, String[]> lus;
+        try {
+            lus = requete.getParameterMap();
+        } catch (InvalidParameterException illisible) {
+            // A query string Tomcat cannot decode (?date=%ZZ). Said here: once its parse has failed, Tomcat answers the
+            // next reading with no parameter at all, and the address would serve its default (today) instead.
+            ProblemDetail probleme = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ProblemesHttp.PARAMETRE_MAL_ENCODE);
+            probleme.setTitle(TitresHttp.titre(400));
+            try {
+                probleme.setInstance(URI.create(requete.getRequestURI()));
+            } catch (IllegalArgumentException adresseIllisible) {
+                // the problem is said without its address
+            }
+            ReponseProbleme.ecrire(reponse, probleme);
+            return;
+        }
         Map<String, String[]> renseignes = new LinkedHashMap<>();
         boolean vide = false;
-        for (Map.Entry<String, String[]> p : requete.getParameterMap().entrySet()) {
+        for (Map.Entry<String, String[]> p : lus.entrySet()) {
             String[] valeurs = Arrays.stream(p.getValue()).filter(v -> !v.isBlank()).toArray(String[]::new);
             vide |= valeurs.length < p.getValue().length;
             if (valeurs.length > 0) {

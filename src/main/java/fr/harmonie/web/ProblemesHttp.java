@@ -81,11 +81,13 @@ class ProblemesHttp extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().body(p);
     }
 
+    static final String PARAMETRE_MAL_ENCODE =
+            "Un paramètre de l'adresse est mal encodé (un « % » doit être suivi de deux chiffres hexadécimaux, en UTF-8).";
+
     /** A query string Tomcat cannot decode ({@code ?statut=%ZZ}): the client's error, whichever parameter it is. */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> parametreIllisible(InvalidParameterException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Un paramètre de l'adresse est mal encodé (un « % » doit être suivi de deux chiffres hexadécimaux, en UTF-8).");
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, PARAMETRE_MAL_ENCODE);
         p.setTitle(TitresHttp.titre(400));
         return ResponseEntity.badRequest().body(p);
     }
