@@ -52,7 +52,9 @@ final class CalculMaturite {
             }
             acquis = Math.min(acquis, maximum);
             total += acquis;
-            String explication = code.equals("COMPLETUDE")
+            // Socles before 2026.30 wrote « pièce(s) » or nothing at all (no piece provided): the engine writes that
+            // line for them, so that the receipts sealed with them replay unchanged.
+            String explication = code.equals("COMPLETUDE") && explications.isEmpty()
                     ? piecesFournies + " pièce(s) requise(s) fournie(s) sur " + piecesRequises
                     : explications.isEmpty() ? "Aucun point acquis" : String.join(" ; ", explications);
             dimensions.add(new Dimension(code, LIBELLES.get(code), arrondi(acquis), arrondi(maximum), explication));
