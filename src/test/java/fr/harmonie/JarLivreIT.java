@@ -154,7 +154,7 @@ class JarLivreIT {
         assertThat(enC.code()).isEqualTo(1);
         assertThat(enC.sortie()).contains("n'est pas déposé").isEqualTo(attendue.sortie());
         Sortie invalide = lancer("{\"phase\": \"PLUS_TARD\"}", "-jar", JAR.toString(), "evaluer", "-");
-        assertThat(invalide.erreurs()).contains("écart(s) au contrat du dossier").doesNotContain("?");
+        assertThat(invalide.erreurs()).contains("écarts au contrat du dossier").doesNotContain("?");
     }
 
     /**

@@ -8,6 +8,7 @@ import fr.harmonie.regles.cas.CroissanceDesRegles;
 import fr.harmonie.regles.cas.EcartCas;
 import fr.harmonie.regles.cas.ExecuteurCas;
 import fr.harmonie.regles.cas.LecteurCas;
+import fr.harmonie.regles.faits.Fr;
 import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.CroissanceDesPacks;
 import fr.harmonie.territoires.Geographie;
@@ -107,20 +108,20 @@ final class CommandeVerifier {
             problemes += duPack.size();
             sortie.println(pack.reference() + " : " + (duPack.isEmpty()
                     ? (cas.isEmpty() ? "aucune règle propre, aucun cas" : cas.size() + " cas, tous passent")
-                    : cas.size() + " cas, " + duPack.size() + " problème(s) :"));
+                    : cas.size() + " cas, " + Fr.compte(duPack.size(), "problème", "problèmes") + " :"));
             duPack.forEach(lignes -> lignes.forEach(l -> sortie.println("  " + l)));
             if (!publiees.publiee(pack)) {
                 sortie.println("  pas encore publiée : pour la publier, ajouter à " + VersionsPubliees.FICHIER + " la ligne « "
                         + VersionsPubliees.ligne(pack) + " »");
             }
             if (croissance != null && croissance.reglesMesurees() > 0 && croissance.problemes().isEmpty()) {
-                sortie.println(String.format(Locale.FRANCE, "  croissance : %d règle(s) mesurée(s) de %d à %d logements,"
-                        + " mémoire allouée ×%.1f au plus (linéaire)", croissance.reglesMesurees(), CroissanceDesRegles.PETIT,
+                sortie.println(String.format(Locale.FRANCE, "  croissance : %s de %d à %d logements,"
+                        + " mémoire allouée ×%.1f au plus (linéaire)", Fr.compte(croissance.reglesMesurees(), "règle mesurée", "règles mesurées"), CroissanceDesRegles.PETIT,
                         CroissanceDesRegles.GRAND, croissance.rapportMax()));
             }
         }
-        sortie.println("Bilan : " + versions + " version(s) de pack, " + joues + " cas joués, "
-                + (problemes == 0 ? "aucun problème." : problemes + " problème(s)."));
+        sortie.println("Bilan : " + Fr.compte(versions, "version de pack", "versions de pack") + ", " + joues + " cas joués, "
+                + (problemes == 0 ? "aucun problème." : Fr.compte(problemes, "problème", "problèmes") + "."));
         return problemes == 0 ? 0 : CommandeEvaluer.REGLES_EN_DEFAUT;
     }
 

@@ -1,5 +1,6 @@
 package fr.harmonie.comptes;
 
+import fr.harmonie.regles.faits.Fr;
 import fr.harmonie.web.BaseIndisponible;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -162,7 +163,7 @@ class TentativesDeConnexion {
                     long minutes = Math.max(1, (reste.toSeconds() + 59) / 60);
                     reponse.setHeader("Retry-After", Long.toString(reste.toSeconds() + 1));
                     SecuriteConfiguration.probleme(reponse, 429, "Trop de tentatives",
-                            "Trop de mots de passe erronés pour ce compte : réessayez dans " + minutes + " minute(s).");
+                            "Trop de mots de passe erronés pour ce compte : réessayez dans " + Fr.compte(minutes, "minute", "minutes") + ".");
                     return;
                 }
                 if (echecs.isPresent()) {

@@ -10,6 +10,7 @@ import com.networknt.schema.path.PathType;
 import fr.harmonie.json.FautesDeSaisie;
 import fr.harmonie.json.Json;
 import fr.harmonie.json.Ressources;
+import fr.harmonie.regles.faits.Fr;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +93,7 @@ public final class LecteurDossier {
                     .toList();
             int total = ecarts.size();
             String autre = AutresDocuments.reconnaitre(arbre);
-            String detail = total + " écart(s) au contrat du dossier (format 1)." + (autre == null ? "" : " " + autre)
+            String detail = Fr.compte(total, "écart", "écarts") + " au contrat du dossier (format 1)." + (autre == null ? "" : " " + autre)
                     + (total > VIOLATIONS_LISTEES ? " Les " + VIOLATIONS_LISTEES + " premiers, dans l'ordre des pointeurs, sont listés." : "");
             throw new DossierInvalideException("Dossier non conforme au format 1", detail,
                     ecarts.subList(0, Math.min(total, VIOLATIONS_LISTEES)).stream()

@@ -1,6 +1,7 @@
 package fr.harmonie.territoires;
 
 import fr.harmonie.regles.Pack;
+import fr.harmonie.regles.faits.Fr;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -56,9 +57,9 @@ final class LintPerimetres {
                 dehors.removeAll(couvertes);
                 boolean aucuneEnCommun = dehors.size() == connues.size();
                 if (!dehors.isEmpty() && (!delegataire || aucuneEnCommun)) {
-                    erreurs.add(ou + "pack.yaml : " + (aucuneEnCommun ? "aucune commune du périmètre n'est" : dehors.size()
-                            + " commune(s) du périmètre ne sont pas") + " dans celui du parent « " + idParent + " » (département(s) "
-                            + departements(registre, dehors) + ") : elles y recevraient les règles de « " + idParent
+                    erreurs.add(ou + "pack.yaml : " + (aucuneEnCommun ? "aucune commune du périmètre n'est" : Fr.compte(dehors.size(),
+                            "commune du périmètre n'est pas", "communes du périmètre ne sont pas")) + " dans celui du parent « " + idParent
+                            + " » (" + departements(registre, dehors) + ") : elles y recevraient les règles de « " + idParent
                             + " », et non celles de leur territoire ; vérifier parent et périmètre");
                     return;
                 }
@@ -81,17 +82,19 @@ final class LintPerimetres {
         }
         horsChaine.forEach((id, communes) -> {
             if (!delegataire || communes.size() == connues.size()) {
-                erreurs.add(ou + "pack.yaml : " + communes.size() + " commune(s) du périmètre (département(s) "
-                        + departements(registre, communes) + ") sont dans celui de « " + id + " », qui n'est pas dans sa chaîne"
+                erreurs.add(ou + "pack.yaml : " + Fr.compte(communes.size(), "commune", "communes") + " du périmètre ("
+                        + departements(registre, communes) + (communes.size() > 1 ? ") sont" : ") est") + " dans celui de « " + id + " », qui n'est pas dans sa chaîne"
                         + " (parent: " + idParent + ") : elles perdraient les règles de « " + id + " » ; le nommer en parent");
             }
         });
     }
 
 
+    /** « département 38 », « départements 14, 27 » */
     private static String departements(RegistrePacks registre, Set<String> communes) {
-        return communes.stream().map(c -> registre.geographie().commune(c).departement()).distinct().sorted()
-                .collect(Collectors.joining(", "));
+        List<String> codes = communes.stream().map(c -> registre.geographie().commune(c).departement()).distinct().sorted()
+                .toList();
+        return (codes.size() > 1 ? "départements " : "département ") + String.join(", ", codes);
     }
 
 
@@ -125,7 +128,7 @@ final class LintPerimetres {
         paires.forEach((paire, communes) -> {
             Pack a = tous.get(paire.get(0));
             erreurs.add("pack " + a.reference() + " et pack " + tous.get(paire.get(1)).reference() + ", pack.yaml : périmètres qui se chevauchent au niveau "
-                    + a.manifeste().niveau() + " (" + communes.size() + " commune(s), dont " + communes.first() + ")");
+                    + a.manifeste().niveau() + " (" + (communes.size() > 1 ? communes.size() + " communes, dont " : "la commune ") + communes.first() + ")");
         });
     }
 

@@ -1,6 +1,7 @@
 package fr.harmonie.territoires;
 
 import fr.harmonie.regles.PackInvalideException;
+import fr.harmonie.regles.faits.Fr;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,9 +56,9 @@ class RechargementController {
             RegistreCourant.Rechargement r = registre.recharger(publication, administrateur.getName());
             List<String> packs = r.registre().references();
             boolean annonce = partages.annoncer(packs, administrateur.getName());
-            LOG.info("Packs rechargés par {} : {} ; {} chaîne(s) compilée(s) gardée(s), aucun de leurs packs n'ayant changé",
+            LOG.info("Packs rechargés par {} : {} ; {}, aucun de leurs packs n'ayant changé",
                     administrateur.getName(),
-                    String.join(", ", packs), r.chainesReprises());
+                    String.join(", ", packs), Fr.compte(r.chainesReprises(), "chaîne compilée gardée", "chaînes compilées gardées"));
             // A newly published DDT or délégataire pack takes its communes' new deposits away from whoever instructs the
             // level above: the administrator learns it here, in the reload's answer, rather than from a bailleur.
             List<String> alertes = new ArrayList<>(couverture.alertes(r.registre()));

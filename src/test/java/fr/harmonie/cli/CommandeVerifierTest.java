@@ -51,7 +51,7 @@ class CommandeVerifierTest {
                 .containsPattern("region-84@2026\\.1 : \\d+ cas, tous passent")
                 .containsPattern("metropole-rouen-normandie@2026\\.1 : \\d+ cas, tous passent")
                 .contains("aucun problème").doesNotContain("national@")
-                .containsPattern("metropole-rouen-normandie@2026\\.1 : \\d+ cas, tous passent\n  croissance : 1 règle\\(s\\) mesurée\\(s\\)");
+                .containsPattern("metropole-rouen-normandie@2026\\.1 : \\d+ cas, tous passent\n  croissance : 1 règle mesurée de");
         assertThat(erreurs.size()).isZero();
     }
 
@@ -64,7 +64,7 @@ class CommandeVerifierTest {
 
         String rapport = sortie.toString(StandardCharsets.UTF_8);
         assertThat(code).isEqualTo(3);
-        assertThat(rapport).contains("metropole-rouen-normandie@2026.2 : 8 cas, 1 problème(s) :")
+        assertThat(rapport).contains("metropole-rouen-normandie@2026.2 : 8 cas, 1 problème :")
                 .contains("[MRN-AN-900] regles/doublons.cas.yaml, cas « Deux logements de même désignation » : l'évaluation,"
                         + " toutes les règles de la chaîne comprises, croît plus vite que les logements : 250 puis 1000"
                         + " logements tous de même désignation")
@@ -85,7 +85,7 @@ class CommandeVerifierTest {
         assertThat(code).isEqualTo(3);
         assertThat(rapport).containsPattern("region-84@2025\\.1 : \\d+ cas, tous passent")
                 .containsPattern("region-84@2026\\.1 : \\d+ cas, tous passent")
-                .contains("region-84@2026.2 : ").contains("1 problème(s) :")
+                .contains("region-84@2026.2 : ").contains("1 problème :")
                 .contains("[R84-CA-001] regles/surcharges.cas.yaml : « Un dossier daté du 15 décembre 2026 reçoit l'avis de dépôt tardif »")
                 .contains("anomalie attendue absente : DEPOT_TARDIF MINEURE").contains("DEPOT_TARDIF INFO /dateReference");
 
@@ -113,10 +113,10 @@ class CommandeVerifierTest {
         Files.writeString(surcharges, publiee.replace("invite à déposer plus tôt", "demande de déposer plus tôt"));
 
         assertThat(verifier("region-84")).isEqualTo(3);
-        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("region-84@2026.1 : 4 cas, 1 problème(s) :")
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("region-84@2026.1 : 4 cas, 1 problème :")
                 .containsPattern("region-84@2026\\.1 a changé depuis sa publication \\(empreinte sha256:[0-9a-f]{64} au lieu de"
                         + " sha256:[0-9a-f]{64}\\) : publier une nouvelle version plutôt que modifier celle-ci")
-                .contains("Bilan : 2 version(s) de pack, 6 cas joués, 1 problème(s).");
+                .contains("Bilan : 2 versions de pack, 6 cas joués, 1 problème.");
 
         CopieDuDepot.publierCommeNouvelleVersion(surcharges.getParent());
         Files.writeString(surcharges, publiee);
@@ -153,7 +153,7 @@ class CommandeVerifierTest {
         assertThat(verifier("region-84")).isEqualTo(3);
         String rapport = sortie.toString(StandardCharsets.UTF_8);
         assertThat(rapport).containsPattern("region-84@2026\\.1 : 4 cas, tous passent")
-                .contains("region-84@2027.1 : 4 cas, 4 problème(s) :")
+                .contains("region-84@2027.1 : 4 cas, 4 problèmes :")
                 .contains("[R84-CA-001] regles/surcharges.cas.yaml : « Un dossier daté du 15 décembre 2026 reçoit l'avis de dépôt tardif »\n"
                         + "    le cas est daté du 2026-12-15, avant l'entrée en vigueur de region-84@2027.1 (2027-01-01) : un dossier"
                         + " de cette date n'est jamais jugé par cette version ; dater le cas dans la période de region-84@2027.1"
@@ -172,7 +172,7 @@ class CommandeVerifierTest {
         // A case without a date would be judged on the day it is played.
         Files.writeString(cas, Files.readString(cas).replace("/dateReference: \"2027-06-02\" }", "/dateReference: null }"));
         assertThat(verifier("region-84")).isEqualTo(3);
-        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("region-84@2027.1 : 4 cas, 3 problème(s) :")
+        assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("region-84@2027.1 : 4 cas, 3 problèmes :")
                 .contains("le dossier du cas n'a pas de dateReference : il serait jugé au jour où on le joue");
     }
 
@@ -220,13 +220,13 @@ class CommandeVerifierTest {
                 + " soit la commune du dossier (ici, « commune 21231 (Dijon) → aucun pack territorial : socle national seul ») ;"
                 + " montrer où la règle ne s'applique pas par le dossier lui-même (sa phase, sa nature, ses produits, sa date…), non"
                 + " par sa commune")
-                .contains("1 problème(s)");
+                .contains("1 problème");
         // Inside the perimeter, a case that fails says only that: the commune is not the cause.
         Files.writeString(cas, Files.readString(cas).replace("le permis n'est pas exigé\n",
                 "le permis n'est pas exigé\n    modifier: { /operation/commune: { codeInsee: \"76540\", nom: Rouen } }\n"));
         assertThat(verifier("metropole-rouen-normandie")).isEqualTo(3);
         assertThat(sortie.toString(StandardCharsets.UTF_8)).contains("« À Dijon, hors de la Métropole, le permis n'est pas exigé »\n    MRN-PJ-001 s'est déclenchée\n")
-                .doesNotContain("quelle que soit").contains("1 problème(s)");
+                .doesNotContain("quelle que soit").contains("1 problème");
     }
 
     /** A piece asked of every dossier: its case « not asked » fails, and says that only conditions in « quand » can show it. */

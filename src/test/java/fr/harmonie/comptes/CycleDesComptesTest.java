@@ -188,7 +188,7 @@ class CycleDesComptesTest {
         }
         HttpResponse<String> enPause = ClientHttp.appeler(port, "GET", "/api/v1/dossiers", "essais.repetes", INITIAL, null, null);
         assertThat(enPause.statusCode()).isEqualTo(429);
-        assertThat(detail(enPause)).isEqualTo("Trop de mots de passe erronés pour ce compte : réessayez dans 15 minute(s).");
+        assertThat(detail(enPause)).isEqualTo("Trop de mots de passe erronés pour ce compte : réessayez dans 15 minutes.");
         assertThat(enPause.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isBetween(890L, 901L));
         assertThat(statut("personne.de.connu", "n'importe")).as("an unknown identifier is not told apart").isEqualTo(429);
         assertThat(statut("voisin.tranquille", INITIAL)).isEqualTo(200);

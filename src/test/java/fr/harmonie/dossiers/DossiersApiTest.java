@@ -125,7 +125,7 @@ class DossiersApiTest {
         HttpResponse<String> renvoye = envoyer(requete("/api/v1/dossiers/" + id, "bailleur").header("Content-Type", "application/json")
                 .header("If-Match", "\"1\"").PUT(HttpRequest.BodyPublishers.ofString(lu)).build());
         assertThat(renvoye.statusCode()).isEqualTo(400);
-        assertThat(Json.MAPPER.readTree(renvoye.body()).get("detail").asString()).endsWith(" écart(s) au contrat du dossier (format 1)."
+        assertThat(Json.MAPPER.readTree(renvoye.body()).get("detail").asString()).endsWith(" écarts au contrat du dossier (format 1)."
                 + " Ce document est un dossier gardé tel que l'API le rend (GET /api/v1/dossiers/{id}) : le dossier au format 1 en est"
                 + " le champ « dossier », à envoyer seul.");
         String evaluation = ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null)

@@ -158,7 +158,7 @@ class EvaluationApiTest {
 
         assertThat(r.statusCode()).isEqualTo(400);
         JsonNode p = Json.MAPPER.readTree(r.body());
-        assertThat(p.get("detail").asString()).startsWith("1500 écart(s)").contains("Les 1000 premiers");
+        assertThat(p.get("detail").asString()).startsWith("1500 écarts au contrat").contains("Les 1000 premiers");
         assertThat(p.get("violations")).hasSize(1_000);
         assertThat(p.get("violations").get(0).get("pointeur").asString()).isEqualTo("/inconnue0000");
     }

@@ -111,7 +111,7 @@ class LintPacksTest {
         Resultat rouen2027 = new Evaluateur(succession, Clock.systemUTC()).evaluer(new LecteurDossier().lire(dossierA("76540", "2027-03-01")));
         assertThat(rouen2027.territoire().packs()).extracting(Resultat.PackApplique::id).containsExactly("national", "region-28", "successeur-rouen");
         assertThat(rouen2027.trace()).noneSatisfy(o -> assertThat(o.reference()).contains("niveau ignoré"));
-        refuse(List.of(normandie(), jusquaFin2026, successeur.apply("2026-12-31")), "périmètres qui se chevauchent au niveau DELEGATAIRE", "71 commune(s)");
+        refuse(List.of(normandie(), jusquaFin2026, successeur.apply("2026-12-31")), "périmètres qui se chevauchent au niveau DELEGATAIRE", "71 communes, dont");
     }
 
     private static byte[] dossierA(String codeInsee, String date) throws Exception {
@@ -149,10 +149,10 @@ class LintPacksTest {
     void unPackRangeSousUnParentQuiNeLeContientPasOuQuiEstPlusPrecis() {
         String ou = "pack ddt-38@2026.1, pack.yaml : ";
         refuse(List.of(normandie(), sous("ddt-38", "DEPARTEMENT", "region-28", "departements: [\"38\"]")),
-                ou + "aucune commune du périmètre n'est dans celui du parent « region-28 » (département(s) 38) : elles y"
+                ou + "aucune commune du périmètre n'est dans celui du parent « region-28 » (département 38) : elles y"
                         + " recevraient les règles de « region-28 », et non celles de leur territoire");
         refuse(List.of(normandie(), sous("ddt-38", "DEPARTEMENT", "region-28", "departements: [\"76\", \"38\"]")),
-                ou + "512 commune(s) du périmètre ne sont pas dans celui du parent « region-28 » (département(s) 38)");
+                ou + "512 communes du périmètre ne sont pas dans celui du parent « region-28 » (département 38)");
         refuse(List.of(normandie(), rouen(t -> { }), sous("ddt-76", "DEPARTEMENT", "metropole-rouen-normandie", "departements: [\"76\"]")),
                 "pack ddt-76@2026.1, pack.yaml : parent « metropole-rouen-normandie » de niveau DELEGATAIRE : un pack de niveau"
                         + " DEPARTEMENT se range sous un niveau moins précis");
@@ -160,10 +160,10 @@ class LintPacksTest {
         // national, ddt-38, and its dossier lost DEPOT_TARDIF); so would Rouen's délégataire skip Normandie's.
         Pack region84 = pack(Path.of("territories/region-84/2026.1"), t -> { });
         refuse(List.of(normandie(), region84, sous("ddt-38", "DEPARTEMENT", "national", "departements: [\"38\"]")),
-                ou + "512 commune(s) du périmètre (département(s) 38) sont dans celui de « region-84 », qui n'est pas dans sa"
+                ou + "512 communes du périmètre (département 38) sont dans celui de « region-84 », qui n'est pas dans sa"
                         + " chaîne (parent: national) : elles perdraient les règles de « region-84 » ; le nommer en parent");
         refuse(List.of(normandie(), rouen(t -> remplacer(t, "pack.yaml", "parent: region-28", "parent: national"))),
-                "pack metropole-rouen-normandie@2026.1, pack.yaml : 71 commune(s) du périmètre (département(s) 76) sont dans"
+                "pack metropole-rouen-normandie@2026.1, pack.yaml : 71 communes du périmètre (département 76) sont dans"
                         + " celui de « region-28 », qui n'est pas dans sa chaîne (parent: national)");
         refuse(List.of(normandie(), sous("epci-grand-paris", "DELEGATAIRE", "region-28", "epci: [\"200054781\"]")),
                 "pack epci-grand-paris@2026.1, pack.yaml : aucune commune du périmètre n'est dans celui du parent « region-28 »");
@@ -572,11 +572,11 @@ class LintPacksTest {
         // What a spreadsheet or a hand makes of it: each was refused in English, without the file, or accepted.
         String ou = "pack metropole-rouen-normandie@2026.1, catalogue/pieces.csv";
         illisible(t -> t.put("catalogue/pieces.csv", "code,libelle,reference\nCHARTE,Charte,r\n"),
-                ou + " : colonne(s) attendus absente(s) de l'en-tête (lu : code,libelle,reference)");
+                ou + " : colonne attendus absente de l'en-tête (lu : code,libelle,reference)");
         illisible(t -> t.put("catalogue/pieces.csv", entete.replace(',', ';') + "CHARTE;Charte;a;r;;\n"),
                 ou + " : colonnes séparées par des points-virgules");
         illisible(t -> t.put("catalogue/pieces.csv", entete + "CHARTE,Charte,Signée, datée,r,,\n"),
-                ou + " ligne 2 : 7 valeur(s) pour 6 colonnes ; un texte qui contient une virgule s'écrit entre guillemets");
+                ou + " ligne 2 : 7 valeurs pour 6 colonnes ; un texte qui contient une virgule s'écrit entre guillemets");
         illisible(t -> t.put("catalogue/pieces.csv", entete + "CHARTE,Charte,\"Signée,r,,\n"),
                 ou + " ligne 2 : catalogue illisible : un texte entre guillemets n'est pas refermé");
         illisible(t -> t.put("catalogue/pieces.csv", entete + "CHARTE,Charte,,r,,\n"),
