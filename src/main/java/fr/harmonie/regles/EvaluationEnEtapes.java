@@ -7,6 +7,7 @@ import fr.harmonie.dossier.PieceDeclaree;
 import fr.harmonie.regles.ChaineCompilee.Declaree;
 import fr.harmonie.regles.faits.Anomalie;
 import fr.harmonie.regles.faits.BilanAnomalies;
+import fr.harmonie.regles.faits.BilanPieces;
 import fr.harmonie.regles.faits.EtapePossible;
 import fr.harmonie.regles.faits.PieceExigee;
 import fr.harmonie.regles.faits.PieceRequise;
@@ -28,7 +29,8 @@ import org.kie.api.runtime.KieSession;
  * One evaluation, run in a session borrowed from the chain's pool: the stages fire one after the other, each with its
  * own ruleflow group. Between stages, the declared overrides of the chain apply (pieces added or waived after
  * "pieces", calendar notices and raised gravités after "anomalies"), the pieces asked by several rules are merged so
- * that the maturity rules count each piece once, and the anomalies are counted by gravité ({@link BilanAnomalies}).
+ * that the maturity rules count each piece once (and counted, {@link BilanPieces}), and the anomalies are counted by
+ * gravité ({@link BilanAnomalies}).
  */
 final class EvaluationEnEtapes {
 
@@ -104,11 +106,15 @@ final class EvaluationEnEtapes {
         List<SortieMoteur.PieceEcartee> ecartees = new ArrayList<>();
         List<SortieMoteur.PieceConsolidee> pieces = consolider(sorties.exigences, ecartees);
         ecartees.forEach(e -> sorties.trace.addAll(e.motifs()));
+        List<PieceRequise> requises = new ArrayList<>(pieces.size());
         for (SortieMoteur.PieceConsolidee p : pieces) {
             EntreeCatalogue e = chaine.catalogue().entree(p.code());
-            session.insert(new PieceRequise(p.code(), e == null ? p.code() : e.libelle(), p.bloquante(), p.fournie(),
-                    chaine.catalogue().rang(p.code())));
+            PieceRequise requise = new PieceRequise(p.code(), e == null ? p.code() : e.libelle(), p.bloquante(), p.fournie(),
+                    chaine.catalogue().rang(p.code()));
+            requises.add(requise);
+            session.insert(requise);
         }
+        session.insert(BilanPieces.de(requises));
         declencher(session, Etape.ANOMALIES, sorties);
         appliquerCalendrier(session, sorties);
         releverGravites(session, sorties);

@@ -6,10 +6,12 @@ import org.kie.api.definition.rule.Rule;
  * Une action concrète qui ferait gagner des points de maturité. {@code bloqueDepot}: sans elle le dossier ne peut pas
  * être déposé; {@code bloqueMaturite}: sans elle il ne peut pas être mûr, quel que soit son score (anomalie bloquante).
  *
- * <p>{@code anomalie}: pour la correction d'une anomalie, son code. {@code corrigeAussi}: pour une action sur les
- * données, le code de l'anomalie qu'elle corrige du même coup quand celle-ci est relevée (équilibrer le plan de
- * financement corrige « plan déséquilibré »). Les deux ne sont alors qu'une action, proposée une fois pour la somme de
- * leurs gains.
+ * <p>{@code anomalie}: pour la correction d'une anomalie, son code ; pour une pièce à joindre qu'une autre étape
+ * produit, le code de la pièce (le contrat de réservation d'une VEFA, que l'étape du foncier fait signer).
+ * {@code corrigeAussi}: pour une action sur les données, le code de l'anomalie qu'elle corrige du même coup quand
+ * celle-ci est relevée (équilibrer le plan de financement corrige « plan déséquilibré »), ou de la pièce qu'elle
+ * produit. Les deux ne sont alors qu'une action, proposée une fois pour la somme de leurs gains, sous le libellé de la
+ * première.
  *
  * <p>{@code apres}: pour une étape qui n'est possible qu'une autre faite (obtenir le permis une fois déposé), l'action
  * de cette autre étape; {@code gain} est alors ce qu'elle rapporte en plus de celle-ci.
