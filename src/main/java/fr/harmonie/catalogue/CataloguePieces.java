@@ -57,7 +57,8 @@ public final class CataloguePieces {
             for (CSVRecord r : lecteur) {
                 String ou = fichier + " ligne " + ligne(contenu, r);
                 if (!r.isConsistent()) {
-                    throw new IllegalArgumentException(ou + " : " + r.size() + (r.size() > 1 ? " valeurs" : " valeur") + " pour " + lecteur.getHeaderNames().size()
+                    throw new IllegalArgumentException(ou + " : " + r.size() + (r.size() > 1 ? " valeurs" : " valeur")
+                            + " pour " + lecteur.getHeaderNames().size()
                             + " colonnes ; un texte qui contient une virgule s'écrit entre guillemets (\"…, …\")");
                 }
                 String code = r.get("code");
@@ -103,8 +104,8 @@ public final class CataloguePieces {
         boolean pointVirgule = lues.size() == 1 && lues.get(0).contains(";");
         throw new IllegalArgumentException(fichier + " : " + (pointVirgule
                 ? "colonnes séparées par des points-virgules ; le catalogue les sépare par des virgules"
-                : (manquantes.size() > 1 ? "colonnes " + String.join(", ", manquantes) + " absentes" : "colonne " + manquantes.get(0) + " absente")
-                        + " de l'en-tête (lu : " + String.join(",", lues) + ")")
+                : (manquantes.size() > 1 ? "colonnes " + String.join(", ", manquantes) + " absentes"
+                        : "colonne " + manquantes.get(0) + " absente") + " de l'en-tête (lu : " + String.join(",", lues) + ")")
                 + " ; en-tête attendu : code,libelle,attendus,reference,code_spls,modele");
     }
 

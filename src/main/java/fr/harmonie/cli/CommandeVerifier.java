@@ -116,11 +116,13 @@ final class CommandeVerifier {
             }
             if (croissance != null && croissance.reglesMesurees() > 0 && croissance.problemes().isEmpty()) {
                 sortie.println(String.format(Locale.FRANCE, "  croissance : %s de %d à %d logements,"
-                        + " mémoire allouée ×%.1f au plus (linéaire)", Fr.compte(croissance.reglesMesurees(), "règle mesurée", "règles mesurées"), CroissanceDesRegles.PETIT,
+                        + " mémoire allouée ×%.1f au plus (linéaire)",
+                        Fr.compte(croissance.reglesMesurees(), "règle mesurée", "règles mesurées"), CroissanceDesRegles.PETIT,
                         CroissanceDesRegles.GRAND, croissance.rapportMax()));
             }
         }
-        sortie.println("Bilan : " + Fr.compte(versions, "version de pack", "versions de pack") + ", " + joues + " cas joués, "
+        sortie.println("Bilan : " + Fr.compte(versions, "version de pack", "versions de pack") + ", " + joues
+                + " cas joués, "
                 + (problemes == 0 ? "aucun problème." : Fr.compte(problemes, "problème", "problèmes") + "."));
         return problemes == 0 ? 0 : CommandeEvaluer.REGLES_EN_DEFAUT;
     }

@@ -101,8 +101,8 @@ class Couverture implements CouvertureDesPacks {
                 + ") instruit « " + pack + " », qui n'est plus un pack en service.")));
         lue.dossiers().forEach((pack, n) -> {
             if (!registre.connait(pack) && !lue.services().containsKey(pack)) {
-                alertes.add((n > 1 ? n + " dossiers déposés" : "1 dossier déposé") + " sur « " + pack + " », qui n'est plus un pack en service, "
-                        + (n > 1 ? "ne sont vus" : "n'est vu") + " d'aucun instructeur.");
+                alertes.add((n > 1 ? n + " dossiers déposés" : "1 dossier déposé") + " sur « " + pack
+                        + " », qui n'est plus un pack en service, " + (n > 1 ? "ne sont vus" : "n'est vu") + " d'aucun instructeur.");
             }
         });
         return alertes;

@@ -163,7 +163,8 @@ class TentativesDeConnexion {
                     long minutes = Math.max(1, (reste.toSeconds() + 59) / 60);
                     reponse.setHeader("Retry-After", Long.toString(reste.toSeconds() + 1));
                     SecuriteConfiguration.probleme(reponse, 429, "Trop de tentatives",
-                            "Trop de mots de passe erronés pour ce compte : réessayez dans " + Fr.compte(minutes, "minute", "minutes") + ".");
+                            "Trop de mots de passe erronés pour ce compte : réessayez dans "
+                                    + Fr.compte(minutes, "minute", "minutes") + ".");
                     return;
                 }
                 if (echecs.isPresent()) {

@@ -93,7 +93,8 @@ public final class LecteurDossier {
                     .toList();
             int total = ecarts.size();
             String autre = AutresDocuments.reconnaitre(arbre);
-            String detail = Fr.compte(total, "écart", "écarts") + " au contrat du dossier (format 1)." + (autre == null ? "" : " " + autre)
+            String detail = Fr.compte(total, "écart", "écarts") + " au contrat du dossier (format 1)."
+                    + (autre == null ? "" : " " + autre)
                     + (total > VIOLATIONS_LISTEES ? " Les " + VIOLATIONS_LISTEES + " premiers, dans l'ordre des pointeurs, sont listés." : "");
             throw new DossierInvalideException("Dossier non conforme au format 1", detail,
                     ecarts.subList(0, Math.min(total, VIOLATIONS_LISTEES)).stream()

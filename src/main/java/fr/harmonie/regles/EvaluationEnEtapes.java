@@ -109,8 +109,8 @@ final class EvaluationEnEtapes {
         List<PieceRequise> requises = new ArrayList<>(pieces.size());
         for (SortieMoteur.PieceConsolidee p : pieces) {
             EntreeCatalogue e = chaine.catalogue().entree(p.code());
-            PieceRequise requise = new PieceRequise(p.code(), e == null ? p.code() : e.libelle(), p.bloquante(), p.fournie(),
-                    chaine.catalogue().rang(p.code()));
+            PieceRequise requise = new PieceRequise(p.code(), e == null ? p.code() : e.libelle(), p.bloquante(),
+                    p.fournie(), chaine.catalogue().rang(p.code()));
             requises.add(requise);
             session.insert(requise);
         }

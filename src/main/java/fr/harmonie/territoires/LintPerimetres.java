@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /** La part de {@link LintPacks} qui regarde où s'appliquent les packs: sous quel parent, et sans se chevaucher. */
 final class LintPerimetres {
@@ -57,9 +56,10 @@ final class LintPerimetres {
                 dehors.removeAll(couvertes);
                 boolean aucuneEnCommun = dehors.size() == connues.size();
                 if (!dehors.isEmpty() && (!delegataire || aucuneEnCommun)) {
-                    erreurs.add(ou + "pack.yaml : " + (aucuneEnCommun ? "aucune commune du périmètre n'est" : Fr.compte(dehors.size(),
-                            "commune du périmètre n'est pas", "communes du périmètre ne sont pas")) + " dans celui du parent « " + idParent
-                            + " » (" + departements(registre, dehors) + ") : elles y recevraient les règles de « " + idParent
+                    erreurs.add(ou + "pack.yaml : " + (aucuneEnCommun ? "aucune commune du périmètre n'est"
+                            : Fr.compte(dehors.size(), "commune du périmètre n'est pas", "communes du périmètre ne sont pas"))
+                            + " dans celui du parent « " + idParent + " » (" + departements(registre, dehors)
+                            + ") : elles y recevraient les règles de « " + idParent
                             + " », et non celles de leur territoire ; vérifier parent et périmètre");
                     return;
                 }
@@ -83,7 +83,8 @@ final class LintPerimetres {
         horsChaine.forEach((id, communes) -> {
             if (!delegataire || communes.size() == connues.size()) {
                 erreurs.add(ou + "pack.yaml : " + Fr.compte(communes.size(), "commune", "communes") + " du périmètre ("
-                        + departements(registre, communes) + (communes.size() > 1 ? ") sont" : ") est") + " dans celui de « " + id + " », qui n'est pas dans sa chaîne"
+                        + departements(registre, communes) + (communes.size() > 1 ? ") sont" : ") est") + " dans celui de « "
+                        + id + " », qui n'est pas dans sa chaîne"
                         + " (parent: " + idParent + ") : elles perdraient les règles de « " + id + " » ; le nommer en parent");
             }
         });
@@ -92,8 +93,8 @@ final class LintPerimetres {
 
     /** « département 38 », « départements 14, 27 » */
     private static String departements(RegistrePacks registre, Set<String> communes) {
-        List<String> codes = communes.stream().map(c -> registre.geographie().commune(c).departement()).distinct().sorted()
-                .toList();
+        List<String> codes = communes.stream().map(c -> registre.geographie().commune(c).departement()).distinct()
+                .sorted().toList();
         return (codes.size() > 1 ? "départements " : "département ") + String.join(", ", codes);
     }
 
@@ -128,7 +129,8 @@ final class LintPerimetres {
         paires.forEach((paire, communes) -> {
             Pack a = tous.get(paire.get(0));
             erreurs.add("pack " + a.reference() + " et pack " + tous.get(paire.get(1)).reference() + ", pack.yaml : périmètres qui se chevauchent au niveau "
-                    + a.manifeste().niveau() + " (" + (communes.size() > 1 ? communes.size() + " communes, dont " : "la commune ") + communes.first() + ")");
+                    + a.manifeste().niveau() + " (" + (communes.size() > 1 ? communes.size() + " communes, dont " : "la commune ")
+                    + communes.first() + ")");
         });
     }
 

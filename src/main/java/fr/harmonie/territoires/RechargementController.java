@@ -58,7 +58,8 @@ class RechargementController {
             boolean annonce = partages.annoncer(packs, administrateur.getName());
             LOG.info("Packs rechargés par {} : {} ; {}, aucun de leurs packs n'ayant changé",
                     administrateur.getName(),
-                    String.join(", ", packs), Fr.compte(r.chainesReprises(), "chaîne compilée gardée", "chaînes compilées gardées"));
+                    String.join(", ", packs),
+                    Fr.compte(r.chainesReprises(), "chaîne compilée gardée", "chaînes compilées gardées"));
             // A newly published DDT or délégataire pack takes its communes' new deposits away from whoever instructs the
             // level above: the administrator learns it here, in the reload's answer, rather than from a bailleur.
             List<String> alertes = new ArrayList<>(couverture.alertes(r.registre()));
