@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Assembles the maturity the rules scored: total, level, and the next steps. The rules say what each action would
- * gain; this picks the smallest set of actions that reaches the next level, most valuable first.
+ * gain; this picks the smallest set of actions that reaches the next level, most valuable first, then what still
+ * keeps the dossier from being deposited.
  */
 final class CalculMaturite {
 
@@ -76,6 +77,11 @@ final class CalculMaturite {
     private record Action(List<EtapePossible> etapes, double gain, boolean bloqueDepot, Set<String> fait) {
         String action() {
             return etapes.get(0).action();
+        }
+
+        /** Proposed whatever the level ({@link EtapePossible#jusquAuDepot()}). */
+        boolean jusquAuDepot() {
+            return etapes.stream().allMatch(EtapePossible::jusquAuDepot);
         }
 
         /** A step that can only come after another ({@link EtapePossible#apres()}): the action it waits for. */
@@ -144,6 +150,13 @@ final class CalculMaturite {
                 plan = completer(choisies, projete, actions, suites, cible);
             }
             choisies = plan.actions();
+            // A dossier is deposited at any level of maturity: after the way up, what still stands between it and its
+            // deposit (the steps the rules propose up to it), most valuable first, as a mature dossier's plan says.
+            for (Action a : actions) {
+                if (a.bloqueDepot() && a.jusquAuDepot() && !choisies.contains(a)) {
+                    choisies.add(a);
+                }
+            }
         }
         List<String> libelles = new ArrayList<>();
         for (Action a : choisies) {

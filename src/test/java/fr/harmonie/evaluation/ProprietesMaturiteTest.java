@@ -144,6 +144,37 @@ class ProprietesMaturiteTest {
     }
 
     /**
+     * A dossier is deposited at any level of maturity: once every next step is done, nothing keeps it from being
+     * deposited. Before socle 2026.33, a dossier not yet mature was told only how to go up a level, and the plan
+     * could leave out a missing bloquante piece or an unsigned letter.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ponderations")
+    void faireLesProchainesEtapesRendLeDossierDeposable(Ponderation ponderation) throws Exception {
+        Evaluateur evaluateur = ponderation.evaluateur();
+        int plans = 0;
+        for (ObjectNode dossier : tirer(300, 20261207)) {
+            Resultat avant = evaluer(evaluateur, dossier);
+            if (avant.deposable()) {
+                continue;
+            }
+            ObjectNode fait = dossier.deepCopy();
+            for (String etape : avant.maturite().prochainesEtapes()) {
+                faire(etape, fait, avant);
+            }
+            Resultat apres = evaluer(evaluateur, fait);
+            assertThat(apres.deposable())
+                    .as("dossier %s, %s, étapes %s : après, pièces manquantes %s, anomalies %s", dossier,
+                            avant.maturite().niveau(), avant.maturite().prochainesEtapes(),
+                            apres.piecesRequises().stream().filter(p -> p.bloquante() && p.statut() != Resultat.StatutPiece.FOURNIE).toList(),
+                            apres.anomalies())
+                    .isTrue();
+            plans++;
+        }
+        assertThat(plans).isGreaterThan(100);
+    }
+
+    /**
      * With the socle's own weights: six logements whose surface utile is wrong (six majeures, no quality point that a
      * single fix would bring back) and a permit not filed. Filing it is not enough (77). Under 2026.15 and 2026.16 the
      * plan went on to obtaining the permit (+8); since 2026.17, fixing all the anomalies at once (+10) is the more
