@@ -9,11 +9,13 @@ import fr.harmonie.regles.faits.Fr;
 import fr.harmonie.regles.faits.Parametres;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -94,6 +96,19 @@ final class CalculMaturite {
             .thenComparing(Action::bloqueDepot, Comparator.reverseOrder())
             .thenComparing(Action::action);
 
+    /**
+     * The same, ties in French alphabetical order: « Échéancier » among the E, not after « Tableau » as in
+     * {@link String#compareTo}. For the steps up to the deposit only (socle 2026.33 on), since the plans sealed before
+     * keep their order. A collator of its own each time: a shared one would make the evaluations wait for each other.
+     */
+    private static Comparator<Action> plusUtileDAbordEnFrancais() {
+        Collator francais = Collator.getInstance(Locale.FRENCH);
+        return Comparator.comparingDouble(Action::gain).reversed()
+                .thenComparing(Action::bloqueDepot, Comparator.reverseOrder())
+                .thenComparing(Action::action, francais)
+                .thenComparing(Action::action);
+    }
+
     private static List<String> prochainesEtapes(Niveau niveau, double total, List<EtapePossible> etapes,
                                                  double seuilConsolider, double seuilMure) {
         List<Gain> gains = gainsAvecCeQuiEnDecoule(etapes);
@@ -152,11 +167,16 @@ final class CalculMaturite {
             choisies = plan.actions();
             // A dossier is deposited at any level of maturity: after the way up, what still stands between it and its
             // deposit (the steps the rules propose up to it), most valuable first, as a mature dossier's plan says.
+            List<Action> avantDepot = new ArrayList<>();
             for (Action a : actions) {
-                if (a.bloqueDepot() && a.jusquAuDepot() && !choisies.contains(a)) {
-                    choisies.add(a);
+                if (a.bloqueDepot() && a.jusquAuDepot() && !choisies.contains(a) && !avantDepot.contains(a)) {
+                    avantDepot.add(a);
                 }
             }
+            if (avantDepot.size() > 1) {
+                avantDepot.sort(plusUtileDAbordEnFrancais());
+            }
+            choisies.addAll(avantDepot);
         }
         List<String> libelles = new ArrayList<>();
         for (Action a : choisies) {
