@@ -14,6 +14,7 @@ import fr.harmonie.regles.ChaineResolue;
 import fr.harmonie.regles.CompilateurRegles;
 import fr.harmonie.regles.Origine;
 import fr.harmonie.regles.Pack;
+import fr.harmonie.regles.faits.Fr;
 import fr.harmonie.regles.faits.Gravite;
 import fr.harmonie.regles.faits.Localisation;
 import fr.harmonie.stockage.ActionJournal;
@@ -216,7 +217,7 @@ class CycleDossier {
         if (!r.deposable() || !territoireIncoherent.isEmpty()) {
             List<String> raisons = new ArrayList<>();
             if (dossier.dateReference() != null && !dossier.dateReference().equals(jour)) {
-                raisons.add("Évalué au jour du dépôt, le " + jour + " (le dossier indique le " + dossier.dateReference() + ")");
+                raisons.add("Évalué au jour du dépôt, le " + Fr.jour(jour) + " (le dossier indique le " + Fr.jour(dossier.dateReference()) + ")");
             }
             raisons.addAll(territoireIncoherent);
             List<Resultat.PieceRequise> manquantes = r.piecesRequises().stream()

@@ -405,7 +405,7 @@ class CycleDossierTest {
 
         assertThat(depot.statusCode()).isEqualTo(409);
         assertThat(json(depot).get("detail").asString())
-                .contains("Évalué au jour du dépôt, le 2026-11-20 (le dossier indique le 2025-06-01)")
+                .contains("Évalué au jour du dépôt, le 20 novembre 2026 (le dossier indique le 1er juin 2025)")
                 .contains("Lot PLAI : marge locale de 5 %");
     }
 
