@@ -9,20 +9,17 @@ import fr.harmonie.regles.faits.Fr;
 import fr.harmonie.regles.faits.Parametres;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Assembles the maturity the rules scored: total, level, and the next steps. The rules say what each action would
- * gain; this picks the smallest set of actions that reaches the next level, most valuable first, then what still
- * keeps the dossier from being deposited.
+ * gain; this picks the smallest set of actions that reaches the next level, most valuable first.
  */
 final class CalculMaturite {
 
@@ -81,11 +78,6 @@ final class CalculMaturite {
             return etapes.get(0).action();
         }
 
-        /** Proposed whatever the level ({@link EtapePossible#jusquAuDepot()}). */
-        boolean jusquAuDepot() {
-            return etapes.stream().allMatch(EtapePossible::jusquAuDepot);
-        }
-
         /** A step that can only come after another ({@link EtapePossible#apres()}): the action it waits for. */
         String apres() {
             return etapes.get(0).apres();
@@ -95,19 +87,6 @@ final class CalculMaturite {
     private static final Comparator<Action> PLUS_UTILE_D_ABORD = Comparator.comparingDouble(Action::gain).reversed()
             .thenComparing(Action::bloqueDepot, Comparator.reverseOrder())
             .thenComparing(Action::action);
-
-    /**
-     * The same, ties in French alphabetical order: « Échéancier » among the E, not after « Tableau » as in
-     * {@link String#compareTo}. For the steps up to the deposit only (socle 2026.33 on), since the plans sealed before
-     * keep their order. A collator of its own each time: a shared one would make the evaluations wait for each other.
-     */
-    private static Comparator<Action> plusUtileDAbordEnFrancais() {
-        Collator francais = Collator.getInstance(Locale.FRENCH);
-        return Comparator.comparingDouble(Action::gain).reversed()
-                .thenComparing(Action::bloqueDepot, Comparator.reverseOrder())
-                .thenComparing(Action::action, francais)
-                .thenComparing(Action::action);
-    }
 
     private static List<String> prochainesEtapes(Niveau niveau, double total, List<EtapePossible> etapes,
                                                  double seuilConsolider, double seuilMure) {
@@ -165,18 +144,6 @@ final class CalculMaturite {
                 plan = completer(choisies, projete, actions, suites, cible);
             }
             choisies = plan.actions();
-            // A dossier is deposited at any level of maturity: after the way up, what still stands between it and its
-            // deposit (the steps the rules propose up to it), most valuable first, as a mature dossier's plan says.
-            List<Action> avantDepot = new ArrayList<>();
-            for (Action a : actions) {
-                if (a.bloqueDepot() && a.jusquAuDepot() && !choisies.contains(a) && !avantDepot.contains(a)) {
-                    avantDepot.add(a);
-                }
-            }
-            if (avantDepot.size() > 1) {
-                avantDepot.sort(plusUtileDAbordEnFrancais());
-            }
-            choisies.addAll(avantDepot);
         }
         List<String> libelles = new ArrayList<>();
         for (Action a : choisies) {

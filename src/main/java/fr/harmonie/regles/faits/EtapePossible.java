@@ -18,68 +18,44 @@ import org.kie.api.definition.rule.Rule;
  *
  * <p>{@code siNecessaire}: une étape qui recouvre d'autres étapes (corriger toutes les anomalies à la fois), proposée
  * seulement quand les autres ne suffisent pas à monter d'un niveau.
- *
- * <p>{@code jusquAuDepot}: une étape qui {@link #bloqueDepot}, proposée quel que soit le niveau, après celles qui
- * montent d'un niveau: un dossier se dépose à tout niveau de maturité, et le plan dit alors tout ce qui l'en empêche
- * encore. Sans elle (les socles jusqu'à 2026.32), un dossier pas encore mûr n'a que les étapes qui le font monter d'un
- * niveau, et ses reçus scellés se rejouent tels quels.
  */
 public record EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle,
-                            String anomalie, String corrigeAussi, String apres, boolean siNecessaire,
-                            boolean jusquAuDepot) {
+                            String anomalie, String corrigeAussi, String apres, boolean siNecessaire) {
 
     public EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle) {
-        this(action, gain, bloqueDepot, bloqueMaturite, regle, null, null, null, false, false);
+        this(action, gain, bloqueDepot, bloqueMaturite, regle, null, null, null, false);
     }
 
     /** The form of the socle up to 2026.14, which packs' rules may call too. */
     public EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle,
                          String anomalie, String corrigeAussi) {
-        this(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, null, false, false);
+        this(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, null, false);
     }
 
     /** The form of the socle 2026.15 and 2026.16. */
     public EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle,
                          String anomalie, String corrigeAussi, String apres) {
-        this(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, apres, false, false);
-    }
-
-    /** The form of the socle 2026.17 to 2026.32. */
-    public EtapePossible(String action, double gain, boolean bloqueDepot, boolean bloqueMaturite, Rule regle,
-                         String anomalie, String corrigeAussi, String apres, boolean siNecessaire) {
-        this(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, apres, siNecessaire, false);
+        this(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, apres, false);
     }
 
     /** Cette étape est la correction de l'anomalie {@code code}. */
     public EtapePossible corrigeant(String code) {
-        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, code, corrigeAussi, apres,
-                siNecessaire, jusquAuDepot);
+        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, code, corrigeAussi, apres, siNecessaire);
     }
 
     /** Cette action corrige aussi l'anomalie {@code code}, quand elle est relevée. */
     public EtapePossible corrigeantAussi(String code) {
-        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, code, apres,
-                siNecessaire, jusquAuDepot);
+        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, code, apres, siNecessaire);
     }
 
     /** Cette étape ne se fait qu'après l'étape d'action {@code action}. */
     public EtapePossible apres(String action) {
         return new EtapePossible(this.action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, action,
-                siNecessaire, jusquAuDepot);
+                siNecessaire);
     }
 
     /** Cette étape n'est proposée que si les autres ne suffisent pas à monter d'un niveau. */
     public EtapePossible seulementSiNecessaire() {
-        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, apres, true,
-                jusquAuDepot);
-    }
-
-    /**
-     * Sans cette étape le dossier ne peut pas être déposé ({@link #bloqueDepot}): elle est proposée quel que soit le
-     * niveau de maturité.
-     */
-    public EtapePossible proposeeJusquAuDepot() {
-        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, apres,
-                siNecessaire, true);
+        return new EtapePossible(action, gain, bloqueDepot, bloqueMaturite, regle, anomalie, corrigeAussi, apres, true);
     }
 }
