@@ -222,7 +222,13 @@ class CycleDossier {
             raisons.addAll(territoireIncoherent);
             List<Resultat.PieceRequise> manquantes = r.piecesRequises().stream()
                     .filter(p -> p.bloquante() && p.statut() == Resultat.StatutPiece.MANQUANTE).toList();
-            manquantes.forEach(p -> raisons.add("Pièce bloquante manquante : " + p.libelle()));
+            if (!manquantes.isEmpty()) {
+                // One reason for all of them: « Pièce bloquante manquante : » eight times over read as a wall.
+                List<String> libelles = manquantes.stream().map(p -> "« " + p.libelle() + " »").toList();
+                raisons.add(libelles.size() == 1 ? "Pièce bloquante manquante : " + libelles.get(0)
+                        : libelles.size() + " pièces bloquantes manquantes : " + String.join(", ", libelles.subList(0, libelles.size() - 1))
+                                + " et " + libelles.get(libelles.size() - 1));
+            }
             List<Resultat.AnomalieRelevee> bloquantes = r.anomalies().stream()
                     .filter(a -> a.gravite() == Gravite.BLOQUANTE || a.code().equals(TERRITOIRE_INCOHERENT)).toList();
             bloquantes.stream().filter(a -> a.gravite() == Gravite.BLOQUANTE).forEach(a -> raisons.add(a.message()));

@@ -487,7 +487,10 @@ class CycleDossierTest {
         HttpResponse<String> depot = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null);
 
         assertThat(depot.statusCode()).isEqualTo(409);
-        assertThat(json(depot).get("detail").asString()).contains("Pièce bloquante manquante : Plan de masse");
+        // Every missing piece in one reason, not « Pièce bloquante manquante : » once for each.
+        assertThat(json(depot).get("detail").asString())
+                .containsPattern("\\d+ pièces bloquantes manquantes : « Courrier de demande signé par le maître d'ouvrage », .*« Plan de masse », .* et « [^»]+ »")
+                .doesNotContain("Pièce bloquante manquante");
         // The same reasons by their codes, for a bailleur's system, which matches on codes rather than on French.
         assertThat(json(depot).get("type").asString()).isEqualTo("urn:harmonie:probleme:non-deposable");
         assertThat(json(depot).get("piecesManquantes").findValuesAsString("code")).contains("PLAN_MASSE", "COURRIER_DEMANDE");
