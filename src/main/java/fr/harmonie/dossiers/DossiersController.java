@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -100,15 +101,18 @@ class DossiersController {
     @Operation(summary = "Lister les dossiers que le compte voit, par pages (filtres : statut, reference, commune, territoire ;"
             + " tri : creation, depot)")
     @GetMapping("/api/v1/dossiers")
-    ResponseEntity<List<Map<String, Object>>> lister(@AuthenticationPrincipal CompteAuthentifie compte,
-                                                     @RequestParam(name = "statut", required = false) List<String> statuts,
-                                                     @RequestParam(required = false) String reference,
-                                                     @RequestParam(required = false) String commune,
-                                                     @RequestParam(required = false) String territoire,
-                                                     @RequestParam(name = "niveau", required = false) List<String> niveaux,
-                                                     @RequestParam(required = false) String tri,
-                                                     @RequestParam(required = false) String apres,
-                                                     @RequestParam(required = false) Integer limite) {
+    ResponseEntity<?> lister(@AuthenticationPrincipal CompteAuthentifie compte,
+                             @RequestParam(name = "statut", required = false) List<String> statuts,
+                             @RequestParam(required = false) String reference,
+                             @RequestParam(required = false) String commune,
+                             @RequestParam(required = false) String territoire,
+                             @RequestParam(name = "niveau", required = false) List<String> niveaux,
+                             @RequestParam(required = false) String tri,
+                             @RequestParam(required = false) String apres,
+                             @RequestParam(required = false) Integer limite,
+                             @RequestParam(required = false) String format,
+                             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean enCsv = FormatDeLaListe.csv(format, accept);
         Utilisateur u = compte.utilisateur();
         DossiersStore.Filtre filtre = FiltresDeLaListe.lire(new FiltresDeLaListe.Demande(statuts, reference, commune, territoire,
                 niveaux, tri), registre.registre().geographie(), store::packsImportes);
@@ -125,6 +129,11 @@ class DossiersController {
                 dossiers.isEmpty() ? null : dossiers.get(dossiers.size() - 1).id());
         ResponseEntity.BodyBuilder reponse = Pagination.page(dossiers.size(), taille, "/api/v1/dossiers", suivante)
                 .header("X-Total-Count", Long.toString(store.nombreVisibles(u, filtre)));
+        if (enCsv) {
+            return reponse.contentType(FormatDeLaListe.CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossiers.csv\"")
+                    .body(ListeEnCsv.ecrire(dossiers, evaluations));
+        }
         return reponse.body(dossiers.stream().map(d -> resume(d, evaluations.get(d.id()))).toList());
     }
 

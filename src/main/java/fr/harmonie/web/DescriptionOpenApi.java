@@ -73,7 +73,11 @@ class DescriptionOpenApi {
             Map.entry("codePostal", "Un code postal (5 chiffres) : les communes qui le portent."),
             Map.entry("date", "La date (AAAA-MM-JJ) à laquelle lire les règles en vigueur ; aujourd'hui (Europe/Paris) par défaut."),
             Map.entry("If-Match", "L'ETag du dossier tel qu'il a été lu : refusé (412) s'il a changé depuis. Requis pour une "
-                    + "modification (428 sinon), facultatif pour une suppression."));
+                    + "modification (428 sinon), facultatif pour une suppression."),
+            Map.entry("format", "json (par défaut) ou csv : la même page pour un tableur (séparateur point-virgule, UTF-8 avec "
+                    + "BOM, heures de Paris, une ligne par dossier avec son aperçu et sa dernière évaluation), en pièce jointe "
+                    + "dossiers.csv ; les mêmes filtres, le même ordre, les mêmes en-têtes Link et X-Total-Count."),
+            Map.entry("Accept", "text/csv, nommé avant application/json, donne la liste en CSV comme format=csv ; JSON sinon."));
 
     @Bean
     OpenAPI descriptionHarmonie() {

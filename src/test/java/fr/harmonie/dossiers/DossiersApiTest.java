@@ -274,7 +274,7 @@ class DossiersApiTest {
             assertThat(r.statusCode()).as(faute).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).as(faute).matches("Paramètre « (statuts|ordre) » inconnu"
-                    + " de cette adresse \\(attendus : apres, commune, limite, niveau, reference, statut, territoire, tri\\)\\.");
+                    + " de cette adresse \\(attendus : apres, commune, format, limite, niveau, reference, statut, territoire, tri\\)\\.");
         }
         HttpResponse<String> sansParametre = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + rouen + "?vue=complete", "instructeur", null, null);
         assertThat(Json.MAPPER.readTree(sansParametre.body()).get("detail").asString())
@@ -323,6 +323,57 @@ class DossiersApiTest {
         HttpResponse<String> apresUnBrouillon = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?tri=depot&apres=" + jamaisDepose,
                 "bailleur", null, null);
         assertThat(apresUnBrouillon.statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * The queue in a spreadsheet: the same dossiers as the JSON list, with the same filter and order, one row each, in
+     * the French spreadsheet's form (BOM, semicolons, oui/non), the caller's scope alike; an operation's name that
+     * starts like a formula stays text.
+     */
+    @Test
+    void laListeSeLitAussiDansUnTableur() throws Exception {
+        String corps = DossiersDeTest.agrement("76540").replace("\"Dossier de base des cas : construction neuve sans anomalie\"",
+                "\"=HYPERLINK(\\\"http://exemple.invalid\\\";\\\"ouvrir\\\")\"");
+        HttpResponse<String> cree = ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur", corps, null);
+        assertThat(cree.statusCode()).as(cree.body()).isEqualTo(201);
+        String formule = Json.MAPPER.readTree(cree.body()).get("id").asString();
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + formule + "/depot", "bailleur", null, null).statusCode())
+                .isEqualTo(200);
+        String filtre = "?statut=DEPOSE&commune=76540&limite=500";
+
+        HttpResponse<String> enCsv = ClientHttp.appeler(port, "GET", "/api/v1/dossiers" + filtre + "&format=csv", "instructeur", null, null);
+        HttpResponse<String> enJson = ClientHttp.appeler(port, "GET", "/api/v1/dossiers" + filtre, "instructeur", null, null);
+
+        assertThat(enCsv.statusCode()).isEqualTo(200);
+        assertThat(enCsv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+        assertThat(enCsv.headers().firstValue("X-Total-Count")).isEqualTo(enJson.headers().firstValue("X-Total-Count"));
+        assertThat(enCsv.body()).startsWith("\uFEFFidentifiant;référence;statut;phase;opération;");
+        List<org.apache.commons.csv.CSVRecord> lignes = org.apache.commons.csv.CSVFormat.EXCEL.builder().setDelimiter(';')
+                .setHeader().get().parse(new java.io.StringReader(enCsv.body().substring(1))).getRecords();
+        JsonNode liste = Json.MAPPER.readTree(enJson.body());
+        assertThat(lignes).extracting(l -> l.get("identifiant"))
+                .containsExactlyElementsOf(liste.valueStream().map(d -> d.get("id").asString()).toList());
+        org.apache.commons.csv.CSVRecord ligne = lignes.stream().filter(l -> l.get("identifiant").equals(formule)).findFirst().orElseThrow();
+        JsonNode evaluation = trouver(liste, formule).get("derniereEvaluation");
+        assertThat(ligne.get("opération")).isEqualTo("'=HYPERLINK(\"http://exemple.invalid\";\"ouvrir\")");
+        assertThat(ligne.get("statut")).isEqualTo("DEPOSE");
+        assertThat(ligne.get("code INSEE")).isEqualTo("76540");
+        assertThat(ligne.get("territoire")).isEqualTo("metropole-rouen-normandie");
+        assertThat(ligne.get("déposable")).isEqualTo("oui");
+        assertThat(ligne.get("score")).isEqualTo(Integer.toString(evaluation.get("score").asInt()));
+        assertThat(ligne.get("niveau")).isEqualTo(evaluation.get("niveau").asString());
+        assertThat(ligne.get("déposé le")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+
+        // Asked by the Accept header too; JSON stays the default, and first when the client names both.
+        assertThat(envoyer(requete("/api/v1/dossiers" + filtre, "instructeur").header("Accept", "text/csv").GET().build()).body())
+                .isEqualTo(enCsv.body());
+        assertThat(envoyer(requete("/api/v1/dossiers" + filtre, "instructeur").header("Accept", "application/json, text/csv")
+                .GET().build()).headers().firstValue("Content-Type")).hasValue("application/json");
+        // The caller's scope, as in JSON: another bailleur's spreadsheet does not hold it.
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=csv", "bailleur2", null, null).body()).doesNotContain(formule);
+        HttpResponse<String> inconnu = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=xlsx", "instructeur", null, null);
+        assertThat(inconnu.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(inconnu.body()).get("detail").asString()).startsWith("« format » vaut json (par défaut) ou csv");
     }
 
     /** Every page, following Link, as one list. */
