@@ -127,6 +127,9 @@ class DossiersController {
         Map<UUID, DossiersStore.DerniereEvaluation> evaluations = store.dernieresEvaluations(dossiers.stream().map(DossierStocke::id).toList());
         Map<String, Object> suivante = FiltresDeLaListe.pageSuivante(filtre,
                 dossiers.isEmpty() ? null : dossiers.get(dossiers.size() - 1).id());
+        if (enCsv && format != null) {
+            suivante.put("format", "csv"); // the next page in the form this one was asked in
+        }
         ResponseEntity.BodyBuilder reponse = Pagination.page(dossiers.size(), taille, "/api/v1/dossiers", suivante)
                 .header("X-Total-Count", Long.toString(store.nombreVisibles(u, filtre)));
         if (enCsv) {

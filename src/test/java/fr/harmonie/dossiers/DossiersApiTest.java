@@ -364,6 +364,9 @@ class DossiersApiTest {
         assertThat(ligne.get("niveau")).isEqualTo(evaluation.get("niveau").asString());
         assertThat(ligne.get("déposé le")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 
+        HttpResponse<String> premiere = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?statut=DEPOSE&format=csv&limite=1",
+                "instructeur", null, null);
+        assertThat(premiere.headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("format=csv"));
         // Asked by the Accept header too; JSON stays the default, and first when the client names both.
         assertThat(envoyer(requete("/api/v1/dossiers" + filtre, "instructeur").header("Accept", "text/csv").GET().build()).body())
                 .isEqualTo(enCsv.body());
