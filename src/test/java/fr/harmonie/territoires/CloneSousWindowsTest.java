@@ -42,7 +42,7 @@ class CloneSousWindowsTest {
         Geographie geographie = Geographie.charger(texte(geo, "communes.csv"), texte(geo, "epci.csv"),
                 texte(geo, "codes-postaux.csv"), texte(geo, "communes-rattachees.csv"), texte(geo, "provenance.properties"));
         RegistrePacks registre = ChargeurPacks.charger(clone, geographie);
-        assertThat(registre.references()).contains("national@2026.32", "metropole-rouen-normandie@2026.1");
+        assertThat(registre.references()).contains("national@2026.34", "metropole-rouen-normandie@2026.1");
         assertThat(VersionsPubliees.de(clone).ecarts(registre)).isEmpty();
     }
 

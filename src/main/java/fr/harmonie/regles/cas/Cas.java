@@ -8,6 +8,7 @@ import java.util.Map;
  * vers nouvelle valeur, {@code null} pour retirer le champ), puis ce qu'on attend. {@code etapes}, quand il est
  * donné, est la liste exacte et ordonnée des prochaines étapes du résultat, points gagnés compris: ce que la maturité
  * conseille au bailleur. {@code score} et {@code niveau}, quand ils sont donnés, sont ceux de la maturité du résultat.
+ * {@code explications}: par dimension, le texte exact qui dit au bailleur d'où viennent ses points.
  */
 public record Cas(
         String regle,
@@ -18,6 +19,7 @@ public record Cas(
         List<AnomalieAttendue> anomalies,
         List<PieceAttendue> pieces,
         Map<String, Double> maturite,
+        Map<String, String> explications,
         List<String> etapes,
         Integer score,
         String niveau,
@@ -28,12 +30,13 @@ public record Cas(
         anomalies = anomalies == null ? List.of() : anomalies;
         pieces = pieces == null ? List.of() : pieces;
         maturite = maturite == null ? Map.of() : maturite;
+        explications = explications == null ? Map.of() : explications;
     }
 
     /** Ce cas, lu dans {@code fichier}, dont le dossier de base est celui du fichier quand le cas n'en nomme pas. */
     Cas dans(String fichier, String dossierDuFichier) {
         return new Cas(regle, nom, dossier == null ? dossierDuFichier : dossier, modifier, declenche, anomalies, pieces,
-                maturite, etapes, score, niveau, fichier);
+                maturite, explications, etapes, score, niveau, fichier);
     }
 
     /**

@@ -179,6 +179,14 @@ public final class ExecuteurCas {
                 ecarts.add("maturité " + m.getKey() + " : attendu " + m.getValue() + ", obtenu " + points.orElse(null));
             }
         }
+        for (Map.Entry<String, String> e : cas.explications().entrySet()) {
+            var explication = r.maturite().dimensions().stream().filter(d -> d.code().equals(e.getKey()))
+                    .map(Resultat.Dimension::explication).findFirst();
+            if (!explication.equals(java.util.Optional.of(e.getValue()))) {
+                ecarts.add("explication " + e.getKey() + " : attendu « " + e.getValue() + " », obtenu "
+                        + explication.map(x -> "« " + x + " »").orElse("aucune"));
+            }
+        }
         if (cas.score() != null && cas.score() != r.maturite().score()
                 || cas.niveau() != null && !cas.niveau().equals(r.maturite().niveau().name())) {
             ecarts.add("maturité : attendu " + (cas.score() == null ? "" : "score " + cas.score() + " ")

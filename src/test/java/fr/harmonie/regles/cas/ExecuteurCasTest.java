@@ -27,7 +27,7 @@ class ExecuteurCasTest {
 
     private static Cas cas(String regle, String dossier, Map<String, Object> modifier, boolean declenche, List<Cas.AnomalieAttendue> anomalies,
                            List<Cas.PieceAttendue> pieces, Map<String, Double> maturite) {
-        return new Cas(regle, "essai", dossier, modifier, declenche, anomalies, pieces, maturite, null, null, null,
+        return new Cas(regle, "essai", dossier, modifier, declenche, anomalies, pieces, maturite, null, null, null, null,
                 "regles/essai.cas.yaml");
     }
 
@@ -90,19 +90,32 @@ class ExecuteurCasTest {
     }
 
     private static Cas etapes(List<String> etapes) {
-        return new Cas("NAT-MA-015", "essai", "agrement", Map.of(), true, List.of(), List.of(), Map.of(), etapes, null, null,
+        return new Cas("NAT-MA-015", "essai", "agrement", Map.of(), true, List.of(), List.of(), Map.of(), null, etapes, null, null,
                 "regles/essai.cas.yaml");
     }
 
     /** The base dossier scores 84.5 points, rounded to 85, MURE: a case that expects otherwise says what it got. */
     @Test
     void unScoreOuUnNiveauAttendusSontComparesACeuxDuResultat() {
-        Cas juste = new Cas("NAT-MA-001", "essai", "agrement", Map.of(), true, List.of(), List.of(), Map.of(), null, 85, "MURE",
+        Cas juste = new Cas("NAT-MA-001", "essai", "agrement", Map.of(), true, List.of(), List.of(), Map.of(), null, null, 85, "MURE",
                 "regles/essai.cas.yaml");
         assertThat(ecarts(juste)).isEmpty();
-        Cas faux = new Cas("NAT-MA-001", "essai", "agrement", Map.of(), true, List.of(), List.of(), Map.of(), null, 84,
+        Cas faux = new Cas("NAT-MA-001", "essai", "agrement", Map.of(), true, List.of(), List.of(), Map.of(), null, null, 84,
                 "A_CONSOLIDER", "regles/essai.cas.yaml");
         assertThat(ecarts(faux)).containsExactly("maturité : attendu score 84 A_CONSOLIDER, obtenu score 85 MURE");
+    }
+
+    /** What the bailleur reads of a dimension, word for word: a case that expects other words says what it got. */
+    @Test
+    void uneExplicationAttendueEstCompareeMotPourMot() {
+        Cas juste = new Cas("NAT-MA-008", "essai", "agrement", Map.of(), true, List.of(), List.of(), Map.of(),
+                Map.of("QUALITE", "Aucune anomalie majeure ni mineure"), null, null, null, "regles/essai.cas.yaml");
+        assertThat(ecarts(juste)).isEmpty();
+        Cas faux = new Cas("NAT-MA-008", "essai", "agrement", Map.of(), true, List.of(), List.of(), Map.of(),
+                Map.of("QUALITE", "0 anomalie majeure, 0 mineure", "INCONNUE", "?"), null, null, null, "regles/essai.cas.yaml");
+        assertThat(ecarts(faux)).containsExactlyInAnyOrder(
+                "explication QUALITE : attendu « 0 anomalie majeure, 0 mineure », obtenu « Aucune anomalie majeure ni mineure »",
+                "explication INCONNUE : attendu « ? », obtenu aucune");
     }
 
     @Test
