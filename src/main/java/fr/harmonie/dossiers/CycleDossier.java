@@ -217,7 +217,8 @@ class CycleDossier {
         if (!r.deposable() || !territoireIncoherent.isEmpty()) {
             List<String> raisons = new ArrayList<>();
             if (dossier.dateReference() != null && !dossier.dateReference().equals(jour)) {
-                raisons.add("Évalué au jour du dépôt, le " + Fr.jour(jour) + " (le dossier indique le " + Fr.jour(dossier.dateReference()) + ")");
+                raisons.add("Évalué au jour du dépôt, le " + Fr.jour(jour) + " (le dossier indique le "
+                        + Fr.jour(dossier.dateReference()) + ")");
             }
             raisons.addAll(territoireIncoherent);
             List<Resultat.PieceRequise> manquantes = r.piecesRequises().stream()
@@ -225,9 +226,9 @@ class CycleDossier {
             if (!manquantes.isEmpty()) {
                 // One reason for all of them: « Pièce bloquante manquante : » eight times over read as a wall.
                 List<String> libelles = manquantes.stream().map(p -> "« " + p.libelle() + " »").toList();
-                raisons.add(libelles.size() == 1 ? "Pièce bloquante manquante : " + libelles.get(0)
-                        : libelles.size() + " pièces bloquantes manquantes : " + String.join(", ", libelles.subList(0, libelles.size() - 1))
-                                + " et " + libelles.get(libelles.size() - 1));
+                int n = libelles.size();
+                raisons.add(n == 1 ? "Pièce bloquante manquante : " + libelles.get(0)
+                        : n + " pièces bloquantes manquantes : " + String.join(", ", libelles.subList(0, n - 1)) + " et " + libelles.get(n - 1));
             }
             List<Resultat.AnomalieRelevee> bloquantes = r.anomalies().stream()
                     .filter(a -> a.gravite() == Gravite.BLOQUANTE || a.code().equals(TERRITOIRE_INCOHERENT)).toList();

@@ -69,7 +69,7 @@ final class ListeEnCsv {
         l.add(heure(d.modifieLe()));
         if (e == null) {
             // Never evaluated: the evaluation's columns stay empty, rather than read as « non déposable, score 0 ».
-            for (int i = 0; i < 10; i++) {
+            while (l.size() < COLONNES.size()) {
                 l.add("");
             }
         } else {

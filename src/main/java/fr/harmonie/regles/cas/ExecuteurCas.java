@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -182,7 +183,7 @@ public final class ExecuteurCas {
         for (Map.Entry<String, String> e : cas.explications().entrySet()) {
             var explication = r.maturite().dimensions().stream().filter(d -> d.code().equals(e.getKey()))
                     .map(Resultat.Dimension::explication).findFirst();
-            if (!explication.equals(java.util.Optional.of(e.getValue()))) {
+            if (!explication.equals(Optional.of(e.getValue()))) {
                 ecarts.add("explication " + e.getKey() + " : attendu « " + e.getValue() + " », obtenu "
                         + explication.map(x -> "« " + x + " »").orElse("aucune"));
             }
