@@ -372,6 +372,9 @@ class DossiersApiTest {
                 .isEqualTo(enCsv.body());
         assertThat(envoyer(requete("/api/v1/dossiers" + filtre, "instructeur").header("Accept", "application/json, text/csv")
                 .GET().build()).headers().firstValue("Content-Type")).hasValue("application/json");
+        HttpResponse<String> xml = envoyer(requete("/api/v1/dossiers", "instructeur").header("Accept", "application/xml").GET().build());
+        assertThat(xml.statusCode()).isEqualTo(406);
+        assertThat(Json.MAPPER.readTree(xml.body()).get("detail").asString()).contains("text/csv : format=csv");
         // The caller's scope, as in JSON: another bailleur's spreadsheet does not hold it.
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=csv", "bailleur2", null, null).body()).doesNotContain(formule);
         HttpResponse<String> inconnu = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=xlsx", "instructeur", null, null);
