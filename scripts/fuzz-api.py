@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # Fuzz de l'API sur un service qui tourne avec ses comptes de démonstration: valeurs hostiles (NUL, demi-paires de
 # substitution, textes de 70 000 caractères, textes courts en caractères mais longs en octets, nombres extrêmes, types
-# faux) dans chaque champ des corps JSON, dans les chemins, les paramètres d'adresse, les en-têtes If-Match et
-# Authorization, et dans chaque feuille d'un dossier.
+# faux) dans chaque champ des corps JSON, dans les chemins, les paramètres d'adresse, les en-têtes If-Match,
+# Authorization et Accept, et dans chaque feuille d'un dossier.
 # Échoue (code 1) sur toute réponse 5xx ou toute erreur 4xx qui n'est pas en application/problem+json.
 # Usage: ./mvnw -q package -DskipTests && java -jar target/harmonie.jar --harmonie.donnees.ephemeres=true &
 #        scripts/fuzz-api.py http://localhost:8080
@@ -136,6 +136,24 @@ for (methode, cible, valeurs) in [("PUT", did, IF_MATCH), ("DELETE", brouillon, 
     except urllib.error.HTTPError as e: res = (e.code, e.headers.get("Content-Type", ""), e.read())
     except Exception as e: res = (0, "", str(e).encode())
     check(f"{methode} If-Match {im[:10]!r}", res)
+# Accept headers a client may get wrong: each answer is the resource, or a French problem, never a bare status.
+ACCEPT = [";;;", "text/html;q=abc", "application/json, ;;;", "*/*;q=2", "application/xml", "text/csv", "/", "a/b/c", "\u00e9/\u00e9",
+          "application/json;charset=", "x" * 5000, ""]
+for chemin, compte in [("/api/v1/territoires", None), ("/api/v1/dossiers", "bailleur"), (f"/api/v1/dossiers/{did}", "bailleur"),
+                       ("/api/v1/moi", "bailleur"), ("/api/v1/rien", None), ("/api/v1/evaluations", None)]:
+    for a in ACCEPT:
+        corps = json.dumps(dossier).encode() if chemin == "/api/v1/evaluations" else None
+        r = urllib.request.Request(H + chemin, data=corps, method="POST" if corps else "GET")
+        if compte:
+            r.add_header("Authorization", "Basic " + base64.b64encode((compte + ":demo").encode()).decode())
+        if corps:
+            r.add_header("Content-Type", "application/json")
+        r.add_header("Accept", a.encode("latin-1", "replace").decode("latin-1"))
+        try:
+            with urllib.request.urlopen(r) as rep: res = (rep.status, rep.headers.get("Content-Type", ""), rep.read())
+        except urllib.error.HTTPError as e: res = (e.code, e.headers.get("Content-Type", ""), e.read())
+        except Exception as e: res = (0, "", str(e).encode())
+        check(f"Accept {a[:15]!r} {chemin}", res)
 print("requêtes :", count, "problèmes :", len(problems))
 for p in problems[:60]:
     print(p)

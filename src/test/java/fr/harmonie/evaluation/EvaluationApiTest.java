@@ -198,6 +198,34 @@ class EvaluationApiTest {
         assertThat(Json.MAPPER.readTree(compresse.body()).get("detail").asString()).contains("Content-Encoding: gzip");
     }
 
+    /**
+     * An Accept header that cannot be read used to get a bare 406 with no body on every address. It is disregarded
+     * (RFC 9110 §12.5.1): what can be read of it is kept, and with nothing readable the answer is the JSON.
+     */
+    @Test
+    void unEnTeteAcceptIllisibleEstIgnore() throws Exception {
+        HttpResponse<String> evaluation = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations"))
+                .header("Content-Type", "application/json").header("Accept", ";;;")
+                .POST(HttpRequest.BodyPublishers.ofString(exemple("construction-neuve-dijon"))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> territoires = lire("/api/v1/territoires", "text/html;q=abc");
+        HttpResponse<String> enPartie = lire("/api/v1/territoires", "application/json, ;;;");
+        HttpResponse<String> xml = lire("/api/v1/territoires", "application/xml, ;;;");
+
+        assertThat(evaluation.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(evaluation.body()).get("reference").asString()).isEqualTo("EX-DIJON-2026-01");
+        assertThat(territoires.statusCode()).isEqualTo(200);
+        assertThat(territoires.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(enPartie.statusCode()).isEqualTo(200);
+        // What can be read of the header still counts: XML alone is still not served, and the refusal is said in French.
+        assertThat(xml.statusCode()).isEqualTo(406);
+        assertThat(Json.MAPPER.readTree(xml.body()).get("title").asString()).isEqualTo("Format de réponse non disponible");
+    }
+
+    private HttpResponse<String> lire(String chemin, String accept) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin)).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void uneAutreMethodeOuUneAutreAdresseRepondEnProblemeFrancais() throws Exception {
         HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations"))
