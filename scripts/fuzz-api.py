@@ -33,6 +33,12 @@ def req(method, path, compte=None, corps=None, raw=None, ctype="application/json
             return rep.status, rep.headers.get("Content-Type", ""), rep.read()
     except urllib.error.HTTPError as e:
         return e.code, e.headers.get("Content-Type", ""), e.read()
+def envoyer(r):
+    """A request built by hand (headers urllib would not let req() set): status, Content-Type, body; 0 when it failed."""
+    try:
+        with urllib.request.urlopen(r) as rep: return (rep.status, rep.headers.get("Content-Type", ""), rep.read())
+    except urllib.error.HTTPError as e: return (e.code, e.headers.get("Content-Type", ""), e.read())
+    except Exception as e: return (0, "", str(e).encode())
 problems = []
 count = 0
 def check(label, res):
@@ -95,11 +101,7 @@ for q in queries:
 for h in ["Bearer \u0000", "Bearer hrm_" + "x" * 5000, "Basic " + base64.b64encode(b"\x00:\x00").decode(), "Basic ###", "Bearer "]:
     r = urllib.request.Request(H + "/api/v1/moi")
     r.add_header("Authorization", h.encode("latin-1", "replace").decode("latin-1"))
-    try:
-        with urllib.request.urlopen(r) as rep: res = (rep.status, rep.headers.get("Content-Type", ""), rep.read())
-    except urllib.error.HTTPError as e: res = (e.code, e.headers.get("Content-Type", ""), e.read())
-    except Exception as e: res = (0, "", str(e).encode())
-    check(f"auth {h[:20]!r}", res)
+    check(f"auth {h[:20]!r}", envoyer(r))
 check("moi jeton", req("GET", "/api/v1/moi", jeton=jeton))
 
 # Every leaf of a dossier, in the open evaluation and in a stored dossier.
@@ -130,12 +132,8 @@ for (methode, cible, valeurs) in [("PUT", did, IF_MATCH), ("DELETE", brouillon, 
     r.add_header("Authorization", "Basic " + base64.b64encode(b"bailleur:demo").decode())
     if methode == "PUT":
         r.add_header("Content-Type", "application/json")
-    try:
-        r.add_header("If-Match", im)
-        with urllib.request.urlopen(r) as rep: res = (rep.status, rep.headers.get("Content-Type", ""), rep.read())
-    except urllib.error.HTTPError as e: res = (e.code, e.headers.get("Content-Type", ""), e.read())
-    except Exception as e: res = (0, "", str(e).encode())
-    check(f"{methode} If-Match {im[:10]!r}", res)
+    r.add_header("If-Match", im)
+    check(f"{methode} If-Match {im[:10]!r}", envoyer(r))
 # Accept headers a client may get wrong: each answer is the resource, or a French problem, never a bare status.
 ACCEPT = [";;;", "text/html;q=abc", "application/json, ;;;", "*/*;q=2", "application/xml", "text/csv", "/", "a/b/c", "\u00e9/\u00e9",
           "application/json;charset=", "x" * 5000, ""]
@@ -149,11 +147,7 @@ for chemin, compte in [("/api/v1/territoires", None), ("/api/v1/dossiers", "bail
         if corps:
             r.add_header("Content-Type", "application/json")
         r.add_header("Accept", a.encode("latin-1", "replace").decode("latin-1"))
-        try:
-            with urllib.request.urlopen(r) as rep: res = (rep.status, rep.headers.get("Content-Type", ""), rep.read())
-        except urllib.error.HTTPError as e: res = (e.code, e.headers.get("Content-Type", ""), e.read())
-        except Exception as e: res = (0, "", str(e).encode())
-        check(f"Accept {a[:15]!r} {chemin}", res)
+        check(f"Accept {a[:15]!r} {chemin}", envoyer(r))
 print("requêtes :", count, "problèmes :", len(problems))
 for p in problems[:60]:
     print(p)
