@@ -50,12 +50,15 @@ class DossiersController {
     private final LecteurDossier lecteur;
     private final TransactionTemplate transaction;
     private final RegistreCourant registre;
+    private final ListeEntiere listeEntiere;
 
-    DossiersController(DossiersStore store, LecteurDossier lecteur, TransactionTemplate transaction, RegistreCourant registre) {
+    DossiersController(DossiersStore store, LecteurDossier lecteur, TransactionTemplate transaction, RegistreCourant registre,
+                       ListeEntiere listeEntiere) {
         this.store = store;
         this.lecteur = lecteur;
         this.transaction = transaction;
         this.registre = registre;
+        this.listeEntiere = listeEntiere;
     }
 
     @Operation(summary = "Créer un dossier en brouillon (bailleur)")
@@ -117,6 +120,11 @@ class DossiersController {
         DossiersStore.Filtre filtre = FiltresDeLaListe.lire(new FiltresDeLaListe.Demande(statuts, reference, commune, territoire,
                 niveaux, tri), registre.registre().geographie(), store::packsImportes);
         int taille = Pagination.taille(limite, "dossiers");
+        if (enCsv && limite == null && apres == null) {
+            // A spreadsheet's file is the whole list: its reader sees no Link header to the next page.
+            ListeEntiere.Lue lue = listeEntiere.lire(u, filtre);
+            return enCsv(ResponseEntity.ok().header("X-Total-Count", Long.toString(lue.nombre())), lue.dossiers(), lue.evaluations());
+        }
         DossierStocke precedent = null;
         if (apres != null) {
             precedent = Identifiants.uuid(apres).flatMap(id -> store.visibleSansContenu(id, u))
@@ -133,11 +141,16 @@ class DossiersController {
         ResponseEntity.BodyBuilder reponse = Pagination.page(dossiers.size(), taille, "/api/v1/dossiers", suivante)
                 .header("X-Total-Count", Long.toString(store.nombreVisibles(u, filtre)));
         if (enCsv) {
-            return reponse.contentType(FormatDeLaListe.CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossiers.csv\"")
-                    .body(ListeEnCsv.ecrire(dossiers, evaluations));
+            return enCsv(reponse, dossiers, evaluations);
         }
         return reponse.body(dossiers.stream().map(d -> resume(d, evaluations.get(d.id()))).toList());
+    }
+
+    private static ResponseEntity<String> enCsv(ResponseEntity.BodyBuilder reponse, List<DossierStocke> dossiers,
+                                                Map<UUID, DossiersStore.DerniereEvaluation> evaluations) {
+        return reponse.contentType(FormatDeLaListe.CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossiers.csv\"")
+                .body(ListeEnCsv.ecrire(dossiers, evaluations));
     }
 
     @Operation(summary = "Lire un dossier, son statut et sa dernière évaluation (ETag : sa version)")

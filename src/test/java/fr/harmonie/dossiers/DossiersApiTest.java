@@ -382,6 +382,65 @@ class DossiersApiTest {
         assertThat(Json.MAPPER.readTree(inconnu.body()).get("detail").asString()).startsWith("« format » vaut json (par défaut) ou csv");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /**
+     * A spreadsheet does not follow Link: asked without limite, the CSV is the whole filtered list, not its first 500
+     * dossiers read as the whole queue. Beyond what one file holds, a refusal in French rather than a file cut short.
+     * The bailleur is the test's own, its dossiers copied in the database (600, then 10 001).
+     */
+    @Test
+    void unTableurRecoitToutLaListeEtNonSaPremierePage() throws Exception {
+        String motDePasse = "un mot de passe assez long";
+        HttpResponse<String> organisation = ClientHttp.appeler(port, "POST", "/api/v1/admin/organisations", "admin",
+                "{\"type\": \"BAILLEUR\", \"nom\": \"Bailleur aux mille dossiers\", \"siren\": \"775612344\"}", null);
+        assertThat(organisation.statusCode()).as(organisation.body()).isEqualTo(201);
+        long id = Json.MAPPER.readTree(organisation.body()).get("id").asLong();
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/admin/comptes", "admin", "{\"identifiant\": \"mille\", \"motDePasse\": \""
+                + motDePasse + "\", \"organisation\": " + id + "}", null).statusCode()).isEqualTo(201);
+        HttpResponse<String> cree = ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "mille", motDePasse,
+                DossiersDeTest.agrement("76540").replace("\"732829320\"", "\"775612344\""), null);
+        assertThat(cree.statusCode()).as(cree.body()).isEqualTo(201);
+        String premier = Json.MAPPER.readTree(cree.body()).get("id").asString();
+        copier(premier, 1, 599);
+
+        HttpResponse<String> fichier = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=csv", "mille", motDePasse, null, null);
+        HttpResponse<String> page = ClientHttp.appeler(port, "GET", "/api/v1/dossiers", "mille", motDePasse, null, null);
+
+        assertThat(fichier.statusCode()).isEqualTo(200);
+        List<org.apache.commons.csv.CSVRecord> lignes = org.apache.commons.csv.CSVFormat.EXCEL.builder().setDelimiter(';')
+                .setHeader().get().parse(new java.io.StringReader(fichier.body().substring(1))).getRecords();
+        assertThat(lignes).hasSize(600);
+        assertThat(lignes.stream().map(l -> l.get("identifiant")).distinct()).hasSize(600);
+        assertThat(lignes.get(0).get("identifiant")).isEqualTo(premier);
+        assertThat(fichier.headers().firstValue("X-Total-Count")).hasValue("600");
+        assertThat(fichier.headers().firstValue("Link")).isEmpty();
+        // JSON, and CSV asked by pages, keep their pages of 500.
+        assertThat(Json.MAPPER.readTree(page.body()).size()).isEqualTo(500);
+        assertThat(page.headers().firstValue("Link")).isPresent();
+        HttpResponse<String> parPage = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=csv&limite=500", "mille", motDePasse, null, null);
+        assertThat(parPage.body().lines().count()).isEqualTo(501);
+        assertThat(parPage.headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("format=csv"));
+
+        copier(premier, 600, 10_000);
+        HttpResponse<String> tropLong = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=csv", "mille", motDePasse, null, null);
+
+        assertThat(tropLong.statusCode()).isEqualTo(400);
+        assertThat(tropLong.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Json.MAPPER.readTree(tropLong.body()).get("detail").asString())
+                .startsWith("Le filtre retient 10 001 dossiers ; un fichier en tient au plus 10 000.");
+    }
+
+    /** Copies n° de à n° a of a dossier, created a second apart after it, as its bailleur would have made them. */
+    private void copier(String dossier, int de, int a) {
+        jdbc.sql("""
+                INSERT INTO dossier (id, organisation_id, statut, contenu, version, territoire, region, cree_le, modifie_le, contenu_modifie_le)
+                SELECT gen_random_uuid(), organisation_id, statut, contenu, version, territoire, region, cree_le + n * interval '1 second',
+                       modifie_le, contenu_modifie_le
+                FROM dossier, generate_series(?, ?) n WHERE id = ?::uuid""").params(de, a, dossier).update();
+    }
+
     /** Every page, following Link, as one list. */
     private List<JsonNode> parPages(String compte, String filtre) throws Exception {
         List<JsonNode> lus = new ArrayList<>();
