@@ -192,6 +192,21 @@ public final class RegistrePacks implements ResolveurChaine {
     }
 
     /**
+     * Saint-Barthélemy and Saint-Martin, communes of Guadeloupe until the loi organique n° 2007-223 made them collectivités
+     * d'outre-mer, were coded 97123 and 97127; since 1 January 2008 they are 97701 and 97801 where five positions are
+     * needed (Insee, « Codification des collectivités et territoires français d'outre-mer »). Old files still carry the
+     * former codes, which are also postal codes of Guadeloupe (Baillif, La Désirade): both readings are given.
+     */
+    private static final Map<String, String> CODES_D_AVANT_2008 = Map.of("97123", "97701", "97127", "97801");
+
+    private String codeDAvant2008(String code) {
+        Geographie.Commune actuelle = CODES_D_AVANT_2008.containsKey(code) ? geographie.commune(CODES_D_AVANT_2008.get(code)) : null;
+        return actuelle == null ? ""
+                : " ; " + code + " était le code INSEE de " + actuelle.nom() + " quand elle était une commune de la Guadeloupe"
+                        + " (jusqu'en 2007) ; collectivité d'outre-mer depuis, son code est " + actuelle.code();
+    }
+
+    /**
      * What to type instead, when the code is that of a former commune merged into a current one (76027, Assigny, now a
      * commune déléguée of 76618 Petit-Caux): its own code stays in the geography, but no current commune bears it.
      */
@@ -212,7 +227,7 @@ public final class RegistrePacks implements ResolveurChaine {
         String retard = geographie.enRetardSur(date);
         if (commune == null) {
             Geographie.CommuneRattachee rattachee = geographie.communeRattachee(code);
-            String ailleurs = codePostal(code) + codeCorse(code);
+            String ailleurs = codeDAvant2008(code) + codePostal(code) + codeCorse(code);
             // A code that is neither a former commune's, a postal code nor a Corsican one may be that of a commune
             // created since.
             boolean peutEtreNouvelle = retard != null && rattachee == null && ailleurs.isEmpty();

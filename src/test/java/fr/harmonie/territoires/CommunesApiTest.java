@@ -95,6 +95,8 @@ class CommunesApiTest {
         assertThat(codes(lire("/api/v1/communes?codePostal=76000", 200))).containsExactly("76540");
         assertThat(lire("/api/v1/communes/76003", 404).get("detail").asString())
                 .contains("commune associée Ambourville", "76020 Anneville-Ambourville");
+        assertThat(lire("/api/v1/communes/97127", 404).get("detail").asString())
+                .contains("97127 était le code INSEE de Saint-Martin", "son code est 97801");
         assertThat(lire("/api/v1/communes/20004", 404).get("detail").asString())
                 .contains("en Corse, le code INSEE d'une commune commence par 2A (Corse-du-Sud) ou 2B (Haute-Corse), non par 20 :"
                         + " 2A004 Ajaccio");

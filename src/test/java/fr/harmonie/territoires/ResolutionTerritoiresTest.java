@@ -278,6 +278,28 @@ class ResolutionTerritoiresTest {
     }
 
     /**
+     * Saint-Martin and Saint-Barthélemy under the codes they had as communes of Guadeloupe (97127, 97123), as old files
+     * still carry them: the anomaly names today's code, beside the Guadeloupe commune whose postal code the same digits
+     * are (97127 is La Désirade's). Today's codes are known communes.
+     */
+    @Test
+    void saintMartinEtSaintBarthelemySousLeurCodeDAvant2008SontReconnus() throws Exception {
+        Resultat saintMartin = evaluer("agrement", Map.of("/operation/commune/codeInsee", "97127"));
+        Resultat saintBarthelemy = evaluer("agrement", Map.of("/operation/commune/codeInsee", "97123"));
+        Resultat aujourdhui = evaluer("agrement", Map.of("/operation/commune/codeInsee", "97801"));
+
+        assertThat(Socle.anomaliesHorsLoyerDeZone(saintMartin)).filteredOn(a -> a.code().equals("COMMUNE_INCONNUE")).singleElement()
+                .satisfies(a -> assertThat(a.message()).isEqualTo("Code INSEE 97127 : commune 97127 inconnue du découpage"
+                        + " administratif (@etalab/decoupage-administratif@6.0.0) ; 97127 était le code INSEE de Saint-Martin quand"
+                        + " elle était une commune de la Guadeloupe (jusqu'en 2007) ; collectivité d'outre-mer depuis, son code est"
+                        + " 97801 ; 97127 est un code postal, pas un code INSEE ; code INSEE de la commune de ce code postal :"
+                        + " 97110 La Désirade ; seul le socle national s'applique"));
+        assertThat(saintBarthelemy.territoire().resolution()).contains("97123 était le code INSEE de Saint-Barthélemy",
+                "son code est 97701", "97104 Baillif");
+        assertThat(Socle.anomaliesHorsLoyerDeZone(aujourdhui)).extracting(a -> a.code()).doesNotContain("COMMUNE_INCONNUE");
+    }
+
+    /**
      * Communes nouvelles take effect on 1 January, and the dataset of that year comes out weeks later: from then on, an
      * unknown code may be a commune created since the geography's 1 January. The message says so, for the bailleur who
      * typed a right code and for the instructeur who reads the refusal; in the geography's own year, an unknown code is
