@@ -5,6 +5,7 @@ import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.json.Horodatage;
 import fr.harmonie.json.Json;
 import fr.harmonie.stockage.ActionJournal;
 import fr.harmonie.territoires.RegistreCourant;
@@ -101,8 +102,8 @@ class DossiersController {
      * dossiers in December sees them all. {@code tri=depot}: the instructeur's queue in the order the dossiers arrived
      * (their last deposit, an answer to compléments included), rather than the order their bailleurs began them.
      */
-    @Operation(summary = "Lister les dossiers que le compte voit, par pages (filtres : statut, reference, commune, territoire ;"
-            + " tri : creation, depot)")
+    @Operation(summary = "Lister les dossiers que le compte voit, par pages (filtres : statut, reference, commune, territoire,"
+            + " niveau, deposeDu, deposeAu ; tri : creation, depot)")
     @GetMapping("/api/v1/dossiers")
     ResponseEntity<?> lister(@AuthenticationPrincipal CompteAuthentifie compte,
                              @RequestParam(name = "statut", required = false) List<String> statuts,
@@ -111,6 +112,8 @@ class DossiersController {
                              @RequestParam(required = false) String territoire,
                              @RequestParam(name = "niveau", required = false) List<String> niveaux,
                              @RequestParam(required = false) String tri,
+                             @RequestParam(required = false) String deposeDu,
+                             @RequestParam(required = false) String deposeAu,
                              @RequestParam(required = false) String apres,
                              @RequestParam(required = false) Integer limite,
                              @RequestParam(required = false) String format,
@@ -118,7 +121,7 @@ class DossiersController {
         boolean enCsv = FormatDeLaListe.csv(format, accept);
         Utilisateur u = compte.utilisateur();
         DossiersStore.Filtre filtre = FiltresDeLaListe.lire(new FiltresDeLaListe.Demande(statuts, reference, commune, territoire,
-                niveaux, tri), registre.registre().geographie(), store::packsImportes);
+                niveaux, tri, deposeDu, deposeAu), registre.registre().geographie(), store::packsImportes);
         int taille = Pagination.taille(limite, "dossiers");
         if (enCsv && limite == null && apres == null) {
             // A spreadsheet's file is the whole list: its reader sees no Link header to the next page.
@@ -317,7 +320,7 @@ class DossiersController {
             m.put("evaluationDepot", d.evaluationDepot().toString());
         }
         if (d.deposeLe() != null) {
-            m.put("deposeLe", d.deposeLe().toString());
+            m.put("deposeLe", Horodatage.enTexte(d.deposeLe()));
         }
         if (d.messageInstruction() != null) {
             m.put("messageInstruction", d.messageInstruction());
@@ -325,8 +328,8 @@ class DossiersController {
         if (d.messageDepot() != null) {
             m.put("messageDepot", d.messageDepot());
         }
-        m.put("creeLe", d.creeLe().toString());
-        m.put("modifieLe", d.modifieLe().toString());
+        m.put("creeLe", Horodatage.enTexte(d.creeLe()));
+        m.put("modifieLe", Horodatage.enTexte(d.modifieLe()));
         return m;
     }
 }

@@ -1,6 +1,7 @@
 package fr.harmonie.dossiers;
 
 import fr.harmonie.comptes.Utilisateur;
+import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.stockage.ActionJournal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -72,9 +73,10 @@ class DossiersStore {
      * commune's INSEE code, or the pack it was deposited with ({@code territoire}); {@code niveaux} (empty for all):
      * the maturity level its last evaluation gives, so only evaluated dossiers. {@code parDepot}: in the order of their
      * last deposit, so only the dossiers deposited at least once; otherwise in the order of their creation.
+     * {@code deposeDu}, {@code deposeAu} (when not null): last deposited from that day, up to that day included, in Paris.
      */
     record Filtre(Set<String> statuts, String reference, String commune, String territoire, Set<String> niveaux,
-                  boolean parDepot) {
+                  boolean parDepot, LocalDate deposeDu, LocalDate deposeAu) {
 
         private String ordre() {
             return parDepot ? "depose_le" : "cree_le";
@@ -92,6 +94,9 @@ class DossiersStore {
                     + (reference == null ? "" : " AND lower(btrim(contenu->>'reference')) = lower(btrim(:reference))")
                     + (commune == null ? "" : " AND contenu#>>'{operation,commune,codeInsee}' = :commune")
                     + (territoire == null ? "" : " AND territoire = :territoire")
+                    // Days of Paris, both included: « déposés du 1er novembre au 31 décembre », at their last deposit.
+                    + (deposeDu == null ? "" : " AND depose_le >= :deposeDu")
+                    + (deposeAu == null ? "" : " AND depose_le < :lendemainDuDernierJour")
                     // The last evaluation, as the list shows it (derniereEvaluation); the index on (dossier, date) finds it.
                     + (niveaux.isEmpty() ? "" : " AND (SELECT e.resultat->'maturite'->>'niveau' FROM evaluation e"
                             + " WHERE e.dossier_id = dossier.id ORDER BY e.cree_le DESC, e.id DESC LIMIT 1) IN (:niveaux)");
@@ -104,6 +109,12 @@ class DossiersStore {
             p.put("commune", commune == null ? "" : commune);
             p.put("territoire", territoire == null ? "" : territoire);
             p.put("niveaux", niveaux.isEmpty() ? List.of("") : List.copyOf(niveaux));
+            if (deposeDu != null) {
+                p.put("deposeDu", deposeDu.atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());
+            }
+            if (deposeAu != null) {
+                p.put("lendemainDuDernierJour", deposeAu.plusDays(1).atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());
+            }
             return p;
         }
     }

@@ -1,5 +1,6 @@
 package fr.harmonie.dossiers;
 
+import fr.harmonie.json.Horodatage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -65,7 +66,7 @@ class EvaluationsStore {
 
     private static EvaluationStockee lue(ResultSet rs, int ligne) throws SQLException {
         return new EvaluationStockee(rs.getObject("id", UUID.class), rs.getObject("dossier_id", UUID.class), rs.getString("par"),
-                rs.getObject("cree_le", OffsetDateTime.class).toString(), rs.getString("entree"), rs.getString("chaine"),
+                Horodatage.enTexte(rs.getObject("cree_le", OffsetDateTime.class)), rs.getString("entree"), rs.getString("chaine"),
                 rs.getString("resultat"), rs.getString("empreinte"), rs.getString("localisation"));
     }
 }

@@ -1,9 +1,12 @@
 package fr.harmonie.dossiers;
 
 import fr.harmonie.json.Citations;
+import fr.harmonie.json.DatesMalEcrites;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.IdentifiantsDePacks;
 import fr.harmonie.web.ProblemeHttpException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +32,8 @@ final class FiltresDeLaListe {
     }
 
     /** The query's parameters as given; {@link #lire} checks them. */
-    record Demande(List<String> statuts, String reference, String commune, String territoire, List<String> niveaux, String tri) {
+    record Demande(List<String> statuts, String reference, String commune, String territoire, List<String> niveaux, String tri,
+                   String deposeDu, String deposeAu) {
     }
 
     /**
@@ -61,7 +65,21 @@ final class FiltresDeLaListe {
                         + Citations.abregee(d.territoire(), 60) + " »" + IdentifiantsDePacks.suggestion(d.territoire(), connus) + ".");
             }
         }
-        return new DossiersStore.Filtre(statuts, d.reference(), d.commune(), d.territoire(), niveaux, "depot".equals(d.tri()));
+        LocalDate du = jour("deposeDu", d.deposeDu());
+        LocalDate au = jour("deposeAu", d.deposeAu());
+        if (du != null && au != null && du.isAfter(au)) {
+            throw refus("« deposeDu » (" + du + ") est après « deposeAu » (" + au + ") : aucun dossier n'a pu être déposé entre les"
+                    + " deux ; les deux jours sont compris dans la période.");
+        }
+        return new DossiersStore.Filtre(statuts, d.reference(), d.commune(), d.territoire(), niveaux, "depot".equals(d.tri()), du, au);
+    }
+
+    private static LocalDate jour(String parametre, String texte) {
+        try {
+            return texte == null ? null : LocalDate.parse(texte.strip());
+        } catch (DateTimeParseException e) {
+            throw refus("« " + parametre + " » : " + DatesMalEcrites.pourquoi(texte) + ".");
+        }
     }
 
     /** The parameters of the next page's address: the same filter and order, from the last dossier read. */
@@ -73,6 +91,8 @@ final class FiltresDeLaListe {
         suivante.put("territoire", f.territoire());
         suivante.put("niveau", f.niveaux());
         suivante.put("tri", f.parDepot() ? "depot" : null);
+        suivante.put("deposeDu", f.deposeDu());
+        suivante.put("deposeAu", f.deposeAu());
         suivante.put("apres", apres);
         return suivante;
     }

@@ -3,6 +3,7 @@ package fr.harmonie.dossiers;
 import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
+import fr.harmonie.json.Horodatage;
 import fr.harmonie.json.Json;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
@@ -91,7 +92,7 @@ class JournalController {
     static Map<String, Object> ligne(ResultSet rs) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", rs.getLong(1));
-        m.put("quand", rs.getObject(2, OffsetDateTime.class).toString());
+        m.put("quand", Horodatage.enTexte(rs.getObject(2, OffsetDateTime.class)));
         m.put("qui", rs.getString(3));
         m.put("action", rs.getString(4));
         m.put("objet", rs.getString(5));

@@ -63,6 +63,10 @@ class DescriptionOpenApi {
                     + "dépôt au plus récent (le dernier dépôt de chacun, réponse à des compléments comprise), les dossiers "
                     + "jamais déposés en moins."),
             Map.entry("territoire", "Seulement les dossiers déposés sous ce pack territorial (son identifiant)."),
+            Map.entry("deposeDu", "Seulement les dossiers déposés ce jour-là (AAAA-MM-JJ, à Paris) ou depuis, à leur dernier dépôt "
+                    + "(réponse à des compléments comprise) : ?deposeDu=2026-11-01 ; un dossier jamais déposé n'y est pas."),
+            Map.entry("deposeAu", "Seulement les dossiers déposés ce jour-là (AAAA-MM-JJ, à Paris) ou avant, à leur dernier dépôt : "
+                    + "?deposeDu=2026-11-01&deposeAu=2026-12-31, les deux jours compris."),
             Map.entry("niveau", "Seulement les dossiers dont la dernière évaluation donne cette maturité (PREMATUREE, A_CONSOLIDER,"
                     + " MURE) ; répétable : ?niveau=PREMATUREE&niveau=A_CONSOLIDER. Un dossier jamais évalué n'en a pas."),
             Map.entry("objet", "Seulement les lignes de cet objet : dossier:<id>, compte:<identifiant>, organisation:<id>, "

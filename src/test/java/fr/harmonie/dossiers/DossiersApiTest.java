@@ -274,7 +274,7 @@ class DossiersApiTest {
             assertThat(r.statusCode()).as(faute).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).as(faute).matches("Paramètre « (statuts|ordre) » inconnu"
-                    + " de cette adresse \\(attendus : apres, commune, format, limite, niveau, reference, statut, territoire, tri\\)\\.");
+                    + " de cette adresse \\(attendus : apres, commune, deposeAu, deposeDu, format, limite, niveau, reference, statut, territoire, tri\\)\\.");
         }
         HttpResponse<String> sansParametre = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + rouen + "?vue=complete", "instructeur", null, null);
         assertThat(Json.MAPPER.readTree(sansParametre.body()).get("detail").asString())
@@ -430,6 +430,58 @@ class DossiersApiTest {
         assertThat(tropLong.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(Json.MAPPER.readTree(tropLong.body()).get("detail").asString())
                 .startsWith("Le filtre retient 10 001 dossiers ; un fichier en tient au plus 10 000.");
+    }
+
+    /**
+     * « Les dossiers déposés du 1er novembre au 31 décembre »: days of Paris, both included, at the last deposit. A
+     * deposit at 00:30 in Paris on 1 November is still 31 October in UTC, and counts for November. The filter follows
+     * the pages and the CSV; a date written the French way is refused with the way to write it.
+     */
+    @Test
+    void lInstructeurFiltreSaFileParDatesDeDepot() throws Exception {
+        String veille = DossiersDeTest.creer(port, "76540", true);
+        String premierJour = DossiersDeTest.creer(port, "76540", true);
+        String dernierJour = DossiersDeTest.creer(port, "76540", true);
+        deposeLe(veille, "2025-10-31T23:30:00+01:00");
+        deposeLe(premierJour, "2025-11-01T00:30:00+01:00");
+        deposeLe(dernierJour, "2025-12-31T23:59:00+01:00");
+        String periode = "?commune=76540&deposeDu=2025-11-01&deposeAu=2025-12-31";
+
+        assertThat(ids(lister("instructeur", periode))).containsExactly(premierJour, dernierJour);
+        // A time on the minute keeps its seconds (RFC 3339), as the contract's date-time wants: written by the service
+        // itself (deposeLe) or by Jackson (derniereEvaluation.le).
+        // Evaluations are sealed (no UPDATE): a later one, sealed on the minute, is added.
+        jdbc.sql("""
+                INSERT INTO evaluation (id, dossier_id, par, entree, chaine, resultat, empreinte, localisation, cree_le)
+                SELECT gen_random_uuid(), dossier_id, par, entree, chaine, resultat, empreinte, localisation, '2027-01-01T00:00:00+01:00'
+                FROM evaluation WHERE dossier_id = ?::uuid LIMIT 1""").param(premierJour).update();
+        JsonNode lu = trouver(lister("instructeur", periode), premierJour);
+        assertThat(lu.get("deposeLe").asString()).isEqualTo("2025-10-31T23:30:00Z");
+        assertThat(lu.get("derniereEvaluation").get("le").asString()).isEqualTo("2026-12-31T23:00:00Z");
+        assertThat(ids(lister("instructeur", "?commune=76540&deposeDu=2025-11-01&deposeAu=2025-12-30"))).containsExactly(premierJour);
+        assertThat(ids(lister("instructeur", "?commune=76540&deposeAu=2025-10-31"))).containsExactly(veille);
+        assertThat(ids(parPages("instructeur", periode + "&limite=1"))).containsExactly(premierJour, dernierJour);
+        String csv = ClientHttp.appeler(port, "GET", "/api/v1/dossiers" + periode + "&format=csv", "instructeur", null, null).body();
+        assertThat(csv).contains(premierJour, dernierJour).doesNotContain(veille);
+
+        HttpResponse<String> aLaFrancaise = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?deposeDu=01/11/2025", "instructeur", null, null);
+        assertThat(aLaFrancaise.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(aLaFrancaise.body()).get("detail").asString())
+                .isEqualTo("« deposeDu » : « 01/11/2025 » : une date s'écrit AAAA-MM-JJ, l'année d'abord ; ici 2025-11-01.");
+        HttpResponse<String> aLEnvers = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?deposeDu=2025-12-31&deposeAu=2025-11-01",
+                "instructeur", null, null);
+        assertThat(aLEnvers.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(aLEnvers.body()).get("detail").asString()).startsWith("« deposeDu » (2025-12-31) est après");
+    }
+
+    private void deposeLe(String dossier, String instant) {
+        jdbc.sql("UPDATE dossier SET depose_le = ?::timestamptz WHERE id = ?::uuid").params(instant, dossier).update();
+    }
+
+    private static List<String> ids(Iterable<JsonNode> liste) {
+        List<String> ids = new ArrayList<>();
+        liste.forEach(d -> ids.add(d.get("id").asString()));
+        return ids;
     }
 
     /** Copies n° de à n° a of a dossier, created a second apart after it, as its bailleur would have made them. */
