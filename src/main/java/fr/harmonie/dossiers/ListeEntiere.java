@@ -39,13 +39,14 @@ class ListeEntiere {
     }
 
     Lue lire(Utilisateur u, DossiersStore.Filtre filtre) {
-        return instantane.execute(statut -> {
+        return instantane.execute(enCours -> {
             long nombre = store.nombreVisibles(u, filtre);
             if (nombre > AU_PLUS) {
                 throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Liste trop longue pour un seul fichier",
                         "Le filtre retient " + Fr.nombre(nombre, 0) + " dossiers ; un fichier en tient au plus "
-                                + Fr.nombre(AU_PLUS, 0) + ". Filtrez la liste (statut, territoire, commune,"
-                                + " niveau, dates de dépôt : deposeDu, deposeAu) ou lisez-la par pages (limite=500, puis l'adresse de l'en-tête Link, rel=\"next\").");
+                                + Fr.nombre(AU_PLUS, 0) + ". Filtrez la liste (statut, territoire, commune, niveau, dates de"
+                                + " dépôt : deposeDu, deposeAu) ou lisez-la par pages (limite=500, puis l'adresse de l'en-tête"
+                                + " Link, rel=\"next\").");
             }
             List<DossierStocke> dossiers = new ArrayList<>();
             Map<UUID, DossiersStore.DerniereEvaluation> evaluations = new HashMap<>();
