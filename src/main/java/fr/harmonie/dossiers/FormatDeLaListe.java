@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
@@ -34,15 +33,13 @@ final class FormatDeLaListe {
         return accept != null && csvAvantJson(accept);
     }
 
-    /** The first type of the Accept header, in the client's order of preference, that is CSV or JSON (or a wildcard). */
+    /**
+     * The first type of the Accept header, in the client's order of preference, that is CSV or JSON (or a wildcard). The
+     * header is readable here: {@code AcceptIllisible} has dropped what could not be read, for every address.
+     */
     private static boolean csvAvantJson(String accept) {
-        List<MediaType> types;
-        try {
-            types = MediaType.parseMediaTypes(accept);
-        } catch (InvalidMediaTypeException e) {
-            return false; // an unreadable Accept gets the default, as everywhere else in the API
-        }
-        types = types.stream().sorted((a, b) -> Double.compare(b.getQualityValue(), a.getQualityValue())).toList();
+        List<MediaType> types = MediaType.parseMediaTypes(accept).stream()
+                .sorted((a, b) -> Double.compare(b.getQualityValue(), a.getQualityValue())).toList();
         for (MediaType t : types) {
             if (t.getQualityValue() > 0 && t.isCompatibleWith(CSV) && !t.isWildcardType() && !t.isWildcardSubtype()) {
                 return true;

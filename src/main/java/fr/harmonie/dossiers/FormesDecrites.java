@@ -43,7 +43,7 @@ class FormesDecrites {
             api.getComponents().addSchemas(EVALUATION_SCELLEE, evaluationScellee());
             contenu(api, "/api/v1/dossiers", PathItem::getGet, "200", liste(ref(DOSSIER_GARDE)));
             api.getPaths().get("/api/v1/dossiers").getGet().getResponses().get("200").getContent().addMediaType("text/csv",
-                    new MediaType().schema(texte("Avec format=csv (ou Accept: text/csv) : la même page pour un tableur, une ligne"
+                    new MediaType().schema(texte("Avec format=csv (ou Accept: text/csv) : la liste pour un tableur, toute sans limite ni apres, une ligne"
                             + " par dossier (identifiant, référence, statut, phase, opération, nature, code INSEE, commune, SIREN,"
                             + " maître d'ouvrage, produits, logements, territoire, dates, puis la dernière évaluation : à jour,"
                             + " déposable, complet, niveau, score, pièces manquantes, anomalies par gravité).")));

@@ -1,10 +1,10 @@
 package fr.harmonie.dossiers;
 
+import fr.harmonie.evaluation.Evaluateur;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,8 +16,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Une page de la liste des dossiers pour un tableur: la file qu'un instructeur trie et annote en décembre, ou le
- * suivi d'un bailleur. Le tableur français l'ouvre d'un double clic: séparateur point-virgule, UTF-8 annoncé par son
+ * La liste des dossiers (toute, ou une page) pour un tableur: la file qu'un instructeur trie et annote en décembre, ou
+ * le suivi d'un bailleur. Le tableur français l'ouvre d'un double clic: séparateur point-virgule, UTF-8 annoncé par son
  * BOM, dates à l'heure de Paris, oui et non.
  */
 final class ListeEnCsv {
@@ -28,7 +28,6 @@ final class ListeEnCsv {
             "anomalies bloquantes", "anomalies majeures", "anomalies mineures", "avis (INFO)");
     private static final CSVFormat FORMAT = CSVFormat.EXCEL.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
     private static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private ListeEnCsv() {
     }
@@ -101,7 +100,7 @@ final class ListeEnCsv {
     }
 
     private static String heure(OffsetDateTime instant) {
-        return instant == null ? "" : instant.atZoneSameInstant(PARIS).format(HEURE);
+        return instant == null ? "" : instant.atZoneSameInstant(Evaluateur.PARIS).format(HEURE);
     }
 
     private static String ouiNon(boolean vrai) {

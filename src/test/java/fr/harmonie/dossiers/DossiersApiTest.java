@@ -370,6 +370,9 @@ class DossiersApiTest {
         // Asked by the Accept header too; JSON stays the default, and first when the client names both.
         assertThat(envoyer(requete("/api/v1/dossiers" + filtre, "instructeur").header("Accept", "text/csv").GET().build()).body())
                 .isEqualTo(enCsv.body());
+        // What can be read of an Accept header counts: an unreadable range beside text/csv does not lose the CSV.
+        assertThat(envoyer(requete("/api/v1/dossiers" + filtre, "instructeur").header("Accept", "text/csv, ;;;").GET().build()).body())
+                .isEqualTo(enCsv.body());
         assertThat(envoyer(requete("/api/v1/dossiers" + filtre, "instructeur").header("Accept", "application/json, text/csv")
                 .GET().build()).headers().firstValue("Content-Type")).hasValue("application/json");
         HttpResponse<String> xml = envoyer(requete("/api/v1/dossiers", "instructeur").header("Accept", "application/xml").GET().build());
