@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -156,13 +157,20 @@ class DossiersController {
                 .body(ListeEnCsv.ecrire(dossiers, evaluations));
     }
 
-    @Operation(summary = "Lire un dossier, son statut et sa dernière évaluation (ETag : sa version)")
+    @Operation(summary = "Lire un dossier, son statut et sa dernière évaluation (ETag : sa version)",
+            description = "Toujours donné entier (200, jamais 304 sur If-None-Match) : l'ETag est la version du dossier, "
+                    + "pour If-Match, et une évaluation, qui se voit ici, ne la change pas.")
     @GetMapping("/api/v1/dossiers/{id}")
-    ResponseEntity<Object> lire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
+    HttpEntity<Object> lire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         DossierStocke d = trouver(id, compte.utilisateur());
         Map<String, Object> corps = resume(d, store.dernieresEvaluations(List.of(d.id())).get(d.id()));
         corps.put("dossier", Json.MAPPER.readTree(d.contenu()));
-        return ResponseEntity.ok().eTag(etag(d)).body(corps);
+        // The ETag is the version, for If-Match; the body also shows the latest evaluation, which changes without the
+        // version changing. Spring answers If-None-Match on a ResponseEntity with a 304 « unchanged » that would hide a
+        // new evaluation; a plain HttpEntity (status 200) is always sent whole, which a conditional read may be.
+        HttpHeaders entetes = new HttpHeaders();
+        entetes.setETag(etag(d));
+        return new HttpEntity<>(corps, entetes);
     }
 
     /**

@@ -113,6 +113,26 @@ class DossiersApiTest {
     }
 
     /**
+     * The ETag is the dossier's version, for If-Match; but a read also shows the latest evaluation, which changes
+     * without the version changing. A system polling with If-None-Match was told 304 « nothing changed » and never saw
+     * the evaluation: a read is always answered whole.
+     */
+    @Test
+    void uneLectureConditionnelleVoitLaDerniereEvaluation() throws Exception {
+        String id = Json.MAPPER.readTree(creer("bailleur", dossierDuBailleur()).body()).get("id").asString();
+        String etag = envoyer(requete("/api/v1/dossiers/" + id, "bailleur").GET().build()).headers().firstValue("ETag").orElseThrow();
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null).statusCode())
+                .isEqualTo(201);
+
+        for (String condition : new String[] {etag, "*"}) {
+            HttpResponse<String> relu = envoyer(requete("/api/v1/dossiers/" + id, "bailleur").header("If-None-Match", condition).GET().build());
+            assertThat(relu.statusCode()).as(condition).isEqualTo(200);
+            assertThat(Json.MAPPER.readTree(relu.body()).get("derniereEvaluation").get("niveau").isString()).as(condition).isTrue();
+            assertThat(relu.headers().firstValue("ETag")).hasValue(etag);
+        }
+    }
+
+    /**
      * A REST client reads the dossier, edits it and sends back what it read, whole: the dossier is its « dossier »
      * field, and the refusal says so instead of leaving a dozen unknown properties to decipher. So for a sealed
      * evaluation sent to be evaluated again.
