@@ -21,8 +21,8 @@ import java.util.TreeSet;
 
 /**
  * {@code java -jar harmonie.jar comparer --packs <dépôt> [--avant <dépôt>] [--date AAAA-MM-JJ] <dossier.json |
- * répertoire>…}: ce que changent, pour des dossiers réels, les packs d'un dépôt en cours d'édition, avant de les
- * publier. Une DREAL qui resserre un paramètre ou ajoute une pièce voit quels dossiers de son territoire en sont touchés
+ * dossiers.jsonl | répertoire>…}: ce que changent, pour des dossiers réels, les packs d'un dépôt en cours d'édition,
+ * avant de les publier. Une DREAL qui resserre un paramètre ou ajoute une pièce voit quels dossiers de son territoire en sont touchés
  * et comment: chaque dossier est évalué avec les packs du jar (ceux en service), ou ceux d'un autre dépôt
  * ({@code --avant}), puis avec ceux du dépôt édité, et une ligne JSON par dossier dit ce qui change
  * ({@link DifferenceDeResultats}); la sortie d'erreur en fait le bilan en français. {@code --date} les évalue tous à
@@ -58,41 +58,39 @@ final class CommandeComparer {
         Evaluation editee = new Evaluation(options.packs(), options.date());
         Set<String> appliquees = new HashSet<>();
         SortedSet<LocalDate> dates = new TreeSet<>();
-        int pire = INCHANGES;
-        int changes = 0;
-        int enErreur = 0;
-        for (String fichier : fichiers) {
-            Issue avant;
-            Issue apres;
-            try {
-                apres = CommandeEvaluer.evaluer(fichier, entree, editee);
-                avant = CommandeEvaluer.evaluer(fichier, entree, reference);
-            } catch (PackInvalideException e) {
-                return OptionsCommande.refuses(e, erreurs);
-            }
-            Issue echec = avant.resultat() == null ? avant : apres.resultat() == null ? apres : null;
-            if (echec != null) {
-                sortie.println(Json.MAPPER.writeValueAsString(CommandeEvaluer.ligne(fichier, echec)));
-                CommandeEvaluer.signaler(fichier + " : ", echec, erreurs);
-                pire = Math.max(pire, echec.code());
-                enErreur++;
-                continue;
-            }
-            apres.resultat().territoire().packs().forEach(p -> appliquees.add(p.id() + "@" + p.version()));
-            dates.add(apres.resultat().dateReference());
-            DifferenceDeResultats difference = DifferenceDeResultats.entre(avant.resultat(), apres.resultat());
-            Map<String, Object> ligne = new LinkedHashMap<>();
-            ligne.put("fichier", fichier);
-            ligne.put("change", !difference.inchangee());
-            ligne.put("difference", difference);
-            sortie.println(Json.MAPPER.writeValueAsString(ligne));
-            if (!difference.inchangee()) {
-                changes++;
-                pire = Math.max(pire, CHANGES);
-                erreurs.println(fichier + " : " + difference.resume());
-            }
+        Decompte compte = new Decompte();
+        try {
+            Entrees.parcourir(fichiers, entree, lue -> {
+                // Read once, evaluated twice: a line of a JSON Lines file cannot be read again by its name.
+                Issue apres = CommandeEvaluer.evaluer(lue, editee);
+                Issue avant = CommandeEvaluer.evaluer(lue, reference);
+                Issue echec = avant.resultat() == null ? avant : apres.resultat() == null ? apres : null;
+                if (echec != null) {
+                    sortie.println(Json.MAPPER.writeValueAsString(CommandeEvaluer.ligne(lue.nom(), echec)));
+                    CommandeEvaluer.signaler(lue.nom() + " : ", echec, erreurs);
+                    compte.pire = Math.max(compte.pire, echec.code());
+                    compte.enErreur++;
+                    return;
+                }
+                compte.compares++;
+                apres.resultat().territoire().packs().forEach(p -> appliquees.add(p.id() + "@" + p.version()));
+                dates.add(apres.resultat().dateReference());
+                DifferenceDeResultats difference = DifferenceDeResultats.entre(avant.resultat(), apres.resultat());
+                Map<String, Object> ligne = new LinkedHashMap<>();
+                ligne.put("fichier", lue.nom());
+                ligne.put("change", !difference.inchangee());
+                ligne.put("difference", difference);
+                sortie.println(Json.MAPPER.writeValueAsString(ligne));
+                if (!difference.inchangee()) {
+                    compte.changes++;
+                    compte.pire = Math.max(compte.pire, CHANGES);
+                    erreurs.println(lue.nom() + " : " + difference.resume());
+                }
+            });
+        } catch (PackInvalideException e) {
+            return OptionsCommande.refuses(e, erreurs);
         }
-        erreurs.println(bilan(fichiers.size() - enErreur, changes, enErreur, options));
+        erreurs.println(bilan(compte, options));
         if (!dates.isEmpty()) {
             for (Pack p : nouvelles(editee.packs(), reference.packs())) {
                 if (!appliquees.contains(p.reference())) {
@@ -100,14 +98,25 @@ final class CommandeComparer {
                 }
             }
         }
-        return pire;
+        return compte.pire;
+    }
+
+    /** What the dossiers gave so far: the worst exit code, and how many were compared, changed, in error. */
+    private static final class Decompte {
+        int pire = INCHANGES;
+        int compares;
+        int changes;
+        int enErreur;
     }
 
     /**
      * « 3 dossiers comparés, 1 changé par les packs de … » ; a file that could not be read or evaluated is not counted
      * as compared, and when none could be, nothing is said of packs that may not even have been read.
      */
-    private static String bilan(int compares, int changes, int enErreur, OptionsCommande options) {
+    private static String bilan(Decompte compte, OptionsCommande options) {
+        int compares = compte.compares;
+        int changes = compte.changes;
+        int enErreur = compte.enErreur;
         String erreurs = enErreur + (enErreur > 1 ? " fichiers en erreur" : " fichier en erreur");
         if (compares == 0) {
             return "aucun dossier comparé : " + erreurs;
@@ -146,12 +155,14 @@ final class CommandeComparer {
     /** L'usage de la commande, sur {@code ou}: la sortie pour {@code comparer --aide}, les erreurs pour un appel faux. */
     static void aide(PrintStream ou) {
         ou.println("Usage : java -jar harmonie.jar comparer --packs <dossier> [--avant <dossier>] [--date AAAA-MM-JJ]"
-                + " <dossier.json | répertoire> [<dossier.json>…]");
+                + " <dossier.json | dossiers.jsonl | répertoire> [<dossier.json>…]");
         ou.println("Évalue chaque dossier avec les packs du jar puis avec ceux du dossier donné (qui contient rules/ et"
                 + " territories/) et dit ce qui change : pièces, anomalies, déposable, maturité ; une ligne JSON par dossier.");
         ou.println("--avant : comparer aux packs d'un autre dossier plutôt qu'à ceux du jar (ceux d'un service lancé avec"
                 + " --harmonie.packs.racine) ; --date : évaluer chaque dossier à cette date de référence (celle d'une"
                 + " version à venir) plutôt qu'à la sienne.");
+        ou.println("Les dossiers d'un territoire, tels que le service les donne : GET /api/v1/dossiers?format=jsonl, un par ligne"
+                + " (un dossier déposé est évalué à sa date de dépôt, comme le service le juge).");
         ou.println("Sortie 0 : rien ne change ; 1 : au moins un dossier change ; 2 : entrée invalide ; 3 : packs refusés ; 4 : sortie non écrite.");
     }
 }

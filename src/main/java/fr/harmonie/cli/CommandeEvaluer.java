@@ -1,6 +1,5 @@
 package fr.harmonie.cli;
 
-import fr.harmonie.cli.CheminsDeLaConsole.CheminIllisibleException;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.DossierInvalideException;
 import fr.harmonie.dossier.LecteurDossier;
@@ -14,15 +13,12 @@ import fr.harmonie.regles.faits.Fr;
 import fr.harmonie.territoires.ChargeurPacks;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.RegistrePacks;
-import fr.harmonie.web.CorpsBorne;
-import fr.harmonie.web.CorpsTropGrandException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,9 +40,9 @@ import java.util.stream.Stream;
  * d'une règle l'essaie sur un dossier sans reconstruire le jar, et les vérifications des packs s'appliquent. Avec
  * {@code --date AAAA-MM-JJ}, chaque dossier est évalué à cette date de référence: celle d'une version à venir.
  *
- * <p>With several files (or a directory, for its {@code .json} files), one run: the JVM starts, and each chain
- * compiles, once for all of them instead of once per dossier (seconds each). Each file gives one JSON line, its result
- * or its error, in the order given; the exit code is the worst of them.
+ * <p>With several files (or a directory, for its {@code .json} files, or a JSON Lines file, {@link Entrees}), one run:
+ * the JVM starts, and each chain compiles, once for all of them instead of once per dossier (seconds each). Each
+ * dossier gives one JSON line, its result or its error, in the order given; the exit code is the worst of them.
  */
 public final class CommandeEvaluer {
 
@@ -76,41 +72,41 @@ public final class CommandeEvaluer {
         }
         List<String> fichiers = trouves.noms();
         boolean repertoires = trouves.repertoires();
-        // One result as such for one file named; one line per file as soon as a directory or several files are given.
-        boolean parLignes = fichiers.size() > 1 || repertoires;
+        // One result as such for one file named; one line per dossier as soon as a directory, several files or a file of
+        // JSON Lines are given.
+        boolean parLignes = fichiers.size() > 1 || repertoires || fichiers.stream().anyMatch(Entrees::enLignes);
         if (fichiers.isEmpty() || fichiers.stream().anyMatch(f -> f.startsWith("--"))
                 || (fichiers.size() > 1 && fichiers.contains("-"))) {
             aide(erreurs);
             return ENTREE_INVALIDE;
         }
         Evaluation evaluation = new Evaluation(options.packs(), options.date());
-        int pire = DEPOSABLE;
+        int[] pire = {DEPOSABLE};
         int[] parCode = new int[ENTREE_INVALIDE + 1];
-        for (String fichier : fichiers) {
-            Issue issue;
-            try {
-                issue = evaluer(fichier, entree, evaluation);
-            } catch (PackInvalideException e) {
-                // The build's tests load the jar's packs with the same checks: these are the packs given with --packs.
-                return OptionsCommande.refuses(e, erreurs);
-            }
-            pire = Math.max(pire, issue.code());
-            parCode[Math.min(issue.code(), ENTREE_INVALIDE)]++;
-            if (!parLignes) {
-                if (issue.resultat() != null) {
-                    sortie.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(issue.resultat()));
+        try {
+            Entrees.parcourir(fichiers, entree, lue -> {
+                Issue issue = evaluer(lue, evaluation);
+                pire[0] = Math.max(pire[0], issue.code());
+                parCode[Math.min(issue.code(), ENTREE_INVALIDE)]++;
+                if (!parLignes) {
+                    if (issue.resultat() != null) {
+                        sortie.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(issue.resultat()));
+                    }
+                } else {
+                    sortie.println(Json.MAPPER.writeValueAsString(ligne(lue.nom(), issue)));
                 }
-            } else {
-                sortie.println(Json.MAPPER.writeValueAsString(ligne(fichier, issue)));
-            }
-            if (issue.resultat() == null) {
-                signaler(parLignes ? fichier + " : " : "", issue, erreurs);
-            }
+                if (issue.resultat() == null) {
+                    signaler(parLignes ? lue.nom() + " : " : "", issue, erreurs);
+                }
+            });
+        } catch (PackInvalideException e) {
+            // The build's tests load the jar's packs with the same checks: these are the packs given with --packs.
+            return OptionsCommande.refuses(e, erreurs);
         }
         if (parLignes) {
             erreurs.println(bilan(parCode));
         }
-        return pire;
+        return pire[0];
     }
 
     /**
@@ -231,32 +227,14 @@ public final class CommandeEvaluer {
     }
 
     /** @throws PackInvalideException packs refusés: rien ne peut être évalué */
-    static Issue evaluer(String fichier, InputStream entree, Evaluation evaluation) {
-        byte[] contenu;
-        try {
-            if ("-".equals(fichier)) {
-                contenu = CorpsBorne.lire(entree, -1);
-            } else {
-                Path chemin = CheminsDeLaConsole.chemin(fichier);
-                try (InputStream in = Files.newInputStream(chemin)) {
-                    contenu = CorpsBorne.lire(in, Files.size(chemin));
-                }
-            }
-        } catch (CorpsTropGrandException e) {
-            return Issue.erreur(ENTREE_INVALIDE, null, ("-".equals(fichier) ? "l'entrée standard" : fichier)
-                    + " dépasse " + CorpsBorne.LIMITE / (1024 * 1024) + " Mio, la taille maximale d'un dossier (celle de l'API)", List.of());
-        } catch (CheminIllisibleException e) {
-            return Issue.erreur(ENTREE_INVALIDE, null, e.getMessage(), List.of());
-        } catch (NoSuchFileException e) {
-            return Issue.erreur(ENTREE_INVALIDE, null,
-                    "fichier introuvable : " + fichier + CheminsDeLaConsole.conseil(fichier), List.of());
-        } catch (IOException e) {
-            return Issue.erreur(ENTREE_INVALIDE, null, "lecture impossible de " + fichier + " : " + e.getMessage(), List.of());
+    static Issue evaluer(Entrees.Lue lue, Evaluation evaluation) {
+        if (lue.contenu() == null) {
+            return Issue.erreur(ENTREE_INVALIDE, null, lue.erreur(), List.of());
         }
         try {
             // The packs first: packs refused (exit 3) outweigh an invalid dossier.
             Evaluateur evaluateur = evaluation.evaluateur();
-            Dossier dossier = new LecteurDossier().lire(contenu);
+            Dossier dossier = new LecteurDossier().lire(lue.contenu());
             Resultat r = evaluateur.evaluer(evaluation.date() == null ? dossier : dossier.avecDateReference(evaluation.date()));
             return new Issue(r.deposable() ? DEPOSABLE : NON_DEPOSABLE, r, null, null, List.of());
         } catch (DossierInvalideException e) {
@@ -306,12 +284,15 @@ public final class CommandeEvaluer {
     /** L'usage de la commande, sur {@code ou}: la sortie pour {@code evaluer --aide}, les erreurs pour un appel faux. */
     static void aide(PrintStream ou) {
         ou.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] [--date AAAA-MM-JJ]"
-                + " <dossier.json | répertoire | -> [<dossier.json>…]");
+                + " <dossier.json | dossiers.jsonl | répertoire | -> [<dossier.json>…]");
         ou.println("Évalue un dossier au format 1 et affiche le résultat JSON. Sortie 0 : déposable ;"
                 + " 1 : non déposable ; 2 : entrée invalide ; 3 : règles en défaut ; 4 : sortie non écrite.");
         ou.println("Plusieurs fichiers (ou un répertoire, pour les fichiers .json de son premier niveau) : une ligne JSON par fichier"
                 + " ({\"fichier\", \"resultat\"} ou {\"fichier\", \"erreur\"}), dans l'ordre donné ; la sortie est la pire"
                 + " des leurs (l'entrée standard, -, s'emploie seule).");
+        ou.println("Un fichier .jsonl tient un dossier par ligne (fichier.jsonl:3 pour la troisième), comme la liste du service"
+                + " en donne (GET /api/v1/dossiers?format=jsonl) ; un dossier tel que le service le donne est évalué comme lui,"
+                + " un dossier déposé à sa date de dépôt (dateReferenceDepot).");
         ou.println("--packs : évaluer avec les packs d'un dossier qui contient rules/ et territories/ (un dépôt"
                 + " en cours d'édition) plutôt qu'avec ceux du jar.");
         ou.println("--date : évaluer chaque dossier à cette date de référence (comme s'il était déposé ce jour-là)"

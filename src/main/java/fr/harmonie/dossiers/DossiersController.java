@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -119,15 +120,16 @@ class DossiersController {
                              @RequestParam(required = false) Integer limite,
                              @RequestParam(required = false) String format,
                              @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean enCsv = FormatDeLaListe.csv(format, accept);
+        FormatDeLaListe forme = FormatDeLaListe.lire(format, accept);
         Utilisateur u = compte.utilisateur();
         DossiersStore.Filtre filtre = FiltresDeLaListe.lire(new FiltresDeLaListe.Demande(statuts, reference, commune, territoire,
                 niveaux, tri, deposeDu, deposeAu), registre.registre().geographie(), store::packsImportes);
         int taille = Pagination.taille(limite, "dossiers");
-        if (enCsv && limite == null && apres == null) {
-            // A spreadsheet's file is the whole list: its reader sees no Link header to the next page.
-            ListeEntiere.Lue lue = listeEntiere.lire(u, filtre);
-            return enCsv(ResponseEntity.ok().header("X-Total-Count", Long.toString(lue.nombre())), lue.dossiers(), lue.evaluations());
+        if (forme.fichier() && limite == null && apres == null) {
+            // A file is the whole list: a spreadsheet, or a tool that reads dossiers, sees no Link header to the next page.
+            ListeEntiere.Lue lue = listeEntiere.lire(u, filtre, forme == FormatDeLaListe.JSONL);
+            return enFichier(forme, ResponseEntity.ok().header("X-Total-Count", Long.toString(lue.nombre())), lue.dossiers(),
+                    lue.evaluations());
         }
         DossierStocke precedent = null;
         if (apres != null) {
@@ -135,26 +137,38 @@ class DossiersController {
                     .filter(d -> !filtre.parDepot() || d.deposeLe() != null).orElseThrow(() -> new ProblemeHttpException(
                     HttpStatus.BAD_REQUEST, "Filtre invalide", "« apres » ne désigne aucun dossier que vous voyez : reprenez la liste au début."));
         }
-        List<DossierStocke> dossiers = store.visibles(u, filtre, precedent, taille);
+        List<DossierStocke> dossiers = store.visibles(u, filtre, precedent, taille, forme == FormatDeLaListe.JSONL);
         Map<UUID, DossiersStore.DerniereEvaluation> evaluations = store.dernieresEvaluations(dossiers.stream().map(DossierStocke::id).toList());
         Map<String, Object> suivante = FiltresDeLaListe.pageSuivante(filtre,
                 dossiers.isEmpty() ? null : dossiers.get(dossiers.size() - 1).id());
-        if (enCsv && format != null) {
-            suivante.put("format", "csv"); // the next page in the form this one was asked in
+        if (forme.fichier() && format != null) {
+            suivante.put("format", forme.nom); // the next page in the form this one was asked in
         }
         ResponseEntity.BodyBuilder reponse = Pagination.page(dossiers.size(), taille, "/api/v1/dossiers", suivante)
                 .header("X-Total-Count", Long.toString(store.nombreVisibles(u, filtre)));
-        if (enCsv) {
-            return enCsv(reponse, dossiers, evaluations);
+        if (forme.fichier()) {
+            return enFichier(forme, reponse, dossiers, evaluations);
         }
         return reponse.body(dossiers.stream().map(d -> resume(d, evaluations.get(d.id()))).toList());
     }
 
-    private static ResponseEntity<String> enCsv(ResponseEntity.BodyBuilder reponse, List<DossierStocke> dossiers,
-                                                Map<UUID, DossiersStore.DerniereEvaluation> evaluations) {
-        return reponse.contentType(FormatDeLaListe.CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossiers.csv\"")
-                .body(ListeEnCsv.ecrire(dossiers, evaluations));
+    private static ResponseEntity<byte[]> enFichier(FormatDeLaListe forme, ResponseEntity.BodyBuilder reponse,
+                                                    List<DossierStocke> dossiers, Map<UUID, DossiersStore.DerniereEvaluation> evaluations) {
+        byte[] corps;
+        if (forme == FormatDeLaListe.CSV) {
+            corps = ListeEnCsv.ecrire(dossiers, evaluations).getBytes(StandardCharsets.UTF_8);
+        } else {
+            // Each line as a read of the dossier gives it (its content rewritten on one line): what comparer takes.
+            ByteArrayOutputStream lignes = new ByteArrayOutputStream();
+            for (DossierStocke d : dossiers) {
+                lignes.writeBytes(Json.MAPPER.writeValueAsBytes(lecture(d, evaluations.get(d.id()))));
+                lignes.write('\n');
+            }
+            corps = lignes.toByteArray();
+        }
+        return reponse.contentType(forme.type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossiers." + forme.nom + "\"")
+                .body(corps);
     }
 
     @Operation(summary = "Lire un dossier, son statut et sa dernière évaluation (ETag : sa version)",
@@ -163,8 +177,7 @@ class DossiersController {
     @GetMapping("/api/v1/dossiers/{id}")
     HttpEntity<Object> lire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         DossierStocke d = trouver(id, compte.utilisateur());
-        Map<String, Object> corps = resume(d, store.dernieresEvaluations(List.of(d.id())).get(d.id()));
-        corps.put("dossier", Json.MAPPER.readTree(d.contenu()));
+        Map<String, Object> corps = lecture(d, store.dernieresEvaluations(List.of(d.id())).get(d.id()));
         // The ETag is the version, for If-Match; the body also shows the latest evaluation, which changes without the
         // version changing. Spring answers If-None-Match on a ResponseEntity with a 304 « unchanged » that would hide a
         // new evaluation; a plain HttpEntity (status 200) is always sent whole, which a conditional read may be.
@@ -302,6 +315,13 @@ class DossiersController {
 
     private static Map<String, Object> resume(DossierStocke d) {
         return resume(d, null);
+    }
+
+    /** A dossier read whole: its summary, its latest evaluation and its content (« dossier », format 1). */
+    private static Map<String, Object> lecture(DossierStocke d, DossiersStore.DerniereEvaluation derniere) {
+        Map<String, Object> corps = resume(d, derniere);
+        corps.put("dossier", Json.MAPPER.readTree(d.contenu()));
+        return corps;
     }
 
     /** {@code derniere}: the dossier's latest evaluation, or null when it has none (or the caller did not ask). */

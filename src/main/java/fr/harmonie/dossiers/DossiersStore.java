@@ -125,15 +125,15 @@ class DossiersStore {
      * the end, and none is skipped or shown twice. By deposit, likewise on (last deposit, id): a dossier deposited again
      * meanwhile (an answer to compléments) moves to the end, where the queue's newest arrivals are.
      */
-    List<DossierStocke> visibles(Utilisateur u, Filtre filtre, DossierStocke apres, int limite) {
+    List<DossierStocke> visibles(Utilisateur u, Filtre filtre, DossierStocke apres, int limite, boolean avecContenu) {
         String ordre = filtre.ordre();
-        var requete = jdbc.sql("SELECT " + COLONNES + " FROM dossier WHERE " + VISIBLE + filtre.sql()
+        var requete = jdbc.sql("SELECT " + COLONNES + (avecContenu ? ", contenu" : "") + " FROM dossier WHERE " + VISIBLE + filtre.sql()
                         + (apres == null ? "" : " AND (" + ordre + ", id) > (:apresLe, :apres)") + " ORDER BY " + ordre + ", id LIMIT :limite")
                 .params(filtre(u)).params(filtre.parametres()).param("limite", limite);
         if (apres != null) {
             requete = requete.param("apresLe", filtre.rang(apres)).param("apres", apres.id());
         }
-        return requete.query(ligne(false)).list();
+        return requete.query(ligne(avecContenu)).list();
     }
 
     /** How many dossiers the user sees through this filter, over all pages. */

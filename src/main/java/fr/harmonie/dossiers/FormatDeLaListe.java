@@ -8,46 +8,65 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * JSON or CSV for the list of dossiers: {@code ?format=csv} (a link a spreadsheet or a browser can open), or
- * {@code Accept: text/csv} when the client names it before JSON. JSON otherwise, as before.
+ * The form of the list of dossiers: JSON (the summaries, by default), CSV for a spreadsheet, or JSON Lines, each
+ * dossier read whole, for the tools that take dossiers (a DREAL's {@code comparer} before publishing a pack). Named
+ * by {@code ?format=} (a link a spreadsheet or a browser can open), or by the Accept header when the client names one
+ * of them before JSON.
  */
-final class FormatDeLaListe {
+enum FormatDeLaListe {
 
-    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    JSON("json", MediaType.APPLICATION_JSON),
+    CSV("csv", new MediaType("text", "csv", StandardCharsets.UTF_8)),
+    /** One line per dossier, as {@code GET /api/v1/dossiers/{id}} gives it. */
+    JSONL("jsonl", new MediaType("application", "x-ndjson", StandardCharsets.UTF_8));
 
-    private FormatDeLaListe() {
+    final String nom;
+    final MediaType type;
+
+    FormatDeLaListe(String nom, MediaType type) {
+        this.nom = nom;
+        this.type = type;
     }
 
-    static boolean csv(String format, String accept) {
+    /** A file of the whole list, rather than one page of it. */
+    boolean fichier() {
+        return this != JSON;
+    }
+
+    static FormatDeLaListe lire(String format, String accept) {
         if (format != null && !format.isBlank()) {
-            switch (format.strip().toLowerCase(Locale.ROOT)) {
-                case "csv":
-                    return true;
-                case "json":
-                    return false;
-                default:
-                    throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Format inconnu",
-                            "« format » vaut json (par défaut) ou csv, pour un tableur : « " + format.strip() + " » n'est ni l'un ni l'autre.");
+            String demande = format.strip().toLowerCase(Locale.ROOT);
+            for (FormatDeLaListe f : values()) {
+                if (f.nom.equals(demande)) {
+                    return f;
+                }
             }
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Format inconnu", "« format » vaut json (par défaut), csv"
+                    + " pour un tableur, ou jsonl pour les dossiers entiers, un par ligne : « " + format.strip() + " » n'est aucun des trois.");
         }
-        return accept != null && csvAvantJson(accept);
+        return accept == null ? JSON : premierNomme(accept);
     }
 
     /**
-     * The first type of the Accept header, in the client's order of preference, that is CSV or JSON (or a wildcard). The
+     * The first of the three the Accept header names, in the client's order of preference (a wildcard is JSON). The
      * header is readable here: {@code AcceptIllisible} has dropped what could not be read, for every address.
      */
-    private static boolean csvAvantJson(String accept) {
+    private static FormatDeLaListe premierNomme(String accept) {
         List<MediaType> types = MediaType.parseMediaTypes(accept).stream()
                 .sorted((a, b) -> Double.compare(b.getQualityValue(), a.getQualityValue())).toList();
         for (MediaType t : types) {
-            if (t.getQualityValue() > 0 && t.isCompatibleWith(CSV) && !t.isWildcardType() && !t.isWildcardSubtype()) {
-                return true;
+            if (t.getQualityValue() == 0) {
+                continue;
             }
-            if (t.getQualityValue() > 0 && t.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-                return false;
+            for (FormatDeLaListe f : new FormatDeLaListe[] {CSV, JSONL}) {
+                if (t.isCompatibleWith(f.type) && !t.isWildcardType() && !t.isWildcardSubtype()) {
+                    return f;
+                }
+            }
+            if (t.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                return JSON;
             }
         }
-        return false;
+        return JSON;
     }
 }

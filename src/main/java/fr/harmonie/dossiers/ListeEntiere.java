@@ -15,15 +15,15 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The whole filtered list at once, for the spreadsheet: a file opened with a double click shows no {@code Link}
- * header, so its first page of 500 read as the whole queue of a service that holds more, with nothing to say so. Read
- * by pages in one repeatable-read snapshot (a dossier deposited again meanwhile neither appears twice nor goes missing),
- * and refused beyond {@value #AU_PLUS} dossiers rather than cut.
+ * The whole filtered list at once, for the spreadsheet (or a tool reading the dossiers whole): a file opened with a
+ * double click shows no {@code Link} header, so its first page of 500 read as the whole queue of a service that holds
+ * more, with nothing to say so. Read by pages in one repeatable-read snapshot (a dossier deposited again meanwhile
+ * neither appears twice nor goes missing), and refused beyond {@value #AU_PLUS} dossiers rather than cut.
  */
 @Component
 class ListeEntiere {
 
-    /** About a region's dossiers over several years; some 10 MB of CSV. */
+    /** About a region's dossiers over several years; some 10 MB of CSV, 60 to 100 MB of dossiers read whole. */
     static final int AU_PLUS = 10_000;
 
     record Lue(long nombre, List<DossierStocke> dossiers, Map<UUID, DossiersStore.DerniereEvaluation> evaluations) { }
@@ -38,7 +38,8 @@ class ListeEntiere {
         this.instantane.setReadOnly(true);
     }
 
-    Lue lire(Utilisateur u, DossiersStore.Filtre filtre) {
+    /** @param avecContenu each dossier with its content, for a file of dossiers read whole */
+    Lue lire(Utilisateur u, DossiersStore.Filtre filtre, boolean avecContenu) {
         return instantane.execute(enCours -> {
             long nombre = store.nombreVisibles(u, filtre);
             if (nombre > AU_PLUS) {
@@ -53,7 +54,7 @@ class ListeEntiere {
             List<DossierStocke> page;
             DossierStocke dernier = null;
             do {
-                page = store.visibles(u, filtre, dernier, Pagination.LIMITE);
+                page = store.visibles(u, filtre, dernier, Pagination.LIMITE, avecContenu);
                 dossiers.addAll(page);
                 evaluations.putAll(store.dernieresEvaluations(page.stream().map(DossierStocke::id).toList()));
                 dernier = page.isEmpty() ? null : page.get(page.size() - 1);

@@ -78,12 +78,14 @@ class DescriptionOpenApi {
             Map.entry("date", "La date (AAAA-MM-JJ) à laquelle lire les règles en vigueur ; aujourd'hui (Europe/Paris) par défaut."),
             Map.entry("If-Match", "L'ETag du dossier tel qu'il a été lu : refusé (412) s'il a changé depuis. Requis pour une "
                     + "modification (428 sinon), facultatif pour une suppression."),
-            Map.entry("format", "json (par défaut) ou csv : la liste pour un tableur (séparateur point-virgule, UTF-8 avec "
+            Map.entry("format", "json (par défaut), csv : la liste pour un tableur (séparateur point-virgule, UTF-8 avec "
                     + "BOM, heures de Paris, une ligne par dossier avec son aperçu et sa dernière évaluation), en pièce jointe "
-                    + "dossiers.csv ; les mêmes filtres, le même ordre et X-Total-Count. Sans limite ni apres, le fichier tient "
-                    + "toute la liste filtrée, 10 000 dossiers au plus (400 au-delà : filtrer, ou lire par pages) ; avec limite, "
-                    + "une page comme en JSON, et son en-tête Link."),
-            Map.entry("Accept", "text/csv, nommé avant application/json, donne la liste en CSV comme format=csv ; JSON sinon."));
+                    + "dossiers.csv, ou jsonl : les dossiers entiers, un par ligne tel que GET /api/v1/dossiers/{id} le donne "
+                    + "(application/x-ndjson, dossiers.jsonl), ce que prend la commande comparer ; les mêmes filtres, le même "
+                    + "ordre et X-Total-Count. Sans limite ni apres, le fichier tient toute la liste filtrée, 10 000 dossiers au "
+                    + "plus (400 au-delà : filtrer, ou lire par pages) ; avec limite, une page comme en JSON, et son en-tête Link."),
+            Map.entry("Accept", "text/csv (ou application/x-ndjson), nommé avant application/json, donne la liste comme "
+                    + "format=csv (ou format=jsonl) ; JSON sinon."));
 
     @Bean
     OpenAPI descriptionHarmonie() {

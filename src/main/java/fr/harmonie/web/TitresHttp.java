@@ -18,7 +18,8 @@ final class TitresHttp {
             400, "La requête est mal formée (adresse, en-têtes ou corps) : elle ne peut pas être traitée.",
             404, "Aucune ressource à cette adresse.",
             405, "Cette méthode HTTP n'est pas acceptée ici.",
-            406, "La réponse n'existe qu'en application/json (la liste des dossiers aussi en text/csv : format=csv).",
+            406, "La réponse n'existe qu'en application/json (la liste des dossiers aussi en text/csv : format=csv, et en"
+                    + " application/x-ndjson : format=jsonl).",
             415, "Le corps de la requête doit être en JSON (Content-Type: application/json).",
             500, "Une erreur inattendue est survenue ; elle a été journalisée.");
 

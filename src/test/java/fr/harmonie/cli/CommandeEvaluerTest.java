@@ -212,6 +212,36 @@ class CommandeEvaluerTest {
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("s'emploie seule");
     }
 
+    /**
+     * A JSON Lines file (the service's list with format=jsonl) holds one dossier per line, in format 1 or as the service
+     * reads it; each line is named by its number as an editor shows it, blank lines skipped, a line too long refused
+     * alone. A file without a dossier says so rather than « 0 dossiers évalués ».
+     */
+    @Test
+    void unFichierJsonLinesDonneUneLigneParDossier(@TempDir Path dir) throws Exception {
+        String dijon = Json.MAPPER.readTree(Path.of("src/test/resources/exemples/construction-neuve-dijon.json").toFile()).toString();
+        String luDuService = "{\"id\": \"1b4e28ba-2fa1-11d2-883f-0016d3cca427\", \"statut\": \"DEPOSE\", \"dateReferenceDepot\": \"2026-12-07\","
+                + " \"dossier\": " + dijon + "}";
+        Path fichier = dir.resolve("dossiers.jsonl");
+        Files.writeString(fichier, dijon + "\n\n{\"formatVersion\": \"1\"}\r\n" + luDuService + "\n" + " ".repeat(CorpsBorne.LIMITE + 1) + "x\n");
+
+        assertThat(evaluer("evaluer", fichier.toString())).isEqualTo(2);
+
+        List<JsonNode> lignes = sortie.toString(StandardCharsets.UTF_8).lines().map(Json.MAPPER::readTree).toList();
+        assertThat(lignes).extracting(l -> l.get("fichier").asString())
+                .containsExactly(fichier + ":1", fichier + ":3", fichier + ":4", fichier + ":5");
+        assertThat(lignes.get(0).get("resultat").get("dateReference").asString()).isEqualTo("2026-04-02");
+        assertThat(lignes.get(1).get("erreur").get("titre").asString()).isEqualTo("Dossier non conforme au format 1");
+        assertThat(lignes.get(2).get("resultat").get("dateReference").asString()).isEqualTo("2026-12-07");
+        assertThat(lignes.get(3).get("erreur").get("detail").asString()).isEqualTo("la ligne 5 de " + fichier
+                + " dépasse 2 Mio, la taille maximale d'un dossier (celle de l'API)");
+
+        Path vide = dir.resolve("vide.ndjson");
+        Files.writeString(vide, "\n");
+        assertThat(evaluer("evaluer", vide.toString())).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains(vide + " ne contient aucun dossier");
+    }
+
     @Test
     void unRepertoireSEvalueFichierJsonParFichierJson(@TempDir Path dir) throws Exception {
         Path lot = Files.createDirectories(dir.resolve("lot"));

@@ -402,7 +402,56 @@ class DossiersApiTest {
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=csv", "bailleur2", null, null).body()).doesNotContain(formule);
         HttpResponse<String> inconnu = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=xlsx", "instructeur", null, null);
         assertThat(inconnu.statusCode()).isEqualTo(400);
-        assertThat(Json.MAPPER.readTree(inconnu.body()).get("detail").asString()).startsWith("« format » vaut json (par défaut) ou csv");
+        assertThat(Json.MAPPER.readTree(inconnu.body()).get("detail").asString()).startsWith("« format » vaut json (par défaut), csv");
+    }
+
+    /**
+     * Before publishing a pack, a DREAL runs it on its territory's dossiers: the list in JSON Lines gives them whole,
+     * one per line as a read gives it, in one request; and the CLI takes that file as it is, a deposited dossier at the
+     * date it was judged at, so that the jar's packs give exactly the evaluation the service sealed at the deposit.
+     */
+    @Test
+    void lesDossiersEntiersSExportentPourLaLigneDeCommande(@org.junit.jupiter.api.io.TempDir Path dossier) throws Exception {
+        String depose = DossiersDeTest.creer(port, "76540", true);
+        String filtre = "?statut=DEPOSE&commune=76540";
+
+        HttpResponse<String> export = ClientHttp.appeler(port, "GET", "/api/v1/dossiers" + filtre + "&format=jsonl", "instructeur", null, null);
+
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type")).hasValue("application/x-ndjson;charset=UTF-8");
+        assertThat(export.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"dossiers.jsonl\"");
+        List<String> lignes = export.body().lines().toList();
+        JsonNode liste = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers" + filtre, "instructeur", null, null).body());
+        assertThat(lignes).hasSize(liste.size()).hasSizeGreaterThan(0);
+        assertThat(export.headers().firstValue("X-Total-Count")).hasValue(Integer.toString(lignes.size()));
+        for (int i = 0; i < lignes.size(); i++) {
+            String id = liste.get(i).get("id").asString();
+            assertThat(Json.MAPPER.readTree(lignes.get(i))).as(id)
+                    .isEqualTo(Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id, "instructeur", null, null).body()));
+        }
+        assertThat(envoyer(requete("/api/v1/dossiers" + filtre, "instructeur").header("Accept", "application/x-ndjson").GET().build()).body())
+                .isEqualTo(export.body());
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers" + filtre + "&format=jsonl&limite=1", "instructeur", null, null)
+                .headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("format=jsonl"));
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=jsonl", "bailleur2", null, null).body()).doesNotContain(depose);
+
+        Path fichier = dossier.resolve("dossiers.jsonl");
+        Files.writeString(fichier, export.body());
+        java.io.ByteArrayOutputStream sortie = new java.io.ByteArrayOutputStream();
+        fr.harmonie.cli.Commandes.executer(new String[] {"evaluer", fichier.toString()}, java.io.InputStream.nullInputStream(),
+                new java.io.PrintStream(sortie, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(
+                        java.io.OutputStream.nullOutputStream()));
+        List<String> resultats = sortie.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(resultats).hasSize(lignes.size());
+        int n = liste.valueStream().map(d -> d.get("id").asString()).toList().indexOf(depose);
+        JsonNode enLigne = Json.MAPPER.readTree(resultats.get(n));
+        assertThat(enLigne.get("fichier").asString()).isEqualTo(fichier + ":" + (n + 1));
+        JsonNode lu = Json.MAPPER.readTree(lignes.get(n));
+        JsonNode scellee = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/evaluations/" + lu.get("evaluationDepot").asString(),
+                "instructeur", null, null).body());
+        // Dated 2026-06-16 in its content, judged on the day of its deposit: the same receipt as the seal's.
+        assertThat(lu.get("dossier").get("dateReference").asString()).isNotEqualTo(lu.get("dateReferenceDepot").asString());
+        assertThat(enLigne.get("resultat").get("empreinte").asString()).isEqualTo(scellee.get("resultat").get("empreinte").asString());
     }
 
     @org.springframework.beans.factory.annotation.Autowired
