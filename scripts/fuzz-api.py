@@ -89,7 +89,7 @@ for p in paths:
         for m in ["GET", "PUT", "DELETE", "POST"]:
             check(f"{m} {p} {s[:20]}", req(m, p.format(s), "admin", {"actif": True} if m in ("PUT", "POST") else None))
 queries = ["/api/v1/dossiers?statut={}", "/api/v1/dossiers?commune={}", "/api/v1/dossiers?territoire={}", "/api/v1/dossiers?reference={}",
-           "/api/v1/dossiers?tri={}", "/api/v1/dossiers?niveau={}", "/api/v1/dossiers?deposeDu={}", "/api/v1/dossiers?deposeAu={}", "/api/v1/dossiers?apres={}", "/api/v1/dossiers?limite={}", "/api/v1/dossiers/" + did + "/evaluations?apres={}",
+           "/api/v1/dossiers?tri={}", "/api/v1/dossiers?format={}", "/api/v1/dossiers?format=jsonl&commune={}", "/api/v1/dossiers?niveau={}", "/api/v1/dossiers?deposeDu={}", "/api/v1/dossiers?deposeAu={}", "/api/v1/dossiers?apres={}", "/api/v1/dossiers?limite={}", "/api/v1/dossiers/" + did + "/evaluations?apres={}",
            "/api/v1/dossiers/" + did + "/evaluations?limite={}", "/api/v1/journal?objet={}", "/api/v1/journal?action={}", "/api/v1/journal?avant={}",
            "/api/v1/journal?limite={}", "/api/v1/territoires/region-84/regles?date={}", "/api/v1/communes?nom={}",
            "/api/v1/communes?codePostal={}", "/api/v1/communes?nom=saint&codePostal={}", "/api/v1/communes?nom={}%2076000",
@@ -135,7 +135,7 @@ for (methode, cible, valeurs) in [("PUT", did, IF_MATCH), ("DELETE", brouillon, 
     r.add_header("If-Match", im)
     check(f"{methode} If-Match {im[:10]!r}", envoyer(r))
 # Accept headers a client may get wrong: each answer is the resource, or a French problem, never a bare status.
-ACCEPT = [";;;", "text/html;q=abc", "application/json, ;;;", "*/*;q=2", "application/xml", "text/csv", "/", "a/b/c", "\u00e9/\u00e9",
+ACCEPT = [";;;", "text/html;q=abc", "application/json, ;;;", "*/*;q=2", "application/xml", "text/csv", "application/x-ndjson", "/", "a/b/c", "\u00e9/\u00e9",
           "application/json;charset=", "x" * 5000, ""]
 for chemin, compte in [("/api/v1/territoires", None), ("/api/v1/dossiers", "bailleur"), (f"/api/v1/dossiers/{did}", "bailleur"),
                        ("/api/v1/moi", "bailleur"), ("/api/v1/rien", None), ("/api/v1/evaluations", None)]:
