@@ -78,13 +78,15 @@ final class CommandeComparer {
                 DifferenceDeResultats difference = DifferenceDeResultats.entre(avant.resultat(), apres.resultat());
                 Map<String, Object> ligne = new LinkedHashMap<>();
                 ligne.put("fichier", lue.nom());
+                // Which dossier, when its name is a line of an export (« dossiers.jsonl:3 ») or a file named by its id.
+                ligne.put("reference", apres.resultat().reference());
                 ligne.put("change", !difference.inchangee());
                 ligne.put("difference", difference);
                 sortie.println(Json.MAPPER.writeValueAsString(ligne));
                 if (!difference.inchangee()) {
                     compte.changes++;
                     compte.pire = Math.max(compte.pire, CHANGES);
-                    erreurs.println(lue.nom() + " : " + difference.resume());
+                    erreurs.println(lue.nom() + " (" + apres.resultat().reference() + ") : " + difference.resume());
                 }
             });
         } catch (PackInvalideException e) {

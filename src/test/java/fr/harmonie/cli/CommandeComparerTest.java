@@ -98,6 +98,8 @@ class CommandeComparerTest {
         assertThat(lignes).extracting(l -> Path.of(l.get("fichier").asString()).getFileName().toString()).containsExactly(
                 "construction-neuve-dijon.json", "programmation-grenoble.json", "vefa-limoges-permis-non-depose.json");
         assertThat(lignes).extracting(l -> l.get("change").asBoolean()).containsExactly(false, true, false);
+        assertThat(lignes).extracting(l -> l.get("reference").asString()).containsExactly("EX-DIJON-2026-01", "EX-GRENOBLE-PROG",
+                "EX-LIMOGES-VEFA");
         JsonNode grenoble = lignes.get(1).get("difference");
         assertThat(grenoble.get("avant").get("packs").toString()).contains("region-84@2026.1");
         assertThat(grenoble.get("apres").get("packs").toString()).contains("region-84@2026.2");
@@ -110,7 +112,7 @@ class CommandeComparerTest {
         assertThat(avis.get("avant").get("message").asString()).contains("invite à déposer plus tôt");
         assertThat(avis.get("apres").get("message").asString()).contains("demande de déposer plus tôt");
         assertThat(erreurs.toString(StandardCharsets.UTF_8))
-                .contains("programmation-grenoble.json : +1 pièce, 1 anomalie changée, déposable : oui → non")
+                .contains("programmation-grenoble.json (EX-GRENOBLE-PROG) : +1 pièce, 1 anomalie changée, déposable : oui → non")
                 .contains("3 dossiers comparés, 1 changé");
     }
 
