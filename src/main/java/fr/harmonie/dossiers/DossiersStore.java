@@ -74,9 +74,10 @@ class DossiersStore {
      * the maturity level its last evaluation gives, so only evaluated dossiers. {@code parDepot}: in the order of their
      * last deposit, so only the dossiers deposited at least once; otherwise in the order of their creation.
      * {@code deposeDu}, {@code deposeAu} (when not null): last deposited from that day, up to that day included, in Paris.
+     * {@code siren}, {@code phase} (when not null): the maître d'ouvrage's, and the dossier's phase.
      */
     record Filtre(Set<String> statuts, String reference, String commune, String territoire, Set<String> niveaux,
-                  boolean parDepot, LocalDate deposeDu, LocalDate deposeAu) {
+                  boolean parDepot, LocalDate deposeDu, LocalDate deposeAu, String siren, String phase) {
 
         private String ordre() {
             return parDepot ? "depose_le" : "cree_le";
@@ -94,6 +95,9 @@ class DossiersStore {
                     + (reference == null ? "" : " AND lower(btrim(contenu->>'reference')) = lower(btrim(:reference))")
                     + (commune == null ? "" : " AND contenu#>>'{operation,commune,codeInsee}' = :commune")
                     + (territoire == null ? "" : " AND territoire = :territoire")
+                    + (siren == null ? "" : " AND contenu#>>'{maitreOuvrage,siren}' = :siren")
+                    // The contract's default: a dossier that names no phase is a request for agrément.
+                    + (phase == null ? "" : " AND coalesce(contenu->>'phase', 'AGREMENT') = :phase")
                     // Days of Paris, both included: « déposés du 1er novembre au 31 décembre », at their last deposit.
                     + (deposeDu == null ? "" : " AND depose_le >= :deposeDu")
                     + (deposeAu == null ? "" : " AND depose_le < :lendemainDuDernierJour")
@@ -109,6 +113,8 @@ class DossiersStore {
             p.put("commune", commune == null ? "" : commune);
             p.put("territoire", territoire == null ? "" : territoire);
             p.put("niveaux", niveaux.isEmpty() ? List.of("") : List.copyOf(niveaux));
+            p.put("siren", siren == null ? "" : siren);
+            p.put("phase", phase == null ? "" : phase);
             if (deposeDu != null) {
                 p.put("deposeDu", deposeDu.atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());
             }

@@ -27,13 +27,14 @@ final class FiltresDeLaListe {
 
     private static final Set<String> STATUTS = Set.of("BROUILLON", "DEPOSE", "EN_INSTRUCTION", "COMPLEMENTS_DEMANDES", "INSTRUIT");
     private static final Set<String> NIVEAUX = Set.of("PREMATUREE", "A_CONSOLIDER", "MURE");
+    private static final Set<String> PHASES = Set.of("PROGRAMMATION", "AGREMENT");
 
     private FiltresDeLaListe() {
     }
 
     /** The query's parameters as given; {@link #lire} checks them. */
     record Demande(List<String> statuts, String reference, String commune, String territoire, List<String> niveaux, String tri,
-                   String deposeDu, String deposeAu) {
+                   String deposeDu, String deposeAu, String siren, String phase) {
     }
 
     /**
@@ -65,13 +66,36 @@ final class FiltresDeLaListe {
                         + Citations.abregee(d.territoire(), 60) + " »" + IdentifiantsDePacks.suggestion(d.territoire(), connus) + ".");
             }
         }
+        String siren = siren(d.siren());
+        String phase = d.phase() == null ? null : d.phase().strip().toUpperCase(Locale.ROOT);
+        if (phase != null && !PHASES.contains(phase)) {
+            throw refus("« phase » vaut PROGRAMMATION ou AGREMENT (la phase du dossier ; AGREMENT quand il n'en dit pas).");
+        }
         LocalDate du = jour("deposeDu", d.deposeDu());
         LocalDate au = jour("deposeAu", d.deposeAu());
         if (du != null && au != null && du.isAfter(au)) {
             throw refus("« deposeDu » (" + du + ") est après « deposeAu » (" + au + ") : aucun dossier n'a pu être déposé entre les"
                     + " deux ; les deux jours sont compris dans la période.");
         }
-        return new DossiersStore.Filtre(statuts, d.reference(), d.commune(), d.territoire(), niveaux, "depot".equals(d.tri()), du, au);
+        return new DossiersStore.Filtre(statuts, d.reference(), d.commune(), d.territoire(), niveaux, "depot".equals(d.tri()), du, au,
+                siren, phase);
+    }
+
+    /**
+     * The maître d'ouvrage's SIREN as people copy it from a Kbis or a letterhead, « 552 100 554 »: nine digits once the
+     * spaces are gone. Anything else no dossier holds (the contract's pattern), and is refused rather than listed empty.
+     */
+    private static String siren(String texte) {
+        if (texte == null) {
+            return null;
+        }
+        String chiffres = texte.replaceAll("[\\s\u00a0\u202f]", "");
+        if (!chiffres.matches("[0-9]{9}")) {
+            throw refus("« siren » prend les neuf chiffres du SIREN du maître d'ouvrage (552100554, ou 552 100 554) : « "
+                    + Citations.abregee(texte.strip(), 40) + " » n'en est pas un" + (chiffres.matches("[0-9]{14}")
+                    ? " ; c'est un SIRET, dont le SIREN est les neuf premiers chiffres, " + chiffres.substring(0, 9) : "") + ".");
+        }
+        return chiffres;
     }
 
     private static LocalDate jour(String parametre, String texte) {
@@ -93,6 +117,8 @@ final class FiltresDeLaListe {
         suivante.put("tri", f.parDepot() ? "depot" : null);
         suivante.put("deposeDu", f.deposeDu());
         suivante.put("deposeAu", f.deposeAu());
+        suivante.put("siren", f.siren());
+        suivante.put("phase", f.phase());
         suivante.put("apres", apres);
         return suivante;
     }

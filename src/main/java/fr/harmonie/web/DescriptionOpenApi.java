@@ -63,6 +63,10 @@ class DescriptionOpenApi {
                     + "dépôt au plus récent (le dernier dépôt de chacun, réponse à des compléments comprise), les dossiers "
                     + "jamais déposés en moins."),
             Map.entry("territoire", "Seulement les dossiers déposés sous ce pack territorial (son identifiant)."),
+            Map.entry("siren", "Seulement les dossiers de ce maître d'ouvrage (son SIREN, neuf chiffres ; les espaces de "
+                    + "« 552 100 554 » sont ôtés)."),
+            Map.entry("phase", "Seulement les dossiers de cette phase : PROGRAMMATION ou AGREMENT (un dossier qui n'en dit pas "
+                    + "est une demande d'agrément, comme le contrat le veut)."),
             Map.entry("deposeDu", "Seulement les dossiers déposés ce jour-là (AAAA-MM-JJ, à Paris) ou depuis, à leur dernier dépôt "
                     + "(réponse à des compléments comprise) : ?deposeDu=2026-11-01 ; un dossier jamais déposé n'y est pas."),
             Map.entry("deposeAu", "Seulement les dossiers déposés ce jour-là (AAAA-MM-JJ, à Paris) ou avant, à leur dernier dépôt : "

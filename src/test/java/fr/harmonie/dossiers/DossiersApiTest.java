@@ -294,7 +294,7 @@ class DossiersApiTest {
             assertThat(r.statusCode()).as(faute).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).as(faute).matches("Paramètre « (statuts|ordre) » inconnu"
-                    + " de cette adresse \\(attendus : apres, commune, deposeAu, deposeDu, format, limite, niveau, reference, statut, territoire, tri\\)\\.");
+                    + " de cette adresse \\(attendus : apres, commune, deposeAu, deposeDu, format, limite, niveau, phase, reference, siren, statut, territoire, tri\\)\\.");
         }
         HttpResponse<String> sansParametre = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + rouen + "?vue=complete", "instructeur", null, null);
         assertThat(Json.MAPPER.readTree(sansParametre.body()).get("detail").asString())
@@ -403,6 +403,42 @@ class DossiersApiTest {
         HttpResponse<String> inconnu = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=xlsx", "instructeur", null, null);
         assertThat(inconnu.statusCode()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(inconnu.body()).get("detail").asString()).startsWith("« format » vaut json (par défaut), csv");
+    }
+
+    /**
+     * An instructeur calls one bailleur about its dossiers in the queue: filtered by the maître d'ouvrage's SIREN, typed
+     * as a Kbis prints it; and the programming's light dossiers apart from the requests for agrément, a dossier that
+     * names no phase being one (the contract's default).
+     */
+    @Test
+    void lInstructeurFiltreParMaitreDOuvrageEtParPhase() throws Exception {
+        String duBailleur = DossiersDeTest.creer(port, "76540", true);
+        HttpResponse<String> cree = ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur2",
+                DossiersDeTest.agrement("76540").replace("\"732829320\"", "\"552100554\""), null);
+        String duBailleur2 = Json.MAPPER.readTree(cree.body()).get("id").asString();
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + duBailleur2 + "/depot", "bailleur2", null, null).statusCode())
+                .isEqualTo(200);
+
+        JsonNode deBailleur2 = lister("instructeur", "?statut=DEPOSE&siren=552%20100%20554");
+        assertThat(deBailleur2.valueStream().map(d -> d.get("id").asString()).toList()).contains(duBailleur2).doesNotContain(duBailleur);
+        assertThat(deBailleur2.valueStream().allMatch(d -> d.get("apercu").get("siren").asString().equals("552100554"))).isTrue();
+        assertThat(trouver(lister("instructeur", "?siren=732829320"), duBailleur)).isNotNull();
+        HttpResponse<String> siret = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?siren=55210055400012", "instructeur", null, null);
+        assertThat(siret.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(siret.body()).get("detail").asString()).contains("c'est un SIRET").endsWith("552100554.");
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?siren=732829320&phase=agrement&limite=1", "instructeur", null, null)
+                .headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("siren=732829320").contains("phase=AGREMENT"));
+
+        String agrement = DossiersDeTest.agrement("76540");
+        String programmation = creer("bailleur", agrement.replace("\"phase\": \"AGREMENT\"", "\"phase\": \"PROGRAMMATION\"")).body();
+        String sansPhase = creer("bailleur", agrement.replace("\"phase\": \"AGREMENT\",", "")).body();
+        String idProgrammation = Json.MAPPER.readTree(programmation).get("id").asString();
+        String idSansPhase = Json.MAPPER.readTree(sansPhase).get("id").asString();
+        List<String> enProgrammation = lister("bailleur", "?phase=PROGRAMMATION").valueStream().map(d -> d.get("id").asString()).toList();
+        List<String> enAgrement = lister("bailleur", "?phase=agrement").valueStream().map(d -> d.get("id").asString()).toList();
+        assertThat(enProgrammation).contains(idProgrammation).doesNotContain(idSansPhase, duBailleur);
+        assertThat(enAgrement).contains(idSansPhase, duBailleur).doesNotContain(idProgrammation);
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?phase=instruction", "bailleur", null, null).statusCode()).isEqualTo(400);
     }
 
     /**
