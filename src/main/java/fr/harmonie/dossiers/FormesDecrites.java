@@ -46,7 +46,11 @@ class FormesDecrites {
                     new MediaType().schema(texte("Avec format=csv (ou Accept: text/csv) : la liste pour un tableur, toute sans limite ni apres, une ligne"
                             + " par dossier (identifiant, référence, statut, phase, opération, nature, code INSEE, commune, SIREN,"
                             + " maître d'ouvrage, produits, logements, territoire, dates, puis la dernière évaluation : à jour,"
-                            + " déposable, complet, niveau, score, pièces manquantes, anomalies par gravité).")));
+                            + " déposable, complet, niveau, score, pièces manquantes, anomalies par gravité).")))
+                    .addMediaType("application/x-ndjson", new MediaType().schema(texte("Avec format=jsonl (ou Accept:"
+                            + " application/x-ndjson) : les dossiers entiers, toute la liste sans limite ni apres, un objet JSON par"
+                            + " ligne, chacun tel que GET /api/v1/dossiers/{id} le donne ; ce que prennent les commandes evaluer et"
+                            + " comparer.")));
             contenu(api, "/api/v1/dossiers", PathItem::getPost, "201", ref(DOSSIER_GARDE));
             contenu(api, "/api/v1/dossiers/{id}", PathItem::getPut, "200", ref(DOSSIER_GARDE));
             contenu(api, "/api/v1/dossiers/{id}", PathItem::getGet, "200", new Schema<>().allOf(List.of(ref(DOSSIER_GARDE),
