@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
@@ -162,14 +163,18 @@ class CycleController {
             + "qui les a demandés), ou opération déjà déposée par l'organisation (urn:harmonie:probleme:deja-depose, même "
             + "référence et même phase, ou même contenu : dossierDepose donne l'autre dossier), ou réponse à des compléments "
             + "qui ne change rien au dossier et ne dit rien (urn:harmonie:probleme:reponse-vide).")
+    @ApiResponse(responseCode = "412", description = ReponsesDecrites.VERSION_PERIMEE)
     @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE)
     @PostMapping("/api/v1/dossiers/{id}/depot")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Depot.class)))
     ResponseEntity<Object> deposer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
+                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                    HttpServletRequest requete) throws IOException, HttpMediaTypeNotSupportedException {
         Utilisateur u = compte.utilisateur();
         DossierStocke d = visible(id, u);
+        // The version read is the one deposited (the deposit's update checks it): If-Match makes it the one reviewed.
+        IfMatch.exiger(ifMatch, d);
         Depot depot = depot(requete);
         String message = depot == null || depot.message() == null || depot.message().isBlank() ? null : borne(depot.message());
         CycleDossier.Deposee deposee = budget.pendant(d.contenu().length(), () -> cycle.deposer(u, d, message));
@@ -239,11 +244,15 @@ class CycleController {
     @ApiResponse(responseCode = "200", description = "Transition faite : le corps donne le nouveau statut.")
     @ApiResponse(responseCode = "403", description = "Compte qui n'instruit pas le territoire du dossier.")
     @ApiResponse(responseCode = "409", description = "Le statut du dossier ne permet pas cette transition.")
+    @ApiResponse(responseCode = "412", description = ReponsesDecrites.VERSION_PERIMEE)
     @PostMapping("/api/v1/dossiers/{id}/instruction")
     ResponseEntity<Object> instruire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
+                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                      @RequestBody Instruction instruction) {
         Utilisateur u = compte.utilisateur();
-        cycle.instruire(u, visible(id, u), instruction.action(), instruction.message() == null ? null : borne(instruction.message()));
+        DossierStocke d = visible(id, u);
+        IfMatch.exiger(ifMatch, d);
+        cycle.instruire(u, d, instruction.action(), instruction.message() == null ? null : borne(instruction.message()), ifMatch != null);
         DossierStocke apres = dossiers.visible(uuid(id), u).orElseThrow();
         return ResponseEntity.ok(Map.of("statut", apres.statut()));
     }

@@ -332,9 +332,13 @@ class CycleDossier {
         dossiers.journal(u.identifiant(), ActionJournal.DEPOT, d.id(), Json.MAPPER.writeValueAsString(detail));
     }
 
-    /** Les transitions d'instruction, chacune par un instructeur du territoire du dossier. */
+    /**
+     * Les transitions d'instruction, chacune par un instructeur du territoire du dossier. {@code versionLue}: the caller
+     * acts on the version it read (If-Match), and a change since, even one back to the same status (compléments
+     * answered and taken in instruction again by a colleague), refuses the step.
+     */
     @Transactional
-    void instruire(Utilisateur u, DossierStocke d, String actionEcrite, String message) {
+    void instruire(Utilisateur u, DossierStocke d, String actionEcrite, String message, boolean versionLue) {
         if (u.role() != Role.INSTRUCTEUR) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul un instructeur du territoire instruit le dossier.");
         }
@@ -355,7 +359,14 @@ class CycleDossier {
         int n = jdbc.sql("""
                 UPDATE dossier SET statut = ?, message_instruction = coalesce(?, message_instruction), version = version + 1,
                        modifie_le = now()
-                WHERE id = ? AND statut = ?""").params(vers, message, d.id(), depuis).update();
+                WHERE id = ? AND statut = ?""" + (versionLue ? " AND version = " + d.version() : ""))
+                .params(vers, message, d.id(), depuis).update();
+        if (n != 1 && versionLue) {
+            // Changed between the read and this update: 412, as If-Match asked; not changed, the status is the reason.
+            dossiers.visible(d.id(), u).filter(actuel -> actuel.version() != d.version()).ifPresent(actuel -> {
+                throw IfMatch.perimee(d.etag(), actuel);
+            });
+        }
         if (n != 1) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Transition impossible",
                     "Le dossier est au statut " + d.statut() + " ; « " + action + " » part du statut " + depuis

@@ -19,4 +19,9 @@ public record DossierStocke(UUID id, long organisation, String statut, String co
     public boolean modifiable() {
         return statut.equals("BROUILLON") || statut.equals("COMPLEMENTS_DEMANDES");
     }
+
+    /** Its version as the ETag header gives it, « "2" »: what If-Match names. */
+    public String etag() {
+        return "\"" + version + "\"";
+    }
 }

@@ -28,7 +28,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
@@ -87,7 +86,7 @@ class DossiersController {
             store.creer(id, u.organisation(), new String(corps, StandardCharsets.UTF_8));
             store.journal(u.identifiant(), ActionJournal.CREATION, id, "{}");
             DossierStocke d = store.visible(id, u).orElseThrow();
-            return ResponseEntity.created(Emplacements.de("/api/v1/dossiers/" + id)).eTag(etag(d)).body(resume(d));
+            return ResponseEntity.created(Emplacements.de("/api/v1/dossiers/" + id)).eTag(d.etag()).body(resume(d));
         });
     }
 
@@ -198,7 +197,7 @@ class DossiersController {
         // version changing. Spring answers If-None-Match on a ResponseEntity with a 304 « unchanged » that would hide a
         // new evaluation; a plain HttpEntity (status 200) is always sent whole, which a conditional read may be.
         HttpHeaders entetes = new HttpHeaders();
-        entetes.setETag(etag(d));
+        entetes.setETag(d.etag());
         return new HttpEntity<>(corps, entetes);
     }
 
@@ -260,7 +259,7 @@ class DossiersController {
             }
             store.journal(u.identifiant(), ActionJournal.MODIFICATION, d.id(), changements);
             DossierStocke apres = store.visible(d.id(), u).orElseThrow();
-            return ResponseEntity.ok().eTag(etag(apres)).body(resume(apres));
+            return ResponseEntity.ok().eTag(apres.etag()).body(resume(apres));
         });
     }
 
@@ -300,10 +299,9 @@ class DossiersController {
      * current version in a form that never matches, and re-reading would not help: that is said instead.
      */
     private ProblemeHttpException perimee(DossierStocke lu, Utilisateur u, String ifMatch) {
-        return new ProblemeHttpException(HttpStatus.PRECONDITION_FAILED, "Version périmée", store.visible(lu.id(), u)
-                .map(actuel -> Optional.ofNullable(ifMatch).map(i -> IfMatch.pourquoiSansEffet(i, etag(actuel)))
-                        .orElse("Le dossier a changé depuis votre lecture (version actuelle " + etag(actuel) + ") : relisez-le."))
-                .orElse("Le dossier a changé depuis votre lecture : il n'est plus visible (supprimé par un collègue)."));
+        return store.visible(lu.id(), u).map(actuel -> IfMatch.perimee(ifMatch, actuel))
+                .orElse(new ProblemeHttpException(HttpStatus.PRECONDITION_FAILED, "Version périmée",
+                        "Le dossier a changé depuis votre lecture : il n'est plus visible (supprimé par un collègue)."));
     }
 
     private DossierStocke trouver(String id, Utilisateur u) {
@@ -322,11 +320,7 @@ class DossiersController {
     }
 
     private static boolean correspond(String ifMatch, DossierStocke d) {
-        return IfMatch.correspond(ifMatch, etag(d));
-    }
-
-    private static String etag(DossierStocke d) {
-        return "\"" + d.version() + "\"";
+        return IfMatch.correspond(ifMatch, d.etag());
     }
 
     private static Map<String, Object> resume(DossierStocke d) {

@@ -31,6 +31,28 @@ final class IfMatch {
                 + " peut l'avoir affaibli en chemin." : null;
     }
 
+    /**
+     * For an action on the dossier as the caller read it (a deposit, an instruction step): none given, nothing asked;
+     * given and stale, 412 rather than acting on a version the caller has not seen (a colleague's edit, a deposit
+     * again since).
+     */
+    static void exiger(String ifMatch, DossierStocke lu) {
+        if (ifMatch == null) {
+            return;
+        }
+        if (!correspond(ifMatch, lu.etag())) {
+            throw perimee(ifMatch, lu);
+        }
+    }
+
+    /** 412: {@code actuel}, the dossier as it is now, is not the version If-Match names. */
+    static ProblemeHttpException perimee(String ifMatch, DossierStocke actuel) {
+        String pourquoi = ifMatch == null ? null : pourquoiSansEffet(ifMatch, actuel.etag());
+        return new ProblemeHttpException(HttpStatus.PRECONDITION_FAILED, "Version périmée", pourquoi != null ? pourquoi
+                : "Le dossier a changé depuis votre lecture (version actuelle " + actuel.etag() + ", statut " + actuel.statut()
+                + ") : relisez-le.");
+    }
+
     /** Refuses (400) a header that holds no entity tag, before anything is read or written. */
     static void verifierLaForme(String ifMatch) {
         lire(ifMatch);

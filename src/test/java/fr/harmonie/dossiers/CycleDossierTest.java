@@ -479,6 +479,43 @@ class CycleDossierTest {
         assertThat(deposerAvec(id, "application/json", "{\"message\": \"" + "é".repeat(10_000) + "\"}").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Two people on one dossier: the bailleur's agent deposits the version she reviewed, not a colleague's edit made
+     * since; the instructeur closes the instruction he read, not one where compléments were asked, answered and taken
+     * up again meanwhile (the same status, another dossier). If-Match was ignored on both: the step was taken blind.
+     */
+    @Test
+    void unDepotEtUneInstructionPortentLaVersionLue() throws Exception {
+        String id = creer(dossierRouen());
+        String modifie = dossierRouen().replaceFirst("CAS-AGREMENT-\\d+", "CAS-MODIFIE-PAR-UN-COLLEGUE");
+        assertThat(appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", modifie, "\"1\"").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> deposePerime = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, "\"1\"");
+        assertThat(deposePerime.statusCode()).isEqualTo(412);
+        assertThat(json(deposePerime).get("detail").asString()).contains("version actuelle \"2\"");
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("statut").asString()).isEqualTo("BROUILLON");
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, "2").statusCode()).isEqualTo(400);
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, "\"2\"").statusCode()).isEqualTo(200);
+
+        String instruction = "/api/v1/dossiers/" + id + "/instruction";
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", "\"3\"").statusCode()).isEqualTo(200);
+        String luParLui = "\"4\"";
+        // Meanwhile, a colleague asks for compléments, the bailleur answers, the colleague takes the dossier up again.
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Le plan.\"}", null)
+                .statusCode()).isEqualTo(200);
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", "{\"message\": \"Le voici.\"}", null).statusCode())
+                .isEqualTo(200);
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> instruitPerime = appeler("POST", instruction, "instructeur", "{\"action\": \"INSTRUIRE\"}", luParLui);
+        assertThat(instruitPerime.statusCode()).isEqualTo(412);
+        assertThat(json(instruitPerime).get("detail").asString()).contains("statut EN_INSTRUCTION").contains("relisez-le");
+        JsonNode relu = json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null));
+        assertThat(relu.get("statut").asString()).isEqualTo("EN_INSTRUCTION");
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"INSTRUIRE\"}", "\"" + relu.get("version").asInt() + "\"")
+                .statusCode()).isEqualTo(200);
+    }
+
     @Test
     void unDossierNonDeposableEstRefuseAvecSesRaisons() throws Exception {
         String nonDeposable = dossierRouen().replace("\"fournie\": true", "\"fournie\": false");
