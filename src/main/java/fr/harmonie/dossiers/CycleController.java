@@ -70,12 +70,16 @@ class CycleController {
     @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE)
     @ApiResponse(responseCode = "400", description = "Un corps a été envoyé : l'évaluation porte sur le dossier tel qu'il est "
             + "gardé, elle ne lit pas de corps.")
+    @ApiResponse(responseCode = "412", description = ReponsesDecrites.VERSION_PERIMEE)
     @PostMapping("/api/v1/dossiers/{id}/evaluations")
     ResponseEntity<Object> evaluer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
+                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                    HttpServletRequest requete) throws IOException {
         Utilisateur u = compte.utilisateur();
         DossierStocke d = visible(id, u);
         refuserUnCorps(requete, d, u);
+        // The content read here is the one evaluated: If-Match makes it the version the caller has in front of him.
+        IfMatch.exiger(ifMatch, d);
         CycleDossier.Scellee s = budget.pendant(d.contenu().length(), () -> cycle.evaluer(u, d));
         return ResponseEntity.created(Emplacements.de("/api/v1/evaluations/" + s.id())).body(Map.of("id", s.id().toString(), "resultat", s.resultat()));
     }

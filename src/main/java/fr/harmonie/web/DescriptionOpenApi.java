@@ -81,8 +81,8 @@ class DescriptionOpenApi {
             Map.entry("codePostal", "Un code postal (5 chiffres) : les communes qui le portent."),
             Map.entry("date", "La date (AAAA-MM-JJ) à laquelle lire les règles en vigueur ; aujourd'hui (Europe/Paris) par défaut."),
             Map.entry("If-Match", "L'ETag du dossier tel qu'il a été lu : refusé (412) s'il a changé depuis. Requis pour une "
-                    + "modification (428 sinon), facultatif pour une suppression, un dépôt ou une étape d'instruction (le dossier "
-                    + "déposé, ou instruit, est alors celui qui a été lu)."),
+                    + "modification (428 sinon), facultatif pour une suppression, une évaluation, un dépôt ou une étape "
+                    + "d'instruction (le dossier évalué, déposé ou instruit est alors celui qui a été lu)."),
             Map.entry("format", "json (par défaut), csv : la liste pour un tableur (séparateur point-virgule, UTF-8 avec "
                     + "BOM, heures de Paris, une ligne par dossier avec son aperçu et sa dernière évaluation), en pièce jointe "
                     + "dossiers.csv, ou jsonl : les dossiers entiers, un par ligne tel que GET /api/v1/dossiers/{id} le donne "

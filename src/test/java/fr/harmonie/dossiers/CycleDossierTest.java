@@ -480,8 +480,8 @@ class CycleDossierTest {
     }
 
     /**
-     * Two people on one dossier: the bailleur's agent deposits the version she reviewed, not a colleague's edit made
-     * since; the instructeur closes the instruction he read, not one where compléments were asked, answered and taken
+     * Two people on one dossier: the bailleur's agent evaluates and deposits the version she reviewed, not a colleague's
+     * edit made since; the instructeur closes the instruction he read, not one where compléments were asked, answered and taken
      * up again meanwhile (the same status, another dossier). If-Match was ignored on both: the step was taken blind.
      */
     @Test
@@ -490,6 +490,8 @@ class CycleDossierTest {
         String modifie = dossierRouen().replaceFirst("CAS-AGREMENT-\\d+", "CAS-MODIFIE-PAR-UN-COLLEGUE");
         assertThat(appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", modifie, "\"1\"").statusCode()).isEqualTo(200);
 
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, "\"1\"").statusCode()).isEqualTo(412);
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, "\"2\"").statusCode()).isEqualTo(201);
         HttpResponse<String> deposePerime = appeler("POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, "\"1\"");
         assertThat(deposePerime.statusCode()).isEqualTo(412);
         assertThat(json(deposePerime).get("detail").asString()).contains("version actuelle \"2\"");
