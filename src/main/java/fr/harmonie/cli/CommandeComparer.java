@@ -22,8 +22,8 @@ import java.util.TreeSet;
 /**
  * {@code java -jar harmonie.jar comparer --packs <dépôt> [--avant <dépôt>] [--date AAAA-MM-JJ] <dossier.json |
  * dossiers.jsonl | répertoire>…}: ce que changent, pour des dossiers réels, les packs d'un dépôt en cours d'édition,
- * avant de les publier. Une DREAL qui resserre un paramètre ou ajoute une pièce voit quels dossiers de son territoire en sont touchés
- * et comment: chaque dossier est évalué avec les packs du jar (ceux en service), ou ceux d'un autre dépôt
+ * avant de les publier. Une DREAL qui resserre un paramètre ou ajoute une pièce voit quels dossiers de son territoire
+ * en sont touchés et comment: chaque dossier est évalué avec les packs du jar (ceux en service), ou ceux d'un autre dépôt
  * ({@code --avant}), puis avec ceux du dépôt édité, et une ligne JSON par dossier dit ce qui change
  * ({@link DifferenceDeResultats}); la sortie d'erreur en fait le bilan en français. {@code --date} les évalue tous à
  * une date de référence, celle d'une version à venir. Sortie 0 si aucun résultat ne change, 1 si au moins un change, 2
