@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -59,6 +60,17 @@ class DossiersStore {
     Optional<DossierStocke> visible(UUID id, Utilisateur u) {
         return jdbc.sql("SELECT " + COLONNES + ", contenu FROM dossier WHERE id = :id AND " + VISIBLE)
                 .param("id", id).params(filtre(u)).query(ligne(true)).optional();
+    }
+
+    /**
+     * Those of {@code ids} the user still sees, each with its content, in the order given: a file of dossiers read whole
+     * is written a few at a time, as it is sent, rather than holding every content (up to 2 MiB each) at once.
+     */
+    List<DossierStocke> visiblesAvecContenu(List<UUID> ids, Utilisateur u) {
+        Map<UUID, DossierStocke> lus = new HashMap<>();
+        jdbc.sql("SELECT " + COLONNES + ", contenu FROM dossier WHERE id IN (:ids) AND " + VISIBLE)
+                .param("ids", ids).params(filtre(u)).query(ligne(true)).list().forEach(d -> lus.put(d.id(), d));
+        return ids.stream().map(lus::get).filter(Objects::nonNull).toList();
     }
 
     /** The same, as a list shows it (without its content): where a client resumes a list. */
@@ -131,15 +143,15 @@ class DossiersStore {
      * the end, and none is skipped or shown twice. By deposit, likewise on (last deposit, id): a dossier deposited again
      * meanwhile (an answer to compléments) moves to the end, where the queue's newest arrivals are.
      */
-    List<DossierStocke> visibles(Utilisateur u, Filtre filtre, DossierStocke apres, int limite, boolean avecContenu) {
+    List<DossierStocke> visibles(Utilisateur u, Filtre filtre, DossierStocke apres, int limite) {
         String ordre = filtre.ordre();
-        var requete = jdbc.sql("SELECT " + COLONNES + (avecContenu ? ", contenu" : "") + " FROM dossier WHERE " + VISIBLE + filtre.sql()
+        var requete = jdbc.sql("SELECT " + COLONNES + " FROM dossier WHERE " + VISIBLE + filtre.sql()
                         + (apres == null ? "" : " AND (" + ordre + ", id) > (:apresLe, :apres)") + " ORDER BY " + ordre + ", id LIMIT :limite")
                 .params(filtre(u)).params(filtre.parametres()).param("limite", limite);
         if (apres != null) {
             requete = requete.param("apresLe", filtre.rang(apres)).param("apres", apres.id());
         }
-        return requete.query(ligne(avecContenu)).list();
+        return requete.query(ligne(false)).list();
     }
 
     /** How many dossiers the user sees through this filter, over all pages. */

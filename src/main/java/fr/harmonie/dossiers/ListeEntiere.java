@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ListeEntiere {
 
-    /** About a region's dossiers over several years; some 10 MB of CSV, 60 to 100 MB of dossiers read whole. */
+    /** About a region's dossiers over several years; some 10 MB of CSV. */
     static final int AU_PLUS = 10_000;
 
     record Lue(long nombre, List<DossierStocke> dossiers, Map<UUID, DossiersStore.DerniereEvaluation> evaluations) { }
@@ -38,8 +38,7 @@ class ListeEntiere {
         this.instantane.setReadOnly(true);
     }
 
-    /** @param avecContenu each dossier with its content, for a file of dossiers read whole */
-    Lue lire(Utilisateur u, DossiersStore.Filtre filtre, boolean avecContenu) {
+    Lue lire(Utilisateur u, DossiersStore.Filtre filtre) {
         return instantane.execute(enCours -> {
             long nombre = store.nombreVisibles(u, filtre);
             if (nombre > AU_PLUS) {
@@ -54,7 +53,7 @@ class ListeEntiere {
             List<DossierStocke> page;
             DossierStocke dernier = null;
             do {
-                page = store.visibles(u, filtre, dernier, Pagination.LIMITE, avecContenu);
+                page = store.visibles(u, filtre, dernier, Pagination.LIMITE);
                 dossiers.addAll(page);
                 evaluations.putAll(store.dernieresEvaluations(page.stream().map(DossierStocke::id).toList()));
                 dernier = page.isEmpty() ? null : page.get(page.size() - 1);

@@ -530,6 +530,12 @@ class DossiersApiTest {
         HttpResponse<String> parPage = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=csv&limite=500", "mille", motDePasse, null, null);
         assertThat(parPage.body().lines().count()).isEqualTo(501);
         assertThat(parPage.headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("format=csv"));
+        // The dossiers read whole, written a few at a time as they are sent: all of them, once each, in the list's order.
+        HttpResponse<String> enLignes = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=jsonl", "mille", motDePasse, null, null);
+        assertThat(enLignes.body().lines().map(l -> Json.MAPPER.readTree(l).get("id").asString()).toList())
+                .isEqualTo(lignes.stream().map(l -> l.get("identifiant")).toList());
+        assertThat(enLignes.body().lines().allMatch(l -> Json.MAPPER.readTree(l).get("dossier").get("maitreOuvrage").get("siren")
+                .asString().equals("775612344"))).isTrue();
 
         copier(premier, 600, 10_000);
         HttpResponse<String> tropLong = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=csv", "mille", motDePasse, null, null);
