@@ -59,6 +59,7 @@ final class CommandeComparer {
         Set<String> appliquees = new HashSet<>();
         SortedSet<LocalDate> dates = new TreeSet<>();
         Decompte compte = new Decompte();
+        EffetsDesPacks effets = new EffetsDesPacks();
         try {
             Entrees.parcourir(fichiers, entree, lue -> {
                 // Read once, evaluated twice: a line of a JSON Lines file cannot be read again by its name.
@@ -84,6 +85,7 @@ final class CommandeComparer {
                 ligne.put("difference", difference);
                 sortie.println(Json.MAPPER.writeValueAsString(ligne));
                 if (!difference.inchangee()) {
+                    effets.ajouter(difference);
                     compte.changes++;
                     compte.pire = Math.max(compte.pire, CHANGES);
                     erreurs.println(lue.nom() + " (" + apres.resultat().reference() + ") : " + difference.resume());
@@ -93,6 +95,11 @@ final class CommandeComparer {
             return OptionsCommande.refuses(e, erreurs);
         }
         erreurs.println(bilan(compte, options));
+        List<String> parEffet = effets.lignes();
+        if (!parEffet.isEmpty()) {
+            erreurs.println("Ce qui change, par effet :");
+            parEffet.forEach(e -> erreurs.println("  " + e));
+        }
         if (!dates.isEmpty()) {
             for (Pack p : nouvelles(editee.packs(), reference.packs())) {
                 if (!appliquees.contains(p.reference())) {

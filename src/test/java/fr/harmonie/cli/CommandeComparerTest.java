@@ -113,7 +113,16 @@ class CommandeComparerTest {
         assertThat(avis.get("apres").get("message").asString()).contains("demande de déposer plus tôt");
         assertThat(erreurs.toString(StandardCharsets.UTF_8))
                 .contains("programmation-grenoble.json (EX-GRENOBLE-PROG) : +1 pièce, 1 anomalie changée, déposable : oui → non")
-                .contains("3 dossiers comparés, 1 changé");
+                .contains("3 dossiers comparés, 1 changé")
+                .contains("Ce qui change, par effet :" + System.lineSeparator() + "  + pièce LOCALISATION : 1 dossier")
+                .contains("  anomalie DEPOT_TARDIF changée (gravité, message) : 1 dossier")
+                .contains("  déposable : oui → non : 1 dossier");
+        // Across dossiers, each effect counts the dossiers it touches: what a DREAL reads for thousands of them.
+        erreurs.reset();
+        String fichierGrenoble = Path.of(EXEMPLES, "programmation-grenoble.json").toString();
+        executer("comparer", "--packs", depot.toString(), fichierGrenoble, fichierGrenoble, Path.of(EXEMPLES, "construction-neuve-dijon.json").toString());
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("3 dossiers comparés, 2 changés")
+                .contains("  + pièce LOCALISATION : 2 dossiers");
     }
 
     /** A version bump with the same effect changes no dossier: only what the reader of a result sees counts. */
