@@ -358,9 +358,11 @@ class CycleDossier {
         }
         int n = jdbc.sql("""
                 UPDATE dossier SET statut = ?, message_instruction = coalesce(?, message_instruction), version = version + 1,
-                       modifie_le = now()
+                       modifie_le = now(), instructeur = coalesce(?, instructeur)
                 WHERE id = ? AND statut = ? AND version = coalesce(?::int, version)""")
-                .params(vers, message, d.id(), depuis, versionLue ? d.version() : null).update();
+                // Who takes it in instruction is the one it is with, until a colleague takes it up in turn.
+                .params(vers, message, action.equals("PRENDRE_EN_INSTRUCTION") ? u.identifiant() : null, d.id(), depuis,
+                        versionLue ? d.version() : null).update();
         if (n != 1 && versionLue) {
             // Changed between the read and this update: 412, as If-Match asked; not changed, the status is the reason.
             dossiers.visible(d.id(), u).filter(actuel -> actuel.version() != d.version()).ifPresent(actuel -> {

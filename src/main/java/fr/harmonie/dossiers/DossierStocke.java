@@ -14,7 +14,7 @@ import java.util.UUID;
 public record DossierStocke(UUID id, long organisation, String statut, String contenu, Map<String, Object> apercu, int version,
                             String territoire, String region, String messageInstruction, String messageDepot, String chaine,
                             LocalDate dateReferenceDepot, UUID evaluationDepot, OffsetDateTime deposeLe, OffsetDateTime creeLe,
-                            OffsetDateTime modifieLe) {
+                            OffsetDateTime modifieLe, String instructeur) {
 
     public boolean modifiable() {
         return statut.equals("BROUILLON") || statut.equals("COMPLEMENTS_DEMANDES");

@@ -112,7 +112,7 @@ class DossiersController {
      * (their last deposit, an answer to compléments included), rather than the order their bailleurs began them.
      */
     @Operation(summary = "Lister les dossiers que le compte voit, par pages (filtres : statut, reference, commune, territoire,"
-            + " niveau, deposeDu, deposeAu, siren, phase ; tri : creation, depot)")
+            + " niveau, deposeDu, deposeAu, siren, phase, instructeur ; tri : creation, depot)")
     @GetMapping("/api/v1/dossiers")
     ResponseEntity<?> lister(@AuthenticationPrincipal CompteAuthentifie compte,
                              @RequestParam(name = "statut", required = false) List<String> statuts,
@@ -125,6 +125,7 @@ class DossiersController {
                              @RequestParam(required = false) String deposeAu,
                              @RequestParam(required = false) String siren,
                              @RequestParam(required = false) String phase,
+                             @RequestParam(required = false) String instructeur,
                              @RequestParam(required = false) String apres,
                              @RequestParam(required = false) Integer limite,
                              @RequestParam(required = false) String format,
@@ -132,7 +133,8 @@ class DossiersController {
         FormatDeLaListe forme = FormatDeLaListe.lire(format, accept);
         Utilisateur u = compte.utilisateur();
         DossiersStore.Filtre filtre = FiltresDeLaListe.lire(new FiltresDeLaListe.Demande(statuts, reference, commune, territoire,
-                niveaux, tri, deposeDu, deposeAu, siren, phase), registre.registre().geographie(), store::packsImportes);
+                niveaux, tri, deposeDu, deposeAu, siren, phase, instructeur), registre.registre().geographie(), store::packsImportes,
+                store::estUnCompte);
         int taille = Pagination.taille(limite, "dossiers");
         if (forme.fichier() && limite == null && apres == null) {
             // A file is the whole list: a spreadsheet, or a tool that reads dossiers, sees no Link header to the next page.
@@ -361,6 +363,9 @@ class DossiersController {
         }
         if (d.territoire() != null) {
             m.put("territoire", d.territoire());
+        }
+        if (d.instructeur() != null) {
+            m.put("instructeur", d.instructeur());
         }
         if (d.chaine() != null) {
             // What the dossier is judged by since its last deposit: the pack versions, the date, and the sealed evaluation.

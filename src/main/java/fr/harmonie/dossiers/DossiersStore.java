@@ -24,7 +24,8 @@ class DossiersStore {
 
     /** Everything but the content, which a list does not read. */
     private static final String COLONNES = "id, organisation_id, statut, version, territoire, region, message_instruction, "
-            + "message_depot, chaine, date_reference_depot, evaluation_depot, depose_le, cree_le, modifie_le, " + Apercu.COLONNES;
+            + "message_depot, chaine, date_reference_depot, evaluation_depot, depose_le, cree_le, modifie_le, instructeur, "
+            + Apercu.COLONNES;
 
     private static RowMapper<DossierStocke> ligne(boolean avecContenu) {
         return (rs, n) -> new DossierStocke(rs.getObject("id", UUID.class),
@@ -32,7 +33,8 @@ class DossiersStore {
                 rs.getInt("version"), rs.getString("territoire"), rs.getString("region"), rs.getString("message_instruction"),
                 rs.getString("message_depot"), rs.getString("chaine"), rs.getObject("date_reference_depot", LocalDate.class),
                 rs.getObject("evaluation_depot", UUID.class), rs.getObject("depose_le", OffsetDateTime.class),
-                rs.getObject("cree_le", OffsetDateTime.class), rs.getObject("modifie_le", OffsetDateTime.class));
+                rs.getObject("cree_le", OffsetDateTime.class), rs.getObject("modifie_le", OffsetDateTime.class),
+                rs.getString("instructeur"));
     }
 
     /**
@@ -86,10 +88,11 @@ class DossiersStore {
      * the maturity level its last evaluation gives, so only evaluated dossiers. {@code parDepot}: in the order of their
      * last deposit, so only the dossiers deposited at least once; otherwise in the order of their creation.
      * {@code deposeDu}, {@code deposeAu} (when not null): last deposited from that day, up to that day included, in Paris.
-     * {@code siren}, {@code phase} (when not null): the maître d'ouvrage's, and the dossier's phase.
+     * {@code siren}, {@code phase} (when not null): the maître d'ouvrage's, and the dossier's phase; {@code instructeur}:
+     * the account that last took it in instruction.
      */
     record Filtre(Set<String> statuts, String reference, String commune, String territoire, Set<String> niveaux,
-                  boolean parDepot, LocalDate deposeDu, LocalDate deposeAu, String siren, String phase) {
+                  boolean parDepot, LocalDate deposeDu, LocalDate deposeAu, String siren, String phase, String instructeur) {
 
         private String ordre() {
             return parDepot ? "depose_le" : "cree_le";
@@ -110,6 +113,7 @@ class DossiersStore {
                     + (siren == null ? "" : " AND contenu#>>'{maitreOuvrage,siren}' = :siren")
                     // The contract's default: a dossier that names no phase is a request for agrément.
                     + (phase == null ? "" : " AND coalesce(contenu->>'phase', 'AGREMENT') = :phase")
+                    + (instructeur == null ? "" : " AND instructeur = :instructeur")
                     // Days of Paris, both included: « déposés du 1er novembre au 31 décembre », at their last deposit.
                     + (deposeDu == null ? "" : " AND depose_le >= :deposeDu")
                     + (deposeAu == null ? "" : " AND depose_le < :lendemainDuDernierJour")
@@ -127,6 +131,7 @@ class DossiersStore {
             p.put("niveaux", niveaux.isEmpty() ? List.of("") : List.copyOf(niveaux));
             p.put("siren", siren == null ? "" : siren);
             p.put("phase", phase == null ? "" : phase);
+            p.put("instructeur", instructeur == null ? "" : instructeur);
             if (deposeDu != null) {
                 p.put("deposeDu", deposeDu.atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());
             }
@@ -204,6 +209,12 @@ class DossiersStore {
     }
 
     /** The packs this service ever imported, withdrawn ones included: those a dossier can have been deposited with. */
+    /** Whether an account bears this identifiant (a token acts as « jeton:… », which no account name holds). */
+    boolean estUnCompte(String identifiant) {
+        return identifiant.startsWith("jeton:") || jdbc.sql("SELECT EXISTS (SELECT 1 FROM compte WHERE identifiant = ?)")
+                .param(identifiant).query(Boolean.class).single();
+    }
+
     List<String> packsImportes() {
         return jdbc.sql("SELECT DISTINCT pack_id FROM pack_version ORDER BY pack_id").query(String.class).list();
     }

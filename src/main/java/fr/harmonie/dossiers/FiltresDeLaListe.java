@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -34,14 +35,15 @@ final class FiltresDeLaListe {
 
     /** The query's parameters as given; {@link #lire} checks them. */
     record Demande(List<String> statuts, String reference, String commune, String territoire, List<String> niveaux, String tri,
-                   String deposeDu, String deposeAu, String siren, String phase) {
+                   String deposeDu, String deposeAu, String siren, String phase, String instructeur) {
     }
 
     /**
-     * {@code packs}: the packs deposits were made with, asked only when a territoire is filtered. A parameter left empty
-     * never comes here (ParametresVides): it filters nothing.
+     * {@code packs}: the packs deposits were made with, asked only when a territoire is filtered; {@code comptes}: whether
+     * an account bears an identifiant, asked only when an instructeur is filtered. A parameter left empty never comes
+     * here (ParametresVides): it filters nothing.
      */
-    static DossiersStore.Filtre lire(Demande d, Geographie geographie, Supplier<List<String>> packs) {
+    static DossiersStore.Filtre lire(Demande d, Geographie geographie, Supplier<List<String>> packs, Predicate<String> comptes) {
         Set<String> statuts = enMajuscules(d.statuts());
         if (!STATUTS.containsAll(statuts)) {
             throw refus("« statut » vaut BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT.");
@@ -71,6 +73,11 @@ final class FiltresDeLaListe {
         if (phase != null && !PHASES.contains(phase)) {
             throw refus("« phase » vaut PROGRAMMATION ou AGREMENT (la phase du dossier ; AGREMENT quand il n'en dit pas).");
         }
+        String instructeur = d.instructeur() == null ? null : d.instructeur().strip();
+        if (instructeur != null && !comptes.test(instructeur)) {
+            throw refus("« instructeur » prend l'identifiant du compte qui a pris les dossiers en instruction (celui que donne"
+                    + " GET /api/v1/moi) ; aucun compte ne s'appelle « " + Citations.abregee(instructeur, 60) + " ».");
+        }
         LocalDate du = jour("deposeDu", d.deposeDu());
         LocalDate au = jour("deposeAu", d.deposeAu());
         if (du != null && au != null && du.isAfter(au)) {
@@ -78,7 +85,7 @@ final class FiltresDeLaListe {
                     + " deux ; les deux jours sont compris dans la période.");
         }
         return new DossiersStore.Filtre(statuts, d.reference(), d.commune(), d.territoire(), niveaux, "depot".equals(d.tri()), du, au,
-                siren, phase);
+                siren, phase, instructeur);
     }
 
     /**
@@ -119,6 +126,7 @@ final class FiltresDeLaListe {
         suivante.put("deposeAu", f.deposeAu());
         suivante.put("siren", f.siren());
         suivante.put("phase", f.phase());
+        suivante.put("instructeur", f.instructeur());
         suivante.put("apres", apres);
         return suivante;
     }

@@ -46,7 +46,8 @@ class FormesDecrites {
                     new MediaType().schema(texte("Avec format=csv (ou Accept: text/csv) : la liste pour un tableur, toute sans limite ni apres, une ligne"
                             + " par dossier (identifiant, référence, statut, phase, opération, nature, code INSEE, commune, SIREN,"
                             + " maître d'ouvrage, produits, logements, territoire, dates, puis la dernière évaluation : à jour,"
-                            + " déposable, complet, niveau, score, pièces manquantes, anomalies par gravité).")))
+                            + " déposable, complet, niveau, score, pièces manquantes, anomalies par gravité ; enfin qui l'a pris en"
+                            + " instruction).")))
                     .addMediaType("application/x-ndjson", new MediaType().schema(texte("Avec format=jsonl (ou Accept:"
                             + " application/x-ndjson) : les dossiers entiers, toute la liste sans limite ni apres, un objet JSON par"
                             + " ligne, chacun tel que GET /api/v1/dossiers/{id} le donne ; ce que prennent les commandes evaluer et"
@@ -166,6 +167,8 @@ class FormesDecrites {
                 .addProperty("dateReferenceDepot", date("Le jour de son dernier dépôt, auquel il est jugé."))
                 .addProperty("evaluationDepot", texte("L'évaluation scellée de son dernier dépôt."))
                 .addProperty("deposeLe", dateHeure("Son dernier dépôt."))
+                .addProperty("instructeur", texte("Qui l'a pris en instruction, la dernière fois (l'identifiant de son compte) :"
+                        + " les compléments qu'il a demandés lui reviennent."))
                 .addProperty("messageInstruction", texte("Le dernier message du service instructeur."))
                 .addProperty("messageDepot", texte("Ce que le bailleur a dit avec son dernier dépôt."))
                 .addProperty("creeLe", dateHeure(null))

@@ -25,7 +25,7 @@ final class ListeEnCsv {
     private static final List<String> COLONNES = List.of("identifiant", "référence", "statut", "phase", "opération", "nature",
             "code INSEE", "commune", "SIREN", "maître d'ouvrage", "produits", "logements", "territoire", "déposé le", "créé le",
             "modifié le", "évalué le", "évaluation à jour", "déposable", "complet", "niveau", "score", "pièces manquantes",
-            "anomalies bloquantes", "anomalies majeures", "anomalies mineures", "avis (INFO)");
+            "anomalies bloquantes", "anomalies majeures", "anomalies mineures", "avis (INFO)", "instructeur");
     private static final CSVFormat FORMAT = CSVFormat.EXCEL.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
     private static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -68,7 +68,7 @@ final class ListeEnCsv {
         l.add(heure(d.modifieLe()));
         if (e == null) {
             // Never evaluated: the evaluation's columns stay empty, rather than read as « non déposable, score 0 ».
-            while (l.size() < COLONNES.size()) {
+            while (l.size() < COLONNES.size() - 1) {
                 l.add("");
             }
         } else {
@@ -83,6 +83,8 @@ final class ListeEnCsv {
                 l.add(Integer.toString(e.anomalies().getOrDefault(gravite, 0)));
             }
         }
+        // Last, after the columns that existed before it: a sheet that reads them by position still reads them.
+        l.add(d.instructeur() == null ? "" : d.instructeur());
         return l;
     }
 

@@ -294,7 +294,7 @@ class DossiersApiTest {
             assertThat(r.statusCode()).as(faute).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).as(faute).matches("Paramètre « (statuts|ordre) » inconnu"
-                    + " de cette adresse \\(attendus : apres, commune, deposeAu, deposeDu, format, limite, niveau, phase, reference, siren, statut, territoire, tri\\)\\.");
+                    + " de cette adresse \\(attendus : apres, commune, deposeAu, deposeDu, format, instructeur, limite, niveau, phase, reference, siren, statut, territoire, tri\\)\\.");
         }
         HttpResponse<String> sansParametre = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + rouen + "?vue=complete", "instructeur", null, null);
         assertThat(Json.MAPPER.readTree(sansParametre.body()).get("detail").asString())
@@ -439,6 +439,57 @@ class DossiersApiTest {
         assertThat(enProgrammation).contains(idProgrammation).doesNotContain(idSansPhase, duBailleur);
         assertThat(enAgrement).contains(idSansPhase, duBailleur).doesNotContain(idProgrammation);
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?phase=instruction", "bailleur", null, null).statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * A service of several instructeurs splits its queue: each dossier shows who took it in instruction, and the list
+     * filters by that account. The compléments one asked for come back to him with the answer, until a colleague takes
+     * the dossier up in turn.
+     */
+    @Test
+    void chaqueInstructeurLitSaPartDeLaFile() throws Exception {
+        String motDePasse = "un mot de passe assez long";
+        long service = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/moi", "instructeur", null, null).body())
+                .get("organisation").asLong();
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/admin/comptes", "admin", "{\"identifiant\": \"collegue\", \"motDePasse\": \""
+                + motDePasse + "\", \"organisation\": " + service + "}", null).statusCode()).isEqualTo(201);
+        String sien = DossiersDeTest.creer(port, "76540", true);
+        String duCollegue = DossiersDeTest.creer(port, "76540", true);
+        String prendre = "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}";
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + sien + "/instruction", "instructeur", prendre, null).statusCode())
+                .isEqualTo(200);
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + duCollegue + "/instruction", "collegue", motDePasse, prendre, null)
+                .statusCode()).isEqualTo(200);
+
+        List<String> partDuCollegue = lister("instructeur", "?instructeur=collegue").valueStream().map(d -> d.get("id").asString()).toList();
+        assertThat(partDuCollegue).contains(duCollegue).doesNotContain(sien);
+        assertThat(lister("instructeur", "?instructeur=collegue").valueStream().allMatch(d -> d.get("instructeur").asString()
+                .equals("collegue"))).isTrue();
+        assertThat(json(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + sien, "bailleur", null, null)).get("instructeur").asString())
+                .isEqualTo("instructeur");
+        String csv = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?instructeur=collegue&format=csv", "instructeur", null, null).body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";instructeur");
+        assertThat(csv.lines().filter(l -> l.startsWith(duCollegue)).findFirst().orElseThrow()).endsWith(";collegue");
+
+        // Compléments asked, answered: the dossier comes back to the one who asked, in his part of the queue.
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + sien + "/instruction", "instructeur",
+                "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Le plan de situation.\"}", null).statusCode()).isEqualTo(200);
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + sien + "/depot", "bailleur", "{\"message\": \"Joint.\"}", null)
+                .statusCode()).isEqualTo(200);
+        assertThat(trouver(lister("instructeur", "?statut=DEPOSE&instructeur=instructeur"), sien)).isNotNull();
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + sien + "/instruction", "collegue", motDePasse, prendre, null)
+                .statusCode()).isEqualTo(200);
+        assertThat(lister("instructeur", "?instructeur=collegue").valueStream().map(d -> d.get("id").asString()).toList()).contains(sien);
+
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?instructeur=collegue&limite=1", "instructeur", null, null)
+                .headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("instructeur=collegue"));
+        HttpResponse<String> inconnu = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?instructeur=colegue", "instructeur", null, null);
+        assertThat(inconnu.statusCode()).isEqualTo(400);
+        assertThat(json(inconnu).get("detail").asString()).contains("aucun compte ne s'appelle « colegue »");
+    }
+
+    private static JsonNode json(HttpResponse<String> r) {
+        return Json.MAPPER.readTree(r.body());
     }
 
     /**

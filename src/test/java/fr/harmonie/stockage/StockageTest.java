@@ -151,6 +151,37 @@ class StockageTest {
     }
 
     /**
+     * V19 keeps who took each dossier in instruction: for those taken before it, the last to do so in the journal (a
+     * colleague who took it up after compléments), and for a dossier deposited again since, still him.
+     */
+    @Test
+    void laMigrationV19RetrouveQuiAPrisChaqueDossierEnInstruction(@TempDir Path dir) throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).start()) {
+            Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").target("18").load().migrate();
+            JdbcClient base = JdbcClient.create(pg.getPostgresDatabase());
+            long organisation = base.sql("INSERT INTO organisation (type, nom, siren) VALUES ('BAILLEUR', 'B', '732829320') RETURNING id")
+                    .query(Long.class).single();
+            String repris = "00000000-0000-0000-0000-000000000001";
+            String jamaisPris = "00000000-0000-0000-0000-000000000002";
+            base.sql("INSERT INTO dossier (id, organisation_id, statut, contenu, version) VALUES (?::uuid, ?, 'DEPOSE', '{}', 6)")
+                    .params(repris, organisation).update();
+            base.sql("INSERT INTO dossier (id, organisation_id, statut, contenu, version) VALUES (?::uuid, ?, 'DEPOSE', '{}', 2)")
+                    .params(jamaisPris, organisation).update();
+            for (String[] ligne : new String[][] {{"premier", "PRENDRE_EN_INSTRUCTION"}, {"premier", "DEMANDER_COMPLEMENTS"},
+                    {"collegue", "PRENDRE_EN_INSTRUCTION"}, {"collegue", "DEMANDER_COMPLEMENTS"}, {"b", "DEPOT"}}) {
+                base.sql("INSERT INTO journal (qui, action, objet) VALUES (?, ?, ?)").params(ligne[0], ligne[1], "dossier:" + repris).update();
+            }
+
+            Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+
+            assertThat(base.sql("SELECT instructeur FROM dossier WHERE id = ?::uuid").param(repris).query(String.class).single())
+                    .isEqualTo("collegue");
+            assertThat(base.sql("SELECT instructeur IS NULL FROM dossier WHERE id = ?::uuid").param(jamaisPris).query(Boolean.class).single())
+                    .isTrue();
+        }
+    }
+
+    /**
      * V7 and V8 keep the date of rules and the sealed evaluation of a deposit; dossiers deposited before them get the
      * date they carried (which was applied then), else the day, in Paris, of their last deposit in the journal (here
      * 20 December: 23:30 UTC on the 19th is past midnight in Paris), and the evaluation sealed then, not a later one.
