@@ -70,7 +70,11 @@ final class CommandeComparer {
                     sortie.println(Json.MAPPER.writeValueAsString(CommandeEvaluer.ligne(lue.nom(), echec)));
                     CommandeEvaluer.signaler(lue.nom() + " : ", echec, erreurs);
                     compte.pire = Math.max(compte.pire, echec.code());
-                    compte.enErreur++;
+                    if (lue.ligne()) {
+                        compte.lignesEnErreur++;
+                    } else {
+                        compte.enErreur++;
+                    }
                     return;
                 }
                 compte.compares++;
@@ -116,6 +120,7 @@ final class CommandeComparer {
         int compares;
         int changes;
         int enErreur;
+        int lignesEnErreur;
     }
 
     /**
@@ -125,15 +130,14 @@ final class CommandeComparer {
     private static String bilan(Decompte compte, OptionsCommande options) {
         int compares = compte.compares;
         int changes = compte.changes;
-        int enErreur = compte.enErreur;
-        String erreurs = enErreur + (enErreur > 1 ? " fichiers en erreur" : " fichier en erreur");
+        String erreurs = Entrees.enErreur(compte.enErreur, compte.lignesEnErreur);
         if (compares == 0) {
             return "aucun dossier comparé : " + erreurs;
         }
         return compares + (compares > 1 ? " dossiers comparés, " : " dossier comparé, ")
                 + (changes == 0 ? "aucun changé" : changes + (changes > 1 ? " changés" : " changé")) + " par les packs de "
                 + options.packs() + (options.avant() == null ? "" : " (au lieu de ceux de " + options.avant() + ")")
-                + (enErreur == 0 ? "" : " ; " + erreurs);
+                + (erreurs.isEmpty() ? "" : " ; " + erreurs);
     }
 
     /** The versions of {@code editees} that {@code reference} does not serve identically: new, or changed in place. */

@@ -83,11 +83,16 @@ public final class CommandeEvaluer {
         Evaluation evaluation = new Evaluation(options.packs(), options.date());
         int[] pire = {DEPOSABLE};
         int[] parCode = new int[ENTREE_INVALIDE + 1];
+        int[] lignesEnErreur = {0};
         try {
             Entrees.parcourir(fichiers, entree, lue -> {
                 Issue issue = evaluer(lue, evaluation);
                 pire[0] = Math.max(pire[0], issue.code());
-                parCode[Math.min(issue.code(), ENTREE_INVALIDE)]++;
+                if (issue.resultat() == null && lue.ligne()) {
+                    lignesEnErreur[0]++;
+                } else {
+                    parCode[Math.min(issue.code(), ENTREE_INVALIDE)]++;
+                }
                 if (!parLignes) {
                     if (issue.resultat() != null) {
                         sortie.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(issue.resultat()));
@@ -104,22 +109,23 @@ public final class CommandeEvaluer {
             return OptionsCommande.refuses(e, erreurs);
         }
         if (parLignes) {
-            erreurs.println(bilan(parCode));
+            erreurs.println(bilan(parCode, lignesEnErreur[0]));
         }
         return pire[0];
     }
 
     /**
      * « 12 dossiers évalués : 8 déposables, 3 non déposables, 1 fichier en erreur », on standard error after the lines: a
-     * folder's outcome at a glance, the lines on standard output staying one JSON per file.
+     * folder's outcome at a glance, the lines on standard output staying one JSON per file. {@code parCode}: the files
+     * (and dossiers) by exit code; {@code lignesEnErreur}: the lines of JSON Lines files that gave no result.
      */
-    static String bilan(int[] parCode) {
+    static String bilan(int[] parCode, int lignesEnErreur) {
         int evalues = parCode[DEPOSABLE] + parCode[NON_DEPOSABLE];
-        int enErreur = parCode[ENTREE_INVALIDE];
+        String enErreur = Entrees.enErreur(parCode[ENTREE_INVALIDE], lignesEnErreur);
         return Fr.compte(evalues, "dossier évalué", "dossiers évalués") + " : "
                 + Fr.compte(parCode[DEPOSABLE], "déposable", "déposables") + ", "
                 + Fr.compte(parCode[NON_DEPOSABLE], "non déposable", "non déposables")
-                + (enErreur == 0 ? "" : ", " + Fr.compte(enErreur, "fichier en erreur", "fichiers en erreur"));
+                + (enErreur.isEmpty() ? "" : ", " + enErreur);
     }
 
     /** A file's error in French on standard error, each violation with its JSON pointer. */

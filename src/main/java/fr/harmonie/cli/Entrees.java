@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -28,12 +29,27 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Entrees {
 
-    /** One dossier's bytes (format 1), or why it could not be read. */
-    record Lue(String nom, byte[] contenu, String erreur) {
+    /** One dossier's bytes (format 1), or why it could not be read; {@code ligne}: a line of a JSON Lines file. */
+    record Lue(String nom, byte[] contenu, String erreur, boolean ligne) {
 
         static Lue erreur(String nom, String erreur) {
-            return new Lue(nom, null, erreur);
+            return new Lue(nom, null, erreur, false);
         }
+    }
+
+    /**
+     * « 1 fichier en erreur », « 2 lignes en erreur », « 1 fichier et 2 lignes en erreur »: for the bilans, a line of a
+     * JSON Lines file not being a file. Empty when there is none.
+     */
+    static String enErreur(int fichiers, int lignes) {
+        List<String> parties = new ArrayList<>();
+        if (fichiers > 0) {
+            parties.add(fichiers + (fichiers > 1 ? " fichiers" : " fichier"));
+        }
+        if (lignes > 0) {
+            parties.add(lignes + (lignes > 1 ? " lignes" : " ligne"));
+        }
+        return parties.isEmpty() ? "" : String.join(" et ", parties) + " en erreur";
     }
 
     private Entrees() {
@@ -59,11 +75,11 @@ final class Entrees {
     private static Lue lire(String fichier, InputStream entree) {
         try {
             if ("-".equals(fichier)) {
-                return new Lue(fichier, dossier(CorpsBorne.lire(entree, -1)), null);
+                return new Lue(fichier, dossier(CorpsBorne.lire(entree, -1)), null, false);
             }
             Path chemin = CheminsDeLaConsole.chemin(fichier);
             try (InputStream in = Files.newInputStream(chemin)) {
-                return new Lue(fichier, dossier(CorpsBorne.lire(in, Files.size(chemin))), null);
+                return new Lue(fichier, dossier(CorpsBorne.lire(in, Files.size(chemin))), null, false);
             }
         } catch (CorpsTropGrandException e) {
             return Lue.erreur(fichier, ("-".equals(fichier) ? "l'entrée standard" : fichier) + tropGrand());
@@ -89,10 +105,10 @@ final class Entrees {
                     numero++;
                     String nom = fichier + ":" + numero;
                     if (tropLongue) {
-                        visite.accept(Lue.erreur(nom, "la ligne " + numero + " de " + fichier + tropGrand()));
+                        visite.accept(new Lue(nom, null, "la ligne " + numero + " de " + fichier + tropGrand(), true));
                         lues++;
                     } else if (!ligne.toString(StandardCharsets.UTF_8).isBlank()) {
-                        visite.accept(new Lue(nom, dossier(ligne.toByteArray()), null));
+                        visite.accept(new Lue(nom, dossier(ligne.toByteArray()), null, true));
                         lues++;
                     }
                     ligne.reset();

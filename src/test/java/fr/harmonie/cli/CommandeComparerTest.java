@@ -138,6 +138,16 @@ class CommandeComparerTest {
         assertThat(lignes()).extracting(l -> l.get("change").asBoolean()).containsExactly(false, false);
         assertThat(lignes().get(0).get("difference").get("apres").get("packs").get(0).asString()).startsWith("national@9");
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("2 dossiers comparés, aucun changé");
+
+        // The same dossiers as a service's export gives them, one per line, with a line that is not one.
+        Path export = dir.resolve("dossiers.jsonl");
+        Files.writeString(export, Json.MAPPER.readTree(Path.of(EXEMPLES, "construction-neuve-dijon.json").toFile()) + "\n{}\n");
+        erreurs.reset();
+        sortie.reset();
+        assertThat(executer("comparer", "--packs", depot.toString(), export.toString())).isEqualTo(2);
+        assertThat(lignes()).extracting(l -> l.get("fichier").asString()).containsExactly(export + ":1", export + ":2");
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("1 dossier comparé, aucun changé").endsWith("1 ligne en erreur"
+                + System.lineSeparator());
     }
 
     /**

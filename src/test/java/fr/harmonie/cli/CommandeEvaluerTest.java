@@ -235,6 +235,8 @@ class CommandeEvaluerTest {
         assertThat(lignes.get(2).get("resultat").get("dateReference").asString()).isEqualTo("2026-12-07");
         assertThat(lignes.get(3).get("erreur").get("detail").asString()).isEqualTo("la ligne 5 de " + fichier
                 + " dépasse 2 Mio, la taille maximale d'un dossier (celle de l'API)");
+        assertThat(erreurs.toString(StandardCharsets.UTF_8))
+                .endsWith("2 dossiers évalués : 2 déposables, 0 non déposable, 2 lignes en erreur" + System.lineSeparator());
 
         Path vide = dir.resolve("vide.ndjson");
         Files.writeString(vide, "\n");
