@@ -134,7 +134,7 @@ class DossiersController {
         Utilisateur u = compte.utilisateur();
         DossiersStore.Filtre filtre = FiltresDeLaListe.lire(new FiltresDeLaListe.Demande(statuts, reference, commune, territoire,
                 niveaux, tri, deposeDu, deposeAu, siren, phase, instructeur), registre.registre().geographie(), store::packsImportes,
-                store::estUnCompte);
+                i -> store.instructeurConnu(i, u));
         int taille = Pagination.taille(limite, "dossiers");
         if (forme.fichier() && limite == null && apres == null) {
             // A file is the whole list: a spreadsheet, or a tool that reads dossiers, sees no Link header to the next page.

@@ -209,10 +209,15 @@ class DossiersStore {
     }
 
     /** The packs this service ever imported, withdrawn ones included: those a dossier can have been deposited with. */
-    /** Whether an account bears this identifiant (a token acts as « jeton:… », which no account name holds). */
-    boolean estUnCompte(String identifiant) {
-        return identifiant.startsWith("jeton:") || jdbc.sql("SELECT EXISTS (SELECT 1 FROM compte WHERE identifiant = ?)")
-                .param(identifiant).query(Boolean.class).single();
+    /**
+     * Whether {@code identifiant} can have taken in instruction a dossier the user may list: an account of his own
+     * organisation (a colleague, who may have taken none yet), or the instructeur of a dossier he sees. Not any account
+     * of the service: a bailleur would learn, one 400 at a time, the names of accounts he has no business knowing.
+     */
+    boolean instructeurConnu(String identifiant, Utilisateur u) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM compte WHERE identifiant = :identifiant AND organisation_id = :organisation)"
+                        + " OR EXISTS (SELECT 1 FROM dossier WHERE instructeur = :identifiant AND " + VISIBLE + ")")
+                .param("identifiant", identifiant).params(filtre(u)).query(Boolean.class).single();
     }
 
     List<String> packsImportes() {

@@ -39,11 +39,12 @@ final class FiltresDeLaListe {
     }
 
     /**
-     * {@code packs}: the packs deposits were made with, asked only when a territoire is filtered; {@code comptes}: whether
-     * an account bears an identifiant, asked only when an instructeur is filtered. A parameter left empty never comes
-     * here (ParametresVides): it filters nothing.
+     * {@code packs}: the packs deposits were made with, asked only when a territoire is filtered; {@code instructeurs}:
+     * whether an identifiant may have taken in instruction a dossier the caller sees, asked only when an instructeur is
+     * filtered. A parameter left empty never comes here (ParametresVides): it filters nothing.
      */
-    static DossiersStore.Filtre lire(Demande d, Geographie geographie, Supplier<List<String>> packs, Predicate<String> comptes) {
+    static DossiersStore.Filtre lire(Demande d, Geographie geographie, Supplier<List<String>> packs,
+                                     Predicate<String> instructeurs) {
         Set<String> statuts = enMajuscules(d.statuts());
         if (!STATUTS.containsAll(statuts)) {
             throw refus("« statut » vaut BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT.");
@@ -74,9 +75,10 @@ final class FiltresDeLaListe {
             throw refus("« phase » vaut PROGRAMMATION ou AGREMENT (la phase du dossier ; AGREMENT quand il n'en dit pas).");
         }
         String instructeur = d.instructeur() == null ? null : d.instructeur().strip();
-        if (instructeur != null && !comptes.test(instructeur)) {
+        if (instructeur != null && !instructeurs.test(instructeur)) {
             throw refus("« instructeur » prend l'identifiant du compte qui a pris les dossiers en instruction (celui que donne"
-                    + " GET /api/v1/moi) ; aucun compte ne s'appelle « " + Citations.abregee(instructeur, 60) + " ».");
+                    + " GET /api/v1/moi) ; « " + Citations.abregee(instructeur, 60) + " » n'est ni un compte de votre organisation,"
+                    + " ni l'instructeur d'un dossier que vous voyez.");
         }
         LocalDate du = jour("deposeDu", d.deposeDu());
         LocalDate au = jour("deposeAu", d.deposeAu());

@@ -485,7 +485,14 @@ class DossiersApiTest {
                 .headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("instructeur=collegue"));
         HttpResponse<String> inconnu = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?instructeur=colegue", "instructeur", null, null);
         assertThat(inconnu.statusCode()).isEqualTo(400);
-        assertThat(json(inconnu).get("detail").asString()).contains("aucun compte ne s'appelle « colegue »");
+        assertThat(json(inconnu).get("detail").asString()).contains("« colegue » n'est ni un compte de votre organisation");
+        // A bailleur learns no account name of the service that way: only the instructeurs of his own dossiers.
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?instructeur=collegue", "bailleur", null, null).statusCode())
+                .isEqualTo(200);
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?instructeur=dreal28", "bailleur", null, null).statusCode())
+                .isEqualTo(400);
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?instructeur=dreal28", "instructeur", null, null).statusCode())
+                .isEqualTo(400);
     }
 
     private static JsonNode json(HttpResponse<String> r) {
