@@ -81,18 +81,11 @@ public final class CommandeEvaluer {
             return ENTREE_INVALIDE;
         }
         Evaluation evaluation = new Evaluation(options.packs(), options.date());
-        int[] pire = {DEPOSABLE};
-        int[] parCode = new int[ENTREE_INVALIDE + 1];
-        int[] lignesEnErreur = {0};
+        Decompte decompte = new Decompte();
         try {
             Entrees.parcourir(fichiers, entree, lue -> {
                 Issue issue = evaluer(lue, evaluation);
-                pire[0] = Math.max(pire[0], issue.code());
-                if (issue.resultat() == null && lue.ligne()) {
-                    lignesEnErreur[0]++;
-                } else {
-                    parCode[Math.min(issue.code(), ENTREE_INVALIDE)]++;
-                }
+                decompte.compter(issue, lue);
                 if (!parLignes) {
                     if (issue.resultat() != null) {
                         sortie.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(issue.resultat()));
@@ -109,23 +102,38 @@ public final class CommandeEvaluer {
             return OptionsCommande.refuses(e, erreurs);
         }
         if (parLignes) {
-            erreurs.println(bilan(parCode, lignesEnErreur[0]));
+            erreurs.println(decompte.bilan());
         }
-        return pire[0];
+        return decompte.pire;
     }
 
-    /**
-     * « 12 dossiers évalués : 8 déposables, 3 non déposables, 1 fichier en erreur », on standard error after the lines: a
-     * folder's outcome at a glance, the lines on standard output staying one JSON per file. {@code parCode}: the files
-     * (and dossiers) by exit code; {@code lignesEnErreur}: the lines of JSON Lines files that gave no result.
-     */
-    static String bilan(int[] parCode, int lignesEnErreur) {
-        int evalues = parCode[DEPOSABLE] + parCode[NON_DEPOSABLE];
-        String enErreur = Entrees.enErreur(parCode[ENTREE_INVALIDE], lignesEnErreur);
-        return Fr.compte(evalues, "dossier évalué", "dossiers évalués") + " : "
-                + Fr.compte(parCode[DEPOSABLE], "déposable", "déposables") + ", "
-                + Fr.compte(parCode[NON_DEPOSABLE], "non déposable", "non déposables")
-                + (enErreur.isEmpty() ? "" : ", " + enErreur);
+    /** What the dossiers gave so far: the worst exit code, the files (and dossiers) by code, the lines in error. */
+    private static final class Decompte {
+        int pire = DEPOSABLE;
+        final int[] parCode = new int[ENTREE_INVALIDE + 1];
+        int lignesEnErreur;
+
+        void compter(Issue issue, Entrees.Lue lue) {
+            pire = Math.max(pire, issue.code());
+            if (issue.resultat() == null && lue.ligne()) {
+                lignesEnErreur++;
+            } else {
+                parCode[Math.min(issue.code(), ENTREE_INVALIDE)]++;
+            }
+        }
+
+        /**
+         * « 12 dossiers évalués : 8 déposables, 3 non déposables, 1 fichier en erreur », on standard error after the
+         * lines: a folder's outcome at a glance, the lines on standard output staying one JSON per dossier.
+         */
+        String bilan() {
+            int evalues = parCode[DEPOSABLE] + parCode[NON_DEPOSABLE];
+            String enErreur = Entrees.enErreur(parCode[ENTREE_INVALIDE], lignesEnErreur);
+            return Fr.compte(evalues, "dossier évalué", "dossiers évalués") + " : "
+                    + Fr.compte(parCode[DEPOSABLE], "déposable", "déposables") + ", "
+                    + Fr.compte(parCode[NON_DEPOSABLE], "non déposable", "non déposables")
+                    + (enErreur.isEmpty() ? "" : ", " + enErreur);
+        }
     }
 
     /** A file's error in French on standard error, each violation with its JSON pointer. */

@@ -366,7 +366,7 @@ class CycleDossier {
         if (n != 1 && versionLue) {
             // Changed between the read and this update: 412, as If-Match asked; not changed, the status is the reason.
             dossiers.visible(d.id(), u).filter(actuel -> actuel.version() != d.version()).ifPresent(actuel -> {
-                throw IfMatch.perimee(d.etag(), actuel);
+                throw IfMatch.perimee(null, actuel);
             });
         }
         if (n != 1) {

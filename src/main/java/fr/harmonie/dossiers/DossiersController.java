@@ -269,9 +269,10 @@ class DossiersController {
         // business, and the instructeur who reads the history of a deposited dossier would read them too.
         String changements = d.statut().equals("COMPLEMENTS_DEMANDES")
                 ? Json.MAPPER.writeValueAsString(Changements.entre(d.contenu(), contenu, Set.of())) : "{}";
+        IfMatch.exiger(ifMatch, d);
         // The version read above is the one replaced, or none: a change made meanwhile gets 412, transaction or not.
         return transaction.execute(t -> {
-            if (!correspond(ifMatch, d) || !store.remplacer(d.id(), d.version(), contenu)) {
+            if (!store.remplacer(d.id(), d.version(), contenu)) {
                 throw perimee(d, u, ifMatch);
             }
             store.journal(u.identifiant(), ActionJournal.MODIFICATION, d.id(), changements);
@@ -304,7 +305,8 @@ class DossiersController {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non supprimable",
                     "Un dossier déjà déposé (statut " + d.statut() + ") ne se supprime pas : seul un BROUILLON se supprime.");
         }
-        if ((ifMatch != null && !correspond(ifMatch, d)) || !store.supprimer(d.id(), d.version())) {
+        IfMatch.exiger(ifMatch, d);
+        if (!store.supprimer(d.id(), d.version())) {
             throw perimee(d, u, ifMatch);
         }
         store.journal(u.identifiant(), ActionJournal.SUPPRESSION, d.id(), "{}");
@@ -334,10 +336,6 @@ class DossiersController {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Maître d'ouvrage d'une autre organisation",
                     "Le SIREN du maître d'ouvrage (" + dossier.maitreOuvrage().siren() + ") n'est pas celui de votre organisation.");
         }
-    }
-
-    private static boolean correspond(String ifMatch, DossierStocke d) {
-        return IfMatch.correspond(ifMatch, d.etag());
     }
 
     private static Map<String, Object> resume(DossierStocke d) {

@@ -17,13 +17,13 @@ final class IfMatch {
     }
 
     /** @param courant the dossier's ETag, « "2" » */
-    static boolean correspond(String ifMatch, String courant) {
+    private static boolean correspond(String ifMatch, String courant) {
         ETag etag = ETag.create(courant);
         return lire(ifMatch).stream().anyMatch(t -> t.isWildcard() || t.compare(etag, true));
     }
 
     /** Why an If-Match that does not match names the current version in a form that never matches; null when it does not. */
-    static String pourquoiSansEffet(String ifMatch, String courant) {
+    private static String pourquoiSansEffet(String ifMatch, String courant) {
         ETag etag = ETag.create(courant);
         boolean faible = lire(ifMatch).stream().anyMatch(t -> t.weak() && t.compare(etag, false));
         return faible ? "If-Match porte l'ETag faible W/" + courant + ", qui ne correspond jamais : il se compare au sens fort"
@@ -32,9 +32,9 @@ final class IfMatch {
     }
 
     /**
-     * For an action on the dossier as the caller read it (a deposit, an instruction step): none given, nothing asked;
-     * given and stale, 412 rather than acting on a version the caller has not seen (a colleague's edit, a deposit
-     * again since).
+     * For an action on the dossier as the caller read it (an edit, a deletion, an evaluation, a deposit, an instruction
+     * step): none given, nothing asked (an edit requires one beforehand); given and stale, 412 rather than acting on a
+     * version the caller has not seen (a colleague's edit, a deposit again since).
      */
     static void exiger(String ifMatch, DossierStocke lu) {
         if (ifMatch == null) {

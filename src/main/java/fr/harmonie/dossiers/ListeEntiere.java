@@ -45,8 +45,8 @@ class ListeEntiere {
                 throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Liste trop longue pour un seul fichier",
                         "Le filtre retient " + Fr.nombre(nombre, 0) + " dossiers ; un fichier en tient au plus "
                                 + Fr.nombre(AU_PLUS, 0) + ". Filtrez la liste (statut, territoire, commune, niveau, siren, phase,"
-                                + " dates de dépôt : deposeDu, deposeAu) ou lisez-la par pages (limite=500, puis l'adresse de l'en-tête"
-                                + " Link, rel=\"next\").");
+                                + " instructeur, dates de dépôt : deposeDu, deposeAu) ou lisez-la par pages (limite=500, puis"
+                                + " l'adresse de l'en-tête Link, rel=\"next\").");
             }
             List<DossierStocke> dossiers = new ArrayList<>();
             Map<UUID, DossiersStore.DerniereEvaluation> evaluations = new HashMap<>();

@@ -150,6 +150,17 @@ class StockageTest {
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM journal").update()).hasMessageContaining("La table journal est en ajout seul : DELETE refusé");
     }
 
+    /** A base migrated up to {@code version}, to hold rows as they were before the migrations that follow it. */
+    private static JdbcClient baseEnVersion(EmbeddedPostgres pg, String version) {
+        Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").target(version).load().migrate();
+        return JdbcClient.create(pg.getPostgresDatabase());
+    }
+
+    private static long unBailleur(JdbcClient base) {
+        return base.sql("INSERT INTO organisation (type, nom, siren) VALUES ('BAILLEUR', 'B', '732829320') RETURNING id")
+                .query(Long.class).single();
+    }
+
     /**
      * V19 keeps who took each dossier in instruction: for those taken before it, the last to do so in the journal (a
      * colleague who took it up after compléments), and for a dossier deposited again since, still him.
@@ -157,10 +168,8 @@ class StockageTest {
     @Test
     void laMigrationV19RetrouveQuiAPrisChaqueDossierEnInstruction(@TempDir Path dir) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).start()) {
-            Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").target("18").load().migrate();
-            JdbcClient base = JdbcClient.create(pg.getPostgresDatabase());
-            long organisation = base.sql("INSERT INTO organisation (type, nom, siren) VALUES ('BAILLEUR', 'B', '732829320') RETURNING id")
-                    .query(Long.class).single();
+            JdbcClient base = baseEnVersion(pg, "18");
+            long organisation = unBailleur(base);
             String repris = "00000000-0000-0000-0000-000000000001";
             String jamaisPris = "00000000-0000-0000-0000-000000000002";
             base.sql("INSERT INTO dossier (id, organisation_id, statut, contenu, version) VALUES (?::uuid, ?, 'DEPOSE', '{}', 6)")
@@ -189,11 +198,8 @@ class StockageTest {
     @Test
     void lesMigrationsV7EtV8RetrouventLeDernierDepotDesDossiersDejaDeposes(@TempDir Path dir) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).start()) {
-            Flyway v6 = Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").target("6").load();
-            v6.migrate();
-            JdbcClient base = JdbcClient.create(pg.getPostgresDatabase());
-            long organisation = base.sql("INSERT INTO organisation (type, nom, siren) VALUES ('BAILLEUR', 'B', '732829320') RETURNING id")
-                    .query(Long.class).single();
+            JdbcClient base = baseEnVersion(pg, "6");
+            long organisation = unBailleur(base);
             String depose = "00000000-0000-0000-0000-000000000001";
             String brouillon = "00000000-0000-0000-0000-000000000002";
             base.sql("INSERT INTO dossier (id, organisation_id, statut, contenu, version, chaine) VALUES (?::uuid, ?, 'DEPOSE', '{}', 3, '[]')")
