@@ -82,6 +82,7 @@ req("PUT", "/api/v1/admin/organisations/4/territoires", "admin", ["region-84"])
 # path and query params
 STR = ["%00", "%2e%2e", "x" * 5000, "%ZZ", "%F0%9F%98%80", "-1", "0", "99999999999999999999", "%27", "a%20b", "%0d%0aX:1", "null"]
 paths = ["/api/v1/dossiers/{}", "/api/v1/dossiers/{}/evaluations", "/api/v1/dossiers/{}/historique", "/api/v1/evaluations/{}/verification",
+         "/api/v1/evaluations/{}/rapport",
          "/api/v1/territoires/{}/regles", "/api/v1/admin/comptes/{}/actif", "/api/v1/jetons/{}", "/api/v1/admin/organisations/{}/territoires",
          "/api/v1/communes/{}"]
 for p in paths:
@@ -120,7 +121,16 @@ paths = list(leaves(dossier))
 for path in paths:
     for h in random.sample(HOSTILE, 6) + ["\u0000"]:
         d = copy.deepcopy(dossier); setp(d, path, h)
-        check(f"POST dossier {path} {str(h)[:15]!r}", req("POST", "/api/v1/dossiers", "bailleur", d))
+        cree = req("POST", "/api/v1/dossiers", "bailleur", d)
+        check(f"POST dossier {path} {str(h)[:15]!r}", cree)
+        if cree[0] == 201:
+            # A text the contract lets through is printed: the report of its evaluation is a PDF, whatever the text.
+            evaluee = req("POST", f"/api/v1/dossiers/{json.loads(cree[2])['id']}/evaluations", "bailleur")
+            check(f"POST evaluations {path} {str(h)[:15]!r}", evaluee)
+            if evaluee[0] == 201:
+                rapport = req("GET", f"/api/v1/evaluations/{json.loads(evaluee[2])['id']}/rapport", "bailleur")
+                if rapport[0] != 200 or rapport[1] != "application/pdf" or not rapport[2].startswith(b"%PDF-"):
+                    problems.append((f"GET rapport {path} {str(h)[:15]!r}", rapport[0], rapport[1], rapport[2][:200]))
         check(f"POST eval {path} {str(h)[:15]!r}", req("POST", "/api/v1/evaluations", None, d))
 st, ct, b = req("POST", "/api/v1/dossiers", "bailleur", dossier)
 brouillon = json.loads(b)["id"]

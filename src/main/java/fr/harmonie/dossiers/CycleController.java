@@ -4,6 +4,7 @@ import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.json.Json;
+import fr.harmonie.rapport.RapportEvaluation;
 import fr.harmonie.regles.faits.Fr;
 import fr.harmonie.web.BudgetDesCorps;
 import fr.harmonie.web.CorpsBorne;
@@ -19,11 +20,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -139,6 +143,28 @@ class CycleController {
         m.put("chaine", Json.MAPPER.readTree(e.chaine()));
         m.put("entree", Json.MAPPER.readTree(e.entree()));
         return m;
+    }
+
+    /**
+     * The same sealed evaluation on paper: the bailleur's proof of what it deposited, the instructeur's checklist. The
+     * Content-Type is set here rather than by {@code produces}, so that a refusal (404) stays in problem+json.
+     */
+    @Operation(summary = "Imprimer une évaluation scellée : son rapport en PDF (pièces, anomalies, maturité, règles et reçu)")
+    @ApiResponse(responseCode = "200", description = "Le rapport (application/pdf, A4) : le dossier évalué, le verdict, chaque "
+            + "pièce requise avec son état et qui la demande, chaque anomalie, la maturité et ses prochaines étapes, les versions "
+            + "des packs et le reçu, sur chaque page. Le rapport de l'évaluation du dernier dépôt s'intitule « Évaluation du dépôt ».",
+            content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE)
+    @GetMapping("/api/v1/evaluations/{id}/rapport")
+    ResponseEntity<byte[]> rapport(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
+        EvaluationsStore.EvaluationStockee e = evaluations.parId(uuid(id)).orElseThrow(CycleController::introuvable);
+        DossierStocke d = visible(e.dossier().toString(), compte.utilisateur());
+        byte[] pdf = budget.pendant(e.entree().length(), () -> RapportEvaluation.pdf(new RapportEvaluation.Contenu(
+                e.id().toString(), e.par(), OffsetDateTime.parse(e.creeLe()), e.empreinte(), Json.MAPPER.readTree(e.entree()),
+                Json.MAPPER.readTree(e.resultat()), e.id().equals(d.evaluationDepot()))));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("evaluation-" + e.id() + ".pdf").build().toString())
+                .body(pdf);
     }
 
     private static Map<String, Object> resume(EvaluationsStore.EvaluationStockee e) {

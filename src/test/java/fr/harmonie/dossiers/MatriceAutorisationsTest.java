@@ -91,6 +91,7 @@ class MatriceAutorisationsTest {
                 new Ligne("POST", "/api/v1/dossiers/" + grenoble + "/instruction", instruction, 401, 403, 404, 404, 200, 403, 404, 404),
                 new Ligne("GET", "/api/v1/evaluations/" + evaluationRouen, null, 401, 200, 404, 200, 404, 404, 200, 404),
                 new Ligne("GET", "/api/v1/evaluations/" + evaluationRouen + "/verification", null, 401, 200, 404, 200, 404, 404, 200, 404),
+                new Ligne("GET", "/api/v1/evaluations/" + evaluationRouen + "/rapport", null, 401, 200, 404, 200, 404, 404, 200, 404),
                 new Ligne("POST", "/api/v1/jetons", "{\"libelle\": \"matrice\"}", 401, 201, 201, 201, 201, 201, 201, 201),
                 new Ligne("GET", "/api/v1/jetons", null, 401, 200, 200, 200, 200, 200, 200, 200),
                 // The bailleur's account revokes its organisation's token; after it, nobody else even finds it.

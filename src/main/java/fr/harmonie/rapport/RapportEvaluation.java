@@ -1,0 +1,233 @@
+package fr.harmonie.rapport;
+
+import fr.harmonie.regles.faits.Fr;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A sealed evaluation on paper: what a bailleur files with its deposit, what an instructeur prints as the checklist of a
+ * dossier. Everything in it comes from the sealed evaluation (its input, its result, its receipt), so the same
+ * evaluation always prints the same report, whatever was published since; the receipt at the foot of each page is what
+ * {@code GET /api/v1/evaluations/{id}/verification} checks.
+ */
+public final class RapportEvaluation {
+
+    /**
+     * What the report prints. {@code depot}: this evaluation is the one sealed by the dossier's last deposit, the
+     * proof of what was deposited.
+     */
+    public record Contenu(String id, String par, OffsetDateTime creeLe, String empreinte, JsonNode entree,
+                          JsonNode resultat, boolean depot) { }
+
+    /**
+     * Enough to print: a dossier of thousands of logements can carry thousands of anomalies, which the JSON gives
+     * whole; the report says how many more there are.
+     */
+    static final int ANOMALIES_IMPRIMEES = 300;
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final float COLONNE = 120;
+
+    private RapportEvaluation() {
+    }
+
+    public static byte[] pdf(Contenu c) {
+        JsonNode r = c.resultat();
+        JsonNode operation = c.entree().path("operation");
+        String titre = "Évaluation du dossier " + texte(r.path("reference"), operation.path("nom").asString(""));
+        ZonedDateTime le = c.creeLe().atZoneSameInstant(PARIS);
+        try (PagesPdf pages = new PagesPdf(titre, GregorianCalendar.from(le), c.id().hashCode())) {
+            entete(pages, c, r, operation, le);
+            verdict(pages, r);
+            pieces(pages, r);
+            anomalies(pages, c, r);
+            maturite(pages, r.path("maturite"));
+            regles(pages, c, r);
+            return pages.octets("Harmonie — évaluation " + c.id() + " — reçu " + c.empreinte().substring(0, 16) + "…");
+        }
+    }
+
+    private static void entete(PagesPdf pages, Contenu c, JsonNode r, JsonNode operation, ZonedDateTime le) {
+        pages.titre(c.depot() ? "Évaluation du dépôt d'un dossier de demande d'agrément" : "Évaluation d'un dossier de demande d'agrément");
+        String reference = r.path("reference").asString("");
+        pages.paragraphe(operation.path("nom").asString("(opération sans nom)") + (reference.isEmpty() ? "" : " — référence " + reference),
+                PagesPdf.Style.GRAS, 11, 0);
+        pages.espace(4);
+        JsonNode mo = c.entree().path("maitreOuvrage");
+        pages.ligneEtiquetee("Maître d'ouvrage", mo.path("raisonSociale").asString("") + " (SIREN " + mo.path("siren").asString("") + ")", COLONNE);
+        JsonNode commune = operation.path("commune");
+        pages.ligneEtiquetee("Commune", commune.path("nom").asString("") + " (" + commune.path("codeInsee").asString("") + ")", COLONNE);
+        pages.ligneEtiquetee("Territoire", r.path("territoire").path("resolution").asString(r.path("territoire").path("libelle").asString("")), COLONNE);
+        pages.ligneEtiquetee("Demande", phase(r.path("phase").asString("")) + " ; " + NATURES.getOrDefault(operation.path("nature").asString(""),
+                operation.path("nature").asString("")) + " ; " + logements(operation.path("lots")), COLONNE);
+        pages.ligneEtiquetee("Règles du", Fr.jour(LocalDate.parse(r.path("dateReference").asString())), COLONNE);
+        pages.ligneEtiquetee(c.depot() ? "Déposé le" : "Évalué le", Fr.jour(le.toLocalDate()) + " à "
+                + String.format("%02d h %02d", le.getHour(), le.getMinute()) + " (heure de Paris), par " + c.par(), COLONNE);
+    }
+
+    private static void verdict(PagesPdf pages, JsonNode r) {
+        pages.intertitre("En bref");
+        JsonNode m = r.path("maturite");
+        pages.ligneEtiquetee("Déposable", r.path("deposable").asBoolean()
+                ? "oui : aucune pièce bloquante ne manque et aucune anomalie n'est bloquante"
+                : "non : " + raisonsNonDeposable(r), COLONNE);
+        pages.ligneEtiquetee("Complet", r.path("complet").asBoolean() ? "oui : toutes les pièces requises sont fournies"
+                : "non : " + Fr.compte(manquantes(r), "pièce requise manque", "pièces requises manquent"), COLONNE);
+        pages.ligneEtiquetee("Maturité", m.path("score").asInt() + " / 100, " + NIVEAUX.getOrDefault(m.path("niveau").asString(""), ""), COLONNE);
+    }
+
+    private static String raisonsNonDeposable(JsonNode r) {
+        long pieces = 0;
+        for (JsonNode p : r.path("piecesRequises")) {
+            if (p.path("bloquante").asBoolean() && "MANQUANTE".equals(p.path("statut").asString(""))) {
+                pieces++;
+            }
+        }
+        long anomalies = 0;
+        for (JsonNode a : r.path("anomalies")) {
+            if ("BLOQUANTE".equals(a.path("gravite").asString(""))) {
+                anomalies++;
+            }
+        }
+        List<String> raisons = new ArrayList<>();
+        if (pieces > 0) {
+            raisons.add(Fr.compte(pieces, "pièce bloquante manquante", "pièces bloquantes manquantes"));
+        }
+        if (anomalies > 0) {
+            raisons.add(Fr.compte(anomalies, "anomalie bloquante", "anomalies bloquantes"));
+        }
+        return String.join(" et ", raisons);
+    }
+
+    private static long manquantes(JsonNode r) {
+        long n = 0;
+        for (JsonNode p : r.path("piecesRequises")) {
+            if ("MANQUANTE".equals(p.path("statut").asString(""))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void pieces(PagesPdf pages, JsonNode r) {
+        JsonNode requises = r.path("piecesRequises");
+        long manquantes = manquantes(r);
+        pages.intertitre("Pièces requises : " + requises.size() + (manquantes == 0 ? ", toutes fournies"
+                : ", dont " + Fr.compte(manquantes, "manquante", "manquantes")));
+        for (JsonNode p : requises) {
+            boolean manque = "MANQUANTE".equals(p.path("statut").asString(""));
+            String etat = (manque ? "Manquante" : "Fournie") + (p.path("bloquante").asBoolean() ? ", bloquante" : "");
+            StringBuilder texte = new StringBuilder(p.path("libelle").asString("") + " (" + p.path("code").asString("") + ")");
+            if (manque && !p.path("attendus").asString("").isEmpty()) {
+                // What to bring, for the piece still to bring; a provided one needs no reminder.
+                texte.append("\nAttendu : ").append(p.path("attendus").asString(""));
+            }
+            texte.append("\nDemandée par ").append(motifs(p.path("motifs")));
+            pages.ligneEtiquetee(etat, texte.toString(), COLONNE);
+        }
+        JsonNode ecartees = r.path("piecesEcartees");
+        if (!ecartees.isEmpty()) {
+            pages.intertitre("Pièces écartées par le territoire");
+            for (JsonNode p : ecartees) {
+                pages.ligneEtiquetee(p.path("code").asString(""), "écartée par " + motifs(p.path("motifs")), COLONNE);
+            }
+        }
+    }
+
+    private static void anomalies(PagesPdf pages, Contenu c, JsonNode r) {
+        JsonNode anomalies = r.path("anomalies");
+        pages.intertitre(anomalies.isEmpty() ? "Anomalies : aucune" : "Anomalies (" + anomalies.size() + ")");
+        int imprimees = 0;
+        for (JsonNode a : anomalies) {
+            if (imprimees++ == ANOMALIES_IMPRIMEES) {
+                pages.paragraphe("… et " + Fr.compte(anomalies.size() - ANOMALIES_IMPRIMEES, "autre anomalie", "autres anomalies")
+                        + ", que donne l'évaluation en JSON (GET /api/v1/evaluations/" + c.id() + ").");
+                break;
+            }
+            String champ = a.path("champ").asString("");
+            pages.ligneEtiquetee(a.path("gravite").asString(""), a.path("message").asString("") + " (" + a.path("code").asString("")
+                    + (champ.isEmpty() ? "" : ", champ " + champ) + ")", COLONNE);
+        }
+    }
+
+    private static void maturite(PagesPdf pages, JsonNode m) {
+        pages.intertitre("Maturité : " + m.path("score").asInt() + " / 100, " + NIVEAUX.getOrDefault(m.path("niveau").asString(""), ""));
+        for (JsonNode d : m.path("dimensions")) {
+            String explication = d.path("explication").asString("");
+            pages.ligneEtiquetee(Fr.nombre(d.path("points").asDouble(), 2) + " / " + Fr.nombre(d.path("maximum").asDouble(), 0),
+                    d.path("libelle").asString("") + (explication.isEmpty() ? "" : " : " + explication), COLONNE);
+        }
+        JsonNode etapes = m.path("prochainesEtapes");
+        if (!etapes.isEmpty()) {
+            pages.intertitre("Prochaines étapes");
+            int i = 1;
+            for (JsonNode e : etapes) {
+                pages.ligneEtiquetee(i++ + ".", e.asString(""), 20);
+            }
+        }
+    }
+
+    private static void regles(PagesPdf pages, Contenu c, JsonNode r) {
+        pages.intertitre("Règles appliquées et reçu");
+        // Small enough for a sha256 to hold on one line: a receipt is compared, or copied, whole.
+        for (JsonNode p : r.path("territoire").path("packs")) {
+            pages.paragraphe(p.path("id").asString("") + "@" + p.path("version").asString("") + " : " + p.path("empreinte").asString(""),
+                    PagesPdf.Style.NORMAL, 8, 0);
+        }
+        pages.espace(4);
+        pages.paragraphe("Reçu : " + c.empreinte(), PagesPdf.Style.GRAS, 8, 0);
+        pages.espace(4);
+        pages.paragraphe("Le reçu scelle le dossier tel qu'évalué, les versions des règles et ce résultat : un même dossier "
+                + "évalué avec les mêmes règles donne toujours le même reçu. Pour le vérifier : GET /api/v1/evaluations/"
+                + c.id() + "/verification.", PagesPdf.Style.NORMAL, 9, 0);
+    }
+
+    private static String motifs(JsonNode motifs) {
+        List<String> textes = new ArrayList<>();
+        for (JsonNode o : motifs) {
+            String reference = o.path("reference").asString("");
+            textes.add(o.path("regle").asString("") + " (" + o.path("pack").asString("") + ")" + (reference.isEmpty() ? "" : ", " + reference));
+        }
+        return String.join(" ; ", textes);
+    }
+
+    private static String logements(JsonNode lots) {
+        Map<String, Integer> parProduit = new TreeMap<>();
+        int total = 0;
+        for (JsonNode lot : lots) {
+            int n = lot.path("logements").size();
+            parProduit.merge(lot.path("produit").asString(""), n, Integer::sum);
+            total += n;
+        }
+        List<String> details = new ArrayList<>();
+        parProduit.forEach((produit, n) -> details.add(produit.replace("PLAI_ADAPTE", "PLAI adapté") + " " + n));
+        return Fr.compte(total, "logement", "logements") + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")");
+    }
+
+    private static String phase(String phase) {
+        return phase.equals("PROGRAMMATION") ? "Programmation" : "Agrément";
+    }
+
+    private static String texte(JsonNode reference, String nom) {
+        String ref = reference.asString("");
+        return ref.isEmpty() ? nom : ref;
+    }
+
+    private static final Map<String, String> NATURES = Map.of(
+            "CONSTRUCTION_NEUVE", "construction neuve",
+            "VEFA", "vente en l'état futur d'achèvement (VEFA)",
+            "ACQUISITION_AMELIORATION", "acquisition-amélioration",
+            "ACQUISITION_SANS_TRAVAUX", "acquisition sans travaux",
+            "TRANSFORMATION_LOCAUX", "transformation de locaux en logements",
+            "USUFRUIT_LOCATIF_SOCIAL", "usufruit locatif social");
+
+    private static final Map<String, String> NIVEAUX = Map.of("PREMATUREE", "prématurée", "A_CONSOLIDER", "à consolider", "MURE", "mûre");
+}

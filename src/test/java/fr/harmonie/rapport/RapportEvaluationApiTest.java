@@ -1,0 +1,104 @@
+package fr.harmonie.rapport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.ClientHttp;
+import fr.harmonie.DossiersDeTest;
+import fr.harmonie.ServiceDeTest;
+import fr.harmonie.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Le bailleur dépose un dossier à Rouen et joint à son courrier le rapport de l'évaluation du dépôt ; l'instructeur
+ * de la Métropole imprime le même rapport comme liste de contrôle. Tout ce que dit l'évaluation scellée y est lu.
+ */
+@ServiceDeTest
+class RapportEvaluationApiTest {
+
+    @LocalServerPort
+    int port;
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void leRapportDuDepotDitCeQueLeServiceAScelle() throws Exception {
+        // A logement whose declared surface utile is wrong (an anomaly, the dossier still deposable), and a name as a
+        // bailleur's system may send it: an emoji the font has no glyph for, a right-to-left override that would print
+        // the end of the name backwards.
+        String corps = DossiersDeTest.agrement("76540")
+                .replaceFirst("\"surfaceUtile\": 65.0", "\"surfaceUtile\": 67.0")
+                .replace("Dossier de base des cas : construction neuve sans anomalie", "Résidence « Les Tilleuls » \uD83C\uDFE0 \\u202Eliam");
+        HttpResponse<String> cree = ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur", corps, null);
+        assertThat(cree.statusCode()).as(cree.body()).isEqualTo(201);
+        String id = Json.MAPPER.readTree(cree.body()).get("id").asString();
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
+        String evaluation = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id, "instructeur", null, null).body())
+                .get("evaluationDepot").asString();
+        JsonNode scellee = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/evaluations/" + evaluation, "instructeur", null, null).body());
+        JsonNode resultat = scellee.get("resultat");
+        assertThat(resultat.get("anomalies").size()).as("le dossier a une anomalie à imprimer").isPositive();
+
+        HttpResponse<byte[]> pdf = rapport(evaluation, "instructeur");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"evaluation-" + evaluation + ".pdf\"");
+        String texte = TexteDuPdf.lire(pdf.body());
+
+        assertThat(texte).contains("Évaluation du dépôt d'un dossier de demande d'agrément", "Résidence « Les Tilleuls » ? liam",
+                resultat.get("territoire").get("resolution").asString(), "Maturité : " + resultat.get("maturite").get("score").asInt() + " / 100",
+                "Reçu : " + scellee.get("empreinte").asString(), "Déposé le");
+        assertThat(texte).doesNotContain("\u202E");
+        for (JsonNode pack : resultat.get("territoire").get("packs")) {
+            assertThat(texte).contains(pack.get("id").asString() + "@" + pack.get("version").asString() + " : " + pack.get("empreinte").asString());
+        }
+        for (JsonNode piece : resultat.get("piecesRequises")) {
+            String etat = (piece.get("statut").asString().equals("MANQUANTE") ? "Manquante" : "Fournie")
+                    + (piece.get("bloquante").asBoolean() ? ", bloquante" : "");
+            assertThat(texte).contains(etat + " " + piece.get("libelle").asString() + " (" + piece.get("code").asString() + ")");
+        }
+        for (JsonNode anomalie : resultat.get("anomalies")) {
+            assertThat(texte).contains(anomalie.get("gravite").asString() + " " + anomalie.get("message").asString()
+                    + " (" + anomalie.get("code").asString());
+        }
+        for (JsonNode etape : resultat.get("maturite").get("prochainesEtapes")) {
+            assertThat(texte).contains(etape.asString());
+        }
+        // One evaluation, one document: printed again tomorrow, it is the same file.
+        assertThat(Arrays.equals(rapport(evaluation, "bailleur").body(), pdf.body())).as("mêmes octets").isTrue();
+    }
+
+    @Test
+    void leRapportNeSeLitQueParQuiVoitLeDossier() throws Exception {
+        String id = DossiersDeTest.creer(port, "76540", false);
+        HttpResponse<String> evalue = ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/evaluations", "bailleur", null, null);
+        String evaluation = Json.MAPPER.readTree(evalue.body()).get("id").asString();
+        assertThat(rapport(evaluation, "bailleur").statusCode()).isEqualTo(200);
+        assertThat(TexteDuPdf.lire(rapport(evaluation, "bailleur").body())).contains("Évaluation d'un dossier de demande d'agrément", "Évalué le");
+
+        for (String compte : new String[] {"bailleur2", "instructeur", "dreal"}) {
+            // Another organisation's, a draft the service does not see yet, another region's: not there, as for the JSON.
+            HttpResponse<byte[]> refus = rapport(evaluation, compte);
+            assertThat(refus.statusCode()).as(compte).isEqualTo(404);
+            assertThat(refus.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(new String(refus.body(), StandardCharsets.UTF_8)).contains("Introuvable");
+        }
+        assertThat(rapport(evaluation, null).statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<byte[]> rapport(String evaluation, String compte) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations/" + evaluation + "/rapport"));
+        if (compte != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((compte + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}

@@ -1,0 +1,60 @@
+package fr.harmonie.rapport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.json.Json;
+import fr.harmonie.regles.SocleNational;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Un bailleur dont le logiciel a mal calculé les surfaces utiles de 400 logements : l'évaluation relève 400 anomalies,
+ * le rapport en imprime 300 et dit combien il en reste ; et un nom d'opération tapé sans une espace tient dans la page.
+ */
+class RapportEvaluationTest {
+
+    private static final Evaluateur SOCLE = new Evaluateur(new SocleNational(SocleNational.charger(Path.of("rules"))), Clock.systemUTC());
+
+    @Test
+    void unRapportDeMilliersDAnomaliesSArreteAuxTroisCentsPremieres() throws Exception {
+        ObjectNode dossier = (ObjectNode) Json.MAPPER.readTree(Files.readString(Path.of("rules/cas/agrement.json")));
+        ObjectNode operation = (ObjectNode) dossier.get("operation");
+        operation.put("nom", "X".repeat(200));
+        ObjectNode lot = (ObjectNode) operation.get("lots").get(0);
+        ObjectNode modele = (ObjectNode) lot.get("logements").get(0);
+        ArrayNode logements = lot.putArray("logements");
+        for (int i = 1; i <= 400; i++) {
+            logements.add(modele.deepCopy().put("designation", "L" + i).put("surfaceUtile", 66.0));
+        }
+        JsonNode entree = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(dossier));
+        JsonNode resultat = Json.MAPPER.readTree(SOCLE.evaluer(new LecteurDossier().lire(
+                Json.MAPPER.writeValueAsString(entree).getBytes(StandardCharsets.UTF_8))).enJson());
+        int anomalies = resultat.get("anomalies").size();
+        assertThat(anomalies).isGreaterThan(RapportEvaluation.ANOMALIES_IMPRIMEES + 50);
+
+        String id = UUID.randomUUID().toString();
+        byte[] pdf = RapportEvaluation.pdf(new RapportEvaluation.Contenu(id, "bailleur",
+                OffsetDateTime.parse("2026-12-07T10:00:00Z"), resultat.get("empreinte").asString(), entree, resultat, false));
+        String texte = TexteDuPdf.lire(pdf);
+
+        assertThat(texte).contains(resultat.get("anomalies").get(RapportEvaluation.ANOMALIES_IMPRIMEES - 1).get("message").asString())
+                .doesNotContain(resultat.get("anomalies").get(RapportEvaluation.ANOMALIES_IMPRIMEES).get("message").asString())
+                .contains("… et " + (anomalies - RapportEvaluation.ANOMALIES_IMPRIMEES) + " autres anomalies, que donne l'évaluation en JSON (GET /api/v1/evaluations/" + id + ")")
+                .contains("Anomalies (" + anomalies + ")")
+                // Cut where the line ends rather than run off the page: every X is printed.
+                .contains("X".repeat(50));
+        assertThat(texte.chars().filter(c -> c == 'X').count()).isGreaterThanOrEqualTo(200);
+        assertThat(TexteDuPdf.pages(pdf)).isGreaterThan(10);
+        assertThat(texte).contains("Évalué le 7 décembre 2026 à 11 h 00 (heure de Paris), par bailleur");
+    }
+}

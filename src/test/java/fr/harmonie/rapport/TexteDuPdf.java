@@ -1,0 +1,31 @@
+package fr.harmonie.rapport;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/** What a reader of the PDF reads: its text in reading order, the page footers left out, one space between words. */
+final class TexteDuPdf {
+
+    private TexteDuPdf() {
+    }
+
+    static String lire(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String brut = new PDFTextStripper().getText(document);
+            return Arrays.stream(brut.split("\\R"))
+                    .filter(ligne -> !ligne.startsWith("Harmonie — évaluation ") && !ligne.matches("page \\d+ / \\d+"))
+                    .collect(Collectors.joining(" "))
+                    .replaceAll("\\s+", " ");
+        }
+    }
+
+    static int pages(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return document.getNumberOfPages();
+        }
+    }
+}
