@@ -152,7 +152,7 @@ class CycleController {
     @Operation(summary = "Imprimer une évaluation scellée : son rapport en PDF (pièces, anomalies, maturité, règles et reçu)")
     @ApiResponse(responseCode = "200", description = "Le rapport (application/pdf, A4) : le dossier évalué, le verdict, chaque "
             + "pièce requise avec son état et qui la demande, chaque anomalie, la maturité et ses prochaines étapes, les versions "
-            + "des packs et le reçu, sur chaque page. Le rapport de l'évaluation du dernier dépôt s'intitule « Évaluation du dépôt ».",
+            + "des packs et le reçu, sur chaque page. Le rapport de l'évaluation scellée par un dépôt s'intitule « Évaluation du dépôt ».",
             content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE)
     @GetMapping("/api/v1/evaluations/{id}/rapport")
@@ -161,7 +161,7 @@ class CycleController {
         DossierStocke d = visible(e.dossier().toString(), compte.utilisateur());
         byte[] pdf = budget.pendant(e.entree().length(), () -> RapportEvaluation.pdf(new RapportEvaluation.Contenu(
                 e.id().toString(), e.par(), OffsetDateTime.parse(e.creeLe()), e.empreinte(), Json.MAPPER.readTree(e.entree()),
-                Json.MAPPER.readTree(e.resultat()), e.id().equals(d.evaluationDepot()))));
+                Json.MAPPER.readTree(e.resultat()), evaluations.scelleeParUnDepot(d, e.id()))));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("evaluation-" + e.id() + ".pdf").build().toString())
                 .body(pdf);

@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 public final class RapportEvaluation {
 
     /**
-     * What the report prints. {@code depot}: this evaluation is the one sealed by the dossier's last deposit, the
-     * proof of what was deposited.
+     * What the report prints. {@code depot}: this evaluation was sealed by a deposit of the dossier, the proof of what
+     * was deposited.
      */
     public record Contenu(String id, String par, OffsetDateTime creeLe, String empreinte, JsonNode entree,
                           JsonNode resultat, boolean depot) { }

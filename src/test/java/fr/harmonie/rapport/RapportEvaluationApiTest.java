@@ -41,8 +41,7 @@ class RapportEvaluationApiTest {
         assertThat(cree.statusCode()).as(cree.body()).isEqualTo(201);
         String id = Json.MAPPER.readTree(cree.body()).get("id").asString();
         assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", null, null).statusCode()).isEqualTo(200);
-        String evaluation = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id, "instructeur", null, null).body())
-                .get("evaluationDepot").asString();
+        String evaluation = evaluationDuDepot(id);
         JsonNode scellee = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/evaluations/" + evaluation, "instructeur", null, null).body());
         JsonNode resultat = scellee.get("resultat");
         assertThat(resultat.get("anomalies").size()).as("le dossier a une anomalie à imprimer").isPositive();
@@ -74,6 +73,33 @@ class RapportEvaluationApiTest {
         }
         // One evaluation, one document: printed again tomorrow, it is the same file.
         assertThat(Arrays.equals(rapport(evaluation, "bailleur").body(), pdf.body())).as("mêmes octets").isTrue();
+    }
+
+    @Test
+    void leRapportDUnPremierDepotResteCeluiDUnDepotApresLesComplements() throws Exception {
+        String id = DossiersDeTest.creer(port, "76540", true);
+        String premier = evaluationDuDepot(id);
+        for (String action : new String[] {"{\"action\": \"PRENDRE_EN_INSTRUCTION\"}",
+                "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Joindre l'avis de la commune.\"}"}) {
+            assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur", action, null).statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/depot", "bailleur",
+                "{\"message\": \"L'avis de la commune est joint.\"}", null).statusCode()).isEqualTo(200);
+        String second = evaluationDuDepot(id);
+        assertThat(second).isNotEqualTo(premier);
+        HttpResponse<String> reevalue = ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/evaluations", "instructeur", null, null);
+        String simple = Json.MAPPER.readTree(reevalue.body()).get("id").asString();
+
+        assertThat(TexteDuPdf.lire(rapport(premier, "instructeur").body())).startsWith("Évaluation du dépôt d'un dossier de demande d'agrément");
+        assertThat(TexteDuPdf.lire(rapport(second, "instructeur").body())).startsWith("Évaluation du dépôt d'un dossier de demande d'agrément");
+        assertThat(TexteDuPdf.lire(rapport(simple, "instructeur").body())).startsWith("Évaluation d'un dossier de demande d'agrément")
+                .contains("Évalué le", "par instructeur");
+    }
+
+    private String evaluationDuDepot(String dossier) throws Exception {
+        return Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + dossier, "bailleur", null, null).body())
+                .get("evaluationDepot").asString();
     }
 
     @Test
