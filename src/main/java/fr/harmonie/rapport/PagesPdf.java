@@ -8,6 +8,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,14 +41,16 @@ final class PagesPdf implements AutoCloseable {
     private static final float LARGEUR = FORMAT.getWidth() - 2 * MARGE;
 
     private static final Map<Style, byte[]> POLICES = new ConcurrentHashMap<>();
-    /** Whether each font has a glyph for a code point: the same fonts in every report. */
-    private static final Map<Style, Map<Integer, Boolean>> GLYPHES = Map.of(Style.NORMAL, new ConcurrentHashMap<>(),
-            Style.GRAS, new ConcurrentHashMap<>());
 
     private final PDDocument document = new PDDocument();
     private final Map<Style, PDType0Font> polices = new EnumMap<>(Style.class);
     /** Parsed here and subset when the document is saved: closed with it. */
     private final List<TrueTypeFont> fontes = new ArrayList<>();
+    /**
+     * Whether each font has a glyph for a code point, asked once per document (a missing glyph costs an exception).
+     * Not shared between reports: texts typed by users would fill it with every code point there is.
+     */
+    private final Map<Style, Map<Integer, Boolean>> glyphes = Map.of(Style.NORMAL, new HashMap<>(), Style.GRAS, new HashMap<>());
     private PDPageContentStream page;
     private float y;
 
@@ -278,7 +281,7 @@ final class PagesPdf implements AutoCloseable {
         if (c < 0x7F) {
             return true;
         }
-        return GLYPHES.get(style).computeIfAbsent(c, k -> {
+        return glyphes.get(style).computeIfAbsent(c, k -> {
             try {
                 return polices.get(style).encode(new String(Character.toChars(k))).length > 0;
             } catch (IOException | IllegalArgumentException e) {
