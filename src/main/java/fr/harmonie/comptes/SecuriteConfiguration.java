@@ -32,8 +32,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecuriteConfiguration {
 
-    /** What anyone may read without an account: the territories, their rules in force, the communes. */
-    private static final String[] PUBLICS = {"/api/v1/territoires", "/api/v1/territoires/*/regles", "/api/v1/communes",
+    /** What anyone may read without an account: the territories, their rules in force (and their printed sheet), the communes. */
+    private static final String[] PUBLICS = {"/api/v1/territoires", "/api/v1/territoires/*/regles", "/api/v1/territoires/*/fiche", "/api/v1/communes",
         "/api/v1/communes/*"};
 
     @Bean

@@ -1,7 +1,6 @@
 package fr.harmonie.rapport;
 
 import fr.harmonie.regles.faits.Fr;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -66,9 +65,9 @@ public final class RapportEvaluation {
         JsonNode commune = operation.path("commune");
         pages.ligneEtiquetee("Commune", commune.path("nom").asString("") + " (" + commune.path("codeInsee").asString("") + ")", COLONNE);
         pages.ligneEtiquetee("Territoire", r.path("territoire").path("resolution").asString(r.path("territoire").path("libelle").asString("")), COLONNE);
-        pages.ligneEtiquetee("Demande", phase(r.path("phase").asString("")) + " ; " + NATURES.getOrDefault(operation.path("nature").asString(""),
-                operation.path("nature").asString("")) + " ; " + logements(operation.path("lots")), COLONNE);
-        pages.ligneEtiquetee("Règles du", Fr.jour(LocalDate.parse(r.path("dateReference").asString())), COLONNE);
+        pages.ligneEtiquetee("Demande", Libelles.phase(r.path("phase").asString("")) + " ; "
+                + Libelles.nature(operation.path("nature").asString("")) + " ; " + logements(operation.path("lots")), COLONNE);
+        pages.ligneEtiquetee("Règles du", Libelles.jour(r.path("dateReference").asString()), COLONNE);
         pages.ligneEtiquetee(c.depot() ? "Déposé le" : "Évalué le", Fr.jour(le.toLocalDate()) + " à "
                 + String.format("%02d h %02d", le.getHour(), le.getMinute()) + " (heure de Paris), par " + c.par(), COLONNE);
     }
@@ -81,7 +80,7 @@ public final class RapportEvaluation {
                 : "non : " + raisonsNonDeposable(r), COLONNE);
         pages.ligneEtiquetee("Complet", r.path("complet").asBoolean() ? "oui : toutes les pièces requises sont fournies"
                 : "non : " + Fr.compte(manquantes(r), "pièce requise manque", "pièces requises manquent"), COLONNE);
-        pages.ligneEtiquetee("Maturité", m.path("score").asInt() + " / 100, " + NIVEAUX.getOrDefault(m.path("niveau").asString(""), ""), COLONNE);
+        pages.ligneEtiquetee("Maturité", m.path("score").asInt() + " / 100, " + Libelles.maturite(m.path("niveau").asString("")), COLONNE);
     }
 
     private static String raisonsNonDeposable(JsonNode r) {
@@ -159,7 +158,7 @@ public final class RapportEvaluation {
     }
 
     private static void maturite(PagesPdf pages, JsonNode m) {
-        pages.intertitre("Maturité : " + m.path("score").asInt() + " / 100, " + NIVEAUX.getOrDefault(m.path("niveau").asString(""), ""));
+        pages.intertitre("Maturité : " + m.path("score").asInt() + " / 100, " + Libelles.maturite(m.path("niveau").asString("")));
         for (JsonNode d : m.path("dimensions")) {
             String explication = d.path("explication").asString("");
             pages.ligneEtiquetee(Fr.nombre(d.path("points").asDouble(), 2) + " / " + Fr.nombre(d.path("maximum").asDouble(), 0),
@@ -208,26 +207,12 @@ public final class RapportEvaluation {
             total += n;
         }
         List<String> details = new ArrayList<>();
-        parProduit.forEach((produit, n) -> details.add(produit.replace("PLAI_ADAPTE", "PLAI adapté") + " " + n));
+        parProduit.forEach((produit, n) -> details.add(Libelles.produit(produit) + " " + n));
         return Fr.compte(total, "logement", "logements") + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")");
-    }
-
-    private static String phase(String phase) {
-        return phase.equals("PROGRAMMATION") ? "Programmation" : "Agrément";
     }
 
     private static String texte(JsonNode reference, String nom) {
         String ref = reference.asString("");
         return ref.isEmpty() ? nom : ref;
     }
-
-    private static final Map<String, String> NATURES = Map.of(
-            "CONSTRUCTION_NEUVE", "construction neuve",
-            "VEFA", "vente en l'état futur d'achèvement (VEFA)",
-            "ACQUISITION_AMELIORATION", "acquisition-amélioration",
-            "ACQUISITION_SANS_TRAVAUX", "acquisition sans travaux",
-            "TRANSFORMATION_LOCAUX", "transformation de locaux en logements",
-            "USUFRUIT_LOCATIF_SOCIAL", "usufruit locatif social");
-
-    private static final Map<String, String> NIVEAUX = Map.of("PREMATUREE", "prématurée", "A_CONSOLIDER", "à consolider", "MURE", "mûre");
 }

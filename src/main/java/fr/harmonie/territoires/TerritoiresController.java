@@ -3,13 +3,19 @@ package fr.harmonie.territoires;
 import fr.harmonie.json.Citations;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.Manifeste;
+import fr.harmonie.rapport.FicheDesRegles;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.web.ProblemeHttpException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -73,6 +79,28 @@ class TerritoiresController {
     @Operation(summary = "Les règles en vigueur dans un territoire à une date (aujourd'hui par défaut)")
     @GetMapping(path = "/api/v1/territoires/{id}/regles", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> reglesEnVigueur(@PathVariable String id, @RequestParam(required = false) String date) {
+        return json(enVigueur(id, date));
+    }
+
+    /**
+     * The same rules on paper, for the DREAL's good-practice sheet and the services' binders. The Content-Type is set
+     * here rather than by {@code produces}, so that a refusal (unknown territory, bad date) stays in problem+json.
+     */
+    @Operation(summary = "La fiche des règles en vigueur d'un territoire à une date, en PDF, à imprimer ou à diffuser")
+    @ApiResponse(responseCode = "200", description = "La fiche (application/pdf, A4) : les packs appliqués du socle au territoire, "
+            + "ce que chaque pack territorial ajoute (pièces, écarts, anomalies, gravités, calendrier, avec motif et source), les "
+            + "paramètres avec leur valeur et leur source, et chaque règle par sa phrase, avec sa source ; ce que donne …/regles en JSON.",
+            content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")))
+    @GetMapping("/api/v1/territoires/{id}/fiche")
+    ResponseEntity<byte[]> fiche(@PathVariable String id, @RequestParam(required = false) String date) {
+        ReglesEnVigueur regles = enVigueur(id, date);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("regles-" + regles.territoire() + "-" + regles.date() + ".pdf").build().toString())
+                .body(FicheDesRegles.pdf(Json.MAPPER.valueToTree(regles)));
+    }
+
+    private ReglesEnVigueur enVigueur(String id, String date) {
         RegistrePacks courant = registre.registre();
         LocalDate jour = JourDemande.lire(date, horloge, courant.national());
         RegistrePacks.ChaineEnVigueur enVigueur = courant.enVigueurPour(id, jour);
@@ -81,7 +109,7 @@ class TerritoiresController {
                     "Aucun pack ne porte l'identifiant « " + Citations.abregee(id, 60) + " »"
                             + IdentifiantsDePacks.suggestion(id, courant.identifiants()) + ".");
         }
-        return json(ReglesEnVigueur.de(id, jour, enVigueur));
+        return ReglesEnVigueur.de(id, jour, enVigueur);
     }
 
     /** Written by Harmonie's mapper, which leaves out what is null (a version without end, a rule without piece). */

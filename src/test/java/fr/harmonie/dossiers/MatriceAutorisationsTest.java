@@ -74,6 +74,7 @@ class MatriceAutorisationsTest {
                 new Ligne("POST", "/api/v1/evaluations", dossier, 200, 200, 200, 200, 200, 200, 200, 200),
                 new Ligne("GET", "/api/v1/territoires", null, 200, 200, 200, 200, 200, 200, 200, 200),
                 new Ligne("GET", "/api/v1/territoires/region-84/regles", null, 200, 200, 200, 200, 200, 200, 200, 200),
+                new Ligne("GET", "/api/v1/territoires/region-84/fiche", null, 200, 200, 200, 200, 200, 200, 200, 200),
                 new Ligne("GET", "/api/v1/communes/76540", null, 200, 200, 200, 200, 200, 200, 200, 200),
                 new Ligne("GET", "/api/v1/communes?nom=Rouen", null, 200, 200, 200, 200, 200, 200, 200, 200),
                 new Ligne("GET", "/api/v1/dossiers", null, 401, 200, 200, 200, 200, 200, 200, 200),
