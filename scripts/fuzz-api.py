@@ -83,7 +83,7 @@ req("PUT", "/api/v1/admin/organisations/4/territoires", "admin", ["region-84"])
 STR = ["%00", "%2e%2e", "x" * 5000, "%ZZ", "%F0%9F%98%80", "-1", "0", "99999999999999999999", "%27", "a%20b", "%0d%0aX:1", "null"]
 paths = ["/api/v1/dossiers/{}", "/api/v1/dossiers/{}/evaluations", "/api/v1/dossiers/{}/historique", "/api/v1/evaluations/{}/verification",
          "/api/v1/evaluations/{}/rapport",
-         "/api/v1/territoires/{}/regles", "/api/v1/admin/comptes/{}/actif", "/api/v1/jetons/{}", "/api/v1/admin/organisations/{}/territoires",
+         "/api/v1/territoires/{}/regles", "/api/v1/territoires/{}/fiche", "/api/v1/admin/comptes/{}/actif", "/api/v1/jetons/{}", "/api/v1/admin/organisations/{}/territoires",
          "/api/v1/communes/{}"]
 for p in paths:
     for s in STR:
@@ -92,7 +92,7 @@ for p in paths:
 queries = ["/api/v1/dossiers?statut={}", "/api/v1/dossiers?commune={}", "/api/v1/dossiers?territoire={}", "/api/v1/dossiers?reference={}",
            "/api/v1/dossiers?tri={}", "/api/v1/dossiers?format={}", "/api/v1/dossiers?format=jsonl&commune={}", "/api/v1/dossiers?siren={}", "/api/v1/dossiers?phase={}", "/api/v1/dossiers?instructeur={}", "/api/v1/dossiers?niveau={}", "/api/v1/dossiers?deposeDu={}", "/api/v1/dossiers?deposeAu={}", "/api/v1/dossiers?apres={}", "/api/v1/dossiers?limite={}", "/api/v1/dossiers/" + did + "/evaluations?apres={}",
            "/api/v1/dossiers/" + did + "/evaluations?limite={}", "/api/v1/journal?objet={}", "/api/v1/journal?action={}", "/api/v1/journal?avant={}",
-           "/api/v1/journal?limite={}", "/api/v1/territoires/region-84/regles?date={}", "/api/v1/communes?nom={}",
+           "/api/v1/journal?limite={}", "/api/v1/territoires/region-84/regles?date={}", "/api/v1/territoires/region-84/fiche?date={}", "/api/v1/communes?nom={}",
            "/api/v1/communes?codePostal={}", "/api/v1/communes?nom=saint&codePostal={}", "/api/v1/communes?nom={}%2076000",
            "/api/v1/communes/76540?date={}"]
 for q in queries:

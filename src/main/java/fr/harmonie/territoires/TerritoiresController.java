@@ -1,5 +1,7 @@
 package fr.harmonie.territoires;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.harmonie.json.Citations;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.Manifeste;
@@ -34,6 +36,11 @@ class TerritoiresController {
 
     private final RegistreCourant registre;
     private final Clock horloge;
+    /**
+     * The sheets last printed, by territory, date, the hashes of the packs they print and the levels skipped: one costs
+     * some 50 ms to lay out, and a region's services all ask for today's. A publication changes the key: never stale.
+     */
+    private final Cache<String, byte[]> fiches = Caffeine.newBuilder().maximumSize(32).build();
 
     TerritoiresController(RegistreCourant registre, Clock horloge) {
         this.registre = registre;
@@ -94,10 +101,12 @@ class TerritoiresController {
     @GetMapping("/api/v1/territoires/{id}/fiche")
     ResponseEntity<byte[]> fiche(@PathVariable String id, @RequestParam(required = false) String date) {
         ReglesEnVigueur regles = enVigueur(id, date);
+        String cle = regles.territoire() + "@" + regles.date() + regles.chaine().stream().map(ReglesEnVigueur.PackVu::empreinte).toList()
+                + regles.notes();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("regles-" + regles.territoire() + "-" + regles.date() + ".pdf").build().toString())
-                .body(FicheDesRegles.pdf(Json.MAPPER.valueToTree(regles)));
+                .body(fiches.get(cle, k -> FicheDesRegles.pdf(Json.MAPPER.valueToTree(regles))));
     }
 
     private ReglesEnVigueur enVigueur(String id, String date) {

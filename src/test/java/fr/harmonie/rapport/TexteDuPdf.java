@@ -8,12 +8,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /** What a reader of the PDF reads: its text in reading order, the page footers left out, one space between words. */
-final class TexteDuPdf {
+public final class TexteDuPdf {
 
     private TexteDuPdf() {
     }
 
-    static String lire(byte[] pdf) throws IOException {
+    public static String lire(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String brut = new PDFTextStripper().getText(document);
             return Arrays.stream(brut.split("\\R"))
@@ -23,7 +23,7 @@ final class TexteDuPdf {
         }
     }
 
-    static int pages(byte[] pdf) throws IOException {
+    public static int pages(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return document.getNumberOfPages();
         }

@@ -11,6 +11,7 @@ import fr.harmonie.CopieDuDepot;
 import fr.harmonie.DossiersDeTest;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
+import fr.harmonie.rapport.TexteDuPdf;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -157,12 +158,18 @@ class RechargementTest {
         assertThat(Json.MAPPER.readTree(recharger("bailleur").body()).get("title").asString()).isEqualTo("Accès refusé");
     }
 
+    private String ficheRouen() throws Exception {
+        return TexteDuPdf.lire(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/territoires/metropole-rouen-normandie/fiche")).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+    }
+
     @Test
     void unPackRefuseLaisseServirLAncienEtUnPackValideEntreEnService() throws Exception {
         Path drl = DEPOT.resolve("territories/metropole-rouen-normandie/2026.1/regles/permis.drl");
         Path readme = DEPOT.resolve("territories/metropole-rouen-normandie/2026.1/README.md");
         String original = Files.readString(drl);
         String avant = empreinteRouen(evaluerRouen());
+        assertThat(ficheRouen()).contains("(metropole-rouen-normandie@2026.1)");
         String dossierSurLaPremiereVersion = Json.MAPPER.readTree(
                 ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur", dossierRouen(), null).body()).get("id").asString();
         String scelleeSurLaPremiereVersion = Json.MAPPER.readTree(ClientHttp.appeler(port, "POST",
@@ -223,6 +230,8 @@ class RechargementTest {
         assertThat(accepte.body()).contains("metropole-rouen-normandie@2026.2");
         assertThat(apres.get("territoire").get("packs").get(2).get("version").asString()).isEqualTo("2026.2");
         assertThat(empreinteRouen(apres)).isNotEqualTo(avant);
+        // The printed sheet of the rules in force follows at once, though the one of 2026.1 was printed (and kept) before.
+        assertThat(ficheRouen()).contains("(metropole-rouen-normandie@2026.2)").doesNotContain("metropole-rouen-normandie@2026.1)");
         String dossier = ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur", dossierRouen(), null).body();
         HttpResponse<String> scellee = ClientHttp.appeler(port, "POST",
                 "/api/v1/dossiers/" + Json.MAPPER.readTree(dossier).get("id").asString() + "/evaluations", "bailleur", null, null);
