@@ -65,6 +65,12 @@ def operation():
         return "LISTE", req("GET", "/api/v1/dossiers?limite=5", "bailleur2")
     if c < 0.9:
         return "EVALUATIONS", req("GET", f"/api/v1/dossiers/{i}/evaluations?limite=2", "bailleur2")
+    if c < 0.93:
+        # Printed while dossiers are deleted and packs reloaded: the report of an evaluation, the sheet of the rules.
+        r = req("GET", f"/api/v1/dossiers/{i}/evaluations?limite=1", "bailleur2")
+        if r[0] == 200 and json.loads(r[2]):
+            return "RAPPORT", req("GET", f"/api/v1/evaluations/{json.loads(r[2])[0]['id']}/rapport", "bailleur2")
+        return "FICHE", req("GET", "/api/v1/territoires/region-84/fiche")
     if c < 0.99:
         return "ACTIVITE", req("PUT", "/api/v1/admin/comptes/instructeur28/actif", "admin", {"actif": random.choice([True, False])})
     # Rare: a reload takes a second or more, and they run one at a time.
