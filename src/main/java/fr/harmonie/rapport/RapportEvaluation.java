@@ -9,6 +9,7 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -75,45 +76,42 @@ public final class RapportEvaluation {
     private static void verdict(PagesPdf pages, JsonNode r) {
         pages.intertitre("En bref");
         JsonNode m = r.path("maturite");
+        long bloquantes = compter(r.path("anomalies"), a -> "BLOQUANTE".equals(a.path("gravite").asString("")));
+        long piecesBloquantes = compter(r.path("piecesRequises"),
+                p -> p.path("bloquante").asBoolean() && "MANQUANTE".equals(p.path("statut").asString("")));
+        // The contract's two words: deposable without a missing bloquante piece nor a BLOQUANTE anomaly; complet when
+        // every required piece is there and no anomaly is BLOQUANTE. Each « non » says which of these holds it back.
         pages.ligneEtiquetee("Déposable", r.path("deposable").asBoolean()
                 ? "oui : aucune pièce bloquante ne manque et aucune anomalie n'est bloquante"
-                : "non : " + raisonsNonDeposable(r), COLONNE);
+                : "non : " + raisons(piecesBloquantes, "pièce bloquante manquante", "pièces bloquantes manquantes", bloquantes), COLONNE);
         pages.ligneEtiquetee("Complet", r.path("complet").asBoolean() ? "oui : toutes les pièces requises sont fournies"
-                : "non : " + Fr.compte(manquantes(r), "pièce requise manque", "pièces requises manquent"), COLONNE);
+                : "non : " + raisons(manquantes(r), "pièce requise manquante", "pièces requises manquantes", bloquantes), COLONNE);
         pages.ligneEtiquetee("Maturité", m.path("score").asInt() + " / 100, " + Libelles.maturite(m.path("niveau").asString("")), COLONNE);
     }
 
-    private static String raisonsNonDeposable(JsonNode r) {
-        long pieces = 0;
-        for (JsonNode p : r.path("piecesRequises")) {
-            if (p.path("bloquante").asBoolean() && "MANQUANTE".equals(p.path("statut").asString(""))) {
-                pieces++;
-            }
-        }
-        long anomalies = 0;
-        for (JsonNode a : r.path("anomalies")) {
-            if ("BLOQUANTE".equals(a.path("gravite").asString(""))) {
-                anomalies++;
-            }
-        }
+    private static String raisons(long pieces, String piece, String piecesAuPluriel, long anomaliesBloquantes) {
         List<String> raisons = new ArrayList<>();
         if (pieces > 0) {
-            raisons.add(Fr.compte(pieces, "pièce bloquante manquante", "pièces bloquantes manquantes"));
+            raisons.add(Fr.compte(pieces, piece, piecesAuPluriel));
         }
-        if (anomalies > 0) {
-            raisons.add(Fr.compte(anomalies, "anomalie bloquante", "anomalies bloquantes"));
+        if (anomaliesBloquantes > 0) {
+            raisons.add(Fr.compte(anomaliesBloquantes, "anomalie bloquante", "anomalies bloquantes"));
         }
         return String.join(" et ", raisons);
     }
 
-    private static long manquantes(JsonNode r) {
+    private static long compter(JsonNode liste, Predicate<JsonNode> condition) {
         long n = 0;
-        for (JsonNode p : r.path("piecesRequises")) {
-            if ("MANQUANTE".equals(p.path("statut").asString(""))) {
+        for (JsonNode e : liste) {
+            if (condition.test(e)) {
                 n++;
             }
         }
         return n;
+    }
+
+    private static long manquantes(JsonNode r) {
+        return compter(r.path("piecesRequises"), p -> "MANQUANTE".equals(p.path("statut").asString("")));
     }
 
     private static void pieces(PagesPdf pages, JsonNode r) {

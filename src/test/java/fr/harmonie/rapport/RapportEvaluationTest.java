@@ -26,6 +26,25 @@ class RapportEvaluationTest {
     private static final Evaluateur SOCLE = new Evaluateur(new SocleNational(SocleNational.charger(Path.of("rules"))), Clock.systemUTC());
 
     @Test
+    void unDossierAuxPiecesCompletesMaisAuLoyerTropHautNEstNiDeposableNiCompletParSonAnomalie() throws Exception {
+        ObjectNode dossier = (ObjectNode) Json.MAPPER.readTree(Files.readString(Path.of("rules/cas/agrement.json")));
+        ((ObjectNode) dossier.get("operation").get("lots").get(0)).put("loyerMensuelM2", 9.0);
+        JsonNode entree = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(dossier));
+        JsonNode resultat = Json.MAPPER.readTree(SOCLE.evaluer(new LecteurDossier().lire(
+                Json.MAPPER.writeValueAsString(entree).getBytes(StandardCharsets.UTF_8))).enJson());
+        long bloquantes = resultat.get("anomalies").findValuesAsString("gravite").stream().filter("BLOQUANTE"::equals).count();
+        assertThat(bloquantes).isPositive();
+        assertThat(resultat.get("piecesRequises").findValuesAsString("statut")).containsOnly("FOURNIE");
+
+        String texte = TexteDuPdf.lire(RapportEvaluation.pdf(new RapportEvaluation.Contenu(UUID.randomUUID().toString(), "bailleur",
+                OffsetDateTime.parse("2026-12-07T10:00:00Z"), resultat.get("empreinte").asString(), entree, resultat, false)));
+
+        String raison = bloquantes + (bloquantes == 1 ? " anomalie bloquante" : " anomalies bloquantes");
+        assertThat(texte).contains("Déposable non : " + raison + " Complet non : " + raison + " Maturité")
+                .contains("Pièces requises : " + resultat.get("piecesRequises").size() + ", toutes fournies");
+    }
+
+    @Test
     void unRapportDeMilliersDAnomaliesSArreteAuxTroisCentsPremieres() throws Exception {
         ObjectNode dossier = (ObjectNode) Json.MAPPER.readTree(Files.readString(Path.of("rules/cas/agrement.json")));
         ObjectNode operation = (ObjectNode) dossier.get("operation");
