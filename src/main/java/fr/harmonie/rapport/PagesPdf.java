@@ -59,8 +59,9 @@ final class PagesPdf implements AutoCloseable {
         try {
             for (Style style : Style.values()) {
                 TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(police(style)));
-                // Without ligatures: « fi » stays two letters, which a search or a copy of the text finds as typed.
-                ttf.disableGsubFeature("liga");
+                // Without glyph substitutions, which set ligatures in Latin text: « fi » stays two letters, which a search
+                // or a copy finds as typed (an evaluation's id with « ff » in it too). Texts are composed (NFC) beforehand.
+                ttf.setEnableGsub(false);
                 polices.put(style, PDType0Font.load(document, ttf, true));
                 fontes.add(ttf);
             }

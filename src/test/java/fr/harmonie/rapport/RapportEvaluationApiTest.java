@@ -56,6 +56,8 @@ class RapportEvaluationApiTest {
                 resultat.get("territoire").get("resolution").asString(), "Maturité : " + resultat.get("maturite").get("score").asInt() + " / 100",
                 "Reçu : " + scellee.get("empreinte").asString(), "Déposé le");
         assertThat(texte).doesNotContain("\u202E");
+        // Copied from the document, « financement » and an id with « ff » in it read as typed: no ligature.
+        assertThat(TexteDuPdf.brut(pdf.body())).contains("financement").doesNotContainPattern("[\uFB00-\uFB06]");
         for (JsonNode pack : resultat.get("territoire").get("packs")) {
             assertThat(texte).contains(pack.get("id").asString() + "@" + pack.get("version").asString() + " : " + pack.get("empreinte").asString());
         }

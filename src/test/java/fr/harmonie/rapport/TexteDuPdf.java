@@ -2,10 +2,12 @@ package fr.harmonie.rapport;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 /** What a reader of the PDF reads: its text in reading order, the page footers left out, one space between words. */
 public final class TexteDuPdf {
@@ -20,6 +22,24 @@ public final class TexteDuPdf {
                     .filter(ligne -> !ligne.startsWith("Harmonie — évaluation ") && !ligne.matches("page \\d+ / \\d+"))
                     .collect(Collectors.joining(" "))
                     .replaceAll("\\s+", " ");
+        }
+    }
+
+    /**
+     * The letters as the PDF maps them, before the stripper turns a ligature (« ﬁ », U+FB01) back into two letters,
+     * as a copy from a viewer does not.
+     */
+    public static String brut(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            StringBuilder lettres = new StringBuilder();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String texte, List<TextPosition> positions) {
+                    positions.forEach(p -> lettres.append(p.getUnicode()));
+                }
+            };
+            stripper.getText(document);
+            return lettres.toString();
         }
     }
 
