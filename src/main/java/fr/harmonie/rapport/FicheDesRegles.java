@@ -34,7 +34,10 @@ public final class FicheDesRegles {
         try (PagesPdf pages = new PagesPdf(titre, GregorianCalendar.from(jour.atStartOfDay(ZoneId.of("Europe/Paris"))),
                 (regles.path("territoire").asString() + jour).hashCode())) {
             pages.titre("Règles en vigueur le " + date);
-            pages.paragraphe(territoire + " (" + regles.path("territoire").asString() + ")", PagesPdf.Style.GRAS, 12, 0);
+            String id = regles.path("territoire").asString();
+            // A territory with no version in force that day: its rules are its parents', and the sheet says so first.
+            pages.paragraphe(territoire.equals(id) ? id + " : aucune version de ce pack n'est en vigueur à cette date"
+                    : territoire + " (" + id + ")", PagesPdf.Style.GRAS, 12, 0);
             pages.espace(4);
             pages.paragraphe("Ce qu'Harmonie applique, à cette date, à un dossier d'une commune de ce territoire : les packs de "
                     + "règles, du socle national au territoire, ce que chaque pack territorial y ajoute, les paramètres et chaque règle "

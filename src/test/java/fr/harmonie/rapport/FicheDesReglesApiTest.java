@@ -61,6 +61,10 @@ class FicheDesReglesApiTest {
         assertThat(TexteDuPdf.lire(get("/api/v1/territoires/region-84/fiche?date=2026-11-16").body()))
                 .contains("DEPOT_TARDIF, INFO, pour un dossier daté en novembre, décembre");
         assertThat(TexteDuPdf.lire(get("/api/v1/territoires/region-84/fiche?date=2025-06-01").body())).doesNotContain("DEPOT_TARDIF");
+        // Before the region's first version, its sheet is the national one, and says why.
+        assertThat(TexteDuPdf.lire(get("/api/v1/territoires/region-84/fiche?date=2024-06-01").body()))
+                .startsWith("Règles en vigueur le 1er juin 2024 region-84 : aucune version de ce pack n'est en vigueur à cette date")
+                .doesNotContain("region-84@");
         assertThat(TexteDuPdf.lire(get("/api/v1/territoires/metropole-rouen-normandie/fiche?date=2026-11-16").body()))
                 .contains("Pièce exigée Permis de construire ou récépissé de dépôt (PERMIS_CONSTRUIRE), bloquante, en programmation, "
                         + "pour une construction neuve ou une transformation de locaux en logements.");
