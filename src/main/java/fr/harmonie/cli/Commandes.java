@@ -20,6 +20,7 @@ public final class Commandes {
     private static final String EVALUER = "evaluer";
     private static final String VERIFIER = "verifier";
     private static final String COMPARER = "comparer";
+    private static final String FICHE = "fiche";
     private static final String SAUVEGARDER = "sauvegarder";
     private static final String RESTAURER = "restaurer";
     private static final String MIGRER = "migrer";
@@ -30,6 +31,7 @@ public final class Commandes {
             EVALUER, CommandeEvaluer::aide,
             VERIFIER, CommandeVerifier::aide,
             COMPARER, CommandeComparer::aide,
+            FICHE, CommandeFiche::aide,
             SAUVEGARDER, ou -> CommandesDesDonnees.aide(SAUVEGARDER, ou),
             RESTAURER, ou -> CommandesDesDonnees.aide(RESTAURER, ou),
             MIGRER, CommandesDesDonnees::aideMigrer);
@@ -133,6 +135,9 @@ public final class Commandes {
         if (COMPARER.equals(args[0])) {
             return CommandeComparer.executer(args, entree, sortie, erreurs);
         }
+        if (FICHE.equals(args[0])) {
+            return CommandeFiche.executer(args, sortie, erreurs);
+        }
         if (SAUVEGARDER.equals(args[0])) {
             return CommandesDesDonnees.sauvegarder(args, environnement, sortie, erreurs);
         }
@@ -165,6 +170,8 @@ public final class Commandes {
         ou.println("        java -jar harmonie.jar comparer --packs <dossier> [--avant <dossier>] [--date AAAA-MM-JJ]"
                 + " <dossier.json | répertoire> [<dossier.json>…]");
         ou.println("                                                     ce que les packs d'un dépôt changent pour ces dossiers");
+        ou.println("        java -jar harmonie.jar fiche [--packs <dossier>] [--date AAAA-MM-JJ] <id de pack> <fichier.pdf>");
+        ou.println("                                                     la fiche des règles en vigueur d'un territoire, en PDF");
         ou.println("        java -jar harmonie.jar sauvegarder [--donnees <répertoire>] <fichier.zip> | [--garder <N>] <répertoire>");
         ou.println("                                                     sauvegarde la base embarquée, service en marche ou non");
         ou.println("        java -jar harmonie.jar restaurer [--donnees <répertoire>] <fichier.zip>");

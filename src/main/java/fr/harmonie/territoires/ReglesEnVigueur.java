@@ -20,21 +20,21 @@ import java.util.TreeSet;
  * avec les surcharges déclarées de chacun, chaque règle avec sa source, et chaque paramètre avec la valeur en vigueur,
  * le pack qui la fixe et sa source. Rien n'est calculé ici que l'évaluation ne calcule pas de la même façon.
  */
-record ReglesEnVigueur(String territoire, LocalDate date, List<String> notes, List<PackVu> chaine, List<RegleVue> regles,
+public record ReglesEnVigueur(String territoire, LocalDate date, List<String> notes, List<PackVu> chaine, List<RegleVue> regles,
                        List<ParametreVu> parametres) {
 
-    record PackVu(String id, String libelle, String niveau, String parent, String version, LocalDate validFrom,
+    public record PackVu(String id, String libelle, String niveau, String parent, String version, LocalDate validFrom,
                   LocalDate validUntil, String empreinte, List<String> sources, Surcharges surcharges,
                   List<EntreeCatalogue> catalogue) { }
 
-    record RegleVue(String id, String nom, String etape, String pack, String reference, boolean derogeable, String piece,
+    public record RegleVue(String id, String nom, String etape, String pack, String reference, boolean derogeable, String piece,
                     String anomalie) { }
 
     /**
      * {@code valeur}: an integer as such (10 years, 25 points), a fraction as a decimal (0.15); null when no value is
      * in force at the date, and {@code nonVerifiable} then says so to whoever reads the list.
      */
-    record ParametreVu(String cle, String libelle, Number valeur, LocalDate depuis, LocalDate jusqua, String reference,
+    public record ParametreVu(String cle, String libelle, Number valeur, LocalDate depuis, LocalDate jusqua, String reference,
                        String motif, String pack, String nonVerifiable) {
 
         static ParametreVu sansValeur(String cle, String libelle, LocalDate date) {
@@ -47,7 +47,7 @@ record ReglesEnVigueur(String territoire, LocalDate date, List<String> notes, Li
         }
     }
 
-    static ReglesEnVigueur de(String territoire, LocalDate date, RegistrePacks.ChaineEnVigueur enVigueur) {
+    public static ReglesEnVigueur de(String territoire, LocalDate date, RegistrePacks.ChaineEnVigueur enVigueur) {
         ChaineCompilee chaine = enVigueur.chaine();
         List<PackVu> packs = chaine.packs().stream().map(p -> new PackVu(p.id(), p.manifeste().libelle(), p.manifeste().niveau(),
                 p.manifeste().parent(), p.manifeste().version(), p.manifeste().validFrom(), p.manifeste().validUntil(),

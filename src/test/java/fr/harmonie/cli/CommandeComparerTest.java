@@ -49,7 +49,7 @@ class CommandeComparerTest {
     }
 
     /** Une nouvelle version de region-84, copiée de 2026.1 avec ces deux changements, en vigueur à partir de ce jour. */
-    private static Path depotAvecUneNouvelleVersion(Path dir, String version, String validFrom) throws IOException {
+    static Path depotAvecUneNouvelleVersion(Path dir, String version, String validFrom) throws IOException {
         Path depot = CopieDuDepot.dans(dir);
         Path v1 = depot.resolve("territories/region-84/2026.1");
         Path v2 = depot.resolve("territories/region-84/" + version);
