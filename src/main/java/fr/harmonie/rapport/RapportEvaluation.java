@@ -127,6 +127,9 @@ public final class RapportEvaluation {
                 // What to bring, for the piece still to bring; a provided one needs no reminder.
                 texte.append("\nAttendu : ").append(p.path("attendus").asString(""));
             }
+            if (manque && !p.path("modele").asString("").isEmpty()) {
+                texte.append("\nModèle : ").append(p.path("modele").asString(""));
+            }
             texte.append("\nDemandée par ").append(motifs(p.path("motifs")));
             pages.ligneEtiquetee(etat, texte.toString(), COLONNE);
         }

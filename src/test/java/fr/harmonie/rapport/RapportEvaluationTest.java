@@ -6,7 +6,6 @@ import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.SocleNational;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,17 +26,14 @@ class RapportEvaluationTest {
 
     @Test
     void unDossierAuxPiecesCompletesMaisAuLoyerTropHautNEstNiDeposableNiCompletParSonAnomalie() throws Exception {
-        ObjectNode dossier = (ObjectNode) Json.MAPPER.readTree(Files.readString(Path.of("rules/cas/agrement.json")));
+        ObjectNode dossier = agrement();
         ((ObjectNode) dossier.get("operation").get("lots").get(0)).put("loyerMensuelM2", 9.0);
-        JsonNode entree = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(dossier));
-        JsonNode resultat = Json.MAPPER.readTree(SOCLE.evaluer(new LecteurDossier().lire(
-                Json.MAPPER.writeValueAsString(entree).getBytes(StandardCharsets.UTF_8))).enJson());
+        JsonNode resultat = evaluer(dossier);
         long bloquantes = resultat.get("anomalies").findValuesAsString("gravite").stream().filter("BLOQUANTE"::equals).count();
         assertThat(bloquantes).isPositive();
         assertThat(resultat.get("piecesRequises").findValuesAsString("statut")).containsOnly("FOURNIE");
 
-        String texte = TexteDuPdf.lire(RapportEvaluation.pdf(new RapportEvaluation.Contenu(UUID.randomUUID().toString(), "bailleur",
-                OffsetDateTime.parse("2026-12-07T10:00:00Z"), resultat.get("empreinte").asString(), entree, resultat, false)));
+        String texte = TexteDuPdf.lire(rapport(dossier, resultat));
 
         String raison = bloquantes + (bloquantes == 1 ? " anomalie bloquante" : " anomalies bloquantes");
         assertThat(texte).contains("Déposable non : " + raison + " Complet non : " + raison + " Maturité")
@@ -45,8 +41,40 @@ class RapportEvaluationTest {
     }
 
     @Test
+    void unePieceManquanteDitCeQuElleDoitContenirEtOuEstSonModele() throws Exception {
+        ObjectNode dossier = agrement();
+        ((ArrayNode) dossier.get("pieces")).removeIf(p -> p.get("code").asString().equals("PERMIS_CONSTRUIRE"));
+        JsonNode resultat = evaluer(dossier);
+        // A territory's catalogue may link a template to a piece (the national one links none yet).
+        for (JsonNode piece : resultat.get("piecesRequises")) {
+            if (piece.get("code").asString().equals("PERMIS_CONSTRUIRE")) {
+                ((ObjectNode) piece).put("modele", "https://exemple.gouv.fr/modeles/permis.pdf");
+            }
+        }
+
+        String texte = TexteDuPdf.lire(rapport(dossier, resultat));
+
+        assertThat(texte).contains("Complet non : 1 pièce requise manquante Maturité", "Pièces requises : 11, dont 1 manquante",
+                "Manquante Permis de construire ou récépissé de dépôt (PERMIS_CONSTRUIRE) Attendu : Arrêté de permis de construire",
+                "Modèle : https://exemple.gouv.fr/modeles/permis.pdf Demandée par NAT-PJ-014");
+    }
+
+    private static ObjectNode agrement() throws Exception {
+        return (ObjectNode) Json.MAPPER.readTree(Files.readString(Path.of("rules/cas/agrement.json")));
+    }
+
+    private static JsonNode evaluer(ObjectNode dossier) {
+        return Json.MAPPER.readTree(SOCLE.evaluer(new LecteurDossier().lire(Json.MAPPER.writeValueAsBytes(dossier))).enJson());
+    }
+
+    private static byte[] rapport(ObjectNode dossier, JsonNode resultat) {
+        return RapportEvaluation.pdf(new RapportEvaluation.Contenu(UUID.randomUUID().toString(), "bailleur",
+                OffsetDateTime.parse("2026-12-07T10:00:00Z"), resultat.get("empreinte").asString(), dossier, resultat, false));
+    }
+
+    @Test
     void unRapportDeMilliersDAnomaliesSArreteAuxTroisCentsPremieres() throws Exception {
-        ObjectNode dossier = (ObjectNode) Json.MAPPER.readTree(Files.readString(Path.of("rules/cas/agrement.json")));
+        ObjectNode dossier = agrement();
         ObjectNode operation = (ObjectNode) dossier.get("operation");
         operation.put("nom", "X".repeat(200));
         ObjectNode lot = (ObjectNode) operation.get("lots").get(0);
@@ -55,20 +83,16 @@ class RapportEvaluationTest {
         for (int i = 1; i <= 400; i++) {
             logements.add(modele.deepCopy().put("designation", "L" + i).put("surfaceUtile", 66.0));
         }
-        JsonNode entree = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(dossier));
-        JsonNode resultat = Json.MAPPER.readTree(SOCLE.evaluer(new LecteurDossier().lire(
-                Json.MAPPER.writeValueAsString(entree).getBytes(StandardCharsets.UTF_8))).enJson());
+        JsonNode resultat = evaluer(dossier);
         int anomalies = resultat.get("anomalies").size();
         assertThat(anomalies).isGreaterThan(RapportEvaluation.ANOMALIES_IMPRIMEES + 50);
 
-        String id = UUID.randomUUID().toString();
-        byte[] pdf = RapportEvaluation.pdf(new RapportEvaluation.Contenu(id, "bailleur",
-                OffsetDateTime.parse("2026-12-07T10:00:00Z"), resultat.get("empreinte").asString(), entree, resultat, false));
+        byte[] pdf = rapport(dossier, resultat);
         String texte = TexteDuPdf.lire(pdf);
 
         assertThat(texte).contains(resultat.get("anomalies").get(RapportEvaluation.ANOMALIES_IMPRIMEES - 1).get("message").asString())
                 .doesNotContain(resultat.get("anomalies").get(RapportEvaluation.ANOMALIES_IMPRIMEES).get("message").asString())
-                .contains("… et " + (anomalies - RapportEvaluation.ANOMALIES_IMPRIMEES) + " autres anomalies, que donne l'évaluation en JSON (GET /api/v1/evaluations/" + id + ")")
+                .contains("… et " + (anomalies - RapportEvaluation.ANOMALIES_IMPRIMEES) + " autres anomalies, que donne l'évaluation en JSON (GET /api/v1/evaluations/")
                 .contains("Anomalies (" + anomalies + ")")
                 // Cut where the line ends rather than run off the page: every X is printed.
                 .contains("X".repeat(50));
