@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -130,27 +131,20 @@ public final class FicheDesRegles {
 
     private static String conditions(JsonNode quand) {
         List<String> criteres = new ArrayList<>();
-        List<String> phases = new ArrayList<>();
-        quand.path("phases").forEach(p -> phases.add(Libelles.phase(p.asString("")).toLowerCase(Locale.FRENCH)));
-        if (!phases.isEmpty()) {
-            criteres.add("en " + String.join(" ou en ", phases));
-        }
-        List<String> natures = new ArrayList<>();
-        quand.path("natures").forEach(n -> natures.add(Libelles.nature(n.asString(""))));
-        if (!natures.isEmpty()) {
-            criteres.add("pour une " + String.join(" ou une ", natures));
-        }
-        List<String> produits = new ArrayList<>();
-        quand.path("produits").forEach(p -> produits.add(Libelles.produit(p.asString(""))));
-        if (!produits.isEmpty()) {
-            criteres.add("pour un lot " + String.join(" ou ", produits));
-        }
-        List<String> hebergements = new ArrayList<>();
-        quand.path("typesHebergement").forEach(h -> hebergements.add(Libelles.hebergement(h.asString(""))));
-        if (!hebergements.isEmpty()) {
-            criteres.add("en " + String.join(" ou en ", hebergements));
-        }
+        critere(criteres, quand.path("phases"), p -> Libelles.phase(p).toLowerCase(Locale.FRENCH), "en ", " ou en ");
+        critere(criteres, quand.path("natures"), Libelles::nature, "pour une ", " ou une ");
+        critere(criteres, quand.path("produits"), Libelles::produit, "pour un lot ", " ou ");
+        critere(criteres, quand.path("typesHebergement"), Libelles::hebergement, "en ", " ou en ");
         return criteres.isEmpty() ? ", pour tout dossier" : ", " + String.join(", ", criteres);
+    }
+
+    /** « pour une construction neuve ou une transformation… »: one criterion of a condition, when it names codes. */
+    private static void critere(List<String> criteres, JsonNode codes, Function<String, String> libelle, String avant, String entre) {
+        List<String> libelles = new ArrayList<>();
+        codes.forEach(c -> libelles.add(libelle.apply(c.asString(""))));
+        if (!libelles.isEmpty()) {
+            criteres.add(avant + String.join(entre, libelles));
+        }
     }
 
     private static String motifEtSource(JsonNode surcharge) {
