@@ -42,7 +42,7 @@ public final class RapportEvaluation {
     public static byte[] pdf(Contenu c) {
         JsonNode r = c.resultat();
         JsonNode operation = c.entree().path("operation");
-        String titre = "Évaluation du dossier " + texte(r.path("reference"), operation.path("nom").asString(""));
+        String titre = "Évaluation du dossier " + referenceOuNom(r.path("reference"), operation.path("nom").asString(""));
         ZonedDateTime le = c.creeLe().atZoneSameInstant(PARIS);
         try (PagesPdf pages = new PagesPdf(titre, GregorianCalendar.from(le), c.id().hashCode())) {
             entete(pages, c, r, operation, le);
@@ -212,7 +212,8 @@ public final class RapportEvaluation {
         return Fr.compte(total, "logement", "logements") + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")");
     }
 
-    private static String texte(JsonNode reference, String nom) {
+    /** The document's title names the dossier by its reference, or by its operation's name when it has none. */
+    private static String referenceOuNom(JsonNode reference, String nom) {
         String ref = reference.asString("");
         return ref.isEmpty() ? nom : ref;
     }
