@@ -122,7 +122,8 @@ final class PagesPdf implements AutoCloseable {
     void ligneEtiquetee(String etiquette, String texte, float colonne) {
         List<String> lignes = lignes(texte, Style.NORMAL, 10, LARGEUR - colonne);
         float interligne = 10 * 1.35f;
-        if (y - interligne * Math.min(lignes.size(), 3) < MARGE_BAS) {
+        // A piece or an anomaly is read whole: one of a few lines goes to the next page rather than be cut in two.
+        if (y - interligne * (lignes.size() <= 8 ? lignes.size() : 3) < MARGE_BAS) {
             nouvellePage();
         }
         List<String> etiquettes = lignes(etiquette, Style.GRAS, 9, colonne - 6);

@@ -34,7 +34,7 @@ public final class RapportEvaluation {
     static final int ANOMALIES_IMPRIMEES = 300;
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final float COLONNE = 120;
+    private static final float COLONNE = 135;
 
     private RapportEvaluation() {
     }

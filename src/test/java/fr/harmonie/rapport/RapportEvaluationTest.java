@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +58,28 @@ class RapportEvaluationTest {
         assertThat(texte).contains("Complet non : 1 pièce requise manquante Maturité", "Pièces requises : 11, dont 1 manquante",
                 "Manquante Permis de construire ou récépissé de dépôt (PERMIS_CONSTRUIRE) Attendu : Arrêté de permis de construire",
                 "Modèle : https://exemple.gouv.fr/modeles/permis.pdf Demandée par NAT-PJ-014");
+    }
+
+    @Test
+    void chaquePieceSeLitSurUneSeulePage() throws Exception {
+        ObjectNode dossier = agrement();
+        dossier.putArray("pieces");
+        // Longer names (operation, maître d'ouvrage) move every piece down the pages: wherever the page breaks, no piece is cut
+        // (the 38th layout cut the PRIX_REVIENT piece in two when only its first three lines had to fit).
+        for (int essai = 0; essai < 48; essai++) {
+            ((ObjectNode) dossier.get("operation")).put("nom", "Résidence des Tilleuls ".repeat(1 + essai % 8).strip());
+            ((ObjectNode) dossier.get("maitreOuvrage")).put("raisonSociale", "Office public de l'habitat ".repeat(1 + essai / 8).strip());
+            JsonNode resultat = evaluer(dossier);
+            List<String> pages = TexteDuPdf.parPage(rapport(dossier, resultat));
+            assertThat(pages).hasSizeGreaterThan(1);
+            for (JsonNode piece : resultat.get("piecesRequises")) {
+                // From its state to the rule that asks for it: five lines or so, and its label on one line.
+                String bloc = "Manquante" + (piece.get("bloquante").asBoolean() ? ", bloquante " : " ") + piece.get("libelle").asString()
+                        + " (" + piece.get("code").asString() + ") Attendu : " + piece.get("attendus").asString() + " Demandée par "
+                        + piece.get("motifs").get(0).get("regle").asString();
+                assertThat(pages).as("essai " + essai + ", " + piece.get("code").asString()).anySatisfy(page -> assertThat(page).contains(bloc));
+            }
+        }
     }
 
     private static ObjectNode agrement() throws Exception {

@@ -1,6 +1,8 @@
 package fr.harmonie.rapport;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,12 +19,30 @@ public final class TexteDuPdf {
 
     public static String lire(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            String brut = new PDFTextStripper().getText(document);
-            return Arrays.stream(brut.split("\\R"))
-                    .filter(ligne -> !ligne.startsWith("Harmonie — évaluation ") && !ligne.matches("page \\d+ / \\d+"))
-                    .collect(Collectors.joining(" "))
-                    .replaceAll("\\s+", " ");
+            return lisible(new PDFTextStripper().getText(document));
         }
+    }
+
+    /** The same, page by page. */
+    public static List<String> parPage(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<String> pages = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int i = 1; i <= document.getNumberOfPages(); i++) {
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                pages.add(lisible(stripper.getText(document)));
+            }
+            return pages;
+        }
+    }
+
+    /** Without the footers (« Harmonie — … » and « page 2 / 5 »), whitespace as single spaces. */
+    private static String lisible(String brut) {
+        return Arrays.stream(brut.split("\\R"))
+                .filter(ligne -> !ligne.startsWith("Harmonie — ") && !ligne.matches("page \\d+ / \\d+"))
+                .collect(Collectors.joining(" "))
+                .replaceAll("\\s+", " ");
     }
 
     /**
