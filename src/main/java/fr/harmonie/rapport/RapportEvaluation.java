@@ -68,7 +68,7 @@ public final class RapportEvaluation {
         pages.ligneEtiquetee("Territoire", r.path("territoire").path("resolution").asString(r.path("territoire").path("libelle").asString("")), COLONNE);
         pages.ligneEtiquetee("Demande", Libelles.phase(r.path("phase").asString("")) + " ; "
                 + Libelles.nature(operation.path("nature").asString("")) + " ; " + logements(operation.path("lots")), COLONNE);
-        pages.ligneEtiquetee("Règles du", Libelles.jour(r.path("dateReference").asString()), COLONNE);
+        pages.ligneEtiquetee("Règles en vigueur le", Libelles.jour(r.path("dateReference").asString()), COLONNE);
         pages.ligneEtiquetee(c.depot() ? "Déposé le" : "Évalué le", Fr.jour(le.toLocalDate()) + " à "
                 + String.format("%02d h %02d", le.getHour(), le.getMinute()) + " (heure de Paris), par " + c.par(), COLONNE);
     }

@@ -54,7 +54,9 @@ class RapportEvaluationApiTest {
 
         assertThat(texte).contains("Évaluation du dépôt d'un dossier de demande d'agrément", "Résidence « Les Tilleuls » ? liam",
                 resultat.get("territoire").get("resolution").asString(), "Maturité : " + resultat.get("maturite").get("score").asInt() + " / 100",
-                "Reçu : " + scellee.get("empreinte").asString(), "Déposé le");
+                "Reçu : " + scellee.get("empreinte").asString(), "Déposé le",
+                // The deposit is judged on the day of the deposit: the date of the rules it was read with.
+                "Règles en vigueur le " + Libelles.jour(resultat.get("dateReference").asString()));
         assertThat(texte).doesNotContain("\u202E");
         // Copied from the document, « financement » and an id with « ff » in it read as typed: no ligature.
         assertThat(TexteDuPdf.brut(pdf.body())).contains("financement").doesNotContainPattern("[\uFB00-\uFB06]");
