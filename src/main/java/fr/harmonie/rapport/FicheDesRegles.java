@@ -28,16 +28,16 @@ public final class FicheDesRegles {
 
     /** {@code regles}: the JSON of the rules in force ({@code territoire}, {@code date}, {@code chaine}, …). */
     public static byte[] pdf(JsonNode regles) {
+        String id = regles.path("territoire").asString();
         String date = Libelles.jour(regles.path("date").asString());
-        String territoire = libelle(regles);
-        String titre = "Règles en vigueur le " + date + " : " + territoire;
+        JsonNode pack = packDuTerritoire(regles, id);
+        String territoire = pack == null ? id : pack.path("libelle").asString(id);
         LocalDate jour = LocalDate.parse(regles.path("date").asString());
-        try (PagesPdf pages = new PagesPdf(titre, GregorianCalendar.from(jour.atStartOfDay(ZoneId.of("Europe/Paris"))),
-                (regles.path("territoire").asString() + jour).hashCode())) {
+        try (PagesPdf pages = new PagesPdf("Règles en vigueur le " + date + " : " + territoire,
+                GregorianCalendar.from(jour.atStartOfDay(ZoneId.of("Europe/Paris"))), (id + jour).hashCode())) {
             pages.titre("Règles en vigueur le " + date);
-            String id = regles.path("territoire").asString();
             // A territory with no version in force that day: its rules are its parents', and the sheet says so first.
-            pages.paragraphe(territoire.equals(id) ? id + " : aucune version de ce pack n'est en vigueur à cette date"
+            pages.paragraphe(pack == null ? id + " : aucune version de ce pack n'est en vigueur à cette date"
                     : territoire + " (" + id + ")", PagesPdf.Style.GRAS, 12, 0);
             pages.espace(4);
             pages.paragraphe("Ce qu'Harmonie applique, à cette date, à un dossier d'une commune de ce territoire : les packs de "
@@ -50,18 +50,18 @@ public final class FicheDesRegles {
             surcharges(pages, regles.path("chaine"));
             parametres(pages, regles.path("parametres"));
             reglesParEtape(pages, regles.path("regles"));
-            return pages.octets("Harmonie — règles en vigueur le " + date + " — " + regles.path("territoire").asString());
+            return pages.octets("Harmonie — règles en vigueur le " + date + " — " + id);
         }
     }
 
-    private static String libelle(JsonNode regles) {
-        String id = regles.path("territoire").asString();
+    /** The territory's own pack in the chain, or null when no version of it is in force at the date. */
+    private static JsonNode packDuTerritoire(JsonNode regles, String id) {
         for (JsonNode pack : regles.path("chaine")) {
             if (pack.path("id").asString("").equals(id)) {
-                return pack.path("libelle").asString(id);
+                return pack;
             }
         }
-        return id;
+        return null;
     }
 
     private static void chaine(PagesPdf pages, JsonNode chaine) {

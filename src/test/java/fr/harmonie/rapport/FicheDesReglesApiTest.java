@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.harmonie.ClientHttp;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
+import fr.harmonie.regles.faits.Fr;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +54,7 @@ class FicheDesReglesApiTest {
             }
             for (JsonNode parametre : regles.get("parametres")) {
                 assertThat(texte).contains(parametre.has("valeur")
-                        ? fr.harmonie.regles.faits.Fr.nombre(parametre.get("valeur").asDouble(), 6) + " " + parametre.get("libelle").asString()
+                        ? Fr.nombre(parametre.get("valeur").asDouble(), 6) + " " + parametre.get("libelle").asString()
                         : "non vérifiable " + parametre.get("libelle").asString());
             }
         }
