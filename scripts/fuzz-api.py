@@ -131,7 +131,13 @@ for path in paths:
                 rapport = req("GET", f"/api/v1/evaluations/{json.loads(evaluee[2])['id']}/rapport", "bailleur")
                 if rapport[0] != 200 or rapport[1] != "application/pdf" or not rapport[2].startswith(b"%PDF-"):
                     problems.append((f"GET rapport {path} {str(h)[:15]!r}", rapport[0], rapport[1], rapport[2][:200]))
-        check(f"POST eval {path} {str(h)[:15]!r}", req("POST", "/api/v1/evaluations", None, d))
+        ouverte = req("POST", "/api/v1/evaluations", None, d)
+        check(f"POST eval {path} {str(h)[:15]!r}", ouverte)
+        if ouverte[0] == 200:
+            # The same text printed without an account: a PDF too.
+            imprimee = req("POST", "/api/v1/evaluations?format=pdf", None, d)
+            if imprimee[0] != 200 or imprimee[1] != "application/pdf" or not imprimee[2].startswith(b"%PDF-"):
+                problems.append((f"POST eval pdf {path} {str(h)[:15]!r}", imprimee[0], imprimee[1], imprimee[2][:200]))
 st, ct, b = req("POST", "/api/v1/dossiers", "bailleur", dossier)
 brouillon = json.loads(b)["id"]
 IF_MATCH = ['"1"', '*', 'W/"1"', '"', '"1", "2"', '\u0000', 'x' * 5000, '"99999999999999999999"', '""']
@@ -146,7 +152,7 @@ for (methode, cible, valeurs) in [("PUT", did, IF_MATCH), ("DELETE", brouillon, 
     check(f"{methode} If-Match {im[:10]!r}", envoyer(r))
 # Accept headers a client may get wrong: each answer is the resource, or a French problem, never a bare status.
 ACCEPT = [";;;", "text/html;q=abc", "application/json, ;;;", "*/*;q=2", "application/xml", "text/csv", "application/x-ndjson", "/", "a/b/c", "\u00e9/\u00e9",
-          "application/json;charset=", "x" * 5000, ""]
+          "application/json;charset=", "x" * 5000, "", "application/pdf", "application/pdf;q=0", "application/*"]
 for chemin, compte in [("/api/v1/territoires", None), ("/api/v1/dossiers", "bailleur"), (f"/api/v1/dossiers/{did}", "bailleur"),
                        ("/api/v1/moi", "bailleur"), ("/api/v1/rien", None), ("/api/v1/evaluations", None)]:
     for a in ACCEPT:
@@ -158,6 +164,9 @@ for chemin, compte in [("/api/v1/territoires", None), ("/api/v1/dossiers", "bail
             r.add_header("Content-Type", "application/json")
         r.add_header("Accept", a.encode("latin-1", "replace").decode("latin-1"))
         check(f"Accept {a[:15]!r} {chemin}", envoyer(r))
+# The open evaluation's ?format=, with what a client may write in it.
+for s in STR + ["pdf", "PDF", "%20pdf%20", "pdf,json", "json&format=pdf"]:
+    check(f"POST eval format={s[:20]!r}", req("POST", "/api/v1/evaluations?format=" + s, None, dossier))
 print("requêtes :", count, "problèmes :", len(problems))
 for p in problems[:60]:
     print(p)

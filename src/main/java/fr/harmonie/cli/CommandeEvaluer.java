@@ -64,7 +64,7 @@ public final class CommandeEvaluer {
     }
 
     public static int executer(String[] args, InputStream entree, PrintStream sortie, PrintStream erreurs) {
-        OptionsCommande options = OptionsCommande.lire(args, Set.of(OptionsCommande.PACKS, OptionsCommande.DATE), erreurs);
+        OptionsCommande options = OptionsCommande.lire(args, Set.of(OptionsCommande.PACKS, OptionsCommande.DATE, OptionsCommande.RAPPORT), erreurs);
         List<String> arguments = options == null ? List.of() : options.suite();
         Fichiers trouves = Fichiers.de(arguments, erreurs);
         if (trouves == null) {
@@ -80,6 +80,11 @@ public final class CommandeEvaluer {
             aide(erreurs);
             return ENTREE_INVALIDE;
         }
+        if (options.rapport() != null && parLignes) {
+            erreurs.println("Erreur : " + OptionsCommande.RAPPORT + " imprime l'évaluation d'un seul dossier : nommer un fichier"
+                    + " (un dossier par rapport).");
+            return ENTREE_INVALIDE;
+        }
         Evaluation evaluation = new Evaluation(options.packs(), options.date());
         Decompte decompte = new Decompte();
         try {
@@ -89,6 +94,9 @@ public final class CommandeEvaluer {
                 if (!parLignes) {
                     if (issue.resultat() != null) {
                         sortie.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(issue.resultat()));
+                        if (options.rapport() != null && !RapportHorsLigne.ecrire(options.rapport(), lue.contenu(), issue.resultat(), erreurs)) {
+                            decompte.pire = Commandes.SORTIE_NON_ECRITE;
+                        }
                     }
                 } else {
                     sortie.println(Json.MAPPER.writeValueAsString(ligne(lue.nom(), issue)));
@@ -297,7 +305,7 @@ public final class CommandeEvaluer {
 
     /** L'usage de la commande, sur {@code ou}: la sortie pour {@code evaluer --aide}, les erreurs pour un appel faux. */
     static void aide(PrintStream ou) {
-        ou.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] [--date AAAA-MM-JJ]"
+        ou.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] [--date AAAA-MM-JJ] [--rapport <fichier.pdf>]"
                 + " <dossier.json | dossiers.jsonl | répertoire | -> [<dossier.json>…]");
         ou.println("Évalue un dossier au format 1 et affiche le résultat JSON. Sortie 0 : déposable ;"
                 + " 1 : non déposable ; 2 : entrée invalide ; 3 : règles en défaut ; 4 : sortie non écrite.");
@@ -311,5 +319,7 @@ public final class CommandeEvaluer {
                 + " en cours d'édition) plutôt qu'avec ceux du jar.");
         ou.println("--date : évaluer chaque dossier à cette date de référence (comme s'il était déposé ce jour-là)"
                 + " plutôt qu'à la sienne.");
+        ou.println("--rapport : écrire aussi le rapport de l'évaluation, en PDF, dans ce fichier (un seul dossier) : pièces"
+                + " requises, anomalies, maturité, règles et reçu, comme le service l'imprime.");
     }
 }

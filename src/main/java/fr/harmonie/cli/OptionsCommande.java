@@ -22,18 +22,20 @@ import java.util.Set;
  * <li>{@code --donnees <répertoire>} (sauvegarder, restaurer, migrer): the service's data directory, instead of
  * {@code HARMONIE_DATA_DIR} or {@code ./data};</li>
  * <li>{@code --garder <N>} (sauvegarder vers un répertoire): the N latest dated backups kept there, older ones removed;
- * 0 when not given: all kept.</li>
+ * 0 when not given: all kept;</li>
+ * <li>{@code --rapport <fichier.pdf>} (evaluer, one dossier): its evaluation printed there, as the service prints it.</li>
  * </ul>
  * A null path stands for the jar's packs, a null date for each dossier's own. {@code suite}: the arguments after the
  * options; an option the command does not take stays there, where the command refuses it with its usage.
  */
-record OptionsCommande(Path packs, Path avant, LocalDate date, Path donnees, int garder, List<String> suite) {
+record OptionsCommande(Path packs, Path avant, LocalDate date, Path donnees, int garder, Path rapport, List<String> suite) {
 
     static final String PACKS = "--packs";
     static final String AVANT = "--avant";
     static final String DATE = "--date";
     static final String DONNEES = "--donnees";
     static final String GARDER = "--garder";
+    static final String RAPPORT = "--rapport";
 
     /**
      * Null, after saying why on {@code erreurs}, when an option has no value, comes twice, has an invalid date or a path
@@ -70,7 +72,7 @@ record OptionsCommande(Path packs, Path avant, LocalDate date, Path donnees, int
         }
         try {
             return new OptionsCommande(chemin(valeurs.get(PACKS)), chemin(valeurs.get(AVANT)), date,
-                    chemin(valeurs.get(DONNEES)), garder, List.of(args).subList(i, args.length));
+                    chemin(valeurs.get(DONNEES)), garder, chemin(valeurs.get(RAPPORT)), List.of(args).subList(i, args.length));
         } catch (CheminIllisibleException e) {
             erreurs.println("Erreur : " + e.getMessage());
             return null;

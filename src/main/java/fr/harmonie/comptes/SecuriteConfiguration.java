@@ -1,6 +1,7 @@
 package fr.harmonie.comptes;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import fr.harmonie.web.AdressesOuvertes;
 import fr.harmonie.web.BaseIndisponible;
 import fr.harmonie.web.ReponseProbleme;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,9 +33,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecuriteConfiguration {
 
-    /** What anyone may read without an account: the territories, their rules in force (and their printed sheet), the communes. */
-    private static final String[] PUBLICS = {"/api/v1/territoires", "/api/v1/territoires/*/regles", "/api/v1/territoires/*/fiche", "/api/v1/communes",
-        "/api/v1/communes/*"};
+    private static final String[] PUBLICS = AdressesOuvertes.EN_LECTURE.toArray(String[]::new);
 
     @Bean
     SecurityFilterChain securite(HttpSecurity http, Jetons jetons, TentativesDeConnexion tentatives) throws Exception {
@@ -43,7 +42,7 @@ class SecuriteConfiguration {
                 .addFilterBefore(tentatives.filtre(), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/evaluations").permitAll()
+                        .requestMatchers(AdressesOuvertes.EVALUATION).permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLICS).permitAll()
                         // HEAD is a GET without its body (RFC 9110): a link checker got 401 where a reader gets 200.
                         .requestMatchers(HttpMethod.HEAD, PUBLICS).permitAll()

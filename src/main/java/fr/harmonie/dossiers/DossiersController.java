@@ -153,7 +153,7 @@ class DossiersController {
         Map<String, Object> suivante = FiltresDeLaListe.pageSuivante(filtre,
                 dossiers.isEmpty() ? null : dossiers.get(dossiers.size() - 1).id());
         if (forme.fichier() && format != null) {
-            suivante.put("format", forme.nom); // the next page in the form this one was asked in
+            suivante.put("format", forme.nom()); // the next page in the form this one was asked in
         }
         ResponseEntity.BodyBuilder reponse = Pagination.page(dossiers.size(), taille, "/api/v1/dossiers", suivante)
                 .header("X-Total-Count", Long.toString(store.nombreVisibles(u, filtre)));
@@ -165,8 +165,8 @@ class DossiersController {
 
     private ResponseEntity<?> enFichier(FormatDeLaListe forme, ResponseEntity.BodyBuilder reponse, List<DossierStocke> dossiers,
                                         Map<UUID, DossiersStore.DerniereEvaluation> evaluations, Utilisateur u) {
-        reponse.contentType(forme.type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossiers." + forme.nom + "\"");
+        reponse.contentType(forme.type())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossiers." + forme.nom() + "\"");
         if (forme == FormatDeLaListe.CSV) {
             return reponse.body(ListeEnCsv.ecrire(dossiers, evaluations));
         }

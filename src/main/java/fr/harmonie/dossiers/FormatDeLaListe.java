@@ -1,10 +1,8 @@
 package fr.harmonie.dossiers;
 
-import fr.harmonie.web.ProblemeHttpException;
+import fr.harmonie.web.FormatDeReponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
@@ -13,19 +11,29 @@ import org.springframework.http.MediaType;
  * by {@code ?format=} (a link a spreadsheet or a browser can open), or by the Accept header when the client names one
  * of them before JSON.
  */
-enum FormatDeLaListe {
+enum FormatDeLaListe implements FormatDeReponse {
 
     JSON("json", MediaType.APPLICATION_JSON),
     CSV("csv", new MediaType("text", "csv", StandardCharsets.UTF_8)),
     /** One line per dossier, as {@code GET /api/v1/dossiers/{id}} gives it. */
     JSONL("jsonl", new MediaType("application", "x-ndjson", StandardCharsets.UTF_8));
 
-    final String nom;
-    final MediaType type;
+    private final String nom;
+    private final MediaType type;
 
     FormatDeLaListe(String nom, MediaType type) {
         this.nom = nom;
         this.type = type;
+    }
+
+    @Override
+    public String nom() {
+        return nom;
+    }
+
+    @Override
+    public MediaType type() {
+        return type;
     }
 
     /** A file of the whole list, rather than one page of it. */
@@ -34,39 +42,7 @@ enum FormatDeLaListe {
     }
 
     static FormatDeLaListe lire(String format, String accept) {
-        if (format != null && !format.isBlank()) {
-            String demande = format.strip().toLowerCase(Locale.ROOT);
-            for (FormatDeLaListe f : values()) {
-                if (f.nom.equals(demande)) {
-                    return f;
-                }
-            }
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Format inconnu", "« format » vaut json (par défaut), csv"
-                    + " pour un tableur, ou jsonl pour les dossiers entiers, un par ligne : « " + format.strip() + " » n'est aucun des trois.");
-        }
-        return accept == null ? JSON : premierNomme(accept);
-    }
-
-    /**
-     * The first of the three the Accept header names, in the client's order of preference (a wildcard is JSON). The
-     * header is readable here: {@code AcceptIllisible} has dropped what could not be read, for every address.
-     */
-    private static FormatDeLaListe premierNomme(String accept) {
-        List<MediaType> types = MediaType.parseMediaTypes(accept).stream()
-                .sorted((a, b) -> Double.compare(b.getQualityValue(), a.getQualityValue())).toList();
-        for (MediaType t : types) {
-            if (t.getQualityValue() == 0) {
-                continue;
-            }
-            for (FormatDeLaListe f : new FormatDeLaListe[] {CSV, JSONL}) {
-                if (t.isCompatibleWith(f.type) && !t.isWildcardType() && !t.isWildcardSubtype()) {
-                    return f;
-                }
-            }
-            if (t.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-                return JSON;
-            }
-        }
-        return JSON;
+        return FormatDeReponse.lire(List.of(values()), format, accept, f -> "« format » vaut json (par défaut), csv pour un tableur,"
+                + " ou jsonl pour les dossiers entiers, un par ligne : « " + f + " » n'est aucun des trois.");
     }
 }

@@ -13,19 +13,34 @@ import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A sealed evaluation on paper: what a bailleur files with its deposit, what an instructeur prints as the checklist of a
+ * An evaluation on paper: what a bailleur files with its deposit, what an instructeur prints as the checklist of a
  * dossier. Everything in it comes from the sealed evaluation (its input, its result, its receipt), so the same
  * evaluation always prints the same report, whatever was published since; the receipt at the foot of each page is what
  * {@code GET /api/v1/evaluations/{id}/verification} checks.
+ *
+ * <p>An evaluation nobody keeps (the anonymous {@code POST /api/v1/evaluations?format=pdf}, the offline {@code evaluer
+ * --rapport}) prints the same way, and says that it is not kept: its receipt is found again by evaluating the same dossier
+ * at the same date with the same rules, and only a deposit proves what was deposited.
  */
 public final class RapportEvaluation {
 
     /**
-     * What the report prints. {@code depot}: this evaluation was sealed by a deposit of the dossier, the proof of what
-     * was deposited.
+     * What the report prints. {@code id}: the sealed evaluation's, null for one not kept; {@code par}: who evaluated it
+     * (a sealed one), or how (one not kept: « sans compte », « hors ligne »); {@code depot}: this evaluation was sealed
+     * by a deposit of the dossier, the proof of what was deposited.
      */
     public record Contenu(String id, String par, OffsetDateTime creeLe, String empreinte, JsonNode entree,
-                          JsonNode resultat, boolean depot) { }
+                          JsonNode resultat, boolean depot) {
+
+        /** An evaluation that is not kept; {@code comment}: how it was made, said after its date. */
+        public static Contenu nonConservee(String comment, OffsetDateTime le, String empreinte, JsonNode entree, JsonNode resultat) {
+            return new Contenu(null, comment, le, empreinte, entree, resultat, false);
+        }
+
+        boolean conservee() {
+            return id != null;
+        }
+    }
 
     /**
      * Enough to print: a dossier of thousands of logements can carry thousands of anomalies, which the JSON gives
@@ -44,14 +59,15 @@ public final class RapportEvaluation {
         JsonNode operation = c.entree().path("operation");
         String titre = "Évaluation du dossier " + referenceOuNom(r.path("reference"), operation.path("nom").asString(""));
         ZonedDateTime le = c.creeLe().atZoneSameInstant(PARIS);
-        try (PagesPdf pages = new PagesPdf(titre, GregorianCalendar.from(le), c.id().hashCode())) {
+        try (PagesPdf pages = new PagesPdf(titre, GregorianCalendar.from(le), (c.conservee() ? c.id() : c.empreinte()).hashCode())) {
             entete(pages, c, r, operation, le);
             verdict(pages, r);
             pieces(pages, r);
             anomalies(pages, c, r);
             maturite(pages, r.path("maturite"));
             regles(pages, c, r);
-            return pages.octets("Harmonie — évaluation " + c.id() + " — reçu " + c.empreinte().substring(0, 16) + "…");
+            return pages.octets("Harmonie — évaluation " + (c.conservee() ? c.id() : "non conservée") + " — reçu "
+                    + c.empreinte().substring(0, 16) + "…");
         }
     }
 
@@ -70,7 +86,8 @@ public final class RapportEvaluation {
                 + Libelles.nature(operation.path("nature").asString("")) + " ; " + logements(operation.path("lots")), COLONNE);
         pages.ligneEtiquetee("Règles en vigueur le", Libelles.jour(r.path("dateReference").asString()), COLONNE);
         pages.ligneEtiquetee(c.depot() ? "Déposé le" : "Évalué le", Fr.jour(le.toLocalDate()) + " à "
-                + String.format("%02d h %02d", le.getHour(), le.getMinute()) + " (heure de Paris), par " + c.par(), COLONNE);
+                + String.format("%02d h %02d", le.getHour(), le.getMinute()) + " (heure de Paris), "
+                + (c.conservee() ? "par " : "") + c.par(), COLONNE);
     }
 
     private static void verdict(PagesPdf pages, JsonNode r) {
@@ -149,7 +166,7 @@ public final class RapportEvaluation {
         for (JsonNode a : anomalies) {
             if (imprimees++ == ANOMALIES_IMPRIMEES) {
                 pages.paragraphe("… et " + Fr.compte(anomalies.size() - ANOMALIES_IMPRIMEES, "autre anomalie", "autres anomalies")
-                        + ", que donne l'évaluation en JSON (GET /api/v1/evaluations/" + c.id() + ").");
+                        + ", que donne l'évaluation en JSON" + (c.conservee() ? " (GET /api/v1/evaluations/" + c.id() + ")" : "") + ".");
                 break;
             }
             String champ = a.path("champ").asString("");
@@ -185,9 +202,12 @@ public final class RapportEvaluation {
         pages.espace(4);
         pages.paragraphe("Reçu : " + c.empreinte(), PagesPdf.Style.GRAS, 8, 0);
         pages.espace(4);
-        pages.paragraphe("Le reçu scelle le dossier tel qu'évalué, les versions des règles et ce résultat : un même dossier "
-                + "évalué avec les mêmes règles donne toujours le même reçu. Pour le vérifier : GET /api/v1/evaluations/"
-                + c.id() + "/verification.", PagesPdf.Style.NORMAL, 9, 0);
+        String scelle = "Le reçu scelle le dossier tel qu'évalué, les versions des règles et ce résultat : un même dossier "
+                + "évalué avec les mêmes règles donne toujours le même reçu. ";
+        pages.paragraphe(scelle + (c.conservee() ? "Pour le vérifier : GET /api/v1/evaluations/" + c.id() + "/verification."
+                : "Cette évaluation n'est pas conservée : évaluer de nouveau le même dossier à la même date de référence, avec "
+                + "les mêmes versions des règles, redonne ce reçu. Seul un dépôt dans Harmonie prouve ce qui a été déposé."),
+                PagesPdf.Style.NORMAL, 9, 0);
     }
 
     private static String motifs(JsonNode motifs) {

@@ -116,6 +116,10 @@ class DescriptionOpenApi {
             schemas("contrat/evaluation.schema.json", RESULTAT).forEach(api.getComponents()::addSchemas);
             corps(api, "/api/v1/evaluations", PathItem::getPost);
             reponse(api, "/api/v1/evaluations", PathItem::getPost, RESULTAT);
+            // ?format=pdf: the same evaluation on paper.
+            api.getPaths().get("/api/v1/evaluations").getPost().getResponses().get("200")
+                    .description("L'évaluation au format 1 ; avec ?format=pdf (ou Accept: application/pdf), son rapport en PDF (A4).")
+                    .getContent().addMediaType("application/pdf", new MediaType().schema(new Schema<>().types(Set.of("string")).format("binary")));
             corps(api, "/api/v1/dossiers", PathItem::getPost);
             corps(api, "/api/v1/dossiers/{id}", PathItem::getPut);
             entete(api, "/api/v1/dossiers", PathItem::getPost, "201", "Location", "L'adresse du dossier créé.");
@@ -130,10 +134,11 @@ class DescriptionOpenApi {
             enPages(api, "/api/v1/dossiers/{id}/evaluations", true);
             enPages(api, "/api/v1/journal", false);
             // Open to anyone, as the security configuration says: no account asked.
-            for (String ouvert : List.of("/api/v1/evaluations", "/api/v1/territoires", "/api/v1/territoires/{id}/regles",
-                    "/api/v1/communes", "/api/v1/communes/{codeInsee}")) {
-                api.getPaths().get(ouvert).readOperations().forEach(o -> o.setSecurity(List.of()));
-            }
+            api.getPaths().forEach((chemin, item) -> {
+                if (AdressesOuvertes.ouverte(chemin)) {
+                    item.readOperations().forEach(o -> o.setSecurity(List.of()));
+                }
+            });
             // In the order of a dossier's life: the evaluation anyone may call first, the administration last.
             if (api.getTags() != null) {
                 api.getTags().sort(Comparator.comparingInt(t -> ORDRE_DES_TAGS.indexOf(t.getName()) < 0

@@ -6,6 +6,7 @@ import fr.harmonie.CopieDuDepot;
 import fr.harmonie.evaluation.DossierAuxLimitesTest;
 import fr.harmonie.evaluation.SchemaResultat;
 import fr.harmonie.json.Json;
+import fr.harmonie.rapport.TexteDuPdf;
 import fr.harmonie.web.CorpsBorne;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -106,6 +107,42 @@ class CommandeEvaluerTest {
 
         assertThat(evaluer("evaluer", "--date", "2026-10", grenoble)).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Erreur : --date : « 2026-10 » n'est pas une date : AAAA-MM-JJ attendu, par exemple 2026-04-02.");
+    }
+
+    /**
+     * --rapport: the bailleur's own tool prints the evaluation of the dossier it sends, as the service prints it; the
+     * JSON stays on standard output for the tool, the exit code still says whether the dossier is deposable.
+     */
+    @Test
+    void avecRapportLEvaluationEstAussiImprimeeEnPdf(@TempDir Path dir) throws Exception {
+        Path pdf = dir.resolve("limoges.pdf");
+
+        assertThat(evaluer("evaluer", "--rapport", pdf.toString(), "--date", "2026-10-01",
+                "src/test/resources/exemples/vefa-limoges-permis-non-depose.json")).isEqualTo(1);
+
+        JsonNode resultat = Json.MAPPER.readTree(sortie.toString(StandardCharsets.UTF_8));
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).isEqualTo("Rapport de l'évaluation : " + pdf + System.lineSeparator());
+        String texte = TexteDuPdf.lire(Files.readAllBytes(pdf));
+        assertThat(texte).contains("hors ligne (java -jar harmonie.jar evaluer) : ni le dossier ni l'évaluation ne sont conservés",
+                "Règles en vigueur le 1er octobre 2026", "Reçu : " + resultat.get("empreinte").asString(),
+                resultat.get("anomalies").get(0).get("message").asString());
+    }
+
+    /** One report for one dossier; a report that cannot be written is said, with 4, the JSON still printed. */
+    @Test
+    void unRapportImpossibleDitPourquoi(@TempDir Path dir) throws Exception {
+        String dijon = "src/test/resources/exemples/construction-neuve-dijon.json";
+        Path pdf = dir.resolve("r.pdf");
+
+        assertThat(evaluer("evaluer", "--rapport", pdf.toString(), dijon, dijon)).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).startsWith("Erreur : --rapport imprime l'évaluation d'un seul dossier");
+        assertThat(sortie.size()).isZero();
+        assertThat(Files.exists(pdf)).isFalse();
+        erreurs.reset();
+
+        assertThat(evaluer("evaluer", "--rapport", dir.resolve("absent/r.pdf").toString(), dijon)).isEqualTo(Commandes.SORTIE_NON_ECRITE);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).startsWith("Erreur : le rapport n'a pas pu être écrit dans ");
+        assertThat(Json.MAPPER.readTree(sortie.toString(StandardCharsets.UTF_8)).get("deposable").asBoolean()).isTrue();
     }
 
     @Test

@@ -303,7 +303,7 @@ class DossiersApiTest {
         HttpResponse<String> dateEnParametre = ClientHttp.appeler(port, "POST", "/api/v1/evaluations?date=2026-01-15", null,
                 dossierDuBailleur(), null);
         assertThat(Json.MAPPER.readTree(dateEnParametre.body()).get("detail").asString())
-                .isEqualTo("Paramètre « date » inconnu de cette adresse, qui n'en prend aucun ; « dateReference » s'écrit dans le"
+                .isEqualTo("Paramètre « date » inconnu de cette adresse (attendus : format) ; « dateReference » s'écrit dans le"
                         + " dossier envoyé (le corps, au format 1).");
     }
 

@@ -91,6 +91,11 @@ class OpenApiTest {
         assertThat(api.get("paths").get("/api/v1/dossiers").get("get").get("responses").get("200").get("headers").get("X-Total-Count")
                 .get("schema").get("type").asString()).isEqualTo("integer");
         assertThat(api.get("paths").get("/api/v1/evaluations").get("post").get("security")).isEmpty();
+        // The printed sheet is as open as the rules it prints (it was described as needing an account).
+        assertThat(api.get("paths").get("/api/v1/territoires/{id}/fiche").get("get").get("security")).isEmpty();
+        assertThat(api.get("paths").get("/api/v1/evaluations").get("post").get("responses").get("200").get("content").propertyNames())
+                .containsExactlyInAnyOrder("application/json", "application/pdf");
+        assertThat(api.get("paths").get("/api/v1/evaluations").get("post").get("parameters").findValuesAsString("name")).contains("format");
         // Each operation says in French what it does, and only the API is described (not the container's error page).
         List<String> sansResume = new ArrayList<>();
         api.get("paths").properties().forEach(p -> p.getValue().properties().forEach(o -> {

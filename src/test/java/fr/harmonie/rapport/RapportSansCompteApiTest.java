@@ -1,0 +1,135 @@
+package fr.harmonie.rapport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.HorlogeReglable;
+import fr.harmonie.ServiceDeTest;
+import fr.harmonie.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Un bailleur sans compte vérifie sa VEFA de Limoges avant de monter le dossier, et imprime l'évaluation pour la réunion
+ * de programmation : le même résultat que le JSON, sur papier, qui dit que rien n'est conservé.
+ */
+@ServiceDeTest
+class RapportSansCompteApiTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    HorlogeReglable horloge;
+
+    @AfterEach
+    void remettre() {
+        horloge.remettre();
+    }
+
+    @Test
+    void leRapportDitCeQueDitLeJsonEtQueRienNestConserve() throws Exception {
+        // 9 h 05 in Paris (CET): what the report says, not the server's UTC.
+        horloge.regler(Instant.parse("2026-12-07T08:05:00Z"));
+        String dossier = Files.readString(Path.of("src/test/resources/exemples/vefa-limoges-permis-non-depose.json"));
+        JsonNode resultat = Json.MAPPER.readTree(poster("", dossier, null).body());
+        assertThat(resultat.get("anomalies").size()).as("une anomalie à imprimer").isPositive();
+        assertThat(resultat.get("piecesRequises").findValuesAsString("statut")).as("une pièce manquante").contains("MANQUANTE");
+
+        HttpResponse<byte[]> pdf = posterPourOctets("?format=pdf", dossier, null);
+
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition"))
+                .hasValue("inline; filename=\"evaluation-" + resultat.get("reference").asString() + ".pdf\"");
+        String texte = TexteDuPdf.lire(pdf.body());
+        assertThat(texte).contains("Évaluation d'un dossier de demande d'agrément",
+                "Évalué le 7 décembre 2026 à 09 h 05 (heure de Paris), sans compte : ni le dossier ni l'évaluation ne sont conservés",
+                resultat.get("territoire").get("resolution").asString(),
+                "Reçu : " + resultat.get("empreinte").asString(),
+                "redonne ce reçu. Seul un dépôt dans Harmonie prouve ce qui a été déposé.",
+                "Déposable non : ");
+        // Nothing kept, so no address of a kept evaluation to look it up or check it.
+        assertThat(texte).doesNotContain("GET /api/v1/evaluations/", "Déposé le");
+        for (JsonNode piece : resultat.get("piecesRequises")) {
+            String etat = (piece.get("statut").asString().equals("MANQUANTE") ? "Manquante" : "Fournie")
+                    + (piece.get("bloquante").asBoolean() ? ", bloquante" : "");
+            assertThat(texte).contains(etat + " " + piece.get("libelle").asString() + " (" + piece.get("code").asString() + ")");
+        }
+        for (JsonNode anomalie : resultat.get("anomalies")) {
+            assertThat(texte).contains(anomalie.get("gravite").asString() + " " + anomalie.get("message").asString()
+                    + " (" + anomalie.get("code").asString());
+        }
+        for (JsonNode etape : resultat.get("maturite").get("prochainesEtapes")) {
+            assertThat(texte).contains(etape.asString());
+        }
+    }
+
+    /** A client that names the PDF in its Accept header gets it; one that prefers JSON, or takes anything, gets JSON. */
+    @Test
+    void laccepteDuClientChoisitEntreJsonEtPdf() throws Exception {
+        String dossier = Files.readString(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"));
+
+        HttpResponse<byte[]> pdf = posterPourOctets("", dossier, "application/pdf");
+        HttpResponse<byte[]> prefereJson = posterPourOctets("", dossier, "application/json, application/pdf;q=0.5");
+        HttpResponse<byte[]> toutVa = posterPourOctets("", dossier, "*/*");
+        HttpResponse<byte[]> formatJson = posterPourOctets("?format=JSON", dossier, "application/pdf");
+
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        for (HttpResponse<byte[]> json : java.util.List.of(prefereJson, toutVa, formatJson)) {
+            assertThat(json.statusCode()).isEqualTo(200);
+            assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(Json.MAPPER.readTree(json.body()).get("reference").asString()).isEqualTo("EX-DIJON-2026-01");
+        }
+    }
+
+    @Test
+    void unFormatInconnuOuUnDossierInvalideEstRefuseEnProblemeFrancais() throws Exception {
+        String dossier = Files.readString(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"));
+
+        HttpResponse<String> xml = poster("?format=xml", dossier, null);
+        HttpResponse<String> invalide = poster("?format=pdf", dossier.replace("\"PLUS\"", "\"PLUSS\""), "application/pdf");
+
+        assertThat(xml.statusCode()).isEqualTo(400);
+        assertThat(xml.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Json.MAPPER.readTree(xml.body()).get("title").asString()).isEqualTo("Format inconnu");
+        assertThat(Json.MAPPER.readTree(xml.body()).get("detail").asString())
+                .isEqualTo("« format » vaut json (par défaut), le résultat au format 1, ou pdf, son rapport à imprimer : « xml »"
+                        + " n'est ni l'un ni l'autre.");
+        // Asked for a PDF, a dossier that breaks the contract still gets its violations, in problem+json.
+        assertThat(invalide.statusCode()).isEqualTo(400);
+        assertThat(invalide.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Json.MAPPER.readTree(invalide.body()).get("violations").toString()).contains("/operation/lots/0/produit");
+    }
+
+    private HttpResponse<String> poster(String requete, String corps, String accept) throws IOException, InterruptedException {
+        return HTTP.send(demande(requete, corps, accept), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<byte[]> posterPourOctets(String requete, String corps, String accept) throws IOException, InterruptedException {
+        return HTTP.send(demande(requete, corps, accept), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest demande(String requete, String corps, String accept) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations" + requete))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(corps));
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        return b.build();
+    }
+}
