@@ -33,28 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationController {
 
     /** The result of format 1, or the same evaluation on paper. */
-    enum Forme implements FormatDeReponse {
-        JSON("json", MediaType.APPLICATION_JSON),
-        PDF("pdf", MediaType.APPLICATION_PDF);
+    private record Forme(String nom, MediaType type) implements FormatDeReponse { }
 
-        private final String nom;
-        private final MediaType type;
-
-        Forme(String nom, MediaType type) {
-            this.nom = nom;
-            this.type = type;
-        }
-
-        @Override
-        public String nom() {
-            return nom;
-        }
-
-        @Override
-        public MediaType type() {
-            return type;
-        }
-    }
+    private static final Forme JSON = new Forme("json", MediaType.APPLICATION_JSON);
+    private static final Forme PDF = new Forme("pdf", MediaType.APPLICATION_PDF);
 
     private final LecteurDossier lecteur;
     private final Evaluateur evaluateur;
@@ -78,13 +60,13 @@ class EvaluationController {
                                    @RequestParam(required = false) String format,
                                    @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
         // Read before the body: a wrong format costs no evaluation.
-        Forme forme = FormatDeReponse.lire(List.of(Forme.values()), format, accept,
+        Forme forme = FormatDeReponse.lire(List.of(JSON, PDF), format, accept,
                 f -> "« format » vaut json (par défaut), le résultat au format 1, ou pdf, son rapport à imprimer : « " + f
                         + " » n'est ni l'un ni l'autre.");
         byte[] corps = CorpsBorne.lire(requete);
         Resultat resultat = evaluateur.evaluer(lecteur.lire(corps));
         byte[] json = resultat.enJson();
-        if (forme == Forme.JSON) {
+        if (forme == JSON) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
         }
         byte[] pdf = RapportEvaluation.pdf(RapportEvaluation.Contenu.nonConservee("sans compte : ni le dossier ni l'évaluation "

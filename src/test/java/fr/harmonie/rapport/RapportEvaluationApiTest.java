@@ -60,21 +60,7 @@ class RapportEvaluationApiTest {
         assertThat(texte).doesNotContain("\u202E");
         // Copied from the document, « financement » and an id with « ff » in it read as typed: no ligature.
         assertThat(TexteDuPdf.brut(pdf.body())).contains("financement").doesNotContainPattern("[\uFB00-\uFB06]");
-        for (JsonNode pack : resultat.get("territoire").get("packs")) {
-            assertThat(texte).contains(pack.get("id").asString() + "@" + pack.get("version").asString() + " : " + pack.get("empreinte").asString());
-        }
-        for (JsonNode piece : resultat.get("piecesRequises")) {
-            String etat = (piece.get("statut").asString().equals("MANQUANTE") ? "Manquante" : "Fournie")
-                    + (piece.get("bloquante").asBoolean() ? ", bloquante" : "");
-            assertThat(texte).contains(etat + " " + piece.get("libelle").asString() + " (" + piece.get("code").asString() + ")");
-        }
-        for (JsonNode anomalie : resultat.get("anomalies")) {
-            assertThat(texte).contains(anomalie.get("gravite").asString() + " " + anomalie.get("message").asString()
-                    + " (" + anomalie.get("code").asString());
-        }
-        for (JsonNode etape : resultat.get("maturite").get("prochainesEtapes")) {
-            assertThat(texte).contains(etape.asString());
-        }
+        ResultatImprime.verifier(texte, resultat);
         // One evaluation, one document: printed again tomorrow, it is the same file.
         assertThat(Arrays.equals(rapport(evaluation, "bailleur").body(), pdf.body())).as("mêmes octets").isTrue();
     }

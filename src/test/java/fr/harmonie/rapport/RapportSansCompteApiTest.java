@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,18 +65,7 @@ class RapportSansCompteApiTest {
                 "Déposable non : ");
         // Nothing kept, so no address of a kept evaluation to look it up or check it.
         assertThat(texte).doesNotContain("GET /api/v1/evaluations/", "Déposé le");
-        for (JsonNode piece : resultat.get("piecesRequises")) {
-            String etat = (piece.get("statut").asString().equals("MANQUANTE") ? "Manquante" : "Fournie")
-                    + (piece.get("bloquante").asBoolean() ? ", bloquante" : "");
-            assertThat(texte).contains(etat + " " + piece.get("libelle").asString() + " (" + piece.get("code").asString() + ")");
-        }
-        for (JsonNode anomalie : resultat.get("anomalies")) {
-            assertThat(texte).contains(anomalie.get("gravite").asString() + " " + anomalie.get("message").asString()
-                    + " (" + anomalie.get("code").asString());
-        }
-        for (JsonNode etape : resultat.get("maturite").get("prochainesEtapes")) {
-            assertThat(texte).contains(etape.asString());
-        }
+        ResultatImprime.verifier(texte, resultat);
     }
 
     /** A client that names the PDF in its Accept header gets it; one that prefers JSON, or takes anything, gets JSON. */
@@ -90,7 +80,7 @@ class RapportSansCompteApiTest {
 
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        for (HttpResponse<byte[]> json : java.util.List.of(prefereJson, toutVa, formatJson)) {
+        for (HttpResponse<byte[]> json : List.of(prefereJson, toutVa, formatJson)) {
             assertThat(json.statusCode()).isEqualTo(200);
             assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json");
             assertThat(Json.MAPPER.readTree(json.body()).get("reference").asString()).isEqualTo("EX-DIJON-2026-01");

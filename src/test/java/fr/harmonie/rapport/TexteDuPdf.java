@@ -2,7 +2,6 @@ package fr.harmonie.rapport;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
