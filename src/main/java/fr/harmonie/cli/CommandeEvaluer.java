@@ -80,26 +80,40 @@ public final class CommandeEvaluer {
             aide(erreurs);
             return ENTREE_INVALIDE;
         }
-        if (options.rapport() != null && parLignes) {
-            erreurs.println("Erreur : " + OptionsCommande.RAPPORT + " imprime l'évaluation d'un seul dossier : nommer un fichier"
-                    + " (un dossier par rapport).");
-            return ENTREE_INVALIDE;
+        RapportHorsLigne rapports = null;
+        if (options.rapport() != null) {
+            rapports = RapportHorsLigne.vers(options.rapport(), parLignes, erreurs);
+            if (rapports == null) {
+                return ENTREE_INVALIDE;
+            }
         }
+        RapportHorsLigne imprimer = rapports;
         Evaluation evaluation = new Evaluation(options.packs(), options.date());
         Decompte decompte = new Decompte();
         try {
             Entrees.parcourir(fichiers, entree, lue -> {
                 Issue issue = evaluer(lue, evaluation);
                 decompte.compter(issue, lue);
+                Path rapport = null;
+                if (imprimer != null && issue.resultat() != null) {
+                    rapport = imprimer.ecrire(lue.nom(), lue.contenu(), issue.resultat(), erreurs);
+                    if (rapport == null) {
+                        decompte.pire = Commandes.SORTIE_NON_ECRITE;
+                    }
+                }
                 if (!parLignes) {
                     if (issue.resultat() != null) {
                         sortie.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(issue.resultat()));
-                        if (options.rapport() != null && !RapportHorsLigne.ecrire(options.rapport(), lue.contenu(), issue.resultat(), erreurs)) {
-                            decompte.pire = Commandes.SORTIE_NON_ECRITE;
-                        }
+                    }
+                    if (rapport != null) {
+                        erreurs.println("Rapport de l'évaluation : " + rapport);
                     }
                 } else {
-                    sortie.println(Json.MAPPER.writeValueAsString(ligne(lue.nom(), issue)));
+                    Map<String, Object> ligne = ligne(lue.nom(), issue);
+                    if (rapport != null) {
+                        ligne.put("rapport", rapport.toString());
+                    }
+                    sortie.println(Json.MAPPER.writeValueAsString(ligne));
                 }
                 if (issue.resultat() == null) {
                     signaler(parLignes ? lue.nom() + " : " : "", issue, erreurs);
@@ -110,7 +124,8 @@ public final class CommandeEvaluer {
             return OptionsCommande.refuses(e, erreurs);
         }
         if (parLignes) {
-            erreurs.println(decompte.bilan());
+            erreurs.println(decompte.bilan() + (rapports == null ? ""
+                    : " ; " + Fr.compte(rapports.ecrits(), "rapport écrit", "rapports écrits") + " dans " + rapports.chemin()));
         }
         return decompte.pire;
     }
@@ -305,7 +320,7 @@ public final class CommandeEvaluer {
 
     /** L'usage de la commande, sur {@code ou}: la sortie pour {@code evaluer --aide}, les erreurs pour un appel faux. */
     static void aide(PrintStream ou) {
-        ou.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] [--date AAAA-MM-JJ] [--rapport <fichier.pdf>]"
+        ou.println("Usage : java -jar harmonie.jar evaluer [--packs <dossier>] [--date AAAA-MM-JJ] [--rapport <fichier.pdf | répertoire>]"
                 + " <dossier.json | dossiers.jsonl | répertoire | -> [<dossier.json>…]");
         ou.println("Évalue un dossier au format 1 et affiche le résultat JSON. Sortie 0 : déposable ;"
                 + " 1 : non déposable ; 2 : entrée invalide ; 3 : règles en défaut ; 4 : sortie non écrite.");
@@ -319,7 +334,8 @@ public final class CommandeEvaluer {
                 + " en cours d'édition) plutôt qu'avec ceux du jar.");
         ou.println("--date : évaluer chaque dossier à cette date de référence (comme s'il était déposé ce jour-là)"
                 + " plutôt qu'à la sienne.");
-        ou.println("--rapport : écrire aussi le rapport de l'évaluation, en PDF, dans ce fichier (un seul dossier) : pièces"
-                + " requises, anomalies, maturité, règles et reçu, comme le service l'imprime.");
+        ou.println("--rapport : écrire aussi le rapport de l'évaluation en PDF (pièces requises, anomalies, maturité, règles"
+                + " et reçu, comme le service l'imprime) : dans ce fichier pour un dossier ; pour plusieurs, dans ce répertoire"
+                + " existant, un par dossier à son nom (dossier.json → dossier.pdf), chaque ligne JSON le nommant (\"rapport\").");
     }
 }

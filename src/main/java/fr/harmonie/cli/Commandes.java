@@ -162,7 +162,7 @@ public final class Commandes {
 
     private static void usage(PrintStream ou) {
         ou.println("Usage : java -jar harmonie.jar [--option=valeur…]   démarre le service (par exemple --server.port=8081)");
-        ou.println("        java -jar harmonie.jar evaluer [--date AAAA-MM-JJ] [--rapport <fichier.pdf>] <dossier.json | répertoire | -> [<dossier.json>…]");
+        ou.println("        java -jar harmonie.jar evaluer [--date AAAA-MM-JJ] [--rapport <fichier.pdf | répertoire>] <dossier.json | répertoire | -> [<dossier.json>…]");
         ou.println("                                                     évalue hors ligne, sans serveur ni base"
                 + " (evaluer --aide en dit plus)");
         ou.println("        java -jar harmonie.jar verifier [--packs <dossier>] [<id de pack>…]");

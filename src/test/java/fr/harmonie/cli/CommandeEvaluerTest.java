@@ -128,14 +128,40 @@ class CommandeEvaluerTest {
                 resultat.get("anomalies").get(0).get("message").asString());
     }
 
-    /** One report for one dossier; a report that cannot be written is said, with 4, the JSON still printed. */
+    /**
+     * At the end of the year, a folder of dossiers and one run: a report each, at its dossier's name, which its JSON line
+     * names; two dossiers of one name (each operation's dossier.json) do not overwrite each other.
+     */
+    @Test
+    void avecUnRepertoireChaqueDossierASonRapport(@TempDir Path dir) throws Exception {
+        Path rapports = Files.createDirectory(dir.resolve("rapports"));
+        Path autre = Files.createDirectories(dir.resolve("autre"));
+        Files.copy(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"), autre.resolve("construction-neuve-dijon.json"));
+
+        int code = evaluer("evaluer", "--rapport", rapports.toString(), "src/test/resources/exemples",
+                autre.resolve("construction-neuve-dijon.json").toString());
+
+        assertThat(code).isEqualTo(1);
+        List<JsonNode> lignes = sortie.toString(StandardCharsets.UTF_8).lines().map(Json.MAPPER::readTree).toList();
+        assertThat(lignes).extracting(l -> Path.of(l.get("rapport").asString()).getFileName().toString()).containsExactly(
+                "construction-neuve-dijon.pdf", "programmation-grenoble.pdf", "vefa-limoges-permis-non-depose.pdf",
+                "construction-neuve-dijon-2.pdf");
+        for (JsonNode ligne : lignes) {
+            assertThat(TexteDuPdf.lire(Files.readAllBytes(Path.of(ligne.get("rapport").asString()))))
+                    .contains("Reçu : " + ligne.get("resultat").get("empreinte").asString());
+        }
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("4 rapports écrits dans " + rapports);
+    }
+
+    /** Several dossiers need a directory; a report that cannot be written is said, with 4, the JSON still printed. */
     @Test
     void unRapportImpossibleDitPourquoi(@TempDir Path dir) throws Exception {
         String dijon = "src/test/resources/exemples/construction-neuve-dijon.json";
         Path pdf = dir.resolve("r.pdf");
 
         assertThat(evaluer("evaluer", "--rapport", pdf.toString(), dijon, dijon)).isEqualTo(2);
-        assertThat(erreurs.toString(StandardCharsets.UTF_8)).startsWith("Erreur : --rapport imprime l'évaluation d'un seul dossier");
+        assertThat(erreurs.toString(StandardCharsets.UTF_8))
+                .startsWith("Erreur : --rapport : avec plusieurs dossiers, nommer un répertoire existant");
         assertThat(sortie.size()).isZero();
         assertThat(Files.exists(pdf)).isFalse();
         erreurs.reset();
@@ -143,6 +169,14 @@ class CommandeEvaluerTest {
         assertThat(evaluer("evaluer", "--rapport", dir.resolve("absent/r.pdf").toString(), dijon)).isEqualTo(Commandes.SORTIE_NON_ECRITE);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).startsWith("Erreur : le rapport n'a pas pu être écrit dans ");
         assertThat(Json.MAPPER.readTree(sortie.toString(StandardCharsets.UTF_8)).get("deposable").asBoolean()).isTrue();
+    }
+
+    @Test
+    void leNomDUnRapportVientDeCeluiDuDossier() {
+        assertThat(RapportHorsLigne.nomDuRapport("depots/2026/Résidence Les Tilleuls.JSON")).isEqualTo("Résidence_Les_Tilleuls");
+        assertThat(RapportHorsLigne.nomDuRapport("export\\dossiers.jsonl:12")).isEqualTo("dossiers-12");
+        assertThat(RapportHorsLigne.nomDuRapport("-")).isEqualTo("dossier");
+        assertThat(RapportHorsLigne.nomDuRapport(".json")).isEqualTo("dossier");
     }
 
     @Test
