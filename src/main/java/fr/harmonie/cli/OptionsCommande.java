@@ -23,7 +23,8 @@ import java.util.Set;
  * {@code HARMONIE_DATA_DIR} or {@code ./data};</li>
  * <li>{@code --garder <N>} (sauvegarder vers un répertoire): the N latest dated backups kept there, older ones removed;
  * 0 when not given: all kept;</li>
- * <li>{@code --rapport <fichier.pdf>} (evaluer, one dossier): its evaluation printed there, as the service prints it.</li>
+ * <li>{@code --rapport <fichier.pdf | répertoire>} (evaluer): each evaluation printed, as the service prints it, in that
+ * file (one dossier) or in that directory, one report per dossier at its name.</li>
  * </ul>
  * A null path stands for the jar's packs, a null date for each dossier's own. {@code suite}: the arguments after the
  * options; an option the command does not take stays there, where the command refuses it with its usage.
