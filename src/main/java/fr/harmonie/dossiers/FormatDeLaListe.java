@@ -41,8 +41,10 @@ enum FormatDeLaListe implements FormatDeReponse {
         return this != JSON;
     }
 
+    /** A header that names none of the three gets the JSON, as it always has. */
     static FormatDeLaListe lire(String format, String accept) {
-        return FormatDeReponse.lire(List.of(values()), format, accept, f -> "« format » vaut json (par défaut), csv pour un tableur,"
-                + " ou jsonl pour les dossiers entiers, un par ligne : « " + f + " » n'est aucun des trois.");
+        FormatDeLaListe f = FormatDeReponse.lire(List.of(values()), format, accept, x -> "« format » vaut json (par défaut), csv"
+                + " pour un tableur, ou jsonl pour les dossiers entiers, un par ligne : « " + x + " » n'est aucun des trois.");
+        return f == null ? JSON : f;
     }
 }

@@ -5,6 +5,7 @@ import fr.harmonie.json.Json;
 import fr.harmonie.rapport.RapportEvaluation;
 import fr.harmonie.web.CorpsBorne;
 import fr.harmonie.web.FormatDeReponse;
+import fr.harmonie.web.ProblemeHttpException;
 import fr.harmonie.web.ReponsesDecrites;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,6 +65,12 @@ class EvaluationController {
         Forme forme = FormatDeReponse.lire(List.of(JSON, PDF), format, accept,
                 f -> "« format » vaut json (par défaut), le résultat au format 1, ou pdf, son rapport à imprimer : « " + f
                         + " » n'est ni l'un ni l'autre.");
+        if (forme == null) {
+            // As before the PDF existed: a client that accepts neither is told so rather than handed what it cannot read.
+            throw new ProblemeHttpException(HttpStatus.NOT_ACCEPTABLE, "Format de réponse non disponible", "Cette adresse répond en"
+                    + " application/json (le résultat) ou en application/pdf (son rapport, aussi par format=pdf) : l'en-tête"
+                    + " Accept n'en nomme aucun.");
+        }
         byte[] corps = CorpsBorne.lire(requete);
         Resultat resultat = evaluateur.evaluer(lecteur.lire(corps));
         byte[] json = resultat.enJson();

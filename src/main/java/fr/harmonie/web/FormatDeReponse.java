@@ -8,8 +8,9 @@ import org.springframework.http.MediaType;
 
 /**
  * One of the forms an address answers in, the first being JSON. Named by {@code ?format=} (a link a spreadsheet, a
- * browser or a mail can carry), or by the Accept header when the client names it before JSON; a wildcard, or a header
- * naming none of them, is JSON (RFC 9110 §12.5.1 lets a server disregard what it cannot serve).
+ * browser or a mail can carry), or by the Accept header when the client names it before JSON; a wildcard is JSON. A
+ * header that names none of them is the caller's to answer: JSON anyway (RFC 9110 §12.5.1 lets a server disregard
+ * what it cannot serve), or 406.
  */
 public interface FormatDeReponse {
 
@@ -19,8 +20,9 @@ public interface FormatDeReponse {
     MediaType type();
 
     /**
-     * The form asked for among {@code formats} (JSON first). {@code inconnu}: the French sentence for a {@code format}
-     * that is none of them, given what was written; it is said in a 400.
+     * The form asked for among {@code formats} (JSON first), or null when the Accept header names none of them.
+     * {@code inconnu}: the French sentence for a {@code format} that is none of them, given what was written; it is
+     * said in a 400.
      */
     static <F extends FormatDeReponse> F lire(List<F> formats, String format, String accept, UnaryOperator<String> inconnu) {
         if (format != null && !format.isBlank()) {
@@ -38,8 +40,8 @@ public interface FormatDeReponse {
     }
 
     /**
-     * The first of the forms the Accept header names, in the client's order of preference. The header is readable
-     * here: {@code AcceptIllisible} has dropped what could not be read, for every address.
+     * The first of the forms the Accept header names, in the client's order of preference, or null. The header is
+     * readable here: {@code AcceptIllisible} has dropped what could not be read, for every address.
      */
     private static <F extends FormatDeReponse> F premierNomme(List<F> formats, String accept) {
         List<MediaType> types = MediaType.parseMediaTypes(accept).stream()
@@ -57,6 +59,6 @@ public interface FormatDeReponse {
                 return formats.get(0);
             }
         }
-        return formats.get(0);
+        return null;
     }
 }

@@ -92,6 +92,7 @@ class RapportSansCompteApiTest {
         String dossier = Files.readString(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"));
 
         HttpResponse<String> xml = poster("?format=xml", dossier, null);
+        HttpResponse<String> acceptXml = poster("", dossier, "application/xml");
         HttpResponse<String> invalide = poster("?format=pdf", dossier.replace("\"PLUS\"", "\"PLUSS\""), "application/pdf");
 
         assertThat(xml.statusCode()).isEqualTo(400);
@@ -100,6 +101,9 @@ class RapportSansCompteApiTest {
         assertThat(Json.MAPPER.readTree(xml.body()).get("detail").asString())
                 .isEqualTo("« format » vaut json (par défaut), le résultat au format 1, ou pdf, son rapport à imprimer : « xml »"
                         + " n'est ni l'un ni l'autre.");
+        // A client that reads neither JSON nor PDF is told so, as before the PDF existed.
+        assertThat(acceptXml.statusCode()).isEqualTo(406);
+        assertThat(Json.MAPPER.readTree(acceptXml.body()).get("detail").asString()).contains("application/json", "application/pdf");
         // Asked for a PDF, a dossier that breaks the contract still gets its violations, in problem+json.
         assertThat(invalide.statusCode()).isEqualTo(400);
         assertThat(invalide.headers().firstValue("Content-Type")).hasValue("application/problem+json");
