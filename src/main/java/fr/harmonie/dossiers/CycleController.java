@@ -9,6 +9,7 @@ import fr.harmonie.regles.faits.Fr;
 import fr.harmonie.web.BudgetDesCorps;
 import fr.harmonie.web.CorpsBorne;
 import fr.harmonie.web.Emplacements;
+import fr.harmonie.web.ImpressionsEnCours;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
 import fr.harmonie.web.ReponsesDecrites;
@@ -56,14 +57,17 @@ class CycleController {
     private final EvaluationsStore evaluations;
     private final CycleDossier cycle;
     private final BudgetDesCorps budget;
+    private final ImpressionsEnCours impressions;
     private final JsonMapper mapper;
 
     /** {@code mapper}: Spring's, which reads every other JSON body of the API (and refuses a text the base cannot keep). */
-    CycleController(DossiersStore dossiers, EvaluationsStore evaluations, CycleDossier cycle, BudgetDesCorps budget, JsonMapper mapper) {
+    CycleController(DossiersStore dossiers, EvaluationsStore evaluations, CycleDossier cycle, BudgetDesCorps budget,
+                    ImpressionsEnCours impressions, JsonMapper mapper) {
         this.dossiers = dossiers;
         this.evaluations = evaluations;
         this.cycle = cycle;
         this.budget = budget;
+        this.impressions = impressions;
         this.mapper = mapper;
     }
 
@@ -154,14 +158,15 @@ class CycleController {
             + "pièce requise avec son état et qui la demande, chaque anomalie, la maturité et ses prochaines étapes, les versions "
             + "des packs et le reçu, sur chaque page. Le rapport de l'évaluation scellée par un dépôt s'intitule « Évaluation du dépôt ».",
             content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")))
-    @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE)
+    @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE + " Ou : " + ReponsesDecrites.IMPRESSIONS_SATUREES)
     @GetMapping("/api/v1/evaluations/{id}/rapport")
     ResponseEntity<byte[]> rapport(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         EvaluationsStore.EvaluationStockee e = evaluations.parId(uuid(id)).orElseThrow(CycleController::introuvable);
         DossierStocke d = visible(e.dossier().toString(), compte.utilisateur());
-        byte[] pdf = budget.pendant(e.entree().length(), () -> RapportEvaluation.pdf(new RapportEvaluation.Contenu(
+        boolean depot = evaluations.scelleeParUnDepot(d, e.id());
+        byte[] pdf = budget.pendant(e.entree().length(), () -> impressions.imprimer(() -> RapportEvaluation.pdf(new RapportEvaluation.Contenu(
                 e.id().toString(), e.par(), OffsetDateTime.parse(e.creeLe()), e.empreinte(), Json.MAPPER.readTree(e.entree()),
-                Json.MAPPER.readTree(e.resultat()), evaluations.scelleeParUnDepot(d, e.id()))));
+                Json.MAPPER.readTree(e.resultat()), depot))));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("evaluation-" + e.id() + ".pdf").build().toString())
                 .body(pdf);

@@ -5,6 +5,7 @@ import fr.harmonie.json.Json;
 import fr.harmonie.rapport.RapportEvaluation;
 import fr.harmonie.web.CorpsBorne;
 import fr.harmonie.web.FormatDeReponse;
+import fr.harmonie.web.ImpressionsEnCours;
 import fr.harmonie.web.ProblemeHttpException;
 import fr.harmonie.web.ReponsesDecrites;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,11 +44,13 @@ class EvaluationController {
     private final LecteurDossier lecteur;
     private final Evaluateur evaluateur;
     private final Clock horloge;
+    private final ImpressionsEnCours impressions;
 
-    EvaluationController(LecteurDossier lecteur, Evaluateur evaluateur, Clock horloge) {
+    EvaluationController(LecteurDossier lecteur, Evaluateur evaluateur, Clock horloge, ImpressionsEnCours impressions) {
         this.lecteur = lecteur;
         this.evaluateur = evaluateur;
         this.horloge = horloge;
+        this.impressions = impressions;
     }
 
     @Operation(summary = "Évaluer un dossier, sans compte et sans rien garder",
@@ -77,8 +80,9 @@ class EvaluationController {
         if (forme == JSON) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
         }
-        byte[] pdf = RapportEvaluation.pdf(RapportEvaluation.Contenu.nonConservee("sans compte : ni le dossier ni l'évaluation "
-                + "ne sont conservés", OffsetDateTime.now(horloge), resultat.empreinte(), Json.MAPPER.readTree(corps), Json.MAPPER.readTree(json)));
+        byte[] pdf = impressions.imprimer(() -> RapportEvaluation.pdf(RapportEvaluation.Contenu.nonConservee("sans compte : ni le "
+                + "dossier ni l'évaluation ne sont conservés", OffsetDateTime.now(horloge), resultat.empreinte(), Json.MAPPER.readTree(corps),
+                Json.MAPPER.readTree(json))));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(nomDuFichier(resultat.reference())).build().toString())
                 .body(pdf);

@@ -7,7 +7,9 @@ import fr.harmonie.json.Json;
 import fr.harmonie.regles.Manifeste;
 import fr.harmonie.rapport.FicheDesRegles;
 import fr.harmonie.regles.Pack;
+import fr.harmonie.web.ImpressionsEnCours;
 import fr.harmonie.web.ProblemeHttpException;
+import fr.harmonie.web.ReponsesDecrites;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -40,11 +42,13 @@ class TerritoiresController {
      * The sheets last printed, by territory, date, the hashes of the packs they print and the levels skipped: one costs
      * some 50 ms to lay out, and a region's services all ask for today's. A publication changes the key: never stale.
      */
+    private final ImpressionsEnCours impressions;
     private final Cache<String, byte[]> fiches = Caffeine.newBuilder().maximumSize(32).build();
 
-    TerritoiresController(RegistreCourant registre, Clock horloge) {
+    TerritoiresController(RegistreCourant registre, Clock horloge, ImpressionsEnCours impressions) {
         this.registre = registre;
         this.horloge = horloge;
+        this.impressions = impressions;
     }
 
     record VersionVue(String version, LocalDate validFrom, LocalDate validUntil, String empreinte, PerimetreVu perimetre) { }
@@ -98,6 +102,7 @@ class TerritoiresController {
             + "ce que chaque pack territorial ajoute (pièces, écarts, anomalies, gravités, calendrier, avec motif et source), les "
             + "paramètres avec leur valeur et leur source, et chaque règle par sa phrase, avec sa source ; ce que donne …/regles en JSON.",
             content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "503", description = ReponsesDecrites.IMPRESSIONS_SATUREES)
     @GetMapping("/api/v1/territoires/{id}/fiche")
     ResponseEntity<byte[]> fiche(@PathVariable String id, @RequestParam(required = false) String date) {
         ReglesEnVigueur regles = enVigueur(id, date);
@@ -106,7 +111,7 @@ class TerritoiresController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("regles-" + regles.territoire() + "-" + regles.date() + ".pdf").build().toString())
-                .body(fiches.get(cle, k -> FicheDesRegles.pdf(Json.MAPPER.valueToTree(regles))));
+                .body(fiches.get(cle, k -> impressions.imprimer(() -> FicheDesRegles.pdf(Json.MAPPER.valueToTree(regles)))));
     }
 
     private ReglesEnVigueur enVigueur(String id, String date) {

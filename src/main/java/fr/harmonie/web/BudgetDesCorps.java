@@ -39,7 +39,7 @@ public class BudgetDesCorps extends OncePerRequestFilter {
     /** Tells this 503 (come back in a few seconds) from the base's (urn:harmonie:probleme:base-indisponible). */
     static final URI TYPE = URI.create("urn:harmonie:probleme:service-sature");
     private static final long REESSAYER_DANS_SECONDES = 5;
-    private static final String SATURE = "Service saturé";
+    static final String SATURE = "Service saturé";
     private static final String DETAIL = "Trop de dossiers volumineux sont en cours de traitement : réessayez dans quelques secondes.";
 
     private final Semaphore kio;

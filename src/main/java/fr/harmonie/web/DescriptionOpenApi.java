@@ -120,6 +120,8 @@ class DescriptionOpenApi {
             api.getPaths().get("/api/v1/evaluations").getPost().getResponses().get("200")
                     .description("L'évaluation au format 1 ; avec ?format=pdf (ou Accept: application/pdf), son rapport en PDF (A4).")
                     .getContent().addMediaType("application/pdf", new MediaType().schema(new Schema<>().types(Set.of("string")).format("binary")));
+            ApiResponse sature = api.getPaths().get("/api/v1/evaluations").getPost().getResponses().get("503");
+            sature.description(sature.getDescription() + " Ou, pour le rapport : " + ReponsesDecrites.IMPRESSIONS_SATUREES);
             corps(api, "/api/v1/dossiers", PathItem::getPost);
             corps(api, "/api/v1/dossiers/{id}", PathItem::getPut);
             entete(api, "/api/v1/dossiers", PathItem::getPost, "201", "Location", "L'adresse du dossier créé.");

@@ -9,6 +9,9 @@ public final class ReponsesDecrites {
     /** 503 from {@link BudgetDesCorps}. */
     public static final String SATURE = "Service saturé par des dossiers volumineux (type "
             + "urn:harmonie:probleme:service-sature) : Retry-After dit dans combien de secondes réessayer.";
+    /** 503 from {@link ImpressionsEnCours}. */
+    public static final String IMPRESSIONS_SATUREES = "Service saturé par des impressions en PDF (type "
+            + "urn:harmonie:probleme:service-sature) : Retry-After dit dans combien de secondes réessayer.";
     /** 503 from {@link BaseIndisponible}: every operation that needs an account reads the base to authenticate. */
     public static final String BASE_INDISPONIBLE = "Base de données momentanément indisponible (type "
             + "urn:harmonie:probleme:base-indisponible) : Retry-After dit dans combien de secondes réessayer.";

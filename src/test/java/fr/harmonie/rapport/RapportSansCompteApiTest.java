@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.harmonie.HorlogeReglable;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
+import fr.harmonie.web.ImpressionsEnCours;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,14 +39,12 @@ class RapportSansCompteApiTest {
     @Autowired
     HorlogeReglable horloge;
 
-    @AfterEach
-    void remettre() {
-        horloge.remettre();
-    }
+    @Autowired
+    ImpressionsEnCours impressions;
 
     @Test
     void leRapportDitCeQueDitLeJsonEtQueRienNestConserve() throws Exception {
-        // 9 h 05 in Paris (CET): what the report says, not the server's UTC.
+        // 9 h 05 in Paris (CET): what the report says, not the server's UTC. ServiceDeTest sets the clock back after.
         horloge.regler(Instant.parse("2026-12-07T08:05:00Z"));
         String dossier = Files.readString(Path.of("src/test/resources/exemples/vefa-limoges-permis-non-depose.json"));
         JsonNode resultat = Json.MAPPER.readTree(poster("", dossier, null).body());
@@ -108,6 +109,54 @@ class RapportSansCompteApiTest {
         assertThat(invalide.statusCode()).isEqualTo(400);
         assertThat(invalide.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(Json.MAPPER.readTree(invalide.body()).get("violations").toString()).contains("/operation/lots/0/produit");
+    }
+
+    /**
+     * Printing has its own places, so that a burst of anonymous PDFs leaves the evaluations their cores: while every
+     * place is taken, a report and a sheet wait their turn, an evaluation in JSON does not.
+     */
+    @Test
+    void lesImpressionsAttendentLeurTourSansRetenirLesEvaluations() throws Exception {
+        String dossier = Files.readString(Path.of("src/test/resources/exemples/construction-neuve-dijon.json"));
+        // Printed once before: a first document loads PDFBox and its fonts, and would take longer than the wait below.
+        assertThat(posterPourOctets("?format=pdf", dossier, null).statusCode()).isEqualTo(200);
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/territoires/region-84/fiche?date=2026-03-04"))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        CountDownLatch tenues = new CountDownLatch(impressions.simultanees());
+        CountDownLatch liberer = new CountDownLatch(1);
+        List<CompletableFuture<byte[]>> places = new ArrayList<>();
+        for (int i = 0; i < impressions.simultanees(); i++) {
+            places.add(CompletableFuture.supplyAsync(() -> impressions.imprimer(() -> {
+                tenues.countDown();
+                try {
+                    liberer.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new byte[0];
+            })));
+        }
+        try {
+            tenues.await();
+            CompletableFuture<HttpResponse<byte[]>> rapport = HTTP.sendAsync(demande("?format=pdf", dossier, null),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            // A date of its own, so that the sheet is laid out rather than taken from the cache.
+            CompletableFuture<HttpResponse<byte[]>> fiche = HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/territoires/region-84/fiche?date=2026-03-03")).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(poster("", dossier, null).statusCode()).isEqualTo(200);
+            Thread.sleep(300);
+            assertThat(rapport).as("le rapport attend une place").isNotDone();
+            assertThat(fiche).as("la fiche attend une place").isNotDone();
+            liberer.countDown();
+            assertThat(rapport.get().statusCode()).isEqualTo(200);
+            assertThat(rapport.get().headers().firstValue("Content-Type")).hasValue("application/pdf");
+            assertThat(fiche.get().statusCode()).isEqualTo(200);
+            assertThat(fiche.get().headers().firstValue("Content-Type")).hasValue("application/pdf");
+        } finally {
+            liberer.countDown();
+            CompletableFuture.allOf(places.toArray(CompletableFuture[]::new)).join();
+        }
     }
 
     private HttpResponse<String> poster(String requete, String corps, String accept) throws IOException, InterruptedException {
