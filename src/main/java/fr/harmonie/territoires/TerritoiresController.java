@@ -108,10 +108,17 @@ class TerritoiresController {
         ReglesEnVigueur regles = enVigueur(id, date);
         String cle = regles.territoire() + "@" + regles.date() + regles.chaine().stream().map(ReglesEnVigueur.PackVu::empreinte).toList()
                 + regles.notes();
+        byte[] pdf = fiches.getIfPresent(cle);
+        if (pdf == null) {
+            // Laid out outside the cache: computed inside it, a sheet waiting for its place to print would hold the lock
+            // of its bin, and other sheets' lookups with it. Two first requests for one sheet may both lay it out.
+            pdf = impressions.imprimer(() -> FicheDesRegles.pdf(Json.MAPPER.valueToTree(regles)));
+            fiches.put(cle, pdf);
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("regles-" + regles.territoire() + "-" + regles.date() + ".pdf").build().toString())
-                .body(fiches.get(cle, k -> impressions.imprimer(() -> FicheDesRegles.pdf(Json.MAPPER.valueToTree(regles)))));
+                .body(pdf);
     }
 
     private ReglesEnVigueur enVigueur(String id, String date) {
