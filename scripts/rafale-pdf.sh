@@ -5,21 +5,10 @@
 # Usage: ./mvnw -q package -DskipTests && scripts/rafale-pdf.sh [options du service]
 #        par exemple scripts/rafale-pdf.sh --harmonie.impressions.simultanees=64   (pour comparer, sans borne)
 set -euo pipefail
-racine="$(cd "$(dirname "$0")/.." && pwd)"
 port=${PORT:-8094}
-lua="$(mktemp --suffix=.lua)"
 rapports="$(mktemp)"
+source "$(dirname "$0")/service-jetable.sh" "$@"
 trap 'rm -f "$lua" "$rapports"; kill "$pid" 2>/dev/null || true' EXIT
-cat > "$lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-local f = io.open("$racine/src/test/resources/golden/01-construction-neuve-dijon/dossier.json", "r")
-wrk.body = f:read("*a")
-f:close()
-LUA
-java ${JAVA_OPTS:-} -jar "$racine/target/harmonie.jar" --server.port="$port" --harmonie.donnees.ephemeres=true "$@" > /dev/null 2>&1 &
-pid=$!
-for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health" > /dev/null && break; sleep 1; done
 url="http://localhost:$port/api/v1/evaluations"
 wrk -t1 -c2 -d10s -s "$lua" "$url" > /dev/null                  # chauffe
 wrk -t1 -c2 -d10s -s "$lua" "$url?format=pdf" > /dev/null
