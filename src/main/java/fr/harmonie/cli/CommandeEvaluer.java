@@ -80,14 +80,10 @@ public final class CommandeEvaluer {
             aide(erreurs);
             return ENTREE_INVALIDE;
         }
-        RapportHorsLigne rapports = null;
-        if (options.rapport() != null) {
-            rapports = RapportHorsLigne.vers(options.rapport(), parLignes, erreurs);
-            if (rapports == null) {
-                return ENTREE_INVALIDE;
-            }
+        RapportHorsLigne rapports = options.rapport() == null ? null : RapportHorsLigne.vers(options.rapport(), parLignes, erreurs);
+        if (options.rapport() != null && rapports == null) {
+            return ENTREE_INVALIDE;
         }
-        RapportHorsLigne imprimer = rapports;
         Evaluation evaluation = new Evaluation(options.packs(), options.date());
         Decompte decompte = new Decompte();
         try {
@@ -95,8 +91,8 @@ public final class CommandeEvaluer {
                 Issue issue = evaluer(lue, evaluation);
                 decompte.compter(issue, lue);
                 Path rapport = null;
-                if (imprimer != null && issue.resultat() != null) {
-                    rapport = imprimer.ecrire(lue.nom(), lue.contenu(), issue.resultat(), erreurs);
+                if (rapports != null && issue.resultat() != null) {
+                    rapport = rapports.ecrire(lue.nom(), lue.contenu(), issue.resultat(), erreurs);
                     if (rapport == null) {
                         decompte.pire = Commandes.SORTIE_NON_ECRITE;
                     }
