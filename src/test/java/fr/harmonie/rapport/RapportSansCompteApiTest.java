@@ -2,6 +2,8 @@ package fr.harmonie.rapport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.harmonie.ClientHttp;
+import fr.harmonie.DossiersDeTest;
 import fr.harmonie.HorlogeReglable;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -113,7 +116,8 @@ class RapportSansCompteApiTest {
 
     /**
      * Printing has its own places, so that a burst of anonymous PDFs leaves the evaluations their cores: while every
-     * place is taken, a report and a sheet wait their turn, an evaluation in JSON does not.
+     * place is taken, an anonymous report, a kept evaluation's report and a sheet wait their turn, an evaluation in JSON
+     * does not.
      */
     @Test
     void lesImpressionsAttendentLeurTourSansRetenirLesEvaluations() throws Exception {
@@ -122,6 +126,14 @@ class RapportSansCompteApiTest {
         assertThat(posterPourOctets("?format=pdf", dossier, null).statusCode()).isEqualTo(200);
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/territoires/region-84/fiche?date=2026-03-04"))
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        HttpResponse<String> cree = ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur", DossiersDeTest.agrement("76540"), null);
+        String dossierGarde = Json.MAPPER.readTree(cree.body()).get("id").asString();
+        String evaluation = Json.MAPPER.readTree(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + dossierGarde + "/evaluations",
+                "bailleur", null, null).body()).get("id").asString();
+        HttpRequest rapportGarde = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations/" + evaluation
+                + "/rapport")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur:demo".getBytes(StandardCharsets.UTF_8)))
+                .build();
+        assertThat(HTTP.send(rapportGarde, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         CountDownLatch tenues = new CountDownLatch(impressions.simultanees());
         CountDownLatch liberer = new CountDownLatch(1);
         List<CompletableFuture<byte[]>> places = new ArrayList<>();
@@ -143,16 +155,20 @@ class RapportSansCompteApiTest {
             // A date of its own, so that the sheet is laid out rather than taken from the cache.
             CompletableFuture<HttpResponse<byte[]>> fiche = HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/api/v1/territoires/region-84/fiche?date=2026-03-03")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            CompletableFuture<HttpResponse<byte[]>> garde = HTTP.sendAsync(rapportGarde, HttpResponse.BodyHandlers.ofByteArray());
 
             assertThat(poster("", dossier, null).statusCode()).isEqualTo(200);
             Thread.sleep(300);
             assertThat(rapport).as("le rapport attend une place").isNotDone();
             assertThat(fiche).as("la fiche attend une place").isNotDone();
+            assertThat(garde).as("le rapport d'une évaluation gardée attend une place").isNotDone();
             liberer.countDown();
             assertThat(rapport.get().statusCode()).isEqualTo(200);
             assertThat(rapport.get().headers().firstValue("Content-Type")).hasValue("application/pdf");
             assertThat(fiche.get().statusCode()).isEqualTo(200);
             assertThat(fiche.get().headers().firstValue("Content-Type")).hasValue("application/pdf");
+            assertThat(garde.get().statusCode()).isEqualTo(200);
+            assertThat(garde.get().headers().firstValue("Content-Type")).hasValue("application/pdf");
         } finally {
             liberer.countDown();
             CompletableFuture.allOf(places.toArray(CompletableFuture[]::new)).join();
