@@ -1,7 +1,6 @@
 package fr.harmonie.cli;
 
 import fr.harmonie.evaluation.Resultat;
-import fr.harmonie.json.Json;
 import fr.harmonie.rapport.RapportEvaluation;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,9 +55,8 @@ final class RapportHorsLigne {
     /** The file written for the dossier {@code nom}, or null after saying why on {@code erreurs}. */
     Path ecrire(String nom, byte[] dossier, Resultat resultat, PrintStream erreurs) {
         Path fichier = repertoire ? chemin.resolve(nomUnique(nom)) : chemin;
-        byte[] pdf = RapportEvaluation.pdf(RapportEvaluation.Contenu.nonConservee("hors ligne (java -jar harmonie.jar evaluer) :"
-                + " ni le dossier ni l'évaluation ne sont conservés", OffsetDateTime.now(), resultat.empreinte(),
-                Json.MAPPER.readTree(dossier), Json.MAPPER.readTree(resultat.enJson())));
+        byte[] pdf = RapportEvaluation.pdf(RapportEvaluation.Contenu.nonConservee("hors ligne (java -jar harmonie.jar evaluer)",
+                OffsetDateTime.now(), resultat.empreinte(), dossier, resultat.enJson()));
         try {
             Files.write(fichier, pdf);
         } catch (IOException e) {

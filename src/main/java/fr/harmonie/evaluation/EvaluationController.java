@@ -1,7 +1,6 @@
 package fr.harmonie.evaluation;
 
 import fr.harmonie.dossier.LecteurDossier;
-import fr.harmonie.json.Json;
 import fr.harmonie.rapport.RapportEvaluation;
 import fr.harmonie.web.CorpsBorne;
 import fr.harmonie.web.FormatDeReponse;
@@ -80,9 +79,8 @@ class EvaluationController {
         if (forme == JSON) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
         }
-        byte[] pdf = impressions.imprimer(() -> RapportEvaluation.pdf(RapportEvaluation.Contenu.nonConservee("sans compte : ni le "
-                + "dossier ni l'évaluation ne sont conservés", OffsetDateTime.now(horloge), resultat.empreinte(), Json.MAPPER.readTree(corps),
-                Json.MAPPER.readTree(json))));
+        byte[] pdf = impressions.imprimer(() -> RapportEvaluation.pdf(RapportEvaluation.Contenu.nonConservee("sans compte",
+                OffsetDateTime.now(horloge), resultat.empreinte(), corps, json)));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(nomDuFichier(resultat.reference())).build().toString())
                 .body(pdf);

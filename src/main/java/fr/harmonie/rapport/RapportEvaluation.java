@@ -1,5 +1,6 @@
 package fr.harmonie.rapport;
 
+import fr.harmonie.json.Json;
 import fr.harmonie.regles.faits.Fr;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -32,9 +33,13 @@ public final class RapportEvaluation {
     public record Contenu(String id, String par, OffsetDateTime creeLe, String empreinte, JsonNode entree,
                           JsonNode resultat, boolean depot) {
 
-        /** An evaluation that is not kept; {@code comment}: how it was made, said after its date. */
-        public static Contenu nonConservee(String comment, OffsetDateTime le, String empreinte, JsonNode entree, JsonNode resultat) {
-            return new Contenu(null, comment, le, empreinte, entree, resultat, false);
+        /**
+         * An evaluation that is not kept, from the bytes of its dossier and of its result; {@code comment}: how it was
+         * made (« sans compte », « hors ligne … »), said after its date with what is not kept.
+         */
+        public static Contenu nonConservee(String comment, OffsetDateTime le, String empreinte, byte[] dossier, byte[] resultat) {
+            return new Contenu(null, comment + " : ni le dossier ni l'évaluation ne sont conservés", le, empreinte,
+                    Json.MAPPER.readTree(dossier), Json.MAPPER.readTree(resultat), false);
         }
 
         boolean conservee() {
