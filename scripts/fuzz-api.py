@@ -74,6 +74,23 @@ for (m, p, c), tpl in bodies.items():
         check(f"{m} {p} body={str(h)[:20]!r}", req(m, p, c, h))
     check(f"{m} {p} xml", req(m, p, c, raw=b"<a/>", ctype="application/xml"))
     check(f"{m} {p} deep", req(m, p, c, raw=(b"[" * 5000) + (b"]" * 5000)))
+# Compléments asked piece by piece, on a dossier in instruction: whatever « pieces » holds, a French 4xx, never a 500,
+# and the dossier stays in instruction until a request names real pieces.
+d2 = copy.deepcopy(dossier); d2["reference"] = "FUZZ-PIECES"
+d2id = json.loads(req("POST", "/api/v1/dossiers", "bailleur", d2)[2])["id"]
+req("POST", f"/api/v1/dossiers/{d2id}/depot", "bailleur")
+check("PRENDRE_EN_INSTRUCTION", req("POST", f"/api/v1/dossiers/{d2id}/instruction", "instructeur-socle", {"action": "PRENDRE_EN_INSTRUCTION"}))
+for h in HOSTILE + ["plan_de_masse", "A01", "PLAN" * 20, "PLAN_MASSE_" * 7]:
+    for pieces in ([h], h, [h] * 101, ["PLAN_MASSE", h]):
+        if pieces is None or pieces == []:
+            continue  # no piece named: a valid request for compléments
+        check(f"DEMANDER_COMPLEMENTS pieces={str(pieces)[:20]!r}", req("POST", f"/api/v1/dossiers/{d2id}/instruction",
+              "instructeur-socle", {"action": "DEMANDER_COMPLEMENTS", "message": "m", "pieces": pieces}))
+    check(f"INSTRUIRE pieces={str(h)[:20]!r}", req("POST", f"/api/v1/dossiers/{d2id}/instruction", "instructeur-socle",
+          {"action": "INSTRUIRE", "pieces": [h]}))
+statut = json.loads(req("GET", f"/api/v1/dossiers/{d2id}", "instructeur-socle")[2])["statut"]
+if statut != "EN_INSTRUCTION":
+    problems.append(("pieces hostiles", 0, "", ("statut " + statut + " au lieu de EN_INSTRUCTION").encode()))
 # territoires list in PUT
 for h in HOSTILE:
     check(f"PUT territoires [{str(h)[:20]!r}]", req("PUT", "/api/v1/admin/organisations/4/territoires", "admin", [h]))

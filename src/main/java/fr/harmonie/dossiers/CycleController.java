@@ -15,6 +15,7 @@ import fr.harmonie.web.ProblemeHttpException;
 import fr.harmonie.web.ReponsesDecrites;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -273,7 +274,11 @@ class CycleController {
     }
 
     record Instruction(String action, @Schema(description = "Pour DEMANDER_COMPLEMENTS, requis : les compléments attendus du bailleur.",
-            maxLength = MESSAGE_AU_PLUS) String message) { }
+            maxLength = MESSAGE_AU_PLUS) String message,
+                       @ArraySchema(arraySchema = @Schema(description = "Pour DEMANDER_COMPLEMENTS, facultatif : les pièces demandées,"
+                               + " par leur code au catalogue de la chaîne du dépôt (celui des pièces requises de l'évaluation),"
+                               + " que le dossier montre ensuite dans piecesDemandees ; un code inconnu refuse la demande (400)."),
+                               maxItems = PiecesDemandees.AU_PLUS, schema = @Schema(example = "PLAN_MASSE")) List<String> pieces) { }
 
     @Operation(summary = "Faire avancer l'instruction d'un dossier déposé (instructeur de son territoire)")
     @ApiResponse(responseCode = "200", description = "Transition faite : le corps donne le nouveau statut.")
@@ -287,7 +292,8 @@ class CycleController {
         Utilisateur u = compte.utilisateur();
         DossierStocke d = visible(id, u);
         IfMatch.exiger(ifMatch, d);
-        cycle.instruire(u, d, instruction.action(), instruction.message() == null ? null : borne(instruction.message()), ifMatch != null);
+        cycle.instruire(u, d, instruction.action(), instruction.message() == null ? null : borne(instruction.message()),
+                instruction.pieces(), ifMatch != null);
         DossierStocke apres = dossiers.visible(uuid(id), u).orElseThrow();
         return ResponseEntity.ok(Map.of("statut", apres.statut()));
     }

@@ -2,6 +2,7 @@ package fr.harmonie.dossiers;
 
 import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
+import fr.harmonie.catalogue.CataloguePieces;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.evaluation.Evaluateur;
@@ -143,13 +144,27 @@ class CycleDossier {
             return rejouer(dateDuDepot, depot.get());
         }
         // Deposited before the deposit's evaluation was kept, and not found by migration V8: the frozen chain alone.
-        List<String> figee = new ArrayList<>();
-        List<String> empreintes = new ArrayList<>();
-        Json.MAPPER.readTree(d.chaine()).forEach(p -> {
-            figee.add(p.get("id").asString() + "@" + p.get("version").asString());
-            empreintes.add(p.hasNonNull("empreinte") ? p.get("empreinte").asString() : "");
-        });
-        return rejouer(dateDuDepot, figee, empreintes, "chaîne figée au dépôt : " + String.join(" > ", figee), List.of(), null);
+        ChaineFigee figee = ChaineFigee.de(d);
+        return rejouer(dateDuDepot, figee.refs(), figee.empreintes(), "chaîne figée au dépôt : " + figee, List.of(), null);
+    }
+
+    /** The pack versions frozen at the dossier's last deposit ({@code id@version}), and their contents' hashes. */
+    private record ChaineFigee(List<String> refs, List<String> empreintes) {
+
+        static ChaineFigee de(DossierStocke d) {
+            List<String> refs = new ArrayList<>();
+            List<String> empreintes = new ArrayList<>();
+            Json.MAPPER.readTree(d.chaine()).forEach(p -> {
+                refs.add(p.get("id").asString() + "@" + p.get("version").asString());
+                empreintes.add(p.hasNonNull("empreinte") ? p.get("empreinte").asString() : "");
+            });
+            return new ChaineFigee(refs, empreintes);
+        }
+
+        @Override
+        public String toString() {
+            return String.join(" > ", refs);
+        }
     }
 
     /**
@@ -180,10 +195,14 @@ class CycleDossier {
      */
     private Evaluee rejouer(Dossier dossier, List<String> refs, List<String> empreintes, String resolution, List<Origine> notes,
                             Localisation localisation) {
-        ChaineCompilee chaine = registre.registre().chaineServie(refs, empreintes).orElseGet(() ->
-                chainesRejouees.obtenir(refs, () -> CompilateurRegles.compiler(packsStockes.charger(refs))));
+        ChaineCompilee chaine = chaine(refs, empreintes);
         return new Evaluateur(d -> new ChaineResolue(chaine, resolution, localisation != null ? localisation : registre.localiser(d), notes),
                 horloge).evaluerEtLocaliser(dossier);
+    }
+
+    private ChaineCompilee chaine(List<String> refs, List<String> empreintes) {
+        return registre.registre().chaineServie(refs, empreintes).orElseGet(() ->
+                chainesRejouees.obtenir(refs, () -> CompilateurRegles.compiler(packsStockes.charger(refs))));
     }
 
     /** Les chaînes compilées ici pour rejouer des versions que le service ne sert pas (ou plus). */
@@ -338,7 +357,7 @@ class CycleDossier {
      * answered and taken in instruction again by a colleague), refuses the step.
      */
     @Transactional
-    void instruire(Utilisateur u, DossierStocke d, String actionEcrite, String message, boolean versionLue) {
+    void instruire(Utilisateur u, DossierStocke d, String actionEcrite, String message, List<String> pieces, boolean versionLue) {
         if (u.role() != Role.INSTRUCTEUR) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul un instructeur du territoire instruit le dossier.");
         }
@@ -356,13 +375,23 @@ class CycleDossier {
         if (vers.equals("COMPLEMENTS_DEMANDES") && (message == null || message.isBlank())) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Message requis", "Dites au bailleur quels compléments sont attendus.");
         }
+        if (pieces != null && !pieces.isEmpty() && !vers.equals("COMPLEMENTS_DEMANDES")) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Pièces hors d'une demande de compléments",
+                    "« pieces » nomme les pièces d'une demande de compléments (DEMANDER_COMPLEMENTS), pas de « " + action + " ».");
+        }
+        // Read against the deposit's chain, whose checklist the instructeur has before him; nothing is written if refused.
+        List<PiecesDemandees.PieceDemandee> demandees = vers.equals("COMPLEMENTS_DEMANDES") && pieces != null && !pieces.isEmpty()
+                ? PiecesDemandees.lire(pieces, catalogueDuDepot(d), ChaineFigee.de(d).toString()) : null;
         int n = jdbc.sql("""
                 UPDATE dossier SET statut = ?, message_instruction = coalesce(?, message_instruction), version = version + 1,
-                       modifie_le = now(), instructeur = coalesce(?, instructeur)
+                       modifie_le = now(), instructeur = coalesce(?, instructeur),
+                       pieces_demandees = CASE WHEN ? THEN ?::jsonb ELSE pieces_demandees END
                 WHERE id = ? AND statut = ? AND version = coalesce(?::int, version)""")
-                // Who takes it in instruction is the one it is with, until a colleague takes it up in turn.
-                .params(vers, message, action.equals("PRENDRE_EN_INSTRUCTION") ? u.identifiant() : null, d.id(), depuis,
-                        versionLue ? d.version() : null).update();
+                // Who takes it in instruction is the one it is with, until a colleague takes it up in turn. The pieces are
+                // those of the last request for compléments: a new request replaces them, even by none.
+                .params(vers, message, action.equals("PRENDRE_EN_INSTRUCTION") ? u.identifiant() : null,
+                        vers.equals("COMPLEMENTS_DEMANDES"), demandees == null ? null : Json.MAPPER.writeValueAsString(demandees),
+                        d.id(), depuis, versionLue ? d.version() : null).update();
         if (n != 1 && versionLue) {
             // Changed between the read and this update: 412, as If-Match asked; not changed, the status is the reason.
             dossiers.visible(d.id(), u).filter(actuel -> actuel.version() != d.version()).ifPresent(actuel -> {
@@ -374,7 +403,20 @@ class CycleDossier {
                     "Le dossier est au statut " + d.statut() + " ; « " + action + " » part du statut " + depuis
                             + ceQuiResteAFaire(d.statut(), depuis) + ".");
         }
-        dossiers.journal(u.identifiant(), ActionJournal.valueOf(action), d.id(), message == null ? "{}" : Json.MAPPER.writeValueAsString(Map.of("message", message)));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        if (message != null) {
+            detail.put("message", message);
+        }
+        if (demandees != null) {
+            detail.put("pieces", demandees.stream().map(PiecesDemandees.PieceDemandee::code).toList());
+        }
+        dossiers.journal(u.identifiant(), ActionJournal.valueOf(action), d.id(), Json.MAPPER.writeValueAsString(detail));
+    }
+
+    /** The pieces the chain of the dossier's last deposit knows: those an instructeur may ask for. */
+    private CataloguePieces catalogueDuDepot(DossierStocke d) {
+        ChaineFigee figee = ChaineFigee.de(d);
+        return chaine(figee.refs(), figee.empreintes()).catalogue();
     }
 
     /** What the instructeur can do instead, from the status the dossier is in. */

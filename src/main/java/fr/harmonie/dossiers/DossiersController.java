@@ -381,6 +381,9 @@ class DossiersController {
         if (d.messageInstruction() != null) {
             m.put("messageInstruction", d.messageInstruction());
         }
+        if (d.piecesDemandees() != null) {
+            m.put("piecesDemandees", Json.MAPPER.readTree(d.piecesDemandees()));
+        }
         if (d.messageDepot() != null) {
             m.put("messageDepot", d.messageDepot());
         }

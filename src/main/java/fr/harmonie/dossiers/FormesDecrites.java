@@ -170,6 +170,10 @@ class FormesDecrites {
                 .addProperty("instructeur", texte("Qui l'a pris en instruction, la dernière fois (l'identifiant de son compte) :"
                         + " les compléments qu'il a demandés lui reviennent."))
                 .addProperty("messageInstruction", texte("Le dernier message du service instructeur."))
+                .addProperty("piecesDemandees", liste(objet(null).addProperty("code", texte("Le code de la pièce au catalogue."))
+                                .addProperty("libelle", texte("Son libellé.")).required(List.of("code", "libelle")))
+                        .description("Les pièces que nomme la dernière demande de compléments, dans l'ordre du catalogue"
+                                + " (absent si elle n'en nomme aucune)."))
                 .addProperty("messageDepot", texte("Ce que le bailleur a dit avec son dernier dépôt."))
                 .addProperty("creeLe", dateHeure(null))
                 .addProperty("modifieLe", dateHeure(null))

@@ -575,6 +575,71 @@ class CycleDossierTest {
     }
 
     /**
+     * A request for compléments names its pieces by their code, as the checklist does: the bailleur's system reads them
+     * by code, in catalogue order with their labels, until the next request, which replaces them. A code the deposit's
+     * chain does not know refuses the whole request, with the piece meant when one fits, and nothing is asked.
+     */
+    @Test
+    void uneDemandeDeComplementsNommeSesPiecesParLeurCode() throws Exception {
+        String id = creer(dossierRouen());
+        assertThat(deposer(id).statusCode()).isEqualTo(200);
+        String instruction = "/api/v1/dossiers/" + id + "/instruction";
+        HttpResponse<String> horsDemande = appeler("POST", instruction, "instructeur",
+                "{\"action\": \"PRENDRE_EN_INSTRUCTION\", \"pieces\": [\"PLAN_MASSE\"]}", null);
+        assertThat(horsDemande.statusCode()).isEqualTo(400);
+        assertThat(json(horsDemande).get("title").asString()).isEqualTo("Pièces hors d'une demande de compléments");
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode())
+                .isEqualTo(200);
+        JsonNode enInstruction = json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null));
+        String chaine = String.join(" > ", enInstruction.get("chaineDepot").valueStream()
+                .map(p -> p.get("id").asString() + "@" + p.get("version").asString()).toList());
+        assertThat(chaine).startsWith("national@").contains(" > metropole-rouen-normandie@");
+
+        HttpResponse<String> inconnues = appeler("POST", instruction, "instructeur", "{\"action\": \"DEMANDER_COMPLEMENTS\","
+                + " \"message\": \"Le plan et le courrier.\", \"pieces\": [\"plan_de_masse\", \"A01\", \"PLAN_MASSE\", \"ACTE_NOTARIE\"]}", null);
+        assertThat(inconnues.statusCode()).isEqualTo(400);
+        assertThat(json(inconnues).get("title").asString()).isEqualTo("Pièce inconnue");
+        assertThat(json(inconnues).get("detail").asString()).isEqualTo("« plan_de_masse » inconnue (vouliez-vous PLAN_MASSE, « Plan de"
+                + " masse » ?) ; « A01 » inconnue (le code SPLS de COURRIER_DEMANDE, « Courrier de demande signé par le maître"
+                + " d'ouvrage ») ; « ACTE_NOTARIE » inconnue : « pieces » nomme des pièces par leur code au catalogue de la chaîne"
+                + " du dépôt (" + chaine + "), comme la liste des pièces requises de l'évaluation ; rien n'a été demandé.");
+        JsonNode inchange = json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null));
+        assertThat(inchange.get("statut").asString()).isEqualTo("EN_INSTRUCTION");
+        assertThat(inchange.get("version").asInt()).isEqualTo(enInstruction.get("version").asInt());
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"INSTRUIRE\", \"pieces\": [\"PLAN_MASSE\"]}", null)
+                .statusCode()).isEqualTo(400);
+
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Le plan de"
+                + " masse signé, le prix de revient à jour et l'avis de la commune.\", \"pieces\": [\" avis_commune \", \"PRIX_REVIENT\","
+                + " \"PLAN_MASSE\", \"PLAN_MASSE\"]}", null).statusCode()).isEqualTo(200);
+        String attendues = "[{\"code\": \"PLAN_MASSE\", \"libelle\": \"Plan de masse\"},"
+                + " {\"code\": \"PRIX_REVIENT\", \"libelle\": \"Prix de revient prévisionnel HT\"},"
+                + " {\"code\": \"AVIS_COMMUNE\", \"libelle\": \"Avis ou délibération de la commune\"}]";
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("piecesDemandees"))
+                .isEqualTo(Json.MAPPER.readTree(attendues));
+        JsonNode dansLaListe = json(appeler("GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES", "bailleur", null, null))
+                .valueStream().filter(d -> d.get("id").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(dansLaListe.get("piecesDemandees")).isEqualTo(Json.MAPPER.readTree(attendues));
+        JsonNode historique = json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "bailleur", null, null));
+        JsonNode demande = historique.valueStream().filter(l -> l.get("action").asString().equals("DEMANDER_COMPLEMENTS"))
+                .findFirst().orElseThrow().get("detail");
+        assertThat(demande.get("pieces")).isEqualTo(Json.MAPPER.readTree("[\"PLAN_MASSE\", \"PRIX_REVIENT\", \"AVIS_COMMUNE\"]"));
+
+        // Answered and asked again, by message alone: the pieces of the first request are no longer asked.
+        assertThat(deposerAvec(id, "application/json", "{\"message\": \"Les trois pièces sont au dossier papier.\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("piecesDemandees"))
+                .as("ce que la demande en cours nomme, jusqu'à la suivante").isEqualTo(Json.MAPPER.readTree(attendues));
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode())
+                .isEqualTo(200);
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Le"
+                + " dossier papier n'est pas arrivé.\"}", null).statusCode()).isEqualTo(200);
+        JsonNode redemande = json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null));
+        assertThat(redemande.get("messageInstruction").asString()).isEqualTo("Le dossier papier n'est pas arrivé.");
+        assertThat(redemande.has("piecesDemandees")).isFalse();
+    }
+
+    /**
      * Compléments asked by the Métropole go back to the Métropole. Before, a bailleur who moved the operation to Dijon
      * while answering re-deposited it to the service of the communes without a pack: the instructeur who asked lost it
      * (404) mid-instruction. Moving it within the Métropole is a correction, and a pack published since the deposit for

@@ -148,6 +148,12 @@ class OpenApiTest {
     @Test
     void unDossierGardeEstDecritChampParChampCommeLeServiceLeRenvoie() throws Exception {
         String depose = DossiersDeTest.creer(port, "38185", true);
+        // Its instruction asks for compléments by piece: every field a dossier can carry is then in the answers below.
+        for (String action : List.of("{\"action\": \"PRENDRE_EN_INSTRUCTION\"}",
+                "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Le plan.\", \"pieces\": [\"PLAN_MASSE\"]}")) {
+            assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + depose + "/instruction", "instructeur38", action, null)
+                    .statusCode()).isEqualTo(200);
+        }
         JsonNode api = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/v3/api-docs", null, null, null).body());
         JsonNode schema = api.get("components").get("schemas").get("DossierGarde");
         assertThat(api.get("paths").get("/api/v1/dossiers").get("get").get("responses").get("200").get("content").get("application/json")
@@ -155,10 +161,11 @@ class OpenApiTest {
         Schema validateur = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(
                 SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())).getSchema(schema.toString(), InputFormat.JSON);
 
-        JsonNode liste = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?statut=DEPOSE", "bailleur",
+        JsonNode liste = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES", "bailleur",
                 null, null).body());
         JsonNode lu = liste.valueStream().filter(d -> d.get("id").asString().equals(depose)).findFirst().orElseThrow();
-        assertThat(lu.has("derniereEvaluation") && lu.has("chaineDepot")).as("un dossier déposé, évalué").isTrue();
+        assertThat(lu.has("derniereEvaluation") && lu.has("chaineDepot") && lu.has("piecesDemandees") && lu.has("instructeur"))
+                .as("un dossier déposé, évalué, en compléments").isTrue();
         for (JsonNode d : liste) {
             assertThat(validateur.validate(d.toString(), InputFormat.JSON)).as(d.toString()).isEmpty();
             assertThat(nonDecrits(d, schema, "")).as("champs renvoyés sans description").isEmpty();
