@@ -187,10 +187,12 @@ class CycleController {
             description = "Corps facultatif {\"message\": \"…\"} : ce que le bailleur dit au service instructeur avec ce "
                     + "dépôt, le plus souvent sa réponse aux compléments demandés ; le dossier le montre (messageDepot) jusqu'au "
                     + "dépôt suivant. L'historique du dépôt d'une réponse à des compléments dit ce qui a changé depuis le dépôt "
-                    + "précédent (changements, un JSON Patch RFC 6902 ; nombreChangements, 0 si rien).")
+                    + "précédent (changements, un JSON Patch RFC 6902 ; nombreChangements, 0 si rien ; piecesDemandees, les pièces"
+                    + " que la demande nommait, chacune avec modifiee).")
     @ApiResponse(responseCode = "200", description = "Déposé : le corps donne le statut DEPOSE, l'évaluation scellée du "
             + "dépôt, le territoire et la date de référence ; pour une réponse à des compléments, nombreChangements : combien "
-            + "de changements depuis le dépôt précédent l'instructeur lira (l'historique les détaille).")
+            + "de changements depuis le dépôt précédent l'instructeur lira (l'historique les détaille), et, si la demande nommait"
+            + " des pièces, piecesDemandees : chacune avec modifiee, vrai quand sa déclaration a changé depuis.")
     @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier.")
     @ApiResponse(responseCode = "409", description = "Dossier déjà déposé, ou non déposable (type "
             + "urn:harmonie:probleme:non-deposable, avec piecesManquantes et anomalies par leur code) : detail en donne les raisons "
@@ -223,6 +225,10 @@ class CycleController {
         if (deposee.nombreChangements() != null) {
             // The bailleur's system learns at once what the instructeur will read as changed (the history has them all).
             corps.put("nombreChangements", deposee.nombreChangements());
+        }
+        if (deposee.piecesDemandees() != null) {
+            // And, piece by piece, which of those asked it answers: one left unchanged is seen before the instructeur sees it.
+            corps.put("piecesDemandees", deposee.piecesDemandees());
         }
         return ResponseEntity.ok(corps);
     }

@@ -97,7 +97,7 @@ class CycleDossier {
      * A deposit: its sealed evaluation and, for an answer to compléments, how many changes the instructeur who asked
      * will read since the deposit he read (null for a first deposit).
      */
-    record Deposee(Scellee scellee, Integer nombreChangements) { }
+    record Deposee(Scellee scellee, Integer nombreChangements, List<PiecesDemandees.PieceRepondue> piecesDemandees) { }
 
     /**
      * The evaluation runs before the transaction that seals it: a transaction holds one of the pool's few connections
@@ -271,6 +271,9 @@ class CycleDossier {
         depotPrecedent.ifPresent(p -> {
             detail.put("evaluationDepotPrecedent", p.id().toString());
             detail.putAll(Changements.entre(p.entree(), entree, Set.of("dateReference")));
+            if (d.piecesDemandees() != null) {
+                detail.put("piecesDemandees", PiecesDemandees.repondues(d.piecesDemandees(), p.entree(), entree));
+            }
             if (message == null && detail.get("nombreChangements").equals(0)) {
                 // Neither a change nor a word: most often an edit not saved before depositing again. Sent as it is, it
                 // would come back to an instructeur who has nothing new to read, and would ask again.
@@ -290,7 +293,9 @@ class CycleDossier {
             deposerApresEvaluation(u, d, r, commune, chaine, scellee, message, detail);
             return scellee;
         });
-        return new Deposee(s, (Integer) detail.get("nombreChangements"));
+        @SuppressWarnings("unchecked")
+        List<PiecesDemandees.PieceRepondue> repondues = (List<PiecesDemandees.PieceRepondue>) detail.get("piecesDemandees");
+        return new Deposee(s, (Integer) detail.get("nombreChangements"), repondues);
     }
 
     /**

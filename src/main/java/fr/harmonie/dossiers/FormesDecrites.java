@@ -78,6 +78,12 @@ class FormesDecrites {
                     .addProperty("dateReference", date("Le jour du dépôt, auquel il est jugé."))
                     .addProperty("nombreChangements", entier("Pour une réponse à des"
                             + " compléments : combien de changements depuis le dépôt précédent (l'historique les détaille)."))
+                    .addProperty("piecesDemandees", liste(objet(null).addProperty("code", texte("Le code de la pièce au catalogue."))
+                                    .addProperty("libelle", texte("Son libellé."))
+                                    .addProperty("modifiee", booleen("Vrai quand le dossier la déclare autrement qu'au dépôt"
+                                            + " précédent (fournie, signée, datée, commentée, ajoutée ou retirée)."))
+                                    .required(List.of("code", "libelle", "modifiee")))
+                            .description("Pour une réponse à des compléments qui nommaient des pièces : chacune, et si elle a changé."))
                     .required(List.of("statut", "evaluation", "territoire", "dateReference")));
             contenu(api, "/api/v1/dossiers/{id}/instruction", PathItem::getPost, "200", objet("L'action faite.")
                     .addProperty("statut", texte("Le statut du dossier après l'action : EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT."))

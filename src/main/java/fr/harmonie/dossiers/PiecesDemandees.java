@@ -2,6 +2,7 @@ package fr.harmonie.dossiers;
 
 import fr.harmonie.catalogue.CataloguePieces;
 import fr.harmonie.catalogue.CodesProches;
+import fr.harmonie.json.Json;
 import fr.harmonie.web.ProblemeHttpException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The pieces an instructeur names in a request for compléments, by their catalogue code: the bailleur's system reads
@@ -26,6 +28,9 @@ final class PiecesDemandees {
     private static final int CODE_AU_PLUS = 64;
 
     record PieceDemandee(String code, String libelle) { }
+
+    /** A piece asked, in the answer: whether its declaration in the dossier changed since the deposit that was read. */
+    record PieceRepondue(String code, String libelle, boolean modifiee) { }
 
     private PiecesDemandees() {
     }
@@ -60,6 +65,24 @@ final class PiecesDemandees {
         }
         return codes.stream().sorted(Comparator.comparingInt(catalogue::rang))
                 .map(code -> new PieceDemandee(code, catalogue.entree(code).libelle())).toList();
+    }
+
+    /**
+     * The answer to the request: for each piece it named ({@code demandees}, as stored), whether the dossier declares it
+     * otherwise in {@code entree} than in {@code entreePrecedente} (both as sealed): provided, signed, dated or commented
+     * anew, or added, or removed. A piece that did not change may be on its way by post; the instructeur reads which.
+     */
+    static List<PieceRepondue> repondues(String demandees, String entreePrecedente, String entree) {
+        JsonNode avant = Json.MAPPER.readTree(entreePrecedente).path("pieces");
+        JsonNode apres = Json.MAPPER.readTree(entree).path("pieces");
+        return List.of(Json.MAPPER.readValue(demandees, PieceDemandee[].class)).stream()
+                .map(p -> new PieceRepondue(p.code(), p.libelle(), !declarations(avant, p.code()).equals(declarations(apres, p.code()))))
+                .toList();
+    }
+
+    /** What a dossier declares under {@code code}, in its order (a piece may be listed twice). */
+    private static List<JsonNode> declarations(JsonNode pieces, String code) {
+        return pieces.valueStream().filter(p -> code.equals(p.path("code").asString(null))).toList();
     }
 
     private static String inconnue(String ecrit, String code, CataloguePieces catalogue) {

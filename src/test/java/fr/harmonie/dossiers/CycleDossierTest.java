@@ -625,9 +625,23 @@ class CycleDossierTest {
                 .findFirst().orElseThrow().get("detail");
         assertThat(demande.get("pieces")).isEqualTo(Json.MAPPER.readTree("[\"PLAN_MASSE\", \"PRIX_REVIENT\", \"AVIS_COMMUNE\"]"));
 
-        // Answered and asked again, by message alone: the pieces of the first request are no longer asked.
-        assertThat(deposerAvec(id, "application/json", "{\"message\": \"Les trois pièces sont au dossier papier.\"}").statusCode())
-                .isEqualTo(200);
+        // Answered with one of the three: the answer says, piece by piece, which it changes, to both sides.
+        HttpResponse<String> lu = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null);
+        assertThat(appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", dossierRouen().replace("\"pieces\": [",
+                "\"pieces\": [{\"code\": \"AVIS_COMMUNE\", \"fournie\": true},"), lu.headers().firstValue("ETag").orElseThrow())
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> reponse = deposerAvec(id, "application/json", "{\"message\": \"L'avis est joint ; le plan et le prix"
+                + " partent par courrier.\"}");
+        assertThat(reponse.statusCode()).isEqualTo(200);
+        String repondues = "[{\"code\": \"PLAN_MASSE\", \"libelle\": \"Plan de masse\", \"modifiee\": false},"
+                + " {\"code\": \"PRIX_REVIENT\", \"libelle\": \"Prix de revient prévisionnel HT\", \"modifiee\": false},"
+                + " {\"code\": \"AVIS_COMMUNE\", \"libelle\": \"Avis ou délibération de la commune\", \"modifiee\": true}]";
+        assertThat(json(reponse).get("piecesDemandees")).isEqualTo(Json.MAPPER.readTree(repondues));
+        JsonNode redepot = json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "instructeur", null, null)).valueStream()
+                .filter(l -> l.get("action").asString().equals("DEPOT")).reduce((premier, dernier) -> dernier).orElseThrow();
+        assertThat(redepot.get("detail").get("piecesDemandees")).isEqualTo(Json.MAPPER.readTree(repondues));
+
+        // Asked again, by message alone: the pieces of the first request are no longer asked.
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("piecesDemandees"))
                 .as("ce que la demande en cours nomme, jusqu'à la suivante").isEqualTo(Json.MAPPER.readTree(attendues));
         assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode())
