@@ -39,7 +39,6 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -359,9 +358,9 @@ class CycleDossier {
     /**
      * Les transitions d'instruction, chacune par un instructeur du territoire du dossier. {@code versionLue}: the caller
      * acts on the version it read (If-Match), and a change since, even one back to the same status (compléments
-     * answered and taken in instruction again by a colleague), refuses the step.
+     * answered and taken in instruction again by a colleague), refuses the step. The pieces asked are read before the
+     * transaction: an old deposit's chain may have to be compiled first, which needs no connection.
      */
-    @Transactional
     void instruire(Utilisateur u, DossierStocke d, String actionEcrite, String message, List<String> pieces, boolean versionLue) {
         if (u.role() != Role.INSTRUCTEUR) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul un instructeur du territoire instruit le dossier.");
@@ -387,6 +386,11 @@ class CycleDossier {
         // Read against the deposit's chain, whose checklist the instructeur has before him; nothing is written if refused.
         List<PiecesDemandees.PieceDemandee> demandees = vers.equals("COMPLEMENTS_DEMANDES") && pieces != null && !pieces.isEmpty()
                 ? PiecesDemandees.lire(pieces, catalogueDuDepot(d), ChaineFigee.de(d).toString()) : null;
+        transaction.executeWithoutResult(t -> ecrireLInstruction(u, d, action, depuis, vers, message, demandees, versionLue));
+    }
+
+    private void ecrireLInstruction(Utilisateur u, DossierStocke d, String action, String depuis, String vers, String message,
+                                    List<PiecesDemandees.PieceDemandee> demandees, boolean versionLue) {
         int n = jdbc.sql("""
                 UPDATE dossier SET statut = ?, message_instruction = coalesce(?, message_instruction), version = version + 1,
                        modifie_le = now(), instructeur = coalesce(?, instructeur),
