@@ -200,7 +200,8 @@ class CycleController {
             + "TERRITOIRE_INCOHERENT ; réponse à des compléments déplacée vers la commune d'un autre territoire que celui "
             + "qui les a demandés), ou opération déjà déposée par l'organisation (urn:harmonie:probleme:deja-depose, même "
             + "référence et même phase, ou même contenu : dossierDepose donne l'autre dossier), ou réponse à des compléments "
-            + "qui ne change rien au dossier et ne dit rien (urn:harmonie:probleme:reponse-vide).")
+            + "qui ne change rien au dossier et ne dit rien (urn:harmonie:probleme:reponse-vide), ou aucune des pièces que la"
+            + " demande nommait et ne dit rien (urn:harmonie:probleme:pieces-demandees-inchangees, piecesDemandees par leur code).")
     @ApiResponse(responseCode = "412", description = ReponsesDecrites.VERSION_PERIMEE)
     @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE)
     @PostMapping("/api/v1/dossiers/{id}/depot")

@@ -58,6 +58,9 @@ class CycleDossier {
     /** An answer to compléments that neither changes the dossier nor says anything. */
     private static final URI REPONSE_VIDE = URI.create("urn:harmonie:probleme:reponse-vide");
 
+    /** An answer to compléments that names pieces, changing none of them and saying nothing. */
+    private static final URI PIECES_INCHANGEES = URI.create("urn:harmonie:probleme:pieces-demandees-inchangees");
+
     /** A deposit refused because the answer to compléments would go to another territory than the one that asked. */
     private static final URI COMPLEMENTS_AILLEURS = URI.create("urn:harmonie:probleme:complements-d-un-autre-territoire");
 
@@ -271,7 +274,17 @@ class CycleDossier {
             detail.put("evaluationDepotPrecedent", p.id().toString());
             detail.putAll(Changements.entre(p.entree(), entree, Set.of("dateReference")));
             if (d.piecesDemandees() != null) {
-                detail.put("piecesDemandees", PiecesDemandees.repondues(d.piecesDemandees(), p.entree(), entree));
+                List<PiecesDemandees.PieceRepondue> repondues = PiecesDemandees.repondues(d.piecesDemandees(), p.entree(), entree);
+                if (message == null && repondues.stream().noneMatch(PiecesDemandees.PieceRepondue::modifiee)) {
+                    // Something else changed, but none of what was asked, and not a word: the instructeur would ask again.
+                    throw new ProblemeHttpException(HttpStatus.CONFLICT, "Pièces demandées inchangées",
+                            "Aucune des pièces demandées n'a changé depuis la demande de compléments ("
+                                    + String.join(", ", repondues.stream().map(piece -> "« " + piece.libelle() + " »").toList())
+                                    + ") : les déclarer à nouveau (PUT : fournie, signee, dateDocument, commentaire), ou dire au"
+                                    + " service pourquoi, dans « message »", null, PIECES_INCHANGEES)
+                            .avec("piecesDemandees", repondues.stream().map(PiecesDemandees.PieceRepondue::code).toList());
+                }
+                detail.put("piecesDemandees", repondues);
             }
             if (message == null && detail.get("nombreChangements").equals(0)) {
                 // Neither a change nor a word: most often an edit not saved before depositing again. Sent as it is, it

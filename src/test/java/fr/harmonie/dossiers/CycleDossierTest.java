@@ -625,8 +625,23 @@ class CycleDossierTest {
                 .findFirst().orElseThrow().get("detail");
         assertThat(demande.get("pieces")).isEqualTo(Json.MAPPER.readTree("[\"PLAN_MASSE\", \"PRIX_REVIENT\", \"AVIS_COMMUNE\"]"));
 
-        // Answered with one of the three: the answer says, piece by piece, which it changes, to both sides.
+        // An answer that changes something else, none of the pieces asked, and says nothing, would be asked again.
         HttpResponse<String> lu = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null);
+        assertThat(appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", dossierRouen().replace("\"pieces\": [",
+                "\"pieces\": [{\"code\": \"GARANTIE_EMPRUNT\", \"fournie\": true},"), lu.headers().firstValue("ETag").orElseThrow())
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> aCote = deposer(id);
+        assertThat(aCote.statusCode()).isEqualTo(409);
+        assertThat(json(aCote).get("type").asString()).isEqualTo("urn:harmonie:probleme:pieces-demandees-inchangees");
+        assertThat(json(aCote).get("detail").asString()).isEqualTo("Aucune des pièces demandées n'a changé depuis la demande de"
+                + " compléments (« Plan de masse », « Prix de revient prévisionnel HT », « Avis ou délibération de la commune ») :"
+                + " les déclarer à nouveau (PUT : fournie, signee, dateDocument, commentaire), ou dire au service pourquoi, dans « message »");
+        assertThat(json(aCote).get("piecesDemandees")).isEqualTo(Json.MAPPER.readTree("[\"PLAN_MASSE\", \"PRIX_REVIENT\", \"AVIS_COMMUNE\"]"));
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("statut").asString())
+                .isEqualTo("COMPLEMENTS_DEMANDES");
+
+        // Answered with one of the three: the answer says, piece by piece, which it changes, to both sides.
+        lu = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null);
         assertThat(appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", dossierRouen().replace("\"pieces\": [",
                 "\"pieces\": [{\"code\": \"AVIS_COMMUNE\", \"fournie\": true},"), lu.headers().firstValue("ETag").orElseThrow())
                 .statusCode()).isEqualTo(200);
