@@ -273,19 +273,6 @@ class CycleDossier {
         depotPrecedent.ifPresent(p -> {
             detail.put("evaluationDepotPrecedent", p.id().toString());
             detail.putAll(Changements.entre(p.entree(), entree, Set.of("dateReference")));
-            if (d.piecesDemandees() != null) {
-                List<PiecesDemandees.PieceRepondue> repondues = PiecesDemandees.repondues(d.piecesDemandees(), p.entree(), entree);
-                if (message == null && repondues.stream().noneMatch(PiecesDemandees.PieceRepondue::modifiee)) {
-                    // Something else changed, but none of what was asked, and not a word: the instructeur would ask again.
-                    throw new ProblemeHttpException(HttpStatus.CONFLICT, "Pièces demandées inchangées",
-                            "Aucune des pièces demandées n'a changé depuis la demande de compléments ("
-                                    + String.join(", ", repondues.stream().map(piece -> "« " + piece.libelle() + " »").toList())
-                                    + ") : les déclarer à nouveau (PUT : fournie, signee, dateDocument, commentaire), ou dire au"
-                                    + " service pourquoi, dans « message »", null, PIECES_INCHANGEES)
-                            .avec("piecesDemandees", repondues.stream().map(PiecesDemandees.PieceRepondue::code).toList());
-                }
-                detail.put("piecesDemandees", repondues);
-            }
             if (message == null && detail.get("nombreChangements").equals(0)) {
                 // Neither a change nor a word: most often an edit not saved before depositing again. Sent as it is, it
                 // would come back to an instructeur who has nothing new to read, and would ask again.
@@ -294,6 +281,20 @@ class CycleDossier {
                                 + (d.messageInstruction() == null ? "" : " (« " + d.messageInstruction() + " »)") + " : enregistrer"
                                 + " d'abord les modifications (PUT), ou dire au service pourquoi rien ne change, dans « message »",
                         null, REPONSE_VIDE);
+            }
+            if (d.piecesDemandees() != null) {
+                List<PiecesDemandees.PieceRepondue> repondues = PiecesDemandees.repondues(d.piecesDemandees(), p.entree(), entree);
+                if (message == null && repondues.stream().noneMatch(PiecesDemandees.PieceRepondue::modifiee)) {
+                    // Something else changed (nothing at all is the empty answer above), but none of what was asked, and not a
+                    // word: the instructeur would ask again.
+                    throw new ProblemeHttpException(HttpStatus.CONFLICT, "Pièces demandées inchangées",
+                            "Aucune des pièces demandées n'a changé depuis la demande de compléments ("
+                                    + String.join(", ", repondues.stream().map(piece -> "« " + piece.libelle() + " »").toList())
+                                    + ") : les déclarer à nouveau (PUT : fournie, signee, dateDocument, commentaire), ou dire au"
+                                    + " service pourquoi, dans « message »", null, PIECES_INCHANGEES)
+                            .avec("piecesDemandees", repondues.stream().map(PiecesDemandees.PieceRepondue::code).toList());
+                }
+                detail.put("piecesDemandees", repondues);
             }
         });
         Geographie.Commune commune = geographie.commune(dossier.operation().commune().codeInsee());

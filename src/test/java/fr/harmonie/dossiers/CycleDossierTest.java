@@ -625,7 +625,9 @@ class CycleDossierTest {
                 .findFirst().orElseThrow().get("detail");
         assertThat(demande.get("pieces")).isEqualTo(Json.MAPPER.readTree("[\"PLAN_MASSE\", \"PRIX_REVIENT\", \"AVIS_COMMUNE\"]"));
 
-        // An answer that changes something else, none of the pieces asked, and says nothing, would be asked again.
+        // Nothing changed and nothing said is the empty answer, as when no piece is named; something else changed, none
+        // of the pieces asked, and nothing said, would be asked again.
+        assertThat(json(deposer(id)).get("type").asString()).isEqualTo("urn:harmonie:probleme:reponse-vide");
         HttpResponse<String> lu = appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null);
         assertThat(appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", dossierRouen().replace("\"pieces\": [",
                 "\"pieces\": [{\"code\": \"GARANTIE_EMPRUNT\", \"fournie\": true},"), lu.headers().firstValue("ETag").orElseThrow())
