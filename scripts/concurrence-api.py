@@ -46,7 +46,10 @@ def operation():
         return "DEPOT", req("POST", f"/api/v1/dossiers/{i}/depot", "bailleur2")
     if c < 0.6:
         action = random.choice(["PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS", "INSTRUIRE"])
-        return "INSTRUCTION", req("POST", f"/api/v1/dossiers/{i}/instruction", "instructeur-socle", {"action": action, "message": "m"})
+        corps = {"action": action, "message": "m"}
+        if action == "DEMANDER_COMPLEMENTS" and random.random() < 0.5:
+            corps["pieces"] = random.sample(["PLAN_MASSE", "PRIX_REVIENT", "AVIS_COMMUNE", "ECHEANCIER"], 2)
+        return "INSTRUCTION", req("POST", f"/api/v1/dossiers/{i}/instruction", "instructeur-socle", corps)
     if c < 0.65:
         return "SUPPRESSION", req("DELETE", f"/api/v1/dossiers/{i}", "bailleur2")
     if c < 0.7:
