@@ -41,7 +41,7 @@ class DossiersStore {
      * Ce qu'un utilisateur voit: un bailleur, les dossiers de son organisation; un instructeur, les dossiers déposés
      * de ses territoires; une DREAL, ceux de sa région; les autres, rien. Un brouillon supprimé, personne.
      */
-    private static final String VISIBLE = """
+    static final String VISIBLE = """
             supprime_le IS NULL
             AND ((:role = 'BAILLEUR' AND organisation_id = :organisation)
              OR (:role = 'INSTRUCTEUR' AND statut <> 'BROUILLON'
@@ -251,7 +251,7 @@ class DossiersStore {
                 .params(qui, action.name(), "dossier:" + dossier, detail).update();
     }
 
-    private static Map<String, Object> filtre(Utilisateur u) {
+    static Map<String, Object> filtre(Utilisateur u) {
         return Map.of("role", u.role().name(), "organisation", u.organisation(), "region", u.region() == null ? "" : u.region());
     }
 }

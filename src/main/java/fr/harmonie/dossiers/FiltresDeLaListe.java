@@ -107,7 +107,7 @@ final class FiltresDeLaListe {
         return chiffres;
     }
 
-    private static LocalDate jour(String parametre, String texte) {
+    static LocalDate jour(String parametre, String texte) {
         try {
             return texte == null ? null : LocalDate.parse(texte.strip());
         } catch (DateTimeParseException e) {

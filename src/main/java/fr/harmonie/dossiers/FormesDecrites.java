@@ -95,7 +95,36 @@ class FormesDecrites {
                     .addProperty("empreinteRecalculee", texte("Le reçu du rejeu."))
                     .addProperty("concorde", booleen("Vrai quand les deux reçus sont égaux."))
                     .required(List.of("evaluation", "empreinteScellee", "empreinteRecalculee", "concorde")));
+            contenu(api, "/api/v1/statistiques", PathItem::getGet, "200", statistiques());
         };
+    }
+
+    /** The figures of a period: the whole, then each territory with the same figures and its id. */
+    private static Schema<Object> statistiques() {
+        return objet("Les comptes de la période, pour les dossiers que le compte voit.")
+                .addProperty("du", date("Le premier jour de la période."))
+                .addProperty("au", date("Le dernier jour de la période."))
+                .addProperty("ensemble", bilan("Tous les territoires ensemble."))
+                .addProperty("territoires", liste(bilan("Un territoire (le pack du dépôt).")
+                        .addProperty("territoire", texte("L'identifiant du pack.")))
+                        .description("Chaque territoire où il y a eu un dépôt ou une demande, du plus de dépôts au moins."))
+                .required(List.of("du", "au", "ensemble", "territoires"));
+    }
+
+    private static Schema<Object> bilan(String description) {
+        return objet(description)
+                .addProperty("depots", entier("Les dépôts, réponses à des compléments comprises."))
+                .addProperty("reponsesAuxComplements", entier("Parmi eux, les réponses à des compléments."))
+                .addProperty("depotsParMois", objet("Les dépôts de chaque mois de la période (AAAA-MM, heure de Paris), zéros compris.")
+                        .additionalProperties(entier(null)))
+                .addProperty("demandesDeComplements", entier("Les demandes de compléments."))
+                .addProperty("demandesNommantDesPieces", entier("Parmi elles, celles qui nomment des pièces."))
+                .addProperty("piecesDemandees", liste(objet(null)
+                                .addProperty("code", texte("Le code de la pièce au catalogue."))
+                                .addProperty("libelle", texte("Son libellé (absent pour une pièce qu'aucun pack servi ne connaît plus)."))
+                                .addProperty("demandes", entier("Les demandes de compléments qui la nomment."))
+                                .required(List.of("code", "demandes")))
+                        .description("Les pièces nommées par les demandes de compléments, de la plus demandée à la moins."));
     }
 
     /** JournalController#ligne. */

@@ -45,7 +45,7 @@ class DescriptionOpenApi {
     private static final String RESULTAT = "Resultat";
     private static final String PROBLEME = "Probleme";
     private static final List<String> ORDRE_DES_TAGS = List.of("Évaluation", "Territoires", "Dossiers",
-            "Évaluations scellées, dépôt et instruction", "Mon compte", "Jetons", "Journal", "Administration");
+            "Évaluations scellées, dépôt et instruction", "Statistiques", "Mon compte", "Jetons", "Journal", "Administration");
     private static final String ETAG = "La version du dossier, à renvoyer dans If-Match pour le modifier ou le supprimer.";
 
     /** What each query parameter and header means, by name: the same name means the same thing wherever it is taken. */
@@ -81,6 +81,8 @@ class DescriptionOpenApi {
             Map.entry("codeInsee", "Le code INSEE de la commune (5 caractères : 76540 pour Rouen), pas son code postal."),
             Map.entry("nom", "Le nom de la commune, ou son début, sans égard aux accents, à la casse ni aux tirets."),
             Map.entry("codePostal", "Un code postal (5 chiffres) : les communes qui le portent."),
+            Map.entry("du", "Le premier jour de la période (AAAA-MM-JJ, à Paris, compris) ; par défaut, un an avant « au »."),
+            Map.entry("au", "Le dernier jour de la période (AAAA-MM-JJ, à Paris, compris) ; aujourd'hui par défaut."),
             Map.entry("date", "La date (AAAA-MM-JJ) à laquelle lire les règles en vigueur ; aujourd'hui (Europe/Paris) par défaut."),
             Map.entry("If-Match", "L'ETag du dossier tel qu'il a été lu : refusé (412) s'il a changé depuis. Requis pour une "
                     + "modification (428 sinon), facultatif pour une suppression, une évaluation, un dépôt ou une étape "

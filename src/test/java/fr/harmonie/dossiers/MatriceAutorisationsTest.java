@@ -98,6 +98,8 @@ class MatriceAutorisationsTest {
                 // The bailleur's account revokes its organisation's token; after it, nobody else even finds it.
                 new Ligne("DELETE", "/api/v1/jetons/" + jetonDuBailleur, null, 401, 204, 404, 404, 404, 404, 404, 404),
                 new Ligne("GET", "/api/v1/journal", null, 401, 403, 403, 403, 403, 200, 200, 200),
+                // Every account reads its own scope's figures (an administrator's scope holds no dossier, as in the list).
+                new Ligne("GET", "/api/v1/statistiques", null, 401, 200, 200, 200, 200, 200, 200, 200),
                 new Ligne("POST", "/api/v1/admin/packs/rechargement", null, 401, 403, 403, 403, 403, 403, 403, 200),
                 new Ligne("GET", "/api/v1/admin/organisations", null, 401, 403, 403, 403, 403, 403, 403, 200),
                 new Ligne("PUT", "/api/v1/admin/organisations/1/territoires", "[]", 401, 403, 403, 403, 403, 403, 403, 400),

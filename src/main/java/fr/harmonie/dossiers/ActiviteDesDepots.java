@@ -1,0 +1,70 @@
+package fr.harmonie.dossiers;
+
+import fr.harmonie.comptes.Utilisateur;
+import fr.harmonie.evaluation.Evaluateur;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the journal says of deposits and requests for compléments over a period, counted per territory, for the dossiers
+ * the user sees (the same visibility as the list): deposits per month (the year-end peak a region tries to smooth), the
+ * answers to compléments among them, the requests for compléments and the pieces they name. Read from the journal,
+ * which keeps every deposit and every request, not from the dossiers, which keep only the last.
+ */
+@Repository
+class ActiviteDesDepots {
+
+    /** Deposits of one territory in one month (Paris time), and how many of them answered compléments. */
+    record Depots(String territoire, String mois, long depots, long reponses) { }
+
+    /** Requests for compléments of one territory, and how many named pieces. */
+    record Demandes(String territoire, long demandes, long nommantDesPieces) { }
+
+    /** How many requests of one territory named one piece. */
+    record PieceDemandee(String territoire, String code, long demandes) { }
+
+    record Lue(List<Depots> depots, List<Demandes> demandes, List<PieceDemandee> pieces) { }
+
+    /**
+     * The journal lines of {@code :action} between {@code :debut} and {@code :fin} about the dossiers the user sees,
+     * each with what {@code jointure} adds to it.
+     */
+    private static String lignes(String jointure) {
+        return " FROM dossier d JOIN journal j ON j.objet = 'dossier:' || d.id::text " + jointure
+                + " WHERE j.action = :action AND j.quand >= :debut AND j.quand < :fin AND d.territoire IS NOT NULL AND ("
+                + DossiersStore.VISIBLE + ")";
+    }
+
+    private final JdbcClient jdbc;
+
+    ActiviteDesDepots(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Lue lire(Utilisateur u, LocalDate du, LocalDate au) {
+        Map<String, Object> p = new HashMap<>(DossiersStore.filtre(u));
+        p.put("debut", debut(du));
+        p.put("fin", debut(au.plusDays(1)));
+        p.put("action", "DEPOT");
+        List<Depots> depots = jdbc.sql("SELECT d.territoire, to_char(j.quand AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), count(*),"
+                        + " count(*) FILTER (WHERE j.detail -> 'evaluationDepotPrecedent' IS NOT NULL)" + lignes("") + " GROUP BY 1, 2")
+                .params(p).query((rs, n) -> new Depots(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
+        p.put("action", "DEMANDER_COMPLEMENTS");
+        List<Demandes> demandes = jdbc.sql("SELECT d.territoire, count(*), count(*) FILTER (WHERE j.detail -> 'pieces' IS NOT NULL)"
+                        + lignes("") + " GROUP BY 1")
+                .params(p).query((rs, n) -> new Demandes(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        List<PieceDemandee> pieces = jdbc.sql("SELECT d.territoire, piece.code, count(*)"
+                        + lignes("CROSS JOIN LATERAL jsonb_array_elements_text(j.detail -> 'pieces') AS piece(code)") + " GROUP BY 1, 2")
+                .params(p).query((rs, n) -> new PieceDemandee(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+        return new Lue(depots, demandes, pieces);
+    }
+
+    private static OffsetDateTime debut(LocalDate jour) {
+        return jour.atStartOfDay(Evaluateur.PARIS).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,155 @@
+package fr.harmonie.dossiers;
+
+import fr.harmonie.catalogue.EntreeCatalogue;
+import fr.harmonie.comptes.CompteAuthentifie;
+import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.regles.Pack;
+import fr.harmonie.territoires.RegistreCourant;
+import fr.harmonie.territoires.RegistrePacks;
+import fr.harmonie.web.ProblemeHttpException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Deposits and requests for compléments over a period, per territory, for what the account sees: a DREAL compares its
+ * territories' practice (which pieces come back in compléments, where, and how the deposits crowd into November and
+ * December), a service reads its own, a bailleur what the services asked of it.
+ */
+@RestController
+@Tag(name = "Statistiques", description = "Dépôts et compléments demandés, par territoire et par mois.")
+class StatistiquesController {
+
+    /** Monthly counts for ten years at most: a period longer than that is not a comparison of practices. */
+    private static final int ANNEES_AU_PLUS = 10;
+    private static final LocalDate PREMIER_JOUR = LocalDate.of(2000, 1, 1);
+    private static final LocalDate DERNIER_JOUR = LocalDate.of(2999, 12, 31);
+
+    private final ActiviteDesDepots activite;
+    private final RegistreCourant registre;
+    private final Clock horloge;
+
+    StatistiquesController(ActiviteDesDepots activite, RegistreCourant registre, Clock horloge) {
+        this.activite = activite;
+        this.registre = registre;
+        this.horloge = horloge;
+    }
+
+    @Operation(summary = "Dépôts et compléments demandés, par territoire et par mois (les dossiers que le compte voit)",
+            description = "du et au (AAAA-MM-JJ, jours de Paris, compris l'un et l'autre) : par défaut les douze derniers mois."
+                    + " Comptés au journal : chaque dépôt, dont les réponses à des compléments, et chaque demande de compléments,"
+                    + " avec les pièces qu'elle nomme.")
+    @ApiResponse(responseCode = "200", description = "Les comptes de la période : ensemble, puis par territoire.")
+    @ApiResponse(responseCode = "400", description = "Date mal écrite, du après au, ou période de plus de dix ans.")
+    @GetMapping("/api/v1/statistiques")
+    Map<String, Object> statistiques(@AuthenticationPrincipal CompteAuthentifie compte, @RequestParam(required = false) String du,
+                                     @RequestParam(required = false) String au) {
+        LocalDate fin = au == null ? Evaluateur.aujourdhui(horloge) : jour("au", au);
+        LocalDate debut = du == null ? fin.minusYears(1).plusDays(1) : jour("du", du);
+        if (debut.isAfter(fin)) {
+            throw refus("« du » (" + debut + ") est après « au » (" + fin + ") ; les deux jours sont compris dans la période.");
+        }
+        if (debut.isBefore(fin.minusYears(ANNEES_AU_PLUS))) {
+            throw refus("Du " + debut + " au " + fin + " : une période tient en " + ANNEES_AU_PLUS + " ans au plus.");
+        }
+        ActiviteDesDepots.Lue lue = activite.lire(compte.utilisateur(), debut, fin);
+        List<String> mois = mois(debut, fin);
+        Map<String, Object> corps = new LinkedHashMap<>();
+        corps.put("du", debut.toString());
+        corps.put("au", fin.toString());
+        corps.put("ensemble", bilan(lue, t -> true, mois));
+        TreeSet<String> territoires = new TreeSet<>();
+        lue.depots().forEach(d -> territoires.add(d.territoire()));
+        lue.demandes().forEach(d -> territoires.add(d.territoire()));
+        corps.put("territoires", territoires.stream().map(t -> {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("territoire", t);
+            b.putAll(bilan(lue, t::equals, mois));
+            return b;
+        }).sorted(Comparator.comparing((Map<String, Object> b) -> -((Long) b.get("depots")))).toList());
+        return corps;
+    }
+
+    /** The counts of the territories {@code retenu} keeps, with a month for every month of the period, zeros included. */
+    private Map<String, Object> bilan(ActiviteDesDepots.Lue lue, Predicate<String> retenu, List<String> mois) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        List<ActiviteDesDepots.Depots> depots = lue.depots().stream().filter(d -> retenu.test(d.territoire())).toList();
+        b.put("depots", depots.stream().mapToLong(ActiviteDesDepots.Depots::depots).sum());
+        b.put("reponsesAuxComplements", depots.stream().mapToLong(ActiviteDesDepots.Depots::reponses).sum());
+        Map<String, Long> parMois = new LinkedHashMap<>();
+        mois.forEach(m -> parMois.put(m, 0L));
+        depots.forEach(d -> parMois.merge(d.mois(), d.depots(), Long::sum));
+        b.put("depotsParMois", parMois);
+        List<ActiviteDesDepots.Demandes> demandes = lue.demandes().stream().filter(d -> retenu.test(d.territoire())).toList();
+        b.put("demandesDeComplements", demandes.stream().mapToLong(ActiviteDesDepots.Demandes::demandes).sum());
+        b.put("demandesNommantDesPieces", demandes.stream().mapToLong(ActiviteDesDepots.Demandes::nommantDesPieces).sum());
+        Map<String, Long> pieces = new LinkedHashMap<>();
+        lue.pieces().stream().filter(p -> retenu.test(p.territoire()))
+                .forEach(p -> pieces.merge(p.code(), p.demandes(), Long::sum));
+        // The pieces most often asked first: those a good-practice sheet should explain better.
+        b.put("piecesDemandees", pieces.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> piece(e.getKey(), e.getValue())).toList());
+        return b;
+    }
+
+    private Map<String, Object> piece(String code, long demandes) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", code);
+        String libelle = libelle(code);
+        if (libelle != null) {
+            p.put("libelle", libelle);
+        }
+        p.put("demandes", demandes);
+        return p;
+    }
+
+    /** The label of a piece in the packs served: the socle's, or the pack that added it (null for a piece since removed). */
+    private String libelle(String code) {
+        RegistrePacks packs = registre.registre();
+        EntreeCatalogue nationale = packs.national().catalogue().entree(code);
+        if (nationale != null) {
+            return nationale.libelle();
+        }
+        return packs.identifiants().stream().map(packs::derniereVersion).filter(Objects::nonNull).map(Pack::catalogue)
+                .map(c -> c.entree(code)).filter(Objects::nonNull).map(EntreeCatalogue::libelle).findFirst().orElse(null);
+    }
+
+    /** A day of Harmonie's time: a year of four digits, from 2000 (a date far outside is a typing slip, not a period). */
+    private static LocalDate jour(String parametre, String texte) {
+        LocalDate jour = FiltresDeLaListe.jour(parametre, texte);
+        if (jour.isBefore(PREMIER_JOUR) || jour.isAfter(DERNIER_JOUR)) {
+            throw refus("« " + parametre + " » : " + jour + " est hors des années " + PREMIER_JOUR.getYear() + " à "
+                    + DERNIER_JOUR.getYear() + ".");
+        }
+        return jour;
+    }
+
+    private static List<String> mois(LocalDate debut, LocalDate fin) {
+        List<String> mois = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(debut); !m.isAfter(YearMonth.from(fin)); m = m.plusMonths(1)) {
+            mois.add(m.toString());
+        }
+        return mois;
+    }
+
+    private static ProblemeHttpException refus(String detail) {
+        return new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Période invalide", detail);
+    }
+}

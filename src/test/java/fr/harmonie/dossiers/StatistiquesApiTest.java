@@ -1,0 +1,118 @@
+package fr.harmonie.dossiers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.harmonie.ClientHttp;
+import fr.harmonie.DossiersDeTest;
+import fr.harmonie.ServiceDeTest;
+import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.json.Json;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a DREAL reads of its territories' practice: deposits per month, answers to compléments, requests for compléments
+ * and the pieces they name, for the dossiers it sees only. The service's database is shared with other tests, so each
+ * figure is read before and after this test's own deposits and requests, and the difference is what is checked.
+ */
+@ServiceDeTest
+class StatistiquesApiTest {
+
+    @LocalServerPort
+    int port;
+
+    /** Today and tomorrow in Paris: the period holds this test's deposits whatever clock another test has set. */
+    private String periode() {
+        LocalDate aujourdhui = LocalDate.now(Evaluateur.PARIS);
+        return "?du=" + aujourdhui.minusDays(1) + "&au=" + aujourdhui.plusDays(1);
+    }
+
+    private JsonNode lire(String compte) throws Exception {
+        HttpResponse<String> r = ClientHttp.appeler(port, "GET", "/api/v1/statistiques" + periode(), compte, null, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    /** A figure of the whole ({@code territoire} null) or of one territory; 0 when the territory is not listed. */
+    private static long chiffre(JsonNode lu, String territoire, String champ) {
+        JsonNode bilan = territoire == null ? lu.get("ensemble") : lu.get("territoires").valueStream()
+                .filter(t -> t.get("territoire").asString().equals(territoire)).findFirst().orElse(null);
+        return bilan == null ? 0 : champ.startsWith("mois:") ? bilan.get("depotsParMois").get(champ.substring(5)).asLong()
+                : champ.startsWith("piece:") ? bilan.get("piecesDemandees").valueStream()
+                        .filter(p -> p.get("code").asString().equals(champ.substring(6))).mapToLong(p -> p.get("demandes").asLong()).sum()
+                : bilan.get(champ).asLong();
+    }
+
+    @Test
+    void uneDrealLitLesDepotsEtLesComplementsDeSesTerritoiresSeulement() throws Exception {
+        String rouen = "metropole-rouen-normandie";
+        String mois = "mois:" + YearMonth.now(Evaluateur.PARIS);
+        List<String> comptes = List.of("dreal28", "dreal", "instructeur", "bailleur2");
+        Map<String, JsonNode> avant = new HashMap<>();
+        for (String c : comptes) {
+            avant.put(c, lire(c));
+        }
+
+        String aRouen = DossiersDeTest.creer(port, "76540", true);
+        DossiersDeTest.creer(port, "38185", true);
+        String instruction = "/api/v1/dossiers/" + aRouen + "/instruction";
+        assertThat(ClientHttp.appeler(port, "POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null)
+                .statusCode()).isEqualTo(200);
+        assertThat(ClientHttp.appeler(port, "POST", instruction, "instructeur", "{\"action\": \"DEMANDER_COMPLEMENTS\","
+                + " \"message\": \"Le plan et l'avis.\", \"pieces\": [\"PLAN_MASSE\", \"AVIS_COMMUNE\"]}", null).statusCode()).isEqualTo(200);
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + aRouen + "/depot", "bailleur",
+                "{\"message\": \"Joints au courrier.\"}", null).statusCode()).isEqualTo(200);
+
+        Map<String, JsonNode> apres = new HashMap<>();
+        for (String c : comptes) {
+            apres.put(c, lire(c));
+        }
+        // Normandie: the Rouen dossier's first deposit and its answer, this month; one request naming two pieces.
+        for (String[] attendu : new String[][] {{"depots", "2"}, {"reponsesAuxComplements", "1"}, {mois, "2"},
+                {"demandesDeComplements", "1"}, {"demandesNommantDesPieces", "1"}, {"piece:PLAN_MASSE", "1"}, {"piece:AVIS_COMMUNE", "1"}}) {
+            for (String territoire : new String[] {null, rouen}) {
+                assertThat(chiffre(apres.get("dreal28"), territoire, attendu[0]) - chiffre(avant.get("dreal28"), territoire, attendu[0]))
+                        .as("dreal28 %s %s", territoire, attendu[0]).isEqualTo(Long.parseLong(attendu[1]));
+                assertThat(chiffre(apres.get("instructeur"), territoire, attendu[0]) - chiffre(avant.get("instructeur"), territoire, attendu[0]))
+                        .as("instructeur %s %s", territoire, attendu[0]).isEqualTo(Long.parseLong(attendu[1]));
+            }
+        }
+        JsonNode plan = apres.get("dreal28").get("ensemble").get("piecesDemandees").valueStream()
+                .filter(p -> p.get("code").asString().equals("PLAN_MASSE")).findFirst().orElseThrow();
+        assertThat(plan.get("libelle").asString()).isEqualTo("Plan de masse");
+        // Auvergne-Rhône-Alpes: the Grenoble deposit, and nothing of Rouen's; the other bailleur: nothing at all.
+        assertThat(chiffre(apres.get("dreal"), null, "depots") - chiffre(avant.get("dreal"), null, "depots")).isEqualTo(1);
+        assertThat(chiffre(apres.get("dreal"), null, "demandesDeComplements")).isEqualTo(chiffre(avant.get("dreal"), null, "demandesDeComplements"));
+        assertThat(apres.get("dreal").get("territoires").valueStream().map(t -> t.get("territoire").asString())).doesNotContain(rouen);
+        assertThat(apres.get("bailleur2")).isEqualTo(avant.get("bailleur2"));
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/statistiques", null, null, null).statusCode()).isEqualTo(401);
+    }
+
+    /** Every month of the period is listed, zeros included: a year reads as twelve bars, not as the months that had some. */
+    @Test
+    void chaqueMoisDeLaPeriodeEstDonneEtUnePeriodeMalEcriteEstRefusee() throws Exception {
+        JsonNode lu = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/statistiques?du=2025-01-15&au=2025-03-02",
+                "dreal", null, null).body());
+        assertThat(lu.get("du").asString()).isEqualTo("2025-01-15");
+        assertThat(lu.get("ensemble").get("depotsParMois").propertyNames()).containsExactly("2025-01", "2025-02", "2025-03");
+
+        for (String[] refus : new String[][] {
+                {"?du=2026-03-01&au=2026-02-01", "« du » (2026-03-01) est après « au » (2026-02-01) ; les deux jours sont compris dans la période."},
+                {"?du=2010-01-01&au=2026-01-01", "Du 2010-01-01 au 2026-01-01 : une période tient en 10 ans au plus."},
+                {"?au=%2B99999-01-01", "« au » : +99999-01-01 est hors des années 2000 à 2999."}}) {
+            HttpResponse<String> r = ClientHttp.appeler(port, "GET", "/api/v1/statistiques" + refus[0], "dreal", null, null);
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).isEqualTo(refus[1]);
+        }
+        HttpResponse<String> francaise = ClientHttp.appeler(port, "GET", "/api/v1/statistiques?du=01/11/2026", "dreal", null, null);
+        assertThat(francaise.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(francaise.body()).get("detail").asString()).contains("2026-11-01");
+    }
+}
