@@ -77,6 +77,9 @@ def operation():
     if c < 0.95:
         # Printed without an account while packs are reloaded: the chain it starts with, to the end.
         return "RAPPORT_SANS_COMPTE", req("POST", "/api/v1/evaluations?format=pdf", None, dossier)
+    if c < 0.97:
+        # Counted from the journal while deposits, requests for compléments and deletions are written.
+        return "STATISTIQUES", req("GET", "/api/v1/statistiques", random.choice(["bailleur2", "instructeur-socle"]))
     if c < 0.99:
         return "ACTIVITE", req("PUT", "/api/v1/admin/comptes/instructeur28/actif", "admin", {"actif": random.choice([True, False])})
     # Rare: a reload takes a second or more, and they run one at a time.
