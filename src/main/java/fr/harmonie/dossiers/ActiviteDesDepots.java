@@ -28,7 +28,20 @@ class ActiviteDesDepots {
     /** How many requests of one territory named one piece. */
     record PieceDemandee(String territoire, String code, long demandes) { }
 
-    record Lue(List<Depots> depots, List<Demandes> demandes, List<PieceDemandee> pieces) { }
+    /** Dossiers of one territory last deposited in the period at one maturity level (of their deposit's evaluation). */
+    record MaturiteAuDepot(String territoire, String niveau, long dossiers) { }
+
+    /** Dossiers of one territory last deposited in the period whose deposit's evaluation carries one anomaly. */
+    record AnomalieAuDepot(String territoire, String code, String gravite, long dossiers) { }
+
+    record Lue(List<Depots> depots, List<Demandes> demandes, List<PieceDemandee> pieces, List<MaturiteAuDepot> maturites,
+               List<AnomalieAuDepot> anomalies) { }
+
+    /** The dossiers the user sees whose last deposit falls in the period, with its sealed evaluation {@code e}. */
+    private static String deposes(String jointure) {
+        return " FROM dossier d JOIN evaluation e ON e.id = d.evaluation_depot " + jointure
+                + " WHERE d.depose_le >= :debut AND d.depose_le < :fin AND d.territoire IS NOT NULL AND (" + DossiersStore.VISIBLE + ")";
+    }
 
     /**
      * The journal lines of {@code :action} between {@code :debut} and {@code :fin} about the dossiers the user sees,
@@ -61,7 +74,14 @@ class ActiviteDesDepots {
         List<PieceDemandee> pieces = jdbc.sql("SELECT d.territoire, piece.code, count(*)"
                         + lignes("CROSS JOIN LATERAL jsonb_array_elements_text(j.detail -> 'pieces') AS piece(code)") + " GROUP BY 1, 2")
                 .params(p).query((rs, n) -> new PieceDemandee(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
-        return new Lue(depots, demandes, pieces);
+        List<MaturiteAuDepot> maturites = jdbc.sql("SELECT d.territoire, e.resultat -> 'maturite' ->> 'niveau', count(*)"
+                        + deposes("") + " GROUP BY 1, 2")
+                .params(p).query((rs, n) -> new MaturiteAuDepot(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+        // A dossier counts once per anomaly, however many fields carry it (with its gravité, which a pack may raise).
+        List<AnomalieAuDepot> anomalies = jdbc.sql("SELECT d.territoire, a ->> 'code', a ->> 'gravite', count(DISTINCT d.id)"
+                        + deposes("CROSS JOIN LATERAL jsonb_array_elements(e.resultat -> 'anomalies') AS a") + " GROUP BY 1, 2, 3")
+                .params(p).query((rs, n) -> new AnomalieAuDepot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
+        return new Lue(depots, demandes, pieces, maturites, anomalies);
     }
 
     private static OffsetDateTime debut(LocalDate jour) {

@@ -124,7 +124,17 @@ class FormesDecrites {
                                 .addProperty("libelle", texte("Son libellé (absent pour une pièce qu'aucun pack servi ne connaît plus)."))
                                 .addProperty("demandes", entier("Les demandes de compléments qui la nomment."))
                                 .required(List.of("code", "demandes")))
-                        .description("Les pièces nommées par les demandes de compléments, de la plus demandée à la moins."));
+                        .description("Les pièces nommées par les demandes de compléments, de la plus demandée à la moins."))
+                .addProperty("dossiersDeposes", entier("Les dossiers dont le dernier dépôt tombe dans la période."))
+                .addProperty("maturiteAuDepot", objet("Ces dossiers par niveau de maturité de l'évaluation de ce dépôt.")
+                        .addProperty("PREMATUREE", entier(null)).addProperty("A_CONSOLIDER", entier(null)).addProperty("MURE", entier(null)))
+                .addProperty("anomaliesAuDepot", liste(objet(null)
+                                .addProperty("code", texte("Le code de l'anomalie."))
+                                .addProperty("gravite", texte("Sa gravité dans l'évaluation du dépôt."))
+                                .addProperty("dossiers", entier("Les dossiers qui la portent à leur dépôt."))
+                                .required(List.of("code", "gravite", "dossiers")))
+                        .description("Les anomalies que ces dossiers portent à leur dépôt (déposables : ni bloquante ni pièce"
+                                + " bloquante manquante), de la plus fréquente à la moins."));
     }
 
     /** JournalController#ligne. */

@@ -38,6 +38,7 @@ class StatistiquesController {
 
     /** Monthly counts for ten years at most: a period longer than that is not a comparison of practices. */
     private static final int ANNEES_AU_PLUS = 10;
+    private static final List<String> NIVEAUX = List.of("PREMATUREE", "A_CONSOLIDER", "MURE");
     private static final LocalDate PREMIER_JOUR = LocalDate.of(2000, 1, 1);
     private static final LocalDate DERNIER_JOUR = LocalDate.of(2999, 12, 31);
 
@@ -106,7 +107,27 @@ class StatistiquesController {
         b.put("piecesDemandees", pieces.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> piece(e.getKey(), e.getValue())).toList());
+        Map<String, Long> maturites = new LinkedHashMap<>();
+        NIVEAUX.forEach(n -> maturites.put(n, 0L));
+        lue.maturites().stream().filter(m -> retenu.test(m.territoire())).forEach(m -> maturites.merge(m.niveau(), m.dossiers(), Long::sum));
+        b.put("dossiersDeposes", maturites.values().stream().mapToLong(Long::longValue).sum());
+        b.put("maturiteAuDepot", maturites);
+        Map<List<String>, Long> anomalies = new LinkedHashMap<>();
+        lue.anomalies().stream().filter(a -> retenu.test(a.territoire()))
+                .forEach(a -> anomalies.merge(List.of(a.code(), a.gravite()), a.dossiers(), Long::sum));
+        b.put("anomaliesAuDepot", anomalies.entrySet().stream()
+                .sorted(Map.Entry.<List<String>, Long>comparingByValue().reversed()
+                        .thenComparing(e -> e.getKey().get(0)).thenComparing(e -> e.getKey().get(1)))
+                .map(e -> anomalie(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList());
         return b;
+    }
+
+    private static Map<String, Object> anomalie(String code, String gravite, long dossiers) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("code", code);
+        a.put("gravite", gravite);
+        a.put("dossiers", dossiers);
+        return a;
     }
 
     private Map<String, Object> piece(String code, long demandes) {

@@ -50,6 +50,11 @@ class StatistiquesApiTest {
                 : bilan.get(champ).asLong();
     }
 
+    private static long dossiersAvec(JsonNode bilan, JsonNode anomalie) {
+        return bilan.get("anomaliesAuDepot").valueStream().filter(a -> a.get("code").equals(anomalie.get("code"))
+                && a.get("gravite").equals(anomalie.get("gravite"))).mapToLong(a -> a.get("dossiers").asLong()).sum();
+    }
+
     @Test
     void uneDrealLitLesDepotsEtLesComplementsDeSesTerritoiresSeulement() throws Exception {
         String rouen = "metropole-rouen-normandie";
@@ -83,6 +88,20 @@ class StatistiquesApiTest {
                 assertThat(chiffre(apres.get("instructeur"), territoire, attendu[0]) - chiffre(avant.get("instructeur"), territoire, attendu[0]))
                         .as("instructeur %s %s", territoire, attendu[0]).isEqualTo(Long.parseLong(attendu[1]));
             }
+        }
+        // At their last deposit, the answer: one dossier more, at the maturity level and with the anomalies of its evaluation.
+        JsonNode depot = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/evaluations/" + Json.MAPPER.readTree(
+                ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + aRouen, "bailleur", null, null).body()).get("evaluationDepot").asString(),
+                "bailleur", null, null).body()).get("resultat");
+        JsonNode normandieAvant = avant.get("dreal28").get("ensemble");
+        JsonNode normandie = apres.get("dreal28").get("ensemble");
+        assertThat(normandie.get("dossiersDeposes").asLong() - normandieAvant.get("dossiersDeposes").asLong()).isEqualTo(1);
+        String niveau = depot.get("maturite").get("niveau").asString();
+        assertThat(normandie.get("maturiteAuDepot").get(niveau).asLong() - normandieAvant.get("maturiteAuDepot").get(niveau).asLong())
+                .isEqualTo(1);
+        assertThat(depot.get("anomalies")).as("un dépôt de Rouen porte des anomalies non bloquantes").isNotEmpty();
+        for (JsonNode a : depot.get("anomalies")) {
+            assertThat(dossiersAvec(normandie, a) - dossiersAvec(normandieAvant, a)).as(a.toString()).isEqualTo(1);
         }
         JsonNode plan = apres.get("dreal28").get("ensemble").get("piecesDemandees").valueStream()
                 .filter(p -> p.get("code").asString().equals("PLAN_MASSE")).findFirst().orElseThrow();
