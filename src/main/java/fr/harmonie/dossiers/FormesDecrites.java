@@ -96,6 +96,11 @@ class FormesDecrites {
                     .addProperty("concorde", booleen("Vrai quand les deux reçus sont égaux."))
                     .required(List.of("evaluation", "empreinteScellee", "empreinteRecalculee", "concorde")));
             contenu(api, "/api/v1/statistiques", PathItem::getGet, "200", statistiques());
+            api.getPaths().get("/api/v1/statistiques").getGet().getResponses().get("200").getContent().addMediaType("text/csv",
+                    new MediaType().schema(texte("Avec format=csv (ou Accept: text/csv) : pour un tableur, une ligne pour l'ensemble"
+                            + " puis une par territoire : dépôts, réponses aux compléments, demandes de compléments, dossiers déposés"
+                            + " par niveau de maturité, les dépôts de chaque mois en colonnes, puis les pièces demandées et les"
+                            + " anomalies au dépôt, chacune avec son nombre.")));
         };
     }
 

@@ -26,7 +26,8 @@ final class ListeEnCsv {
             "code INSEE", "commune", "SIREN", "maître d'ouvrage", "produits", "logements", "territoire", "déposé le", "créé le",
             "modifié le", "évalué le", "évaluation à jour", "déposable", "complet", "niveau", "score", "pièces manquantes",
             "anomalies bloquantes", "anomalies majeures", "anomalies mineures", "avis (INFO)", "instructeur");
-    private static final CSVFormat FORMAT = CSVFormat.EXCEL.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
+    /** What a French spreadsheet opens with a double click: semicolons, CRLF (with a BOM before the first line). */
+    static final CSVFormat FORMAT = CSVFormat.EXCEL.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
     private static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private ListeEnCsv() {

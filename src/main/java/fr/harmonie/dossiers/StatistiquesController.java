@@ -6,10 +6,13 @@ import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.regles.Pack;
 import fr.harmonie.territoires.RegistreCourant;
 import fr.harmonie.territoires.RegistrePacks;
+import fr.harmonie.web.FormatDeReponse;
 import fr.harmonie.web.ProblemeHttpException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -21,9 +24,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -59,8 +66,14 @@ class StatistiquesController {
     @ApiResponse(responseCode = "200", description = "Les comptes de la période : ensemble, puis par territoire.")
     @ApiResponse(responseCode = "400", description = "Date mal écrite, du après au, ou période de plus de dix ans.")
     @GetMapping("/api/v1/statistiques")
-    Map<String, Object> statistiques(@AuthenticationPrincipal CompteAuthentifie compte, @RequestParam(required = false) String du,
-                                     @RequestParam(required = false) String au) {
+    ResponseEntity<?> statistiques(@AuthenticationPrincipal CompteAuthentifie compte, @RequestParam(required = false) String du,
+                                   @RequestParam(required = false) String au,
+                                   @Parameter(description = "json (par défaut) ou csv : pour un tableur, une ligne pour l'ensemble puis"
+                                           + " une par territoire, les dépôts de chaque mois en colonnes (ou Accept: text/csv).")
+                                   @RequestParam(required = false) String format,
+                                   @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        Forme forme = FormatDeReponse.lire(List.of(Forme.JSON, Forme.CSV), format, accept,
+                x -> "« format » vaut json (par défaut) ou csv pour un tableur : « " + x + " » n'est ni l'un ni l'autre.");
         LocalDate fin = au == null ? Evaluateur.aujourdhui(horloge) : jour("au", au);
         LocalDate debut = du == null ? fin.minusYears(1).plusDays(1) : jour("du", du);
         if (debut.isAfter(fin)) {
@@ -84,7 +97,17 @@ class StatistiquesController {
             b.putAll(bilan(lue, t::equals, mois));
             return b;
         }).sorted(Comparator.comparing((Map<String, Object> b) -> -((Long) b.get("depots")))).toList());
-        return corps;
+        if (forme == Forme.CSV) {
+            return ResponseEntity.ok().contentType(Forme.CSV.type()).header(HttpHeaders.CONTENT_DISPOSITION,
+                    "attachment; filename=\"statistiques-" + debut + "-" + fin + ".csv\"").body(StatistiquesEnCsv.ecrire(corps));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(corps);
+    }
+
+    /** The forms of the answer: JSON by default, CSV for a spreadsheet; an Accept that names neither gets JSON. */
+    private record Forme(String nom, MediaType type) implements FormatDeReponse {
+        static final Forme JSON = new Forme("json", MediaType.APPLICATION_JSON);
+        static final Forme CSV = new Forme("csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
     }
 
     /** The counts of the territories {@code retenu} keeps, with a month for every month of the period, zeros included. */

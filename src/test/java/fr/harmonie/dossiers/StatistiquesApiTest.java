@@ -7,9 +7,15 @@ import fr.harmonie.DossiersDeTest;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +120,44 @@ class StatistiquesApiTest {
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/statistiques", null, null, null).statusCode()).isEqualTo(401);
     }
 
+    /**
+     * For a spreadsheet: a line for the whole, then one per territory, the months in columns; the same figures as the
+     * JSON answer, which it is checked against cell by cell.
+     */
+    @Test
+    void unTableurLitLesMemesChiffresUnMoisParColonne() throws Exception {
+        DossiersDeTest.creer(port, "38185", true);
+        String adresse = "/api/v1/statistiques" + periode();
+        JsonNode lu = lire("dreal");
+        HttpResponse<String> csv = ClientHttp.appeler(port, "GET", adresse + "&format=csv", "dreal", null, null);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("statistiques-" + lu.get("du").asString());
+        List<List<String>> lignes = csv.body().substring(1).lines().map(l -> List.of(l.split(";", -1))).toList();
+        List<String> entete = lignes.get(0);
+        assertThat(entete.subList(0, 3)).containsExactly("territoire", "dépôts", "réponses aux compléments");
+        List<String> mois = List.copyOf(lu.get("ensemble").get("depotsParMois").propertyNames());
+        assertThat(entete).containsSubsequence(mois.stream().map(m -> "dépôts " + m).toList());
+        assertThat(lignes).hasSize(2 + lu.get("territoires").size());
+        List<JsonNode> bilans = new ArrayList<>(List.of(lu.get("ensemble")));
+        lu.get("territoires").forEach(bilans::add);
+        for (int i = 0; i < bilans.size(); i++) {
+            List<String> ligne = lignes.get(i + 1);
+            JsonNode b = bilans.get(i);
+            assertThat(ligne.get(0)).isEqualTo(i == 0 ? "ensemble" : b.get("territoire").asString());
+            assertThat(ligne.get(1)).isEqualTo(b.get("depots").asString());
+            assertThat(ligne.get(entete.indexOf("mûrs au dépôt"))).isEqualTo(b.get("maturiteAuDepot").get("MURE").asString());
+            for (String m : mois) {
+                assertThat(ligne.get(entete.indexOf("dépôts " + m))).isEqualTo(b.get("depotsParMois").get(m).asString());
+            }
+        }
+        assertThat(lignes.get(1).get(1)).isNotEqualTo("0");
+        HttpResponse<String> parAccept = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + adresse)).header("Accept", "text/csv").header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("dreal:demo".getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(parAccept.body()).isEqualTo(csv.body());
+    }
+
     /** Every month of the period is listed, zeros included: a year reads as twelve bars, not as the months that had some. */
     @Test
     void chaqueMoisDeLaPeriodeEstDonneEtUnePeriodeMalEcriteEstRefusee() throws Exception {
@@ -130,6 +174,9 @@ class StatistiquesApiTest {
             assertThat(r.statusCode()).isEqualTo(400);
             assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).isEqualTo(refus[1]);
         }
+        HttpResponse<String> xml = ClientHttp.appeler(port, "GET", "/api/v1/statistiques?format=xml", "dreal", null, null);
+        assertThat(xml.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(xml.body()).get("title").asString()).isEqualTo("Format inconnu");
         HttpResponse<String> francaise = ClientHttp.appeler(port, "GET", "/api/v1/statistiques?du=01/11/2026", "dreal", null, null);
         assertThat(francaise.statusCode()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(francaise.body()).get("detail").asString()).contains("2026-11-01");

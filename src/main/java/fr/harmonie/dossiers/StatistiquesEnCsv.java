@@ -1,0 +1,62 @@
+package fr.harmonie.dossiers;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The figures of a period for a spreadsheet: one line for all the territories, then one per territory, each with its
+ * deposits month by month in columns (the year-end peak as a row of figures a chart is drawn from), and the pieces and
+ * anomalies most often met, written out in one cell each.
+ */
+final class StatistiquesEnCsv {
+
+    private static final List<String> COLONNES = List.of("territoire", "dépôts", "réponses aux compléments",
+            "demandes de compléments", "demandes nommant des pièces", "dossiers déposés", "prématurés au dépôt",
+            "à consolider au dépôt", "mûrs au dépôt");
+
+    private StatistiquesEnCsv() {
+    }
+
+    /** {@code corps}: the figures as the JSON answer gives them. */
+    @SuppressWarnings("unchecked")
+    static String ecrire(Map<String, Object> corps) {
+        Map<String, Object> ensemble = (Map<String, Object>) corps.get("ensemble");
+        List<String> mois = List.copyOf(((Map<String, Long>) ensemble.get("depotsParMois")).keySet());
+        List<String> entete = new ArrayList<>(COLONNES);
+        mois.forEach(m -> entete.add("dépôts " + m));
+        entete.add("pièces demandées en compléments");
+        entete.add("anomalies au dépôt");
+        StringWriter texte = new StringWriter();
+        texte.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(texte, ListeEnCsv.FORMAT)) {
+            csv.printRecord(entete);
+            csv.printRecord(ligne("ensemble", ensemble));
+            for (Map<String, Object> t : (List<Map<String, Object>>) corps.get("territoires")) {
+                csv.printRecord(ligne((String) t.get("territoire"), t));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return texte.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> ligne(String territoire, Map<String, Object> b) {
+        Map<String, Long> maturite = (Map<String, Long>) b.get("maturiteAuDepot");
+        List<Object> l = new ArrayList<>(List.of(territoire, b.get("depots"), b.get("reponsesAuxComplements"),
+                b.get("demandesDeComplements"), b.get("demandesNommantDesPieces"), b.get("dossiersDeposes"),
+                maturite.get("PREMATUREE"), maturite.get("A_CONSOLIDER"), maturite.get("MURE")));
+        l.addAll(((Map<String, Long>) b.get("depotsParMois")).values());
+        l.add(((List<Map<String, Object>>) b.get("piecesDemandees")).stream()
+                .map(p -> p.get("code") + " (" + p.get("demandes") + ")").collect(Collectors.joining(", ")));
+        l.add(((List<Map<String, Object>>) b.get("anomaliesAuDepot")).stream()
+                .map(a -> a.get("code") + " " + a.get("gravite") + " (" + a.get("dossiers") + ")").collect(Collectors.joining(", ")));
+        return l;
+    }
+}
