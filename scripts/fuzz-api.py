@@ -112,7 +112,7 @@ queries = ["/api/v1/dossiers?statut={}", "/api/v1/dossiers?commune={}", "/api/v1
            "/api/v1/journal?limite={}", "/api/v1/territoires/region-84/regles?date={}", "/api/v1/territoires/region-84/fiche?date={}", "/api/v1/communes?nom={}",
            "/api/v1/communes?codePostal={}", "/api/v1/communes?nom=saint&codePostal={}", "/api/v1/communes?nom={}%2076000",
            "/api/v1/communes/76540?date={}", "/api/v1/statistiques?du={}", "/api/v1/statistiques?au={}",
-           "/api/v1/statistiques?du=2026-01-01&au={}"]
+           "/api/v1/statistiques?du=2026-01-01&au={}", "/api/v1/statistiques?format={}", "/api/v1/statistiques?format=csv&du={}"]
 for q in queries:
     for s in STR + ["2026-02-30", "2026-13-01", "+99999-01-01", "", "%20", "&{}=".format("x")]:
         for c in ["admin", "dreal", "bailleur"]:
