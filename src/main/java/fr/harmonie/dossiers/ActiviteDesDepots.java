@@ -4,9 +4,11 @@ import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.evaluation.Evaluateur;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,8 +36,11 @@ class ActiviteDesDepots {
     /** Dossiers of one territory last deposited in the period whose deposit's evaluation carries one anomaly. */
     record AnomalieAuDepot(String territoire, String code, String gravite, long dossiers) { }
 
+    /** Instruction closed in the period for one territory: how many, and the days from each one's first deposit. */
+    record Instruits(String territoire, List<Double> jours) { }
+
     record Lue(List<Depots> depots, List<Demandes> demandes, List<PieceDemandee> pieces, List<MaturiteAuDepot> maturites,
-               List<AnomalieAuDepot> anomalies) { }
+               List<AnomalieAuDepot> anomalies, List<Instruits> instruits) { }
 
     /** The dossiers the user sees whose last deposit falls in the period, with its sealed evaluation {@code e}. */
     private static String deposes(String jointure) {
@@ -81,7 +86,16 @@ class ActiviteDesDepots {
         List<AnomalieAuDepot> anomalies = jdbc.sql("SELECT d.territoire, a ->> 'code', a ->> 'gravite', count(DISTINCT d.id)"
                         + deposes("CROSS JOIN LATERAL jsonb_array_elements(e.resultat -> 'anomalies') AS a") + " GROUP BY 1, 2, 3")
                 .params(p).query((rs, n) -> new AnomalieAuDepot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
-        return new Lue(depots, demandes, pieces, maturites, anomalies);
+        // From the dossier's first deposit, compléments included: what the bailleur waited for its answer.
+        p.put("action", "INSTRUIRE");
+        Map<String, List<Double>> jours = new TreeMap<>();
+        jdbc.sql("SELECT d.territoire, extract(epoch FROM j.quand - premier.quand) / 86400" + lignes("""
+                        CROSS JOIN LATERAL (SELECT min(p.quand) AS quand FROM journal p WHERE p.objet = j.objet AND p.action = 'DEPOT') premier""")
+                        + " AND premier.quand IS NOT NULL")
+                .params(p).query((rs, n) -> Map.entry(rs.getString(1), rs.getDouble(2))).list()
+                .forEach(e -> jours.computeIfAbsent(e.getKey(), t -> new ArrayList<>()).add(e.getValue()));
+        List<Instruits> instruits = jours.entrySet().stream().map(e -> new Instruits(e.getKey(), e.getValue())).toList();
+        return new Lue(depots, demandes, pieces, maturites, anomalies, instruits);
     }
 
     private static OffsetDateTime debut(LocalDate jour) {

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -139,7 +140,11 @@ class FormesDecrites {
                                 .addProperty("dossiers", entier("Les dossiers qui la portent à leur dépôt."))
                                 .required(List.of("code", "gravite", "dossiers")))
                         .description("Les anomalies que ces dossiers portent à leur dépôt (déposables : ni bloquante ni pièce"
-                                + " bloquante manquante), de la plus fréquente à la moins."));
+                                + " bloquante manquante), de la plus fréquente à la moins."))
+                .addProperty("instruits", entier("Les dossiers dont l'instruction s'est close (INSTRUIRE) dans la période."))
+                .addProperty("delaiMedianJours", new Schema<>().types(Set.of("number")).description("Pour eux, la médiane"
+                        + " des jours entre leur premier dépôt et la clôture de leur instruction, compléments compris (au dixième ;"
+                        + " absent sans dossier instruit)."));
     }
 
     /** JournalController#ligne. */

@@ -91,6 +91,7 @@ class StatistiquesController {
         TreeSet<String> territoires = new TreeSet<>();
         lue.depots().forEach(d -> territoires.add(d.territoire()));
         lue.demandes().forEach(d -> territoires.add(d.territoire()));
+        lue.instruits().forEach(i -> territoires.add(i.territoire()));
         corps.put("territoires", territoires.stream().map(t -> {
             Map<String, Object> b = new LinkedHashMap<>();
             b.put("territoire", t);
@@ -142,7 +143,18 @@ class StatistiquesController {
                 .sorted(Map.Entry.<List<String>, Long>comparingByValue().reversed()
                         .thenComparing(e -> e.getKey().get(0)).thenComparing(e -> e.getKey().get(1)))
                 .map(e -> anomalie(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList());
+        List<Double> jours = lue.instruits().stream().filter(i -> retenu.test(i.territoire())).flatMap(i -> i.jours().stream())
+                .sorted().toList();
+        b.put("instruits", (long) jours.size());
+        if (!jours.isEmpty()) {
+            b.put("delaiMedianJours", Math.round(mediane(jours) * 10) / 10.0);
+        }
         return b;
+    }
+
+    private static double mediane(List<Double> tries) {
+        int n = tries.size();
+        return n % 2 == 1 ? tries.get(n / 2) : (tries.get(n / 2 - 1) + tries.get(n / 2)) / 2;
     }
 
     private static Map<String, Object> anomalie(String code, String gravite, long dossiers) {

@@ -18,7 +18,7 @@ final class StatistiquesEnCsv {
 
     private static final List<String> COLONNES = List.of("territoire", "dépôts", "réponses aux compléments",
             "demandes de compléments", "demandes nommant des pièces", "dossiers déposés", "prématurés au dépôt",
-            "à consolider au dépôt", "mûrs au dépôt");
+            "à consolider au dépôt", "mûrs au dépôt", "instruits", "délai médian (jours)");
 
     private StatistiquesEnCsv() {
     }
@@ -51,7 +51,8 @@ final class StatistiquesEnCsv {
         Map<String, Long> maturite = (Map<String, Long>) b.get("maturiteAuDepot");
         List<Object> l = new ArrayList<>(List.of(territoire, b.get("depots"), b.get("reponsesAuxComplements"),
                 b.get("demandesDeComplements"), b.get("demandesNommantDesPieces"), b.get("dossiersDeposes"),
-                maturite.get("PREMATUREE"), maturite.get("A_CONSOLIDER"), maturite.get("MURE")));
+                maturite.get("PREMATUREE"), maturite.get("A_CONSOLIDER"), maturite.get("MURE"), b.get("instruits"),
+                b.get("delaiMedianJours") == null ? "" : String.valueOf(b.get("delaiMedianJours")).replace('.', ',')));
         l.addAll(((Map<String, Long>) b.get("depotsParMois")).values());
         l.add(((List<Map<String, Object>>) b.get("piecesDemandees")).stream()
                 .map(p -> p.get("code") + " (" + p.get("demandes") + ")").collect(Collectors.joining(", ")));

@@ -80,6 +80,10 @@ class StatistiquesApiTest {
                 + " \"message\": \"Le plan et l'avis.\", \"pieces\": [\"PLAN_MASSE\", \"AVIS_COMMUNE\"]}", null).statusCode()).isEqualTo(200);
         assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + aRouen + "/depot", "bailleur",
                 "{\"message\": \"Joints au courrier.\"}", null).statusCode()).isEqualTo(200);
+        for (String action : List.of("PRENDRE_EN_INSTRUCTION", "INSTRUIRE")) {
+            assertThat(ClientHttp.appeler(port, "POST", instruction, "instructeur", "{\"action\": \"" + action + "\"}", null)
+                    .statusCode()).isEqualTo(200);
+        }
 
         Map<String, JsonNode> apres = new HashMap<>();
         for (String c : comptes) {
@@ -87,7 +91,8 @@ class StatistiquesApiTest {
         }
         // Normandie: the Rouen dossier's first deposit and its answer, this month; one request naming two pieces.
         for (String[] attendu : new String[][] {{"depots", "2"}, {"reponsesAuxComplements", "1"}, {mois, "2"},
-                {"demandesDeComplements", "1"}, {"demandesNommantDesPieces", "1"}, {"piece:PLAN_MASSE", "1"}, {"piece:AVIS_COMMUNE", "1"}}) {
+                {"demandesDeComplements", "1"}, {"demandesNommantDesPieces", "1"}, {"piece:PLAN_MASSE", "1"}, {"piece:AVIS_COMMUNE", "1"},
+                {"instruits", "1"}}) {
             for (String territoire : new String[] {null, rouen}) {
                 assertThat(chiffre(apres.get("dreal28"), territoire, attendu[0]) - chiffre(avant.get("dreal28"), territoire, attendu[0]))
                         .as("dreal28 %s %s", territoire, attendu[0]).isEqualTo(Long.parseLong(attendu[1]));
@@ -109,6 +114,8 @@ class StatistiquesApiTest {
         for (JsonNode a : depot.get("anomalies")) {
             assertThat(dossiersAvec(normandie, a) - dossiersAvec(normandieAvant, a)).as(a.toString()).isEqualTo(1);
         }
+        // Deposited, answered and instructed within this test: its instruction took a fraction of a day.
+        assertThat(apres.get("instructeur").get("ensemble").get("delaiMedianJours").asDouble()).isBetween(0.0, 1.0);
         JsonNode plan = apres.get("dreal28").get("ensemble").get("piecesDemandees").valueStream()
                 .filter(p -> p.get("code").asString().equals("PLAN_MASSE")).findFirst().orElseThrow();
         assertThat(plan.get("libelle").asString()).isEqualTo("Plan de masse");
