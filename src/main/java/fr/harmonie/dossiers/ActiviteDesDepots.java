@@ -11,12 +11,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the journal says of deposits and requests for compléments over a period, counted per territory, for the dossiers
  * the user sees (the same visibility as the list): deposits per month (the year-end peak a region tries to smooth), the
- * answers to compléments among them, the requests for compléments and the pieces they name. Read from the journal,
- * which keeps every deposit and every request, not from the dossiers, which keep only the last.
+ * answers to compléments among them, the requests for compléments and the pieces they name, the instructions closed
+ * and how long they took. Read from the journal, which keeps every deposit and every request, not from the dossiers,
+ * which keep only the last; the maturity and anomalies at deposit are read from each dossier's last deposit's sealed
+ * evaluation. All in one repeatable-read snapshot, so that the figures agree with each other while deposits go on.
  */
 @Repository
 class ActiviteDesDepots {
@@ -59,12 +63,20 @@ class ActiviteDesDepots {
     }
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate instantane;
 
-    ActiviteDesDepots(JdbcClient jdbc) {
+    ActiviteDesDepots(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.instantane = new TransactionTemplate(transaction.getTransactionManager());
+        this.instantane.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.instantane.setReadOnly(true);
     }
 
     Lue lire(Utilisateur u, LocalDate du, LocalDate au) {
+        return instantane.execute(t -> lireDansLInstantane(u, du, au));
+    }
+
+    private Lue lireDansLInstantane(Utilisateur u, LocalDate du, LocalDate au) {
         Map<String, Object> p = new HashMap<>(DossiersStore.filtre(u));
         p.put("debut", debut(du));
         p.put("fin", debut(au.plusDays(1)));
