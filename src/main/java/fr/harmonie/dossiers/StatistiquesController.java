@@ -7,12 +7,12 @@ import fr.harmonie.regles.Pack;
 import fr.harmonie.territoires.RegistreCourant;
 import fr.harmonie.territoires.RegistrePacks;
 import fr.harmonie.web.FormatDeReponse;
+import fr.harmonie.web.FormatDeReponse.Forme;
 import fr.harmonie.web.ProblemeHttpException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -45,6 +45,8 @@ class StatistiquesController {
 
     /** Monthly counts for ten years at most: a period longer than that is not a comparison of practices. */
     private static final int ANNEES_AU_PLUS = 10;
+    /** The form for a spreadsheet, beside JSON (the default; an Accept that names neither gets JSON too). */
+    private static final Forme CSV = new Forme("csv", FormatDeLaListe.CSV.type());
     private static final List<String> NIVEAUX = List.of("PREMATUREE", "A_CONSOLIDER", "MURE");
     private static final LocalDate PREMIER_JOUR = LocalDate.of(2000, 1, 1);
     private static final LocalDate DERNIER_JOUR = LocalDate.of(2999, 12, 31);
@@ -72,7 +74,7 @@ class StatistiquesController {
                                            + " une par territoire, les dépôts de chaque mois en colonnes (ou Accept: text/csv).")
                                    @RequestParam(required = false) String format,
                                    @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        Forme forme = FormatDeReponse.lire(List.of(Forme.JSON, Forme.CSV), format, accept,
+        Forme forme = FormatDeReponse.lire(List.of(FormatDeReponse.JSON, CSV), format, accept,
                 x -> "« format » vaut json (par défaut) ou csv pour un tableur : « " + x + " » n'est ni l'un ni l'autre.");
         LocalDate fin = au == null ? Evaluateur.aujourdhui(horloge) : jour("au", au);
         LocalDate debut = du == null ? fin.minusYears(1).plusDays(1) : jour("du", du);
@@ -98,18 +100,13 @@ class StatistiquesController {
             b.putAll(bilan(lue, t::equals, mois));
             return b;
         }).sorted(Comparator.comparing((Map<String, Object> b) -> -((Long) b.get("depots")))).toList());
-        if (forme == Forme.CSV) {
-            return ResponseEntity.ok().contentType(Forme.CSV.type()).header(HttpHeaders.CONTENT_DISPOSITION,
+        if (forme == CSV) {
+            return ResponseEntity.ok().contentType(CSV.type()).header(HttpHeaders.CONTENT_DISPOSITION,
                     "attachment; filename=\"statistiques-" + debut + "-" + fin + ".csv\"").body(StatistiquesEnCsv.ecrire(corps));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(corps);
     }
 
-    /** The forms of the answer: JSON by default, CSV for a spreadsheet; an Accept that names neither gets JSON. */
-    private record Forme(String nom, MediaType type) implements FormatDeReponse {
-        static final Forme JSON = new Forme("json", MediaType.APPLICATION_JSON);
-        static final Forme CSV = new Forme("csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
-    }
 
     /** The counts of the territories {@code retenu} keeps, with a month for every month of the period, zeros included. */
     private Map<String, Object> bilan(ActiviteDesDepots.Lue lue, Predicate<String> retenu, List<String> mois) {

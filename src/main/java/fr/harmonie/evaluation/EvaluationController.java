@@ -4,6 +4,7 @@ import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.rapport.RapportEvaluation;
 import fr.harmonie.web.CorpsBorne;
 import fr.harmonie.web.FormatDeReponse;
+import fr.harmonie.web.FormatDeReponse.Forme;
 import fr.harmonie.web.ImpressionsEnCours;
 import fr.harmonie.web.ProblemeHttpException;
 import fr.harmonie.web.ReponsesDecrites;
@@ -35,9 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationController {
 
     /** The result of format 1, or the same evaluation on paper. */
-    private record Forme(String nom, MediaType type) implements FormatDeReponse { }
-
-    private static final Forme JSON = new Forme("json", MediaType.APPLICATION_JSON);
+    private static final Forme JSON = FormatDeReponse.JSON;
     private static final Forme PDF = new Forme("pdf", MediaType.APPLICATION_PDF);
 
     private final LecteurDossier lecteur;

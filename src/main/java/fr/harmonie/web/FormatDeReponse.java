@@ -14,6 +14,12 @@ import org.springframework.http.MediaType;
  */
 public interface FormatDeReponse {
 
+    /** JSON, the first form of every address. */
+    Forme JSON = new Forme("json", MediaType.APPLICATION_JSON);
+
+    /** A form named by its {@code format} value and its media type, for an address whose forms need nothing more. */
+    record Forme(String nom, MediaType type) implements FormatDeReponse { }
+
     /** What {@code ?format=} says, and the file name's extension. */
     String nom();
 
