@@ -35,9 +35,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Deposits and requests for compléments over a period, per territory, for what the account sees: a DREAL compares its
- * territories' practice (which pieces come back in compléments, where, and how the deposits crowd into November and
- * December), a service reads its own, a bailleur what the services asked of it.
+ * Deposits, requests for compléments and instructions over a period, per territory, for what the account sees: a DREAL
+ * compares its territories' practice (which pieces come back in compléments, how mature dossiers are when deposited,
+ * how long instruction takes, how the deposits crowd into November and December), a service reads its own, a bailleur
+ * what the services asked of it.
  */
 @RestController
 @Tag(name = "Statistiques", description = "Dépôts et compléments demandés, par territoire et par mois.")
@@ -64,7 +65,9 @@ class StatistiquesController {
     @Operation(summary = "Dépôts et compléments demandés, par territoire et par mois (les dossiers que le compte voit)",
             description = "du et au (AAAA-MM-JJ, jours de Paris, compris l'un et l'autre) : par défaut les douze derniers mois."
                     + " Comptés au journal : chaque dépôt, dont les réponses à des compléments, et chaque demande de compléments,"
-                    + " avec les pièces qu'elle nomme.")
+                    + " avec les pièces qu'elle nomme ; puis, des dossiers dont le dernier dépôt tombe dans la période, la maturité"
+                    + " et les anomalies de ce dépôt ; enfin les instructions closes et la médiane de leur durée depuis le premier"
+                    + " dépôt. Avec format=csv, un tableau pour un tableur.")
     @ApiResponse(responseCode = "200", description = "Les comptes de la période : ensemble, puis par territoire.")
     @ApiResponse(responseCode = "400", description = "Date mal écrite, du après au, ou période de plus de dix ans.")
     @GetMapping("/api/v1/statistiques")
@@ -106,7 +109,6 @@ class StatistiquesController {
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(corps);
     }
-
 
     /** The counts of the territories {@code retenu} keeps, with a month for every month of the period, zeros included. */
     private Map<String, Object> bilan(ActiviteDesDepots.Lue lue, Predicate<String> retenu, List<String> mois) {
