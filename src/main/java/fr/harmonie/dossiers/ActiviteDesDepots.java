@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -67,9 +66,7 @@ class ActiviteDesDepots {
 
     ActiviteDesDepots(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
-        this.instantane = new TransactionTemplate(transaction.getTransactionManager());
-        this.instantane.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.instantane.setReadOnly(true);
+        this.instantane = Instantanes.enLectureSeule(transaction);
     }
 
     Lue lire(Utilisateur u, LocalDate du, LocalDate au) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,9 +32,7 @@ class ListeEntiere {
 
     ListeEntiere(DossiersStore store, TransactionTemplate transaction) {
         this.store = store;
-        this.instantane = new TransactionTemplate(transaction.getTransactionManager());
-        this.instantane.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.instantane.setReadOnly(true);
+        this.instantane = Instantanes.enLectureSeule(transaction);
     }
 
     Lue lire(Utilisateur u, DossiersStore.Filtre filtre) {
