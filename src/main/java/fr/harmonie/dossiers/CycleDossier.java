@@ -2,7 +2,6 @@ package fr.harmonie.dossiers;
 
 import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
-import fr.harmonie.catalogue.CataloguePieces;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.evaluation.Evaluateur;
@@ -398,8 +397,7 @@ class CycleDossier {
                     "« pieces » nomme les pièces d'une demande de compléments (DEMANDER_COMPLEMENTS), pas de « " + action + " ».");
         }
         // Read against the deposit's chain, whose checklist the instructeur has before him; nothing is written if refused.
-        List<PiecesDemandees.PieceDemandee> demandees = vers.equals("COMPLEMENTS_DEMANDES") && pieces != null && !pieces.isEmpty()
-                ? PiecesDemandees.lire(pieces, catalogueDuDepot(d), ChaineFigee.de(d).toString()) : null;
+        List<PiecesDemandees.PieceDemandee> demandees = vers.equals("COMPLEMENTS_DEMANDES") ? piecesDemandees(d, pieces) : null;
         transaction.executeWithoutResult(t -> ecrireLInstruction(u, d, action, depuis, vers, message, demandees, versionLue));
     }
 
@@ -436,10 +434,16 @@ class CycleDossier {
         dossiers.journal(u.identifiant(), ActionJournal.valueOf(action), d.id(), Json.MAPPER.writeValueAsString(detail));
     }
 
-    /** The pieces the chain of the dossier's last deposit knows: those an instructeur may ask for. */
-    private CataloguePieces catalogueDuDepot(DossierStocke d) {
+    /**
+     * The pieces {@code pieces} names, read against the catalogue of the chain of the dossier's last deposit (those an
+     * instructeur may ask for); null when it names none, and then no chain is looked up.
+     */
+    private List<PiecesDemandees.PieceDemandee> piecesDemandees(DossierStocke d, List<String> pieces) {
+        if (pieces == null || pieces.isEmpty()) {
+            return null;
+        }
         ChaineFigee figee = ChaineFigee.de(d);
-        return chaine(figee.refs(), figee.empreintes()).catalogue();
+        return PiecesDemandees.lire(pieces, chaine(figee.refs(), figee.empreintes()).catalogue(), figee.toString());
     }
 
     /** What the instructeur can do instead, from the status the dossier is in. */

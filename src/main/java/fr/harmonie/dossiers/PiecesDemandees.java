@@ -36,14 +36,11 @@ final class PiecesDemandees {
     }
 
     /**
-     * The pieces {@code ecrits} names, read against {@code catalogue} (codes without regard to case or spaces around);
-     * null when none is named. Refused (400) as a whole, with every code it does not know, so that nothing is asked
-     * by half.
+     * The pieces {@code ecrits} (at least one) names, read against {@code catalogue} of the chain {@code chaine} (codes
+     * without regard to case or spaces around). Refused (400) as a whole, with every code it does not know, so that
+     * nothing is asked by half.
      */
     static List<PieceDemandee> lire(List<String> ecrits, CataloguePieces catalogue, String chaine) {
-        if (ecrits == null || ecrits.isEmpty()) {
-            return null;
-        }
         if (ecrits.size() > AU_PLUS) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Trop de pièces demandées",
                     ecrits.size() + " pièces dans « pieces » ; " + AU_PLUS + " au plus.");
