@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,8 +40,8 @@ class ActiviteDesDepots {
     /** Dossiers of one territory last deposited in the period whose deposit's evaluation carries one anomaly. */
     record AnomalieAuDepot(String territoire, String code, String gravite, long dossiers) { }
 
-    /** Instruction closed in the period for one territory: how many, and the days from each one's first deposit. */
-    record Instruits(String territoire, List<Double> jours) { }
+    /** Instructions closed in the period for one territory, and how long each took. */
+    record Instruits(String territoire, List<DureeDInstruction> durees) { }
 
     record Lue(List<Depots> depots, List<Demandes> demandes, List<PieceDemandee> pieces, List<MaturiteAuDepot> maturites,
                List<AnomalieAuDepot> anomalies, List<Instruits> instruits) { }
@@ -95,15 +96,27 @@ class ActiviteDesDepots {
         List<AnomalieAuDepot> anomalies = jdbc.sql("SELECT d.territoire, a ->> 'code', a ->> 'gravite', count(DISTINCT d.id)"
                         + deposes("CROSS JOIN LATERAL jsonb_array_elements(e.resultat -> 'anomalies') AS a") + " GROUP BY 1, 2, 3")
                 .params(p).query((rs, n) -> new AnomalieAuDepot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
-        // From the dossier's first deposit, compléments included: what the bailleur waited for its answer.
+        // Each instruction closed in the period, with its dossier's deposits and requests up to the close, in order.
         p.put("action", "INSTRUIRE");
-        Map<String, List<Double>> jours = new TreeMap<>();
-        jdbc.sql("SELECT d.territoire, extract(epoch FROM j.quand - premier.quand) / 86400" + lignes("""
-                        CROSS JOIN LATERAL (SELECT min(p.quand) AS quand FROM journal p WHERE p.objet = j.objet AND p.action = 'DEPOT') premier""")
-                        + " AND premier.quand IS NOT NULL")
-                .params(p).query((rs, n) -> Map.entry(rs.getString(1), rs.getDouble(2))).list()
-                .forEach(e -> jours.computeIfAbsent(e.getKey(), t -> new ArrayList<>()).add(e.getValue()));
-        List<Instruits> instruits = jours.entrySet().stream().map(e -> new Instruits(e.getKey(), e.getValue())).toList();
+        Map<Long, String> territoireDe = new LinkedHashMap<>();
+        Map<Long, List<DureeDInstruction.Etape>> etapesDe = new HashMap<>();
+        jdbc.sql("SELECT d.territoire, j.id, e.action, e.quand" + lignes("""
+                        JOIN journal e ON e.objet = j.objet AND e.id <= j.id
+                         AND e.action IN ('DEPOT', 'DEMANDER_COMPLEMENTS', 'INSTRUIRE')""") + " ORDER BY j.id, e.id")
+                .params(p).query(rs -> {
+                    long instruit = rs.getLong(2);
+                    territoireDe.put(instruit, rs.getString(1));
+                    etapesDe.computeIfAbsent(instruit, i -> new ArrayList<>()).add(new DureeDInstruction.Etape(rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class).toInstant()));
+                });
+        Map<String, List<DureeDInstruction>> durees = new TreeMap<>();
+        territoireDe.forEach((instruit, territoire) -> {
+            DureeDInstruction duree = DureeDInstruction.de(etapesDe.get(instruit));
+            if (duree != null) {
+                durees.computeIfAbsent(territoire, t -> new ArrayList<>()).add(duree);
+            }
+        });
+        List<Instruits> instruits = durees.entrySet().stream().map(e -> new Instruits(e.getKey(), e.getValue())).toList();
         return new Lue(depots, demandes, pieces, maturites, anomalies, instruits);
     }
 

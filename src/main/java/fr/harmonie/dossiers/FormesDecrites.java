@@ -144,7 +144,11 @@ class FormesDecrites {
                 .addProperty("instruits", entier("Les dossiers dont l'instruction s'est close (INSTRUIRE) dans la période."))
                 .addProperty("delaiMedianJours", new Schema<>().types(Set.of("number")).description("Pour eux, la médiane"
                         + " des jours entre leur premier dépôt et la clôture de leur instruction, compléments compris (au dixième ;"
-                        + " absent sans dossier instruit)."));
+                        + " absent sans dossier instruit)."))
+                .addProperty("delaiMedianAuServiceJours", new Schema<>().types(Set.of("number")).description("Pour eux, la"
+                        + " médiane des jours passés entre les mains du service : de chaque dépôt à la demande de compléments"
+                        + " suivante ou à la clôture, l'attente de la réponse du bailleur ôtée (au dixième ; absent sans dossier"
+                        + " instruit)."));
     }
 
     /** JournalController#ligne. */

@@ -1,6 +1,7 @@
 package fr.harmonie.dossiers;
 
 import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.json.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -25,7 +26,8 @@ final class ListeEnCsv {
     private static final List<String> COLONNES = List.of("identifiant", "référence", "statut", "phase", "opération", "nature",
             "code INSEE", "commune", "SIREN", "maître d'ouvrage", "produits", "logements", "territoire", "déposé le", "créé le",
             "modifié le", "évalué le", "évaluation à jour", "déposable", "complet", "niveau", "score", "pièces manquantes",
-            "anomalies bloquantes", "anomalies majeures", "anomalies mineures", "avis (INFO)", "instructeur");
+            "anomalies bloquantes", "anomalies majeures", "anomalies mineures", "avis (INFO)", "instructeur",
+            "pièces demandées");
     /** What a French spreadsheet opens with a double click: semicolons, CRLF (with a BOM before the first line). */
     static final CSVFormat FORMAT = CSVFormat.EXCEL.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
     private static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -69,7 +71,7 @@ final class ListeEnCsv {
         l.add(heure(d.modifieLe()));
         if (e == null) {
             // Never evaluated: the evaluation's columns stay empty, rather than read as « non déposable, score 0 ».
-            while (l.size() < COLONNES.size() - 1) {
+            while (l.size() < COLONNES.size() - 2) {
                 l.add("");
             }
         } else {
@@ -84,8 +86,9 @@ final class ListeEnCsv {
                 l.add(Integer.toString(e.anomalies().getOrDefault(gravite, 0)));
             }
         }
-        // Last, after the columns that existed before it: a sheet that reads them by position still reads them.
+        // Last, after the columns that existed before them: a sheet that reads them by position still reads them.
         l.add(d.instructeur() == null ? "" : d.instructeur());
+        l.add(codes(d.piecesDemandees()));
         return l;
     }
 
@@ -100,6 +103,15 @@ final class ListeEnCsv {
         }
         String s = valeur.toString();
         return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    }
+
+    /** The codes of the pieces the last request for compléments names, in catalogue order, as the products are written. */
+    private static String codes(String piecesDemandees) {
+        if (piecesDemandees == null) {
+            return "";
+        }
+        return Json.MAPPER.readTree(piecesDemandees).valueStream().map(p -> p.path("code").asString(""))
+                .collect(Collectors.joining(" "));
     }
 
     private static String heure(OffsetDateTime instant) {

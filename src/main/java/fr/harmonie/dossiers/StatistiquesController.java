@@ -66,8 +66,9 @@ class StatistiquesController {
             description = "du et au (AAAA-MM-JJ, jours de Paris, compris l'un et l'autre) : par défaut les douze derniers mois."
                     + " Comptés au journal : chaque dépôt, dont les réponses à des compléments, et chaque demande de compléments,"
                     + " avec les pièces qu'elle nomme ; puis, des dossiers dont le dernier dépôt tombe dans la période, la maturité"
-                    + " et les anomalies de ce dépôt ; enfin les instructions closes et la médiane de leur durée depuis le premier"
-                    + " dépôt. Avec format=csv, un tableau pour un tableur.")
+                    + " et les anomalies de ce dépôt ; enfin les instructions closes, la médiane de leur durée depuis le premier"
+                    + " dépôt et celle du temps passé entre les mains du service (l'attente des compléments ôtée)."
+                    + " Avec format=csv, un tableau pour un tableur.")
     @ApiResponse(responseCode = "200", description = "Les comptes de la période : ensemble, puis par territoire.")
     @ApiResponse(responseCode = "400", description = "Date mal écrite, du après au, ou période de plus de dix ans.")
     @GetMapping("/api/v1/statistiques")
@@ -142,18 +143,21 @@ class StatistiquesController {
                 .sorted(Map.Entry.<List<String>, Long>comparingByValue().reversed()
                         .thenComparing(e -> e.getKey().get(0)).thenComparing(e -> e.getKey().get(1)))
                 .map(e -> anomalie(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList());
-        List<Double> jours = lue.instruits().stream().filter(i -> retenu.test(i.territoire())).flatMap(i -> i.jours().stream())
-                .sorted().toList();
-        b.put("instruits", (long) jours.size());
-        if (!jours.isEmpty()) {
-            b.put("delaiMedianJours", Math.round(mediane(jours) * 10) / 10.0);
+        List<DureeDInstruction> durees = lue.instruits().stream().filter(i -> retenu.test(i.territoire()))
+                .flatMap(i -> i.durees().stream()).toList();
+        b.put("instruits", (long) durees.size());
+        if (!durees.isEmpty()) {
+            b.put("delaiMedianJours", medianeAuDixieme(durees.stream().map(DureeDInstruction::totalJours).toList()));
+            b.put("delaiMedianAuServiceJours", medianeAuDixieme(durees.stream().map(DureeDInstruction::auServiceJours).toList()));
         }
         return b;
     }
 
-    private static double mediane(List<Double> tries) {
+    private static double medianeAuDixieme(List<Double> jours) {
+        List<Double> tries = jours.stream().sorted().toList();
         int n = tries.size();
-        return n % 2 == 1 ? tries.get(n / 2) : (tries.get(n / 2 - 1) + tries.get(n / 2)) / 2;
+        double mediane = n % 2 == 1 ? tries.get(n / 2) : (tries.get(n / 2 - 1) + tries.get(n / 2)) / 2;
+        return Math.round(mediane * 10) / 10.0;
     }
 
     private static Map<String, Object> anomalie(String code, String gravite, long dossiers) {

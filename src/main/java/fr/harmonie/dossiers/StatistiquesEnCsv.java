@@ -18,7 +18,8 @@ final class StatistiquesEnCsv {
 
     private static final List<String> COLONNES = List.of("territoire", "dépôts", "réponses aux compléments",
             "demandes de compléments", "demandes nommant des pièces", "dossiers déposés", "prématurés au dépôt",
-            "à consolider au dépôt", "mûrs au dépôt", "instruits", "délai médian (jours)");
+            "à consolider au dépôt", "mûrs au dépôt", "instruits", "délai médian (jours)",
+            "délai médian au service (jours)");
 
     private StatistiquesEnCsv() {
     }
@@ -46,13 +47,18 @@ final class StatistiquesEnCsv {
         return texte.toString();
     }
 
+    /** Days to the tenth, with the decimal comma a French spreadsheet reads as a number; empty without instruction. */
+    private static String jours(Object jours) {
+        return jours == null ? "" : String.valueOf(jours).replace('.', ',');
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Object> ligne(String territoire, Map<String, Object> b) {
         Map<String, Long> maturite = (Map<String, Long>) b.get("maturiteAuDepot");
         List<Object> l = new ArrayList<>(List.of(territoire, b.get("depots"), b.get("reponsesAuxComplements"),
                 b.get("demandesDeComplements"), b.get("demandesNommantDesPieces"), b.get("dossiersDeposes"),
                 maturite.get("PREMATUREE"), maturite.get("A_CONSOLIDER"), maturite.get("MURE"), b.get("instruits"),
-                b.get("delaiMedianJours") == null ? "" : String.valueOf(b.get("delaiMedianJours")).replace('.', ',')));
+                jours(b.get("delaiMedianJours")), jours(b.get("delaiMedianAuServiceJours"))));
         l.addAll(((Map<String, Long>) b.get("depotsParMois")).values());
         l.add(((List<Map<String, Object>>) b.get("piecesDemandees")).stream()
                 .map(p -> p.get("code") + " (" + p.get("demandes") + ")").collect(Collectors.joining(", ")));

@@ -620,6 +620,10 @@ class CycleDossierTest {
         JsonNode dansLaListe = json(appeler("GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES", "bailleur", null, null))
                 .valueStream().filter(d -> d.get("id").asString().equals(id)).findFirst().orElseThrow();
         assertThat(dansLaListe.get("piecesDemandees")).isEqualTo(Json.MAPPER.readTree(attendues));
+        String csv = appeler("GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&format=csv", "instructeur", null, null).body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";instructeur;pièces demandées");
+        assertThat(csv.lines().filter(l -> l.startsWith(id)).findFirst().orElseThrow())
+                .endsWith(";instructeur;PLAN_MASSE PRIX_REVIENT AVIS_COMMUNE");
         JsonNode historique = json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "bailleur", null, null));
         JsonNode demande = historique.valueStream().filter(l -> l.get("action").asString().equals("DEMANDER_COMPLEMENTS"))
                 .findFirst().orElseThrow().get("detail");

@@ -20,7 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +35,9 @@ class StatistiquesApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     /** Today and tomorrow in Paris: the period holds this test's deposits whatever clock another test has set. */
     private String periode() {
@@ -116,6 +121,7 @@ class StatistiquesApiTest {
         }
         // Deposited, answered and instructed within this test: its instruction took a fraction of a day.
         assertThat(apres.get("instructeur").get("ensemble").get("delaiMedianJours").asDouble()).isBetween(0.0, 1.0);
+        assertThat(apres.get("instructeur").get("ensemble").get("delaiMedianAuServiceJours").asDouble()).isBetween(0.0, 1.0);
         JsonNode plan = apres.get("dreal28").get("ensemble").get("piecesDemandees").valueStream()
                 .filter(p -> p.get("code").asString().equals("PLAN_MASSE")).findFirst().orElseThrow();
         assertThat(plan.get("libelle").asString()).isEqualTo("Plan de masse");
@@ -125,6 +131,39 @@ class StatistiquesApiTest {
         assertThat(apres.get("dreal").get("territoires").valueStream().map(t -> t.get("territoire").asString())).doesNotContain(rouen);
         assertThat(apres.get("bailleur2")).isEqualTo(avant.get("bailleur2"));
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/statistiques", null, null, null).statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * A region compares its services' delays without the time bailleurs took to answer. The journal takes its time from
+     * PostgreSQL and a test cannot wait three weeks: after a real deposit, the request, the answer and the close are
+     * written to the journal (which accepts additions only) as the service writes them, dated days after the deposit.
+     */
+    @Test
+    void leDelaiAuServiceOteLAttenteDesComplements() throws Exception {
+        String id = DossiersDeTest.creer(port, "76540", true);
+        String objet = "dossier:" + id;
+        java.time.OffsetDateTime depot = jdbc.sql("SELECT quand FROM journal WHERE objet = ? AND action = 'DEPOT'").param(objet)
+                .query(java.time.OffsetDateTime.class).single();
+        for (Object[] etape : new Object[][] {{"DEMANDER_COMPLEMENTS", "instructeur", 2}, {"DEPOT", "bailleur", 12},
+                {"PRENDRE_EN_INSTRUCTION", "instructeur", 13}, {"INSTRUIRE", "instructeur", 15}}) {
+            jdbc.sql("INSERT INTO journal (quand, qui, action, objet) VALUES (?, ?, ?, ?)")
+                    .params(depot.plusDays((Integer) etape[2]), etape[1], etape[0], objet).update();
+        }
+        LocalDate cloture = depot.plusDays(15).atZoneSameInstant(Evaluateur.PARIS).toLocalDate();
+        JsonNode lu = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/statistiques?du=" + cloture.minusDays(1)
+                + "&au=" + cloture.plusDays(1), "dreal28", null, null).body());
+        JsonNode rouen = lu.get("territoires").valueStream()
+                .filter(t -> t.get("territoire").asString().equals("metropole-rouen-normandie")).findFirst().orElseThrow();
+        assertThat(rouen.get("instruits").asLong()).isEqualTo(1);
+        assertThat(rouen.get("delaiMedianJours").asDouble()).as("du premier dépôt à la clôture").isEqualTo(15.0);
+        assertThat(rouen.get("delaiMedianAuServiceJours").asDouble()).as("2 jours avant la demande, 3 après la réponse").isEqualTo(5.0);
+        List<String> csv = ClientHttp.appeler(port, "GET", "/api/v1/statistiques?du=" + cloture.minusDays(1) + "&au="
+                + cloture.plusDays(1) + "&format=csv", "dreal28", null, null).body().lines().toList();
+        List<String> entete = List.of(csv.get(0).split(";", -1));
+        List<String> ligne = csv.stream().filter(l -> l.startsWith("metropole-rouen-normandie;")).map(l -> List.of(l.split(";", -1)))
+                .findFirst().orElseThrow();
+        assertThat(ligne.get(entete.indexOf("délai médian (jours)"))).isEqualTo("15,0");
+        assertThat(ligne.get(entete.indexOf("délai médian au service (jours)"))).isEqualTo("5,0");
     }
 
     /**
