@@ -60,16 +60,18 @@ class CycleController {
     private final BudgetDesCorps budget;
     private final ImpressionsEnCours impressions;
     private final JsonMapper mapper;
+    private final DepotsScelles depotsScelles;
 
     /** {@code mapper}: Spring's, which reads every other JSON body of the API (and refuses a text the base cannot keep). */
     CycleController(DossiersStore dossiers, EvaluationsStore evaluations, CycleDossier cycle, BudgetDesCorps budget,
-                    ImpressionsEnCours impressions, JsonMapper mapper) {
+                    ImpressionsEnCours impressions, JsonMapper mapper, DepotsScelles depotsScelles) {
         this.dossiers = dossiers;
         this.evaluations = evaluations;
         this.cycle = cycle;
         this.budget = budget;
         this.impressions = impressions;
         this.mapper = mapper;
+        this.depotsScelles = depotsScelles;
     }
 
     @Operation(summary = "Évaluer un dossier gardé et sceller le résultat (un reçu vérifiable)")
@@ -157,14 +159,16 @@ class CycleController {
     @Operation(summary = "Imprimer une évaluation scellée : son rapport en PDF (pièces, anomalies, maturité, règles et reçu)")
     @ApiResponse(responseCode = "200", description = "Le rapport (application/pdf, A4) : le dossier évalué, le verdict, chaque "
             + "pièce requise avec son état et qui la demande, chaque anomalie, la maturité et ses prochaines étapes, les versions "
-            + "des packs et le reçu, sur chaque page. Le rapport de l'évaluation scellée par un dépôt s'intitule « Évaluation du dépôt ».",
+            + "des packs et le reçu, sur chaque page. Le rapport de l'évaluation scellée par un dépôt s'intitule « Évaluation du dépôt » et donne le "
+            + "message du bailleur ; pour une réponse à des compléments, aussi la demande du service, chaque pièce qu'elle nommait "
+            + "(modifiée ou inchangée depuis le dépôt précédent) et le nombre de changements.",
             content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE + " Ou : " + ReponsesDecrites.IMPRESSIONS_SATUREES)
     @GetMapping("/api/v1/evaluations/{id}/rapport")
     ResponseEntity<byte[]> rapport(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         EvaluationsStore.EvaluationStockee e = evaluations.parId(uuid(id)).orElseThrow(CycleController::introuvable);
         DossierStocke d = visible(e.dossier().toString(), compte.utilisateur());
-        boolean depot = evaluations.scelleeParUnDepot(d, e.id());
+        RapportEvaluation.Depot depot = depotsScelles.depotQuiAScelle(d, e.id());
         byte[] pdf = budget.pendant(e.entree().length(), () -> impressions.imprimer(() -> RapportEvaluation.pdf(new RapportEvaluation.Contenu(
                 e.id().toString(), e.par(), OffsetDateTime.parse(e.creeLe()), e.empreinte(), Json.MAPPER.readTree(e.entree()),
                 Json.MAPPER.readTree(e.resultat()), depot))));

@@ -69,14 +69,4 @@ class EvaluationsStore {
                 Horodatage.enTexte(rs.getObject("cree_le", OffsetDateTime.class)), rs.getString("entree"), rs.getString("chaine"),
                 rs.getString("resultat"), rs.getString("empreinte"), rs.getString("localisation"));
     }
-
-    /**
-     * Whether {@code evaluation} was sealed by a deposit of {@code d}: its last deposit, or an earlier one, which the
-     * journal of each deposit after compléments names ({@code evaluationDepotPrecedent}).
-     */
-    boolean scelleeParUnDepot(DossierStocke d, UUID evaluation) {
-        return evaluation.equals(d.evaluationDepot()) || jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM journal WHERE objet = ? AND action = 'DEPOT' AND detail ->> 'evaluationDepotPrecedent' = ?)""")
-                .params("dossier:" + d.id(), evaluation.toString()).query(Boolean.class).single();
-    }
 }

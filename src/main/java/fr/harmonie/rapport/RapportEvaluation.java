@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An evaluation on paper: what a bailleur files with its deposit, what an instructeur prints as the checklist of a
- * dossier. Everything in it comes from the sealed evaluation (its input, its result, its receipt), so the same
- * evaluation always prints the same report, whatever was published since; the receipt at the foot of each page is what
+ * dossier. Everything in it comes from the sealed evaluation (its input, its result, its receipt) and, for a deposit's,
+ * from the deposit's journal line (which the database keeps unchanged), so the same evaluation always prints the same
+ * report, whatever was published since; the receipt at the foot of each page is what
  * {@code GET /api/v1/evaluations/{id}/verification} checks.
  *
  * <p>An evaluation nobody keeps (the anonymous {@code POST /api/v1/evaluations?format=pdf}, the offline {@code evaluer
@@ -27,11 +28,11 @@ public final class RapportEvaluation {
 
     /**
      * What the report prints. {@code id}: the sealed evaluation's, null for one not kept; {@code par}: who evaluated it
-     * (a sealed one), or how (one not kept: « sans compte », « hors ligne »); {@code depot}: this evaluation was sealed
-     * by a deposit of the dossier, the proof of what was deposited.
+     * (a sealed one), or how (one not kept: « sans compte », « hors ligne »); {@code depot}: the deposit that sealed this
+     * evaluation, the proof of what was deposited (null for an evaluation no deposit sealed).
      */
     public record Contenu(String id, String par, OffsetDateTime creeLe, String empreinte, JsonNode entree,
-                          JsonNode resultat, boolean depot) {
+                          JsonNode resultat, Depot depot) {
 
         /**
          * An evaluation that is not kept, from the bytes of its dossier and of its result; {@code comment}: how it was
@@ -39,13 +40,33 @@ public final class RapportEvaluation {
          */
         public static Contenu nonConservee(String comment, OffsetDateTime le, String empreinte, byte[] dossier, byte[] resultat) {
             return new Contenu(null, comment + " : ni le dossier ni l'évaluation ne sont conservés", le, empreinte,
-                    Json.MAPPER.readTree(dossier), Json.MAPPER.readTree(resultat), false);
+                    Json.MAPPER.readTree(dossier), Json.MAPPER.readTree(resultat), null);
         }
 
         boolean conservee() {
             return id != null;
         }
+
+        boolean deDepot() {
+            return depot != null;
+        }
     }
+
+    /**
+     * What the bailleur said to the service with the deposit ({@code message}, null if nothing) and, when the deposit
+     * answers compléments, what it answers ({@code complements}, null for a first deposit): as the journal line of the
+     * deposit keeps them, which nothing changes, so that the report stays the same file.
+     */
+    public record Depot(String message, Complements complements) { }
+
+    /**
+     * The request the deposit answers: its message ({@code demande}, null if none), the pieces it named with whether the
+     * answer declares each otherwise than the deposit before (empty when it named none), and how many changes the
+     * answer brings (null when its journal line does not say).
+     */
+    public record Complements(String demande, List<PieceDemandee> pieces, Integer changements) { }
+
+    public record PieceDemandee(String code, String libelle, boolean modifiee) { }
 
     /**
      * Enough to print: a dossier of thousands of logements can carry thousands of anomalies, which the JSON gives
@@ -67,6 +88,7 @@ public final class RapportEvaluation {
         try (PagesPdf pages = new PagesPdf(titre, GregorianCalendar.from(le), (c.conservee() ? c.id() : c.empreinte()).hashCode())) {
             entete(pages, c, r, operation, le);
             verdict(pages, r);
+            depot(pages, c.depot());
             pieces(pages, r);
             anomalies(pages, c, r);
             maturite(pages, r.path("maturite"));
@@ -77,7 +99,7 @@ public final class RapportEvaluation {
     }
 
     private static void entete(PagesPdf pages, Contenu c, JsonNode r, JsonNode operation, ZonedDateTime le) {
-        pages.titre(c.depot() ? "Évaluation du dépôt d'un dossier de demande d'agrément" : "Évaluation d'un dossier de demande d'agrément");
+        pages.titre(c.deDepot() ? "Évaluation du dépôt d'un dossier de demande d'agrément" : "Évaluation d'un dossier de demande d'agrément");
         String reference = r.path("reference").asString("");
         pages.paragraphe(operation.path("nom").asString("(opération sans nom)") + (reference.isEmpty() ? "" : " — référence " + reference),
                 PagesPdf.Style.GRAS, 11, 0);
@@ -90,7 +112,7 @@ public final class RapportEvaluation {
         pages.ligneEtiquetee("Demande", Libelles.phase(r.path("phase").asString("")) + " ; "
                 + Libelles.nature(operation.path("nature").asString("")) + " ; " + logements(operation.path("lots")), COLONNE);
         pages.ligneEtiquetee("Règles en vigueur le", Libelles.jour(r.path("dateReference").asString()), COLONNE);
-        pages.ligneEtiquetee(c.depot() ? "Déposé le" : "Évalué le", Fr.jour(le.toLocalDate()) + " à "
+        pages.ligneEtiquetee(c.deDepot() ? "Déposé le" : "Évalué le", Fr.jour(le.toLocalDate()) + " à "
                 + String.format("%02d h %02d", le.getHour(), le.getMinute()) + " (heure de Paris), "
                 + (c.conservee() ? "par " : "") + c.par(), COLONNE);
     }
@@ -109,6 +131,40 @@ public final class RapportEvaluation {
         pages.ligneEtiquetee("Complet", r.path("complet").asBoolean() ? "oui : toutes les pièces requises sont fournies"
                 : "non : " + raisons(manquantes(r), "pièce requise manquante", "pièces requises manquantes", bloquantes), COLONNE);
         pages.ligneEtiquetee("Maturité", m.path("score").asInt() + " / 100, " + Libelles.maturite(m.path("niveau").asString("")), COLONNE);
+    }
+
+    /**
+     * For an answer to compléments, the instructeur's checklist of the answer: what was asked, which of the pieces named
+     * the answer declares anew, how much changed and what the bailleur says; for a first deposit, what it says, if anything.
+     */
+    private static void depot(PagesPdf pages, Depot depot) {
+        if (depot == null) {
+            return;
+        }
+        Complements complements = depot.complements();
+        if (complements == null) {
+            if (depot.message() != null) {
+                pages.intertitre("Message du bailleur au service instructeur");
+                pages.paragraphe(depot.message());
+            }
+            return;
+        }
+        pages.intertitre("Réponse aux compléments demandés");
+        pages.ligneEtiquetee("Demande", complements.demande() == null ? "(sans message)" : complements.demande(), COLONNE);
+        if (!complements.pieces().isEmpty()) {
+            long modifiees = complements.pieces().stream().filter(PieceDemandee::modifiee).count();
+            pages.ligneEtiquetee("Pièces demandées", Fr.compte(complements.pieces().size(), "pièce", "pièces") + ", dont "
+                    + modifiees + " déclarée" + (modifiees > 1 ? "s" : "") + " autrement qu'au dépôt précédent (fournie, signée,"
+                    + " datée, commentée, ajoutée ou retirée)", COLONNE);
+            for (PieceDemandee p : complements.pieces()) {
+                pages.ligneEtiquetee(p.modifiee() ? "Modifiée" : "Inchangée", p.libelle() + " (" + p.code() + ")", COLONNE);
+            }
+        }
+        if (complements.changements() != null) {
+            pages.ligneEtiquetee("Changements", Fr.compte(complements.changements(), "changement", "changements")
+                    + " depuis le dépôt précédent, que l'historique du dossier détaille", COLONNE);
+        }
+        pages.ligneEtiquetee("Réponse du bailleur", depot.message() == null ? "(sans message)" : depot.message(), COLONNE);
     }
 
     private static String raisons(long pieces, String piece, String piecesAuPluriel, long anomaliesBloquantes) {

@@ -65,26 +65,48 @@ class RapportEvaluationApiTest {
         assertThat(Arrays.equals(rapport(evaluation, "bailleur").body(), pdf.body())).as("mêmes octets").isTrue();
     }
 
+    /**
+     * The report of the answer's deposit is the instructeur's checklist of the answer: what the service asked, which of
+     * the pieces it named the answer declares anew, and what the bailleur says; the first deposit's report stays as it was.
+     */
     @Test
-    void leRapportDUnPremierDepotResteCeluiDUnDepotApresLesComplements() throws Exception {
-        String id = DossiersDeTest.creer(port, "76540", true);
+    void leRapportDUneReponseAuxComplementsDitCeQuiEtaitDemandeEtCeQuiARepondu() throws Exception {
+        String corps = DossiersDeTest.agrement("76540");
+        HttpResponse<String> cree = ClientHttp.appeler(port, "POST", "/api/v1/dossiers", "bailleur", corps, null);
+        String id = Json.MAPPER.readTree(cree.body()).get("id").asString();
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/depot", "bailleur",
+                "{\"message\": \"Premier dépôt de l'opération.\"}", null).statusCode()).isEqualTo(200);
         String premier = evaluationDuDepot(id);
-        for (String action : new String[] {"{\"action\": \"PRENDRE_EN_INSTRUCTION\"}",
-                "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Joindre l'avis de la commune.\"}"}) {
+        for (String action : new String[] {"{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", "{\"action\": \"DEMANDER_COMPLEMENTS\","
+                + " \"message\": \"Joindre l'avis de la commune et le plan de masse.\", \"pieces\": [\"PLAN_MASSE\", \"AVIS_COMMUNE\"]}"}) {
             assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur", action, null).statusCode())
                     .isEqualTo(200);
         }
+        String etag = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id, "bailleur", null, null).headers().firstValue("ETag").orElseThrow();
+        assertThat(ClientHttp.appeler(port, "PUT", "/api/v1/dossiers/" + id, "bailleur", corps.replace("\"pieces\": [",
+                "\"pieces\": [{\"code\": \"AVIS_COMMUNE\", \"fournie\": true},"), etag).statusCode()).isEqualTo(200);
         assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/depot", "bailleur",
-                "{\"message\": \"L'avis de la commune est joint.\"}", null).statusCode()).isEqualTo(200);
+                "{\"message\": \"L'avis de la commune est joint ; le plan part par courrier.\"}", null).statusCode()).isEqualTo(200);
         String second = evaluationDuDepot(id);
         assertThat(second).isNotEqualTo(premier);
         HttpResponse<String> reevalue = ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/evaluations", "instructeur", null, null);
         String simple = Json.MAPPER.readTree(reevalue.body()).get("id").asString();
 
-        assertThat(TexteDuPdf.lire(rapport(premier, "instructeur").body())).startsWith("Évaluation du dépôt d'un dossier de demande d'agrément");
-        assertThat(TexteDuPdf.lire(rapport(second, "instructeur").body())).startsWith("Évaluation du dépôt d'un dossier de demande d'agrément");
+        assertThat(TexteDuPdf.lire(rapport(premier, "instructeur").body())).startsWith("Évaluation du dépôt d'un dossier de demande d'agrément")
+                .contains("Message du bailleur au service instructeur", "Premier dépôt de l'opération.")
+                .doesNotContain("Réponse aux compléments demandés");
+        String reponse = TexteDuPdf.lire(rapport(second, "instructeur").body());
+        assertThat(reponse).startsWith("Évaluation du dépôt d'un dossier de demande d'agrément").contains(
+                "Réponse aux compléments demandés",
+                "Demande Joindre l'avis de la commune et le plan de masse.",
+                "Pièces demandées 2 pièces, dont 1 déclarée autrement qu'au dépôt précédent",
+                "Inchangée Plan de masse (PLAN_MASSE)",
+                "Modifiée Avis ou délibération de la commune (AVIS_COMMUNE)",
+                "Changements 1 changement depuis le dépôt précédent",
+                "Réponse du bailleur L'avis de la commune est joint ; le plan part par courrier.");
+        assertThat(reponse.indexOf("(PLAN_MASSE)")).as("dans l'ordre du catalogue").isLessThan(reponse.indexOf("(AVIS_COMMUNE)"));
         assertThat(TexteDuPdf.lire(rapport(simple, "instructeur").body())).startsWith("Évaluation d'un dossier de demande d'agrément")
-                .contains("Évalué le", "par instructeur");
+                .contains("Évalué le", "par instructeur").doesNotContain("Réponse aux compléments", "Message du bailleur");
     }
 
     private String evaluationDuDepot(String dossier) throws Exception {

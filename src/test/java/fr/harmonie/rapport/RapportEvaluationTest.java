@@ -92,7 +92,7 @@ class RapportEvaluationTest {
 
     private static byte[] rapport(ObjectNode dossier, JsonNode resultat) {
         return RapportEvaluation.pdf(new RapportEvaluation.Contenu(UUID.randomUUID().toString(), "bailleur",
-                OffsetDateTime.parse("2026-12-07T10:00:00Z"), resultat.get("empreinte").asString(), dossier, resultat, false));
+                OffsetDateTime.parse("2026-12-07T10:00:00Z"), resultat.get("empreinte").asString(), dossier, resultat, null));
     }
 
     @Test
