@@ -53,6 +53,16 @@ class ActiviteDesDepots {
     }
 
     /**
+     * The service a journal line {@code j} of a dossier was addressed to: the territory of the dossier's last deposit up
+     * to it (a deposit names its own). A dossier whose answer to compléments went to the pack published since its first
+     * deposit counts its first deposit and the request under the service that received and asked them, not under the
+     * one that instructs it today.
+     */
+    private static final String SERVICE = """
+            COALESCE((SELECT p.detail ->> 'territoire' FROM journal p WHERE p.objet = j.objet AND p.action = 'DEPOT' AND p.id <= j.id
+                      ORDER BY p.id DESC LIMIT 1), d.territoire)""";
+
+    /**
      * The journal lines of {@code :action} between {@code :debut} and {@code :fin} about the dossiers the user sees,
      * each with what {@code jointure} adds to it.
      */
@@ -79,14 +89,15 @@ class ActiviteDesDepots {
         p.put("debut", debut(du));
         p.put("fin", debut(au.plusDays(1)));
         p.put("action", "DEPOT");
-        List<Depots> depots = jdbc.sql("SELECT d.territoire, to_char(j.quand AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), count(*),"
+        List<Depots> depots = jdbc.sql("SELECT COALESCE(j.detail ->> 'territoire', d.territoire),"
+                        + " to_char(j.quand AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), count(*),"
                         + " count(*) FILTER (WHERE j.detail -> 'evaluationDepotPrecedent' IS NOT NULL)" + lignes("") + " GROUP BY 1, 2")
                 .params(p).query((rs, n) -> new Depots(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
         p.put("action", "DEMANDER_COMPLEMENTS");
-        List<Demandes> demandes = jdbc.sql("SELECT d.territoire, count(*), count(*) FILTER (WHERE j.detail -> 'pieces' IS NOT NULL)"
+        List<Demandes> demandes = jdbc.sql("SELECT " + SERVICE + ", count(*), count(*) FILTER (WHERE j.detail -> 'pieces' IS NOT NULL)"
                         + lignes("") + " GROUP BY 1")
                 .params(p).query((rs, n) -> new Demandes(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
-        List<PieceDemandee> pieces = jdbc.sql("SELECT d.territoire, piece.code, count(*)"
+        List<PieceDemandee> pieces = jdbc.sql("SELECT " + SERVICE + ", piece.code, count(*)"
                         + lignes("CROSS JOIN LATERAL jsonb_array_elements_text(j.detail -> 'pieces') AS piece(code)") + " GROUP BY 1, 2")
                 .params(p).query((rs, n) -> new PieceDemandee(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
         List<MaturiteAuDepot> maturites = jdbc.sql("SELECT d.territoire, e.resultat -> 'maturite' ->> 'niveau', count(*)"
@@ -100,7 +111,7 @@ class ActiviteDesDepots {
         p.put("action", "INSTRUIRE");
         Map<Long, String> territoireDe = new LinkedHashMap<>();
         Map<Long, List<DureeDInstruction.Etape>> etapesDe = new HashMap<>();
-        jdbc.sql("SELECT d.territoire, j.id, e.action, e.quand" + lignes("""
+        jdbc.sql("SELECT " + SERVICE + ", j.id, e.action, e.quand" + lignes("""
                         JOIN journal e ON e.objet = j.objet AND e.id <= j.id
                          AND e.action IN ('DEPOT', 'DEMANDER_COMPLEMENTS', 'INSTRUIRE')""") + " ORDER BY j.id, e.id")
                 .params(p).query(rs -> {

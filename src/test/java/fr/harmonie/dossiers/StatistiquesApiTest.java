@@ -167,6 +167,37 @@ class StatistiquesApiTest {
     }
 
     /**
+     * Each deposit and each request counts under the service it was addressed to. A dossier deposited to the Métropole,
+     * asked for compléments there, and whose answer went to another service (a pack changed in between): the request
+     * stays the Métropole's, only the answer is the other's. Written to the journal a month ahead, where no other test
+     * writes, so that the period holds these lines only.
+     */
+    @Test
+    void chaqueDepotEtChaqueDemandeComptentAuServiceQuiLesARecus() throws Exception {
+        String id = DossiersDeTest.creer(port, "76540", true);
+        String objet = "dossier:" + id;
+        java.time.OffsetDateTime depot = jdbc.sql("SELECT quand FROM journal WHERE objet = ? AND action = 'DEPOT'").param(objet)
+                .query(java.time.OffsetDateTime.class).single();
+        jdbc.sql("INSERT INTO journal (quand, qui, action, objet, detail) VALUES (?, 'instructeur', 'DEMANDER_COMPLEMENTS', ?,"
+                + " '{\"message\": \"Le plan de masse.\", \"pieces\": [\"PLAN_MASSE\"]}'::jsonb)").params(depot.plusDays(30), objet).update();
+        jdbc.sql("INSERT INTO journal (quand, qui, action, objet, detail) VALUES (?, 'bailleur', 'DEPOT', ?,"
+                + " '{\"territoire\": \"region-28\", \"evaluationDepotPrecedent\": \"" + java.util.UUID.randomUUID() + "\"}'::jsonb)")
+                .params(depot.plusDays(40), objet).update();
+        jdbc.sql("UPDATE dossier SET territoire = 'region-28' WHERE id = ?::uuid").param(id).update();
+
+        LocalDate du = depot.plusDays(29).atZoneSameInstant(Evaluateur.PARIS).toLocalDate();
+        JsonNode lu = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/statistiques?du=" + du + "&au=" + du.plusDays(12),
+                "dreal28", null, null).body());
+        String rouen = "metropole-rouen-normandie";
+        assertThat(chiffre(lu, rouen, "demandesDeComplements")).as("la demande, faite par la Métropole").isEqualTo(1);
+        assertThat(chiffre(lu, rouen, "piece:PLAN_MASSE")).isEqualTo(1);
+        assertThat(chiffre(lu, rouen, "depots")).isZero();
+        assertThat(chiffre(lu, "region-28", "depots")).as("la réponse, reçue par l'autre service").isEqualTo(1);
+        assertThat(chiffre(lu, "region-28", "reponsesAuxComplements")).isEqualTo(1);
+        assertThat(chiffre(lu, "region-28", "demandesDeComplements")).isZero();
+    }
+
+    /**
      * For a spreadsheet: a line for the whole, then one per territory, the months in columns; the same figures as the
      * JSON answer, which it is checked against cell by cell.
      */
