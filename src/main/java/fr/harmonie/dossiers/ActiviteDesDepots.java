@@ -5,6 +5,7 @@ import fr.harmonie.evaluation.Evaluateur;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +41,8 @@ class ActiviteDesDepots {
     /** Dossiers of one territory last deposited in the period whose deposit's evaluation carries one anomaly. */
     record AnomalieAuDepot(String territoire, String code, String gravite, long dossiers) { }
 
-    /** Instructions closed in the period for one territory, and how long each took. */
-    record Instruits(String territoire, List<DureeDInstruction> durees) { }
+    /** Instructions closed in one month (Paris time) of the period for one territory, and how long each took. */
+    record Instruits(String territoire, String mois, List<DureeDInstruction> durees) { }
 
     record Lue(List<Depots> depots, List<Demandes> demandes, List<PieceDemandee> pieces, List<MaturiteAuDepot> maturites,
                List<AnomalieAuDepot> anomalies, List<Instruits> instruits) { }
@@ -109,25 +110,29 @@ class ActiviteDesDepots {
                 .params(p).query((rs, n) -> new AnomalieAuDepot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
         // Each instruction closed in the period, with its dossier's deposits and requests up to the close, in order.
         p.put("action", "INSTRUIRE");
-        Map<Long, String> territoireDe = new LinkedHashMap<>();
+        record Cloture(String territoire, String mois) { }
+        Map<Long, Cloture> clotures = new LinkedHashMap<>();
         Map<Long, List<DureeDInstruction.Etape>> etapesDe = new HashMap<>();
-        jdbc.sql("SELECT " + SERVICE + ", j.id, e.action, e.quand" + lignes("""
+        jdbc.sql("SELECT " + SERVICE + ", to_char(j.quand AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), j.id, e.action, e.quand"
+                        + lignes("""
                         JOIN journal e ON e.objet = j.objet AND e.id <= j.id
                          AND e.action IN ('DEPOT', 'DEMANDER_COMPLEMENTS', 'INSTRUIRE')""") + " ORDER BY j.id, e.id")
                 .params(p).query(rs -> {
-                    long instruit = rs.getLong(2);
-                    territoireDe.put(instruit, rs.getString(1));
-                    etapesDe.computeIfAbsent(instruit, i -> new ArrayList<>()).add(new DureeDInstruction.Etape(rs.getString(3),
-                            rs.getObject(4, OffsetDateTime.class).toInstant()));
+                    long instruit = rs.getLong(3);
+                    clotures.putIfAbsent(instruit, new Cloture(rs.getString(1), rs.getString(2)));
+                    etapesDe.computeIfAbsent(instruit, i -> new ArrayList<>()).add(new DureeDInstruction.Etape(rs.getString(4),
+                            rs.getObject(5, OffsetDateTime.class).toInstant()));
                 });
-        Map<String, List<DureeDInstruction>> durees = new TreeMap<>();
-        territoireDe.forEach((instruit, territoire) -> {
+        Map<Cloture, List<DureeDInstruction>> durees = new TreeMap<>(Comparator.comparing(Cloture::territoire)
+                .thenComparing(Cloture::mois));
+        clotures.forEach((instruit, c) -> {
             DureeDInstruction duree = DureeDInstruction.de(etapesDe.get(instruit));
             if (duree != null) {
-                durees.computeIfAbsent(territoire, t -> new ArrayList<>()).add(duree);
+                durees.computeIfAbsent(c, k -> new ArrayList<>()).add(duree);
             }
         });
-        List<Instruits> instruits = durees.entrySet().stream().map(e -> new Instruits(e.getKey(), e.getValue())).toList();
+        List<Instruits> instruits = durees.entrySet().stream()
+                .map(e -> new Instruits(e.getKey().territoire(), e.getKey().mois(), e.getValue())).toList();
         return new Lue(depots, demandes, pieces, maturites, anomalies, instruits);
     }
 

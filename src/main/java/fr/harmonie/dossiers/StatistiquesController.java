@@ -66,7 +66,7 @@ class StatistiquesController {
             description = "du et au (AAAA-MM-JJ, jours de Paris, compris l'un et l'autre) : par défaut les douze derniers mois."
                     + " Comptés au journal : chaque dépôt, dont les réponses à des compléments, et chaque demande de compléments,"
                     + " avec les pièces qu'elle nomme ; puis, des dossiers dont le dernier dépôt tombe dans la période, la maturité"
-                    + " et les anomalies de ce dépôt ; enfin les instructions closes, la médiane de leur durée depuis le premier"
+                    + " et les anomalies de ce dépôt ; enfin les instructions closes, par mois, la médiane de leur durée depuis le premier"
                     + " dépôt et celle du temps passé entre les mains du service (l'attente des compléments ôtée)."
                     + " Avec format=csv, un tableau pour un tableur.")
     @ApiResponse(responseCode = "200", description = "Les comptes de la période : ensemble, puis par territoire.")
@@ -143,9 +143,13 @@ class StatistiquesController {
                 .sorted(Map.Entry.<List<String>, Long>comparingByValue().reversed()
                         .thenComparing(e -> e.getKey().get(0)).thenComparing(e -> e.getKey().get(1)))
                 .map(e -> anomalie(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList());
-        List<DureeDInstruction> durees = lue.instruits().stream().filter(i -> retenu.test(i.territoire()))
-                .flatMap(i -> i.durees().stream()).toList();
+        List<ActiviteDesDepots.Instruits> instruits = lue.instruits().stream().filter(i -> retenu.test(i.territoire())).toList();
+        List<DureeDInstruction> durees = instruits.stream().flatMap(i -> i.durees().stream()).toList();
         b.put("instruits", (long) durees.size());
+        Map<String, Long> instruitsParMois = new LinkedHashMap<>();
+        mois.forEach(m -> instruitsParMois.put(m, 0L));
+        instruits.forEach(i -> instruitsParMois.merge(i.mois(), (long) i.durees().size(), Long::sum));
+        b.put("instruitsParMois", instruitsParMois);
         if (!durees.isEmpty()) {
             b.put("delaiMedianJours", medianeAuDixieme(durees.stream().map(DureeDInstruction::totalJours).toList()));
             b.put("delaiMedianAuServiceJours", medianeAuDixieme(durees.stream().map(DureeDInstruction::auServiceJours).toList()));

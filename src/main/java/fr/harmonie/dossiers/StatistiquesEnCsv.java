@@ -11,8 +11,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The figures of a period for a spreadsheet: one line for all the territories, then one per territory, each with its
- * deposits month by month in columns (the year-end peak as a row of figures a chart is drawn from), and the pieces and
- * anomalies most often met, written out in one cell each.
+ * deposits and closed instructions month by month in columns (the year-end peak as rows of figures a chart is drawn
+ * from), and the pieces and anomalies most often met, written out in one cell each.
  */
 final class StatistiquesEnCsv {
 
@@ -31,6 +31,7 @@ final class StatistiquesEnCsv {
         List<String> mois = List.copyOf(((Map<String, Long>) ensemble.get("depotsParMois")).keySet());
         List<String> entete = new ArrayList<>(COLONNES);
         mois.forEach(m -> entete.add("dépôts " + m));
+        mois.forEach(m -> entete.add("instruits " + m));
         entete.add("pièces demandées en compléments");
         entete.add("anomalies au dépôt");
         StringWriter texte = new StringWriter();
@@ -60,6 +61,7 @@ final class StatistiquesEnCsv {
                 maturite.get("PREMATUREE"), maturite.get("A_CONSOLIDER"), maturite.get("MURE"), b.get("instruits"),
                 jours(b.get("delaiMedianJours")), jours(b.get("delaiMedianAuServiceJours"))));
         l.addAll(((Map<String, Long>) b.get("depotsParMois")).values());
+        l.addAll(((Map<String, Long>) b.get("instruitsParMois")).values());
         l.add(((List<Map<String, Object>>) b.get("piecesDemandees")).stream()
                 .map(p -> p.get("code") + " (" + p.get("demandes") + ")").collect(Collectors.joining(", ")));
         l.add(((List<Map<String, Object>>) b.get("anomaliesAuDepot")).stream()

@@ -56,6 +56,7 @@ class StatistiquesApiTest {
         JsonNode bilan = territoire == null ? lu.get("ensemble") : lu.get("territoires").valueStream()
                 .filter(t -> t.get("territoire").asString().equals(territoire)).findFirst().orElse(null);
         return bilan == null ? 0 : champ.startsWith("mois:") ? bilan.get("depotsParMois").get(champ.substring(5)).asLong()
+                : champ.startsWith("instruits:") ? bilan.get("instruitsParMois").get(champ.substring(10)).asLong()
                 : champ.startsWith("piece:") ? bilan.get("piecesDemandees").valueStream()
                         .filter(p -> p.get("code").asString().equals(champ.substring(6))).mapToLong(p -> p.get("demandes").asLong()).sum()
                 : bilan.get(champ).asLong();
@@ -97,7 +98,7 @@ class StatistiquesApiTest {
         // Normandie: the Rouen dossier's first deposit and its answer, this month; one request naming two pieces.
         for (String[] attendu : new String[][] {{"depots", "2"}, {"reponsesAuxComplements", "1"}, {mois, "2"},
                 {"demandesDeComplements", "1"}, {"demandesNommantDesPieces", "1"}, {"piece:PLAN_MASSE", "1"}, {"piece:AVIS_COMMUNE", "1"},
-                {"instruits", "1"}}) {
+                {"instruits", "1"}, {"instruits:" + YearMonth.now(Evaluateur.PARIS), "1"}}) {
             for (String territoire : new String[] {null, rouen}) {
                 assertThat(chiffre(apres.get("dreal28"), territoire, attendu[0]) - chiffre(avant.get("dreal28"), territoire, attendu[0]))
                         .as("dreal28 %s %s", territoire, attendu[0]).isEqualTo(Long.parseLong(attendu[1]));
@@ -155,6 +156,8 @@ class StatistiquesApiTest {
         JsonNode rouen = lu.get("territoires").valueStream()
                 .filter(t -> t.get("territoire").asString().equals("metropole-rouen-normandie")).findFirst().orElseThrow();
         assertThat(rouen.get("instruits").asLong()).isEqualTo(1);
+        assertThat(rouen.get("instruitsParMois").get(YearMonth.from(cloture).toString()).asLong()).as("le mois de la clôture").isEqualTo(1);
+        assertThat(rouen.get("instruitsParMois").valueStream().mapToLong(JsonNode::asLong).sum()).isEqualTo(1);
         assertThat(rouen.get("delaiMedianJours").asDouble()).as("du premier dépôt à la clôture").isEqualTo(15.0);
         assertThat(rouen.get("delaiMedianAuServiceJours").asDouble()).as("2 jours avant la demande, 3 après la réponse").isEqualTo(5.0);
         List<String> csv = ClientHttp.appeler(port, "GET", "/api/v1/statistiques?du=" + cloture.minusDays(1) + "&au="
@@ -164,6 +167,7 @@ class StatistiquesApiTest {
                 .findFirst().orElseThrow();
         assertThat(ligne.get(entete.indexOf("délai médian (jours)"))).isEqualTo("15,0");
         assertThat(ligne.get(entete.indexOf("délai médian au service (jours)"))).isEqualTo("5,0");
+        assertThat(ligne.get(entete.indexOf("instruits " + YearMonth.from(cloture)))).isEqualTo("1");
     }
 
     /**
