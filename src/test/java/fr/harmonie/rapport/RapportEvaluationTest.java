@@ -91,8 +91,40 @@ class RapportEvaluationTest {
     }
 
     private static byte[] rapport(ObjectNode dossier, JsonNode resultat) {
+        return rapport(dossier, resultat, null);
+    }
+
+    private static byte[] rapport(ObjectNode dossier, JsonNode resultat, RapportEvaluation.Depot depot) {
         return RapportEvaluation.pdf(new RapportEvaluation.Contenu(UUID.randomUUID().toString(), "bailleur",
-                OffsetDateTime.parse("2026-12-07T10:00:00Z"), resultat.get("empreinte").asString(), dossier, resultat, null));
+                OffsetDateTime.parse("2026-12-07T10:00:00Z"), resultat.get("empreinte").asString(), dossier, resultat, depot));
+    }
+
+    /**
+     * A message is typed by people: 10 000 characters (the most a deposit or a request takes), in paragraphs separated
+     * as Windows separates them, with a tab, a bell and an emoji. The answer's report prints it over pages, every word,
+     * rather than fail.
+     */
+    @Test
+    void laReponseAuxComplementsSImprimeEntiereQuelleQueSoitSaLongueur() throws Exception {
+        ObjectNode dossier = agrement();
+        JsonNode resultat = evaluer(dossier);
+        String paragraphe = "Le plan de masse\tsigné est joint \uD83D\uDCCE ; le prix de revient suit.\u0007\r\n";
+        int paragraphes = (10_000 - "FIN-DU-MESSAGE".length()) / paragraphe.length();
+        String message = paragraphe.repeat(paragraphes) + "FIN-DU-MESSAGE";
+        RapportEvaluation.Depot depot = new RapportEvaluation.Depot(message, new RapportEvaluation.Complements(
+                "Le plan de masse signé.\r\nLe prix de revient.", List.of(
+                        new RapportEvaluation.PieceDemandee("PLAN_MASSE", "Plan de masse", true),
+                        new RapportEvaluation.PieceDemandee("PRIX_REVIENT", "Prix de revient prévisionnel HT", false)), 3));
+
+        byte[] pdf = rapport(dossier, resultat, depot);
+        String texte = TexteDuPdf.lire(pdf);
+
+        assertThat(texte).contains("Évaluation du dépôt d'un dossier de demande d'agrément", "Demande Le plan de masse signé.",
+                "Pièces demandées 2 pièces, dont 1 déclarée autrement", "Modifiée Plan de masse (PLAN_MASSE)",
+                "Inchangée Prix de revient prévisionnel HT (PRIX_REVIENT)", "Changements 3 changements depuis le dépôt précédent",
+                "Réponse du bailleur Le plan de masse", "FIN-DU-MESSAGE");
+        assertThat(texte.split("prix de revient suit", -1).length - 1).as("chaque paragraphe").isEqualTo(paragraphes);
+        assertThat(TexteDuPdf.pages(pdf)).isGreaterThan(TexteDuPdf.pages(rapport(dossier, resultat)) + 2);
     }
 
     @Test
