@@ -54,14 +54,16 @@ class ActiviteDesDepots {
     }
 
     /**
-     * The service a journal line {@code j} of a dossier was addressed to: the territory of the dossier's last deposit up
-     * to it (a deposit names its own). A dossier whose answer to compléments went to the pack published since its first
-     * deposit counts its first deposit and the request under the service that received and asked them, not under the
-     * one that instructs it today.
+     * The service a journal line {@code j} of a dossier was addressed to, or that acted: the territory the line names
+     * (every deposit, and every instruction step since they name it), else the one of the dossier's last deposit up to
+     * the line. A dossier whose answer to compléments went to a pack published since its first deposit counts its first
+     * deposit and the request under the service that received and asked them, not under the one that instructs it today.
      */
     private static final String SERVICE = """
-            COALESCE((SELECT p.detail ->> 'territoire' FROM journal p WHERE p.objet = j.objet AND p.action = 'DEPOT' AND p.id <= j.id
-                      ORDER BY p.id DESC LIMIT 1), d.territoire)""";
+            COALESCE(j.detail ->> 'territoire',
+                     (SELECT p.detail ->> 'territoire' FROM journal p WHERE p.objet = j.objet AND p.action = 'DEPOT' AND p.id <= j.id
+                      ORDER BY p.id DESC LIMIT 1),
+                     d.territoire)""";
 
     /**
      * The journal lines of {@code :action} between {@code :debut} and {@code :fin} about the dossiers the user sees,
@@ -90,8 +92,7 @@ class ActiviteDesDepots {
         p.put("debut", debut(du));
         p.put("fin", debut(au.plusDays(1)));
         p.put("action", "DEPOT");
-        List<Depots> depots = jdbc.sql("SELECT COALESCE(j.detail ->> 'territoire', d.territoire),"
-                        + " to_char(j.quand AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), count(*),"
+        List<Depots> depots = jdbc.sql("SELECT " + SERVICE + ", to_char(j.quand AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), count(*),"
                         + " count(*) FILTER (WHERE j.detail -> 'evaluationDepotPrecedent' IS NOT NULL)" + lignes("") + " GROUP BY 1, 2")
                 .params(p).query((rs, n) -> new Depots(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
         p.put("action", "DEMANDER_COMPLEMENTS");
@@ -113,8 +114,8 @@ class ActiviteDesDepots {
         record Cloture(String territoire, String mois) { }
         Map<Long, Cloture> clotures = new LinkedHashMap<>();
         Map<Long, List<DureeDInstruction.Etape>> etapesDe = new HashMap<>();
-        jdbc.sql("SELECT " + SERVICE + ", to_char(j.quand AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), j.id, e.action, e.quand"
-                        + lignes("""
+        jdbc.sql("SELECT s.service, to_char(j.quand AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), j.id, e.action, e.quand"
+                        + lignes("CROSS JOIN LATERAL (SELECT " + SERVICE + " AS service) s " + """
                         JOIN journal e ON e.objet = j.objet AND e.id <= j.id
                          AND e.action IN ('DEPOT', 'DEMANDER_COMPLEMENTS', 'INSTRUIRE')""") + " ORDER BY j.id, e.id")
                 .params(p).query(rs -> {

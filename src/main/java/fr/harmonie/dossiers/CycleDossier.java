@@ -425,6 +425,8 @@ class CycleDossier {
                             + ceQuiResteAFaire(d.statut(), depuis) + ".");
         }
         Map<String, Object> detail = new LinkedHashMap<>();
+        // The service that acted, as a deposit names the one it went to: a dossier may pass to another service later.
+        detail.put("territoire", d.territoire());
         if (message != null) {
             detail.put("message", message);
         }

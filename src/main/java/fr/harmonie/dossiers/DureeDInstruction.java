@@ -30,10 +30,12 @@ record DureeDInstruction(double totalJours, double auServiceJours) {
             if (e.action().equals("DEPOT")) {
                 premierDepot = premierDepot == null ? e.quand() : premierDepot;
                 rendu = rendu == null ? e.quand() : rendu;
-            } else if (rendu != null) {
-                auService = auService.plus(Duration.between(rendu, e.quand()));
-                rendu = null;
-                if (e.action().equals("INSTRUIRE")) {
+            } else {
+                if (rendu != null) {
+                    auService = auService.plus(Duration.between(rendu, e.quand()));
+                    rendu = null;
+                }
+                if (e.action().equals("INSTRUIRE") && premierDepot != null) {
                     return new DureeDInstruction(jours(Duration.between(premierDepot, e.quand())), jours(auService));
                 }
             }

@@ -628,6 +628,7 @@ class CycleDossierTest {
         JsonNode demande = historique.valueStream().filter(l -> l.get("action").asString().equals("DEMANDER_COMPLEMENTS"))
                 .findFirst().orElseThrow().get("detail");
         assertThat(demande.get("pieces")).isEqualTo(Json.MAPPER.readTree("[\"PLAN_MASSE\", \"PRIX_REVIENT\", \"AVIS_COMMUNE\"]"));
+        assertThat(demande.get("territoire").asString()).as("le service qui demande").isEqualTo("metropole-rouen-normandie");
 
         // Nothing changed and nothing said is the empty answer, as when no piece is named; something else changed, none
         // of the pieces asked, and nothing said, would be asked again.

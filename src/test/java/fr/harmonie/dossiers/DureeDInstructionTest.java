@@ -43,6 +43,17 @@ class DureeDInstructionTest {
         assertThat(d.auServiceJours()).isEqualTo(2.5 + 1 + 2);
     }
 
+    /**
+     * The service closes only a dossier in its hands, but a journal imported from elsewhere may close one waiting for
+     * compléments: the instruction still counts, the wait not as the service's.
+     */
+    @Test
+    void uneClotureEnAttenteDesComplementsCompteSansLAttente() {
+        DureeDInstruction d = DureeDInstruction.de(List.of(le("DEPOT", "2026-12-01T09:00:00Z"),
+                le("DEMANDER_COMPLEMENTS", "2026-12-05T09:00:00Z"), le("INSTRUIRE", "2026-12-20T09:00:00Z")));
+        assertThat(d).isEqualTo(new DureeDInstruction(19, 4));
+    }
+
     @Test
     void uneClotureSansDepotNeSeMesurePas() {
         assertThat(DureeDInstruction.de(List.of(le("INSTRUIRE", "2026-12-03T08:00:00Z")))).isNull();
