@@ -358,10 +358,14 @@ class CycleDossier {
                                         List<Map<String, String>> chaine, Scellee s, String message, Map<String, Object> detail) {
         int n = jdbc.sql("""
                 UPDATE dossier SET statut = 'DEPOSE', territoire = ?, region = ?, chaine = ?::jsonb, date_reference_depot = ?,
-                       evaluation_depot = ?, message_depot = ?, depose_le = now(), version = version + 1, modifie_le = now()
+                       evaluation_depot = ?, message_depot = ?, depose_le = now(), version = version + 1, modifie_le = now(),
+                       pieces_demandees = COALESCE(?::jsonb, pieces_demandees)
                 WHERE id = ? AND version = ? AND statut IN ('BROUILLON', 'COMPLEMENTS_DEMANDES') AND supprime_le IS NULL""")
                 .params(r.territoire().code(), commune == null ? null : commune.region(), Json.MAPPER.writeValueAsString(chaine),
-                        r.dateReference(), s.id(), message, d.id(), d.version()).update();
+                        r.dateReference(), s.id(), message,
+                        // The pieces asked, now with what the answer did to each: the instructeur's queue shows it.
+                        detail.containsKey("piecesDemandees") ? Json.MAPPER.writeValueAsString(detail.get("piecesDemandees")) : null,
+                        d.id(), d.version()).update();
         if (n != 1) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dépôt impossible", "Le dossier a changé pendant le dépôt : relisez-le.");
         }

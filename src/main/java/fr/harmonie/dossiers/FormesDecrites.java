@@ -233,7 +233,11 @@ class FormesDecrites {
                         + " les compléments qu'il a demandés lui reviennent."))
                 .addProperty("messageInstruction", texte("Le dernier message du service instructeur."))
                 .addProperty("piecesDemandees", liste(objet(null).addProperty("code", texte("Le code de la pièce au catalogue."))
-                                .addProperty("libelle", texte("Son libellé.")).required(List.of("code", "libelle")))
+                                .addProperty("libelle", texte("Son libellé."))
+                                .addProperty("modifiee", booleen("Une fois la demande répondue (le dossier déposé de nouveau) :"
+                                        + " vrai quand la réponse déclare la pièce autrement qu'au dépôt précédent (fournie, signée,"
+                                        + " datée, commentée, ajoutée ou retirée) ; absent tant que le bailleur n'a pas répondu."))
+                                .required(List.of("code", "libelle")))
                         .description("Les pièces que nomme la dernière demande de compléments, dans l'ordre du catalogue"
                                 + " (absent si elle n'en nomme aucune)."))
                 .addProperty("messageDepot", texte("Ce que le bailleur a dit avec son dernier dépôt."))

@@ -105,12 +105,16 @@ final class ListeEnCsv {
         return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
-    /** The codes of the pieces the last request for compléments names, in catalogue order, as the products are written. */
+    /**
+     * The codes of the pieces the last request for compléments names, in catalogue order, as the products are written;
+     * once answered, each says what the answer did to it: « PLAN_MASSE (modifiée) PRIX_REVIENT (inchangée) ».
+     */
     private static String codes(String piecesDemandees) {
         if (piecesDemandees == null) {
             return "";
         }
-        return Json.MAPPER.readTree(piecesDemandees).valueStream().map(p -> p.path("code").asString(""))
+        return Json.MAPPER.readTree(piecesDemandees).valueStream().map(p -> p.path("code").asString("")
+                        + (p.has("modifiee") ? p.path("modifiee").asBoolean() ? " (modifiée)" : " (inchangée)" : ""))
                 .collect(Collectors.joining(" "));
     }
 

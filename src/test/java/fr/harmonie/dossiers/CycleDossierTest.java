@@ -663,9 +663,17 @@ class CycleDossierTest {
                 .filter(l -> l.get("action").asString().equals("DEPOT")).reduce((premier, dernier) -> dernier).orElseThrow();
         assertThat(redepot.get("detail").get("piecesDemandees")).isEqualTo(Json.MAPPER.readTree(repondues));
 
-        // Asked again, by message alone: the pieces of the first request are no longer asked.
+        // Until the next request, the dossier shows the pieces asked and what the answer did to each, in every list.
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("piecesDemandees"))
-                .as("ce que la demande en cours nomme, jusqu'à la suivante").isEqualTo(Json.MAPPER.readTree(attendues));
+                .isEqualTo(Json.MAPPER.readTree(repondues));
+        assertThat(json(appeler("GET", "/api/v1/dossiers?statut=DEPOSE", "instructeur", null, null)).valueStream()
+                .filter(d -> d.get("id").asString().equals(id)).findFirst().orElseThrow().get("piecesDemandees"))
+                .isEqualTo(Json.MAPPER.readTree(repondues));
+        assertThat(appeler("GET", "/api/v1/dossiers?statut=DEPOSE&format=csv", "instructeur", null, null).body().lines()
+                .filter(l -> l.startsWith(id)).findFirst().orElseThrow())
+                .endsWith(";PLAN_MASSE (inchangée) PRIX_REVIENT (inchangée) AVIS_COMMUNE (modifiée)");
+
+        // Asked again, by message alone: the pieces of the first request are no longer asked.
         assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode())
                 .isEqualTo(200);
         assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Le"
