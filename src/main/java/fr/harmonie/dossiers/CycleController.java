@@ -161,7 +161,7 @@ class CycleController {
             + "pièce requise avec son état et qui la demande, chaque anomalie, la maturité et ses prochaines étapes, les versions "
             + "des packs et le reçu, sur chaque page. Le rapport de l'évaluation scellée par un dépôt s'intitule « Évaluation du dépôt » et donne le "
             + "message du bailleur ; pour une réponse à des compléments, aussi la demande du service, chaque pièce qu'elle nommait "
-            + "(modifiée ou inchangée depuis le dépôt précédent) et le nombre de changements.",
+            + "(modifiée ou inchangée depuis le dépôt précédent) et les changements apportés, en français.",
             content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE + " Ou : " + ReponsesDecrites.IMPRESSIONS_SATUREES)
     @GetMapping("/api/v1/evaluations/{id}/rapport")

@@ -65,6 +65,7 @@ class DepotsScelles {
                 .toList();
         return new RapportEvaluation.Depot(message, new RapportEvaluation.Complements(
                 demande == null ? null : demande.path("message").asString(null), pieces,
-                depot.has("nombreChangements") ? depot.path("nombreChangements").asInt() : null));
+                depot.has("nombreChangements") ? depot.path("nombreChangements").asInt() : null,
+                depot.path("changements").valueStream().map(c -> c.path("resume").asString("")).filter(r -> !r.isEmpty()).toList()));
     }
 }

@@ -61,10 +61,11 @@ public final class RapportEvaluation {
 
     /**
      * The request the deposit answers: its message ({@code demande}, null if none), the pieces it named with whether the
-     * answer declares each otherwise than the deposit before (empty when it named none), and how many changes the
-     * answer brings (null when its journal line does not say).
+     * answer declares each otherwise than the deposit before (empty when it named none), how many changes the answer
+     * brings (null when its journal line does not say) and the first of them in words ({@code resumes}, « Lot PLUS,
+     * logement P01, loyer mensuel : 399,3 → 390 »), as the history keeps them.
      */
-    public record Complements(String demande, List<PieceDemandee> pieces, Integer changements) { }
+    public record Complements(String demande, List<PieceDemandee> pieces, Integer changements, List<String> resumes) { }
 
     public record PieceDemandee(String code, String libelle, boolean modifiee) { }
 
@@ -161,8 +162,12 @@ public final class RapportEvaluation {
             }
         }
         if (complements.changements() != null) {
+            List<String> resumes = complements.resumes();
+            int autres = complements.changements() - resumes.size();
             pages.ligneEtiquetee("Changements", Fr.compte(complements.changements(), "changement", "changements")
-                    + " depuis le dépôt précédent, que l'historique du dossier détaille", COLONNE);
+                    + " depuis le dépôt précédent" + (resumes.isEmpty() ? "" : " :\n" + String.join("\n", resumes))
+                    + (autres > 0 ? "\n… et " + Fr.compte(autres, "autre, que donne", "autres, que donne") + " l'historique du dossier" : ""),
+                    COLONNE);
         }
         pages.ligneEtiquetee("Réponse du bailleur", depot.message() == null ? "(sans message)" : depot.message(), COLONNE);
     }

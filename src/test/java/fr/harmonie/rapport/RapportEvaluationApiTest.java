@@ -102,7 +102,7 @@ class RapportEvaluationApiTest {
                 "Pièces demandées 2 pièces, dont 1 déclarée autrement qu'au dépôt précédent",
                 "Inchangée Plan de masse (PLAN_MASSE)",
                 "Modifiée Avis ou délibération de la commune (AVIS_COMMUNE)",
-                "Changements 1 changement depuis le dépôt précédent",
+                "Changements 1 changement depuis le dépôt précédent : Ajout : pièce AVIS_COMMUNE",
                 "Réponse du bailleur L'avis de la commune est joint ; le plan part par courrier.");
         assertThat(reponse.indexOf("(PLAN_MASSE)")).as("dans l'ordre du catalogue").isLessThan(reponse.indexOf("(AVIS_COMMUNE)"));
         assertThat(TexteDuPdf.lire(rapport(simple, "instructeur").body())).startsWith("Évaluation d'un dossier de demande d'agrément")

@@ -114,14 +114,16 @@ class RapportEvaluationTest {
         RapportEvaluation.Depot depot = new RapportEvaluation.Depot(message, new RapportEvaluation.Complements(
                 "Le plan de masse signé.\r\nLe prix de revient.", List.of(
                         new RapportEvaluation.PieceDemandee("PLAN_MASSE", "Plan de masse", true),
-                        new RapportEvaluation.PieceDemandee("PRIX_REVIENT", "Prix de revient prévisionnel HT", false)), 3));
+                        new RapportEvaluation.PieceDemandee("PRIX_REVIENT", "Prix de revient prévisionnel HT", false)), 203,
+                List.of("Ajout : pièce PLAN_MASSE", "Lot PLUS, logement P01, loyer mensuel : 399,3 → 390")));
 
         byte[] pdf = rapport(dossier, resultat, depot);
         String texte = TexteDuPdf.lire(pdf);
 
         assertThat(texte).contains("Évaluation du dépôt d'un dossier de demande d'agrément", "Demande Le plan de masse signé.",
                 "Pièces demandées 2 pièces, dont 1 déclarée autrement", "Modifiée Plan de masse (PLAN_MASSE)",
-                "Inchangée Prix de revient prévisionnel HT (PRIX_REVIENT)", "Changements 3 changements depuis le dépôt précédent",
+                "Inchangée Prix de revient prévisionnel HT (PRIX_REVIENT)", "Changements 203 changements depuis le dépôt précédent : Ajout : pièce PLAN_MASSE"
+                        + " Lot PLUS, logement P01, loyer mensuel : 399,3 → 390 … et 201 autres, que donne l'historique du dossier",
                 "Réponse du bailleur Le plan de masse", "FIN-DU-MESSAGE");
         assertThat(texte.split("prix de revient suit", -1).length - 1).as("chaque paragraphe").isEqualTo(paragraphes);
         assertThat(TexteDuPdf.pages(pdf)).isGreaterThan(TexteDuPdf.pages(rapport(dossier, resultat)) + 2);
