@@ -13,12 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -134,6 +136,18 @@ class StatistiquesApiTest {
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/statistiques", null, null, null).statusCode()).isEqualTo(401);
     }
 
+    /** When the journal says the dossier {@code id} was deposited (it was, once). */
+    private OffsetDateTime depotAuJournal(String id) {
+        return jdbc.sql("SELECT quand FROM journal WHERE objet = ? AND action = 'DEPOT'").param("dossier:" + id)
+                .query(OffsetDateTime.class).single();
+    }
+
+    /** A journal line of the dossier {@code id}, dated {@code quand}, as the service writes it ({@code detail}: JSON). */
+    private void ecrireAuJournal(String id, OffsetDateTime quand, String qui, String action, String detail) {
+        jdbc.sql("INSERT INTO journal (quand, qui, action, objet, detail) VALUES (?, ?, ?, ?, ?::jsonb)")
+                .params(quand, qui, action, "dossier:" + id, detail).update();
+    }
+
     /**
      * A region compares its services' delays without the time bailleurs took to answer. The journal takes its time from
      * PostgreSQL and a test cannot wait three weeks: after a real deposit, the request, the answer and the close are
@@ -142,13 +156,10 @@ class StatistiquesApiTest {
     @Test
     void leDelaiAuServiceOteLAttenteDesComplements() throws Exception {
         String id = DossiersDeTest.creer(port, "76540", true);
-        String objet = "dossier:" + id;
-        java.time.OffsetDateTime depot = jdbc.sql("SELECT quand FROM journal WHERE objet = ? AND action = 'DEPOT'").param(objet)
-                .query(java.time.OffsetDateTime.class).single();
+        OffsetDateTime depot = depotAuJournal(id);
         for (Object[] etape : new Object[][] {{"DEMANDER_COMPLEMENTS", "instructeur", 2}, {"DEPOT", "bailleur", 12},
                 {"PRENDRE_EN_INSTRUCTION", "instructeur", 13}, {"INSTRUIRE", "instructeur", 15}}) {
-            jdbc.sql("INSERT INTO journal (quand, qui, action, objet) VALUES (?, ?, ?, ?)")
-                    .params(depot.plusDays((Integer) etape[2]), etape[1], etape[0], objet).update();
+            ecrireAuJournal(id, depot.plusDays((Integer) etape[2]), (String) etape[1], (String) etape[0], "{}");
         }
         LocalDate cloture = depot.plusDays(15).atZoneSameInstant(Evaluateur.PARIS).toLocalDate();
         JsonNode lu = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/statistiques?du=" + cloture.minusDays(1)
@@ -179,14 +190,11 @@ class StatistiquesApiTest {
     @Test
     void chaqueDepotEtChaqueDemandeComptentAuServiceQuiLesARecus() throws Exception {
         String id = DossiersDeTest.creer(port, "76540", true);
-        String objet = "dossier:" + id;
-        java.time.OffsetDateTime depot = jdbc.sql("SELECT quand FROM journal WHERE objet = ? AND action = 'DEPOT'").param(objet)
-                .query(java.time.OffsetDateTime.class).single();
-        jdbc.sql("INSERT INTO journal (quand, qui, action, objet, detail) VALUES (?, 'instructeur', 'DEMANDER_COMPLEMENTS', ?,"
-                + " '{\"message\": \"Le plan de masse.\", \"pieces\": [\"PLAN_MASSE\"]}'::jsonb)").params(depot.plusDays(30), objet).update();
-        jdbc.sql("INSERT INTO journal (quand, qui, action, objet, detail) VALUES (?, 'bailleur', 'DEPOT', ?,"
-                + " '{\"territoire\": \"region-28\", \"evaluationDepotPrecedent\": \"" + java.util.UUID.randomUUID() + "\"}'::jsonb)")
-                .params(depot.plusDays(40), objet).update();
+        OffsetDateTime depot = depotAuJournal(id);
+        ecrireAuJournal(id, depot.plusDays(30), "instructeur", "DEMANDER_COMPLEMENTS",
+                "{\"message\": \"Le plan de masse.\", \"pieces\": [\"PLAN_MASSE\"]}");
+        ecrireAuJournal(id, depot.plusDays(40), "bailleur", "DEPOT",
+                "{\"territoire\": \"region-28\", \"evaluationDepotPrecedent\": \"" + UUID.randomUUID() + "\"}");
         jdbc.sql("UPDATE dossier SET territoire = 'region-28' WHERE id = ?::uuid").param(id).update();
 
         LocalDate du = depot.plusDays(29).atZoneSameInstant(Evaluateur.PARIS).toLocalDate();
