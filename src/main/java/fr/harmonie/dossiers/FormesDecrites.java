@@ -143,7 +143,7 @@ class FormesDecrites {
                                 + " bloquante manquante), de la plus fréquente à la moins."))
                 .addProperty("instruits", entier("Les dossiers dont l'instruction s'est close (INSTRUIRE) dans la période."))
                 .addProperty("instruitsParMois", objet("Ces clôtures, mois par mois (AAAA-MM, heure de Paris), zéros compris :"
-                        + " la part des décisions de novembre et décembre que la démarche de lissage veut réduire.")
+                        + " la part des instructions closes en novembre et décembre, que la démarche de lissage veut réduire.")
                         .additionalProperties(entier(null)))
                 .addProperty("delaiMedianJours", new Schema<>().types(Set.of("number")).description("Pour eux, la médiane"
                         + " des jours entre leur premier dépôt et la clôture de leur instruction, compléments compris (au dixième ;"
