@@ -41,8 +41,11 @@ class ActiviteDesDepots {
     /** Dossiers of one territory last deposited in the period whose deposit's evaluation carries one anomaly. */
     record AnomalieAuDepot(String territoire, String code, String gravite, long dossiers) { }
 
-    /** Instructions closed in one month (Paris time) of the period for one territory, and how long each took. */
-    record Instruits(String territoire, String mois, List<DureeDInstruction> durees) { }
+    /**
+     * Instructions closed in one month (Paris time) of the period for one territory with one sense of decision (null:
+     * unsaid), and how long each took.
+     */
+    record Instruits(String territoire, String mois, String decision, List<DureeDInstruction> durees) { }
 
     record Lue(List<Depots> depots, List<Demandes> demandes, List<PieceDemandee> pieces, List<MaturiteAuDepot> maturites,
                List<AnomalieAuDepot> anomalies, List<Instruits> instruits) { }
@@ -111,21 +114,22 @@ class ActiviteDesDepots {
                 .params(p).query((rs, n) -> new AnomalieAuDepot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
         // Each instruction closed in the period, with its dossier's deposits and requests up to the close, in order.
         p.put("action", "INSTRUIRE");
-        record Cloture(String territoire, String mois) { }
+        record Cloture(String territoire, String mois, String decision) { }
         Map<Long, Cloture> clotures = new LinkedHashMap<>();
         Map<Long, List<DureeDInstruction.Etape>> etapesDe = new HashMap<>();
-        jdbc.sql("SELECT s.service, to_char(j.quand AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), j.id, e.action, e.quand"
+        jdbc.sql("SELECT s.service, to_char(j.quand AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), j.id, e.action, e.quand,"
+                        + " j.detail ->> 'decision'"
                         + lignes("CROSS JOIN LATERAL (SELECT " + SERVICE + " AS service) s " + """
                         JOIN journal e ON e.objet = j.objet AND e.id <= j.id
                          AND e.action IN ('DEPOT', 'DEMANDER_COMPLEMENTS', 'INSTRUIRE')""") + " ORDER BY j.id, e.id")
                 .params(p).query(rs -> {
                     long instruit = rs.getLong(3);
-                    clotures.putIfAbsent(instruit, new Cloture(rs.getString(1), rs.getString(2)));
+                    clotures.putIfAbsent(instruit, new Cloture(rs.getString(1), rs.getString(2), rs.getString(6)));
                     etapesDe.computeIfAbsent(instruit, i -> new ArrayList<>()).add(new DureeDInstruction.Etape(rs.getString(4),
                             rs.getObject(5, OffsetDateTime.class).toInstant()));
                 });
         Map<Cloture, List<DureeDInstruction>> durees = new TreeMap<>(Comparator.comparing(Cloture::territoire)
-                .thenComparing(Cloture::mois));
+                .thenComparing(Cloture::mois).thenComparing(Cloture::decision, Comparator.nullsFirst(Comparator.naturalOrder())));
         clotures.forEach((instruit, c) -> {
             DureeDInstruction duree = DureeDInstruction.de(etapesDe.get(instruit));
             if (duree != null) {
@@ -133,7 +137,7 @@ class ActiviteDesDepots {
             }
         });
         List<Instruits> instruits = durees.entrySet().stream()
-                .map(e -> new Instruits(e.getKey().territoire(), e.getKey().mois(), e.getValue())).toList();
+                .map(e -> new Instruits(e.getKey().territoire(), e.getKey().mois(), e.getKey().decision(), e.getValue())).toList();
         return new Lue(depots, demandes, pieces, maturites, anomalies, instruits);
     }
 

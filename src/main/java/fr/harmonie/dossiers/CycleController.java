@@ -289,7 +289,11 @@ class CycleController {
                        @ArraySchema(arraySchema = @Schema(description = "Pour DEMANDER_COMPLEMENTS, facultatif : les pièces demandées,"
                                + " par leur code au catalogue de la chaîne du dépôt (celui des pièces requises de l'évaluation),"
                                + " que le dossier montre ensuite dans piecesDemandees ; un code inconnu refuse la demande (400)."),
-                               maxItems = PiecesDemandees.AU_PLUS, schema = @Schema(example = "PLAN_MASSE")) List<String> pieces) { }
+                               maxItems = PiecesDemandees.AU_PLUS, schema = @Schema(example = "PLAN_MASSE")) List<String> pieces,
+                       @Schema(description = "Pour INSTRUIRE, facultatif : le sens de la décision qui clôt l'instruction,"
+                               + " FAVORABLE (l'agrément) ou DEFAVORABLE (le refus), que le dossier montre ensuite dans decision"
+                               + " (sans égard à la casse) ; avec une autre action, ou une autre valeur, la requête est refusée (400).",
+                               allowableValues = {"FAVORABLE", "DEFAVORABLE"}) String decision) { }
 
     @Operation(summary = "Faire avancer l'instruction d'un dossier déposé (instructeur de son territoire)")
     @ApiResponse(responseCode = "200", description = "Transition faite : le corps donne le nouveau statut.")
@@ -304,7 +308,7 @@ class CycleController {
         DossierStocke d = visible(id, u);
         IfMatch.exiger(ifMatch, d);
         cycle.instruire(u, d, instruction.action(), instruction.message() == null ? null : borne(instruction.message()),
-                instruction.pieces(), ifMatch != null);
+                instruction.pieces(), instruction.decision(), ifMatch != null);
         DossierStocke apres = dossiers.visible(uuid(id), u).orElseThrow();
         return ResponseEntity.ok(Map.of("statut", apres.statut()));
     }

@@ -63,6 +63,9 @@ class CycleDossier {
     /** A deposit refused because the answer to compléments would go to another territory than the one that asked. */
     private static final URI COMPLEMENTS_AILLEURS = URI.create("urn:harmonie:probleme:complements-d-un-autre-territoire");
 
+    /** The senses of the decision that closes an instruction: the agrément, or its refusal. */
+    static final List<String> DECISIONS = List.of("FAVORABLE", "DEFAVORABLE");
+
     private final DossiersStore dossiers;
     private final EvaluationsStore evaluations;
     private final LecteurDossier lecteur;
@@ -378,7 +381,8 @@ class CycleDossier {
      * answered and taken in instruction again by a colleague), refuses the step. The pieces asked are read before the
      * transaction: an old deposit's chain may have to be compiled first, which needs no connection.
      */
-    void instruire(Utilisateur u, DossierStocke d, String actionEcrite, String message, List<String> pieces, boolean versionLue) {
+    void instruire(Utilisateur u, DossierStocke d, String actionEcrite, String message, List<String> pieces, String decisionEcrite,
+                   boolean versionLue) {
         if (u.role() != Role.INSTRUCTEUR) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul un instructeur du territoire instruit le dossier.");
         }
@@ -400,23 +404,44 @@ class CycleDossier {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Pièces hors d'une demande de compléments",
                     "« pieces » nomme les pièces d'une demande de compléments (DEMANDER_COMPLEMENTS), pas de « " + action + " ».");
         }
+        String decision = decision(decisionEcrite, action);
         // Read against the deposit's chain, whose checklist the instructeur has before him; nothing is written if refused.
         List<PiecesDemandees.PieceDemandee> demandees = vers.equals("COMPLEMENTS_DEMANDES") ? piecesDemandees(d, pieces) : null;
-        transaction.executeWithoutResult(t -> ecrireLInstruction(u, d, action, depuis, vers, message, demandees, versionLue));
+        transaction.executeWithoutResult(t -> ecrireLInstruction(u, d, action, depuis, vers, message, demandees, decision, versionLue));
+    }
+
+    /**
+     * The sense of the decision that closes the instruction, as the service says it (case and surrounding spaces aside,
+     * as the action): null when unsaid. Said with another step, or as neither sense, the step is refused.
+     */
+    private static String decision(String ecrite, String action) {
+        if (ecrite == null) {
+            return null;
+        }
+        if (!action.equals("INSTRUIRE")) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Décision hors d'une clôture",
+                    "« decision » dit le sens de la décision qui clôt l'instruction (INSTRUIRE), pas d'une étape « " + action + " ».");
+        }
+        String decision = ecrite.strip().toUpperCase(Locale.ROOT);
+        if (!DECISIONS.contains(decision)) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Décision inconnue",
+                    "« decision » vaut FAVORABLE (l'agrément) ou DEFAVORABLE (le refus), pas « " + ecrite + " ».");
+        }
+        return decision;
     }
 
     private void ecrireLInstruction(Utilisateur u, DossierStocke d, String action, String depuis, String vers, String message,
-                                    List<PiecesDemandees.PieceDemandee> demandees, boolean versionLue) {
+                                    List<PiecesDemandees.PieceDemandee> demandees, String decision, boolean versionLue) {
         int n = jdbc.sql("""
                 UPDATE dossier SET statut = ?, message_instruction = coalesce(?, message_instruction), version = version + 1,
                        modifie_le = now(), instructeur = coalesce(?, instructeur),
-                       pieces_demandees = CASE WHEN ? THEN ?::jsonb ELSE pieces_demandees END
+                       pieces_demandees = CASE WHEN ? THEN ?::jsonb ELSE pieces_demandees END, decision = coalesce(?, decision)
                 WHERE id = ? AND statut = ? AND version = coalesce(?::int, version)""")
                 // Who takes it in instruction is the one it is with, until a colleague takes it up in turn. The pieces are
                 // those of the last request for compléments: a new request replaces them, even by none.
                 .params(vers, message, action.equals("PRENDRE_EN_INSTRUCTION") ? u.identifiant() : null,
                         vers.equals("COMPLEMENTS_DEMANDES"), demandees == null ? null : Json.MAPPER.writeValueAsString(demandees),
-                        d.id(), depuis, versionLue ? d.version() : null).update();
+                        decision, d.id(), depuis, versionLue ? d.version() : null).update();
         if (n != 1 && versionLue) {
             // Changed between the read and this update: 412, as If-Match asked; not changed, the status is the reason.
             dossiers.visible(d.id(), u).filter(actuel -> actuel.version() != d.version()).ifPresent(actuel -> {
@@ -436,6 +461,9 @@ class CycleDossier {
         }
         if (demandees != null) {
             detail.put("pieces", demandees.stream().map(PiecesDemandees.PieceDemandee::code).toList());
+        }
+        if (decision != null) {
+            detail.put("decision", decision);
         }
         dossiers.journal(u.identifiant(), ActionJournal.valueOf(action), d.id(), Json.MAPPER.writeValueAsString(detail));
     }

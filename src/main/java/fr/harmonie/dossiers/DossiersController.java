@@ -387,6 +387,9 @@ class DossiersController {
         if (d.messageDepot() != null) {
             m.put("messageDepot", d.messageDepot());
         }
+        if (d.decision() != null) {
+            m.put("decision", d.decision());
+        }
         m.put("creeLe", Horodatage.enTexte(d.creeLe()));
         m.put("modifieLe", Horodatage.enTexte(d.modifieLe()));
         return m;

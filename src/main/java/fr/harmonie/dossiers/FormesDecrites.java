@@ -100,8 +100,9 @@ class FormesDecrites {
             api.getPaths().get("/api/v1/statistiques").getGet().getResponses().get("200").getContent().addMediaType("text/csv",
                     new MediaType().schema(texte("Avec format=csv (ou Accept: text/csv) : pour un tableur, une ligne pour l'ensemble"
                             + " puis une par territoire : dépôts, réponses aux compléments, demandes de compléments, dossiers déposés"
-                            + " par niveau de maturité, les dépôts de chaque mois en colonnes, puis les pièces demandées et les"
-                            + " anomalies au dépôt, chacune avec son nombre.")));
+                            + " par niveau de maturité, instructions closes, leurs délais et leurs décisions, les dépôts, les clôtures"
+                            + " et les décisions favorables de chaque mois en colonnes, puis les pièces demandées et les anomalies au"
+                            + " dépôt, chacune avec son nombre.")));
         };
     }
 
@@ -145,6 +146,13 @@ class FormesDecrites {
                 .addProperty("instruitsParMois", objet("Ces clôtures, mois par mois (AAAA-MM, heure de Paris), zéros compris :"
                         + " la part des instructions closes en novembre et décembre, que la démarche de lissage veut réduire.")
                         .additionalProperties(entier(null)))
+                .addProperty("decisions", objet("Ces clôtures par le sens de la décision que le service a dit : FAVORABLE"
+                        + " (l'agrément), DEFAVORABLE (le refus), NON_RENSEIGNEE (clôture qui ne l'a pas dit), zéros compris.")
+                        .addProperty("FAVORABLE", entier(null)).addProperty("DEFAVORABLE", entier(null))
+                        .addProperty("NON_RENSEIGNEE", entier(null)))
+                .addProperty("favorablesParMois", objet("Les décisions favorables (les agréments), mois par mois (AAAA-MM, heure"
+                        + " de Paris), zéros compris : en Auvergne-Rhône-Alpes, deux tiers des agréments de 2019 l'ont été en"
+                        + " novembre et décembre.").additionalProperties(entier(null)))
                 .addProperty("delaiMedianJours", new Schema<>().types(Set.of("number")).description("Pour eux, la médiane"
                         + " des jours entre leur premier dépôt et la clôture de leur instruction, compléments compris (au dixième ;"
                         + " absent sans dossier instruit)."))
@@ -241,6 +249,9 @@ class FormesDecrites {
                         .description("Les pièces que nomme la dernière demande de compléments, dans l'ordre du catalogue"
                                 + " (absent si elle n'en nomme aucune)."))
                 .addProperty("messageDepot", texte("Ce que le bailleur a dit avec son dernier dépôt."))
+                .addProperty("decision", texte("Une fois l'instruction close (INSTRUIT), le sens de la décision que le service a dit"
+                        + " en la clôturant : FAVORABLE (l'agrément) ou DEFAVORABLE (le refus) ; absent s'il ne l'a pas dit.")
+                        ._enum(List.<Object>of("FAVORABLE", "DEFAVORABLE")))
                 .addProperty("creeLe", dateHeure(null))
                 .addProperty("modifieLe", dateHeure(null))
                 .required(List.of("id", "statut", "version", "apercu", "creeLe", "modifieLe"));

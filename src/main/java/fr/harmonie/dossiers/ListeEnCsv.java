@@ -27,7 +27,7 @@ final class ListeEnCsv {
             "code INSEE", "commune", "SIREN", "maître d'ouvrage", "produits", "logements", "territoire", "déposé le", "créé le",
             "modifié le", "évalué le", "évaluation à jour", "déposable", "complet", "niveau", "score", "pièces manquantes",
             "anomalies bloquantes", "anomalies majeures", "anomalies mineures", "avis (INFO)", "instructeur",
-            "pièces demandées");
+            "pièces demandées", "décision");
     /** What a French spreadsheet opens with a double click: semicolons, CRLF (with a BOM before the first line). */
     static final CSVFormat FORMAT = CSVFormat.EXCEL.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
     private static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -71,7 +71,7 @@ final class ListeEnCsv {
         l.add(heure(d.modifieLe()));
         if (e == null) {
             // Never evaluated: the evaluation's columns stay empty, rather than read as « non déposable, score 0 ».
-            while (l.size() < COLONNES.size() - 2) {
+            while (l.size() < COLONNES.size() - 3) {
                 l.add("");
             }
         } else {
@@ -89,6 +89,7 @@ final class ListeEnCsv {
         // Last, after the columns that existed before them: a sheet that reads them by position still reads them.
         l.add(d.instructeur() == null ? "" : d.instructeur());
         l.add(codes(d.piecesDemandees()));
+        l.add(d.decision() == null ? "" : d.decision());
         return l;
     }
 

@@ -49,6 +49,8 @@ class StatistiquesController {
     /** The form for a spreadsheet, beside JSON (the default; an Accept that names neither gets JSON too). */
     private static final Forme CSV = new Forme("csv", FormatDeLaListe.CSV.type());
     private static final List<String> NIVEAUX = List.of("PREMATUREE", "A_CONSOLIDER", "MURE");
+    /** Instructions closed without the service saying the sense of the decision. */
+    private static final String NON_RENSEIGNEE = "NON_RENSEIGNEE";
     private static final LocalDate PREMIER_JOUR = LocalDate.of(2000, 1, 1);
     private static final LocalDate DERNIER_JOUR = LocalDate.of(2999, 12, 31);
 
@@ -150,6 +152,17 @@ class StatistiquesController {
         mois.forEach(m -> instruitsParMois.put(m, 0L));
         instruits.forEach(i -> instruitsParMois.merge(i.mois(), (long) i.durees().size(), Long::sum));
         b.put("instruitsParMois", instruitsParMois);
+        Map<String, Long> decisions = new LinkedHashMap<>();
+        CycleDossier.DECISIONS.forEach(d -> decisions.put(d, 0L));
+        decisions.put(NON_RENSEIGNEE, 0L);
+        instruits.forEach(i -> decisions.merge(i.decision() == null ? NON_RENSEIGNEE : i.decision(), (long) i.durees().size(), Long::sum));
+        b.put("decisions", decisions);
+        // The agréments of each month: the year-end concentration the AURA lissage démarche is about is one of decisions.
+        Map<String, Long> favorablesParMois = new LinkedHashMap<>();
+        mois.forEach(m -> favorablesParMois.put(m, 0L));
+        instruits.stream().filter(i -> "FAVORABLE".equals(i.decision()))
+                .forEach(i -> favorablesParMois.merge(i.mois(), (long) i.durees().size(), Long::sum));
+        b.put("favorablesParMois", favorablesParMois);
         if (!durees.isEmpty()) {
             b.put("delaiMedianJours", medianeAuDixieme(durees.stream().map(DureeDInstruction::totalJours).toList()));
             b.put("delaiMedianAuServiceJours", medianeAuDixieme(durees.stream().map(DureeDInstruction::auServiceJours).toList()));

@@ -11,7 +11,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The figures of a period for a spreadsheet: one line for all the territories, then one per territory, each with its
- * deposits and closed instructions month by month in columns (the year-end peak as rows of figures a chart is drawn
+ * deposits, closed instructions and agréments month by month in columns (the year-end peak as rows of figures a chart is drawn
  * from), and the pieces and anomalies most often met, written out in one cell each.
  */
 final class StatistiquesEnCsv {
@@ -19,7 +19,7 @@ final class StatistiquesEnCsv {
     private static final List<String> COLONNES = List.of("territoire", "dépôts", "réponses aux compléments",
             "demandes de compléments", "demandes nommant des pièces", "dossiers déposés", "prématurés au dépôt",
             "à consolider au dépôt", "mûrs au dépôt", "instruits", "délai médian (jours)",
-            "délai médian au service (jours)");
+            "délai médian au service (jours)", "décisions favorables", "décisions défavorables", "décision non renseignée");
 
     private StatistiquesEnCsv() {
     }
@@ -32,6 +32,7 @@ final class StatistiquesEnCsv {
         List<String> entete = new ArrayList<>(COLONNES);
         mois.forEach(m -> entete.add("dépôts " + m));
         mois.forEach(m -> entete.add("instruits " + m));
+        mois.forEach(m -> entete.add("favorables " + m));
         entete.add("pièces demandées en compléments");
         entete.add("anomalies au dépôt");
         StringWriter texte = new StringWriter();
@@ -60,8 +61,10 @@ final class StatistiquesEnCsv {
                 b.get("demandesDeComplements"), b.get("demandesNommantDesPieces"), b.get("dossiersDeposes"),
                 maturite.get("PREMATUREE"), maturite.get("A_CONSOLIDER"), maturite.get("MURE"), b.get("instruits"),
                 jours(b.get("delaiMedianJours")), jours(b.get("delaiMedianAuServiceJours"))));
+        l.addAll(((Map<String, Long>) b.get("decisions")).values());
         l.addAll(((Map<String, Long>) b.get("depotsParMois")).values());
         l.addAll(((Map<String, Long>) b.get("instruitsParMois")).values());
+        l.addAll(((Map<String, Long>) b.get("favorablesParMois")).values());
         l.add(((List<Map<String, Object>>) b.get("piecesDemandees")).stream()
                 .map(p -> p.get("code") + " (" + p.get("demandes") + ")").collect(Collectors.joining(", ")));
         l.add(((List<Map<String, Object>>) b.get("anomaliesAuDepot")).stream()

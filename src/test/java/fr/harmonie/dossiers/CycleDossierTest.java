@@ -519,6 +519,61 @@ class CycleDossierTest {
     }
 
     @Test
+    void laClotureDeLInstructionDitLeSensDeLaDecision() throws Exception {
+        String id = creer(dossierRouen());
+        assertThat(deposer(id).statusCode()).isEqualTo(200);
+        String instruction = "/api/v1/dossiers/" + id + "/instruction";
+        // Said with another step than the close: refused, and the step is not taken.
+        HttpResponse<String> horsCloture = appeler("POST", instruction, "instructeur",
+                "{\"action\": \"PRENDRE_EN_INSTRUCTION\", \"decision\": \"FAVORABLE\"}", null);
+        assertThat(horsCloture.statusCode()).isEqualTo(400);
+        assertThat(json(horsCloture).get("detail").asString()).isEqualTo("« decision » dit le sens de la décision qui clôt"
+                + " l'instruction (INSTRUIRE), pas d'une étape « PRENDRE_EN_INSTRUCTION ».");
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("statut").asString()).isEqualTo("DEPOSE");
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode())
+                .isEqualTo(200);
+        // Neither sense: refused, nothing written.
+        for (String decision : new String[] {"\"accordée\"", "\"\"", "true"}) {
+            HttpResponse<String> inconnue = appeler("POST", instruction, "instructeur",
+                    "{\"action\": \"INSTRUIRE\", \"decision\": " + decision + "}", null);
+            assertThat(inconnue.statusCode()).as(decision).isEqualTo(400);
+            assertThat(inconnue.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(json(appeler("POST", instruction, "instructeur", "{\"action\": \"INSTRUIRE\", \"decision\": \"accordée\"}",
+                null)).get("detail").asString())
+                .isEqualTo("« decision » vaut FAVORABLE (l'agrément) ou DEFAVORABLE (le refus), pas « accordée ».");
+        JsonNode enInstruction = json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null));
+        assertThat(enInstruction.get("statut").asString()).isEqualTo("EN_INSTRUCTION");
+        assertThat(enInstruction.has("decision")).isFalse();
+
+        // Written as a person types it; the bailleur reads the outcome of his request, and so does every list.
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"INSTRUIRE\", \"decision\": \" defavorable \","
+                + " \"message\": \"Loyers au-dessus du barème local.\"}", null).statusCode()).isEqualTo(200);
+        JsonNode instruit = json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null));
+        assertThat(instruit.get("statut").asString()).isEqualTo("INSTRUIT");
+        assertThat(instruit.get("decision").asString()).isEqualTo("DEFAVORABLE");
+        assertThat(instruit.get("messageInstruction").asString()).isEqualTo("Loyers au-dessus du barème local.");
+        assertThat(json(appeler("GET", "/api/v1/dossiers?statut=INSTRUIT", "dreal28", null, null)).valueStream()
+                .filter(d -> d.get("id").asString().equals(id)).findFirst().orElseThrow().get("decision").asString())
+                .isEqualTo("DEFAVORABLE");
+        assertThat(appeler("GET", "/api/v1/dossiers?statut=INSTRUIT&format=csv", "instructeur", null, null).body().lines()
+                .filter(l -> l.startsWith(id)).findFirst().orElseThrow()).endsWith(";DEFAVORABLE");
+        JsonNode historique = json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "bailleur", null, null));
+        assertThat(historique.valueStream().filter(l -> l.get("action").asString().equals("INSTRUIRE")).toList()).singleElement()
+                .satisfies(l -> assertThat(l.get("detail").get("decision").asString()).isEqualTo("DEFAVORABLE"));
+        // Closed without saying it, as a client written before the decision was asked: closed, the sense left unsaid.
+        String sansDecision = creer(dossierRouen());
+        assertThat(deposer(sansDecision).statusCode()).isEqualTo(200);
+        for (String action : new String[] {"PRENDRE_EN_INSTRUCTION", "INSTRUIRE"}) {
+            assertThat(appeler("POST", "/api/v1/dossiers/" + sansDecision + "/instruction", "instructeur",
+                    "{\"action\": \"" + action + "\"}", null).statusCode()).isEqualTo(200);
+        }
+        JsonNode clos = json(appeler("GET", "/api/v1/dossiers/" + sansDecision, "bailleur", null, null));
+        assertThat(clos.get("statut").asString()).isEqualTo("INSTRUIT");
+        assertThat(clos.has("decision")).isFalse();
+    }
+
+    @Test
     void unDossierNonDeposableEstRefuseAvecSesRaisons() throws Exception {
         String nonDeposable = dossierRouen().replace("\"fournie\": true", "\"fournie\": false");
         String id = json(appeler("POST", "/api/v1/dossiers", "bailleur", nonDeposable, null)).get("id").asString();
@@ -621,9 +676,9 @@ class CycleDossierTest {
                 .valueStream().filter(d -> d.get("id").asString().equals(id)).findFirst().orElseThrow();
         assertThat(dansLaListe.get("piecesDemandees")).isEqualTo(Json.MAPPER.readTree(attendues));
         String csv = appeler("GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&format=csv", "instructeur", null, null).body();
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";instructeur;pièces demandées");
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";instructeur;pièces demandées;décision");
         assertThat(csv.lines().filter(l -> l.startsWith(id)).findFirst().orElseThrow())
-                .endsWith(";instructeur;PLAN_MASSE PRIX_REVIENT AVIS_COMMUNE");
+                .endsWith(";instructeur;PLAN_MASSE PRIX_REVIENT AVIS_COMMUNE;");
         JsonNode historique = json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "bailleur", null, null));
         JsonNode demande = historique.valueStream().filter(l -> l.get("action").asString().equals("DEMANDER_COMPLEMENTS"))
                 .findFirst().orElseThrow().get("detail");
@@ -671,7 +726,7 @@ class CycleDossierTest {
                 .isEqualTo(Json.MAPPER.readTree(repondues));
         assertThat(appeler("GET", "/api/v1/dossiers?statut=DEPOSE&format=csv", "instructeur", null, null).body().lines()
                 .filter(l -> l.startsWith(id)).findFirst().orElseThrow())
-                .endsWith(";PLAN_MASSE (inchangée) PRIX_REVIENT (inchangée) AVIS_COMMUNE (modifiée)");
+                .endsWith(";PLAN_MASSE (inchangée) PRIX_REVIENT (inchangée) AVIS_COMMUNE (modifiée);");
 
         // Asked again, by message alone: the pieces of the first request are no longer asked.
         assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode())

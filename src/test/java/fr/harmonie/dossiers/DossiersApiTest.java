@@ -468,8 +468,8 @@ class DossiersApiTest {
         assertThat(json(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + sien, "bailleur", null, null)).get("instructeur").asString())
                 .isEqualTo("instructeur");
         String csv = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?instructeur=collegue&format=csv", "instructeur", null, null).body();
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";instructeur;pièces demandées");
-        assertThat(csv.lines().filter(l -> l.startsWith(duCollegue)).findFirst().orElseThrow()).endsWith(";collegue;");
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";instructeur;pièces demandées;décision");
+        assertThat(csv.lines().filter(l -> l.startsWith(duCollegue)).findFirst().orElseThrow()).endsWith(";collegue;;");
 
         // Compléments asked, answered: the dossier comes back to the one who asked, in his part of the queue.
         assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + sien + "/instruction", "instructeur",

@@ -59,6 +59,8 @@ class StatistiquesApiTest {
                 .filter(t -> t.get("territoire").asString().equals(territoire)).findFirst().orElse(null);
         return bilan == null ? 0 : champ.startsWith("mois:") ? bilan.get("depotsParMois").get(champ.substring(5)).asLong()
                 : champ.startsWith("instruits:") ? bilan.get("instruitsParMois").get(champ.substring(10)).asLong()
+                : champ.startsWith("favorables:") ? bilan.get("favorablesParMois").get(champ.substring(11)).asLong()
+                : champ.startsWith("decision:") ? bilan.get("decisions").get(champ.substring(9)).asLong()
                 : champ.startsWith("piece:") ? bilan.get("piecesDemandees").valueStream()
                         .filter(p -> p.get("code").asString().equals(champ.substring(6))).mapToLong(p -> p.get("demandes").asLong()).sum()
                 : bilan.get(champ).asLong();
@@ -88,10 +90,10 @@ class StatistiquesApiTest {
                 + " \"message\": \"Le plan et l'avis.\", \"pieces\": [\"PLAN_MASSE\", \"AVIS_COMMUNE\"]}", null).statusCode()).isEqualTo(200);
         assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + aRouen + "/depot", "bailleur",
                 "{\"message\": \"Joints au courrier.\"}", null).statusCode()).isEqualTo(200);
-        for (String action : List.of("PRENDRE_EN_INSTRUCTION", "INSTRUIRE")) {
-            assertThat(ClientHttp.appeler(port, "POST", instruction, "instructeur", "{\"action\": \"" + action + "\"}", null)
-                    .statusCode()).isEqualTo(200);
-        }
+        assertThat(ClientHttp.appeler(port, "POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null)
+                .statusCode()).isEqualTo(200);
+        assertThat(ClientHttp.appeler(port, "POST", instruction, "instructeur", "{\"action\": \"INSTRUIRE\", \"decision\": \"FAVORABLE\"}",
+                null).statusCode()).isEqualTo(200);
 
         Map<String, JsonNode> apres = new HashMap<>();
         for (String c : comptes) {
@@ -100,7 +102,8 @@ class StatistiquesApiTest {
         // Normandie: the Rouen dossier's first deposit and its answer, this month; one request naming two pieces.
         for (String[] attendu : new String[][] {{"depots", "2"}, {"reponsesAuxComplements", "1"}, {mois, "2"},
                 {"demandesDeComplements", "1"}, {"demandesNommantDesPieces", "1"}, {"piece:PLAN_MASSE", "1"}, {"piece:AVIS_COMMUNE", "1"},
-                {"instruits", "1"}, {"instruits:" + YearMonth.now(Evaluateur.PARIS), "1"}}) {
+                {"instruits", "1"}, {"instruits:" + YearMonth.now(Evaluateur.PARIS), "1"}, {"decision:FAVORABLE", "1"},
+                {"decision:DEFAVORABLE", "0"}, {"decision:NON_RENSEIGNEE", "0"}, {"favorables:" + YearMonth.now(Evaluateur.PARIS), "1"}}) {
             for (String territoire : new String[] {null, rouen}) {
                 assertThat(chiffre(apres.get("dreal28"), territoire, attendu[0]) - chiffre(avant.get("dreal28"), territoire, attendu[0]))
                         .as("dreal28 %s %s", territoire, attendu[0]).isEqualTo(Long.parseLong(attendu[1]));
@@ -179,6 +182,51 @@ class StatistiquesApiTest {
         assertThat(ligne.get(entete.indexOf("délai médian (jours)"))).isEqualTo("15,0");
         assertThat(ligne.get(entete.indexOf("délai médian au service (jours)"))).isEqualTo("5,0");
         assertThat(ligne.get(entete.indexOf("instruits " + YearMonth.from(cloture)))).isEqualTo("1");
+    }
+
+    /**
+     * The agréments of each month, which the AURA lissage démarche counts, beside the refusals and the closes that did not
+     * say their sense. Four real deposits, closed in the journal (as the service writes it) more than a year ahead, in
+     * two months where no other test writes.
+     */
+    @Test
+    void lesDecisionsSeComptentParSensEtLesAgrementsParMois() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(DossiersDeTest.creer(port, "76540", true));
+        }
+        OffsetDateTime depot = depotAuJournal(ids.get(0));
+        OffsetDateTime novembre = depot.plusDays(400);
+        OffsetDateTime decembre = depot.plusDays(431);
+        String[][] clotures = {{"{\"decision\": \"FAVORABLE\"}", "400"}, {"{\"decision\": \"DEFAVORABLE\"}", "400"},
+                {"{\"decision\": \"FAVORABLE\"}", "431"}, {"{}", "431"}};
+        for (int i = 0; i < 4; i++) {
+            ecrireAuJournal(ids.get(i), depot.plusDays(Integer.parseInt(clotures[i][1])), "instructeur", "INSTRUIRE", clotures[i][0]);
+        }
+        LocalDate du = novembre.minusDays(1).atZoneSameInstant(Evaluateur.PARIS).toLocalDate();
+        LocalDate au = decembre.plusDays(1).atZoneSameInstant(Evaluateur.PARIS).toLocalDate();
+        String premier = YearMonth.from(novembre.atZoneSameInstant(Evaluateur.PARIS)).toString();
+        String second = YearMonth.from(decembre.atZoneSameInstant(Evaluateur.PARIS)).toString();
+        assertThat(second).as("31 jours plus tard, un autre mois").isNotEqualTo(premier);
+        JsonNode ensemble = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/statistiques?du=" + du + "&au=" + au,
+                "dreal28", null, null).body()).get("ensemble");
+        assertThat(ensemble.get("instruits").asLong()).isEqualTo(4);
+        assertThat(ensemble.get("decisions")).isEqualTo(Json.MAPPER.readTree(
+                "{\"FAVORABLE\": 2, \"DEFAVORABLE\": 1, \"NON_RENSEIGNEE\": 1}"));
+        assertThat(ensemble.get("favorablesParMois").get(premier).asLong()).isEqualTo(1);
+        assertThat(ensemble.get("favorablesParMois").get(second).asLong()).isEqualTo(1);
+        assertThat(ensemble.get("favorablesParMois").valueStream().mapToLong(JsonNode::asLong).sum()).isEqualTo(2);
+        assertThat(ensemble.get("instruitsParMois").get(second).asLong()).isEqualTo(2);
+        List<String> csv = ClientHttp.appeler(port, "GET", "/api/v1/statistiques?du=" + du + "&au=" + au + "&format=csv", "dreal28",
+                null, null).body().lines().toList();
+        List<String> entete = List.of(csv.get(0).split(";", -1));
+        List<String> ligne = List.of(csv.get(1).split(";", -1));
+        assertThat(ligne.get(0)).isEqualTo("ensemble");
+        assertThat(ligne.get(entete.indexOf("décisions favorables"))).isEqualTo("2");
+        assertThat(ligne.get(entete.indexOf("décisions défavorables"))).isEqualTo("1");
+        assertThat(ligne.get(entete.indexOf("décision non renseignée"))).isEqualTo("1");
+        assertThat(ligne.get(entete.indexOf("favorables " + premier))).isEqualTo("1");
+        assertThat(ligne.get(entete.indexOf("favorables " + second))).isEqualTo("1");
     }
 
     /**
