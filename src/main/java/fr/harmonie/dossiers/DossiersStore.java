@@ -89,10 +89,11 @@ class DossiersStore {
      * last deposit, so only the dossiers deposited at least once; otherwise in the order of their creation.
      * {@code deposeDu}, {@code deposeAu} (when not null): last deposited from that day, up to that day included, in Paris.
      * {@code siren}, {@code phase} (when not null): the maître d'ouvrage's, and the dossier's phase; {@code instructeur}:
-     * the account that last took it in instruction.
+     * the account that last took it in instruction; {@code decision}: the sense of the decision that closed it.
      */
     record Filtre(Set<String> statuts, String reference, String commune, String territoire, Set<String> niveaux,
-                  boolean parDepot, LocalDate deposeDu, LocalDate deposeAu, String siren, String phase, String instructeur) {
+                  boolean parDepot, LocalDate deposeDu, LocalDate deposeAu, String siren, String phase, String instructeur,
+                  String decision) {
 
         private String ordre() {
             return parDepot ? "depose_le" : "cree_le";
@@ -114,6 +115,7 @@ class DossiersStore {
                     // The contract's default: a dossier that names no phase is a request for agrément.
                     + (phase == null ? "" : " AND coalesce(contenu->>'phase', 'AGREMENT') = :phase")
                     + (instructeur == null ? "" : " AND instructeur = :instructeur")
+                    + (decision == null ? "" : " AND decision = :decision")
                     // Days of Paris, both included: « déposés du 1er novembre au 31 décembre », at their last deposit.
                     + (deposeDu == null ? "" : " AND depose_le >= :deposeDu")
                     + (deposeAu == null ? "" : " AND depose_le < :lendemainDuDernierJour")
@@ -132,6 +134,7 @@ class DossiersStore {
             p.put("siren", siren == null ? "" : siren);
             p.put("phase", phase == null ? "" : phase);
             p.put("instructeur", instructeur == null ? "" : instructeur);
+            p.put("decision", decision == null ? "" : decision);
             if (deposeDu != null) {
                 p.put("deposeDu", deposeDu.atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());
             }

@@ -35,7 +35,7 @@ final class FiltresDeLaListe {
 
     /** The query's parameters as given; {@link #lire} checks them. */
     record Demande(List<String> statuts, String reference, String commune, String territoire, List<String> niveaux, String tri,
-                   String deposeDu, String deposeAu, String siren, String phase, String instructeur) {
+                   String deposeDu, String deposeAu, String siren, String phase, String instructeur, String decision) {
     }
 
     /**
@@ -80,6 +80,11 @@ final class FiltresDeLaListe {
                     + " GET /api/v1/moi) ; « " + Citations.abregee(instructeur, 60) + " » n'est ni un compte de votre organisation,"
                     + " ni l'instructeur d'un dossier que vous voyez.");
         }
+        String decision = d.decision() == null ? null : d.decision().strip().toUpperCase(Locale.ROOT);
+        if (decision != null && !CycleDossier.DECISIONS.contains(decision)) {
+            throw refus("« decision » vaut FAVORABLE ou DEFAVORABLE : le sens de la décision que le service a dit en clôturant"
+                    + " l'instruction.");
+        }
         LocalDate du = jour("deposeDu", d.deposeDu());
         LocalDate au = jour("deposeAu", d.deposeAu());
         if (du != null && au != null && du.isAfter(au)) {
@@ -87,7 +92,7 @@ final class FiltresDeLaListe {
                     + " deux ; les deux jours sont compris dans la période.");
         }
         return new DossiersStore.Filtre(statuts, d.reference(), d.commune(), d.territoire(), niveaux, "depot".equals(d.tri()), du, au,
-                siren, phase, instructeur);
+                siren, phase, instructeur, decision);
     }
 
     /**
@@ -129,6 +134,7 @@ final class FiltresDeLaListe {
         suivante.put("siren", f.siren());
         suivante.put("phase", f.phase());
         suivante.put("instructeur", f.instructeur());
+        suivante.put("decision", f.decision());
         suivante.put("apres", apres);
         return suivante;
     }

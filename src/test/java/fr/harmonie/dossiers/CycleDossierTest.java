@@ -571,6 +571,16 @@ class CycleDossierTest {
         JsonNode clos = json(appeler("GET", "/api/v1/dossiers/" + sansDecision, "bailleur", null, null));
         assertThat(clos.get("statut").asString()).isEqualTo("INSTRUIT");
         assertThat(clos.has("decision")).isFalse();
+        // A region lists the refusals of its services; a sense that does not exist is refused rather than listed empty.
+        List<String> refuses = json(appeler("GET", "/api/v1/dossiers?statut=INSTRUIT&decision=%20defavorable&limite=500", "dreal28",
+                null, null)).valueStream().map(d -> d.get("id").asString()).toList();
+        assertThat(refuses).contains(id).doesNotContain(sansDecision);
+        assertThat(json(appeler("GET", "/api/v1/dossiers?decision=FAVORABLE&limite=500", "dreal28", null, null)).valueStream()
+                .map(d -> d.get("id").asString()).toList()).doesNotContain(id, sansDecision);
+        HttpResponse<String> sensInconnu = appeler("GET", "/api/v1/dossiers?decision=accordee", "dreal28", null, null);
+        assertThat(sensInconnu.statusCode()).isEqualTo(400);
+        assertThat(json(sensInconnu).get("detail").asString()).isEqualTo("« decision » vaut FAVORABLE ou DEFAVORABLE : le sens de la"
+                + " décision que le service a dit en clôturant l'instruction.");
     }
 
     @Test
