@@ -88,6 +88,14 @@ for h in HOSTILE + ["plan_de_masse", "A01", "PLAN" * 20, "PLAN_MASSE_" * 7]:
               "instructeur-socle", {"action": "DEMANDER_COMPLEMENTS", "message": "m", "pieces": pieces}))
     check(f"INSTRUIRE pieces={str(h)[:20]!r}", req("POST", f"/api/v1/dossiers/{d2id}/instruction", "instructeur-socle",
           {"action": "INSTRUIRE", "pieces": [h]}))
+# The sense of the decision: whatever « decision » holds but FAVORABLE or DEFAVORABLE, a French 4xx, and nothing closed.
+for h in HOSTILE + ["accordée", "FAVORABLE" * 30, "NON_RENSEIGNEE", ["FAVORABLE"], {"sens": "FAVORABLE"}]:
+    if h is None:
+        continue  # no decision said: a valid close, which would end this dossier's instruction
+    check(f"INSTRUIRE decision={str(h)[:20]!r}", req("POST", f"/api/v1/dossiers/{d2id}/instruction", "instructeur-socle",
+          {"action": "INSTRUIRE", "decision": h}))
+    check(f"DEMANDER_COMPLEMENTS decision={str(h)[:20]!r}", req("POST", f"/api/v1/dossiers/{d2id}/instruction",
+          "instructeur-socle", {"action": "DEMANDER_COMPLEMENTS", "message": "m", "decision": h}))
 statut = json.loads(req("GET", f"/api/v1/dossiers/{d2id}", "instructeur-socle")[2])["statut"]
 if statut != "EN_INSTRUCTION":
     problems.append(("pieces hostiles", 0, "", ("statut " + statut + " au lieu de EN_INSTRUCTION").encode()))
@@ -107,7 +115,7 @@ for p in paths:
         for m in ["GET", "PUT", "DELETE", "POST"]:
             check(f"{m} {p} {s[:20]}", req(m, p.format(s), "admin", {"actif": True} if m in ("PUT", "POST") else None))
 queries = ["/api/v1/dossiers?statut={}", "/api/v1/dossiers?commune={}", "/api/v1/dossiers?territoire={}", "/api/v1/dossiers?reference={}",
-           "/api/v1/dossiers?tri={}", "/api/v1/dossiers?format={}", "/api/v1/dossiers?format=jsonl&commune={}", "/api/v1/dossiers?siren={}", "/api/v1/dossiers?phase={}", "/api/v1/dossiers?instructeur={}", "/api/v1/dossiers?niveau={}", "/api/v1/dossiers?deposeDu={}", "/api/v1/dossiers?deposeAu={}", "/api/v1/dossiers?apres={}", "/api/v1/dossiers?limite={}", "/api/v1/dossiers/" + did + "/evaluations?apres={}",
+           "/api/v1/dossiers?tri={}", "/api/v1/dossiers?format={}", "/api/v1/dossiers?format=jsonl&commune={}", "/api/v1/dossiers?siren={}", "/api/v1/dossiers?phase={}", "/api/v1/dossiers?instructeur={}", "/api/v1/dossiers?decision={}", "/api/v1/dossiers?niveau={}", "/api/v1/dossiers?deposeDu={}", "/api/v1/dossiers?deposeAu={}", "/api/v1/dossiers?apres={}", "/api/v1/dossiers?limite={}", "/api/v1/dossiers/" + did + "/evaluations?apres={}",
            "/api/v1/dossiers/" + did + "/evaluations?limite={}", "/api/v1/journal?objet={}", "/api/v1/journal?action={}", "/api/v1/journal?avant={}",
            "/api/v1/journal?limite={}", "/api/v1/territoires/region-84/regles?date={}", "/api/v1/territoires/region-84/fiche?date={}", "/api/v1/communes?nom={}",
            "/api/v1/communes?codePostal={}", "/api/v1/communes?nom=saint&codePostal={}", "/api/v1/communes?nom={}%2076000",
