@@ -451,7 +451,7 @@ class CycleDossier {
         if (n != 1) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Transition impossible",
                     "Le dossier est au statut " + d.statut() + " ; « " + action + " » part du statut " + depuis
-                            + ceQuiResteAFaire(d.statut(), depuis) + ".");
+                            + ceQuiResteAFaire(d.statut(), depuis, d.decision()) + ".");
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         // The service that acted, as a deposit names the one it went to: a dossier may pass to another service later.
@@ -481,13 +481,14 @@ class CycleDossier {
     }
 
     /** What the instructeur can do instead, from the status the dossier is in. */
-    private static String ceQuiResteAFaire(String statut, String depuis) {
+    private static String ceQuiResteAFaire(String statut, String depuis, String decision) {
         return switch (statut) {
             case "DEPOSE" -> " : le prendre d'abord en instruction (PRENDRE_EN_INSTRUCTION)";
             case "EN_INSTRUCTION" -> depuis.equals("DEPOSE") ? " : il est déjà en instruction" : "";
             case "COMPLEMENTS_DEMANDES" -> " : des compléments sont demandés au bailleur ; le dossier revient au statut DEPOSE"
                     + " quand il le redépose";
-            case "INSTRUIT" -> " : son instruction est close";
+            case "INSTRUIT" -> " : son instruction est close" + (decision == null ? ""
+                    : decision.equals("FAVORABLE") ? " (décision favorable)" : " (décision défavorable)");
             default -> "";
         };
     }

@@ -553,6 +553,10 @@ class CycleDossierTest {
         assertThat(instruit.get("statut").asString()).isEqualTo("INSTRUIT");
         assertThat(instruit.get("decision").asString()).isEqualTo("DEFAVORABLE");
         assertThat(instruit.get("messageInstruction").asString()).isEqualTo("Loyers au-dessus du barème local.");
+        HttpResponse<String> encore = appeler("POST", instruction, "instructeur", "{\"action\": \"INSTRUIRE\", \"decision\": \"FAVORABLE\"}",
+                null);
+        assertThat(encore.statusCode()).isEqualTo(409);
+        assertThat(json(encore).get("detail").asString()).endsWith(" : son instruction est close (décision défavorable).");
         assertThat(json(appeler("GET", "/api/v1/dossiers?statut=INSTRUIT", "dreal28", null, null)).valueStream()
                 .filter(d -> d.get("id").asString().equals(id)).findFirst().orElseThrow().get("decision").asString())
                 .isEqualTo("DEFAVORABLE");
