@@ -64,6 +64,7 @@ bodies = {
     ("PUT", "/api/v1/moi/mot-de-passe", "bailleur2"): {"motDePasseActuel": "faux", "nouveauMotDePasse": "123456789012345"},
     ("POST", "/api/v1/jetons", "bailleur2"): {"libelle": "x"},
     ("POST", f"/api/v1/dossiers/{did}/instruction", "instructeur"): {"action": "PRENDRE_EN_INSTRUCTION", "message": "m"},
+    ("POST", f"/api/v1/dossiers/{did}/retrait", "bailleur"): {"message": "m"},
 }
 for (m, p, c), tpl in bodies.items():
     for k in list(tpl.keys()):

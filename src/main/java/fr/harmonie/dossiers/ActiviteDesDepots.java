@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What the journal says of deposits and requests for compléments over a period, counted per territory, for the dossiers
  * the user sees (the same visibility as the list): deposits per month (the year-end peak a region tries to smooth), the
  * answers to compléments among them, the requests for compléments and the pieces they name, the instructions closed
- * and how long they took. Read from the journal, which keeps every deposit and every request, not from the dossiers,
+ * (how long they took, the sense of their decision) and the requests withdrawn. Read from the journal, which keeps every deposit and every request, not from the dossiers,
  * which keep only the last; the maturity and anomalies at deposit are read from each dossier's last deposit's sealed
  * evaluation. All in one repeatable-read snapshot, so that the figures agree with each other while deposits go on.
  */
@@ -31,6 +31,9 @@ class ActiviteDesDepots {
 
     /** Requests for compléments of one territory, and how many named pieces. */
     record Demandes(String territoire, long demandes, long nommantDesPieces) { }
+
+    /** Requests withdrawn by their bailleur from one territory. */
+    record Retraits(String territoire, long retraits) { }
 
     /** How many requests of one territory named one piece. */
     record PieceDemandee(String territoire, String code, long demandes) { }
@@ -48,7 +51,7 @@ class ActiviteDesDepots {
     record Instruits(String territoire, String mois, String decision, List<DureeDInstruction> durees) { }
 
     record Lue(List<Depots> depots, List<Demandes> demandes, List<PieceDemandee> pieces, List<MaturiteAuDepot> maturites,
-               List<AnomalieAuDepot> anomalies, List<Instruits> instruits) { }
+               List<AnomalieAuDepot> anomalies, List<Instruits> instruits, List<Retraits> retraits) { }
 
     /** The dossiers the user sees whose last deposit falls in the period, with its sealed evaluation {@code e}. */
     private static String deposes(String jointure) {
@@ -112,6 +115,9 @@ class ActiviteDesDepots {
         List<AnomalieAuDepot> anomalies = jdbc.sql("SELECT d.territoire, a ->> 'code', a ->> 'gravite', count(DISTINCT d.id)"
                         + deposes("CROSS JOIN LATERAL jsonb_array_elements(e.resultat -> 'anomalies') AS a") + " GROUP BY 1, 2, 3")
                 .params(p).query((rs, n) -> new AnomalieAuDepot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
+        p.put("action", "RETRAIT");
+        List<Retraits> retraits = jdbc.sql("SELECT " + SERVICE + ", count(*)" + lignes("") + " GROUP BY 1")
+                .params(p).query((rs, n) -> new Retraits(rs.getString(1), rs.getLong(2))).list();
         // Each instruction closed in the period, with its dossier's deposits and requests up to the close, in order.
         p.put("action", "INSTRUIRE");
         record Cloture(String territoire, String mois, String decision) { }
@@ -138,7 +144,7 @@ class ActiviteDesDepots {
         });
         List<Instruits> instruits = durees.entrySet().stream()
                 .map(e -> new Instruits(e.getKey().territoire(), e.getKey().mois(), e.getKey().decision(), e.getValue())).toList();
-        return new Lue(depots, demandes, pieces, maturites, anomalies, instruits);
+        return new Lue(depots, demandes, pieces, maturites, anomalies, instruits, retraits);
     }
 
     private static OffsetDateTime debut(LocalDate jour) {

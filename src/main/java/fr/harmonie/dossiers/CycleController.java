@@ -238,6 +238,34 @@ class CycleController {
         return ResponseEntity.ok(corps);
     }
 
+    @Operation(summary = "Retirer une demande déposée (bailleur) : l'opération est abandonnée ou sera déposée autrement",
+            description = "Corps facultatif {\"message\": \"…\"} : pourquoi, pour le service instructeur ; le dossier le montre"
+                    + " (messageRetrait). D'un dossier déposé, en instruction ou en attente de compléments, pas encore instruit ;"
+                    + " il passe au statut RETIRE, qu'il ne quitte plus, reste visible du service qui l'avait reçu, et l'opération"
+                    + " peut être déposée de nouveau par un autre dossier.")
+    @ApiResponse(responseCode = "200", description = "Retiré : le corps donne le statut RETIRE.")
+    @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui du bailleur du dossier.")
+    @ApiResponse(responseCode = "409", description = "Brouillon (il se supprime), instruction close ou demande déjà retirée.")
+    @ApiResponse(responseCode = "412", description = ReponsesDecrites.VERSION_PERIMEE)
+    @PostMapping("/api/v1/dossiers/{id}/retrait")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Retrait.class)))
+    ResponseEntity<Object> retirer(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
+                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                   HttpServletRequest requete) throws IOException, HttpMediaTypeNotSupportedException {
+        Utilisateur u = compte.utilisateur();
+        DossierStocke d = visible(id, u);
+        IfMatch.exiger(ifMatch, d);
+        Depot corps = depot(requete);
+        cycle.retirer(u, d, corps == null || corps.message() == null || corps.message().isBlank() ? null : borne(corps.message()),
+                ifMatch != null);
+        return ResponseEntity.ok(Map.of("statut", "RETIRE"));
+    }
+
+    /** What the bailleur says to the service when withdrawing its request: why. */
+    record Retrait(@Schema(description = "Pourquoi la demande est retirée, pour le service instructeur.", maxLength = MESSAGE_AU_PLUS)
+                   String message) { }
+
     /**
      * A message is written for a person, and every list of dossiers shows the last ones: a letter's length, not a
      * file's, or one bailleur's system could fill each page an instructeur reads.

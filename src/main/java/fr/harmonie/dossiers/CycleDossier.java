@@ -480,6 +480,52 @@ class CycleDossier {
         return PiecesDemandees.lire(pieces, chaine(figee.refs(), figee.empreintes()).catalogue(), figee.toString());
     }
 
+    /** The statuses a request can be withdrawn from: deposited, and not yet decided. */
+    static final List<String> RETIRABLES = List.of("DEPOSE", "EN_INSTRUCTION", "COMPLEMENTS_DEMANDES");
+
+    /**
+     * The bailleur withdraws its request: the operation is abandoned (the land lost, a co-financing refused) or will be
+     * filed again otherwise. The dossier stays with the service that received it, RETIRE, with what the bailleur said;
+     * it leaves the queue, and the operation may be deposited again by another dossier. {@code versionLue}: as a deposit.
+     */
+    void retirer(Utilisateur u, DossierStocke d, String message, boolean versionLue) {
+        if (u.role() != Role.BAILLEUR) {
+            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul le bailleur du dossier retire sa demande.");
+        }
+        if (!RETIRABLES.contains(d.statut())) {
+            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Retrait impossible", "Le dossier est au statut " + d.statut()
+                    + switch (d.statut()) {
+                        case "BROUILLON" -> " : il n'a pas été déposé, il se supprime (DELETE /api/v1/dossiers/" + d.id() + ").";
+                        case "INSTRUIT" -> " : son instruction est close" + (d.decision() == null ? "" : " (décision "
+                                + (d.decision().equals("FAVORABLE") ? "favorable" : "défavorable") + ")") + ", la demande ne se retire plus.";
+                        default -> " : la demande est déjà retirée.";
+                    });
+        }
+        transaction.executeWithoutResult(t -> {
+            int n = jdbc.sql("""
+                    UPDATE dossier SET statut = 'RETIRE', message_retrait = ?, version = version + 1, modifie_le = now()
+                    WHERE id = ? AND statut IN ('DEPOSE', 'EN_INSTRUCTION', 'COMPLEMENTS_DEMANDES')
+                      AND version = coalesce(?::int, version)""")
+                    .params(message, d.id(), versionLue ? d.version() : null).update();
+            if (n != 1) {
+                // Changed since it was read: 412 when If-Match named the version read, else the status it is now in.
+                DossierStocke actuel = dossiers.visible(d.id(), u).orElseThrow();
+                if (versionLue && actuel.version() != d.version()) {
+                    throw IfMatch.perimee(null, actuel);
+                }
+                throw new ProblemeHttpException(HttpStatus.CONFLICT, "Retrait impossible", "Le dossier est passé au statut "
+                        + actuel.statut() + " pendant le retrait : relisez-le.");
+            }
+            Map<String, Object> detail = new LinkedHashMap<>();
+            // The service the request was with, as every deposit and every instruction step names it.
+            detail.put("territoire", d.territoire());
+            if (message != null) {
+                detail.put("message", message);
+            }
+            dossiers.journal(u.identifiant(), ActionJournal.RETRAIT, d.id(), Json.MAPPER.writeValueAsString(detail));
+        });
+    }
+
     /** What the instructeur can do instead, from the status the dossier is in. */
     private static String ceQuiResteAFaire(String statut, String depuis, String decision) {
         return switch (statut) {
@@ -487,6 +533,7 @@ class CycleDossier {
             case "EN_INSTRUCTION" -> depuis.equals("DEPOSE") ? " : il est déjà en instruction" : "";
             case "COMPLEMENTS_DEMANDES" -> " : des compléments sont demandés au bailleur ; le dossier revient au statut DEPOSE"
                     + " quand il le redépose";
+            case "RETIRE" -> " : le bailleur a retiré sa demande";
             case "INSTRUIT" -> " : son instruction est close" + (decision == null ? ""
                     : decision.equals("FAVORABLE") ? " (décision favorable)" : " (décision défavorable)");
             default -> "";

@@ -11,13 +11,14 @@ import java.util.UUID;
  * stored, or null when read for a list, which shows its {@code apercu} only. {@code messageInstruction}: the last word of
  * the instruction to the bailleur; {@code messageDepot}: the bailleur's word with its last deposit, made at {@code deposeLe};
  * {@code piecesDemandees}: the pieces the last request for compléments names (JSON), null when it named none;
- * {@code decision}: FAVORABLE or DEFAVORABLE, as the service said it when closing the instruction (null before, or unsaid).
+ * {@code decision}: FAVORABLE or DEFAVORABLE, as the service said it when closing the instruction (null before, or unsaid);
+ * {@code messageRetrait}: what the bailleur said when withdrawing its request (RETIRE).
  */
 public record DossierStocke(UUID id, long organisation, String statut, String contenu, Map<String, Object> apercu, int version,
                             String territoire, String region, String messageInstruction, String messageDepot, String chaine,
                             LocalDate dateReferenceDepot, UUID evaluationDepot, OffsetDateTime deposeLe, OffsetDateTime creeLe,
                             OffsetDateTime modifieLe, String instructeur, String piecesDemandees,
-                            String decision) {
+                            String decision, String messageRetrait) {
 
     public boolean modifiable() {
         return statut.equals("BROUILLON") || statut.equals("COMPLEMENTS_DEMANDES");

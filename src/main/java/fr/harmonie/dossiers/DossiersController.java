@@ -259,8 +259,9 @@ class DossiersController {
         if (!d.modifiable()) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non modifiable",
                     "Un dossier au statut " + d.statut() + " ne se modifie pas (seulement BROUILLON ou COMPLEMENTS_DEMANDES) : "
-                            + (d.statut().equals("INSTRUIT") ? "son instruction est close ; une nouvelle demande pour l'opération"
-                            + " se fait par un nouveau dossier."
+                            + (d.statut().equals("INSTRUIT") || d.statut().equals("RETIRE")
+                            ? (d.statut().equals("INSTRUIT") ? "son instruction est close" : "le bailleur a retiré sa demande")
+                            + " ; une nouvelle demande pour l'opération se fait par un nouveau dossier."
                             : "il est entre les mains du service instructeur, qui le rouvre à la modification en demandant des"
                             + " compléments."));
         }
@@ -304,7 +305,9 @@ class DossiersController {
         }
         if (!d.statut().equals("BROUILLON")) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non supprimable",
-                    "Un dossier déjà déposé (statut " + d.statut() + ") ne se supprime pas : seul un BROUILLON se supprime.");
+                    "Un dossier déjà déposé (statut " + d.statut() + ") ne se supprime pas : seul un BROUILLON se supprime"
+                            + (CycleDossier.RETIRABLES.contains(d.statut()) ? " ; une demande déposée se retire (POST /api/v1/dossiers/"
+                            + d.id() + "/retrait)." : "."));
         }
         IfMatch.exiger(ifMatch, d);
         if (!store.supprimer(d.id(), d.version())) {
@@ -390,6 +393,9 @@ class DossiersController {
         }
         if (d.decision() != null) {
             m.put("decision", d.decision());
+        }
+        if (d.messageRetrait() != null) {
+            m.put("messageRetrait", d.messageRetrait());
         }
         m.put("creeLe", Horodatage.enTexte(d.creeLe()));
         m.put("modifieLe", Horodatage.enTexte(d.modifieLe()));

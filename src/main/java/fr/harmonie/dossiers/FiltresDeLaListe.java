@@ -26,7 +26,8 @@ import org.springframework.http.HttpStatus;
  */
 final class FiltresDeLaListe {
 
-    private static final Set<String> STATUTS = Set.of("BROUILLON", "DEPOSE", "EN_INSTRUCTION", "COMPLEMENTS_DEMANDES", "INSTRUIT");
+    private static final Set<String> STATUTS = Set.of("BROUILLON", "DEPOSE", "EN_INSTRUCTION", "COMPLEMENTS_DEMANDES", "INSTRUIT",
+            "RETIRE");
     private static final Set<String> NIVEAUX = Set.of("PREMATUREE", "A_CONSOLIDER", "MURE");
     private static final Set<String> PHASES = Set.of("PROGRAMMATION", "AGREMENT");
 
@@ -47,7 +48,7 @@ final class FiltresDeLaListe {
                                      Predicate<String> instructeurs) {
         Set<String> statuts = enMajuscules(d.statuts());
         if (!STATUTS.containsAll(statuts)) {
-            throw refus("« statut » vaut BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT.");
+            throw refus("« statut » vaut BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES, INSTRUIT ou RETIRE.");
         }
         Set<String> niveaux = enMajuscules(d.niveaux());
         if (!NIVEAUX.containsAll(niveaux)) {

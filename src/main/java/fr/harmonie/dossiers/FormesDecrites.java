@@ -153,6 +153,7 @@ class FormesDecrites {
                 .addProperty("favorablesParMois", objet("Les décisions favorables (les agréments), mois par mois (AAAA-MM, heure"
                         + " de Paris), zéros compris : en Auvergne-Rhône-Alpes, deux tiers des agréments de 2019 l'ont été en"
                         + " novembre et décembre.").additionalProperties(entier(null)))
+                .addProperty("retraits", entier("Les demandes que leur bailleur a retirées dans la période (RETIRE)."))
                 .addProperty("delaiMedianJours", new Schema<>().types(Set.of("number")).description("Pour eux, la médiane"
                         + " des jours entre leur premier dépôt et la clôture de leur instruction, compléments compris (au dixième ;"
                         + " absent sans dossier instruit)."))
@@ -227,7 +228,8 @@ class FormesDecrites {
                 .addProperty("empreinte", texte("sha256 du contenu du pack."));
         return objet("Un dossier gardé : son statut, sa version, ce qu'il est et ce qu'en a dit sa dernière évaluation.")
                 .addProperty("id", texte("Son identifiant (UUID), celui de ses adresses."))
-                .addProperty("statut", texte("BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES ou INSTRUIT."))
+                .addProperty("statut", texte("BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES, INSTRUIT ou RETIRE"
+                        + " (demande retirée par le bailleur)."))
                 .addProperty("version", entier("Sa version, que l'ETag donne entre guillemets."))
                 .addProperty("apercu", apercu)
                 .addProperty("derniereEvaluation", derniere)
@@ -252,6 +254,7 @@ class FormesDecrites {
                 .addProperty("decision", texte("Une fois l'instruction close (INSTRUIT), le sens de la décision que le service a dit"
                         + " en la clôturant : FAVORABLE (l'agrément) ou DEFAVORABLE (le refus) ; absent s'il ne l'a pas dit.")
                         ._enum(List.<Object>of("FAVORABLE", "DEFAVORABLE")))
+                .addProperty("messageRetrait", texte("Ce que le bailleur a dit en retirant sa demande (RETIRE)."))
                 .addProperty("creeLe", dateHeure(null))
                 .addProperty("modifieLe", dateHeure(null))
                 .required(List.of("id", "statut", "version", "apercu", "creeLe", "modifieLe"));

@@ -100,6 +100,7 @@ class StatistiquesController {
         lue.depots().forEach(d -> territoires.add(d.territoire()));
         lue.demandes().forEach(d -> territoires.add(d.territoire()));
         lue.instruits().forEach(i -> territoires.add(i.territoire()));
+        lue.retraits().forEach(r -> territoires.add(r.territoire()));
         corps.put("territoires", territoires.stream().map(t -> {
             Map<String, Object> b = new LinkedHashMap<>();
             b.put("territoire", t);
@@ -163,6 +164,8 @@ class StatistiquesController {
         instruits.stream().filter(i -> "FAVORABLE".equals(i.decision()))
                 .forEach(i -> favorablesParMois.merge(i.mois(), (long) i.durees().size(), Long::sum));
         b.put("favorablesParMois", favorablesParMois);
+        b.put("retraits", lue.retraits().stream().filter(r -> retenu.test(r.territoire())).mapToLong(ActiviteDesDepots.Retraits::retraits)
+                .sum());
         if (!durees.isEmpty()) {
             b.put("delaiMedianJours", medianeAuDixieme(durees.stream().map(DureeDInstruction::totalJours).toList()));
             b.put("delaiMedianAuServiceJours", medianeAuDixieme(durees.stream().map(DureeDInstruction::auServiceJours).toList()));

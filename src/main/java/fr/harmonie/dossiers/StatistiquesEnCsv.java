@@ -19,7 +19,8 @@ final class StatistiquesEnCsv {
     private static final List<String> COLONNES = List.of("territoire", "dépôts", "réponses aux compléments",
             "demandes de compléments", "demandes nommant des pièces", "dossiers déposés", "prématurés au dépôt",
             "à consolider au dépôt", "mûrs au dépôt", "instruits", "délai médian (jours)",
-            "délai médian au service (jours)", "décisions favorables", "décisions défavorables", "décision non renseignée");
+            "délai médian au service (jours)", "décisions favorables", "décisions défavorables", "décision non renseignée",
+            "demandes retirées");
 
     private StatistiquesEnCsv() {
     }
@@ -62,6 +63,7 @@ final class StatistiquesEnCsv {
                 maturite.get("PREMATUREE"), maturite.get("A_CONSOLIDER"), maturite.get("MURE"), b.get("instruits"),
                 jours(b.get("delaiMedianJours")), jours(b.get("delaiMedianAuServiceJours"))));
         l.addAll(((Map<String, Long>) b.get("decisions")).values());
+        l.add(b.get("retraits"));
         l.addAll(((Map<String, Long>) b.get("depotsParMois")).values());
         l.addAll(((Map<String, Long>) b.get("instruitsParMois")).values());
         l.addAll(((Map<String, Long>) b.get("favorablesParMois")).values());

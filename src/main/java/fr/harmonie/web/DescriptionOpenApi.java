@@ -56,7 +56,9 @@ class DescriptionOpenApi {
             Map.entry("avant", "Où reprendre le journal (les lignes plus anciennes) : la page suivante est celle que donne "
                     + "l'en-tête Link (rel=\"next\")."),
             Map.entry("statut", "Seulement les dossiers à ce statut (BROUILLON, DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES, "
-                    + "INSTRUIT) ; répétable : ?statut=DEPOSE&statut=EN_INSTRUCTION."),
+                    + "INSTRUIT, RETIRE) ; répétable : ?statut=DEPOSE&statut=EN_INSTRUCTION."),
+            Map.entry("decision", "Seulement les dossiers dont l'instruction s'est close sur cette décision : FAVORABLE (les"
+                    + " agréments) ou DEFAVORABLE (les refus)."),
             Map.entry("reference", "Seulement les dossiers de cette référence (celle du bailleur, ou un numéro d'opération SIAP)."),
             Map.entry("commune", "Seulement les dossiers de cette commune (code INSEE)."),
             Map.entry("tri", "creation (par défaut) : du plus ancien dossier créé au plus récent ; depot : du plus ancien "

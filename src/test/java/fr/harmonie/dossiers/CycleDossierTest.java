@@ -587,6 +587,75 @@ class CycleDossierTest {
                 + " décision que le service a dit en clôturant l'instruction.");
     }
 
+    /**
+     * A bailleur abandons an operation after depositing it (the land lost): it withdraws its request, which leaves the
+     * service's queue but not its sight, with the reason, and the operation may be filed again by another dossier.
+     */
+    @Test
+    void unBailleurRetireSaDemandeDeposee() throws Exception {
+        String corps = dossierRouen();
+        String id = creer(corps);
+        String retrait = "/api/v1/dossiers/" + id + "/retrait";
+        HttpResponse<String> brouillon = appeler("POST", retrait, "bailleur", null, null);
+        assertThat(brouillon.statusCode()).isEqualTo(409);
+        assertThat(json(brouillon).get("detail").asString()).isEqualTo("Le dossier est au statut BROUILLON : il n'a pas été déposé,"
+                + " il se supprime (DELETE /api/v1/dossiers/" + id + ").");
+        assertThat(deposer(id).statusCode()).isEqualTo(200);
+        assertThat(json(appeler("DELETE", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("detail").asString())
+                .endsWith(" ; une demande déposée se retire (POST /api/v1/dossiers/" + id + "/retrait).");
+        assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}",
+                null).statusCode()).isEqualTo(200);
+        assertThat(appeler("POST", retrait, "instructeur", null, null).statusCode()).isEqualTo(403);
+        assertThat(appeler("POST", retrait, "bailleur2", null, null).statusCode()).isEqualTo(404);
+        assertThat(appeler("POST", retrait, "bailleur", "{\"message\": \"" + "x".repeat(10_001) + "\"}", null).statusCode())
+                .isEqualTo(400);
+        assertThat(appeler("POST", retrait, "bailleur", "{\"message\": \"Foncier perdu.\"}", "\"2\"").statusCode())
+                .as("lu avant sa prise en instruction").isEqualTo(412);
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("statut").asString())
+                .isEqualTo("EN_INSTRUCTION");
+
+        HttpResponse<String> retire = appeler("POST", retrait, "bailleur", "{\"message\": \"Foncier perdu : le vendeur s'est désisté.\"}",
+                null);
+        assertThat(retire.statusCode()).isEqualTo(200);
+        assertThat(json(retire).get("statut").asString()).isEqualTo("RETIRE");
+        // The service still sees it, with the reason, out of its queue; nothing moves it any more.
+        JsonNode vu = json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null));
+        assertThat(vu.get("statut").asString()).isEqualTo("RETIRE");
+        assertThat(vu.get("messageRetrait").asString()).isEqualTo("Foncier perdu : le vendeur s'est désisté.");
+        assertThat(json(appeler("GET", "/api/v1/dossiers?statut=retire&limite=500", "instructeur", null, null)).valueStream()
+                .map(d -> d.get("id").asString()).toList()).contains(id);
+        assertThat(json(appeler("GET", "/api/v1/dossiers?statut=EN_INSTRUCTION&limite=500", "instructeur", null, null)).valueStream()
+                .map(d -> d.get("id").asString()).toList()).doesNotContain(id);
+        assertThat(json(appeler("POST", retrait, "bailleur", null, null)).get("detail").asString())
+                .isEqualTo("Le dossier est au statut RETIRE : la demande est déjà retirée.");
+        HttpResponse<String> instruire = appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur",
+                "{\"action\": \"INSTRUIRE\"}", null);
+        assertThat(instruire.statusCode()).isEqualTo(409);
+        assertThat(json(instruire).get("detail").asString()).endsWith(" : le bailleur a retiré sa demande.");
+        assertThat(deposer(id).statusCode()).isEqualTo(409);
+        HttpResponse<String> modifier = appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", corps, "\"" + vu.get("version").asInt() + "\"");
+        assertThat(modifier.statusCode()).isEqualTo(409);
+        assertThat(json(modifier).get("detail").asString()).endsWith(": le bailleur a retiré sa demande ; une nouvelle demande pour"
+                + " l'opération se fait par un nouveau dossier.");
+        JsonNode ligne = json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "instructeur", null, null)).valueStream()
+                .filter(l -> l.get("action").asString().equals("RETRAIT")).toList().get(0);
+        assertThat(ligne.get("qui").asString()).isEqualTo("bailleur");
+        assertThat(ligne.get("detail")).isEqualTo(Json.MAPPER.readTree(
+                "{\"territoire\": \"metropole-rouen-normandie\", \"message\": \"Foncier perdu : le vendeur s'est désisté.\"}"));
+
+        // The same operation, filed again later by another dossier, is not a second deposit of a request in progress.
+        String nouveau = creer(corps);
+        assertThat(deposer(nouveau).statusCode()).isEqualTo(200);
+        // A request decided does not withdraw.
+        assertThat(appeler("POST", "/api/v1/dossiers/" + nouveau + "/instruction", "instructeur",
+                "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode()).isEqualTo(200);
+        assertThat(appeler("POST", "/api/v1/dossiers/" + nouveau + "/instruction", "instructeur",
+                "{\"action\": \"INSTRUIRE\", \"decision\": \"FAVORABLE\"}", null).statusCode()).isEqualTo(200);
+        assertThat(json(appeler("POST", "/api/v1/dossiers/" + nouveau + "/retrait", "bailleur", null, null)).get("detail").asString())
+                .isEqualTo("Le dossier est au statut INSTRUIT : son instruction est close (décision favorable), la demande ne se"
+                        + " retire plus.");
+    }
+
     @Test
     void unDossierNonDeposableEstRefuseAvecSesRaisons() throws Exception {
         String nonDeposable = dossierRouen().replace("\"fournie\": true", "\"fournie\": false");

@@ -62,6 +62,7 @@ class MatriceAutorisationsTest {
         String aSupprimer = creer("76540", false);
         String rouen = creer("76540", true);
         String grenoble = creer("38185", true);
+        String aRetirer = creer("76540", true);
         String dossier = DossiersDeTest.uneOperation(Files.readString(Path.of("rules/cas/agrement.json"))).replace("\"356000000\"", "\"732829320\"");
         String instruction = "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}";
         String evaluationRouen = Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
@@ -90,6 +91,7 @@ class MatriceAutorisationsTest {
                 new Ligne("GET", "/api/v1/dossiers/" + rouen + "/evaluations", null, 401, 200, 404, 200, 404, 404, 200, 404),
                 new Ligne("POST", "/api/v1/dossiers/" + rouen + "/depot", null, 401, 409, 404, 403, 404, 404, 403, 404),
                 new Ligne("POST", "/api/v1/dossiers/" + grenoble + "/instruction", instruction, 401, 403, 404, 404, 200, 403, 404, 404),
+                new Ligne("POST", "/api/v1/dossiers/" + aRetirer + "/retrait", null, 401, 200, 404, 403, 404, 404, 403, 404),
                 new Ligne("GET", "/api/v1/evaluations/" + evaluationRouen, null, 401, 200, 404, 200, 404, 404, 200, 404),
                 new Ligne("GET", "/api/v1/evaluations/" + evaluationRouen + "/verification", null, 401, 200, 404, 200, 404, 404, 200, 404),
                 new Ligne("GET", "/api/v1/evaluations/" + evaluationRouen + "/rapport", null, 401, 200, 404, 200, 404, 404, 200, 404),

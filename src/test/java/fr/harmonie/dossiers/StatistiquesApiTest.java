@@ -184,6 +184,26 @@ class StatistiquesApiTest {
         assertThat(ligne.get(entete.indexOf("instruits " + YearMonth.from(cloture)))).isEqualTo("1");
     }
 
+    /** A request withdrawn by its bailleur counts under the service it was with, beside the deposit it withdraws. */
+    @Test
+    void unRetraitCompteAuServiceQuiAvaitLaDemande() throws Exception {
+        JsonNode avant = lire("dreal28");
+        String id = DossiersDeTest.creer(port, "76540", true);
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/retrait", "bailleur",
+                "{\"message\": \"Opération abandonnée.\"}", null).statusCode()).isEqualTo(200);
+        JsonNode apres = lire("dreal28");
+        for (String territoire : new String[] {null, "metropole-rouen-normandie"}) {
+            assertThat(chiffre(apres, territoire, "retraits") - chiffre(avant, territoire, "retraits")).as(territoire).isEqualTo(1);
+            assertThat(chiffre(apres, territoire, "depots") - chiffre(avant, territoire, "depots")).as(territoire).isEqualTo(1);
+        }
+        assertThat(chiffre(apres, "region-28", "retraits")).isEqualTo(chiffre(avant, "region-28", "retraits"));
+        List<String> csv = ClientHttp.appeler(port, "GET", "/api/v1/statistiques" + periode() + "&format=csv", "dreal28", null, null)
+                .body().lines().toList();
+        List<String> entete = List.of(csv.get(0).split(";", -1));
+        assertThat(List.of(csv.get(1).split(";", -1)).get(entete.indexOf("demandes retirées")))
+                .isEqualTo(Long.toString(apres.get("ensemble").get("retraits").asLong()));
+    }
+
     /**
      * The agréments of each month, which the AURA lissage démarche counts, beside the refusals and the closes that did not
      * say their sense. Four real deposits, closed in the journal (as the service writes it) more than a year ahead, in
