@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What the journal says of deposits and requests for compléments over a period, counted per territory, for the dossiers
  * the user sees (the same visibility as the list): deposits per month (the year-end peak a region tries to smooth), the
  * answers to compléments among them, the requests for compléments and the pieces they name, the instructions closed
- * (how long they took, the sense of their decision) and the requests withdrawn. Read from the journal, which keeps every deposit and every request, not from the dossiers,
- * which keep only the last; the maturity and anomalies at deposit are read from each dossier's last deposit's sealed
+ * (how long they took, the sense of their decision) and the requests withdrawn. Read from the journal, which keeps every
+ * deposit and every request, not from the dossiers, which keep only the last; the maturity and anomalies at deposit are read from each dossier's last deposit's sealed
  * evaluation. All in one repeatable-read snapshot, so that the figures agree with each other while deposits go on.
  */
 @Repository

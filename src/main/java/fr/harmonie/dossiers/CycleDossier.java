@@ -496,8 +496,7 @@ class CycleDossier {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Retrait impossible", "Le dossier est au statut " + d.statut()
                     + switch (d.statut()) {
                         case "BROUILLON" -> " : il n'a pas été déposé, il se supprime (DELETE /api/v1/dossiers/" + d.id() + ").";
-                        case "INSTRUIT" -> " : son instruction est close" + (d.decision() == null ? "" : " (décision "
-                                + (d.decision().equals("FAVORABLE") ? "favorable" : "défavorable") + ")") + ", la demande ne se retire plus.";
+                        case "INSTRUIT" -> " : " + close(d.decision()) + ", la demande ne se retire plus.";
                         default -> " : la demande est déjà retirée.";
                     });
         }
@@ -534,10 +533,15 @@ class CycleDossier {
             case "COMPLEMENTS_DEMANDES" -> " : des compléments sont demandés au bailleur ; le dossier revient au statut DEPOSE"
                     + " quand il le redépose";
             case "RETIRE" -> " : le bailleur a retiré sa demande";
-            case "INSTRUIT" -> " : son instruction est close" + (decision == null ? ""
-                    : decision.equals("FAVORABLE") ? " (décision favorable)" : " (décision défavorable)");
+            case "INSTRUIT" -> " : " + close(decision);
             default -> "";
         };
+    }
+
+    /** An instruction closed, with the sense of its decision when the service said it. */
+    private static String close(String decision) {
+        return "son instruction est close" + (decision == null ? ""
+                : decision.equals("FAVORABLE") ? " (décision favorable)" : " (décision défavorable)");
     }
 
     /** Rejoue l'entrée scellée comme elle a été évaluée (versions de packs, commune, résolution) et compare les reçus. */

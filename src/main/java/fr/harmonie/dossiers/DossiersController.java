@@ -55,6 +55,8 @@ class DossiersController {
 
     /** Dossiers read whole at a time for a file of them: some 100 KB as a rule, 40 MiB at worst (2 MiB each). */
     private static final int PAQUET = 20;
+    /** Where a dossier that no longer moves sends the bailleur: its operation starts again as a new dossier. */
+    private static final String UNE_NOUVELLE_DEMANDE = " ; une nouvelle demande pour l'opération se fait par un nouveau dossier.";
 
     private final DossiersStore store;
     private final LecteurDossier lecteur;
@@ -259,11 +261,12 @@ class DossiersController {
         if (!d.modifiable()) {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non modifiable",
                     "Un dossier au statut " + d.statut() + " ne se modifie pas (seulement BROUILLON ou COMPLEMENTS_DEMANDES) : "
-                            + (d.statut().equals("INSTRUIT") || d.statut().equals("RETIRE")
-                            ? (d.statut().equals("INSTRUIT") ? "son instruction est close" : "le bailleur a retiré sa demande")
-                            + " ; une nouvelle demande pour l'opération se fait par un nouveau dossier."
-                            : "il est entre les mains du service instructeur, qui le rouvre à la modification en demandant des"
-                            + " compléments."));
+                            + switch (d.statut()) {
+                                case "INSTRUIT" -> "son instruction est close" + UNE_NOUVELLE_DEMANDE;
+                                case "RETIRE" -> "le bailleur a retiré sa demande" + UNE_NOUVELLE_DEMANDE;
+                                default -> "il est entre les mains du service instructeur, qui le rouvre à la modification en"
+                                        + " demandant des compléments.";
+                            });
         }
         String contenu = new String(lireHorsTransaction(requete, u), StandardCharsets.UTF_8);
         // What the answer to compléments changes, for the history: compared here, before the transaction holds a
