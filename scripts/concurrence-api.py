@@ -6,7 +6,7 @@
 # opération.
 # Usage: ./mvnw -q package -DskipTests && java -jar target/harmonie.jar --harmonie.donnees.ephemeres=true &
 #        scripts/concurrence-api.py http://localhost:8080 [DUREE]
-import base64, json, os, random, sys, threading, time, urllib.request
+import base64, json, os, random, sys, threading, time, urllib.request, uuid
 H = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8080"
 DUREE = float(sys.argv[2]) if len(sys.argv) > 2 else 60
 RACINE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -28,10 +28,22 @@ def req(m, p, compte=None, corps=None, entetes=None):
         return e.code, dict(e.headers), e.read()
 
 dossier = json.load(open(os.path.join(RACINE, "src/test/resources/exemples/construction-neuve-dijon.json")))
-ids = [json.loads(req("POST", "/api/v1/dossiers", "bailleur2", dossier)[2])["id"] for _ in range(4)]
+corps_de = {}  # each dossier its own operation: the same one twice may not be deposited twice, and would seldom be
+
+def nouveau():
+    corps = dict(dossier, reference="CONC-" + uuid.uuid4().hex[:12])
+    r = req("POST", "/api/v1/dossiers", "bailleur2", corps)
+    if r[0] == 201:
+        with verrou:
+            corps_de[json.loads(r[2])["id"]] = corps
+    return r
+
+verrou = threading.Lock()
+for _ in range(4):
+    nouveau()
+ids = list(corps_de)
 organisations = json.loads(req("GET", "/api/v1/admin/organisations", "admin")[2])
 service = next(o["id"] for o in organisations if o["type"] == "SERVICE_INSTRUCTEUR")
-verrou = threading.Lock()
 problemes, durees = [], {}
 
 def operation():
@@ -39,7 +51,7 @@ def operation():
     c = random.random()
     if c < 0.2:
         etag = req("GET", f"/api/v1/dossiers/{i}", "bailleur2")[1].get("ETag") or '"1"'
-        return "PUT", req("PUT", f"/api/v1/dossiers/{i}", "bailleur2", dossier, {"If-Match": etag})
+        return "PUT", req("PUT", f"/api/v1/dossiers/{i}", "bailleur2", corps_de[i], {"If-Match": etag})
     if c < 0.35:
         return "EVALUATION", req("POST", f"/api/v1/dossiers/{i}/evaluations", "bailleur2")
     if c < 0.5:
@@ -47,13 +59,18 @@ def operation():
     if c < 0.6:
         action = random.choice(["PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS", "INSTRUIRE"])
         corps = {"action": action, "message": "m"}
+        if action == "INSTRUIRE" and random.random() < 0.7:
+            corps["decision"] = random.choice(["FAVORABLE", "DEFAVORABLE"])
         if action == "DEMANDER_COMPLEMENTS" and random.random() < 0.5:
             corps["pieces"] = random.sample(["PLAN_MASSE", "PRIX_REVIENT", "AVIS_COMMUNE", "ECHEANCIER"], 2)
         return "INSTRUCTION", req("POST", f"/api/v1/dossiers/{i}/instruction", "instructeur-socle", corps)
-    if c < 0.65:
+    if c < 0.63:
         return "SUPPRESSION", req("DELETE", f"/api/v1/dossiers/{i}", "bailleur2")
+    if c < 0.65:
+        # Withdrawn while the service takes it, asks for compléments or closes it: one of them wins, the other is told.
+        return "RETRAIT", req("POST", f"/api/v1/dossiers/{i}/retrait", "bailleur2", {"message": "abandon"})
     if c < 0.7:
-        r = req("POST", "/api/v1/dossiers", "bailleur2", dossier)
+        r = nouveau()
         if r[0] == 201:
             with verrou:
                 ids.append(json.loads(r[2])["id"])
