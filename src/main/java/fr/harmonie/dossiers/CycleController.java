@@ -218,8 +218,7 @@ class CycleController {
         DossierStocke d = visible(id, u);
         // The version read is the one deposited (the deposit's update checks it): If-Match makes it the one reviewed.
         IfMatch.exiger(ifMatch, d);
-        Depot depot = depot(requete);
-        String message = depot == null || depot.message() == null || depot.message().isBlank() ? null : borne(depot.message());
+        String message = message(requete);
         CycleDossier.Deposee deposee = budget.pendant(d.contenu().length(), () -> cycle.deposer(u, d, message));
         CycleDossier.Scellee s = deposee.scellee();
         Map<String, Object> corps = new LinkedHashMap<>();
@@ -256,9 +255,7 @@ class CycleController {
         Utilisateur u = compte.utilisateur();
         DossierStocke d = visible(id, u);
         IfMatch.exiger(ifMatch, d);
-        Depot corps = depot(requete);
-        cycle.retirer(u, d, corps == null || corps.message() == null || corps.message().isBlank() ? null : borne(corps.message()),
-                ifMatch != null);
+        cycle.retirer(u, d, message(requete), ifMatch != null);
         return ResponseEntity.ok(Map.of("statut", "RETIRE"));
     }
 
@@ -284,6 +281,12 @@ class CycleController {
     /** What the bailleur says to the service with a deposit: most often, the answer to the compléments asked. */
     record Depot(@Schema(description = "Ce que le bailleur dit au service instructeur, le plus souvent sa réponse aux compléments.",
             maxLength = MESSAGE_AU_PLUS) String message) { }
+
+    /** The bailleur's message of a deposit's or a withdrawal's body: null for none, or a blank one. */
+    private String message(HttpServletRequest requete) throws IOException, HttpMediaTypeNotSupportedException {
+        Depot corps = depot(requete);
+        return corps == null || corps.message() == null || corps.message().isBlank() ? null : borne(corps.message());
+    }
 
     /**
      * None, or {"message": …} in JSON, read as Spring reads the other bodies (same mapper, same French errors). An empty
