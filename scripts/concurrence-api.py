@@ -57,9 +57,9 @@ def operation():
     if c < 0.5:
         return "DEPOT", req("POST", f"/api/v1/dossiers/{i}/depot", "bailleur2")
     if c < 0.6:
-        action = random.choice(["PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS", "INSTRUIRE"])
+        action = random.choice(["PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS", "INSTRUIRE", "CORRIGER_DECISION"])
         corps = {"action": action, "message": "m"}
-        if action == "INSTRUIRE" and random.random() < 0.7:
+        if action == "CORRIGER_DECISION" or (action == "INSTRUIRE" and random.random() < 0.7):
             corps["decision"] = random.choice(["FAVORABLE", "DEFAVORABLE"])
         if action == "DEMANDER_COMPLEMENTS" and random.random() < 0.5:
             corps["pieces"] = random.sample(["PLAN_MASSE", "PRIX_REVIENT", "AVIS_COMMUNE", "ECHEANCIER"], 2)

@@ -123,8 +123,10 @@ class ActiviteDesDepots {
         record Cloture(String territoire, String mois, String decision) { }
         Map<Long, Cloture> clotures = new LinkedHashMap<>();
         Map<Long, List<DureeDInstruction.Etape>> etapesDe = new HashMap<>();
+        // The sense of its decision as the service last said it: corrected since, the correction counts, in the close's month.
         jdbc.sql("SELECT s.service, to_char(j.quand AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), j.id, e.action, e.quand,"
-                        + " j.detail ->> 'decision'"
+                        + " COALESCE((SELECT c.detail ->> 'decision' FROM journal c WHERE c.objet = j.objet"
+                        + " AND c.action = 'CORRIGER_DECISION' AND c.id > j.id ORDER BY c.id DESC LIMIT 1), j.detail ->> 'decision')"
                         + lignes("CROSS JOIN LATERAL (SELECT " + SERVICE + " AS service) s " + """
                         JOIN journal e ON e.objet = j.objet AND e.id <= j.id
                          AND e.action IN ('DEPOT', 'DEMANDER_COMPLEMENTS', 'INSTRUIRE')""") + " ORDER BY j.id, e.id")

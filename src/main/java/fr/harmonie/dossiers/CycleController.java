@@ -323,13 +323,16 @@ class CycleController {
                                maxItems = PiecesDemandees.AU_PLUS, schema = @Schema(example = "PLAN_MASSE")) List<String> pieces,
                        @Schema(description = "Pour INSTRUIRE, facultatif : le sens de la décision qui clôt l'instruction,"
                                + " FAVORABLE (l'agrément) ou DEFAVORABLE (le refus), que le dossier montre ensuite dans decision"
-                               + " (sans égard à la casse) ; avec une autre action, ou une autre valeur, la requête est refusée (400).",
+                               + " (sans égard à la casse) ; pour CORRIGER_DECISION (d'un dossier INSTRUIT, avec un message qui dit"
+                               + " pourquoi), requis : le sens dit après coup ou corrigé. Avec une autre action, ou une autre valeur,"
+                               + " la requête est refusée (400).",
                                allowableValues = {"FAVORABLE", "DEFAVORABLE"}) String decision) { }
 
     @Operation(summary = "Faire avancer l'instruction d'un dossier déposé (instructeur de son territoire)")
     @ApiResponse(responseCode = "200", description = "Transition faite : le corps donne le nouveau statut.")
     @ApiResponse(responseCode = "403", description = "Compte qui n'instruit pas le territoire du dossier.")
-    @ApiResponse(responseCode = "409", description = "Le statut du dossier ne permet pas cette transition.")
+    @ApiResponse(responseCode = "409", description = "Le statut du dossier ne permet pas cette transition, ou la décision à"
+            + " corriger est déjà celle qu'on dit.")
     @ApiResponse(responseCode = "412", description = ReponsesDecrites.VERSION_PERIMEE)
     @PostMapping("/api/v1/dossiers/{id}/instruction")
     ResponseEntity<Object> instruire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,

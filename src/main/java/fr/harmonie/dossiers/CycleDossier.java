@@ -394,8 +394,10 @@ class CycleDossier {
             case "PRENDRE_EN_INSTRUCTION" -> { depuis = "DEPOSE"; vers = "EN_INSTRUCTION"; }
             case "DEMANDER_COMPLEMENTS" -> { depuis = "EN_INSTRUCTION"; vers = "COMPLEMENTS_DEMANDES"; }
             case "INSTRUIRE" -> { depuis = "EN_INSTRUCTION"; vers = "INSTRUIT"; }
+            // A sense said wrongly, or not said at the close (before the service could say it): said again, with why.
+            case "CORRIGER_DECISION" -> { depuis = "INSTRUIT"; vers = "INSTRUIT"; }
             default -> throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Action inconnue",
-                    "Actions possibles : PRENDRE_EN_INSTRUCTION, DEMANDER_COMPLEMENTS, INSTRUIRE.");
+                    "Actions possibles : PRENDRE_EN_INSTRUCTION, DEMANDER_COMPLEMENTS, INSTRUIRE, CORRIGER_DECISION.");
         }
         if (vers.equals("COMPLEMENTS_DEMANDES") && (message == null || message.isBlank())) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Message requis", "Dites au bailleur quels compléments sont attendus.");
@@ -405,6 +407,19 @@ class CycleDossier {
                     "« pieces » nomme les pièces d'une demande de compléments (DEMANDER_COMPLEMENTS), pas de « " + action + " ».");
         }
         String decision = decision(decisionEcrite, action);
+        if (action.equals("CORRIGER_DECISION")) {
+            if (decision == null) {
+                throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Décision requise",
+                        "« decision » dit le sens de la décision : FAVORABLE (l'agrément) ou DEFAVORABLE (le refus).");
+            }
+            if (message == null || message.isBlank()) {
+                throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Message requis",
+                        "Dites au bailleur pourquoi le sens de la décision est dit ou corrigé.");
+            }
+            if (decision.equals(d.decision())) {
+                throw new ProblemeHttpException(HttpStatus.CONFLICT, "Décision inchangée", "La décision est déjà " + decision + ".");
+            }
+        }
         // Read against the deposit's chain, whose checklist the instructeur has before him; nothing is written if refused.
         List<PiecesDemandees.PieceDemandee> demandees = vers.equals("COMPLEMENTS_DEMANDES") ? piecesDemandees(d, pieces) : null;
         transaction.executeWithoutResult(t -> ecrireLInstruction(u, d, action, depuis, vers, message, demandees, decision, versionLue));
@@ -418,9 +433,10 @@ class CycleDossier {
         if (ecrite == null) {
             return null;
         }
-        if (!action.equals("INSTRUIRE")) {
+        if (!action.equals("INSTRUIRE") && !action.equals("CORRIGER_DECISION")) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Décision hors d'une clôture",
-                    "« decision » dit le sens de la décision qui clôt l'instruction (INSTRUIRE), pas d'une étape « " + action + " ».");
+                    "« decision » dit le sens de la décision qui clôt l'instruction (INSTRUIRE, ou CORRIGER_DECISION une fois"
+                            + " close), pas d'une étape « " + action + " ».");
         }
         String decision = ecrite.strip().toUpperCase(Locale.ROOT);
         if (!DECISIONS.contains(decision)) {
@@ -464,6 +480,9 @@ class CycleDossier {
         }
         if (decision != null) {
             detail.put("decision", decision);
+        }
+        if (action.equals("CORRIGER_DECISION") && d.decision() != null) {
+            detail.put("decisionPrecedente", d.decision());
         }
         dossiers.journal(u.identifiant(), ActionJournal.valueOf(action), d.id(), Json.MAPPER.writeValueAsString(detail));
     }

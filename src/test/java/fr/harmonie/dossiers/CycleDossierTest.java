@@ -528,7 +528,7 @@ class CycleDossierTest {
                 "{\"action\": \"PRENDRE_EN_INSTRUCTION\", \"decision\": \"FAVORABLE\"}", null);
         assertThat(horsCloture.statusCode()).isEqualTo(400);
         assertThat(json(horsCloture).get("detail").asString()).isEqualTo("« decision » dit le sens de la décision qui clôt"
-                + " l'instruction (INSTRUIRE), pas d'une étape « PRENDRE_EN_INSTRUCTION ».");
+                + " l'instruction (INSTRUIRE, ou CORRIGER_DECISION une fois close), pas d'une étape « PRENDRE_EN_INSTRUCTION ».");
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("statut").asString()).isEqualTo("DEPOSE");
         assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode())
                 .isEqualTo(200);
@@ -575,6 +575,7 @@ class CycleDossierTest {
         JsonNode clos = json(appeler("GET", "/api/v1/dossiers/" + sansDecision, "bailleur", null, null));
         assertThat(clos.get("statut").asString()).isEqualTo("INSTRUIT");
         assertThat(clos.has("decision")).isFalse();
+
         // A region lists the refusals of its services; a sense that does not exist is refused rather than listed empty.
         List<String> refuses = json(appeler("GET", "/api/v1/dossiers?statut=INSTRUIT&decision=%20defavorable&limite=500", "dreal28",
                 null, null)).valueStream().map(d -> d.get("id").asString()).toList();
@@ -585,6 +586,40 @@ class CycleDossierTest {
         assertThat(sensInconnu.statusCode()).isEqualTo(400);
         assertThat(json(sensInconnu).get("detail").asString()).isEqualTo("« decision » vaut FAVORABLE ou DEFAVORABLE : le sens de la"
                 + " décision que le service a dit en clôturant l'instruction.");
+
+        // Said wrongly: corrected, with why; the bailleur reads the correction, the history keeps both.
+        String corriger = "{\"action\": \"CORRIGER_DECISION\", \"decision\": \"FAVORABLE\", \"message\": \"Erreur de saisie :"
+                + " l'agrément a été signé le 15 décembre.\"}";
+        assertThat(json(appeler("POST", instruction, "instructeur", "{\"action\": \"CORRIGER_DECISION\", \"decision\": \"FAVORABLE\"}",
+                null)).get("detail").asString()).isEqualTo("Dites au bailleur pourquoi le sens de la décision est dit ou corrigé.");
+        assertThat(json(appeler("POST", instruction, "instructeur", "{\"action\": \"CORRIGER_DECISION\", \"message\": \"m\"}", null))
+                .get("detail").asString()).isEqualTo("« decision » dit le sens de la décision : FAVORABLE (l'agrément) ou DEFAVORABLE"
+                        + " (le refus).");
+        HttpResponse<String> inchangee = appeler("POST", instruction, "instructeur", corriger.replace("\"FAVORABLE\"", "\"DEFAVORABLE\""), null);
+        assertThat(inchangee.statusCode()).isEqualTo(409);
+        assertThat(json(inchangee).get("detail").asString()).isEqualTo("La décision est déjà DEFAVORABLE.");
+        assertThat(appeler("POST", instruction, "bailleur", corriger, null).statusCode()).isEqualTo(403);
+        assertThat(appeler("POST", instruction, "instructeur", corriger, null).statusCode()).isEqualTo(200);
+        JsonNode corrige = json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null));
+        assertThat(corrige.get("statut").asString()).isEqualTo("INSTRUIT");
+        assertThat(corrige.get("decision").asString()).isEqualTo("FAVORABLE");
+        assertThat(corrige.get("messageInstruction").asString()).isEqualTo("Erreur de saisie : l'agrément a été signé le 15 décembre.");
+        JsonNode correction = json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "bailleur", null, null)).valueStream()
+                .filter(l -> l.get("action").asString().equals("CORRIGER_DECISION")).toList().get(0).get("detail");
+        assertThat(correction.get("decision").asString()).isEqualTo("FAVORABLE");
+        assertThat(correction.get("decisionPrecedente").asString()).isEqualTo("DEFAVORABLE");
+        // Unsaid at the close (a client of before): said afterwards, with nothing to correct from.
+        assertThat(appeler("POST", "/api/v1/dossiers/" + sansDecision + "/instruction", "instructeur", corriger, null).statusCode())
+                .isEqualTo(200);
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + sansDecision, "bailleur", null, null)).get("decision").asString())
+                .isEqualTo("FAVORABLE");
+        // Only a closed instruction has a decision to correct.
+        String enCours = creer(dossierRouen());
+        assertThat(deposer(enCours).statusCode()).isEqualTo(200);
+        HttpResponse<String> tropTot = appeler("POST", "/api/v1/dossiers/" + enCours + "/instruction", "instructeur", corriger, null);
+        assertThat(tropTot.statusCode()).isEqualTo(409);
+        assertThat(json(tropTot).get("detail").asString()).startsWith("Le dossier est au statut DEPOSE ; « CORRIGER_DECISION » part du"
+                + " statut INSTRUIT");
     }
 
     /**

@@ -206,23 +206,25 @@ class StatistiquesApiTest {
 
     /**
      * The agréments of each month, which the AURA lissage démarche counts, beside the refusals and the closes that did not
-     * say their sense. Four real deposits, closed in the journal (as the service writes it) more than a year ahead, in
-     * two months where no other test writes.
+     * say their sense; a sense corrected since counts as corrected. Five real deposits, closed in the journal (as the
+     * service writes it) more than a year ahead, in two months where no other test writes.
      */
     @Test
     void lesDecisionsSeComptentParSensEtLesAgrementsParMois() throws Exception {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             ids.add(DossiersDeTest.creer(port, "76540", true));
         }
         OffsetDateTime depot = depotAuJournal(ids.get(0));
         OffsetDateTime novembre = depot.plusDays(400);
         OffsetDateTime decembre = depot.plusDays(431);
         String[][] clotures = {{"{\"decision\": \"FAVORABLE\"}", "400"}, {"{\"decision\": \"DEFAVORABLE\"}", "400"},
-                {"{\"decision\": \"FAVORABLE\"}", "431"}, {"{}", "431"}};
-        for (int i = 0; i < 4; i++) {
+                {"{\"decision\": \"FAVORABLE\"}", "431"}, {"{}", "431"}, {"{\"decision\": \"DEFAVORABLE\"}", "400"}};
+        for (int i = 0; i < 5; i++) {
             ecrireAuJournal(ids.get(i), depot.plusDays(Integer.parseInt(clotures[i][1])), "instructeur", "INSTRUIRE", clotures[i][0]);
         }
+        ecrireAuJournal(ids.get(4), depot.plusDays(410), "instructeur", "CORRIGER_DECISION",
+                "{\"decision\": \"FAVORABLE\", \"decisionPrecedente\": \"DEFAVORABLE\", \"message\": \"Erreur de saisie.\"}");
         LocalDate du = novembre.minusDays(1).atZoneSameInstant(Evaluateur.PARIS).toLocalDate();
         LocalDate au = decembre.plusDays(1).atZoneSameInstant(Evaluateur.PARIS).toLocalDate();
         String premier = YearMonth.from(novembre.atZoneSameInstant(Evaluateur.PARIS)).toString();
@@ -230,22 +232,22 @@ class StatistiquesApiTest {
         assertThat(second).as("31 jours plus tard, un autre mois").isNotEqualTo(premier);
         JsonNode ensemble = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/statistiques?du=" + du + "&au=" + au,
                 "dreal28", null, null).body()).get("ensemble");
-        assertThat(ensemble.get("instruits").asLong()).isEqualTo(4);
+        assertThat(ensemble.get("instruits").asLong()).isEqualTo(5);
         assertThat(ensemble.get("decisions")).isEqualTo(Json.MAPPER.readTree(
-                "{\"FAVORABLE\": 2, \"DEFAVORABLE\": 1, \"NON_RENSEIGNEE\": 1}"));
-        assertThat(ensemble.get("favorablesParMois").get(premier).asLong()).isEqualTo(1);
+                "{\"FAVORABLE\": 3, \"DEFAVORABLE\": 1, \"NON_RENSEIGNEE\": 1}"));
+        assertThat(ensemble.get("favorablesParMois").get(premier).asLong()).as("le corrigé, au mois de sa clôture").isEqualTo(2);
         assertThat(ensemble.get("favorablesParMois").get(second).asLong()).isEqualTo(1);
-        assertThat(ensemble.get("favorablesParMois").valueStream().mapToLong(JsonNode::asLong).sum()).isEqualTo(2);
+        assertThat(ensemble.get("favorablesParMois").valueStream().mapToLong(JsonNode::asLong).sum()).isEqualTo(3);
         assertThat(ensemble.get("instruitsParMois").get(second).asLong()).isEqualTo(2);
         List<String> csv = ClientHttp.appeler(port, "GET", "/api/v1/statistiques?du=" + du + "&au=" + au + "&format=csv", "dreal28",
                 null, null).body().lines().toList();
         List<String> entete = List.of(csv.get(0).split(";", -1));
         List<String> ligne = List.of(csv.get(1).split(";", -1));
         assertThat(ligne.get(0)).isEqualTo("ensemble");
-        assertThat(ligne.get(entete.indexOf("décisions favorables"))).isEqualTo("2");
+        assertThat(ligne.get(entete.indexOf("décisions favorables"))).isEqualTo("3");
         assertThat(ligne.get(entete.indexOf("décisions défavorables"))).isEqualTo("1");
         assertThat(ligne.get(entete.indexOf("décision non renseignée"))).isEqualTo("1");
-        assertThat(ligne.get(entete.indexOf("favorables " + premier))).isEqualTo("1");
+        assertThat(ligne.get(entete.indexOf("favorables " + premier))).isEqualTo("2");
         assertThat(ligne.get(entete.indexOf("favorables " + second))).isEqualTo("1");
     }
 
