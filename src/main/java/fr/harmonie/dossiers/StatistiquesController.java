@@ -158,14 +158,15 @@ class StatistiquesController {
         decisions.put(NON_RENSEIGNEE, 0L);
         instruits.forEach(i -> decisions.merge(i.decision() == null ? NON_RENSEIGNEE : i.decision(), (long) i.durees().size(), Long::sum));
         b.put("decisions", decisions);
-        // The agréments of each month: the year-end concentration the AURA lissage démarche is about is one of decisions.
+        // The agréments of each month: the year-end concentration the AURA lissage démarche is about is one of
+        // agréments, which closes of either sense would blur.
         Map<String, Long> favorablesParMois = new LinkedHashMap<>();
         mois.forEach(m -> favorablesParMois.put(m, 0L));
         instruits.stream().filter(i -> "FAVORABLE".equals(i.decision()))
                 .forEach(i -> favorablesParMois.merge(i.mois(), (long) i.durees().size(), Long::sum));
         b.put("favorablesParMois", favorablesParMois);
-        b.put("retraits", lue.retraits().stream().filter(r -> retenu.test(r.territoire())).mapToLong(ActiviteDesDepots.Retraits::retraits)
-                .sum());
+        b.put("retraits", lue.retraits().stream().filter(r -> retenu.test(r.territoire()))
+                .mapToLong(ActiviteDesDepots.Retraits::retraits).sum());
         if (!durees.isEmpty()) {
             b.put("delaiMedianJours", medianeAuDixieme(durees.stream().map(DureeDInstruction::totalJours).toList()));
             b.put("delaiMedianAuServiceJours", medianeAuDixieme(durees.stream().map(DureeDInstruction::auServiceJours).toList()));

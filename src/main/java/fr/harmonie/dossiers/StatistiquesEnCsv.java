@@ -11,8 +11,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The figures of a period for a spreadsheet: one line for all the territories, then one per territory, each with its
- * deposits, closed instructions and agréments month by month in columns (the year-end peak as rows of figures a chart is drawn
- * from), and the pieces and anomalies most often met, written out in one cell each.
+ * deposits, closed instructions and agréments month by month in columns (the year-end peak as rows of figures a chart
+ * is drawn from), and the pieces and anomalies most often met, written out in one cell each.
  */
 final class StatistiquesEnCsv {
 
