@@ -28,7 +28,7 @@ def req(m, p, compte=None, corps=None, entetes=None):
         return e.code, dict(e.headers), e.read()
 
 dossier = json.load(open(os.path.join(RACINE, "src/test/resources/exemples/construction-neuve-dijon.json")))
-corps_de = {}  # each dossier its own operation: the same one twice may not be deposited twice, and would seldom be
+corps_de = {}  # mostly each dossier its own operation; some share one (CREATION), which is never twice in instruction
 
 def nouveau():
     corps = dict(dossier, reference="CONC-" + uuid.uuid4().hex[:12])
@@ -57,7 +57,9 @@ def operation():
     if c < 0.5:
         return "DEPOT", req("POST", f"/api/v1/dossiers/{i}/depot", "bailleur2")
     if c < 0.6:
-        action = random.choice(["PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS", "INSTRUIRE", "CORRIGER_DECISION"])
+        # A reopening races the bailleur's deposit of another dossier of the same operation: never both in instruction.
+        action = random.choice(["PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS", "INSTRUIRE", "CORRIGER_DECISION",
+                                "ROUVRIR_INSTRUCTION"])
         corps = {"action": action, "message": "m"}
         if action == "CORRIGER_DECISION" or (action == "INSTRUIRE" and random.random() < 0.7):
             corps["decision"] = random.choice(["FAVORABLE", "DEFAVORABLE"])
@@ -70,6 +72,15 @@ def operation():
         # Withdrawn while the service takes it, asks for compléments or closes it: one of them wins, the other is told.
         return "RETRAIT", req("POST", f"/api/v1/dossiers/{i}/retrait", "bailleur2", {"message": "abandon"})
     if c < 0.7:
+        if random.random() < 0.3:
+            # Another dossier of an operation already filed (a refusal, then a new request; or a duplicate by mistake).
+            meme = corps_de[i]
+            r = req("POST", "/api/v1/dossiers", "bailleur2", meme)
+            if r[0] == 201:
+                with verrou:
+                    corps_de[json.loads(r[2])["id"]] = meme
+                    ids.append(json.loads(r[2])["id"])
+            return "CREATION", r
         r = nouveau()
         if r[0] == 201:
             with verrou:
@@ -123,4 +134,14 @@ for nom, v in sorted(durees.items()):
     print(f"{nom:13} {len(v):5}  médiane {v[len(v) // 2]:.3f} s  pire {v[-1]:.3f} s")
 for p in problemes[:20]:
     print(p)
-sys.exit(1 if problemes else 0)
+# One operation, one dossier in instruction: whatever the order of deposits, reopenings and withdrawals.
+en_cours = {}
+for ligne in req("GET", "/api/v1/dossiers?format=jsonl&statut=DEPOSE&statut=EN_INSTRUCTION&statut=COMPLEMENTS_DEMANDES",
+                 "bailleur2")[2].decode().splitlines():
+    d = json.loads(ligne)
+    en_cours.setdefault(json.dumps(corps_de.get(d["id"]), sort_keys=True), []).append(d["id"])
+doubles = [v for k, v in en_cours.items() if len(v) > 1 and k != "null"]
+print("opérations en instruction :", len(en_cours), "en double :", len(doubles))
+for v in doubles[:5]:
+    print("en double :", v)
+sys.exit(1 if problemes or doubles else 0)

@@ -97,6 +97,8 @@ for h in HOSTILE + ["accordée", "FAVORABLE" * 30, "NON_RENSEIGNEE", ["FAVORABLE
           {"action": "INSTRUIRE", "decision": h}))
     check(f"DEMANDER_COMPLEMENTS decision={str(h)[:20]!r}", req("POST", f"/api/v1/dossiers/{d2id}/instruction",
           "instructeur-socle", {"action": "DEMANDER_COMPLEMENTS", "message": "m", "decision": h}))
+    check(f"ROUVRIR_INSTRUCTION message={str(h)[:20]!r}", req("POST", f"/api/v1/dossiers/{d2id}/instruction",
+          "instructeur-socle", {"action": "ROUVRIR_INSTRUCTION", "message": h}))
 statut = json.loads(req("GET", f"/api/v1/dossiers/{d2id}", "instructeur-socle")[2])["statut"]
 if statut != "EN_INSTRUCTION":
     problems.append(("pieces hostiles", 0, "", ("statut " + statut + " au lieu de EN_INSTRUCTION").encode()))

@@ -81,6 +81,15 @@ class ActiviteDesDepots {
                 + DossiersStore.VISIBLE + ")";
     }
 
+    /**
+     * The close {@code j} was not undone: the service reopens only a closed instruction, so a close followed by a
+     * reopening before any other close is one it undid (a close by mistake), and counts neither as a close nor in the
+     * duration of the instruction, which goes on to the next close.
+     */
+    private static final String UNE_CLOTURE_NON_DEFAITE = """
+             AND COALESCE((SELECT r.action FROM journal r WHERE r.objet = j.objet AND r.id > j.id
+                           AND r.action IN ('INSTRUIRE', 'ROUVRIR_INSTRUCTION') ORDER BY r.id LIMIT 1), '') <> 'ROUVRIR_INSTRUCTION'""";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate instantane;
 
@@ -129,7 +138,7 @@ class ActiviteDesDepots {
                         + " AND c.action = 'CORRIGER_DECISION' AND c.id > j.id ORDER BY c.id DESC LIMIT 1), j.detail ->> 'decision')"
                         + lignes("CROSS JOIN LATERAL (SELECT " + SERVICE + " AS service) s " + """
                         JOIN journal e ON e.objet = j.objet AND e.id <= j.id
-                         AND e.action IN ('DEPOT', 'DEMANDER_COMPLEMENTS', 'INSTRUIRE')""") + " ORDER BY j.id, e.id")
+                         AND e.action IN ('DEPOT', 'DEMANDER_COMPLEMENTS', 'INSTRUIRE')""") + UNE_CLOTURE_NON_DEFAITE + " ORDER BY j.id, e.id")
                 .params(p).query(rs -> {
                     long instruit = rs.getLong(3);
                     clotures.putIfAbsent(instruit, new Cloture(rs.getString(1), rs.getString(2), rs.getString(6)));

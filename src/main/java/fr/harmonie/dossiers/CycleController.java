@@ -315,8 +315,13 @@ class CycleController {
         }
     }
 
-    record Instruction(String action, @Schema(description = "Pour DEMANDER_COMPLEMENTS, requis : les compléments attendus du bailleur.",
-            maxLength = MESSAGE_AU_PLUS) String message,
+    record Instruction(@Schema(description = "L'étape (sans égard à la casse) : PRENDRE_EN_INSTRUCTION (d'un dossier DEPOSE),"
+            + " DEMANDER_COMPLEMENTS et INSTRUIRE (d'un dossier EN_INSTRUCTION), CORRIGER_DECISION et ROUVRIR_INSTRUCTION (d'un"
+            + " dossier INSTRUIT : une clôture faite par erreur, défaite, le dossier de nouveau EN_INSTRUCTION sans décision).",
+            allowableValues = {"PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS", "INSTRUIRE", "CORRIGER_DECISION", "ROUVRIR_INSTRUCTION"})
+                       String action,
+                       @Schema(description = "Pour DEMANDER_COMPLEMENTS et ROUVRIR_INSTRUCTION, requis : les compléments attendus du"
+                               + " bailleur, ou pourquoi l'instruction est rouverte.", maxLength = MESSAGE_AU_PLUS) String message,
                        @ArraySchema(arraySchema = @Schema(description = "Pour DEMANDER_COMPLEMENTS, facultatif : les pièces demandées,"
                                + " par leur code au catalogue de la chaîne du dépôt (celui des pièces requises de l'évaluation),"
                                + " que le dossier montre ensuite dans piecesDemandees ; un code inconnu refuse la demande (400)."),
@@ -331,8 +336,9 @@ class CycleController {
     @Operation(summary = "Faire avancer l'instruction d'un dossier déposé (instructeur de son territoire)")
     @ApiResponse(responseCode = "200", description = "Transition faite : le corps donne le nouveau statut.")
     @ApiResponse(responseCode = "403", description = "Compte qui n'instruit pas le territoire du dossier.")
-    @ApiResponse(responseCode = "409", description = "Le statut du dossier ne permet pas cette transition, ou la décision à"
-            + " corriger est déjà celle qu'on dit.")
+    @ApiResponse(responseCode = "409", description = "Le statut du dossier ne permet pas cette transition, la décision à"
+            + " corriger est déjà celle qu'on dit, ou (ROUVRIR_INSTRUCTION) le bailleur a déposé depuis la clôture un autre dossier"
+            + " de la même opération.")
     @ApiResponse(responseCode = "412", description = ReponsesDecrites.VERSION_PERIMEE)
     @PostMapping("/api/v1/dossiers/{id}/instruction")
     ResponseEntity<Object> instruire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,

@@ -396,8 +396,10 @@ class CycleDossier {
             case "INSTRUIRE" -> { depuis = "EN_INSTRUCTION"; vers = "INSTRUIT"; }
             // A sense said wrongly, or not said at the close (before the service could say it): said again, with why.
             case "CORRIGER_DECISION" -> { depuis = "INSTRUIT"; vers = "INSTRUIT"; }
-            default -> throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Action inconnue",
-                    "Actions possibles : PRENDRE_EN_INSTRUCTION, DEMANDER_COMPLEMENTS, INSTRUIRE, CORRIGER_DECISION.");
+            // Closed by mistake (the wrong dossier, or before a piece came): back in instruction, its decision unsaid.
+            case "ROUVRIR_INSTRUCTION" -> { depuis = "INSTRUIT"; vers = "EN_INSTRUCTION"; }
+            default -> throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Action inconnue", "Actions possibles :"
+                    + " PRENDRE_EN_INSTRUCTION, DEMANDER_COMPLEMENTS, INSTRUIRE, CORRIGER_DECISION, ROUVRIR_INSTRUCTION.");
         }
         if (vers.equals("COMPLEMENTS_DEMANDES") && (message == null || message.isBlank())) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Message requis", "Dites au bailleur quels compléments sont attendus.");
@@ -407,6 +409,12 @@ class CycleDossier {
                     "« pieces » nomme les pièces d'une demande de compléments (DEMANDER_COMPLEMENTS), pas de « " + action + " ».");
         }
         String decision = decision(decisionEcrite, action);
+        if (action.equals("ROUVRIR_INSTRUCTION") && (message == null || message.isBlank())) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Message requis",
+                    "Dites au bailleur pourquoi l'instruction de sa demande est rouverte.");
+        }
+        // The operation as the dossier names it, to look for another dossier of it deposited since the close.
+        Dossier rouvert = action.equals("ROUVRIR_INSTRUCTION") ? lecteur.lire(d.contenu().getBytes(StandardCharsets.UTF_8)) : null;
         if (action.equals("CORRIGER_DECISION")) {
             if (decision == null) {
                 throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Décision requise",
@@ -422,7 +430,12 @@ class CycleDossier {
         }
         // Read against the deposit's chain, whose checklist the instructeur has before him; nothing is written if refused.
         List<PiecesDemandees.PieceDemandee> demandees = vers.equals("COMPLEMENTS_DEMANDES") ? piecesDemandees(d, pieces) : null;
-        transaction.executeWithoutResult(t -> ecrireLInstruction(u, d, action, depuis, vers, message, demandees, decision, versionLue));
+        transaction.executeWithoutResult(t -> {
+            if (rouvert != null && d.statut().equals("INSTRUIT")) {
+                depotsEnDouble.refuserSiRouvertEnDouble(d, rouvert);
+            }
+            ecrireLInstruction(u, d, action, depuis, vers, message, demandees, decision, versionLue);
+        });
     }
 
     /**
@@ -451,13 +464,14 @@ class CycleDossier {
         int n = jdbc.sql("""
                 UPDATE dossier SET statut = ?, message_instruction = coalesce(?, message_instruction), version = version + 1,
                        modifie_le = now(), instructeur = coalesce(?, instructeur),
-                       pieces_demandees = CASE WHEN ? THEN ?::jsonb ELSE pieces_demandees END, decision = coalesce(?, decision)
+                       pieces_demandees = CASE WHEN ? THEN ?::jsonb ELSE pieces_demandees END,
+                       decision = CASE WHEN ? THEN NULL ELSE coalesce(?, decision) END
                 WHERE id = ? AND statut = ? AND version = coalesce(?::int, version)""")
                 // Who takes it in instruction is the one it is with, until a colleague takes it up in turn. The pieces are
                 // those of the last request for compléments: a new request replaces them, even by none.
                 .params(vers, message, action.equals("PRENDRE_EN_INSTRUCTION") ? u.identifiant() : null,
                         vers.equals("COMPLEMENTS_DEMANDES"), demandees == null ? null : Json.MAPPER.writeValueAsString(demandees),
-                        decision, d.id(), depuis, versionLue ? d.version() : null).update();
+                        action.equals("ROUVRIR_INSTRUCTION"), decision, d.id(), depuis, versionLue ? d.version() : null).update();
         if (n != 1 && versionLue) {
             // Changed between the read and this update: 412, as If-Match asked; not changed, the status is the reason.
             dossiers.visible(d.id(), u).filter(actuel -> actuel.version() != d.version()).ifPresent(actuel -> {
@@ -481,7 +495,8 @@ class CycleDossier {
         if (decision != null) {
             detail.put("decision", decision);
         }
-        if (action.equals("CORRIGER_DECISION") && d.decision() != null) {
+        // The sense corrected, or undone by the reopening: the history keeps what the bailleur had been told.
+        if ((action.equals("CORRIGER_DECISION") || action.equals("ROUVRIR_INSTRUCTION")) && d.decision() != null) {
             detail.put("decisionPrecedente", d.decision());
         }
         dossiers.journal(u.identifiant(), ActionJournal.valueOf(action), d.id(), Json.MAPPER.writeValueAsString(detail));

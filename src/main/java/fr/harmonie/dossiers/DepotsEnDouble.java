@@ -36,9 +36,34 @@ class DepotsEnDouble {
      * same instant are judged one after the other, the second seeing the first.
      */
     void refuserSiDejaDepose(DossierStocke d, Dossier dossier) {
+        String reference = reference(dossier);
+        autreEnCours(d, dossier).ifPresent(a -> {
+            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Déjà déposé", quoi(a, reference, dossier)
+                    + " est déjà déposé par votre organisation (" + a.id() + ", statut " + a.statut() + ") : un second dépôt"
+                    + " ferait instruire deux fois la même opération. Supprimer ce brouillon, ou changer sa référence s'il"
+                    + " s'agit d'une autre opération.", null, TYPE).avec("dossierDepose", a.id().toString());
+        });
+    }
+
+    /**
+     * Within the reopening's transaction, locked as a deposit: an instruction closed, the bailleur may have filed the
+     * operation again (a refusal, then a new request); reopening the first would put the operation twice in instruction.
+     */
+    void refuserSiRouvertEnDouble(DossierStocke d, Dossier dossier) {
+        String reference = reference(dossier);
+        autreEnCours(d, dossier).ifPresent(a -> {
+            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Opération déjà redéposée", quoi(a, reference, dossier)
+                    + " a été déposé par le bailleur depuis la clôture (" + a.id() + ", statut " + a.statut() + ") : rouvrir"
+                    + " celui-ci ferait instruire deux fois la même opération ; l'instruction se poursuit sur l'autre.",
+                    null, TYPE).avec("dossierDepose", a.id().toString());
+        });
+    }
+
+    /** Another dossier of the organisation for the same operation, deposited and not yet decided, if there is one. */
+    private Optional<Autre> autreEnCours(DossierStocke d, Dossier dossier) {
         jdbc.sql("SELECT id FROM organisation WHERE id = ? FOR NO KEY UPDATE").param(d.organisation()).query(Long.class).optional();
-        String reference = dossier.reference() == null || dossier.reference().isBlank() ? null : dossier.reference();
-        Optional<Autre> autre = jdbc.sql("""
+        String reference = reference(dossier);
+        return jdbc.sql("""
                 SELECT id, statut, contenu->>'reference' AS reference FROM dossier
                 WHERE organisation_id = :organisation AND id <> :id AND supprime_le IS NULL
                   AND statut IN ('DEPOSE', 'EN_INSTRUCTION', 'COMPLEMENTS_DEMANDES')
@@ -50,16 +75,16 @@ class DepotsEnDouble {
                 .param("phase", dossier.phase() == null ? "" : dossier.phase().name()).param("contenu", d.contenu())
                 .query((rs, i) -> new Autre(rs.getObject("id", UUID.class), rs.getString("statut"), rs.getString("reference")))
                 .optional();
-        if (autre.isPresent()) {
-            Autre a = autre.get();
-            String quoi = a.reference() != null && reference != null && memeReference(a.reference(), reference)
-                    ? "Le dossier « " + a.reference().strip() + " » (phase " + dossier.phase() + ")"
-                    : "Un dossier identique";
-            throw new ProblemeHttpException(HttpStatus.CONFLICT, "Déjà déposé", quoi + " est déjà déposé par votre organisation ("
-                    + a.id() + ", statut " + a.statut() + ") : un second dépôt ferait instruire deux fois la même opération."
-                    + " Supprimer ce brouillon, ou changer sa référence s'il s'agit d'une autre opération.", null, TYPE)
-                    .avec("dossierDepose", a.id().toString());
-        }
+    }
+
+    private static String reference(Dossier dossier) {
+        return dossier.reference() == null || dossier.reference().isBlank() ? null : dossier.reference();
+    }
+
+    private static String quoi(Autre a, String reference, Dossier dossier) {
+        return a.reference() != null && reference != null && memeReference(a.reference(), reference)
+                ? "Le dossier « " + a.reference().strip() + " » (phase " + dossier.phase() + ")"
+                : "Un dossier identique";
     }
 
     private static boolean memeReference(String une, String autre) {

@@ -20,13 +20,23 @@ record DureeDInstruction(double totalJours, double auServiceJours) {
 
     /**
      * The duration of the instruction that {@code etapes} (in journal order) close with their last {@code INSTRUIRE};
-     * null when no deposit precedes it (a close without a deposit is not an instruction to time).
+     * null when no deposit precedes it (a close without a deposit is not an instruction to time). An earlier close is
+     * one the service undid by reopening the instruction (ROUVRIR_INSTRUCTION): the dossier never left its hands, and
+     * the instruction went on to the last close.
      */
     static DureeDInstruction de(List<Etape> etapes) {
+        int cloture = -1;
+        for (int i = 0; i < etapes.size(); i++) {
+            cloture = etapes.get(i).action().equals("INSTRUIRE") ? i : cloture;
+        }
         Instant premierDepot = null;
         Instant rendu = null; // the deposit that put the dossier in the service's hands, while it is there
         Duration auService = Duration.ZERO;
-        for (Etape e : etapes) {
+        for (int i = 0; i <= cloture; i++) {
+            Etape e = etapes.get(i);
+            if (e.action().equals("INSTRUIRE") && i < cloture) {
+                continue;
+            }
             if (e.action().equals("DEPOT")) {
                 premierDepot = premierDepot == null ? e.quand() : premierDepot;
                 rendu = rendu == null ? e.quand() : rendu;

@@ -623,6 +623,71 @@ class CycleDossierTest {
     }
 
     /**
+     * An instruction closed by mistake (the wrong dossier of the queue, or before the piece awaited came) is reopened,
+     * with why: the dossier is in instruction again, its decision unsaid, and the history keeps what the bailleur had
+     * been told. Unless the bailleur has filed the operation again since: two dossiers of it would then be instructed.
+     */
+    @Test
+    void uneInstructionCloseParErreurSeRouvre() throws Exception {
+        String corps = dossierRouen();
+        String id = creer(corps);
+        assertThat(deposer(id).statusCode()).isEqualTo(200);
+        String instruction = "/api/v1/dossiers/" + id + "/instruction";
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode())
+                .isEqualTo(200);
+        String rouvrir = "{\"action\": \"rouvrir_instruction\", \"message\": \"Clôturé par erreur : l'avis de la commune est"
+                + " attendu.\"}";
+        HttpResponse<String> tropTot = appeler("POST", instruction, "instructeur", rouvrir, null);
+        assertThat(tropTot.statusCode()).isEqualTo(409);
+        assertThat(json(tropTot).get("detail").asString()).isEqualTo("Le dossier est au statut EN_INSTRUCTION ;"
+                + " « ROUVRIR_INSTRUCTION » part du statut INSTRUIT.");
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"INSTRUIRE\", \"decision\": \"FAVORABLE\","
+                + " \"message\": \"Agrément accordé.\"}", null).statusCode()).isEqualTo(200);
+
+        // Refused, nothing undone: without a word to the bailleur, with a decision, by the bailleur.
+        HttpResponse<String> muet = appeler("POST", instruction, "instructeur", "{\"action\": \"ROUVRIR_INSTRUCTION\"}", null);
+        assertThat(muet.statusCode()).isEqualTo(400);
+        assertThat(json(muet).get("detail").asString()).isEqualTo("Dites au bailleur pourquoi l'instruction de sa demande est rouverte.");
+        assertThat(appeler("POST", instruction, "instructeur", rouvrir.replace("}", ", \"decision\": \"DEFAVORABLE\"}"), null)
+                .statusCode()).isEqualTo(400);
+        assertThat(appeler("POST", instruction, "bailleur", rouvrir, null).statusCode()).isEqualTo(403);
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("decision").asString())
+                .isEqualTo("FAVORABLE");
+
+        HttpResponse<String> rouvert = appeler("POST", instruction, "instructeur", rouvrir, null);
+        assertThat(rouvert.statusCode()).isEqualTo(200);
+        assertThat(json(rouvert).get("statut").asString()).isEqualTo("EN_INSTRUCTION");
+        JsonNode lu = json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null));
+        assertThat(lu.get("statut").asString()).isEqualTo("EN_INSTRUCTION");
+        assertThat(lu.has("decision")).as("la décision défaite").isFalse();
+        assertThat(lu.get("messageInstruction").asString()).isEqualTo("Clôturé par erreur : l'avis de la commune est attendu.");
+        assertThat(json(appeler("GET", "/api/v1/dossiers?decision=FAVORABLE&limite=500", "instructeur", null, null)).valueStream()
+                .map(d -> d.get("id").asString()).toList()).doesNotContain(id);
+        JsonNode ligne = json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "bailleur", null, null)).valueStream()
+                .filter(l -> l.get("action").asString().equals("ROUVRIR_INSTRUCTION")).toList().get(0);
+        assertThat(ligne.get("detail")).isEqualTo(Json.MAPPER.readTree("{\"territoire\": \"metropole-rouen-normandie\", \"message\":"
+                + " \"Clôturé par erreur : l'avis de la commune est attendu.\", \"decisionPrecedente\": \"FAVORABLE\"}"));
+        // Back in instruction, closed again, in the other sense.
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"INSTRUIRE\", \"decision\": \"DEFAVORABLE\"}", null)
+                .statusCode()).isEqualTo(200);
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).get("decision").asString())
+                .isEqualTo("DEFAVORABLE");
+
+        // Refused, the bailleur files the operation again; the first cannot be reopened beside the second.
+        String nouveau = creer(corps);
+        assertThat(deposer(nouveau).statusCode()).isEqualTo(200);
+        HttpResponse<String> enDouble = appeler("POST", instruction, "instructeur", rouvrir, null);
+        assertThat(enDouble.statusCode()).isEqualTo(409);
+        assertThat(json(enDouble).get("dossierDepose").asString()).isEqualTo(nouveau);
+        assertThat(json(enDouble).get("detail").asString()).endsWith(" a été déposé par le bailleur depuis la clôture (" + nouveau
+                + ", statut DEPOSE) : rouvrir celui-ci ferait instruire deux fois la même opération ; l'instruction se poursuit"
+                + " sur l'autre.");
+        JsonNode reste = json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null));
+        assertThat(reste.get("statut").asString()).isEqualTo("INSTRUIT");
+        assertThat(reste.get("decision").asString()).isEqualTo("DEFAVORABLE");
+    }
+
+    /**
      * A bailleur abandons an operation after depositing it (the land lost): it withdraws its request, which leaves the
      * service's queue but not its sight, with the reason, and the operation may be filed again by another dossier.
      */

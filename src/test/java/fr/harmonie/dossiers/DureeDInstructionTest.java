@@ -54,6 +54,17 @@ class DureeDInstructionTest {
         assertThat(d).isEqualTo(new DureeDInstruction(19, 4));
     }
 
+    /**
+     * Closed on the 10th by mistake, reopened on the 12th, closed on the 20th: one instruction of 19 days, all of it the
+     * service's (the dossier never left its hands).
+     */
+    @Test
+    void uneClotureDefaiteParUneReouvertureNeCoupePasLInstruction() {
+        DureeDInstruction d = DureeDInstruction.de(List.of(le("DEPOT", "2026-12-01T09:00:00Z"),
+                le("INSTRUIRE", "2026-12-10T09:00:00Z"), le("INSTRUIRE", "2026-12-20T09:00:00Z")));
+        assertThat(d).isEqualTo(new DureeDInstruction(19, 19));
+    }
+
     @Test
     void uneClotureSansDepotNeSeMesurePas() {
         assertThat(DureeDInstruction.de(List.of(le("INSTRUIRE", "2026-12-03T08:00:00Z")))).isNull();

@@ -252,6 +252,31 @@ class StatistiquesApiTest {
     }
 
     /**
+     * A close by mistake, undone by reopening the instruction, is neither a close nor a decision, and does not cut the
+     * instruction, which runs to the close that stands. Written to the journal 600 days ahead, where no other test writes.
+     */
+    @Test
+    void uneClotureDefaiteParUneReouvertureNeComptePas() throws Exception {
+        String id = DossiersDeTest.creer(port, "76540", true);
+        OffsetDateTime depot = depotAuJournal(id);
+        ecrireAuJournal(id, depot.plusDays(600), "instructeur", "INSTRUIRE", "{\"decision\": \"FAVORABLE\"}");
+        ecrireAuJournal(id, depot.plusDays(601), "instructeur", "ROUVRIR_INSTRUCTION",
+                "{\"message\": \"Clôturé par erreur.\", \"decisionPrecedente\": \"FAVORABLE\"}");
+        ecrireAuJournal(id, depot.plusDays(610), "instructeur", "INSTRUIRE", "{\"decision\": \"DEFAVORABLE\"}");
+        LocalDate du = depot.plusDays(599).atZoneSameInstant(Evaluateur.PARIS).toLocalDate();
+        JsonNode ensemble = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/statistiques?du=" + du + "&au="
+                + du.plusDays(13), "dreal28", null, null).body()).get("ensemble");
+        assertThat(ensemble.get("instruits").asLong()).isEqualTo(1);
+        assertThat(ensemble.get("decisions")).isEqualTo(Json.MAPPER.readTree("{\"FAVORABLE\": 0, \"DEFAVORABLE\": 1, \"NON_RENSEIGNEE\": 0}"));
+        assertThat(ensemble.get("delaiMedianJours").asDouble()).as("du dépôt à la clôture qui tient").isEqualTo(610.0);
+        assertThat(ensemble.get("delaiMedianAuServiceJours").asDouble()).isEqualTo(610.0);
+        // The figures say what is known when they are read: a period that ends between the close and its reopening counts none.
+        JsonNode avantLaReouverture = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/statistiques?du=" + du + "&au="
+                + du.plusDays(1), "dreal28", null, null).body()).get("ensemble");
+        assertThat(avantLaReouverture.get("instruits").asLong()).isZero();
+    }
+
+    /**
      * Each deposit and each request counts under the service it was addressed to. A dossier deposited to the Métropole,
      * asked for compléments there, and whose answer went to another service (a pack changed in between): the request
      * stays the Métropole's, only the answer is the other's. Written to the journal a month ahead, where no other test
