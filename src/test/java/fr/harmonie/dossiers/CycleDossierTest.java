@@ -27,6 +27,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,6 +86,14 @@ class CycleDossierTest {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/dossiers/" + id + "/depot"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bailleur:demo".getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(corps)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The row of the dossier {@code id} in the instructeur's list as a spreadsheet reads it, by column name. */
+    private Map<String, String> ligneCsv(String adresse, String id) throws Exception {
+        String csv = appeler("GET", adresse, "instructeur", null, null).body();
+        return org.apache.commons.csv.CSVFormat.EXCEL.builder().setDelimiter(';').setHeader().get()
+                .parse(new java.io.StringReader(csv.substring(1))).getRecords().stream()
+                .filter(l -> l.get("identifiant").equals(id)).findFirst().orElseThrow().toMap();
     }
 
     private static String dossierRouen() throws Exception {
@@ -560,8 +569,9 @@ class CycleDossierTest {
         assertThat(json(appeler("GET", "/api/v1/dossiers?statut=INSTRUIT", "dreal28", null, null)).valueStream()
                 .filter(d -> d.get("id").asString().equals(id)).findFirst().orElseThrow().get("decision").asString())
                 .isEqualTo("DEFAVORABLE");
-        assertThat(appeler("GET", "/api/v1/dossiers?statut=INSTRUIT&format=csv", "instructeur", null, null).body().lines()
-                .filter(l -> l.startsWith(id)).findFirst().orElseThrow()).endsWith(";DEFAVORABLE");
+        Map<String, String> enCsv = ligneCsv("/api/v1/dossiers?statut=INSTRUIT&format=csv", id);
+        assertThat(enCsv.get("décision")).isEqualTo("DEFAVORABLE");
+        assertThat(enCsv.get("message de l'instruction")).isEqualTo("Loyers au-dessus du barème local.");
         JsonNode historique = json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "bailleur", null, null));
         assertThat(historique.valueStream().filter(l -> l.get("action").asString().equals("INSTRUIRE")).toList()).singleElement()
                 .satisfies(l -> assertThat(l.get("detail").get("decision").asString()).isEqualTo("DEFAVORABLE"));
@@ -859,9 +869,14 @@ class CycleDossierTest {
                 .valueStream().filter(d -> d.get("id").asString().equals(id)).findFirst().orElseThrow();
         assertThat(dansLaListe.get("piecesDemandees")).isEqualTo(Json.MAPPER.readTree(attendues));
         String csv = appeler("GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&format=csv", "instructeur", null, null).body();
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";instructeur;pièces demandées;décision");
-        assertThat(csv.lines().filter(l -> l.startsWith(id)).findFirst().orElseThrow())
-                .endsWith(";instructeur;PLAN_MASSE PRIX_REVIENT AVIS_COMMUNE;");
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";instructeur;pièces demandées;décision;message du dépôt;"
+                + "message de l'instruction;message du retrait");
+        Map<String, String> demandeEnCsv = ligneCsv("/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&format=csv", id);
+        assertThat(demandeEnCsv.get("instructeur")).isEqualTo("instructeur");
+        assertThat(demandeEnCsv.get("pièces demandées")).isEqualTo("PLAN_MASSE PRIX_REVIENT AVIS_COMMUNE");
+        assertThat(demandeEnCsv.get("décision")).isEmpty();
+        assertThat(demandeEnCsv.get("message de l'instruction")).isEqualTo("Le plan de masse signé, le prix de revient à jour et l'avis"
+                + " de la commune.");
         JsonNode historique = json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "bailleur", null, null));
         JsonNode demande = historique.valueStream().filter(l -> l.get("action").asString().equals("DEMANDER_COMPLEMENTS"))
                 .findFirst().orElseThrow().get("detail");
@@ -907,9 +922,9 @@ class CycleDossierTest {
         assertThat(json(appeler("GET", "/api/v1/dossiers?statut=DEPOSE", "instructeur", null, null)).valueStream()
                 .filter(d -> d.get("id").asString().equals(id)).findFirst().orElseThrow().get("piecesDemandees"))
                 .isEqualTo(Json.MAPPER.readTree(repondues));
-        assertThat(appeler("GET", "/api/v1/dossiers?statut=DEPOSE&format=csv", "instructeur", null, null).body().lines()
-                .filter(l -> l.startsWith(id)).findFirst().orElseThrow())
-                .endsWith(";PLAN_MASSE (inchangée) PRIX_REVIENT (inchangée) AVIS_COMMUNE (modifiée);");
+        Map<String, String> reponduEnCsv = ligneCsv("/api/v1/dossiers?statut=DEPOSE&format=csv", id);
+        assertThat(reponduEnCsv.get("pièces demandées")).isEqualTo("PLAN_MASSE (inchangée) PRIX_REVIENT (inchangée) AVIS_COMMUNE (modifiée)");
+        assertThat(reponduEnCsv.get("message du dépôt")).isEqualTo("L'avis est joint ; le plan et le prix partent par courrier.");
 
         // Asked again, by message alone: the pieces of the first request are no longer asked.
         assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode())
