@@ -91,8 +91,7 @@ class CycleDossierTest {
     /** The row of the dossier {@code id} in the instructeur's list as a spreadsheet reads it, by column name. */
     private Map<String, String> ligneCsv(String adresse, String id) throws Exception {
         String csv = appeler("GET", adresse, "instructeur", null, null).body();
-        return org.apache.commons.csv.CSVFormat.EXCEL.builder().setDelimiter(';').setHeader().get()
-                .parse(new java.io.StringReader(csv.substring(1))).getRecords().stream()
+        return TableurLu.lignes(csv).stream()
                 .filter(l -> l.get("identifiant").equals(id)).findFirst().orElseThrow().toMap();
     }
 
