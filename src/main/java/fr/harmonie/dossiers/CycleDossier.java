@@ -361,7 +361,8 @@ class CycleDossier {
                                         List<Map<String, String>> chaine, Scellee s, String message, Map<String, Object> detail) {
         int n = jdbc.sql("""
                 UPDATE dossier SET statut = 'DEPOSE', territoire = ?, region = ?, chaine = ?::jsonb, date_reference_depot = ?,
-                       evaluation_depot = ?, message_depot = ?, depose_le = now(), version = version + 1, modifie_le = now(),
+                       evaluation_depot = ?, message_depot = ?, depose_le = now(), premier_depot_le = coalesce(premier_depot_le, now()),
+                       version = version + 1, modifie_le = now(),
                        pieces_demandees = COALESCE(?::jsonb, pieces_demandees)
                 WHERE id = ? AND version = ? AND statut IN ('BROUILLON', 'COMPLEMENTS_DEMANDES') AND supprime_le IS NULL""")
                 .params(r.territoire().code(), commune == null ? null : commune.region(), Json.MAPPER.writeValueAsString(chaine),

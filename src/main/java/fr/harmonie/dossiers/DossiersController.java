@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +115,7 @@ class DossiersController {
      * (their last deposit, an answer to compléments included), rather than the order their bailleurs began them.
      */
     @Operation(summary = "Lister les dossiers que le compte voit, par pages (filtres : statut, reference, commune, territoire,"
-            + " niveau, deposeDu, deposeAu, siren, phase, instructeur, decision ; tri : creation, depot)")
+            + " niveau, deposeDu, deposeAu, siren, phase, instructeur, decision, rejetImpliciteAvant ; tri : creation, depot)")
     @GetMapping("/api/v1/dossiers")
     ResponseEntity<?> lister(@AuthenticationPrincipal CompteAuthentifie compte,
                              @RequestParam(name = "statut", required = false) List<String> statuts,
@@ -129,6 +130,7 @@ class DossiersController {
                              @RequestParam(required = false) String phase,
                              @RequestParam(required = false) String instructeur,
                              @RequestParam(required = false) String decision,
+                             @RequestParam(required = false) String rejetImpliciteAvant,
                              @RequestParam(required = false) String apres,
                              @RequestParam(required = false) Integer limite,
                              @RequestParam(required = false) String format,
@@ -136,7 +138,7 @@ class DossiersController {
         FormatDeLaListe forme = FormatDeLaListe.lire(format, accept);
         Utilisateur u = compte.utilisateur();
         DossiersStore.Filtre filtre = FiltresDeLaListe.lire(new FiltresDeLaListe.Demande(statuts, reference, commune, territoire,
-                niveaux, tri, deposeDu, deposeAu, siren, phase, instructeur, decision), registre.registre().geographie(), store::packsImportes,
+                niveaux, tri, deposeDu, deposeAu, siren, phase, instructeur, decision, rejetImpliciteAvant), registre.registre().geographie(), store::packsImportes,
                 i -> store.instructeurConnu(i, u));
         int taille = Pagination.taille(limite, "dossiers");
         if (forme.fichier() && limite == null && apres == null) {
@@ -384,6 +386,13 @@ class DossiersController {
         }
         if (d.deposeLe() != null) {
             m.put("deposeLe", Horodatage.enTexte(d.deposeLe()));
+        }
+        if (d.premierDepotLe() != null) {
+            m.put("premierDepotLe", Horodatage.enTexte(d.premierDepotLe()));
+        }
+        LocalDate rejetImplicite = RejetImplicite.le(d);
+        if (rejetImplicite != null) {
+            m.put("rejetImpliciteLe", rejetImplicite.toString());
         }
         if (d.messageInstruction() != null) {
             m.put("messageInstruction", d.messageInstruction());

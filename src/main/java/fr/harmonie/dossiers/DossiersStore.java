@@ -25,6 +25,7 @@ class DossiersStore {
     /** Everything but the content, which a list does not read. */
     private static final String COLONNES = "id, organisation_id, statut, version, territoire, region, message_instruction, "
             + "message_depot, chaine, date_reference_depot, evaluation_depot, depose_le, cree_le, modifie_le, instructeur, pieces_demandees, decision, message_retrait, "
+            + "premier_depot_le, "
             + Apercu.COLONNES;
 
     private static RowMapper<DossierStocke> ligne(boolean avecContenu) {
@@ -35,7 +36,7 @@ class DossiersStore {
                 rs.getObject("evaluation_depot", UUID.class), rs.getObject("depose_le", OffsetDateTime.class),
                 rs.getObject("cree_le", OffsetDateTime.class), rs.getObject("modifie_le", OffsetDateTime.class),
                 rs.getString("instructeur"), rs.getString("pieces_demandees"), rs.getString("decision"),
-                rs.getString("message_retrait"));
+                rs.getString("message_retrait"), rs.getObject("premier_depot_le", OffsetDateTime.class));
     }
 
     /**
@@ -90,11 +91,13 @@ class DossiersStore {
      * last deposit, so only the dossiers deposited at least once; otherwise in the order of their creation.
      * {@code deposeDu}, {@code deposeAu} (when not null): last deposited from that day, up to that day included, in Paris.
      * {@code siren}, {@code phase} (when not null): the maître d'ouvrage's, and the dossier's phase; {@code instructeur}:
-     * the account that last took it in instruction; {@code decision}: the sense of the decision that closed it.
+     * the account that last took it in instruction; {@code decision}: the sense of the decision that closed it;
+     * {@code rejetImpliciteAvant}: requests awaiting their decision whose silence would be worth rejection by that day
+     * included (RejetImplicite).
      */
     record Filtre(Set<String> statuts, String reference, String commune, String territoire, Set<String> niveaux,
                   boolean parDepot, LocalDate deposeDu, LocalDate deposeAu, String siren, String phase, String instructeur,
-                  String decision) {
+                  String decision, LocalDate rejetImpliciteAvant) {
 
         private String ordre() {
             return parDepot ? "depose_le" : "cree_le";
@@ -117,6 +120,7 @@ class DossiersStore {
                     + (phase == null ? "" : " AND coalesce(contenu->>'phase', 'AGREMENT') = :phase")
                     + (instructeur == null ? "" : " AND instructeur = :instructeur")
                     + (decision == null ? "" : " AND decision = :decision")
+                    + (rejetImpliciteAvant == null ? "" : " AND " + RejetImplicite.JOUR_SQL + " <= :rejetImpliciteAvant")
                     // Days of Paris, both included: « déposés du 1er novembre au 31 décembre », at their last deposit.
                     + (deposeDu == null ? "" : " AND depose_le >= :deposeDu")
                     + (deposeAu == null ? "" : " AND depose_le < :lendemainDuDernierJour")
@@ -136,6 +140,9 @@ class DossiersStore {
             p.put("phase", phase == null ? "" : phase);
             p.put("instructeur", instructeur == null ? "" : instructeur);
             p.put("decision", decision == null ? "" : decision);
+            if (rejetImpliciteAvant != null) {
+                p.put("rejetImpliciteAvant", rejetImpliciteAvant);
+            }
             if (deposeDu != null) {
                 p.put("deposeDu", deposeDu.atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());
             }

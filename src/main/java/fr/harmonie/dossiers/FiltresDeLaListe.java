@@ -36,7 +36,8 @@ final class FiltresDeLaListe {
 
     /** The query's parameters as given; {@link #lire} checks them. */
     record Demande(List<String> statuts, String reference, String commune, String territoire, List<String> niveaux, String tri,
-                   String deposeDu, String deposeAu, String siren, String phase, String instructeur, String decision) {
+                   String deposeDu, String deposeAu, String siren, String phase, String instructeur, String decision,
+                   String rejetImpliciteAvant) {
     }
 
     /**
@@ -93,7 +94,7 @@ final class FiltresDeLaListe {
                     + " deux ; les deux jours sont compris dans la période.");
         }
         return new DossiersStore.Filtre(statuts, d.reference(), d.commune(), d.territoire(), niveaux, "depot".equals(d.tri()), du, au,
-                siren, phase, instructeur, decision);
+                siren, phase, instructeur, decision, jour("rejetImpliciteAvant", d.rejetImpliciteAvant()));
     }
 
     /**
@@ -136,6 +137,7 @@ final class FiltresDeLaListe {
         suivante.put("phase", f.phase());
         suivante.put("instructeur", f.instructeur());
         suivante.put("decision", f.decision());
+        suivante.put("rejetImpliciteAvant", f.rejetImpliciteAvant());
         suivante.put("apres", apres);
         return suivante;
     }

@@ -239,6 +239,11 @@ class FormesDecrites {
                 .addProperty("dateReferenceDepot", date("Le jour de son dernier dépôt, auquel il est jugé."))
                 .addProperty("evaluationDepot", texte("L'évaluation scellée de son dernier dépôt."))
                 .addProperty("deposeLe", dateHeure("Son dernier dépôt."))
+                .addProperty("premierDepotLe", dateHeure("Son premier dépôt : la date de la demande, qu'une réponse à des"
+                        + " compléments ne change pas."))
+                .addProperty("rejetImpliciteLe", date("Pour une demande d'agrément qui attend sa décision (DEPOSE, EN_INSTRUCTION,"
+                        + " COMPLEMENTS_DEMANDES) : le jour où le silence du service vaudrait rejet, quatre mois après le premier"
+                        + " dépôt (" + RejetImplicite.SOURCE + ") ; absent pour une demande de programmation, décidée ou retirée."))
                 .addProperty("instructeur", texte("Qui l'a pris en instruction, la dernière fois (l'identifiant de son compte) :"
                         + " les compléments qu'il a demandés lui reviennent."))
                 .addProperty("messageInstruction", texte("Le dernier message du service instructeur."))

@@ -5,6 +5,7 @@ import fr.harmonie.json.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ final class ListeEnCsv {
             "code INSEE", "commune", "SIREN", "maître d'ouvrage", "produits", "logements", "territoire", "déposé le", "créé le",
             "modifié le", "évalué le", "évaluation à jour", "déposable", "complet", "niveau", "score", "pièces manquantes",
             "anomalies bloquantes", "anomalies majeures", "anomalies mineures", "avis (INFO)", "instructeur",
-            "pièces demandées", "décision", "message du dépôt", "message de l'instruction", "message du retrait");
+            "pièces demandées", "décision", "premier dépôt le", "rejet implicite le", "message du dépôt", "message de l'instruction",
+            "message du retrait");
     /** What a French spreadsheet opens with a double click: semicolons, CRLF (with a BOM before the first line). */
     static final CSVFormat FORMAT = CSVFormat.EXCEL.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
     private static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -71,7 +73,7 @@ final class ListeEnCsv {
         l.add(heure(d.modifieLe()));
         if (e == null) {
             // Never evaluated: the evaluation's columns stay empty, rather than read as « non déposable, score 0 ».
-            while (l.size() < COLONNES.size() - 6) {
+            while (l.size() < COLONNES.size() - 8) {
                 l.add("");
             }
         } else {
@@ -90,6 +92,9 @@ final class ListeEnCsv {
         l.add(d.instructeur() == null ? "" : d.instructeur());
         l.add(codes(d.piecesDemandees()));
         l.add(d.decision() == null ? "" : d.decision());
+        l.add(heure(d.premierDepotLe()));
+        LocalDate rejetImplicite = RejetImplicite.le(d);
+        l.add(rejetImplicite == null ? "" : rejetImplicite.toString());
         // Typed by the bailleur or the instructeur, kept text as every typed cell; a line break stays inside its cell.
         l.add(texte(d.messageDepot()));
         l.add(texte(d.messageInstruction()));

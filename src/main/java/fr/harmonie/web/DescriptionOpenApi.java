@@ -59,6 +59,10 @@ class DescriptionOpenApi {
                     + "INSTRUIT, RETIRE) ; répétable : ?statut=DEPOSE&statut=EN_INSTRUCTION."),
             Map.entry("decision", "Seulement les dossiers dont l'instruction s'est close sur cette décision : FAVORABLE (les"
                     + " agréments) ou DEFAVORABLE (les refus)."),
+            Map.entry("rejetImpliciteAvant", "Seulement les demandes d'agrément qui attendent leur décision (DEPOSE,"
+                    + " EN_INSTRUCTION, COMPLEMENTS_DEMANDES) et dont le silence du service vaudrait rejet ce jour-là (AAAA-MM-JJ,"
+                    + " à Paris) ou avant : quatre mois après leur premier dépôt, selon l'ancien article R. 331-6 du CCH ;"
+                    + " ?rejetImpliciteAvant=2027-01-15 donne celles à décider d'abord (rejetImpliciteLe de chaque dossier)."),
             Map.entry("reference", "Seulement les dossiers de cette référence (celle du bailleur, ou un numéro d'opération SIAP)."),
             Map.entry("commune", "Seulement les dossiers de cette commune (code INSEE)."),
             Map.entry("tri", "creation (par défaut) : du plus ancien dossier créé au plus récent ; depot : du plus ancien "

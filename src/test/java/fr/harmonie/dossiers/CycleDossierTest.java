@@ -697,6 +697,65 @@ class CycleDossierTest {
     }
 
     /**
+     * A request for agrément not answered within four months of its request is deemed rejected (former R. 331-6 of the
+     * CCH): the dossier says from which day, counted from its first deposit (an answer to compléments does not restart
+     * it), the queue keeps those to decide first, and a request decided, or a programming request, has no such day.
+     */
+    @Test
+    void uneDemandeDAgrementDitQuandLeSilenceDuServiceVaudraitRejet() throws Exception {
+        String id = creer(dossierRouen());
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null)).has("rejetImpliciteLe")).isFalse();
+        assertThat(deposer(id).statusCode()).isEqualTo(200);
+        JsonNode depose = json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null));
+        String premierDepot = depose.get("premierDepotLe").asString();
+        assertThat(premierDepot).isEqualTo(depose.get("deposeLe").asString());
+        assertThat(depose.get("rejetImpliciteLe").asString()).isEqualTo(java.time.OffsetDateTime.parse(premierDepot)
+                .atZoneSameInstant(java.time.ZoneId.of("Europe/Paris")).toLocalDate().plusMonths(4).toString());
+        String instruction = "/api/v1/dossiers/" + id + "/instruction";
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode())
+                .isEqualTo(200);
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"L'avis"
+                + " de la commune.\"}", null).statusCode()).isEqualTo(200);
+        assertThat(deposerAvec(id, "application/json", "{\"message\": \"L'avis suit par courrier.\"}").statusCode()).isEqualTo(200);
+        JsonNode redepose = json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null));
+        assertThat(redepose.get("premierDepotLe").asString()).as("la date de la demande").isEqualTo(premierDepot);
+        assertThat(redepose.get("rejetImpliciteLe")).isEqualTo(depose.get("rejetImpliciteLe"));
+
+        // Requested on 31 October: four months end on the last day of February, in the dossier as in the queue's filter.
+        jdbc.sql("UPDATE dossier SET premier_depot_le = '2026-10-31T23:30:00+01:00' WHERE id = ?::uuid").param(id).update();
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("rejetImpliciteLe").asString())
+                .isEqualTo("2027-02-28");
+        assertThat(ligneCsv("/api/v1/dossiers?format=csv&rejetImpliciteAvant=2027-02-28", id).get("rejet implicite le"))
+                .isEqualTo("2027-02-28");
+        assertThat(aDecider("2027-02-28")).contains(id);
+        assertThat(aDecider("2027-02-27")).doesNotContain(id);
+        HttpResponse<String> pasUnJour = appeler("GET", "/api/v1/dossiers?rejetImpliciteAvant=28/02/2027", "instructeur", null, null);
+        assertThat(pasUnJour.statusCode()).isEqualTo(400);
+        assertThat(json(pasUnJour).get("detail").asString()).startsWith("« rejetImpliciteAvant » : ");
+
+        // A programming request is not a request for a decision: no such day, and not in the queue to decide first.
+        jdbc.sql("UPDATE dossier SET contenu = jsonb_set(contenu, '{phase}', '\"PROGRAMMATION\"') WHERE id = ?::uuid").param(id).update();
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).has("rejetImpliciteLe")).isFalse();
+        assertThat(aDecider("2027-02-28")).doesNotContain(id);
+        jdbc.sql("UPDATE dossier SET contenu = jsonb_set(contenu, '{phase}', '\"AGREMENT\"') WHERE id = ?::uuid").param(id).update();
+        // Decided: the silence no longer means anything.
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode())
+                .isEqualTo(200);
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"INSTRUIRE\", \"decision\": \"FAVORABLE\"}", null)
+                .statusCode()).isEqualTo(200);
+        JsonNode decide = json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null));
+        assertThat(decide.has("rejetImpliciteLe")).isFalse();
+        assertThat(decide.get("premierDepotLe").asString()).isNotEmpty();
+        assertThat(aDecider("2027-02-28")).doesNotContain(id);
+    }
+
+    /** The dossiers of the instructeur's queue whose silence would be worth rejection by {@code jour}. */
+    private List<String> aDecider(String jour) throws Exception {
+        return json(appeler("GET", "/api/v1/dossiers?rejetImpliciteAvant=" + jour + "&limite=500", "instructeur", null, null))
+                .valueStream().map(d -> d.get("id").asString()).toList();
+    }
+
+    /**
      * A bailleur abandons an operation after depositing it (the land lost): it withdraws its request, which leaves the
      * service's queue but not its sight, with the reason, and the operation may be filed again by another dossier.
      */
@@ -868,8 +927,8 @@ class CycleDossierTest {
                 .valueStream().filter(d -> d.get("id").asString().equals(id)).findFirst().orElseThrow();
         assertThat(dansLaListe.get("piecesDemandees")).isEqualTo(Json.MAPPER.readTree(attendues));
         String csv = appeler("GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&format=csv", "instructeur", null, null).body();
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";instructeur;pièces demandées;décision;message du dépôt;"
-                + "message de l'instruction;message du retrait");
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";instructeur;pièces demandées;décision;premier dépôt le;"
+                + "rejet implicite le;message du dépôt;message de l'instruction;message du retrait");
         Map<String, String> demandeEnCsv = ligneCsv("/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&format=csv", id);
         assertThat(demandeEnCsv.get("instructeur")).isEqualTo("instructeur");
         assertThat(demandeEnCsv.get("pièces demandées")).isEqualTo("PLAN_MASSE PRIX_REVIENT AVIS_COMMUNE");

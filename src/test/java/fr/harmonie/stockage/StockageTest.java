@@ -191,6 +191,39 @@ class StockageTest {
     }
 
     /**
+     * V23 keeps the date of each request, from which its four months of silence run: for dossiers deposited before it,
+     * their first deposit in the journal (not the answer to compléments that deposited them again), else their last
+     * deposit known; a draft has none.
+     */
+    @Test
+    void laMigrationV23RetrouveLePremierDepotDeChaqueDemande(@TempDir Path dir) throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).start()) {
+            JdbcClient base = baseEnVersion(pg, "22");
+            long organisation = unBailleur(base);
+            String redepose = "00000000-0000-0000-0000-000000000001";
+            String sansJournal = "00000000-0000-0000-0000-000000000002";
+            String brouillon = "00000000-0000-0000-0000-000000000003";
+            base.sql("""
+                    INSERT INTO dossier (id, organisation_id, statut, contenu, version, depose_le)
+                    VALUES (?::uuid, ?, 'DEPOSE', '{}', 5, '2026-12-01T09:00:00Z'), (?::uuid, ?, 'EN_INSTRUCTION', '{}', 3,
+                            '2026-06-15T09:00:00Z'), (?::uuid, ?, 'BROUILLON', '{}', 1, NULL)""")
+                    .params(redepose, organisation, sansJournal, organisation, brouillon, organisation).update();
+            for (String quand : new String[] {"2026-10-02T08:00:00Z", "2026-12-01T09:00:00Z"}) {
+                base.sql("INSERT INTO journal (quand, qui, action, objet) VALUES (?::timestamptz, 'b', 'DEPOT', ?)")
+                        .params(quand, "dossier:" + redepose).update();
+            }
+
+            Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+
+            String premier = "SELECT to_char(premier_depot_le AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM dossier WHERE id = ?::uuid";
+            assertThat(base.sql(premier).param(redepose).query(String.class).single()).isEqualTo("2026-10-02 08:00");
+            assertThat(base.sql(premier).param(sansJournal).query(String.class).single()).isEqualTo("2026-06-15 09:00");
+            assertThat(base.sql("SELECT premier_depot_le IS NULL FROM dossier WHERE id = ?::uuid").param(brouillon)
+                    .query(Boolean.class).single()).isTrue();
+        }
+    }
+
+    /**
      * V7 and V8 keep the date of rules and the sealed evaluation of a deposit; dossiers deposited before them get the
      * date they carried (which was applied then), else the day, in Paris, of their last deposit in the journal (here
      * 20 December: 23:30 UTC on the 19th is past midnight in Paris), and the evaluation sealed then, not a later one.
