@@ -2,14 +2,17 @@ package fr.harmonie.dossiers;
 
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.evaluation.Evaluateur;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,9 +49,10 @@ class ActiviteDesDepots {
 
     /**
      * Instructions closed in one month (Paris time) of the period for one territory with one sense of decision (null:
-     * unsaid), and how long each took.
+     * unsaid), how long each took, and how many of them decided a request for agrément after its silence had been
+     * worth rejection (RejetImplicite).
      */
-    record Instruits(String territoire, String mois, String decision, List<DureeDInstruction> durees) { }
+    record Instruits(String territoire, String mois, String decision, List<DureeDInstruction> durees, long apresRejetImplicite) { }
 
     record Lue(List<Depots> depots, List<Demandes> demandes, List<PieceDemandee> pieces, List<MaturiteAuDepot> maturites,
                List<AnomalieAuDepot> anomalies, List<Instruits> instruits, List<Retraits> retraits) { }
@@ -131,30 +135,42 @@ class ActiviteDesDepots {
         p.put("action", "INSTRUIRE");
         record Cloture(String territoire, String mois, String decision) { }
         Map<Long, Cloture> clotures = new LinkedHashMap<>();
+        Set<Long> demandesDAgrement = new HashSet<>();
         Map<Long, List<DureeDInstruction.Etape>> etapesDe = new HashMap<>();
         // The sense of its decision as the service last said it: corrected since, the correction counts, in the close's month.
         jdbc.sql("SELECT s.service, to_char(j.quand AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), j.id, e.action, e.quand,"
                         + " COALESCE((SELECT c.detail ->> 'decision' FROM journal c WHERE c.objet = j.objet"
-                        + " AND c.action = 'CORRIGER_DECISION' AND c.id > j.id ORDER BY c.id DESC LIMIT 1), j.detail ->> 'decision')"
+                        + " AND c.action = 'CORRIGER_DECISION' AND c.id > j.id ORDER BY c.id DESC LIMIT 1), j.detail ->> 'decision'),"
+                        + " coalesce(d.contenu ->> 'phase', 'AGREMENT') = 'AGREMENT'"
                         + lignes("CROSS JOIN LATERAL (SELECT " + SERVICE + " AS service) s " + """
                         JOIN journal e ON e.objet = j.objet AND e.id <= j.id
                          AND e.action IN ('DEPOT', 'DEMANDER_COMPLEMENTS', 'INSTRUIRE')""") + UNE_CLOTURE_NON_DEFAITE + " ORDER BY j.id, e.id")
                 .params(p).query(rs -> {
                     long instruit = rs.getLong(3);
                     clotures.putIfAbsent(instruit, new Cloture(rs.getString(1), rs.getString(2), rs.getString(6)));
+                    if (rs.getBoolean(7)) {
+                        demandesDAgrement.add(instruit);
+                    }
                     etapesDe.computeIfAbsent(instruit, i -> new ArrayList<>()).add(new DureeDInstruction.Etape(rs.getString(4),
                             rs.getObject(5, OffsetDateTime.class).toInstant()));
                 });
         Map<Cloture, List<DureeDInstruction>> durees = new TreeMap<>(Comparator.comparing(Cloture::territoire)
                 .thenComparing(Cloture::mois).thenComparing(Cloture::decision, Comparator.nullsFirst(Comparator.naturalOrder())));
+        Map<Cloture, Long> apresRejetImplicite = new HashMap<>();
         clotures.forEach((instruit, c) -> {
-            DureeDInstruction duree = DureeDInstruction.de(etapesDe.get(instruit));
+            List<DureeDInstruction.Etape> etapes = etapesDe.get(instruit);
+            DureeDInstruction duree = DureeDInstruction.de(etapes);
             if (duree != null) {
                 durees.computeIfAbsent(c, k -> new ArrayList<>()).add(duree);
+                // The request's date is its first deposit; the close timed is the last line read, this close.
+                Instant premierDepot = etapes.stream().filter(e -> e.action().equals("DEPOT")).findFirst().orElseThrow().quand();
+                boolean depasse = RejetImplicite.depasse(premierDepot, etapes.get(etapes.size() - 1).quand());
+                apresRejetImplicite.merge(c, demandesDAgrement.contains(instruit) && depasse ? 1L : 0L, Long::sum);
             }
         });
         List<Instruits> instruits = durees.entrySet().stream()
-                .map(e -> new Instruits(e.getKey().territoire(), e.getKey().mois(), e.getKey().decision(), e.getValue())).toList();
+                .map(e -> new Instruits(e.getKey().territoire(), e.getKey().mois(), e.getKey().decision(), e.getValue(),
+                        apresRejetImplicite.get(e.getKey()))).toList();
         return new Lue(depots, demandes, pieces, maturites, anomalies, instruits, retraits);
     }
 

@@ -154,6 +154,9 @@ class FormesDecrites {
                         + " de Paris), zéros compris : en Auvergne-Rhône-Alpes, deux tiers des agréments de 2019 l'ont été en"
                         + " novembre et décembre.").additionalProperties(entier(null)))
                 .addProperty("retraits", entier("Les demandes que leur bailleur a retirées dans la période (RETIRE)."))
+                .addProperty("instruitsApresRejetImplicite", entier("Parmi les instruits, les demandes d'agrément décidées après"
+                        + " les quatre mois au terme desquels le silence du service vaut rejet : un jour après rejetImpliciteLe ("
+                        + RejetImplicite.SOURCE + ")."))
                 .addProperty("delaiMedianJours", new Schema<>().types(Set.of("number")).description("Pour eux, la médiane"
                         + " des jours entre leur premier dépôt et la clôture de leur instruction, compléments compris (au dixième ;"
                         + " absent sans dossier instruit)."))
@@ -242,7 +245,7 @@ class FormesDecrites {
                 .addProperty("premierDepotLe", dateHeure("Son premier dépôt : la date de la demande, qu'une réponse à des"
                         + " compléments ne change pas."))
                 .addProperty("rejetImpliciteLe", date("Pour une demande d'agrément qui attend sa décision (DEPOSE, EN_INSTRUCTION,"
-                        + " COMPLEMENTS_DEMANDES) : le jour où le silence du service vaudrait rejet, quatre mois après le premier"
+                        + " COMPLEMENTS_DEMANDES) : le dernier jour pour la décider, celui où expirent les quatre mois depuis le premier"
                         + " dépôt (" + RejetImplicite.SOURCE + ") ; absent pour une demande de programmation, décidée ou retirée."))
                 .addProperty("instructeur", texte("Qui l'a pris en instruction, la dernière fois (l'identifiant de son compte) :"
                         + " les compléments qu'il a demandés lui reviennent."))

@@ -1,6 +1,7 @@
 package fr.harmonie.dossiers;
 
 import fr.harmonie.evaluation.Evaluateur;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -36,6 +37,14 @@ final class RejetImplicite {
             + " THEN ((premier_depot_le AT TIME ZONE 'Europe/Paris')::date + interval '4 months')::date END)";
 
     private RejetImplicite() {
+    }
+
+    /**
+     * Whether a request for agrément first deposited at {@code premierDepot} and decided at {@code decision} was decided
+     * after its silence had been worth rejection: on a later day (Paris) than the last of its four months.
+     */
+    static boolean depasse(Instant premierDepot, Instant decision) {
+        return decision.atZone(Evaluateur.PARIS).toLocalDate().isAfter(premierDepot.atZone(Evaluateur.PARIS).toLocalDate().plus(DELAI));
     }
 
     /** The day (Paris) the silence of the service would be worth rejection of the request {@code d}, or null. */

@@ -165,6 +165,8 @@ class StatistiquesController {
         instruits.stream().filter(i -> "FAVORABLE".equals(i.decision()))
                 .forEach(i -> favorablesParMois.merge(i.mois(), (long) i.durees().size(), Long::sum));
         b.put("favorablesParMois", favorablesParMois);
+        // Decided after the four months whose silence is worth rejection (former R. 331-6): the practice a region compares.
+        b.put("instruitsApresRejetImplicite", instruits.stream().mapToLong(ActiviteDesDepots.Instruits::apresRejetImplicite).sum());
         b.put("retraits", lue.retraits().stream().filter(r -> retenu.test(r.territoire()))
                 .mapToLong(ActiviteDesDepots.Retraits::retraits).sum());
         if (!durees.isEmpty()) {

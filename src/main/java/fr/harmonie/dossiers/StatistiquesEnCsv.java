@@ -20,7 +20,7 @@ final class StatistiquesEnCsv {
             "demandes de compléments", "demandes nommant des pièces", "dossiers déposés", "prématurés au dépôt",
             "à consolider au dépôt", "mûrs au dépôt", "instruits", "délai médian (jours)",
             "délai médian au service (jours)", "décisions favorables", "décisions défavorables", "décision non renseignée",
-            "demandes retirées");
+            "demandes retirées", "instruits après rejet implicite");
 
     private StatistiquesEnCsv() {
     }
@@ -64,6 +64,7 @@ final class StatistiquesEnCsv {
                 jours(b.get("delaiMedianJours")), jours(b.get("delaiMedianAuServiceJours"))));
         l.addAll(((Map<String, Long>) b.get("decisions")).values());
         l.add(b.get("retraits"));
+        l.add(b.get("instruitsApresRejetImplicite"));
         l.addAll(((Map<String, Long>) b.get("depotsParMois")).values());
         l.addAll(((Map<String, Long>) b.get("instruitsParMois")).values());
         l.addAll(((Map<String, Long>) b.get("favorablesParMois")).values());

@@ -60,7 +60,7 @@ class DescriptionOpenApi {
             Map.entry("decision", "Seulement les dossiers dont l'instruction s'est close sur cette décision : FAVORABLE (les"
                     + " agréments) ou DEFAVORABLE (les refus)."),
             Map.entry("rejetImpliciteAvant", "Seulement les demandes d'agrément qui attendent leur décision (DEPOSE,"
-                    + " EN_INSTRUCTION, COMPLEMENTS_DEMANDES) et dont le silence du service vaudrait rejet ce jour-là (AAAA-MM-JJ,"
+                    + " EN_INSTRUCTION, COMPLEMENTS_DEMANDES) dont les quatre mois, au terme desquels le silence vaut rejet, expirent ce jour-là (AAAA-MM-JJ,"
                     + " à Paris) ou avant : quatre mois après leur premier dépôt, selon l'ancien article R. 331-6 du CCH ;"
                     + " ?rejetImpliciteAvant=2027-01-15 donne celles à décider d'abord (rejetImpliciteLe de chaque dossier)."),
             Map.entry("reference", "Seulement les dossiers de cette référence (celle du bailleur, ou un numéro d'opération SIAP)."),

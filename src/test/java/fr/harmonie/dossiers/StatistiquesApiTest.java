@@ -252,6 +252,29 @@ class StatistiquesApiTest {
     }
 
     /**
+     * A request for agrément decided after the four months whose silence is worth rejection (former R. 331-6 of the
+     * CCH) counts apart: decided on the last day of the four months, in time; the day after, too late. Written to the
+     * journal four months ahead, where no other test writes.
+     */
+    @Test
+    void uneDecisionApresLesQuatreMoisDeLaDemandeSeCompteApart() throws Exception {
+        String aTemps = DossiersDeTest.creer(port, "76540", true);
+        String enRetard = DossiersDeTest.creer(port, "76540", true);
+        java.time.ZonedDateTime premier = depotAuJournal(aTemps).atZoneSameInstant(Evaluateur.PARIS);
+        java.time.ZonedDateTime second = depotAuJournal(enRetard).atZoneSameInstant(Evaluateur.PARIS);
+        ecrireAuJournal(aTemps, premier.plusMonths(4).toOffsetDateTime(), "instructeur", "INSTRUIRE", "{\"decision\": \"FAVORABLE\"}");
+        ecrireAuJournal(enRetard, second.plusMonths(4).plusDays(1).toOffsetDateTime(), "instructeur", "INSTRUIRE", "{}");
+        LocalDate du = premier.plusMonths(4).toLocalDate().minusDays(1);
+        String adresse = "/api/v1/statistiques?du=" + du + "&au=" + du.plusDays(4);
+        JsonNode ensemble = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", adresse, "dreal28", null, null).body()).get("ensemble");
+        assertThat(ensemble.get("instruits").asLong()).isEqualTo(2);
+        assertThat(ensemble.get("instruitsApresRejetImplicite").asLong()).isEqualTo(1);
+        List<String> csv = ClientHttp.appeler(port, "GET", adresse + "&format=csv", "dreal28", null, null).body().lines().toList();
+        List<String> entete = List.of(csv.get(0).split(";", -1));
+        assertThat(List.of(csv.get(1).split(";", -1)).get(entete.indexOf("instruits après rejet implicite"))).isEqualTo("1");
+    }
+
+    /**
      * A close by mistake, undone by reopening the instruction, is neither a close nor a decision, and does not cut the
      * instruction, which runs to the close that stands. Written to the journal 600 days ahead, where no other test writes.
      */
