@@ -6,3 +6,5 @@ ALTER TABLE dossier ADD COLUMN premier_depot_le timestamptz;
 UPDATE dossier d SET premier_depot_le = coalesce(
     (SELECT min(j.quand) FROM journal j WHERE j.objet = 'dossier:' || d.id AND j.action = 'DEPOT'), d.depose_le)
 WHERE d.depose_le IS NOT NULL;
+-- La file dans l'ordre où expirent les quatre mois des demandes (tri=premierDepot), page après page.
+CREATE INDEX dossier_premier_depot_le ON dossier (premier_depot_le, id) WHERE premier_depot_le IS NOT NULL;

@@ -115,7 +115,7 @@ class DossiersController {
      * (their last deposit, an answer to compléments included), rather than the order their bailleurs began them.
      */
     @Operation(summary = "Lister les dossiers que le compte voit, par pages (filtres : statut, reference, commune, territoire,"
-            + " niveau, deposeDu, deposeAu, siren, phase, instructeur, decision, rejetImpliciteAvant ; tri : creation, depot)")
+            + " niveau, deposeDu, deposeAu, siren, phase, instructeur, decision, rejetImpliciteAvant ; tri : creation, depot, premierDepot)")
     @GetMapping("/api/v1/dossiers")
     ResponseEntity<?> lister(@AuthenticationPrincipal CompteAuthentifie compte,
                              @RequestParam(name = "statut", required = false) List<String> statuts,
@@ -150,7 +150,7 @@ class DossiersController {
         DossierStocke precedent = null;
         if (apres != null) {
             precedent = Identifiants.uuid(apres).flatMap(id -> store.visibleSansContenu(id, u))
-                    .filter(d -> !filtre.parDepot() || d.deposeLe() != null).orElseThrow(() -> new ProblemeHttpException(
+                    .filter(d -> filtre.tri().rang(d) != null).orElseThrow(() -> new ProblemeHttpException(
                     HttpStatus.BAD_REQUEST, "Filtre invalide", "« apres » ne désigne aucun dossier que vous voyez : reprenez la liste au début."));
         }
         List<DossierStocke> dossiers = store.visibles(u, filtre, precedent, taille);

@@ -87,8 +87,7 @@ class DossiersStore {
      * What a list keeps: {@code statuts} (empty for all), and, when not null, the dossier's own {@code reference} (case
      * and surrounding spaces aside), its
      * commune's INSEE code, or the pack it was deposited with ({@code territoire}); {@code niveaux} (empty for all):
-     * the maturity level its last evaluation gives, so only evaluated dossiers. {@code parDepot}: in the order of their
-     * last deposit, so only the dossiers deposited at least once; otherwise in the order of their creation.
+     * the maturity level its last evaluation gives, so only evaluated dossiers. {@code tri}: the order (TriDeLaListe).
      * {@code deposeDu}, {@code deposeAu} (when not null): last deposited from that day, up to that day included, in Paris.
      * {@code siren}, {@code phase} (when not null): the maître d'ouvrage's, and the dossier's phase; {@code instructeur}:
      * the account that last took it in instruction; {@code decision}: the sense of the decision that closed it;
@@ -96,20 +95,20 @@ class DossiersStore {
      * included (RejetImplicite).
      */
     record Filtre(Set<String> statuts, String reference, String commune, String territoire, Set<String> niveaux,
-                  boolean parDepot, LocalDate deposeDu, LocalDate deposeAu, String siren, String phase, String instructeur,
+                  TriDeLaListe tri, LocalDate deposeDu, LocalDate deposeAu, String siren, String phase, String instructeur,
                   String decision, LocalDate rejetImpliciteAvant) {
 
         private String ordre() {
-            return parDepot ? "depose_le" : "cree_le";
+            return tri.colonne();
         }
 
         /** Where {@code d} stands in that order: the value of {@link #ordre()}'s column. */
         private OffsetDateTime rang(DossierStocke d) {
-            return parDepot ? d.deposeLe() : d.creeLe();
+            return tri.rang(d);
         }
 
         private String sql() {
-            return (parDepot ? " AND depose_le IS NOT NULL" : "")
+            return (tri.deposesSeulement() ? " AND " + tri.colonne() + " IS NOT NULL" : "")
                     + (statuts.isEmpty() ? "" : " AND statut IN (:statuts)")
                     // As people retype their references: « ref-2026-04 » or « REF-2026-04 » finds REF-2026-04.
                     + (reference == null ? "" : " AND lower(btrim(contenu->>'reference')) = lower(btrim(:reference))")

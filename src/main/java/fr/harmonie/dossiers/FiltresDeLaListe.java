@@ -55,10 +55,10 @@ final class FiltresDeLaListe {
         if (!NIVEAUX.containsAll(niveaux)) {
             throw refus("« niveau » vaut PREMATUREE, A_CONSOLIDER ou MURE : la maturité que donne la dernière évaluation du dossier.");
         }
-        if (d.tri() != null && !d.tri().equals("creation") && !d.tri().equals("depot")) {
-            throw refus("« tri » vaut creation (du plus ancien dossier créé au plus récent, par défaut) ou depot (du plus ancien"
-                    + " dépôt au plus récent, les dossiers jamais déposés en moins).");
-        }
+        TriDeLaListe tri = d.tri() == null ? TriDeLaListe.CREATION : TriDeLaListe.lire(d.tri()).orElseThrow(() -> refus(
+                "« tri » vaut creation (du plus ancien dossier créé au plus récent, par défaut), depot (du plus ancien dernier"
+                        + " dépôt au plus récent) ou premierDepot (du plus ancien premier dépôt au plus récent : l'ordre où expirent"
+                        + " les quatre mois des demandes d'agrément) ; les dossiers jamais déposés n'ont pas de dépôt."));
         if (d.commune() != null && !Geographie.estUnCodeInsee(d.commune())) {
             // No dossier can hold it (the contract's pattern): an empty list would hide the slip, « Rouen » for 76540.
             throw refus("« commune » prend un code INSEE : cinq caractères, deux chiffres (ou 2A, 2B pour la Corse) puis trois"
@@ -93,7 +93,7 @@ final class FiltresDeLaListe {
             throw refus("« deposeDu » (" + du + ") est après « deposeAu » (" + au + ") : aucun dossier n'a pu être déposé entre les"
                     + " deux ; les deux jours sont compris dans la période.");
         }
-        return new DossiersStore.Filtre(statuts, d.reference(), d.commune(), d.territoire(), niveaux, "depot".equals(d.tri()), du, au,
+        return new DossiersStore.Filtre(statuts, d.reference(), d.commune(), d.territoire(), niveaux, tri, du, au,
                 siren, phase, instructeur, decision, jour("rejetImpliciteAvant", d.rejetImpliciteAvant()));
     }
 
@@ -130,7 +130,7 @@ final class FiltresDeLaListe {
         suivante.put("commune", f.commune());
         suivante.put("territoire", f.territoire());
         suivante.put("niveau", f.niveaux());
-        suivante.put("tri", f.parDepot() ? "depot" : null);
+        suivante.put("tri", f.tri() == TriDeLaListe.CREATION ? null : f.tri().nom());
         suivante.put("deposeDu", f.deposeDu());
         suivante.put("deposeAu", f.deposeAu());
         suivante.put("siren", f.siren());

@@ -66,8 +66,10 @@ class DescriptionOpenApi {
             Map.entry("reference", "Seulement les dossiers de cette référence (celle du bailleur, ou un numéro d'opération SIAP)."),
             Map.entry("commune", "Seulement les dossiers de cette commune (code INSEE)."),
             Map.entry("tri", "creation (par défaut) : du plus ancien dossier créé au plus récent ; depot : du plus ancien "
-                    + "dépôt au plus récent (le dernier dépôt de chacun, réponse à des compléments comprise), les dossiers "
-                    + "jamais déposés en moins."),
+                    + "dépôt au plus récent (le dernier dépôt de chacun, réponse à des compléments comprise) ; premierDepot : "
+                    + "du plus ancien premier dépôt au plus récent (la date de chaque demande : pour les demandes d'agrément, "
+                    + "l'ordre où expirent leurs quatre mois, rejetImpliciteLe) ; les dossiers jamais déposés n'ont pas de "
+                    + "dépôt et sont en moins."),
             Map.entry("territoire", "Seulement les dossiers déposés sous ce pack territorial (son identifiant)."),
             Map.entry("siren", "Seulement les dossiers de ce maître d'ouvrage (son SIREN, neuf chiffres ; les espaces de "
                     + "« 552 100 554 » sont ôtés)."),

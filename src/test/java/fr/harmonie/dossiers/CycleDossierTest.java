@@ -729,6 +729,20 @@ class CycleDossierTest {
                 .isEqualTo("2027-02-28");
         assertThat(aDecider("2027-02-28")).contains(id);
         assertThat(aDecider("2027-02-27")).doesNotContain(id);
+        // In the order their four months run out: the request of 31 October first, whatever its last deposit.
+        List<JsonNode> parEcheance = json(appeler("GET", "/api/v1/dossiers?tri=premierDepot&limite=500", "instructeur", null, null))
+                .valueStream().toList();
+        assertThat(parEcheance.get(0).get("id").asString()).isEqualTo(id);
+        assertThat(parEcheance).extracting(d -> java.time.OffsetDateTime.parse(d.get("premierDepotLe").asString()))
+                .isSortedAccordingTo(java.util.Comparator.naturalOrder());
+        HttpResponse<String> echeance = appeler("GET", "/api/v1/dossiers?tri=echeance", "instructeur", null, null);
+        assertThat(echeance.statusCode()).isEqualTo(400);
+        assertThat(json(echeance).get("detail").asString()).startsWith("« tri » vaut creation");
+        HttpResponse<String> page = appeler("GET", "/api/v1/dossiers?tri=premierdepot&limite=1", "instructeur", null, null);
+        assertThat(page.headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("tri=premierDepot"));
+        String suivante = page.headers().firstValue("Link").orElseThrow().replaceAll("^<[^>]*(/api/v1/dossiers[^>]*)>.*$", "$1");
+        assertThat(json(appeler("GET", suivante, "instructeur", null, null)).get(0).get("id").asString())
+                .isEqualTo(parEcheance.get(1).get("id").asString());
         HttpResponse<String> pasUnJour = appeler("GET", "/api/v1/dossiers?rejetImpliciteAvant=28/02/2027", "instructeur", null, null);
         assertThat(pasUnJour.statusCode()).isEqualTo(400);
         assertThat(json(pasUnJour).get("detail").asString()).startsWith("« rejetImpliciteAvant » : ");
