@@ -160,7 +160,8 @@ class CycleController {
     @ApiResponse(responseCode = "200", description = "Le rapport (application/pdf, A4) : le dossier évalué, le verdict, chaque "
             + "pièce requise avec son état et qui la demande, chaque anomalie, la maturité et ses prochaines étapes, les versions "
             + "des packs et le reçu, sur chaque page. Le rapport de l'évaluation scellée par un dépôt s'intitule « Évaluation du dépôt » et donne le "
-            + "message du bailleur ; pour une réponse à des compléments, aussi la demande du service, chaque pièce qu'elle nommait "
+            + "message du bailleur et, pour une demande d'agrément, le délai de décision (quatre mois à compter de la demande, "
+            + "ancien article R. 331-6 du CCH) ; pour une réponse à des compléments, aussi la demande du service, chaque pièce qu'elle nommait "
             + "(modifiée ou inchangée depuis le dépôt précédent) et les changements apportés, en français.",
             content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "503", description = ReponsesDecrites.SATURE + " Ou : " + ReponsesDecrites.IMPRESSIONS_SATUREES)

@@ -1,7 +1,9 @@
 package fr.harmonie.dossiers;
 
+import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.json.Json;
 import fr.harmonie.rapport.RapportEvaluation;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -48,16 +50,20 @@ class DepotsScelles {
             String scellee = i + 1 < depots.size() ? depots.get(i + 1).path("evaluationDepotPrecedent").asString(null)
                     : d.evaluationDepot() == null ? null : d.evaluationDepot().toString();
             if (evaluation.toString().equals(scellee)) {
-                return depot(depots.get(i), demandes.get(i));
+                return depot(depots.get(i), demandes.get(i), d);
             }
         }
         return null;
     }
 
-    private static RapportEvaluation.Depot depot(JsonNode depot, JsonNode demande) {
+    private static RapportEvaluation.Depot depot(JsonNode depot, JsonNode demande, DossierStocke d) {
         String message = depot.path("message").asString(null);
+        // The request's four months, whatever has happened since: its deposit's report says them as an acknowledgement
+        // of the request would (the report prints them for a request for agrément, the phase it sealed).
+        LocalDate demandeLe = d.premierDepotLe() == null ? null : d.premierDepotLe().atZoneSameInstant(Evaluateur.PARIS).toLocalDate();
+        LocalDate rejetImpliciteLe = demandeLe == null ? null : demandeLe.plus(RejetImplicite.DELAI);
         if (!depot.has("evaluationDepotPrecedent")) {
-            return new RapportEvaluation.Depot(message, null);
+            return new RapportEvaluation.Depot(message, null, demandeLe, rejetImpliciteLe);
         }
         List<RapportEvaluation.PieceDemandee> pieces = depot.path("piecesDemandees").valueStream()
                 .map(p -> new RapportEvaluation.PieceDemandee(p.path("code").asString(""), p.path("libelle").asString(""),
@@ -66,6 +72,7 @@ class DepotsScelles {
         return new RapportEvaluation.Depot(message, new RapportEvaluation.Complements(
                 demande == null ? null : demande.path("message").asString(null), pieces,
                 depot.has("nombreChangements") ? depot.path("nombreChangements").asInt() : null,
-                depot.path("changements").valueStream().map(c -> c.path("resume").asString("")).filter(r -> !r.isEmpty()).toList()));
+                depot.path("changements").valueStream().map(c -> c.path("resume").asString("")).filter(r -> !r.isEmpty()).toList()),
+                demandeLe, rejetImpliciteLe);
     }
 }

@@ -2,6 +2,7 @@ package fr.harmonie.rapport;
 
 import fr.harmonie.json.Json;
 import fr.harmonie.regles.faits.Fr;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -55,9 +56,12 @@ public final class RapportEvaluation {
     /**
      * What the bailleur said to the service with the deposit ({@code message}, null if nothing) and, when the deposit
      * answers compléments, what it answers ({@code complements}, null for a first deposit): as the journal line of the
-     * deposit keeps them, which nothing changes, so that the report stays the same file.
+     * deposit keeps them, which nothing changes, so that the report stays the same file. The day the request was first
+     * deposited ({@code demandeLe}) and the last day of the four months after which the service's silence is worth
+     * rejection of a request for agrément ({@code rejetImpliciteLe}), printed for the agrément phase only; null when
+     * not known.
      */
-    public record Depot(String message, Complements complements) { }
+    public record Depot(String message, Complements complements, LocalDate demandeLe, LocalDate rejetImpliciteLe) { }
 
     /**
      * The request the deposit answers: its message ({@code demande}, null if none), the pieces it named with whether the
@@ -116,6 +120,12 @@ public final class RapportEvaluation {
         pages.ligneEtiquetee(c.deDepot() ? "Déposé le" : "Évalué le", Fr.jour(le.toLocalDate()) + " à "
                 + String.format("%02d h %02d", le.getHour(), le.getMinute()) + " (heure de Paris), "
                 + (c.conservee() ? "par " : "") + c.par(), COLONNE);
+        if (c.deDepot() && c.depot().rejetImpliciteLe() != null && r.path("phase").asString("").equals("AGREMENT")) {
+            // What an acknowledgement of the request says: until when the service may decide, and what its silence means.
+            pages.ligneEtiquetee("Délai de décision", "jusqu'au " + Fr.jour(c.depot().rejetImpliciteLe()) + ", quatre mois à compter de"
+                    + " la demande (déposée le " + Fr.jour(c.depot().demandeLe()) + ") ; sans décision à cette date, la demande est"
+                    + " réputée rejetée (ancien article R. 331-6 du CCH)", COLONNE);
+        }
     }
 
     private static void verdict(PagesPdf pages, JsonNode r) {

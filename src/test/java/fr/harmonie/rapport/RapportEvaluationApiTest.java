@@ -6,6 +6,7 @@ import fr.harmonie.ClientHttp;
 import fr.harmonie.DossiersDeTest;
 import fr.harmonie.ServiceDeTest;
 import fr.harmonie.json.Json;
+import fr.harmonie.regles.faits.Fr;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,7 +96,16 @@ class RapportEvaluationApiTest {
         assertThat(TexteDuPdf.lire(rapport(premier, "instructeur").body())).startsWith("Évaluation du dépôt d'un dossier de demande d'agrément")
                 .contains("Message du bailleur au service instructeur", "Premier dépôt de l'opération.")
                 .doesNotContain("Réponse aux compléments demandés");
+        // Each deposit's report says until when the service may decide the request: four months from its first deposit.
+        java.time.LocalDate demandeLe = java.time.OffsetDateTime.parse(Json.MAPPER.readTree(ClientHttp.appeler(port, "GET",
+                "/api/v1/dossiers/" + id, "bailleur", null, null).body()).get("premierDepotLe").asString())
+                .atZoneSameInstant(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
+        String delai = "Délai de décision jusqu'au " + Fr.jour(demandeLe.plusMonths(4)) + ", quatre mois à compter de la demande"
+                + " (déposée le " + Fr.jour(demandeLe) + ") ; sans décision à cette date, la demande est réputée rejetée (ancien"
+                + " article R. 331-6 du CCH)";
+        assertThat(TexteDuPdf.lire(rapport(premier, "instructeur").body()).replaceAll("\\s+", " ")).contains(delai);
         String reponse = TexteDuPdf.lire(rapport(second, "instructeur").body());
+        assertThat(reponse.replaceAll("\\s+", " ")).contains(delai);
         assertThat(reponse).startsWith("Évaluation du dépôt d'un dossier de demande d'agrément").contains(
                 "Réponse aux compléments demandés",
                 "Demande Joindre l'avis de la commune et le plan de masse.",
@@ -106,7 +116,7 @@ class RapportEvaluationApiTest {
                 "Réponse du bailleur L'avis de la commune est joint ; le plan part par courrier.");
         assertThat(reponse.indexOf("(PLAN_MASSE)")).as("dans l'ordre du catalogue").isLessThan(reponse.indexOf("(AVIS_COMMUNE)"));
         assertThat(TexteDuPdf.lire(rapport(simple, "instructeur").body())).startsWith("Évaluation d'un dossier de demande d'agrément")
-                .contains("Évalué le", "par instructeur").doesNotContain("Réponse aux compléments", "Message du bailleur");
+                .contains("Évalué le", "par instructeur").doesNotContain("Réponse aux compléments", "Message du bailleur", "Délai de décision");
     }
 
     private String evaluationDuDepot(String dossier) throws Exception {

@@ -115,7 +115,8 @@ class RapportEvaluationTest {
                 "Le plan de masse signé.\r\nLe prix de revient.", List.of(
                         new RapportEvaluation.PieceDemandee("PLAN_MASSE", "Plan de masse", true),
                         new RapportEvaluation.PieceDemandee("PRIX_REVIENT", "Prix de revient prévisionnel HT", false)), 203,
-                List.of("Ajout : pièce PLAN_MASSE", "Lot PLUS, logement P01, loyer mensuel : 399,3 → 390")));
+                List.of("Ajout : pièce PLAN_MASSE", "Lot PLUS, logement P01, loyer mensuel : 399,3 → 390")),
+                java.time.LocalDate.of(2026, 10, 31), java.time.LocalDate.of(2027, 2, 28));
 
         byte[] pdf = rapport(dossier, resultat, depot);
         String texte = TexteDuPdf.lire(pdf);
@@ -127,6 +128,11 @@ class RapportEvaluationTest {
                 "Réponse du bailleur Le plan de masse", "FIN-DU-MESSAGE");
         assertThat(texte.split("prix de revient suit", -1).length - 1).as("chaque paragraphe").isEqualTo(paragraphes);
         assertThat(TexteDuPdf.pages(pdf)).isGreaterThan(TexteDuPdf.pages(rapport(dossier, resultat)) + 2);
+        assertThat(texte.replaceAll("\\s+", " ")).contains("Délai de décision jusqu'au 28 février 2027, quatre mois à compter de la"
+                + " demande (déposée le 31 octobre 2026)");
+        // A programming request is not a request for a decision: no délai on its deposit's report.
+        dossier.put("phase", "PROGRAMMATION");
+        assertThat(TexteDuPdf.lire(rapport(dossier, evaluer(dossier), depot))).doesNotContain("Délai de décision");
     }
 
     @Test
