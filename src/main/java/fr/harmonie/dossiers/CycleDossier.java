@@ -568,7 +568,7 @@ class CycleDossier {
             case "COMPLEMENTS_DEMANDES" -> " : des compléments sont demandés au bailleur ; le dossier revient au statut DEPOSE"
                     + " quand il le redépose";
             case "RETIRE" -> " : le bailleur a retiré sa demande";
-            case "INSTRUIT" -> " : " + close(decision);
+            case "INSTRUIT" -> " : " + close(decision) + " ; une clôture faite par erreur se défait par ROUVRIR_INSTRUCTION";
             default -> "";
         };
     }

@@ -564,7 +564,8 @@ class CycleDossierTest {
         HttpResponse<String> encore = appeler("POST", instruction, "instructeur", "{\"action\": \"INSTRUIRE\", \"decision\": \"FAVORABLE\"}",
                 null);
         assertThat(encore.statusCode()).isEqualTo(409);
-        assertThat(json(encore).get("detail").asString()).endsWith(" : son instruction est close (décision défavorable).");
+        assertThat(json(encore).get("detail").asString()).endsWith(" : son instruction est close (décision défavorable) ; une clôture"
+                + " faite par erreur se défait par ROUVRIR_INSTRUCTION.");
         assertThat(json(appeler("GET", "/api/v1/dossiers?statut=INSTRUIT", "dreal28", null, null)).valueStream()
                 .filter(d -> d.get("id").asString().equals(id)).findFirst().orElseThrow().get("decision").asString())
                 .isEqualTo("DEFAVORABLE");
