@@ -142,7 +142,8 @@ class FormesDecrites {
                                 .required(List.of("code", "gravite", "dossiers")))
                         .description("Les anomalies que ces dossiers portent à leur dépôt (déposables : ni bloquante ni pièce"
                                 + " bloquante manquante), de la plus fréquente à la moins."))
-                .addProperty("instruits", entier("Les dossiers dont l'instruction s'est close (INSTRUIRE) dans la période."))
+                .addProperty("instruits", entier("Les dossiers dont l'instruction s'est close (INSTRUIRE) dans la période ; une clôture"
+                        + " défaite depuis par ROUVRIR_INSTRUCTION ne compte pas, l'instruction courant jusqu'à la clôture suivante."))
                 .addProperty("instruitsParMois", objet("Ces clôtures, mois par mois (AAAA-MM, heure de Paris), zéros compris :"
                         + " la part des instructions closes en novembre et décembre, que la démarche de lissage veut réduire.")
                         .additionalProperties(entier(null)))
