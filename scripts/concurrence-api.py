@@ -144,4 +144,20 @@ doubles = [v for k, v in en_cours.items() if len(v) > 1 and k != "null"]
 print("opérations en instruction :", len(en_cours), "en double :", len(doubles))
 for v in doubles[:5]:
     print("en double :", v)
-sys.exit(1 if problemes or doubles else 0)
+# What each dossier says agrees with its history: the decision is the last one said (a close, a correction), none once
+# reopened or before any close; a withdrawn dossier was withdrawn once.
+incoherents = []
+for ligne in req("GET", "/api/v1/dossiers?format=jsonl", "bailleur2")[2].decode().splitlines():
+    d = json.loads(ligne)
+    historique = json.loads(req("GET", f"/api/v1/dossiers/{d['id']}/historique", "bailleur2")[2])
+    attendue = None
+    for h in historique:
+        if h["action"] in ("INSTRUIRE", "CORRIGER_DECISION", "ROUVRIR_INSTRUCTION"):
+            attendue = (h.get("detail") or {}).get("decision") if h["action"] != "ROUVRIR_INSTRUCTION" else None
+    retraits = sum(1 for h in historique if h["action"] == "RETRAIT")
+    if d.get("decision") != attendue or retraits != (1 if d["statut"] == "RETIRE" else 0):
+        incoherents.append((d["id"], d["statut"], d.get("decision"), attendue, retraits))
+print("dossiers relus :", len(corps_de), "incohérents avec leur historique :", len(incoherents))
+for i in incoherents[:5]:
+    print("incohérent :", i)
+sys.exit(1 if problemes or doubles or incoherents else 0)
