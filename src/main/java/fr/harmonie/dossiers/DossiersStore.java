@@ -92,11 +92,12 @@ class DossiersStore {
      * {@code siren}, {@code phase} (when not null): the maître d'ouvrage's, and the dossier's phase; {@code instructeur}:
      * the account that last took it in instruction; {@code decision}: the sense of the decision that closed it;
      * {@code rejetImpliciteAvant}: requests awaiting their decision whose silence would be worth rejection by that day
-     * included (RejetImplicite).
+     * included (RejetImplicite); {@code modifieDepuis}: changed (modifieLe) at that instant or since, what a bailleur's
+     * system asks to follow its dossiers without reading them all again.
      */
     record Filtre(Set<String> statuts, String reference, String commune, String territoire, Set<String> niveaux,
                   TriDeLaListe tri, LocalDate deposeDu, LocalDate deposeAu, String siren, String phase, String instructeur,
-                  String decision, LocalDate rejetImpliciteAvant) {
+                  String decision, LocalDate rejetImpliciteAvant, OffsetDateTime modifieDepuis) {
 
         private String ordre() {
             return tri.colonne();
@@ -120,6 +121,7 @@ class DossiersStore {
                     + (instructeur == null ? "" : " AND instructeur = :instructeur")
                     + (decision == null ? "" : " AND decision = :decision")
                     + (rejetImpliciteAvant == null ? "" : " AND " + RejetImplicite.JOUR_SQL + " <= :rejetImpliciteAvant")
+                    + (modifieDepuis == null ? "" : " AND modifie_le >= :modifieDepuis")
                     // Days of Paris, both included: « déposés du 1er novembre au 31 décembre », at their last deposit.
                     + (deposeDu == null ? "" : " AND depose_le >= :deposeDu")
                     + (deposeAu == null ? "" : " AND depose_le < :lendemainDuDernierJour")
@@ -141,6 +143,9 @@ class DossiersStore {
             p.put("decision", decision == null ? "" : decision);
             if (rejetImpliciteAvant != null) {
                 p.put("rejetImpliciteAvant", rejetImpliciteAvant);
+            }
+            if (modifieDepuis != null) {
+                p.put("modifieDepuis", modifieDepuis);
             }
             if (deposeDu != null) {
                 p.put("deposeDu", deposeDu.atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());

@@ -5,7 +5,10 @@ import fr.harmonie.json.DatesMalEcrites;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.IdentifiantsDePacks;
 import fr.harmonie.web.ProblemeHttpException;
+import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.json.Horodatage;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +40,7 @@ final class FiltresDeLaListe {
     /** The query's parameters as given; {@link #lire} checks them. */
     record Demande(List<String> statuts, String reference, String commune, String territoire, List<String> niveaux, String tri,
                    String deposeDu, String deposeAu, String siren, String phase, String instructeur, String decision,
-                   String rejetImpliciteAvant) {
+                   String rejetImpliciteAvant, String modifieDepuis) {
     }
 
     /**
@@ -94,7 +97,8 @@ final class FiltresDeLaListe {
                     + " deux ; les deux jours sont compris dans la période.");
         }
         return new DossiersStore.Filtre(statuts, d.reference(), d.commune(), d.territoire(), niveaux, tri, du, au,
-                siren, phase, instructeur, decision, jour("rejetImpliciteAvant", d.rejetImpliciteAvant()));
+                siren, phase, instructeur, decision, jour("rejetImpliciteAvant", d.rejetImpliciteAvant()),
+                instant("modifieDepuis", d.modifieDepuis()));
     }
 
     /**
@@ -122,6 +126,28 @@ final class FiltresDeLaListe {
         }
     }
 
+    /**
+     * An instant as the list writes them (modifieLe, « 2026-12-07T21:31:05.641196Z », or with an offset: a « + » that a
+     * query string turned into a space is read as written), or a day AAAA-MM-JJ, from its midnight in Paris.
+     */
+    static OffsetDateTime instant(String parametre, String texte) {
+        if (texte == null) {
+            return null;
+        }
+        String t = texte.strip();
+        try {
+            return OffsetDateTime.parse(t.replace(' ', '+'));
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(t).atStartOfDay(Evaluateur.PARIS).toOffsetDateTime();
+            } catch (DateTimeParseException pasUnJour) {
+                throw refus("« " + parametre + " » prend un instant comme la liste les écrit (modifieLe : 2026-12-07T21:31:05.641Z,"
+                        + " ou 2026-12-07T22:31:05+01:00) ou un jour AAAA-MM-JJ (depuis minuit, heure de Paris), pas « "
+                        + Citations.abregee(t, 40) + " ».");
+            }
+        }
+    }
+
     /** The parameters of the next page's address: the same filter and order, from the last dossier read. */
     static Map<String, Object> pageSuivante(DossiersStore.Filtre f, Object apres) {
         Map<String, Object> suivante = new LinkedHashMap<>();
@@ -138,6 +164,7 @@ final class FiltresDeLaListe {
         suivante.put("instructeur", f.instructeur());
         suivante.put("decision", f.decision());
         suivante.put("rejetImpliciteAvant", f.rejetImpliciteAvant());
+        suivante.put("modifieDepuis", f.modifieDepuis() == null ? null : Horodatage.enTexte(f.modifieDepuis()));
         suivante.put("apres", apres);
         return suivante;
     }

@@ -42,7 +42,7 @@ class ListeEntiere {
                 throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Liste trop longue pour un seul fichier",
                         "Le filtre retient " + Fr.nombre(nombre, 0) + " dossiers ; un fichier en tient au plus "
                                 + Fr.nombre(AU_PLUS, 0) + ". Filtrez la liste (statut, territoire, commune, niveau, siren, phase,"
-                                + " instructeur, decision, dates de dépôt : deposeDu, deposeAu, rejetImpliciteAvant) ou lisez-la par pages (limite=500, puis"
+                                + " instructeur, decision, dates de dépôt : deposeDu, deposeAu, rejetImpliciteAvant, modifieDepuis) ou lisez-la par pages (limite=500, puis"
                                 + " l'adresse de l'en-tête Link, rel=\"next\").");
             }
             List<DossierStocke> dossiers = new ArrayList<>();

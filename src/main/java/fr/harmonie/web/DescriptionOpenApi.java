@@ -63,6 +63,11 @@ class DescriptionOpenApi {
                     + " EN_INSTRUCTION, COMPLEMENTS_DEMANDES) dont les quatre mois, au terme desquels le silence vaut rejet, expirent ce jour-là (AAAA-MM-JJ,"
                     + " à Paris) ou avant : quatre mois après leur premier dépôt, selon l'ancien article R. 331-6 du CCH ;"
                     + " ?rejetImpliciteAvant=2027-01-15 donne celles à décider d'abord (rejetImpliciteLe de chaque dossier)."),
+            Map.entry("modifieDepuis", "Seulement les dossiers modifiés à cet instant ou depuis (modifieLe : contenu, dépôt,"
+                    + " étape d'instruction, retrait) : un instant comme la liste les écrit, 2026-12-07T21:31:05.641Z, ou un jour"
+                    + " AAAA-MM-JJ (depuis minuit, heure de Paris). Le système d'un bailleur suit ainsi ses dossiers sans tout relire ;"
+                    + " chaque changement étant daté du début de son écriture, reprendre un peu avant le dernier modifieLe lu (une"
+                    + " minute) ne manque rien, et les dossiers relus en double se reconnaissent à leur version."),
             Map.entry("reference", "Seulement les dossiers de cette référence (celle du bailleur, ou un numéro d'opération SIAP)."),
             Map.entry("commune", "Seulement les dossiers de cette commune (code INSEE)."),
             Map.entry("tri", "creation (par défaut) : du plus ancien dossier créé au plus récent ; depot : du plus ancien "

@@ -294,7 +294,7 @@ class DossiersApiTest {
             assertThat(r.statusCode()).as(faute).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).as(faute).matches("Paramètre « (statuts|ordre) » inconnu"
-                    + " de cette adresse \\(attendus : apres, commune, decision, deposeAu, deposeDu, format, instructeur, limite, niveau, phase, reference, rejetImpliciteAvant, siren, statut, territoire, tri\\)\\.");
+                    + " de cette adresse \\(attendus : apres, commune, decision, deposeAu, deposeDu, format, instructeur, limite, modifieDepuis, niveau, phase, reference, rejetImpliciteAvant, siren, statut, territoire, tri\\)\\.");
         }
         HttpResponse<String> sansParametre = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + rouen + "?vue=complete", "instructeur", null, null);
         assertThat(Json.MAPPER.readTree(sansParametre.body()).get("detail").asString())
@@ -770,6 +770,40 @@ class DossiersApiTest {
         assertThat(refus.statusCode()).isEqualTo(409);
         assertThat(Json.MAPPER.readTree(refus.body()).get("detail").asString()).contains("statut DEPOSE");
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + depose, "instructeur", null, null).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A bailleur's system follows its dossiers by what changed since it last read them (modifieLe): a modification, a
+     * deposit, an instruction step; the others are not sent again.
+     */
+    @Test
+    void leSystemeDUnBailleurLitCeQuiAChangeDepuisSaDerniereLecture() throws Exception {
+        String ancien = DossiersDeTest.creer(port, "76540", false);
+        String recent = DossiersDeTest.creer(port, "76540", false);
+        String depuis = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + recent, "bailleur", null, null).body())
+                .get("modifieLe").asString();
+        List<String> changes = ids(lister("bailleur", "?limite=500&modifieDepuis=" + depuis));
+        assertThat(changes).contains(recent).doesNotContain(ancien);
+
+        // Deposited since: sent again. The same instant written with its offset, whose « + » a query string turns into a space.
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + ancien + "/depot", "bailleur", null, null).statusCode())
+                .isEqualTo(200);
+        String avecDecalage = java.time.OffsetDateTime.parse(depuis).atZoneSameInstant(java.time.ZoneId.of("Europe/Paris"))
+                .toOffsetDateTime().toString();
+        assertThat(avecDecalage).contains("+0");
+        assertThat(ids(lister("bailleur", "?limite=500&modifieDepuis=" + avecDecalage))).contains(recent, ancien);
+        String aujourdhui = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+        assertThat(ids(lister("bailleur", "?limite=500&modifieDepuis=" + aujourdhui))).contains(recent, ancien);
+        HttpResponse<String> page = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?limite=1&modifieDepuis=" + depuis, "bailleur",
+                null, null);
+        assertThat(page.headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("modifieDepuis="));
+        HttpResponse<String> illisible = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?modifieDepuis=hier", "bailleur", null, null);
+        assertThat(illisible.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(illisible.body()).get("detail").asString()).startsWith("« modifieDepuis » prend un instant");
+    }
+
+    private static List<String> ids(JsonNode liste) {
+        return liste.valueStream().map(d -> d.get("id").asString()).toList();
     }
 
     private JsonNode lister(String compte, String filtre) throws Exception {
