@@ -156,6 +156,11 @@ class StockageTest {
         return JdbcClient.create(pg.getPostgresDatabase());
     }
 
+    /** The migrations that follow, up to the last: what the service runs at its start on an older base. */
+    private static void migrerJusquAuBout(EmbeddedPostgres pg) {
+        Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+    }
+
     private static long unBailleur(JdbcClient base) {
         return base.sql("INSERT INTO organisation (type, nom, siren) VALUES ('BAILLEUR', 'B', '732829320') RETURNING id")
                 .query(Long.class).single();
@@ -181,7 +186,7 @@ class StockageTest {
                 base.sql("INSERT INTO journal (qui, action, objet) VALUES (?, ?, ?)").params(ligne[0], ligne[1], "dossier:" + repris).update();
             }
 
-            Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+            migrerJusquAuBout(pg);
 
             assertThat(base.sql("SELECT instructeur FROM dossier WHERE id = ?::uuid").param(repris).query(String.class).single())
                     .isEqualTo("collegue");
@@ -213,7 +218,7 @@ class StockageTest {
                         .params(quand, "dossier:" + redepose).update();
             }
 
-            Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+            migrerJusquAuBout(pg);
 
             String premier = "SELECT to_char(premier_depot_le AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM dossier WHERE id = ?::uuid";
             assertThat(base.sql(premier).param(redepose).query(String.class).single()).isEqualTo("2026-10-02 08:00");
@@ -259,7 +264,7 @@ class StockageTest {
                         VALUES (?::uuid, ?::uuid, 'b', ?::timestamptz, '{}', '[]', '{}', 'sha256:x')""").params(e[0], depose, e[1]).update();
             }
 
-            Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+            migrerJusquAuBout(pg);
 
             assertThat(base.sql("SELECT date_reference_depot::text FROM dossier WHERE id = ?::uuid").param(depose)
                     .query(String.class).single()).isEqualTo("2025-12-20");
