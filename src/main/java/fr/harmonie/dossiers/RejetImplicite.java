@@ -14,7 +14,8 @@ import java.util.List;
  * deposits the same request again. Only a request for agrément (a programming request is not a demande de décision
  * favorable) still awaiting its decision (deposited, in instruction, awaiting compléments) has one: once decided or
  * withdrawn, the silence no longer means anything. An instructeur triaging his queue in December reads it; the bailleur
- * reads from when his request would be deemed rejected.
+ * reads from when his request would be deemed rejected. Whether an answer to compléments starts the délai again is not
+ * in the domain reference: counted from the request, as the text says, the day given is the earliest it can be.
  */
 final class RejetImplicite {
 
