@@ -18,7 +18,9 @@ for _ in range(120):  # the service may still be starting
         time.sleep(1)
 random.seed(7)
 HOSTILE = ["\u0000", "a\u0000b", "x" * 70000, "' OR 1=1 --", "../../etc/passwd", "%00", "😀" * 10, "é" * 60, "😀" * 30, "", " ", -1, 0, 1e308, -1e308,
-           9999999999999999999999, 3.5, None, [], {}, True, False, "\ud800", "\u202e", "<script>", "NaN"]
+           9999999999999999999999, 3.5, None, [], {}, True, False, "\ud800", "\u202e", "<script>", "NaN",
+           # Dates that Java reads and PostgreSQL cannot hold: a year of six or seven digits.
+           "+300000-01-01", "+300000-01-01T00:00:00Z", "+6000000-01-01", "-300000-01-01T00:00:00+01:00"]
 def req(method, path, compte=None, corps=None, raw=None, ctype="application/json", jeton=None):
     data = raw if raw is not None else (None if corps is None else json.dumps(corps).encode())
     r = urllib.request.Request(H + path, data=data, method=method)
@@ -125,7 +127,9 @@ queries = ["/api/v1/dossiers?statut={}", "/api/v1/dossiers?commune={}", "/api/v1
            "/api/v1/communes/76540?date={}", "/api/v1/statistiques?du={}", "/api/v1/statistiques?au={}",
            "/api/v1/statistiques?du=2026-01-01&au={}", "/api/v1/statistiques?format={}", "/api/v1/statistiques?format=csv&du={}"]
 for q in queries:
-    for s in STR + ["2026-02-30", "2026-13-01", "+99999-01-01", "", "%20", "&{}=".format("x")]:
+    # « %2B » is a « + » once decoded: years Java reads and PostgreSQL cannot hold as an instant.
+    for s in STR + ["2026-02-30", "2026-13-01", "+99999-01-01", "%2B300000-01-01", "%2B300000-01-01T00:00:00Z", "%2B6000000-01-01",
+                    "", "%20", "&{}=".format("x")]:
         for c in ["admin", "dreal", "bailleur"]:
             check(f"GET {q} {s[:20]} {c}", req("GET", q.format(s), c))
 for h in ["Bearer \u0000", "Bearer hrm_" + "x" * 5000, "Basic " + base64.b64encode(b"\x00:\x00").decode(), "Basic ###", "Bearer "]:

@@ -119,11 +119,28 @@ final class FiltresDeLaListe {
     }
 
     static LocalDate jour(String parametre, String texte) {
+        LocalDate jour = jourEcrit(parametre, texte);
+        return jour == null ? null : dansLesAnnees(parametre, jour.getYear(), jour);
+    }
+
+    /** A day written AAAA-MM-JJ, whatever its year (the statistics bound it closer, with their own words). */
+    static LocalDate jourEcrit(String parametre, String texte) {
         try {
             return texte == null ? null : LocalDate.parse(texte.strip());
         } catch (DateTimeParseException e) {
             throw refus("« " + parametre + " » : " + DatesMalEcrites.pourquoi(texte) + ".");
         }
+    }
+
+    /**
+     * A year of four digits: Java reads « +300000-01-01 », which PostgreSQL cannot hold as an instant, and the query
+     * failed (500) where the writer only slipped.
+     */
+    private static <T> T dansLesAnnees(String parametre, int annee, T valeur) {
+        if (annee < 1 || annee > 9999) {
+            throw refus("« " + parametre + " » : l'année " + annee + " ne s'écrit pas en quatre chiffres (de 0001 à 9999).");
+        }
+        return valeur;
     }
 
     /**
@@ -136,10 +153,12 @@ final class FiltresDeLaListe {
         }
         String t = texte.strip();
         try {
-            return OffsetDateTime.parse(t.replace(' ', '+'));
+            OffsetDateTime instant = OffsetDateTime.parse(t.replace(' ', '+'));
+            return dansLesAnnees(parametre, instant.getYear(), instant);
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(t).atStartOfDay(Evaluateur.PARIS).toOffsetDateTime();
+                LocalDate jour = LocalDate.parse(t);
+                return dansLesAnnees(parametre, jour.getYear(), jour.atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());
             } catch (DateTimeParseException pasUnJour) {
                 throw refus("« " + parametre + " » prend un instant comme la liste les écrit (modifieLe : 2026-12-07T21:31:05.641Z,"
                         + " ou 2026-12-07T22:31:05+01:00) ou un jour AAAA-MM-JJ (depuis minuit, heure de Paris), pas « "

@@ -215,7 +215,7 @@ class StatistiquesController {
 
     /** A day of Harmonie's time: a year of four digits, from 2000 (a date far outside is a typing slip, not a period). */
     private static LocalDate jour(String parametre, String texte) {
-        LocalDate jour = FiltresDeLaListe.jour(parametre, texte);
+        LocalDate jour = FiltresDeLaListe.jourEcrit(parametre, texte);
         if (jour.isBefore(PREMIER_JOUR) || jour.isAfter(DERNIER_JOUR)) {
             throw refus("« " + parametre + " » : " + jour + " est hors des années " + PREMIER_JOUR.getYear() + " à "
                     + DERNIER_JOUR.getYear() + ".");

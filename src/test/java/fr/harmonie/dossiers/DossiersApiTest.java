@@ -797,6 +797,14 @@ class DossiersApiTest {
         HttpResponse<String> page = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?limite=1&modifieDepuis=" + depuis, "bailleur",
                 null, null);
         assertThat(page.headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("modifieDepuis="));
+        // A year Java reads and PostgreSQL cannot hold is refused as a slip, on every date of the list.
+        for (String filtre : new String[] {"modifieDepuis=%2B300000-01-01T00:00:00Z", "modifieDepuis=%2B300000-01-01",
+                "deposeDu=%2B300000-01-01", "deposeAu=%2B300000-01-01", "rejetImpliciteAvant=%2B6000000-01-01"}) {
+            HttpResponse<String> horsDePortee = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?" + filtre, "bailleur", null, null);
+            assertThat(horsDePortee.statusCode()).as(filtre).isEqualTo(400);
+            assertThat(Json.MAPPER.readTree(horsDePortee.body()).get("detail").asString()).as(filtre)
+                    .endsWith(" ne s'écrit pas en quatre chiffres (de 0001 à 9999).");
+        }
         HttpResponse<String> illisible = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?modifieDepuis=hier", "bailleur", null, null);
         assertThat(illisible.statusCode()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(illisible.body()).get("detail").asString()).startsWith("« modifieDepuis » prend un instant");
