@@ -30,12 +30,12 @@ final class RejetImplicite {
     private static final List<String> EN_ATTENTE = CycleDossier.RETIRABLES;
 
     /**
-     * In SQL, on a row of {@code dossier}: the day (Paris) the silence would be worth rejection, null when it has none.
-     * PostgreSQL adds months as {@link LocalDate#plusMonths} does (31 October + 4 months = 28 February).
+     * In SQL, on a row of {@code dossier}: {@link #le}, null when it has none. PostgreSQL adds months as
+     * {@link LocalDate#plusMonths} does (31 October + 4 months = 28 February).
      */
     static final String JOUR_SQL = "(CASE WHEN premier_depot_le IS NOT NULL AND coalesce(contenu->>'phase', 'AGREMENT') = 'AGREMENT'"
-            + " AND statut IN ('DEPOSE', 'EN_INSTRUCTION', 'COMPLEMENTS_DEMANDES')"
-            + " THEN ((premier_depot_le AT TIME ZONE 'Europe/Paris')::date + interval '4 months')::date END)";
+            + " AND statut IN ('" + String.join("', '", EN_ATTENTE) + "')"
+            + " THEN ((premier_depot_le AT TIME ZONE 'Europe/Paris')::date + interval '" + DELAI.getMonths() + " months')::date END)";
 
     private RejetImplicite() {
     }
@@ -48,7 +48,10 @@ final class RejetImplicite {
         return decision.atZone(Evaluateur.PARIS).toLocalDate().isAfter(premierDepot.atZone(Evaluateur.PARIS).toLocalDate().plus(DELAI));
     }
 
-    /** The day (Paris) the silence of the service would be worth rejection of the request {@code d}, or null. */
+    /**
+     * The last day (Paris) of the four months of the request {@code d}: not decided by its end, the request is deemed
+     * rejected. Null for a programming request, or one decided or withdrawn.
+     */
     static LocalDate le(DossierStocke d) {
         Object phase = d.apercu().get("phase");
         if (d.premierDepotLe() == null || !EN_ATTENTE.contains(d.statut()) || (phase != null && !phase.equals("AGREMENT"))) {

@@ -730,10 +730,13 @@ class CycleDossierTest {
                 .isEqualTo("2027-02-28");
         assertThat(aDecider("2027-02-28")).contains(id);
         assertThat(aDecider("2027-02-27")).doesNotContain(id);
-        // In the order their four months run out: the request of 31 October first, whatever its last deposit.
+        // In the order their four months run out: the request of 31 October first, whatever its last deposit, then another.
+        String autre = creer(dossierRouen());
+        assertThat(deposer(autre).statusCode()).isEqualTo(200);
         List<JsonNode> parEcheance = json(appeler("GET", "/api/v1/dossiers?tri=premierDepot&limite=500", "instructeur", null, null))
                 .valueStream().toList();
         assertThat(parEcheance.get(0).get("id").asString()).isEqualTo(id);
+        assertThat(parEcheance).extracting(d -> d.get("id").asString()).contains(autre);
         assertThat(parEcheance).extracting(d -> java.time.OffsetDateTime.parse(d.get("premierDepotLe").asString()))
                 .isSortedAccordingTo(java.util.Comparator.naturalOrder());
         HttpResponse<String> echeance = appeler("GET", "/api/v1/dossiers?tri=echeance", "instructeur", null, null);
