@@ -30,6 +30,8 @@ final class ListeEnCsv {
             "anomalies bloquantes", "anomalies majeures", "anomalies mineures", "avis (INFO)", "instructeur",
             "pièces demandées", "décision", "premier dépôt le", "rejet implicite le", "message du dépôt", "message de l'instruction",
             "message du retrait");
+    /** Where the columns after the evaluation's begin: a dossier never evaluated leaves the evaluation's empty up to it. */
+    private static final int APRES_L_EVALUATION = COLONNES.indexOf("instructeur");
     /** What a French spreadsheet opens with a double click: semicolons, CRLF (with a BOM before the first line). */
     static final CSVFormat FORMAT = CSVFormat.EXCEL.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
     private static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -73,7 +75,7 @@ final class ListeEnCsv {
         l.add(heure(d.modifieLe()));
         if (e == null) {
             // Never evaluated: the evaluation's columns stay empty, rather than read as « non déposable, score 0 ».
-            while (l.size() < COLONNES.size() - 8) {
+            while (l.size() < APRES_L_EVALUATION) {
                 l.add("");
             }
         } else {

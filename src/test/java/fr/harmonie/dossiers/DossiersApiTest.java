@@ -399,6 +399,14 @@ class DossiersApiTest {
         HttpResponse<String> xml = envoyer(requete("/api/v1/dossiers", "instructeur").header("Accept", "application/xml").GET().build());
         assertThat(xml.statusCode()).isEqualTo(406);
         assertThat(Json.MAPPER.readTree(xml.body()).get("detail").asString()).contains("text/csv : format=csv");
+        // A draft never evaluated: its evaluation's cells empty, and every other column in its place.
+        String jamaisEvalue = DossiersDeTest.creer(port, "76540", false);
+        org.apache.commons.csv.CSVRecord brouillon = TableurLu.lignes(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=csv",
+                "bailleur", null, null).body()).stream().filter(l -> l.get("identifiant").equals(jamaisEvalue)).findFirst().orElseThrow();
+        assertThat(brouillon.isConsistent()).as("autant de cellules que de colonnes").isTrue();
+        assertThat(brouillon.get("statut")).isEqualTo("BROUILLON");
+        assertThat(List.of(brouillon.get("évalué le"), brouillon.get("déposable"), brouillon.get("score"), brouillon.get("avis (INFO)"),
+                brouillon.get("instructeur"), brouillon.get("décision"), brouillon.get("message du retrait"))).allMatch(String::isEmpty);
         // The caller's scope, as in JSON: another bailleur's spreadsheet does not hold it.
         assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=csv", "bailleur2", null, null).body()).doesNotContain(formule);
         HttpResponse<String> inconnu = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=xlsx", "instructeur", null, null);
@@ -773,8 +781,8 @@ class DossiersApiTest {
     }
 
     /**
-     * A bailleur's system follows its dossiers by what changed since it last read them (modifieLe): a modification, a
-     * deposit, an instruction step; the others are not sent again.
+     * A bailleur's system follows its dossiers by what changed since it last read them (modifieLe): a dossier created
+     * since, one deposited since; the others are not sent again.
      */
     @Test
     void leSystemeDUnBailleurLitCeQuiAChangeDepuisSaDerniereLecture() throws Exception {
