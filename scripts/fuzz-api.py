@@ -67,6 +67,7 @@ bodies = {
     ("POST", "/api/v1/jetons", "bailleur2"): {"libelle": "x"},
     ("POST", f"/api/v1/dossiers/{did}/instruction", "instructeur"): {"action": "PRENDRE_EN_INSTRUCTION", "message": "m"},
     ("POST", f"/api/v1/dossiers/{did}/retrait", "bailleur"): {"message": "m"},
+    ("POST", f"/api/v1/dossiers/{did}/copie", "bailleur"): {"phase": "PROGRAMMATION"},
 }
 for (m, p, c), tpl in bodies.items():
     for k in list(tpl.keys()):
@@ -111,7 +112,7 @@ for h in HOSTILE:
 req("PUT", "/api/v1/admin/organisations/4/territoires", "admin", ["region-84"])
 # path and query params
 STR = ["%00", "%2e%2e", "x" * 5000, "%ZZ", "%F0%9F%98%80", "-1", "0", "99999999999999999999", "%27", "a%20b", "%0d%0aX:1", "null"]
-paths = ["/api/v1/dossiers/{}", "/api/v1/dossiers/{}/evaluations", "/api/v1/dossiers/{}/historique", "/api/v1/evaluations/{}/verification",
+paths = ["/api/v1/dossiers/{}", "/api/v1/dossiers/{}/evaluations", "/api/v1/dossiers/{}/copie", "/api/v1/dossiers/{}/historique", "/api/v1/evaluations/{}/verification",
          "/api/v1/evaluations/{}/rapport",
          "/api/v1/territoires/{}/regles", "/api/v1/territoires/{}/fiche", "/api/v1/admin/comptes/{}/actif", "/api/v1/jetons/{}", "/api/v1/admin/organisations/{}/territoires",
          "/api/v1/communes/{}"]

@@ -8,6 +8,7 @@ import fr.harmonie.rapport.RapportEvaluation;
 import fr.harmonie.regles.faits.Fr;
 import fr.harmonie.web.BudgetDesCorps;
 import fr.harmonie.web.CorpsBorne;
+import fr.harmonie.web.CorpsFacultatif;
 import fr.harmonie.web.Emplacements;
 import fr.harmonie.web.ImpressionsEnCours;
 import fr.harmonie.web.Pagination;
@@ -30,13 +31,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +43,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Évaluations scellées, dépôt, instruction et vérification des reçus. Tout est borné à ce que le compte voit. */
@@ -285,35 +281,8 @@ class CycleController {
 
     /** The bailleur's message of a deposit's or a withdrawal's body: null for none, or a blank one. */
     private String message(HttpServletRequest requete) throws IOException, HttpMediaTypeNotSupportedException {
-        Depot corps = depot(requete);
+        Depot corps = CorpsFacultatif.lire(requete, mapper, Depot.class);
         return corps == null || corps.message() == null || corps.message().isBlank() ? null : borne(corps.message());
-    }
-
-    /**
-     * None, or {"message": …} in JSON, read as Spring reads the other bodies (same mapper, same French errors). An empty
-     * body is none whatever its Content-Type: deposits were made without a body before they took one, some of them with
-     * {@code curl -d ''}, which announces a form.
-     */
-    private Depot depot(HttpServletRequest requete) throws IOException, HttpMediaTypeNotSupportedException {
-        byte[] corps = CorpsBorne.lire(requete);
-        if (new String(corps, StandardCharsets.UTF_8).isBlank()) {
-            return null;
-        }
-        MediaType type;
-        try {
-            String annonce = requete.getContentType();
-            type = annonce == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(annonce);
-        } catch (InvalidMediaTypeException e) {
-            throw new HttpMediaTypeNotSupportedException(e.getMessage());
-        }
-        if (!type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.getSubtype().endsWith("+json")) {
-            throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON), HttpMethod.POST);
-        }
-        try {
-            return mapper.readValue(corps, Depot.class);
-        } catch (JacksonException e) {
-            throw new HttpMessageNotReadableException(e.getOriginalMessage(), e, new ServletServerHttpRequest(requete));
-        }
     }
 
     record Instruction(@Schema(description = "L'étape (sans égard à la casse) : PRENDRE_EN_INSTRUCTION (d'un dossier DEPOSE),"

@@ -4,17 +4,21 @@ import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.dossier.Dossier;
+import fr.harmonie.dossier.Phase;
 import fr.harmonie.dossier.LecteurDossier;
 import fr.harmonie.json.Horodatage;
 import fr.harmonie.json.Json;
 import fr.harmonie.stockage.ActionJournal;
 import fr.harmonie.territoires.RegistreCourant;
 import fr.harmonie.web.CorpsBorne;
+import fr.harmonie.web.CorpsFacultatif;
 import fr.harmonie.web.Emplacements;
 import fr.harmonie.web.Pagination;
 import fr.harmonie.web.ProblemeHttpException;
 import fr.harmonie.web.ReponsesDecrites;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,9 +29,11 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -40,6 +46,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,6 +55,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Les dossiers gardés: création en brouillon par un bailleur, lecture selon la visibilité, modification verrouillée. */
 @RestController
@@ -56,17 +65,23 @@ class DossiersController {
 
     /** Dossiers read whole at a time for a file of them: some 100 KB as a rule, 40 MiB at worst (2 MiB each). */
     private static final int PAQUET = 20;
-    /** Where a dossier that no longer moves sends the bailleur: its operation starts again as a new dossier. */
-    private static final String UNE_NOUVELLE_DEMANDE = " ; une nouvelle demande pour l'opération se fait par un nouveau dossier.";
+    /** Where a dossier that no longer moves sends the bailleur: its operation starts again as a copy of it. */
+    private static String uneNouvelleDemande(DossierStocke d) {
+        return " ; une nouvelle demande pour l'opération se fait par un nouveau dossier, qui peut être copié de celui-ci"
+                + " (POST /api/v1/dossiers/" + d.id() + "/copie).";
+    }
 
     private final DossiersStore store;
     private final LecteurDossier lecteur;
     private final TransactionTemplate transaction;
     private final RegistreCourant registre;
     private final ListeEntiere listeEntiere;
+    /** Spring's, which reads every other JSON body of the API. */
+    private final JsonMapper mapper;
 
     DossiersController(DossiersStore store, LecteurDossier lecteur, TransactionTemplate transaction, RegistreCourant registre,
-                       ListeEntiere listeEntiere) {
+                       ListeEntiere listeEntiere, JsonMapper mapper) {
+        this.mapper = mapper;
         this.store = store;
         this.lecteur = lecteur;
         this.transaction = transaction;
@@ -92,6 +107,62 @@ class DossiersController {
             DossierStocke d = store.visible(id, u).orElseThrow();
             return ResponseEntity.created(Emplacements.de("/api/v1/dossiers/" + id)).eTag(d.etag()).body(resume(d));
         });
+    }
+
+    /**
+     * A new draft with the content of a dossier the bailleur sees: the operation filed again after a refusal or a
+     * withdrawal, or its request for agrément once its programming was granted ({@code {"phase": "AGREMENT"}}). A
+     * dossier that no longer moves is only closed for edits: retyping its hundreds of fields is what users would do
+     * otherwise, with the typing errors that come with it. Only the content is copied: the copy has its own life,
+     * evaluations, deposits and journal, whose CREATION line names the dossier copied.
+     */
+    @Operation(summary = "Copier un dossier en un nouveau brouillon (bailleur)",
+            description = "Corps facultatif {\"phase\": \"AGREMENT\"} : la phase du nouveau dossier (PROGRAMMATION ou AGREMENT,"
+                    + " sans égard à la casse), celle du dossier copié sinon. Le contenu est copié tel quel (référence, pièces"
+                    + " comprises) ; le nouveau dossier a ses évaluations, ses dépôts et son historique, dont la ligne CREATION"
+                    + " nomme le dossier copié (copieDe).")
+    @ApiResponse(responseCode = "201", description = "Créé au statut BROUILLON : Location donne son adresse, ETag sa version.")
+    @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui d'un bailleur.")
+    @ApiResponse(responseCode = "404", description = "Aucun dossier visible à cette adresse.")
+    @ApiResponse(responseCode = "400", description = "Phase inconnue, ou champ inconnu dans le corps.")
+    @PostMapping("/api/v1/dossiers/{id}/copie")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Copie.class)))
+    ResponseEntity<Object> copier(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
+                                  HttpServletRequest requete) throws IOException, HttpMediaTypeNotSupportedException {
+        Utilisateur u = compte.utilisateur();
+        DossierStocke source = trouver(id, u);
+        if (u.role() != Role.BAILLEUR) {
+            throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul le bailleur du dossier le copie.");
+        }
+        Copie demande = CorpsFacultatif.lire(requete, mapper, Copie.class);
+        String contenu = demande == null || demande.phase() == null ? source.contenu()
+                : avecLaPhase(source.contenu(), demande.phase());
+        // Checked as a body would be: the organisation may have lost the SIREN since, and the contract still holds.
+        byte[] octets = contenu.getBytes(StandardCharsets.UTF_8);
+        verifierSiren(lecteur.lire(octets), u);
+        return transaction.execute(t -> {
+            UUID nouveau = UUID.randomUUID();
+            store.creer(nouveau, u.organisation(), contenu);
+            store.journal(u.identifiant(), ActionJournal.CREATION, nouveau,
+                    Json.MAPPER.writeValueAsString(Map.of("copieDe", source.id().toString())));
+            DossierStocke d = store.visible(nouveau, u).orElseThrow();
+            return ResponseEntity.created(Emplacements.de("/api/v1/dossiers/" + nouveau)).eTag(d.etag()).body(resume(d));
+        });
+    }
+
+    record Copie(@Schema(description = "La phase du nouveau dossier : PROGRAMMATION ou AGREMENT (sans égard à la casse) ;"
+            + " celle du dossier copié si absente.", allowableValues = {"PROGRAMMATION", "AGREMENT"}) String phase) { }
+
+    private static String avecLaPhase(String contenu, String phase) {
+        String voulue = phase.strip().toUpperCase(Locale.ROOT);
+        if (Arrays.stream(Phase.values()).noneMatch(p -> p.name().equals(voulue))) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Phase inconnue",
+                    "« phase » vaut PROGRAMMATION ou AGREMENT (reçu : « " + phase + " »).");
+        }
+        ObjectNode copie = (ObjectNode) Json.MAPPER.readTree(contenu);
+        copie.put("phase", voulue);
+        return Json.MAPPER.writeValueAsString(copie);
     }
 
     /**
@@ -265,8 +336,8 @@ class DossiersController {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non modifiable",
                     "Un dossier au statut " + d.statut() + " ne se modifie pas (seulement BROUILLON ou COMPLEMENTS_DEMANDES) : "
                             + switch (d.statut()) {
-                                case "INSTRUIT" -> "son instruction est close" + UNE_NOUVELLE_DEMANDE;
-                                case "RETIRE" -> "le bailleur a retiré sa demande" + UNE_NOUVELLE_DEMANDE;
+                                case "INSTRUIT" -> "son instruction est close" + uneNouvelleDemande(d);
+                                case "RETIRE" -> "le bailleur a retiré sa demande" + uneNouvelleDemande(d);
                                 default -> "il est entre les mains du service instructeur, qui le rouvre à la modification en"
                                         + " demandant des compléments.";
                             });

@@ -54,6 +54,7 @@ class FormesDecrites {
                             + " ligne, chacun tel que GET /api/v1/dossiers/{id} le donne ; ce que prennent les commandes evaluer et"
                             + " comparer.")));
             contenu(api, "/api/v1/dossiers", PathItem::getPost, "201", ref(DOSSIER_GARDE));
+            contenu(api, "/api/v1/dossiers/{id}/copie", PathItem::getPost, "201", ref(DOSSIER_GARDE));
             contenu(api, "/api/v1/dossiers/{id}", PathItem::getPut, "200", ref(DOSSIER_GARDE));
             contenu(api, "/api/v1/dossiers/{id}", PathItem::getGet, "200", new Schema<>().allOf(List.of(ref(DOSSIER_GARDE),
                     objet(null).addProperty("dossier", ref("Dossier")

@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Le parcours d'un dossier à Rouen: le bailleur le crée, l'évalue, le dépose; l'instructeur de la Métropole le voit
@@ -822,7 +823,7 @@ class CycleDossierTest {
         HttpResponse<String> modifier = appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", corps, "\"" + vu.get("version").asInt() + "\"");
         assertThat(modifier.statusCode()).isEqualTo(409);
         assertThat(json(modifier).get("detail").asString()).endsWith(": le bailleur a retiré sa demande ; une nouvelle demande pour"
-                + " l'opération se fait par un nouveau dossier.");
+                + " l'opération se fait par un nouveau dossier, qui peut être copié de celui-ci (POST /api/v1/dossiers/" + id + "/copie).");
         JsonNode ligne = json(appeler("GET", "/api/v1/dossiers/" + id + "/historique", "instructeur", null, null)).valueStream()
                 .filter(l -> l.get("action").asString().equals("RETRAIT")).toList().get(0);
         assertThat(ligne.get("qui").asString()).isEqualTo("bailleur");
@@ -840,6 +841,64 @@ class CycleDossierTest {
         assertThat(json(appeler("POST", "/api/v1/dossiers/" + nouveau + "/retrait", "bailleur", null, null)).get("detail").asString())
                 .isEqualTo("Le dossier est au statut INSTRUIT : son instruction est close (décision favorable), la demande ne se"
                         + " retire plus.");
+    }
+
+    /**
+     * A refused request is filed again, or a programmed operation asked for its agrément, from a copy of its dossier:
+     * a new draft with the same content, its own life, and the source as it was.
+     */
+    @Test
+    void uneOperationRefuseeRepartDUneCopieDeSonDossier() throws Exception {
+        String id = creer(dossierRouen());
+        assertThat(deposer(id).statusCode()).isEqualTo(200);
+        for (String etape : new String[] {"{\"action\": \"PRENDRE_EN_INSTRUCTION\"}",
+                "{\"action\": \"INSTRUIRE\", \"decision\": \"DEFAVORABLE\", \"message\": \"Loyers trop hauts.\"}"}) {
+            assertThat(appeler("POST", "/api/v1/dossiers/" + id + "/instruction", "instructeur", etape, null).statusCode()).isEqualTo(200);
+        }
+        JsonNode refuse = json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null));
+        HttpResponse<String> modifier = appeler("PUT", "/api/v1/dossiers/" + id, "bailleur", dossierRouen(),
+                "\"" + refuse.get("version").asInt() + "\"");
+        assertThat(json(modifier).get("detail").asString()).endsWith(": son instruction est close ; une nouvelle demande pour"
+                + " l'opération se fait par un nouveau dossier, qui peut être copié de celui-ci (POST /api/v1/dossiers/" + id + "/copie).");
+        String copie = "/api/v1/dossiers/" + id + "/copie";
+        assertThat(appeler("POST", copie, "bailleur2", null, null).statusCode()).as("un autre bailleur ne le voit pas").isEqualTo(404);
+        assertThat(appeler("POST", copie, "instructeur", null, null).statusCode()).isEqualTo(403);
+        long avant = jdbc.sql("SELECT count(*) FROM dossier").query(Long.class).single();
+        HttpResponse<String> phaseInconnue = appeler("POST", copie, "bailleur", "{\"phase\": \"ETUDE\"}", null);
+        assertThat(phaseInconnue.statusCode()).isEqualTo(400);
+        assertThat(json(phaseInconnue).get("detail").asString()).isEqualTo("« phase » vaut PROGRAMMATION ou AGREMENT (reçu : « ETUDE »).");
+        HttpResponse<String> champInconnu = appeler("POST", copie, "bailleur", "{\"phse\": \"AGREMENT\"}", null);
+        assertThat(champInconnu.statusCode()).isEqualTo(400);
+        assertThat(json(champInconnu).get("detail").asString()).contains("phse");
+        assertThat(jdbc.sql("SELECT count(*) FROM dossier").query(Long.class).single()).as("rien de créé").isEqualTo(avant);
+
+        // The same request filed again: the content whole, none of the source's life; deposited, since the first is closed.
+        HttpResponse<String> copiee = appeler("POST", copie, "bailleur", null, null);
+        assertThat(copiee.statusCode()).isEqualTo(201);
+        String nouveau = json(copiee).get("id").asString();
+        assertThat(copiee.headers().firstValue("Location").orElseThrow()).endsWith("/api/v1/dossiers/" + nouveau);
+        JsonNode lu = json(appeler("GET", "/api/v1/dossiers/" + nouveau, "bailleur", null, null));
+        assertThat(lu.get("statut").asString()).isEqualTo("BROUILLON");
+        assertThat(lu.get("dossier")).isEqualTo(refuse.get("dossier"));
+        for (String champ : new String[] {"decision", "messageInstruction", "premierDepotLe", "evaluationDepot", "derniereEvaluation"}) {
+            assertThat(lu.has(champ)).as(champ).isFalse();
+        }
+        JsonNode creation = json(appeler("GET", "/api/v1/dossiers/" + nouveau + "/historique", "bailleur", null, null)).get(0);
+        assertThat(creation.get("action").asString()).isEqualTo("CREATION");
+        assertThat(creation.get("detail").get("copieDe").asString()).isEqualTo(id);
+        assertThat(deposer(nouveau).statusCode()).isEqualTo(200);
+        JsonNode source = json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null));
+        assertThat(source.get("statut").asString()).isEqualTo("INSTRUIT");
+        assertThat(source.get("version")).isEqualTo(refuse.get("version"));
+
+        // The phase changed on the way, as typed: the rest of the content as it was.
+        HttpResponse<String> programmation = appeler("POST", copie, "bailleur", "{\"phase\": \" programmation\"}", null);
+        assertThat(programmation.statusCode()).isEqualTo(201);
+        JsonNode contenu = json(appeler("GET", "/api/v1/dossiers/" + json(programmation).get("id").asString(), "bailleur", null, null))
+                .get("dossier");
+        assertThat(contenu.get("phase").asString()).isEqualTo("PROGRAMMATION");
+        ((ObjectNode) contenu).put("phase", refuse.get("dossier").get("phase").asString());
+        assertThat(contenu).isEqualTo(refuse.get("dossier"));
     }
 
     @Test

@@ -81,6 +81,14 @@ class OpenApiTest {
         }
         assertThat(api.get("paths").get("/api/v1/evaluations").get("post").get("responses").get("200").get("content")
                 .get("application/json").get("schema").get("$ref").asString()).isEqualTo("#/components/schemas/Resultat");
+        // A copy answers as a creation, and says what its optional body takes.
+        JsonNode copie = api.get("paths").get("/api/v1/dossiers/{id}/copie").get("post");
+        assertThat(copie.get("responses").get("201").get("content").get("application/json").get("schema").get("$ref").asString())
+                .isEqualTo("#/components/schemas/DossierGarde");
+        assertThat(copie.get("requestBody").has("required") && copie.get("requestBody").get("required").asBoolean()).isFalse();
+        String corpsDeCopie = copie.get("requestBody").get("content").get("application/json").get("schema").get("$ref").asString();
+        assertThat(api.get("components").get("schemas").get(corpsDeCopie.substring(corpsDeCopie.lastIndexOf('/') + 1))
+                .get("properties").propertyNames()).containsExactly("phase");
         JsonNode contratDossier = Json.MAPPER.readTree(Ressources.texte("contrat/dossier.schema.json"));
         assertThat(api.get("components").get("schemas").get("Dossier").get("required")).isEqualTo(contratDossier.get("required"));
         assertThat(api.get("components").get("schemas").get("Dossier").get("properties").propertyNames())
