@@ -45,6 +45,10 @@ ids = list(corps_de)
 organisations = json.loads(req("GET", "/api/v1/admin/organisations", "admin")[2])
 service = next(o["id"] for o in organisations if o["type"] == "SERVICE_INSTRUCTEUR")
 problemes, durees = [], {}
+# A colleague of the service that instructs, to give dossiers to while they are deposited, instructed or withdrawn.
+socle = json.loads(req("GET", "/api/v1/moi", "instructeur-socle")[2])["organisation"]
+req("POST", "/api/v1/admin/comptes", "admin", {"identifiant": "renfort", "motDePasse": "un mot de passe assez long",
+                                               "organisation": socle})
 
 def operation():
     i = random.choice(ids)
@@ -59,7 +63,10 @@ def operation():
     if c < 0.6:
         # A reopening races the bailleur's deposit of another dossier of the same operation: never both in instruction.
         action = random.choice(["PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS", "INSTRUIRE", "CORRIGER_DECISION",
-                                "ROUVRIR_INSTRUCTION"])
+                                "ROUVRIR_INSTRUCTION", "CONFIER"])
+        if action == "CONFIER":
+            return "CONFIER", req("POST", f"/api/v1/dossiers/{i}/instruction", "instructeur-socle",
+                                  {"action": action, "instructeur": random.choice(["renfort", "instructeur-socle"])})
         corps = {"action": action, "message": "m"}
         if action == "CORRIGER_DECISION" or (action == "INSTRUIRE" and random.random() < 0.7):
             corps["decision"] = random.choice(["FAVORABLE", "DEFAVORABLE"])
@@ -145,18 +152,23 @@ print("opérations en instruction :", len(en_cours), "en double :", len(doubles)
 for v in doubles[:5]:
     print("en double :", v)
 # What each dossier says agrees with its history: the decision is the last one said (a close, a correction), none once
-# reopened or before any close; a withdrawn dossier was withdrawn once.
+# reopened or before any close; a withdrawn dossier was withdrawn once; its instructeur is the last who took or was given it.
 incoherents = []
 for ligne in req("GET", "/api/v1/dossiers?format=jsonl", "bailleur2")[2].decode().splitlines():
     d = json.loads(ligne)
     historique = json.loads(req("GET", f"/api/v1/dossiers/{d['id']}/historique", "bailleur2")[2])
-    attendue = None
+    attendue, instructeur = None, None
     for h in historique:
         if h["action"] in ("INSTRUIRE", "CORRIGER_DECISION", "ROUVRIR_INSTRUCTION"):
             attendue = (h.get("detail") or {}).get("decision") if h["action"] != "ROUVRIR_INSTRUCTION" else None
+        # Who has it: the last to take it in instruction, or to whom it was given since.
+        if h["action"] == "PRENDRE_EN_INSTRUCTION":
+            instructeur = h["qui"]
+        if h["action"] == "CONFIER":
+            instructeur = h["detail"]["instructeur"]
     retraits = sum(1 for h in historique if h["action"] == "RETRAIT")
-    if d.get("decision") != attendue or retraits != (1 if d["statut"] == "RETIRE" else 0):
-        incoherents.append((d["id"], d["statut"], d.get("decision"), attendue, retraits))
+    if d.get("decision") != attendue or retraits != (1 if d["statut"] == "RETIRE" else 0) or d.get("instructeur") != instructeur:
+        incoherents.append((d["id"], d["statut"], d.get("decision"), attendue, retraits, d.get("instructeur"), instructeur))
 print("dossiers relus :", len(corps_de), "incohérents avec leur historique :", len(incoherents))
 for i in incoherents[:5]:
     print("incohérent :", i)

@@ -102,6 +102,10 @@ for h in HOSTILE + ["accordée", "FAVORABLE" * 30, "NON_RENSEIGNEE", ["FAVORABLE
           "instructeur-socle", {"action": "DEMANDER_COMPLEMENTS", "message": "m", "decision": h}))
     check(f"ROUVRIR_INSTRUCTION message={str(h)[:20]!r}", req("POST", f"/api/v1/dossiers/{d2id}/instruction",
           "instructeur-socle", {"action": "ROUVRIR_INSTRUCTION", "message": h}))
+# Given to a colleague: whatever « instructeur » holds, a French 4xx or the dossier given, never a 500.
+for h in HOSTILE + ["INSTRUCTEUR-SOCLE ", "instructeur", "dreal28", "x" * 5000]:
+    check(f"CONFIER instructeur={str(h)[:20]!r}", req("POST", f"/api/v1/dossiers/{d2id}/instruction", "instructeur-socle",
+          {"action": "CONFIER", "instructeur": h}))
 statut = json.loads(req("GET", f"/api/v1/dossiers/{d2id}", "instructeur-socle")[2])["statut"]
 if statut != "EN_INSTRUCTION":
     problems.append(("pieces hostiles", 0, "", ("statut " + statut + " au lieu de EN_INSTRUCTION").encode()))

@@ -56,11 +56,13 @@ class CycleController {
     private final BudgetDesCorps budget;
     private final ImpressionsEnCours impressions;
     private final JsonMapper mapper;
+    private final AttributionDesDossiers attribution;
     private final DepotsScelles depotsScelles;
 
     /** {@code mapper}: Spring's, which reads every other JSON body of the API (and refuses a text the base cannot keep). */
     CycleController(DossiersStore dossiers, EvaluationsStore evaluations, CycleDossier cycle, BudgetDesCorps budget,
-                    ImpressionsEnCours impressions, JsonMapper mapper, DepotsScelles depotsScelles) {
+                    ImpressionsEnCours impressions, JsonMapper mapper, DepotsScelles depotsScelles, AttributionDesDossiers attribution) {
+        this.attribution = attribution;
         this.dossiers = dossiers;
         this.evaluations = evaluations;
         this.cycle = cycle;
@@ -287,8 +289,11 @@ class CycleController {
 
     record Instruction(@Schema(description = "L'étape (sans égard à la casse) : PRENDRE_EN_INSTRUCTION (d'un dossier DEPOSE),"
             + " DEMANDER_COMPLEMENTS et INSTRUIRE (d'un dossier EN_INSTRUCTION), CORRIGER_DECISION et ROUVRIR_INSTRUCTION (d'un"
-            + " dossier INSTRUIT : une clôture faite par erreur, défaite, le dossier de nouveau EN_INSTRUCTION sans décision).",
-            allowableValues = {"PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS", "INSTRUIRE", "CORRIGER_DECISION", "ROUVRIR_INSTRUCTION"})
+            + " dossier INSTRUIT : une clôture faite par erreur, défaite, le dossier de nouveau EN_INSTRUCTION sans décision) ;"
+            + " CONFIER (d'un dossier DEPOSE, EN_INSTRUCTION ou COMPLEMENTS_DEMANDES, avec instructeur) : le dossier passe à un"
+            + " instructeur du service, sans changer de statut.",
+            allowableValues = {"PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS", "INSTRUIRE", "CORRIGER_DECISION", "ROUVRIR_INSTRUCTION",
+                    "CONFIER"})
                        String action,
                        @Schema(description = "Pour DEMANDER_COMPLEMENTS et ROUVRIR_INSTRUCTION, requis : les compléments attendus du"
                                + " bailleur, ou pourquoi l'instruction est rouverte.", maxLength = MESSAGE_AU_PLUS) String message,
@@ -301,7 +306,10 @@ class CycleController {
                                + " (sans égard à la casse) ; pour CORRIGER_DECISION (d'un dossier INSTRUIT, avec un message qui dit"
                                + " pourquoi), requis : le sens dit après coup ou corrigé. Avec une autre action, ou une autre valeur,"
                                + " la requête est refusée (400).",
-                               allowableValues = {"FAVORABLE", "DEFAVORABLE"}) String decision) { }
+                               allowableValues = {"FAVORABLE", "DEFAVORABLE"}) String decision,
+                       @Schema(description = "Pour CONFIER, requis : l'identifiant du compte de votre service à qui le dossier"
+                               + " est confié (sans égard à la casse), que le dossier montre ensuite dans instructeur ; avec une"
+                               + " autre action, la requête est refusée (400).", example = "elodie.martin") String instructeur) { }
 
     @Operation(summary = "Faire avancer l'instruction d'un dossier déposé (instructeur de son territoire)")
     @ApiResponse(responseCode = "200", description = "Transition faite : le corps donne le nouveau statut.")
@@ -317,8 +325,15 @@ class CycleController {
         Utilisateur u = compte.utilisateur();
         DossierStocke d = visible(id, u);
         IfMatch.exiger(ifMatch, d);
-        cycle.instruire(u, d, instruction.action(), instruction.message() == null ? null : borne(instruction.message()),
-                instruction.pieces(), instruction.decision(), ifMatch != null);
+        if (instruction.action() != null && instruction.action().strip().equalsIgnoreCase("CONFIER")) {
+            attribution.confier(u, d, instruction, ifMatch != null);
+        } else if (instruction.instructeur() != null) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Instructeur hors de CONFIER", "« instructeur » dit à qui"
+                    + " l'action CONFIER donne le dossier ; une autre étape revient à qui la fait (PRENDRE_EN_INSTRUCTION : à vous).");
+        } else {
+            cycle.instruire(u, d, instruction.action(), instruction.message() == null ? null : borne(instruction.message()),
+                    instruction.pieces(), instruction.decision(), ifMatch != null);
+        }
         DossierStocke apres = dossiers.visible(uuid(id), u).orElseThrow();
         return ResponseEntity.ok(Map.of("statut", apres.statut()));
     }

@@ -400,7 +400,7 @@ class CycleDossier {
             // Closed by mistake (the wrong dossier, or before a piece came): back in instruction, its decision unsaid.
             case "ROUVRIR_INSTRUCTION" -> { depuis = "INSTRUIT"; vers = "EN_INSTRUCTION"; }
             default -> throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Action inconnue", "Actions possibles :"
-                    + " PRENDRE_EN_INSTRUCTION, DEMANDER_COMPLEMENTS, INSTRUIRE, CORRIGER_DECISION, ROUVRIR_INSTRUCTION.");
+                    + " PRENDRE_EN_INSTRUCTION, DEMANDER_COMPLEMENTS, INSTRUIRE, CORRIGER_DECISION, ROUVRIR_INSTRUCTION, CONFIER.");
         }
         if (vers.equals("COMPLEMENTS_DEMANDES") && (message == null || message.isBlank())) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Message requis", "Dites au bailleur quels compléments sont attendus.");

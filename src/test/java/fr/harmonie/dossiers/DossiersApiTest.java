@@ -504,6 +504,79 @@ class DossiersApiTest {
                 .isEqualTo(400);
     }
 
+    /**
+     * An instructeur away in December: his dossiers, taken in instruction, go to a colleague, who reads them in his part
+     * of the queue. Only to an active instructeur of the same service, and nothing the bailleur reads changes but who.
+     */
+    @Test
+    void unDossierPrisEnInstructionSeConfieAUnCollegueDuService() throws Exception {
+        String motDePasse = "un mot de passe assez long";
+        long service = json(ClientHttp.appeler(port, "GET", "/api/v1/moi", "instructeur", null, null)).get("organisation").asLong();
+        for (String compte : new String[] {"remplacante", "parti"}) {
+            assertThat(ClientHttp.appeler(port, "POST", "/api/v1/admin/comptes", "admin", "{\"identifiant\": \"" + compte
+                    + "\", \"motDePasse\": \"" + motDePasse + "\", \"organisation\": " + service + "}", null).statusCode()).isEqualTo(201);
+        }
+        assertThat(ClientHttp.appeler(port, "PUT", "/api/v1/admin/comptes/parti/actif", "admin", "{\"actif\": false}", null)
+                .statusCode()).isEqualTo(204);
+        String id = DossiersDeTest.creer(port, "76540", true);
+        String instruction = "/api/v1/dossiers/" + id + "/instruction";
+        assertThat(ClientHttp.appeler(port, "POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null)
+                .statusCode()).isEqualTo(200);
+        JsonNode pris = json(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id, "instructeur", null, null));
+
+        // Refused, and nothing changes: not an instructeur of this service (another's, a DREAL, a departed colleague), no one
+        // named, a message the bailleur would read, a bailleur, a service that does not see the dossier.
+        for (String[] refus : new String[][] {
+                {"instructeur", "{\"action\": \"CONFIER\", \"instructeur\": \"instructeur28\"}", "400"},
+                {"instructeur", "{\"action\": \"CONFIER\", \"instructeur\": \"dreal28\"}", "400"},
+                {"instructeur", "{\"action\": \"CONFIER\", \"instructeur\": \"parti\"}", "400"},
+                {"instructeur", "{\"action\": \"CONFIER\"}", "400"},
+                {"instructeur", "{\"action\": \"CONFIER\", \"instructeur\": \"remplacante\", \"message\": \"Congés.\"}", "400"},
+                {"instructeur", "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"m\", \"instructeur\": \"remplacante\"}", "400"},
+                {"instructeur", "{\"action\": \"CONFIER\", \"instructeur\": \"instructeur\"}", "409"},
+                {"bailleur", "{\"action\": \"CONFIER\", \"instructeur\": \"remplacante\"}", "403"},
+                {"instructeur38", "{\"action\": \"CONFIER\", \"instructeur\": \"remplacante\"}", "404"}}) {
+            HttpResponse<String> r = ClientHttp.appeler(port, "POST", instruction, refus[0], refus[1], null);
+            assertThat(r.statusCode()).as(refus[1]).isEqualTo(Integer.parseInt(refus[2]));
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(json(ClientHttp.appeler(port, "POST", instruction, "instructeur",
+                "{\"action\": \"CONFIER\", \"instructeur\": \"instructeur28\"}", null)).get("detail").asString())
+                .isEqualTo("« instructeur28 » n'est pas un compte actif de votre service instructeur : le dossier se confie à l'un"
+                        + " de ses instructeurs.");
+        assertThat(json(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id, "instructeur", null, null))).isEqualTo(pris);
+
+        // Given, as typed (a capital), on the version read: the same status, another instructeur, a new version.
+        HttpResponse<String> confie = ClientHttp.appeler(port, "POST", instruction, "instructeur",
+                "{\"action\": \"confier\", \"instructeur\": \" Remplacante\"}", "\"" + pris.get("version").asInt() + "\"");
+        assertThat(confie.statusCode()).isEqualTo(200);
+        assertThat(json(confie).get("statut").asString()).isEqualTo("EN_INSTRUCTION");
+        JsonNode lu = json(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id, "bailleur", null, null));
+        assertThat(lu.get("instructeur").asString()).isEqualTo("remplacante");
+        assertThat(lu.get("statut").asString()).isEqualTo("EN_INSTRUCTION");
+        assertThat(lu.get("version").asInt()).isEqualTo(pris.get("version").asInt() + 1);
+        assertThat(lister("instructeur", "?instructeur=remplacante").valueStream().map(d -> d.get("id").asString()).toList()).contains(id);
+        assertThat(lister("instructeur", "?instructeur=instructeur").valueStream().map(d -> d.get("id").asString()).toList())
+                .doesNotContain(id);
+        List<JsonNode> historique = json(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id + "/historique", "bailleur", null, null))
+                .valueStream().toList();
+        JsonNode ligne = historique.get(historique.size() - 1);
+        assertThat(ligne.get("action").asString()).isEqualTo("CONFIER");
+        assertThat(ligne.get("qui").asString()).isEqualTo("instructeur");
+        assertThat(ligne.get("detail")).isEqualTo(Json.MAPPER.readTree("{\"territoire\": \"metropole-rouen-normandie\","
+                + " \"instructeur\": \"remplacante\", \"instructeurPrecedent\": \"instructeur\"}"));
+        // On the version read before it: stale.
+        assertThat(ClientHttp.appeler(port, "POST", instruction, "instructeur", "{\"action\": \"CONFIER\", \"instructeur\": \"instructeur\"}",
+                "\"" + pris.get("version").asInt() + "\"").statusCode()).isEqualTo(412);
+        // She instructs it; closed, it is given to no one.
+        assertThat(ClientHttp.appeler(port, "POST", instruction, "remplacante", motDePasse, "{\"action\": \"INSTRUIRE\"}", null)
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> clos = ClientHttp.appeler(port, "POST", instruction, "instructeur",
+                "{\"action\": \"CONFIER\", \"instructeur\": \"instructeur\"}", null);
+        assertThat(clos.statusCode()).isEqualTo(409);
+        assertThat(json(clos).get("detail").asString()).endsWith("; son instruction est close.");
+    }
+
     private static JsonNode json(HttpResponse<String> r) {
         return Json.MAPPER.readTree(r.body());
     }
