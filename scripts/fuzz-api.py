@@ -126,7 +126,8 @@ for p in paths:
             check(f"{m} {p} {s[:20]}", req(m, p.format(s), "admin", {"actif": True} if m in ("PUT", "POST") else None))
 queries = ["/api/v1/dossiers?statut={}", "/api/v1/dossiers?commune={}", "/api/v1/dossiers?territoire={}", "/api/v1/dossiers?reference={}",
            "/api/v1/dossiers?tri={}", "/api/v1/dossiers?format={}", "/api/v1/dossiers?format=jsonl&commune={}", "/api/v1/dossiers?siren={}", "/api/v1/dossiers?phase={}", "/api/v1/dossiers?instructeur={}", "/api/v1/dossiers?decision={}", "/api/v1/dossiers?rejetImpliciteAvant={}", "/api/v1/dossiers?modifieDepuis={}", "/api/v1/dossiers?niveau={}", "/api/v1/dossiers?deposeDu={}", "/api/v1/dossiers?deposeAu={}", "/api/v1/dossiers?apres={}", "/api/v1/dossiers?limite={}", "/api/v1/dossiers/" + did + "/evaluations?apres={}",
-           "/api/v1/dossiers/" + did + "/evaluations?limite={}", "/api/v1/journal?objet={}", "/api/v1/journal?action={}", "/api/v1/journal?avant={}",
+           "/api/v1/dossiers/" + did + "/evaluations?limite={}", "/api/v1/journal?objet={}", "/api/v1/journal?action={}", "/api/v1/journal?avant={}", "/api/v1/journal?qui={}",
+           "/api/v1/journal?du={}", "/api/v1/journal?au={}", "/api/v1/journal?du=2026-01-01&au={}",
            "/api/v1/journal?limite={}", "/api/v1/territoires/region-84/regles?date={}", "/api/v1/territoires/region-84/fiche?date={}", "/api/v1/communes?nom={}",
            "/api/v1/communes?codePostal={}", "/api/v1/communes?nom=saint&codePostal={}", "/api/v1/communes?nom={}%2076000",
            "/api/v1/communes/76540?date={}", "/api/v1/statistiques?du={}", "/api/v1/statistiques?au={}",

@@ -2,6 +2,7 @@ package fr.harmonie.dossiers;
 
 import fr.harmonie.stockage.ActionJournal;
 import fr.harmonie.web.ProblemeHttpException;
+import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
@@ -68,6 +69,25 @@ final class FiltresDuJournal {
                     + " dossiers de sa région : « " + (autreObjet ? objet : action) + " » n'en concerne aucun. Les actions des"
                     + " dossiers : " + ActionJournal.de("dossier") + ".");
         }
+    }
+
+    /** Who acted, as accounts are named (in lower case), or null when not filtered. */
+    static String qui(String texte) {
+        return texte == null ? null : texte.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The days {@code du} to {@code au}, both included, in Paris: as the list's {@code deposeDu} and {@code deposeAu}
+     * read them. Reversed, no line could match: refused rather than an empty page.
+     */
+    static LocalDate[] jours(String du, String au) {
+        LocalDate premier = FiltresDeLaListe.jour("du", du);
+        LocalDate dernier = FiltresDeLaListe.jour("au", au);
+        if (premier != null && dernier != null && premier.isAfter(dernier)) {
+            throw refus("Période à l'envers", "« du » (" + premier + ") est après « au » (" + dernier + ") : aucune ligne ne"
+                    + " peut être des deux.");
+        }
+        return new LocalDate[] {premier, dernier};
     }
 
     private static ProblemeHttpException refus(String titre, String detail) {

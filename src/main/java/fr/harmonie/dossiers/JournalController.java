@@ -3,6 +3,8 @@ package fr.harmonie.dossiers;
 import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
+import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.json.Citations;
 import fr.harmonie.json.Horodatage;
 import fr.harmonie.json.Json;
 import fr.harmonie.web.Pagination;
@@ -12,6 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +46,9 @@ class JournalController {
      * {@code avant}: the lines older than this id (the next page, which the {@code Link} header gives); {@code objet}
      * (say {@code dossier:<id>} or {@code compte:<identifiant>}) and {@code action}: only those lines.
      */
-    @Operation(summary = "Lire le journal : qui a fait quoi (administration ; DREAL pour sa région)")
+    @Operation(summary = "Lire le journal : qui a fait quoi (administration ; DREAL pour sa région)",
+            description = "Filtres : objet (dossier:<id>, compte:<identifiant>…), action, qui (l'auteur des lignes, un"
+                    + " identifiant de compte), du et au (jours AAAA-MM-JJ à Paris, compris l'un et l'autre).")
     @ApiResponse(responseCode = "200", description = "Les lignes du journal, par pages.")
     @ApiResponse(responseCode = "403", description = "Compte qui n'est ni administrateur ni DREAL.")
     @GetMapping("/api/v1/journal")
@@ -51,7 +56,10 @@ class JournalController {
                                                    @RequestParam(required = false) Long avant,
                                                    @RequestParam(required = false) Integer limite,
                                                    @RequestParam(name = "objet", required = false) String objetEcrit,
-                                                   @RequestParam(name = "action", required = false) String actionEcrite) {
+                                                   @RequestParam(name = "action", required = false) String actionEcrite,
+                                                   @RequestParam(name = "qui", required = false) String quiEcrit,
+                                                   @RequestParam(required = false) String du,
+                                                   @RequestParam(required = false) String au) {
         Utilisateur u = compte.utilisateur();
         if (u.role() != Role.ADMIN && u.role() != Role.DREAL) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Le journal est lu par l'administration et les DREAL.");
@@ -62,8 +70,11 @@ class JournalController {
         if (u.role() == Role.DREAL) {
             FiltresDuJournal.dUnDossier(objet, action);
         }
+        String qui = FiltresDuJournal.qui(quiEcrit);
+        LocalDate[] jours = FiltresDuJournal.jours(du, au);
         String conditions = (avant == null ? "" : " AND j.id < :avant") + (objet == null ? "" : " AND j.objet = :objet")
-                + (action == null ? "" : " AND j.action = :action");
+                + (action == null ? "" : " AND j.action = :action") + (qui == null ? "" : " AND j.qui = :qui")
+                + (jours[0] == null ? "" : " AND j.quand >= :du") + (jours[1] == null ? "" : " AND j.quand < :lendemainDuDernierJour");
         String sql;
         if (u.role() == Role.ADMIN) {
             sql = "SELECT j.id, j.quand, j.qui, j.action, j.objet, j.detail::text FROM journal j WHERE true" + conditions;
@@ -78,14 +89,47 @@ class JournalController {
         parametres.put("avant", avant == null ? 0L : avant);
         parametres.put("objet", objet == null ? "" : objet);
         parametres.put("action", action == null ? "" : action);
+        parametres.put("qui", qui == null ? "" : qui);
+        if (jours[0] != null) {
+            parametres.put("du", jours[0].atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());
+        }
+        if (jours[1] != null) {
+            parametres.put("lendemainDuDernierJour", jours[1].plusDays(1).atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());
+        }
+        if (qui != null) {
+            refuserUnAuteurInconnu(qui, u);
+        }
         List<Map<String, Object>> lignes = jdbc.sql(sql + " ORDER BY j.id DESC LIMIT " + taille).params(parametres)
                 .query((rs, n) -> ligne(rs)).list();
         Map<String, Object> suivante = new LinkedHashMap<>();
         suivante.put("avant", lignes.isEmpty() ? null : lignes.get(lignes.size() - 1).get("id"));
         suivante.put("objet", objet);
         suivante.put("action", action);
+        suivante.put("qui", qui);
+        suivante.put("du", jours[0]);
+        suivante.put("au", jours[1]);
         ResponseEntity.BodyBuilder reponse = Pagination.page(lignes.size(), taille, "/api/v1/journal", suivante);
         return reponse.body(lignes);
+    }
+
+    /**
+     * A name no line can be by (« e.martin » for « elodie.martin ») would read as « this account did nothing » to the
+     * person auditing: refused. An administrateur is told whether it is an account; a DREAL only whether it acted on
+     * a dossier of its région, which is all it may read, so that no account name of another région is learnt this way.
+     */
+    private void refuserUnAuteurInconnu(String qui, Utilisateur u) {
+        boolean connu = u.role() == Role.ADMIN
+                ? jdbc.sql("SELECT EXISTS (SELECT 1 FROM compte WHERE identifiant = :qui) OR EXISTS (SELECT 1 FROM journal WHERE qui = :qui)")
+                        .param("qui", qui).query(Boolean.class).single()
+                : jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM journal j JOIN dossier d ON j.objet = 'dossier:' || d.id::text
+                                       WHERE j.qui = :qui AND d.region = :region AND d.statut <> 'BROUILLON')""")
+                        .param("qui", qui).param("region", u.region() == null ? "" : u.region()).query(Boolean.class).single();
+        if (!connu) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Auteur inconnu", "« " + Citations.abregee(qui, 60) + " » "
+                    + (u.role() == Role.ADMIN ? "n'est pas un compte, et aucune ligne du journal n'est de lui."
+                    : "n'a rien fait que vous puissiez lire au journal (les dossiers de votre région)."));
+        }
     }
 
     /** One journal line as the API shows it. */

@@ -577,6 +577,54 @@ class DossiersApiTest {
         assertThat(json(clos).get("detail").asString()).endsWith("; son instruction est close.");
     }
 
+    /**
+     * An audit reads what one account did, day by day in Paris: the lines of 31 March at 23:59:59 and of 1 April at
+     * midnight, in Paris (summer time, UTC+2), fall on either side of the day's bound. A name no line is by is refused,
+     * and a DREAL learns no name of another région that way.
+     */
+    @Test
+    void leJournalSeLitParAuteurEtParJoursAParis() throws Exception {
+        for (String quand : new String[] {"2026-03-31T21:59:59Z", "2026-03-31T22:00:00Z"}) {
+            jdbc.sql("INSERT INTO journal (quand, qui, action, objet, detail) VALUES (?::timestamptz, 'auditeur.test',"
+                    + " 'CHANGEMENT_MOT_DE_PASSE', 'compte:auditeur.test', '{}'::jsonb)").param(quand).update();
+        }
+        JsonNode tout = json(ClientHttp.appeler(port, "GET", "/api/v1/journal?qui=Auditeur.Test", "admin", null, null));
+        assertThat(tout.valueStream().map(l -> l.get("quand").asString()).toList())
+                .containsExactly("2026-03-31T22:00:00Z", "2026-03-31T21:59:59Z");
+        assertThat(json(ClientHttp.appeler(port, "GET", "/api/v1/journal?qui=auditeur.test&du=2026-04-01", "admin", null, null))
+                .valueStream().map(l -> l.get("quand").asString()).toList()).containsExactly("2026-03-31T22:00:00Z");
+        assertThat(json(ClientHttp.appeler(port, "GET", "/api/v1/journal?qui=auditeur.test&du=2026-03-31&au=2026-03-31", "admin", null,
+                null)).valueStream().map(l -> l.get("quand").asString()).toList()).containsExactly("2026-03-31T21:59:59Z");
+        HttpResponse<String> premierePage = ClientHttp.appeler(port, "GET", "/api/v1/journal?qui=auditeur.test&au=2026-04-01&limite=1",
+                "admin", null, null);
+        String suivante = premierePage.headers().firstValue("Link").orElseThrow();
+        assertThat(suivante).contains("qui=auditeur.test", "au=2026-04-01");
+        assertThat(json(ClientHttp.appeler(port, "GET", suivante.substring(suivante.indexOf("/api/"), suivante.indexOf('>')), "admin",
+                null, null)).valueStream().map(l -> l.get("quand").asString()).toList()).containsExactly("2026-03-31T21:59:59Z");
+        // Every line of an account's, and only its own: the bailleur's creations, deposits, evaluations.
+        String id = DossiersDeTest.creer(port, "76540", true);
+        JsonNode duBailleur = json(ClientHttp.appeler(port, "GET", "/api/v1/journal?qui=bailleur&limite=500", "admin", null, null));
+        assertThat(duBailleur.valueStream().allMatch(l -> l.get("qui").asString().equals("bailleur"))).isTrue();
+        assertThat(duBailleur.valueStream().filter(l -> l.get("objet").asString().equals("dossier:" + id)).map(l -> l.get("action")
+                .asString()).toList()).contains("DEPOT", "CREATION");
+
+        HttpResponse<String> inconnu = ClientHttp.appeler(port, "GET", "/api/v1/journal?qui=e.martin", "admin", null, null);
+        assertThat(inconnu.statusCode()).isEqualTo(400);
+        assertThat(json(inconnu).get("detail").asString()).isEqualTo("« e.martin » n'est pas un compte, et aucune ligne du journal n'est de lui.");
+        HttpResponse<String> aLEnvers = ClientHttp.appeler(port, "GET", "/api/v1/journal?du=2026-04-02&au=2026-04-01", "admin", null, null);
+        assertThat(aLEnvers.statusCode()).isEqualTo(400);
+        assertThat(json(aLEnvers).get("detail").asString()).isEqualTo("« du » (2026-04-02) est après « au » (2026-04-01) : aucune ligne"
+                + " ne peut être des deux.");
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/journal?du=01/04/2026", "admin", null, null).statusCode()).isEqualTo(400);
+        // A DREAL: the instructeur of its région's dossiers, yes; an account that acted on none of them, no.
+        assertThat(json(ClientHttp.appeler(port, "GET", "/api/v1/journal?qui=bailleur&limite=500", "dreal28", null, null)).valueStream()
+                .map(l -> l.get("objet").asString()).toList()).contains("dossier:" + id);
+        HttpResponse<String> horsRegion = ClientHttp.appeler(port, "GET", "/api/v1/journal?qui=auditeur.test", "dreal28", null, null);
+        assertThat(horsRegion.statusCode()).isEqualTo(400);
+        assertThat(json(horsRegion).get("detail").asString()).isEqualTo("« auditeur.test » n'a rien fait que vous puissiez lire au"
+                + " journal (les dossiers de votre région).");
+    }
+
     private static JsonNode json(HttpResponse<String> r) {
         return Json.MAPPER.readTree(r.body());
     }
