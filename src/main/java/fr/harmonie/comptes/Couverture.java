@@ -48,7 +48,27 @@ class Couverture implements CouvertureDesPacks {
             couverts.add(new PackCouvert(p.id(), p.manifeste().libelle(), p.manifeste().niveau(),
                     lue.services().getOrDefault(p.id(), List.of()), lue.dossiers().getOrDefault(p.id(), 0L)));
         }
-        return new Etat(couverts, alertes(registre, lue));
+        List<String> alertes = new ArrayList<>(alertes(registre, lue));
+        alertes.addAll(dossiersDeComptesDesactives());
+        return new Etat(couverts, alertes);
+    }
+
+    /**
+     * An instructeur who left keeps the dossiers he had taken or was given: they are still in the service's queue, but
+     * named after someone who will not answer. Said here, where the administrator who deactivated him looks next.
+     */
+    private List<String> dossiersDeComptesDesactives() {
+        return jdbc.sql("SELECT c.identifiant, o.nom, o.id, count(*) FROM dossier d JOIN compte c ON c.identifiant = d.instructeur"
+                        + " JOIN organisation o ON o.id = c.organisation_id WHERE NOT c.actif AND d.statut IN " + EN_COURS
+                        + " GROUP BY c.identifiant, o.nom, o.id ORDER BY c.identifiant")
+                .query((rs, n) -> {
+                    long nombre = rs.getLong(4);
+                    String identifiant = rs.getString(1);
+                    return "Le compte désactivé « " + identifiant + " » (" + rs.getString(2) + ", organisation " + rs.getLong(3)
+                            + ") garde " + (nombre == 1 ? "1 dossier en cours" : nombre + " dossiers en cours") + " : son service"
+                            + " les trouve par GET /api/v1/dossiers?instructeur=" + identifiant + " et les confie à un collègue"
+                            + " (POST /api/v1/dossiers/{id}/instruction, action CONFIER).";
+                }).list();
     }
 
     @Override

@@ -516,8 +516,19 @@ class DossiersApiTest {
             assertThat(ClientHttp.appeler(port, "POST", "/api/v1/admin/comptes", "admin", "{\"identifiant\": \"" + compte
                     + "\", \"motDePasse\": \"" + motDePasse + "\", \"organisation\": " + service + "}", null).statusCode()).isEqualTo(201);
         }
+        // A colleague who leaves with a dossier in hand: the administrator who deactivates him is told where it is.
+        String duPartant = DossiersDeTest.creer(port, "76540", true);
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + duPartant + "/instruction", "parti", motDePasse,
+                "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode()).isEqualTo(200);
         assertThat(ClientHttp.appeler(port, "PUT", "/api/v1/admin/comptes/parti/actif", "admin", "{\"actif\": false}", null)
                 .statusCode()).isEqualTo(204);
+        assertThat(alertesSur("« parti »")).containsExactly("Le compte désactivé « parti » (" + json(ClientHttp.appeler(port, "GET",
+                "/api/v1/admin/organisations/" + service, "admin", null, null)).get("nom").asString() + ", organisation " + service
+                + ") garde 1 dossier en cours : son service les trouve par GET /api/v1/dossiers?instructeur=parti et les confie à un"
+                + " collègue (POST /api/v1/dossiers/{id}/instruction, action CONFIER).");
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + duPartant + "/instruction", "instructeur",
+                "{\"action\": \"CONFIER\", \"instructeur\": \"remplacante\"}", null).statusCode()).isEqualTo(200);
+        assertThat(alertesSur("« parti »")).isEmpty();
         String id = DossiersDeTest.creer(port, "76540", true);
         String instruction = "/api/v1/dossiers/" + id + "/instruction";
         assertThat(ClientHttp.appeler(port, "POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null)
@@ -623,6 +634,12 @@ class DossiersApiTest {
         assertThat(horsRegion.statusCode()).isEqualTo(400);
         assertThat(json(horsRegion).get("detail").asString()).isEqualTo("« auditeur.test » n'a rien fait que vous puissiez lire au"
                 + " journal (les dossiers de votre région).");
+    }
+
+    /** The administration's coverage alerts that name {@code nom}. */
+    private List<String> alertesSur(String nom) throws Exception {
+        return json(ClientHttp.appeler(port, "GET", "/api/v1/admin/couverture", "admin", null, null)).get("alertes").valueStream()
+                .map(JsonNode::asString).filter(a -> a.contains(nom)).toList();
     }
 
     private static JsonNode json(HttpResponse<String> r) {
