@@ -94,8 +94,11 @@ class DescriptionOpenApi {
             Map.entry("codeInsee", "Le code INSEE de la commune (5 caractères : 76540 pour Rouen), pas son code postal."),
             Map.entry("nom", "Le nom de la commune, ou son début, sans égard aux accents, à la casse ni aux tirets."),
             Map.entry("codePostal", "Un code postal (5 chiffres) : les communes qui le portent."),
-            Map.entry("du", "Le premier jour de la période (AAAA-MM-JJ, à Paris, compris) ; par défaut, un an avant « au »."),
-            Map.entry("au", "Le dernier jour de la période (AAAA-MM-JJ, à Paris, compris) ; aujourd'hui par défaut."),
+            Map.entry("du", "Le premier jour de la période (AAAA-MM-JJ, à Paris, compris) ; pour les statistiques, par défaut,"
+                    + " un an avant « au »."),
+            Map.entry("au", "Le dernier jour de la période (AAAA-MM-JJ, à Paris, compris) ; pour les statistiques, aujourd'hui"
+                    + " par défaut."),
+            Map.entry("qui", "Seulement les lignes de ce compte (son identifiant, sans égard à la casse) : ce qu'il a fait."),
             Map.entry("date", "La date (AAAA-MM-JJ) à laquelle lire les règles en vigueur ; aujourd'hui (Europe/Paris) par défaut."),
             Map.entry("If-Match", "L'ETag du dossier tel qu'il a été lu : refusé (412) s'il a changé depuis. Requis pour une "
                     + "modification (428 sinon), facultatif pour une suppression, une évaluation, un dépôt ou une étape "
