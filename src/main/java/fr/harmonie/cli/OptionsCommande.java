@@ -91,6 +91,10 @@ record OptionsCommande(Path packs, Path avant, LocalDate date, Path donnees, int
 
     private static LocalDate date(String valeur, PrintStream erreurs) {
         try {
+            // A year of four digits, as the contract's dates: Java also reads « +300000-01-01 ».
+            if (!valeur.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+                throw new DateTimeParseException("AAAA-MM-JJ attendu", valeur, 0);
+            }
             return LocalDate.parse(valeur);
         } catch (DateTimeParseException e) {
             erreurs.println("Erreur : " + DATE + " : " + DatesMalEcrites.pourquoi(valeur) + ".");

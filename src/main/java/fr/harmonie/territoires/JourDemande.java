@@ -27,8 +27,15 @@ final class JourDemande {
         return jour;
     }
 
+    /**
+     * AAAA-MM-JJ, a year of four digits as the contract's dates: Java also reads « +300000-01-01 », and the rules of a
+     * year no one meant were answered as if asked.
+     */
     private static LocalDate analyser(String date) {
         try {
+            if (!date.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+                throw new DateTimeParseException("AAAA-MM-JJ attendu", date, 0);
+            }
             return LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Date invalide",

@@ -218,6 +218,9 @@ class CommandeComparerTest {
         assertThat(erreurs.toString(StandardCharsets.UTF_8))
                 .contains("Erreur : --date : « 2026-02-30 » : février 2026 a 28 jours, le 30 février n'existe pas.");
         erreurs.reset();
+        assertThat(executer("comparer", "--packs", dir.toString(), "--date", "+300000-01-01", EXEMPLES)).isEqualTo(2);
+        assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Erreur : --date : « +300000-01-01 » n'est pas une date");
+        erreurs.reset();
         assertThat(executer("comparer", "--packs", dir.toString(), "--packs", dir.toString(), EXEMPLES)).isEqualTo(2);
         assertThat(erreurs.toString(StandardCharsets.UTF_8)).contains("Erreur : --packs est donnée deux fois.");
     }

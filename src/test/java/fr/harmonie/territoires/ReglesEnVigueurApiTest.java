@@ -138,6 +138,11 @@ class ReglesEnVigueurApiTest {
         // A date as an instructeur writes it is said back as the API reads it, as the dossier contract does.
         assertThat(lire("/api/v1/territoires/national/regles?date=05/12/2026", 400).get("detail").asString())
                 .isEqualTo("Paramètre date : « 05/12/2026 » : une date s'écrit AAAA-MM-JJ, l'année d'abord ; ici 2026-12-05.");
+        // A year Java reads and no one writes: refused, rather than the rules of the year 300000 answered as asked.
+        for (String ecrite : new String[] {"%2B300000-01-01", "%2B2026-01-01", "20266-01-01"}) {
+            assertThat(lire("/api/v1/territoires/national/regles?date=" + ecrite, 400).get("title").asString()).isEqualTo("Date invalide");
+            assertThat(lire("/api/v1/communes/76540?date=" + ecrite, 400).get("title").asString()).isEqualTo("Date invalide");
+        }
         JsonNode avantLeSocle = lire("/api/v1/territoires/national/regles?date=1999-12-31", 400);
         assertThat(avantLeSocle.get("title").asString()).isEqualTo("Date hors des règles");
         assertThat(avantLeSocle.get("detail").asString())
