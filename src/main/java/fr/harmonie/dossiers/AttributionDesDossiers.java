@@ -77,12 +77,8 @@ class AttributionDesDossiers {
                       AND version = coalesce(?::int, version)""")
                     .params(identifiant, d.id(), versionLue ? d.version() : null).update();
             if (n != 1) {
-                DossierStocke actuel = dossiers.visible(d.id(), u).orElseThrow();
-                if (versionLue && actuel.version() != d.version()) {
-                    throw IfMatch.perimee(null, actuel);
-                }
-                throw new ProblemeHttpException(HttpStatus.CONFLICT, "Dossier non confiable", "Le dossier est passé au statut "
-                        + actuel.statut() + " pendant que vous le confiiez : relisez-le.");
+                throw IfMatch.nonEcrit(d, dossiers.visible(d.id(), u).orElseThrow(), versionLue, "Dossier non confiable",
+                        "que vous le confiiez");
             }
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("territoire", d.territoire());

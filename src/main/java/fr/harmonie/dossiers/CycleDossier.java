@@ -542,13 +542,7 @@ class CycleDossier {
                       AND version = coalesce(?::int, version)""")
                     .params(message, d.id(), versionLue ? d.version() : null).update();
             if (n != 1) {
-                // Changed since it was read: 412 when If-Match named the version read, else the status it is now in.
-                DossierStocke actuel = dossiers.visible(d.id(), u).orElseThrow();
-                if (versionLue && actuel.version() != d.version()) {
-                    throw IfMatch.perimee(null, actuel);
-                }
-                throw new ProblemeHttpException(HttpStatus.CONFLICT, "Retrait impossible", "Le dossier est passé au statut "
-                        + actuel.statut() + " pendant le retrait : relisez-le.");
+                throw IfMatch.nonEcrit(d, dossiers.visible(d.id(), u).orElseThrow(), versionLue, "Retrait impossible", "le retrait");
             }
             Map<String, Object> detail = new LinkedHashMap<>();
             // The service the request was with, as every deposit and every instruction step names it.

@@ -53,6 +53,18 @@ final class IfMatch {
                 + ") : relisez-le.");
     }
 
+    /**
+     * An update of the dossier {@code lu} that wrote nothing, {@code actuel} being what it is now: 412 when If-Match
+     * named the version read and it changed, else 409 with the status it passed to {@code pendant} (« le retrait »).
+     */
+    static ProblemeHttpException nonEcrit(DossierStocke lu, DossierStocke actuel, boolean versionLue, String titre, String pendant) {
+        if (versionLue && actuel.version() != lu.version()) {
+            return perimee(null, actuel);
+        }
+        return new ProblemeHttpException(HttpStatus.CONFLICT, titre, "Le dossier est passé au statut " + actuel.statut() + " pendant "
+                + pendant + " : relisez-le.");
+    }
+
     /** Refuses (400) a header that holds no entity tag, before anything is read or written. */
     static void verifierLaForme(String ifMatch) {
         lire(ifMatch);
