@@ -98,6 +98,7 @@ class FormesDecrites {
                     .addProperty("concorde", booleen("Vrai quand les deux reçus sont égaux."))
                     .required(List.of("evaluation", "empreinteScellee", "empreinteRecalculee", "concorde")));
             contenu(api, "/api/v1/statistiques", PathItem::getGet, "200", statistiques());
+            contenu(api, "/api/v1/dossiers/repartition", PathItem::getGet, "200", repartition());
             api.getPaths().get("/api/v1/statistiques").getGet().getResponses().get("200").getContent().addMediaType("text/csv",
                     new MediaType().schema(texte("Avec format=csv (ou Accept: text/csv) : pour un tableur, une ligne pour l'ensemble"
                             + " puis une par territoire : dépôts, réponses aux compléments, demandes de compléments, dossiers déposés"
@@ -108,6 +109,27 @@ class FormesDecrites {
     }
 
     /** The figures of a period: the whole, then each territory with the same figures and its id. */
+    private static Schema<Object> repartition() {
+        return objet("La file des dossiers en cours que le compte voit, à l'instant.")
+                .addProperty("date", date("Aujourd'hui (Paris) : le jour auquel les délais de rejet implicite sont comparés."))
+                .addProperty("enCours", charge("Tous les dossiers en cours."))
+                .addProperty("nonAttribues", charge("Ceux de personne : déposés, jamais pris en instruction ni confiés."))
+                .addProperty("instructeurs", liste(charge("Les dossiers d'un instructeur : pris en instruction ou confiés.")
+                        .addProperty("instructeur", texte("L'identifiant de son compte."))
+                        .addProperty("actif", new Schema<>().type("boolean").description("Faux pour un compte désactivé qui garde des"
+                                + " dossiers : à confier à un collègue (CONFIER).")))
+                        .description("Du plus chargé au moins ; pour un instructeur, chaque compte instructeur actif de son service,"
+                                + " même sans dossier."))
+                .required(List.of("date", "enCours", "nonAttribues", "instructeurs"));
+    }
+
+    private static Schema<Object> charge(String description) {
+        Schema<Object> charge = objet(description).addProperty("total", entier("Les dossiers en cours."));
+        AttributionDesDossiers.CONFIABLES.forEach(statut -> charge.addProperty(statut, entier("Ceux au statut " + statut + ".")));
+        return charge.addProperty("rejetImpliciteDepasse", entier("Les demandes d'agrément dont le dernier jour des quatre mois"
+                + " (rejetImpliciteLe) est passé : réputées rejetées si le service n'a pas décidé à temps."));
+    }
+
     private static Schema<Object> statistiques() {
         return objet("Les comptes de la période, pour les dossiers que le compte voit.")
                 .addProperty("du", date("Le premier jour de la période."))

@@ -636,6 +636,68 @@ class DossiersApiTest {
                 + " journal (les dossiers de votre région).");
     }
 
+    /**
+     * A head of service dispatching December's deposits reads his queue by instructeur: who has what, at which status,
+     * what is no one's, and which requests for agrément have passed the day the service's silence is worth rejection.
+     */
+    @Test
+    void laFileDuServiceSeLitInstructeurParInstructeur() throws Exception {
+        long service = json(ClientHttp.appeler(port, "GET", "/api/v1/moi", "instructeur", null, null)).get("organisation").asLong();
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/admin/comptes", "admin", "{\"identifiant\": \"renfort.decembre\","
+                + " \"motDePasse\": \"un mot de passe assez long\", \"organisation\": " + service + "}", null).statusCode()).isEqualTo(201);
+        JsonNode avant = json(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/repartition", "instructeur", null, null));
+        assertThat(deLInstructeur(avant, "renfort.decembre").get("total").asLong()).as("sans dossier, il y est").isZero();
+
+        String pris = DossiersDeTest.creer(port, "76540", true);
+        String confie = DossiersDeTest.creer(port, "76540", true);
+        String enRetard = DossiersDeTest.creer(port, "76540", true);
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + pris + "/instruction", "instructeur",
+                "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode()).isEqualTo(200);
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + confie + "/instruction", "instructeur",
+                "{\"action\": \"CONFIER\", \"instructeur\": \"renfort.decembre\"}", null).statusCode()).isEqualTo(200);
+        // Deposited five months ago, never taken: its four months are over, and it is no one's.
+        jdbc.sql("UPDATE dossier SET premier_depot_le = now() - interval '5 months' WHERE id = ?::uuid").param(enRetard).update();
+
+        JsonNode apres = json(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/repartition", "instructeur", null, null));
+        assertThat(ecart(avant.get("enCours"), apres.get("enCours"))).isEqualTo(Map.of("total", 3L, "DEPOSE", 2L, "EN_INSTRUCTION", 1L,
+                "COMPLEMENTS_DEMANDES", 0L, "rejetImpliciteDepasse", 1L));
+        assertThat(ecart(avant.get("nonAttribues"), apres.get("nonAttribues"))).isEqualTo(Map.of("total", 1L, "DEPOSE", 1L,
+                "EN_INSTRUCTION", 0L, "COMPLEMENTS_DEMANDES", 0L, "rejetImpliciteDepasse", 1L));
+        assertThat(ecart(deLInstructeur(avant, "instructeur"), deLInstructeur(apres, "instructeur"))).isEqualTo(Map.of("total", 1L,
+                "DEPOSE", 0L, "EN_INSTRUCTION", 1L, "COMPLEMENTS_DEMANDES", 0L, "rejetImpliciteDepasse", 0L));
+        assertThat(deLInstructeur(apres, "renfort.decembre")).isEqualTo(Json.MAPPER.readTree("{\"instructeur\": \"renfort.decembre\","
+                + " \"actif\": true, \"total\": 1, \"DEPOSE\": 1, \"EN_INSTRUCTION\": 0, \"COMPLEMENTS_DEMANDES\": 0,"
+                + " \"rejetImpliciteDepasse\": 0}"));
+        // Every dossier in progress is someone's or no one's, once.
+        assertThat(apres.get("nonAttribues").get("total").asLong() + apres.get("instructeurs").valueStream()
+                .mapToLong(i -> i.get("total").asLong()).sum()).isEqualTo(apres.get("enCours").get("total").asLong());
+        List<Long> charges = apres.get("instructeurs").valueStream().map(i -> i.get("total").asLong()).toList();
+        assertThat(charges).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        // The DREAL of the région sees its services' instructeurs; another région's does not; a bailleur is refused.
+        assertThat(deLInstructeur(json(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/repartition", "dreal28", null, null)),
+                "renfort.decembre").get("total").asLong()).isEqualTo(1);
+        assertThat(json(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/repartition", "dreal", null, null)).get("instructeurs")
+                .valueStream().map(i -> i.get("instructeur").asString()).toList()).doesNotContain("renfort.decembre", "instructeur");
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/repartition", "bailleur", null, null).statusCode()).isEqualTo(403);
+    }
+
+    private static JsonNode deLInstructeur(JsonNode repartition, String instructeur) {
+        return repartition.get("instructeurs").valueStream().filter(i -> i.get("instructeur").asString().equals(instructeur))
+                .findFirst().orElseThrow(() -> new AssertionError(instructeur + " absent de " + repartition));
+    }
+
+    /** Count by count, what {@code apres} has more than {@code avant}. */
+    private static Map<String, Long> ecart(JsonNode avant, JsonNode apres) {
+        Map<String, Long> ecart = new java.util.TreeMap<>();
+        apres.properties().forEach(e -> {
+            if (e.getValue().isNumber()) {
+                ecart.put(e.getKey(), e.getValue().asLong() - avant.get(e.getKey()).asLong());
+            }
+        });
+        return ecart;
+    }
+
     /** The administration's coverage alerts that name {@code nom}. */
     private List<String> alertesSur(String nom) throws Exception {
         return json(ClientHttp.appeler(port, "GET", "/api/v1/admin/couverture", "admin", null, null)).get("alertes").valueStream()

@@ -103,6 +103,7 @@ class MatriceAutorisationsTest {
                 new Ligne("GET", "/api/v1/journal", null, 401, 403, 403, 403, 403, 200, 200, 200),
                 // Every account reads its own scope's figures (an administrator's scope holds no dossier, as in the list).
                 new Ligne("GET", "/api/v1/statistiques", null, 401, 200, 200, 200, 200, 200, 200, 200),
+                new Ligne("GET", "/api/v1/dossiers/repartition", null, 401, 403, 403, 200, 200, 200, 200, 403),
                 new Ligne("POST", "/api/v1/admin/packs/rechargement", null, 401, 403, 403, 403, 403, 403, 403, 200),
                 new Ligne("GET", "/api/v1/admin/organisations", null, 401, 403, 403, 403, 403, 403, 403, 200),
                 new Ligne("PUT", "/api/v1/admin/organisations/1/territoires", "[]", 401, 403, 403, 403, 403, 403, 403, 400),

@@ -81,6 +81,14 @@ class OpenApiTest {
         }
         assertThat(api.get("paths").get("/api/v1/evaluations").get("post").get("responses").get("200").get("content")
                 .get("application/json").get("schema").get("$ref").asString()).isEqualTo("#/components/schemas/Resultat");
+        // The queue by instructeur is described as it is answered, count by count.
+        JsonNode repartition = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/repartition", "instructeur", null,
+                null).body());
+        JsonNode decrite = api.get("paths").get("/api/v1/dossiers/repartition").get("get").get("responses").get("200").get("content")
+                .get("application/json").get("schema");
+        assertThat(decrite.get("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(repartition.propertyNames());
+        assertThat(decrite.get("properties").get("enCours").get("properties").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(repartition.get("enCours").propertyNames());
         // A copy answers as a creation, and says what its optional body takes.
         JsonNode copie = api.get("paths").get("/api/v1/dossiers/{id}/copie").get("post");
         assertThat(copie.get("responses").get("201").get("content").get("application/json").get("schema").get("$ref").asString())
