@@ -99,8 +99,21 @@ def operation():
     if c < 0.8:
         r = req("POST", "/api/v1/jetons", "bailleur2", {"libelle": "concurrence"})
         return ("REVOCATION", req("DELETE", f"/api/v1/jetons/{json.loads(r[2])['id']}", "bailleur2")) if r[0] == 201 else ("JETON", r)
-    if c < 0.85:
+    if c < 0.83:
         return "LISTE", req("GET", "/api/v1/dossiers?limite=5", "bailleur2")
+    if c < 0.84:
+        # Read while dossiers are deposited, given, instructed and withdrawn.
+        return "REPARTITION", req("GET", "/api/v1/dossiers/repartition", "instructeur-socle")
+    if c < 0.85:
+        # A copy of a dossier deleted, deposited or withdrawn meanwhile: a new draft, or 404, never a 5xx.
+        r = req("POST", f"/api/v1/dossiers/{i}/copie", "bailleur2", {"phase": random.choice(["AGREMENT", "PROGRAMMATION"])})
+        if r[0] == 201:
+            with verrou:
+                copie = json.loads(r[2])["id"]
+                lu = json.loads(req("GET", f"/api/v1/dossiers/{copie}", "bailleur2")[2])
+                corps_de[copie] = lu["dossier"]
+                ids.append(copie)
+        return "COPIE", r
     if c < 0.9:
         return "EVALUATIONS", req("GET", f"/api/v1/dossiers/{i}/evaluations?limite=2", "bailleur2")
     if c < 0.93:
