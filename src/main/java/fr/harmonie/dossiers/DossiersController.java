@@ -78,10 +78,12 @@ class DossiersController {
     private final ListeEntiere listeEntiere;
     /** Spring's, which reads every other JSON body of the API. */
     private final JsonMapper mapper;
+    private final AutresDemandes autresDemandes;
 
     DossiersController(DossiersStore store, LecteurDossier lecteur, TransactionTemplate transaction, RegistreCourant registre,
-                       ListeEntiere listeEntiere, JsonMapper mapper) {
+                       ListeEntiere listeEntiere, JsonMapper mapper, AutresDemandes autresDemandes) {
         this.mapper = mapper;
+        this.autresDemandes = autresDemandes;
         this.store = store;
         this.lecteur = lecteur;
         this.transaction = transaction;
@@ -270,9 +272,10 @@ class DossiersController {
                 List<UUID> paquet = ids.subList(suivant, Math.min(ids.size(), suivant + PAQUET));
                 suivant += paquet.size();
                 Map<UUID, DossiersStore.DerniereEvaluation> evaluations = store.dernieresEvaluations(paquet);
+                Map<UUID, List<Map<String, Object>>> autres = autresDemandes.de(paquet, u);
                 ByteArrayOutputStream lignes = new ByteArrayOutputStream();
                 for (DossierStocke d : store.visiblesAvecContenu(paquet, u)) {
-                    lignes.writeBytes(Json.MAPPER.writeValueAsBytes(lecture(d, evaluations.get(d.id()))));
+                    lignes.writeBytes(Json.MAPPER.writeValueAsBytes(lecture(d, evaluations.get(d.id()), autres.get(d.id()))));
                     lignes.write('\n');
                 }
                 return new ByteArrayInputStream(lignes.toByteArray());
@@ -286,7 +289,8 @@ class DossiersController {
     @GetMapping("/api/v1/dossiers/{id}")
     HttpEntity<Object> lire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         DossierStocke d = trouver(id, compte.utilisateur());
-        Map<String, Object> corps = lecture(d, store.dernieresEvaluations(List.of(d.id())).get(d.id()));
+        Map<String, Object> corps = lecture(d, store.dernieresEvaluations(List.of(d.id())).get(d.id()),
+                autresDemandes.de(List.of(d.id()), compte.utilisateur()).get(d.id()));
         // The ETag is the version, for If-Match; the body also shows the latest evaluation, which changes without the
         // version changing. Spring answers If-None-Match on a ResponseEntity with a 304 « unchanged » that would hide a
         // new evaluation; a plain HttpEntity (status 200) is always sent whole, which a conditional read may be.
@@ -423,9 +427,14 @@ class DossiersController {
         return resume(d, null);
     }
 
-    /** A dossier read whole: its summary, its latest evaluation and its content (« dossier », format 1). */
-    private static Map<String, Object> lecture(DossierStocke d, DossiersStore.DerniereEvaluation derniere) {
+    /**
+     * A dossier read whole: its summary, its latest evaluation, its operation's other requests the caller sees
+     * (« autresDemandes ») and its content (« dossier », format 1).
+     */
+    private static Map<String, Object> lecture(DossierStocke d, DossiersStore.DerniereEvaluation derniere,
+                                               List<Map<String, Object>> autresDemandes) {
         Map<String, Object> corps = resume(d, derniere);
+        corps.put("autresDemandes", autresDemandes);
         corps.put("dossier", Json.MAPPER.readTree(d.contenu()));
         return corps;
     }

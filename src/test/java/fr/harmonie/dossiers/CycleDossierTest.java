@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -887,6 +888,18 @@ class CycleDossierTest {
         assertThat(creation.get("action").asString()).isEqualTo("CREATION");
         assertThat(creation.get("detail").get("copieDe").asString()).isEqualTo(id);
         assertThat(deposer(nouveau).statusCode()).isEqualTo(200);
+        // The instructeur who opens the new request reads that it follows a refusal, and why; from the first, the new one.
+        JsonNode autres = json(appeler("GET", "/api/v1/dossiers/" + nouveau, "instructeur", null, null)).get("autresDemandes");
+        assertThat(autres).hasSize(1);
+        assertThat(autres.get(0).get("id").asString()).isEqualTo(id);
+        assertThat(autres.get(0).get("statut").asString()).isEqualTo("INSTRUIT");
+        assertThat(autres.get(0).get("decision").asString()).isEqualTo("DEFAVORABLE");
+        assertThat(autres.get(0).get("messageInstruction").asString()).isEqualTo("Loyers trop hauts.");
+        assertThat(autres.get(0).get("premierDepotLe").asString()).isEqualTo(refuse.get("premierDepotLe").asString());
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("autresDemandes").valueStream()
+                .map(a -> a.get("id").asString() + " " + a.get("statut").asString()).toList()).containsExactly(nouveau + " DEPOSE");
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur38", null, null)).has("autresDemandes"))
+                .as("un service qui ne voit pas le dossier n'en lit rien").isFalse();
         JsonNode source = json(appeler("GET", "/api/v1/dossiers/" + id, "bailleur", null, null));
         assertThat(source.get("statut").asString()).isEqualTo("INSTRUIT");
         assertThat(source.get("version")).isEqualTo(refuse.get("version"));
@@ -899,6 +912,18 @@ class CycleDossierTest {
         assertThat(contenu.get("phase").asString()).isEqualTo("PROGRAMMATION");
         ((ObjectNode) contenu).put("phase", refuse.get("dossier").get("phase").asString());
         assertThat(contenu).isEqualTo(refuse.get("dossier"));
+        ((ObjectNode) contenu).put("phase", "PROGRAMMATION");
+        // Its note descriptive added, as a programming asks for one, it is deposited.
+        String idProgrammation = json(programmation).get("id").asString();
+        ((ArrayNode) contenu.get("pieces")).add(Json.MAPPER.readTree("{\"code\": \"NOTE_DESCRIPTIVE\", \"fournie\": true}"));
+        assertThat(appeler("PUT", "/api/v1/dossiers/" + idProgrammation, "bailleur", Json.MAPPER.writeValueAsString(contenu), "\"1\"")
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> depotProgrammation = deposer(idProgrammation);
+        assertThat(depotProgrammation.statusCode()).as(depotProgrammation.body()).isEqualTo(200);
+        // Another phase is another request: the programming is not among the agrément's other requests, nor they among its.
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + json(programmation).get("id").asString(), "instructeur", null, null))
+                .get("autresDemandes")).isEmpty();
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("autresDemandes")).hasSize(1);
     }
 
     @Test
