@@ -14,10 +14,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Les autres demandes de la même opération : les dossiers déposés de la même organisation, de même référence (sans égard
- * à la casse ni aux espaces autour, comme la vérification des doubles au dépôt) et de même phase, que l'appelant voit.
- * L'instructeur qui ouvre une nouvelle demande y lit qu'elle suit un refus, et pourquoi ; le bailleur, ses demandes
- * précédentes. Un dossier sans référence n'en a pas : rien ne dit alors quelle opération il porte.
+ * Les autres demandes de la même opération : les dossiers déposés de la même organisation et de même référence (sans
+ * égard à la casse ni aux espaces autour, comme la vérification des doubles au dépôt), de l'une et l'autre phase, que
+ * l'appelant voit. L'instructeur qui ouvre une demande d'agrément y lit la programmation de l'opération, ou qu'elle suit
+ * un refus, et pourquoi ; le bailleur, ses demandes précédentes. Un dossier sans référence n'en a pas : rien ne dit
+ * alors quelle opération il porte.
  */
 @Component
 class AutresDemandes {
@@ -38,24 +39,26 @@ class AutresDemandes {
         Map<String, Object> parametres = new LinkedHashMap<>(DossiersStore.filtre(u));
         parametres.put("ids", List.copyOf(ids));
         // The columns of DossiersStore.VISIBLE, unqualified, are those of the other dossier: the one asked about is s.
-        jdbc.sql("SELECT s.pour, id, statut, premier_depot_le, decision, message_instruction, message_retrait FROM dossier"
+        jdbc.sql("SELECT s.pour, id, coalesce(contenu->>'phase', 'AGREMENT'), statut, premier_depot_le, decision,"
+                        + " message_instruction, message_retrait FROM dossier"
                         + " JOIN (SELECT id AS pour, organisation_id AS organisation_du_dossier,"
-                        + " lower(btrim(contenu->>'reference')) AS operation, coalesce(contenu->>'phase', 'AGREMENT') AS sa_phase"
-                        + " FROM dossier WHERE id IN (:ids)) s ON organisation_id = s.organisation_du_dossier AND id <> s.pour"
-                        + " AND lower(btrim(contenu->>'reference')) = s.operation AND coalesce(contenu->>'phase', 'AGREMENT') = s.sa_phase"
+                        + " lower(btrim(contenu->>'reference')) AS operation FROM dossier WHERE id IN (:ids)) s"
+                        + " ON organisation_id = s.organisation_du_dossier AND id <> s.pour"
+                        + " AND lower(btrim(contenu->>'reference')) = s.operation"
                         + " WHERE statut <> 'BROUILLON' AND " + DossiersStore.VISIBLE
                         + " ORDER BY premier_depot_le, id")
                 .params(parametres).query(rs -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", rs.getObject(2, UUID.class).toString());
-                    m.put("statut", rs.getString(3));
-                    OffsetDateTime premierDepot = rs.getObject(4, OffsetDateTime.class);
+                    m.put("phase", rs.getString(3));
+                    m.put("statut", rs.getString(4));
+                    OffsetDateTime premierDepot = rs.getObject(5, OffsetDateTime.class);
                     if (premierDepot != null) {
                         m.put("premierDepotLe", Horodatage.enTexte(premierDepot));
                     }
-                    mettre(m, "decision", rs.getString(5));
-                    mettre(m, "messageInstruction", rs.getString(6));
-                    mettre(m, "messageRetrait", rs.getString(7));
+                    mettre(m, "decision", rs.getString(6));
+                    mettre(m, "messageInstruction", rs.getString(7));
+                    mettre(m, "messageRetrait", rs.getString(8));
                     autres.get(rs.getObject(1, UUID.class)).add(m);
                 });
         return autres;

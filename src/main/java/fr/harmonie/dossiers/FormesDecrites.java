@@ -61,17 +61,19 @@ class FormesDecrites {
                             .description("Le dossier tel qu'il est gardé (format 1)."))
                             .addProperty("autresDemandes", liste(objet(null)
                                     .addProperty("id", texte("L'identifiant de l'autre dossier."))
+                                    .addProperty("phase", texte("Sa phase : PROGRAMMATION ou AGREMENT."))
                                     .addProperty("statut", texte("Son statut (DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES,"
                                             + " INSTRUIT, RETIRE)."))
                                     .addProperty("premierDepotLe", texte("La date de sa demande, son premier dépôt."))
                                     .addProperty("decision", texte("Le sens de la décision qui l'a close : FAVORABLE ou DEFAVORABLE."))
                                     .addProperty("messageInstruction", texte("Le message de sa dernière étape d'instruction."))
                                     .addProperty("messageRetrait", texte("Pourquoi le bailleur l'a retirée."))
-                                    .required(List.of("id", "statut")))
+                                    .required(List.of("id", "phase", "statut")))
                                     .description("Les autres demandes déposées de la même opération (même organisation, même"
-                                            + " référence sans égard à la casse ni aux espaces, même phase) que le compte voit, de"
-                                            + " la plus ancienne à la plus récente : une nouvelle demande après un refus ou un"
-                                            + " retrait, et pourquoi. Vide pour un dossier sans référence."))
+                                            + " référence sans égard à la casse ni aux espaces, l'une et l'autre phase) que le"
+                                            + " compte voit, de la plus ancienne à la plus récente : sa programmation, une"
+                                            + " nouvelle demande après un refus ou un retrait, et pourquoi. Vide pour un dossier"
+                                            + " sans référence."))
                             .required(List.of("dossier", "autresDemandes")))));
             contenu(api, "/api/v1/dossiers/{id}/evaluations", PathItem::getGet, "200",
                     liste(ref(EVALUATION_SCELLEE)));

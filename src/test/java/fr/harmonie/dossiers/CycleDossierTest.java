@@ -920,10 +920,17 @@ class CycleDossierTest {
                 .statusCode()).isEqualTo(200);
         HttpResponse<String> depotProgrammation = deposer(idProgrammation);
         assertThat(depotProgrammation.statusCode()).as(depotProgrammation.body()).isEqualTo(200);
-        // Another phase is another request: the programming is not among the agrément's other requests, nor they among its.
-        assertThat(json(appeler("GET", "/api/v1/dossiers/" + json(programmation).get("id").asString(), "instructeur", null, null))
-                .get("autresDemandes")).isEmpty();
-        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("autresDemandes")).hasSize(1);
+        // The operation's programming and its requests for agrément, each among the others', with its phase.
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + idProgrammation, "instructeur", null, null)).get("autresDemandes")
+                .valueStream().map(a -> a.get("id").asString() + " " + a.get("phase").asString()).toList())
+                .containsExactly(id + " AGREMENT", nouveau + " AGREMENT");
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("autresDemandes").valueStream()
+                .map(a -> a.get("id").asString() + " " + a.get("phase").asString()).toList())
+                .containsExactly(nouveau + " AGREMENT", idProgrammation + " PROGRAMMATION");
+        // Another reference is another operation.
+        String autreOperation = creer(dossierRouen());
+        assertThat(deposer(autreOperation).statusCode()).isEqualTo(200);
+        assertThat(json(appeler("GET", "/api/v1/dossiers/" + autreOperation, "instructeur", null, null)).get("autresDemandes")).isEmpty();
     }
 
     @Test
