@@ -188,7 +188,7 @@ class DossiersController {
      * (their last deposit, an answer to compléments included), rather than the order their bailleurs began them.
      */
     @Operation(summary = "Lister les dossiers que le compte voit, par pages (filtres : statut, reference, commune, territoire,"
-            + " niveau, deposeDu, deposeAu, siren, phase, instructeur, decision, rejetImpliciteAvant, modifieDepuis ; tri : creation, depot, premierDepot)")
+            + " niveau, deposeDu, deposeAu, siren, phase, instructeur, attribue, decision, rejetImpliciteAvant, modifieDepuis ; tri : creation, depot, premierDepot)")
     @GetMapping("/api/v1/dossiers")
     ResponseEntity<?> lister(@AuthenticationPrincipal CompteAuthentifie compte,
                              @RequestParam(name = "statut", required = false) List<String> statuts,
@@ -202,6 +202,7 @@ class DossiersController {
                              @RequestParam(required = false) String siren,
                              @RequestParam(required = false) String phase,
                              @RequestParam(required = false) String instructeur,
+                             @RequestParam(required = false) String attribue,
                              @RequestParam(required = false) String decision,
                              @RequestParam(required = false) String rejetImpliciteAvant,
                              @RequestParam(required = false) String modifieDepuis,
@@ -212,7 +213,7 @@ class DossiersController {
         FormatDeLaListe forme = FormatDeLaListe.lire(format, accept);
         Utilisateur u = compte.utilisateur();
         DossiersStore.Filtre filtre = FiltresDeLaListe.lire(new FiltresDeLaListe.Demande(statuts, reference, commune, territoire,
-                niveaux, tri, deposeDu, deposeAu, siren, phase, instructeur, decision, rejetImpliciteAvant, modifieDepuis), registre.registre().geographie(), store::packsImportes,
+                niveaux, tri, deposeDu, deposeAu, siren, phase, instructeur, attribue, decision, rejetImpliciteAvant, modifieDepuis), registre.registre().geographie(), store::packsImportes,
                 i -> store.instructeurConnu(i, u));
         int taille = Pagination.taille(limite, "dossiers");
         if (forme.fichier() && limite == null && apres == null) {

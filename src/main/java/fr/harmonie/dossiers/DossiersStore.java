@@ -97,7 +97,7 @@ class DossiersStore {
      */
     record Filtre(Set<String> statuts, String reference, String commune, String territoire, Set<String> niveaux,
                   TriDeLaListe tri, LocalDate deposeDu, LocalDate deposeAu, String siren, String phase, String instructeur,
-                  String decision, LocalDate rejetImpliciteAvant, OffsetDateTime modifieDepuis) {
+                  Boolean attribue, String decision, LocalDate rejetImpliciteAvant, OffsetDateTime modifieDepuis) {
 
         private String ordre() {
             return tri.colonne();
@@ -119,6 +119,7 @@ class DossiersStore {
                     // The contract's default: a dossier that names no phase is a request for agrément.
                     + (phase == null ? "" : " AND coalesce(contenu->>'phase', 'AGREMENT') = :phase")
                     + (instructeur == null ? "" : " AND instructeur = :instructeur")
+                    + (attribue == null ? "" : attribue ? " AND instructeur IS NOT NULL" : " AND instructeur IS NULL")
                     + (decision == null ? "" : " AND decision = :decision")
                     + (rejetImpliciteAvant == null ? "" : " AND " + RejetImplicite.JOUR_SQL + " <= :rejetImpliciteAvant")
                     + (modifieDepuis == null ? "" : " AND modifie_le >= :modifieDepuis")

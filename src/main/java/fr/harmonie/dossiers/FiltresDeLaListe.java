@@ -39,8 +39,8 @@ final class FiltresDeLaListe {
 
     /** The query's parameters as given; {@link #lire} checks them. */
     record Demande(List<String> statuts, String reference, String commune, String territoire, List<String> niveaux, String tri,
-                   String deposeDu, String deposeAu, String siren, String phase, String instructeur, String decision,
-                   String rejetImpliciteAvant, String modifieDepuis) {
+                   String deposeDu, String deposeAu, String siren, String phase, String instructeur, String attribue,
+                   String decision, String rejetImpliciteAvant, String modifieDepuis) {
     }
 
     /**
@@ -85,6 +85,7 @@ final class FiltresDeLaListe {
                     + " GET /api/v1/moi) ; « " + Citations.abregee(instructeur, 60) + " » n'est ni un compte de votre organisation,"
                     + " ni l'instructeur d'un dossier que vous voyez.");
         }
+        Boolean attribue = attribue(d.attribue());
         String decision = d.decision() == null ? null : d.decision().strip().toUpperCase(Locale.ROOT);
         if (decision != null && !CycleDossier.DECISIONS.contains(decision)) {
             throw refus("« decision » vaut FAVORABLE ou DEFAVORABLE : le sens de la décision que le service a dit en clôturant"
@@ -97,8 +98,28 @@ final class FiltresDeLaListe {
                     + " deux ; les deux jours sont compris dans la période.");
         }
         return new DossiersStore.Filtre(statuts, d.reference(), d.commune(), d.territoire(), niveaux, tri, du, au,
-                siren, phase, instructeur, decision, jour("rejetImpliciteAvant", d.rejetImpliciteAvant()),
+                siren, phase, instructeur, attribue, decision, jour("rejetImpliciteAvant", d.rejetImpliciteAvant()),
                 instant("modifieDepuis", d.modifieDepuis()));
+    }
+
+    /**
+     * {@code attribue=false}: the dossiers no instructeur has (deposited, never taken nor given), those to dispatch;
+     * {@code true}, those someone has. As a person or a form writes it: true, false, oui, non, in any case.
+     */
+    private static Boolean attribue(String texte) {
+        if (texte == null) {
+            return null;
+        }
+        switch (texte.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "oui" -> {
+                return true;
+            }
+            case "false", "non" -> {
+                return false;
+            }
+            default -> throw refus("« attribue » vaut true (les dossiers qu'un instructeur a pris en instruction ou qu'on lui a"
+                    + " confiés) ou false (ceux de personne, à répartir), pas « " + Citations.abregee(texte.strip(), 40) + " ».");
+        }
     }
 
     /**
@@ -181,6 +202,7 @@ final class FiltresDeLaListe {
         suivante.put("siren", f.siren());
         suivante.put("phase", f.phase());
         suivante.put("instructeur", f.instructeur());
+        suivante.put("attribue", f.attribue());
         suivante.put("decision", f.decision());
         suivante.put("rejetImpliciteAvant", f.rejetImpliciteAvant());
         suivante.put("modifieDepuis", f.modifieDepuis() == null ? null : Horodatage.enTexte(f.modifieDepuis()));

@@ -80,6 +80,8 @@ class DescriptionOpenApi {
                     + "« 552 100 554 » sont ôtés)."),
             Map.entry("instructeur", "Seulement les dossiers que ce compte a pris en instruction, la dernière fois (son "
                     + "identifiant, celui que donne GET /api/v1/moi) : la part de la file d'un instructeur."),
+            Map.entry("attribue", "false : seulement les dossiers de personne (déposés, jamais pris en instruction ni confiés),"
+                    + " ceux à répartir (CONFIER) ; true : seulement ceux qu'un instructeur a pris ou qu'on lui a confiés."),
             Map.entry("phase", "Seulement les dossiers de cette phase : PROGRAMMATION ou AGREMENT (un dossier qui n'en dit pas "
                     + "est une demande d'agrément, comme le contrat le veut)."),
             Map.entry("deposeDu", "Seulement les dossiers déposés ce jour-là (AAAA-MM-JJ, à Paris) ou depuis, à leur dernier dépôt "

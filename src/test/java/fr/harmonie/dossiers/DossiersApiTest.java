@@ -674,6 +674,16 @@ class DossiersApiTest {
         List<Long> charges = apres.get("instructeurs").valueStream().map(i -> i.get("total").asLong()).toList();
         assertThat(charges).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
+        // Those to dispatch are listed apart: no one's, then someone's.
+        List<String> aRepartir = lister("instructeur", "?statut=DEPOSE&attribue=false").valueStream().map(d -> d.get("id").asString()).toList();
+        assertThat(aRepartir).contains(enRetard).doesNotContain(confie, pris);
+        assertThat(lister("instructeur", "?attribue=OUI").valueStream().map(d -> d.get("id").asString()).toList())
+                .contains(confie, pris).doesNotContain(enRetard);
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?attribue=false&limite=1", "instructeur", null, null)
+                .headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("attribue=false"));
+        HttpResponse<String> peutEtre = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?attribue=peut-etre", "instructeur", null, null);
+        assertThat(peutEtre.statusCode()).isEqualTo(400);
+        assertThat(json(peutEtre).get("detail").asString()).endsWith("pas « peut-etre ».");
         // The DREAL of the région sees its services' instructeurs; another région's does not; a bailleur is refused.
         assertThat(deLInstructeur(json(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/repartition", "dreal28", null, null)),
                 "renfort.decembre").get("total").asLong()).isEqualTo(1);
