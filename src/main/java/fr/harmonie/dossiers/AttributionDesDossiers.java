@@ -24,8 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class AttributionDesDossiers {
 
-    /** The statuses a dossier is with its service in, and can be given to one of its instructeurs. */
-    static final List<String> CONFIABLES = List.of("DEPOSE", "EN_INSTRUCTION", "COMPLEMENTS_DEMANDES");
+    /**
+     * The statuses a dossier is with its service in, and can be given to one of its instructeurs: those of a request
+     * not yet decided, which its bailleur can still withdraw.
+     */
+    static final List<String> CONFIABLES = CycleDossier.RETIRABLES;
+
+    private static final String CONFIABLES_SQL = "('" + String.join("', '", CONFIABLES) + "')";
 
     private final JdbcClient jdbc;
     private final DossiersStore dossiers;
@@ -71,10 +76,8 @@ class AttributionDesDossiers {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Déjà confié", "Le dossier est déjà confié à « " + identifiant + " ».");
         }
         transaction.executeWithoutResult(t -> {
-            int n = jdbc.sql("""
-                    UPDATE dossier SET instructeur = ?, version = version + 1, modifie_le = now()
-                    WHERE id = ? AND statut IN ('DEPOSE', 'EN_INSTRUCTION', 'COMPLEMENTS_DEMANDES')
-                      AND version = coalesce(?::int, version)""")
+            int n = jdbc.sql("UPDATE dossier SET instructeur = ?, version = version + 1, modifie_le = now()"
+                            + " WHERE id = ? AND statut IN " + CONFIABLES_SQL + " AND version = coalesce(?::int, version)")
                     .params(identifiant, d.id(), versionLue ? d.version() : null).update();
             if (n != 1) {
                 throw IfMatch.nonEcrit(d, dossiers.visible(d.id(), u).orElseThrow(), versionLue, "Dossier non confiable",

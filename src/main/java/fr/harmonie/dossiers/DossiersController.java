@@ -6,6 +6,7 @@ import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.dossier.Dossier;
 import fr.harmonie.dossier.Phase;
 import fr.harmonie.dossier.LecteurDossier;
+import fr.harmonie.json.Citations;
 import fr.harmonie.json.Horodatage;
 import fr.harmonie.json.Json;
 import fr.harmonie.stockage.ActionJournal;
@@ -160,7 +161,7 @@ class DossiersController {
         String voulue = phase.strip().toUpperCase(Locale.ROOT);
         if (Arrays.stream(Phase.values()).noneMatch(p -> p.name().equals(voulue))) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Phase inconnue",
-                    "« phase » vaut PROGRAMMATION ou AGREMENT (reçu : « " + phase + " »).");
+                    "« phase » vaut PROGRAMMATION ou AGREMENT (reçu : « " + Citations.abregee(phase, 40) + " »).");
         }
         ObjectNode copie = (ObjectNode) Json.MAPPER.readTree(contenu);
         copie.put("phase", voulue);

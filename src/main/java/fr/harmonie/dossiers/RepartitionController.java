@@ -64,46 +64,46 @@ class RepartitionController {
         LocalDate aujourdhui = Evaluateur.aujourdhui(horloge);
         Map<String, Object> parametres = new LinkedHashMap<>(DossiersStore.filtre(u));
         parametres.put("aujourdhui", aujourdhui);
-        Compte tous = new Compte(null, null);
-        Compte personne = new Compte(null, null);
-        Map<String, Compte> parInstructeur = new TreeMap<>();
+        Charge tous = new Charge(null, null);
+        Charge personne = new Charge(null, null);
+        Map<String, Charge> parInstructeur = new TreeMap<>();
         if (u.role() == Role.INSTRUCTEUR) {
             // The service's instructeurs, those with nothing in hand too: the ones the next deposits can go to.
-            jdbc.sql("SELECT identifiant, actif FROM compte WHERE organisation_id = ? AND role = 'INSTRUCTEUR' AND actif")
-                    .param(u.organisation()).query((rs, n) -> parInstructeur.put(rs.getString(1), new Compte(rs.getString(1), true)))
-                    .list();
+            jdbc.sql("SELECT identifiant FROM compte WHERE organisation_id = ? AND role = 'INSTRUCTEUR' AND actif")
+                    .param(u.organisation()).query(rs -> {
+                        parInstructeur.put(rs.getString(1), new Charge(rs.getString(1), true));
+                    });
         }
         jdbc.sql("SELECT instructeur, (SELECT c.actif FROM compte c WHERE c.identifiant = instructeur), statut, count(*),"
                         + " count(*) FILTER (WHERE " + RejetImplicite.JOUR_SQL + " < :aujourdhui) FROM dossier WHERE "
                         + DossiersStore.VISIBLE + " AND statut IN ('" + String.join("', '", EN_COURS) + "')"
                         + " GROUP BY instructeur, statut")
-                .params(parametres).query((rs, n) -> {
+                .params(parametres).query(rs -> {
                     String instructeur = rs.getString(1);
                     Boolean actif = (Boolean) rs.getObject(2);
-                    Compte qui = instructeur == null ? personne
-                            : parInstructeur.computeIfAbsent(instructeur, i -> new Compte(i, actif));
+                    Charge qui = instructeur == null ? personne
+                            : parInstructeur.computeIfAbsent(instructeur, i -> new Charge(i, actif));
                     qui.ajouter(rs.getString(3), rs.getLong(4), rs.getLong(5));
                     tous.ajouter(rs.getString(3), rs.getLong(4), rs.getLong(5));
-                    return null;
-                }).list();
-        List<Compte> instructeurs = new ArrayList<>(parInstructeur.values());
-        instructeurs.sort(Comparator.comparingLong(Compte::total).reversed().thenComparing(Compte::identifiant));
+                });
+        List<Charge> instructeurs = new ArrayList<>(parInstructeur.values());
+        instructeurs.sort(Comparator.comparingLong(Charge::total).reversed().thenComparing(Charge::identifiant));
         Map<String, Object> reponse = new LinkedHashMap<>();
         reponse.put("date", aujourdhui.toString());
-        reponse.put("enCours", tous.compte());
-        reponse.put("nonAttribues", personne.compte());
-        reponse.put("instructeurs", instructeurs.stream().map(Compte::compte).toList());
+        reponse.put("enCours", tous.enJson());
+        reponse.put("nonAttribues", personne.enJson());
+        reponse.put("instructeurs", instructeurs.stream().map(Charge::enJson).toList());
         return reponse;
     }
 
     /** What one instructeur (or no one, or everyone) has in hand. */
-    private static final class Compte {
+    private static final class Charge {
         private final String identifiant;
         private final Boolean actif;
         private final Map<String, Long> parStatut = new LinkedHashMap<>();
         private long depasses;
 
-        Compte(String identifiant, Boolean actif) {
+        Charge(String identifiant, Boolean actif) {
             this.identifiant = identifiant;
             this.actif = actif;
             EN_COURS.forEach(s -> parStatut.put(s, 0L));
@@ -122,7 +122,7 @@ class RepartitionController {
             return parStatut.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        Map<String, Object> compte() {
+        Map<String, Object> enJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             if (identifiant != null) {
                 m.put("instructeur", identifiant);
