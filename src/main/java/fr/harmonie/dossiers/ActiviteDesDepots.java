@@ -1,7 +1,6 @@
 package fr.harmonie.dossiers;
 
 import fr.harmonie.comptes.Utilisateur;
-import fr.harmonie.evaluation.Evaluateur;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -108,8 +107,8 @@ class ActiviteDesDepots {
 
     private Lue lireDansLInstantane(Utilisateur u, LocalDate du, LocalDate au) {
         Map<String, Object> p = new HashMap<>(DossiersStore.filtre(u));
-        p.put("debut", debut(du));
-        p.put("fin", debut(au.plusDays(1)));
+        p.put("debut", JoursAParis.debut(du));
+        p.put("fin", JoursAParis.fin(au));
         p.put("action", "DEPOT");
         List<Depots> depots = jdbc.sql("SELECT " + SERVICE + ", to_char(j.quand AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), count(*),"
                         + " count(*) FILTER (WHERE j.detail -> 'evaluationDepotPrecedent' IS NOT NULL)" + lignes("") + " GROUP BY 1, 2")
@@ -172,9 +171,5 @@ class ActiviteDesDepots {
                 .map(e -> new Instruits(e.getKey().territoire(), e.getKey().mois(), e.getKey().decision(), e.getValue(),
                         apresRejetImplicite.get(e.getKey()))).toList();
         return new Lue(depots, demandes, pieces, maturites, anomalies, instruits, retraits);
-    }
-
-    private static OffsetDateTime debut(LocalDate jour) {
-        return jour.atStartOfDay(Evaluateur.PARIS).toOffsetDateTime();
     }
 }

@@ -1,7 +1,6 @@
 package fr.harmonie.dossiers;
 
 import fr.harmonie.comptes.Utilisateur;
-import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.stockage.ActionJournal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -149,10 +148,10 @@ class DossiersStore {
                 p.put("modifieDepuis", modifieDepuis);
             }
             if (deposeDu != null) {
-                p.put("deposeDu", deposeDu.atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());
+                p.put("deposeDu", JoursAParis.debut(deposeDu));
             }
             if (deposeAu != null) {
-                p.put("lendemainDuDernierJour", deposeAu.plusDays(1).atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());
+                p.put("lendemainDuDernierJour", JoursAParis.fin(deposeAu));
             }
             return p;
         }

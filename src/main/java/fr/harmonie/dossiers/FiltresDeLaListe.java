@@ -5,7 +5,6 @@ import fr.harmonie.json.DatesMalEcrites;
 import fr.harmonie.territoires.Geographie;
 import fr.harmonie.territoires.IdentifiantsDePacks;
 import fr.harmonie.web.ProblemeHttpException;
-import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.json.Horodatage;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -179,7 +178,7 @@ final class FiltresDeLaListe {
         } catch (DateTimeParseException e) {
             try {
                 LocalDate jour = LocalDate.parse(t);
-                return dansLesAnnees(parametre, jour.getYear(), jour.atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());
+                return dansLesAnnees(parametre, jour.getYear(), JoursAParis.debut(jour));
             } catch (DateTimeParseException pasUnJour) {
                 throw refus("« " + parametre + " » prend un instant comme la liste les écrit (modifieLe : 2026-12-07T21:31:05.641Z,"
                         + " ou 2026-12-07T22:31:05+01:00) ou un jour AAAA-MM-JJ (depuis minuit, heure de Paris), pas « "

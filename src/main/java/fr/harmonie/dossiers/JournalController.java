@@ -3,7 +3,6 @@ package fr.harmonie.dossiers;
 import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
-import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.json.Citations;
 import fr.harmonie.json.Horodatage;
 import fr.harmonie.json.Json;
@@ -91,10 +90,10 @@ class JournalController {
         parametres.put("action", action == null ? "" : action);
         parametres.put("qui", qui == null ? "" : qui);
         if (jours[0] != null) {
-            parametres.put("du", jours[0].atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());
+            parametres.put("du", JoursAParis.debut(jours[0]));
         }
         if (jours[1] != null) {
-            parametres.put("lendemainDuDernierJour", jours[1].plusDays(1).atStartOfDay(Evaluateur.PARIS).toOffsetDateTime());
+            parametres.put("lendemainDuDernierJour", JoursAParis.fin(jours[1]));
         }
         if (qui != null) {
             refuserUnAuteurInconnu(qui, u);
