@@ -58,10 +58,13 @@ class CycleController {
     private final JsonMapper mapper;
     private final AttributionDesDossiers attribution;
     private final DepotsScelles depotsScelles;
+    private final BrouillonsSupprimes supprimes;
 
     /** {@code mapper}: Spring's, which reads every other JSON body of the API (and refuses a text the base cannot keep). */
     CycleController(DossiersStore dossiers, EvaluationsStore evaluations, CycleDossier cycle, BudgetDesCorps budget,
-                    ImpressionsEnCours impressions, JsonMapper mapper, DepotsScelles depotsScelles, AttributionDesDossiers attribution) {
+                    ImpressionsEnCours impressions, JsonMapper mapper, DepotsScelles depotsScelles, AttributionDesDossiers attribution,
+                    BrouillonsSupprimes supprimes) {
+        this.supprimes = supprimes;
         this.attribution = attribution;
         this.dossiers = dossiers;
         this.evaluations = evaluations;
@@ -349,7 +352,8 @@ class CycleController {
     }
 
     private DossierStocke visible(String id, Utilisateur u) {
-        return dossiers.visible(Identifiants.duDossier(id), u).orElseThrow(CycleController::introuvable);
+        UUID uuid = Identifiants.duDossier(id);
+        return dossiers.visible(uuid, u).orElseThrow(() -> supprimes.introuvable(uuid, u, CycleController::introuvable));
     }
 
     private static UUID uuid(String id) {

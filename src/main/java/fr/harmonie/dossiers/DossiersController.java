@@ -80,9 +80,11 @@ class DossiersController {
     /** Spring's, which reads every other JSON body of the API. */
     private final JsonMapper mapper;
     private final AutresDemandes autresDemandes;
+    private final BrouillonsSupprimes supprimes;
 
     DossiersController(DossiersStore store, LecteurDossier lecteur, TransactionTemplate transaction, RegistreCourant registre,
-                       ListeEntiere listeEntiere, JsonMapper mapper, AutresDemandes autresDemandes) {
+                       ListeEntiere listeEntiere, JsonMapper mapper, AutresDemandes autresDemandes, BrouillonsSupprimes supprimes) {
+        this.supprimes = supprimes;
         this.mapper = mapper;
         this.autresDemandes = autresDemandes;
         this.store = store;
@@ -117,13 +119,15 @@ class DossiersController {
      * withdrawal, or its request for agrément once its programming was granted ({@code {"phase": "AGREMENT"}}). A
      * dossier that no longer moves is only closed for edits: retyping its hundreds of fields is what users would do
      * otherwise, with the typing errors that come with it. Only the content is copied: the copy has its own life,
-     * evaluations, deposits and journal, whose CREATION line names the dossier copied.
+     * evaluations, deposits and journal, whose CREATION line names the dossier copied. A draft of the organisation
+     * deleted by mistake is copied as well: that is how it comes back, the deleted one staying deleted.
      */
     @Operation(summary = "Copier un dossier en un nouveau brouillon (bailleur)",
             description = "Corps facultatif {\"phase\": \"AGREMENT\"} : la phase du nouveau dossier (PROGRAMMATION ou AGREMENT,"
                     + " sans égard à la casse), celle du dossier copié sinon. Le contenu est copié tel quel (référence, pièces"
                     + " comprises) ; le nouveau dossier a ses évaluations, ses dépôts et son historique, dont la ligne CREATION"
-                    + " nomme le dossier copié (copieDe).")
+                    + " nomme le dossier copié (copieDe). Un brouillon supprimé de l'organisation se copie aussi : c'est ainsi"
+                    + " qu'on reprend un brouillon supprimé par erreur.")
     @ApiResponse(responseCode = "201", description = "Créé au statut BROUILLON : Location donne son adresse, ETag sa version.")
     @ApiResponse(responseCode = "403", description = "Compte qui n'est pas celui d'un bailleur.")
     @ApiResponse(responseCode = "404", description = "Aucun dossier visible à cette adresse.")
@@ -134,13 +138,16 @@ class DossiersController {
     ResponseEntity<Object> copier(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
                                   HttpServletRequest requete) throws IOException, HttpMediaTypeNotSupportedException {
         Utilisateur u = compte.utilisateur();
-        DossierStocke source = trouver(id, u);
+        UUID source = Identifiants.duDossier(id);
+        // A draft deleted by mistake is copied too: its content is kept, and only its organisation may read it again.
+        String contenuSource = store.visible(source, u).map(DossierStocke::contenu).or(() -> supprimes.contenu(source, u))
+                .orElseThrow(DossiersController::introuvable);
         if (u.role() != Role.BAILLEUR) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul le bailleur du dossier le copie.");
         }
         Copie demande = CorpsFacultatif.lire(requete, mapper, Copie.class);
-        String contenu = demande == null || demande.phase() == null ? source.contenu()
-                : avecLaPhase(source.contenu(), demande.phase());
+        String contenu = demande == null || demande.phase() == null ? contenuSource
+                : avecLaPhase(contenuSource, demande.phase());
         // Checked as a body would be: the organisation may have lost the SIREN since, and the contract still holds.
         byte[] octets = contenu.getBytes(StandardCharsets.UTF_8);
         verifierSiren(lecteur.lire(octets), u);
@@ -148,7 +155,7 @@ class DossiersController {
             UUID nouveau = UUID.randomUUID();
             store.creer(nouveau, u.organisation(), contenu);
             store.journal(u.identifiant(), ActionJournal.CREATION, nouveau,
-                    Json.MAPPER.writeValueAsString(Map.of("copieDe", source.id().toString())));
+                    Json.MAPPER.writeValueAsString(Map.of("copieDe", source.toString())));
             DossierStocke d = store.visible(nouveau, u).orElseThrow();
             return ResponseEntity.created(Emplacements.de("/api/v1/dossiers/" + nouveau)).eTag(d.etag()).body(resume(d));
         });
@@ -411,7 +418,8 @@ class DossiersController {
     }
 
     private DossierStocke trouver(String id, Utilisateur u) {
-        return store.visible(Identifiants.duDossier(id), u).orElseThrow(DossiersController::introuvable);
+        UUID uuid = Identifiants.duDossier(id);
+        return store.visible(uuid, u).orElseThrow(() -> supprimes.introuvable(uuid, u, DossiersController::introuvable));
     }
 
     private static ProblemeHttpException introuvable() {

@@ -67,7 +67,10 @@ class DescriptionOpenApi {
                     + " étape d'instruction, retrait) : un instant comme la liste les écrit, 2026-12-07T21:31:05.641Z, ou un jour"
                     + " AAAA-MM-JJ (depuis minuit, heure de Paris). Le système d'un bailleur suit ainsi ses dossiers sans tout relire ;"
                     + " chaque changement étant daté du début de son écriture, reprendre un peu avant le dernier modifieLe lu (une"
-                    + " minute) ne manque rien, et les dossiers relus en double se reconnaissent à leur version."),
+                    + " minute) ne manque rien, et les dossiers relus en double se reconnaissent à leur version. Un brouillon"
+                    + " supprimé n'y est plus : GET /api/v1/dossiers/supprimes?depuis= les donne."),
+            Map.entry("depuis", "Seulement les brouillons supprimés à cet instant ou depuis : un instant comme la liste les écrit"
+                    + " (2026-12-07T21:31:05.641Z) ou un jour AAAA-MM-JJ (depuis minuit, heure de Paris) ; sans lui, tous."),
             Map.entry("reference", "Seulement les dossiers de cette référence (celle du bailleur, ou un numéro d'opération SIAP)."),
             Map.entry("commune", "Seulement les dossiers de cette commune (code INSEE)."),
             Map.entry("tri", "creation (par défaut) : du plus ancien dossier créé au plus récent ; depot : du plus ancien "

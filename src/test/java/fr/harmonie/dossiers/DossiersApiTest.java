@@ -1028,6 +1028,90 @@ class DossiersApiTest {
         assertThat(Json.MAPPER.readTree(illisible.body()).get("detail").asString()).startsWith("« modifieDepuis » prend un instant");
     }
 
+    /**
+     * What modifieDepuis cannot say, a deleted draft being out of the list: the bailleur's system reads which drafts
+     * were deleted since, by whom, page by page; the draft's address tells its organisation when and by whom, and how
+     * to get it back (a copy, the deleted one staying deleted); nobody else learns it existed.
+     */
+    @Test
+    void leSystemeDUnBailleurApprendQuelsBrouillonsOntEteSupprimes() throws Exception {
+        String premier = DossiersDeTest.creer(port, "76540", false);
+        JsonNode lu = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + premier, "bailleur", null, null).body());
+        String depuis = lu.get("modifieLe").asString();
+        String reference = lu.get("apercu").get("reference").asString();
+        String second = DossiersDeTest.creer(port, "76540", false);
+        String troisieme = DossiersDeTest.creer(port, "76540", false);
+        String garde = DossiersDeTest.creer(port, "76540", false);
+        for (String id : List.of(premier, second, troisieme)) {
+            assertThat(ClientHttp.appeler(port, "DELETE", "/api/v1/dossiers/" + id, "bailleur", null, null).statusCode()).isEqualTo(204);
+        }
+
+        HttpResponse<String> tous = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/supprimes?depuis=" + depuis, "bailleur", null, null);
+        assertThat(tous.statusCode()).isEqualTo(200);
+        assertThat(tous.headers().firstValue("X-Total-Count")).hasValue("3");
+        JsonNode supprimes = Json.MAPPER.readTree(tous.body());
+        assertThat(ids(supprimes)).containsExactly(premier, second, troisieme).doesNotContain(garde);
+        assertThat(supprimes.get(0).get("reference").asString()).isEqualTo(reference);
+        assertThat(supprimes.get(0).get("supprimePar").asString()).isEqualTo("bailleur");
+        assertThat(java.time.OffsetDateTime.parse(supprimes.get(0).get("supprimeLe").asString()))
+                .isAfterOrEqualTo(java.time.OffsetDateTime.parse(depuis));
+        // Since the last one read: only those deleted at that instant or after.
+        assertThat(ids(Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/supprimes?depuis="
+                + supprimes.get(2).get("supprimeLe").asString(), "bailleur", null, null).body()))).containsExactly(troisieme);
+
+        // Page by page, in the order they were deleted, to the last.
+        List<String> parPages = new ArrayList<>();
+        String adresse = "/api/v1/dossiers/supprimes?limite=1&depuis=" + depuis;
+        while (adresse != null) {
+            HttpResponse<String> page = ClientHttp.appeler(port, "GET", adresse, "bailleur", null, null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            parPages.addAll(ids(Json.MAPPER.readTree(page.body())));
+            adresse = page.headers().firstValue("Link").map(l -> l.substring(l.indexOf("/api/"), l.indexOf('>'))).orElse(null);
+        }
+        assertThat(parPages).containsExactly(premier, second, troisieme);
+
+        // Nobody else saw these drafts: another bailleur, an instructeur learn nothing, not even that the address was one.
+        assertThat(ids(Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/supprimes", "bailleur2", null, null).body())))
+                .doesNotContain(premier, second, troisieme);
+        HttpResponse<String> instructeur = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/supprimes", "instructeur", null, null);
+        assertThat(instructeur.body()).isEqualTo("[]");
+        assertThat(instructeur.headers().firstValue("X-Total-Count")).hasValue("0");
+        HttpResponse<String> ailleurs = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + premier, "bailleur2", null, null);
+        assertThat(ailleurs.statusCode()).isEqualTo(404);
+        assertThat(Json.MAPPER.readTree(ailleurs.body()).get("detail").asString()).isEqualTo("Aucun dossier visible à cette adresse.");
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + premier + "/copie", "bailleur2", null, null).statusCode())
+                .isEqualTo(404);
+
+        // Its organisation reads, at its address, when and by whom; a deposit or a second delete is told the same.
+        for (String[] essai : new String[][] {{"GET", ""}, {"POST", "/depot"}, {"DELETE", ""}}) {
+            HttpResponse<String> r = ClientHttp.appeler(port, essai[0], "/api/v1/dossiers/" + premier + essai[1], "bailleur", null, null);
+            assertThat(r.statusCode()).as(essai[0] + essai[1]).isEqualTo(404);
+            assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).as(essai[0] + essai[1])
+                    .startsWith("Le brouillon " + premier + " (référence « " + reference + " ») a été supprimé le ")
+                    .contains("(heure de Paris), par bailleur : ")
+                    .endsWith("POST /api/v1/dossiers/" + premier + "/copie.");
+        }
+
+        // Copied back: a new draft with its content; the deleted one stays deleted.
+        HttpResponse<String> copie = ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + premier + "/copie", "bailleur", null, null);
+        assertThat(copie.statusCode()).isEqualTo(201);
+        String reprise = Json.MAPPER.readTree(copie.body()).get("id").asString();
+        JsonNode reprisLu = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + reprise, "bailleur", null, null).body());
+        assertThat(reprisLu.get("dossier")).isEqualTo(lu.get("dossier"));
+        assertThat(reprisLu.get("statut").asString()).isEqualTo("BROUILLON");
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + premier, "bailleur", null, null).statusCode()).isEqualTo(404);
+        JsonNode creation = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/journal?objet=dossier:" + reprise
+                + "&action=CREATION", "admin", null, null).body());
+        assertThat(creation.get(0).get("detail").get("copieDe").asString()).isEqualTo(premier);
+
+        HttpResponse<String> illisible = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/supprimes?depuis=hier", "bailleur", null, null);
+        assertThat(illisible.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(illisible.body()).get("detail").asString()).startsWith("« depuis » prend un instant");
+        HttpResponse<String> inconnu = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/supprimes?apres=" + garde, "bailleur", null, null);
+        assertThat(inconnu.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(inconnu.body()).get("detail").asString()).startsWith("« apres » ne désigne aucun brouillon supprimé");
+    }
+
     private static List<String> ids(JsonNode liste) {
         return liste.valueStream().map(d -> d.get("id").asString()).toList();
     }

@@ -86,6 +86,9 @@ class MatriceAutorisationsTest {
                 new Ligne("PUT", "/api/v1/dossiers/" + rouen, dossier, 401, 428, 404, 403, 404, 404, 403, 404),
                 new Ligne("DELETE", "/api/v1/dossiers/" + rouen, null, 401, 409, 404, 403, 404, 404, 403, 404),
                 new Ligne("DELETE", "/api/v1/dossiers/" + aSupprimer, null, 401, 204, 404, 404, 404, 404, 404, 404),
+                // A draft deleted by mistake is copied back by its organisation only; the list of deletions is each one's own.
+                new Ligne("POST", "/api/v1/dossiers/" + aSupprimer + "/copie", null, 401, 201, 404, 404, 404, 404, 404, 404),
+                new Ligne("GET", "/api/v1/dossiers/supprimes", null, 401, 200, 200, 200, 200, 200, 200, 200),
                 new Ligne("POST", "/api/v1/dossiers/" + brouillon + "/evaluations", null, 401, 201, 404, 404, 404, 404, 404, 404),
                 new Ligne("GET", "/api/v1/dossiers/" + rouen + "/historique", null, 401, 200, 404, 200, 404, 404, 200, 404),
                 new Ligne("GET", "/api/v1/dossiers/" + rouen + "/evaluations", null, 401, 200, 404, 200, 404, 404, 200, 404),
