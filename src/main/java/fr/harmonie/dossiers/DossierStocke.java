@@ -13,13 +13,16 @@ import java.util.UUID;
  * {@code piecesDemandees}: the pieces the last request for compléments names (JSON), null when it named none;
  * {@code decision}: FAVORABLE or DEFAVORABLE, as the service said it when closing the instruction (null before, or unsaid);
  * {@code messageRetrait}: what the bailleur said when withdrawing its request (RETIRE); {@code premierDepotLe}: its first
- * deposit, the date of the request (an answer to compléments deposits it again, {@code deposeLe}, not anew).
+ * deposit, the date of the request (an answer to compléments deposits it again, {@code deposeLe}, not anew);
+ * {@code statutDepuis}: when it entered its status (the decision of an INSTRUIT dossier, the request of compléments
+ * awaiting the bailleur's answer), which neither CONFIER nor CORRIGER_DECISION nor an edit changes.
  */
 public record DossierStocke(UUID id, long organisation, String statut, String contenu, Map<String, Object> apercu, int version,
                             String territoire, String region, String messageInstruction, String messageDepot, String chaine,
                             LocalDate dateReferenceDepot, UUID evaluationDepot, OffsetDateTime deposeLe, OffsetDateTime creeLe,
                             OffsetDateTime modifieLe, String instructeur, String piecesDemandees,
-                            String decision, String messageRetrait, OffsetDateTime premierDepotLe) {
+                            String decision, String messageRetrait, OffsetDateTime premierDepotLe,
+                            OffsetDateTime statutDepuis) {
 
     public boolean modifiable() {
         return statut.equals("BROUILLON") || statut.equals("COMPLEMENTS_DEMANDES");

@@ -502,6 +502,7 @@ class DossiersController {
         }
         m.put("creeLe", Horodatage.enTexte(d.creeLe()));
         m.put("modifieLe", Horodatage.enTexte(d.modifieLe()));
+        m.put("statutDepuis", Horodatage.enTexte(d.statutDepuis()));
         return m;
     }
 }

@@ -24,7 +24,7 @@ class DossiersStore {
     /** Everything but the content, which a list does not read. */
     private static final String COLONNES = "id, organisation_id, statut, version, territoire, region, message_instruction, "
             + "message_depot, chaine, date_reference_depot, evaluation_depot, depose_le, cree_le, modifie_le, instructeur, pieces_demandees, decision, message_retrait, "
-            + "premier_depot_le, "
+            + "premier_depot_le, statut_depuis, "
             + Apercu.COLONNES;
 
     private static RowMapper<DossierStocke> ligne(boolean avecContenu) {
@@ -35,7 +35,8 @@ class DossiersStore {
                 rs.getObject("evaluation_depot", UUID.class), rs.getObject("depose_le", OffsetDateTime.class),
                 rs.getObject("cree_le", OffsetDateTime.class), rs.getObject("modifie_le", OffsetDateTime.class),
                 rs.getString("instructeur"), rs.getString("pieces_demandees"), rs.getString("decision"),
-                rs.getString("message_retrait"), rs.getObject("premier_depot_le", OffsetDateTime.class));
+                rs.getString("message_retrait"), rs.getObject("premier_depot_le", OffsetDateTime.class),
+                rs.getObject("statut_depuis", OffsetDateTime.class));
     }
 
     /**

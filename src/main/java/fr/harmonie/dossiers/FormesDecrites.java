@@ -305,6 +305,10 @@ class FormesDecrites {
                 .addProperty("messageRetrait", texte("Ce que le bailleur a dit en retirant sa demande (RETIRE)."))
                 .addProperty("creeLe", dateHeure(null))
                 .addProperty("modifieLe", dateHeure(null))
-                .required(List.of("id", "statut", "version", "apercu", "creeLe", "modifieLe"));
+                .addProperty("statutDepuis", dateHeure("Depuis quand il est à son statut : pour un dossier instruit, sa décision ;"
+                        + " en compléments, la demande du service qui attend la réponse ; en instruction, le début de"
+                        + " l'instruction (ou sa réouverture) ; déposé, son dernier dépôt ; retiré, son retrait ; un brouillon, sa"
+                        + " création. Ni CONFIER, ni CORRIGER_DECISION, ni une modification ne la changent."))
+                .required(List.of("id", "statut", "version", "apercu", "creeLe", "modifieLe", "statutDepuis"));
     }
 }

@@ -528,6 +528,70 @@ class CycleDossierTest {
                 .statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Each dossier says since when it is at its status: the instructeur sees how long a request for compléments has
+     * waited for its answer, the bailleur and his spreadsheet the day of the decision. A step that keeps the status
+     * (CONFIER, CORRIGER_DECISION) or an edit does not move it.
+     */
+    @Test
+    void chaqueDossierDitDepuisQuandIlEstASonStatut() throws Exception {
+        String id = creer(dossierRouen());
+        String adresse = "/api/v1/dossiers/" + id;
+        String instruction = adresse + "/instruction";
+        JsonNode brouillon = json(appeler("GET", adresse, "bailleur", null, null));
+        assertThat(instant(brouillon, "statutDepuis")).isEqualTo(instant(brouillon, "creeLe"));
+        assertThat(deposer(id).statusCode()).isEqualTo(200);
+        JsonNode depose = json(appeler("GET", adresse, "bailleur", null, null));
+        assertThat(instant(depose, "statutDepuis")).isEqualTo(instant(depose, "deposeLe"));
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode()).isEqualTo(200);
+        assertThat(statutDepuis(id)).isEqualTo(quandAuJournal(id, "PRENDRE_EN_INSTRUCTION"));
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Le plan de"
+                + " masse manque.\"}", null).statusCode()).isEqualTo(200);
+        java.time.OffsetDateTime demande = quandAuJournal(id, "DEMANDER_COMPLEMENTS");
+        assertThat(statutDepuis(id)).isEqualTo(demande);
+
+        // The bailleur edits his answer, the service gives the dossier to a colleague: still waiting since the request.
+        JsonNode enComplements = json(appeler("GET", adresse, "bailleur", null, null));
+        assertThat(appeler("PUT", adresse, "bailleur", enComplements.get("dossier").toString(), "\"" + enComplements.get("version").asInt()
+                + "\"").statusCode()).isEqualTo(200);
+        long service = json(appeler("GET", "/api/v1/moi", "instructeur", null, null)).get("organisation").asLong();
+        assertThat(appeler("POST", "/api/v1/admin/comptes", "admin", "{\"identifiant\": \"collegue-du-statut\", \"motDePasse\":"
+                + " \"un mot de passe assez long\", \"organisation\": " + service + "}", null).statusCode()).isEqualTo(201);
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"CONFIER\", \"instructeur\": \"collegue-du-statut\"}",
+                null).statusCode()).isEqualTo(200);
+        JsonNode confie = json(appeler("GET", adresse, "bailleur", null, null));
+        assertThat(instant(confie, "modifieLe")).isAfter(demande);
+        assertThat(instant(confie, "statutDepuis")).isEqualTo(demande);
+
+        assertThat(deposerAvec(id, "application/json", "{\"message\": \"Plan de masse joint.\"}").statusCode()).isEqualTo(200);
+        JsonNode repondu = json(appeler("GET", adresse, "bailleur", null, null));
+        assertThat(instant(repondu, "statutDepuis")).isEqualTo(instant(repondu, "deposeLe")).isAfter(demande);
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null).statusCode()).isEqualTo(200);
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"INSTRUIRE\", \"decision\": \"FAVORABLE\"}", null)
+                .statusCode()).isEqualTo(200);
+        java.time.OffsetDateTime decision = quandAuJournal(id, "INSTRUIRE");
+        assertThat(statutDepuis(id)).isEqualTo(decision);
+        assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"CORRIGER_DECISION\", \"decision\": \"DEFAVORABLE\","
+                + " \"message\": \"Sens mal saisi.\"}", null).statusCode()).isEqualTo(200);
+        assertThat(statutDepuis(id)).isEqualTo(decision);
+        // The day of the decision, in the spreadsheet, at Paris time.
+        assertThat(ligneCsv("/api/v1/dossiers?statut=INSTRUIT&format=csv", id).get("statut depuis le")).isEqualTo(
+                decision.atZoneSameInstant(java.time.ZoneId.of("Europe/Paris")).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+    }
+
+    private static java.time.OffsetDateTime instant(JsonNode dossier, String champ) {
+        return java.time.OffsetDateTime.parse(dossier.get(champ).asString()).withOffsetSameInstant(java.time.ZoneOffset.UTC);
+    }
+
+    private java.time.OffsetDateTime statutDepuis(String id) throws Exception {
+        return instant(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)), "statutDepuis");
+    }
+
+    /** When the journal wrote the last line of this action on the dossier. */
+    private java.time.OffsetDateTime quandAuJournal(String id, String action) throws Exception {
+        return instant(json(appeler("GET", "/api/v1/journal?objet=dossier:" + id + "&action=" + action, "admin", null, null)).get(0), "quand");
+    }
+
     @Test
     void laClotureDeLInstructionDitLeSensDeLaDecision() throws Exception {
         String id = creer(dossierRouen());
@@ -1037,7 +1101,7 @@ class CycleDossierTest {
         assertThat(dansLaListe.get("piecesDemandees")).isEqualTo(Json.MAPPER.readTree(attendues));
         String csv = appeler("GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&format=csv", "instructeur", null, null).body();
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";instructeur;pièces demandées;décision;premier dépôt le;"
-                + "rejet implicite le;message du dépôt;message de l'instruction;message du retrait");
+                + "rejet implicite le;message du dépôt;message de l'instruction;message du retrait;statut depuis le");
         Map<String, String> demandeEnCsv = ligneCsv("/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&format=csv", id);
         assertThat(demandeEnCsv.get("instructeur")).isEqualTo("instructeur");
         assertThat(demandeEnCsv.get("pièces demandées")).isEqualTo("PLAN_MASSE PRIX_REVIENT AVIS_COMMUNE");

@@ -229,6 +229,41 @@ class StockageTest {
     }
 
     /**
+     * V27 dates each dossier's status: for dossiers from before it, the last journal line that changed it (the
+     * decision, not the correction of its sense or a CONFIER after it), else their last deposit, else their creation.
+     */
+    @Test
+    void laMigrationV27DateLeStatutDeChaqueDossierParSonJournal(@TempDir Path dir) throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).start()) {
+            JdbcClient base = baseEnVersion(pg, "26");
+            long organisation = unBailleur(base);
+            String instruit = "00000000-0000-0000-0000-000000000001";
+            String sansJournal = "00000000-0000-0000-0000-000000000002";
+            String brouillon = "00000000-0000-0000-0000-000000000003";
+            base.sql("""
+                    INSERT INTO dossier (id, organisation_id, statut, contenu, version, depose_le, cree_le)
+                    VALUES (?::uuid, ?, 'INSTRUIT', '{}', 6, '2026-10-02T08:00:00Z', '2026-09-01T08:00:00Z'),
+                           (?::uuid, ?, 'DEPOSE', '{}', 2, '2026-06-15T09:00:00Z', '2026-06-01T08:00:00Z'),
+                           (?::uuid, ?, 'BROUILLON', '{}', 1, NULL, '2026-05-01T08:00:00Z')""")
+                    .params(instruit, organisation, sansJournal, organisation, brouillon, organisation).update();
+            String[][] lignes = {{"2026-10-02T08:00:00Z", "DEPOT"}, {"2026-10-05T08:00:00Z", "PRENDRE_EN_INSTRUCTION"},
+                    {"2026-11-20T15:00:00Z", "INSTRUIRE"}, {"2026-11-20T16:00:00Z", "EVALUATION"},
+                    {"2026-11-21T09:00:00Z", "CORRIGER_DECISION"}, {"2026-11-22T09:00:00Z", "CONFIER"}};
+            for (String[] ligne : lignes) {
+                base.sql("INSERT INTO journal (quand, qui, action, objet) VALUES (?::timestamptz, 'i', ?, ?)")
+                        .params(ligne[0], ligne[1], "dossier:" + instruit).update();
+            }
+
+            migrerJusquAuBout(pg);
+
+            String depuis = "SELECT to_char(statut_depuis AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM dossier WHERE id = ?::uuid";
+            assertThat(base.sql(depuis).param(instruit).query(String.class).single()).isEqualTo("2026-11-20 15:00");
+            assertThat(base.sql(depuis).param(sansJournal).query(String.class).single()).isEqualTo("2026-06-15 09:00");
+            assertThat(base.sql(depuis).param(brouillon).query(String.class).single()).isEqualTo("2026-05-01 08:00");
+        }
+    }
+
+    /**
      * V7 and V8 keep the date of rules and the sealed evaluation of a deposit; dossiers deposited before them get the
      * date they carried (which was applied then), else the day, in Paris, of their last deposit in the journal (here
      * 20 December: 23:30 UTC on the 19th is past midnight in Paris), and the evaluation sealed then, not a later one.
