@@ -9,3 +9,5 @@ UPDATE dossier d SET statut_depuis = coalesce(
     d.depose_le, d.cree_le);
 ALTER TABLE dossier ALTER COLUMN statut_depuis SET DEFAULT now();
 ALTER TABLE dossier ALTER COLUMN statut_depuis SET NOT NULL;
+-- La liste dans cet ordre (tri=statutDepuis), page après page : les demandes de compléments qui attendent le plus.
+CREATE INDEX dossier_statut_depuis ON dossier (statut_depuis, id);

@@ -196,7 +196,7 @@ class DossiersController {
      * (their last deposit, an answer to compléments included), rather than the order their bailleurs began them.
      */
     @Operation(summary = "Lister les dossiers que le compte voit, par pages (filtres : statut, reference, commune, territoire,"
-            + " niveau, deposeDu, deposeAu, siren, phase, instructeur, attribue, decision, rejetImpliciteAvant, modifieDepuis ; tri : creation, depot, premierDepot)")
+            + " niveau, deposeDu, deposeAu, siren, phase, instructeur, attribue, decision, rejetImpliciteAvant, modifieDepuis ; tri : creation, depot, premierDepot, statutDepuis)")
     @GetMapping("/api/v1/dossiers")
     ResponseEntity<?> lister(@AuthenticationPrincipal CompteAuthentifie compte,
                              @RequestParam(name = "statut", required = false) List<String> statuts,

@@ -60,7 +60,8 @@ final class FiltresDeLaListe {
         TriDeLaListe tri = d.tri() == null ? TriDeLaListe.CREATION : TriDeLaListe.lire(d.tri()).orElseThrow(() -> refus(
                 "« tri » vaut creation (du plus ancien dossier créé au plus récent, par défaut), depot (du plus ancien dernier"
                         + " dépôt au plus récent) ou premierDepot (du plus ancien premier dépôt au plus récent : l'ordre où expirent"
-                        + " les quatre mois des demandes d'agrément) ; les dossiers jamais déposés n'ont pas de dépôt."));
+                        + " les quatre mois des demandes d'agrément) ; les dossiers jamais déposés n'ont pas de dépôt ; ou statutDepuis"
+                        + " (depuis quand chacun est à son statut, le plus ancien d'abord)."));
         if (d.commune() != null && !Geographie.estUnCodeInsee(d.commune())) {
             // No dossier can hold it (the contract's pattern): an empty list would hide the slip, « Rouen » for 76540.
             throw refus("« commune » prend un code INSEE : cinq caractères, deux chiffres (ou 2A, 2B pour la Corse) puis trois"

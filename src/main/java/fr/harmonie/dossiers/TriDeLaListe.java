@@ -9,12 +9,15 @@ import java.util.function.Function;
  * The orders of the dossier list, each on one column of {@code dossier} (and the id, for keyset paging): by creation
  * (the bailleur's view), by last deposit (the queue in order of arrival, an answer to compléments included), by first
  * deposit (the date of each request: for requests for agrément, the order in which their four months of silence run
- * out, RejetImplicite). The two deposit orders hold only the dossiers deposited at least once.
+ * out, RejetImplicite), by the time each entered its status (statutDepuis: with {@code statut=COMPLEMENTS_DEMANDES},
+ * the requests for compléments that have waited longest for their answer). The two deposit orders hold only the
+ * dossiers deposited at least once.
  */
 enum TriDeLaListe {
     CREATION("creation", "cree_le", DossierStocke::creeLe),
     DEPOT("depot", "depose_le", DossierStocke::deposeLe),
-    PREMIER_DEPOT("premierDepot", "premier_depot_le", DossierStocke::premierDepotLe);
+    PREMIER_DEPOT("premierDepot", "premier_depot_le", DossierStocke::premierDepotLe),
+    STATUT_DEPUIS("statutDepuis", "statut_depuis", DossierStocke::statutDepuis);
 
     private final String nom;
     private final String colonne;
@@ -42,7 +45,7 @@ enum TriDeLaListe {
 
     /** Whether a dossier never deposited is left out. */
     boolean deposesSeulement() {
-        return this != CREATION;
+        return this == DEPOT || this == PREMIER_DEPOT;
     }
 
     /** The order written, whatever its case (« premierdepot ») or surrounding spaces, as statuses are read. */

@@ -77,7 +77,9 @@ class DescriptionOpenApi {
                     + "dépôt au plus récent (le dernier dépôt de chacun, réponse à des compléments comprise) ; premierDepot : "
                     + "du plus ancien premier dépôt au plus récent (la date de chaque demande : pour les demandes d'agrément, "
                     + "l'ordre où expirent leurs quatre mois, rejetImpliciteLe) ; les dossiers jamais déposés n'ont pas de "
-                    + "dépôt et sont en moins."),
+                    + "dépôt et sont en moins ; statutDepuis : depuis quand chacun est à son statut, le plus ancien d'abord"
+                    + " (?statut=COMPLEMENTS_DEMANDES&tri=statutDepuis : les demandes de compléments qui attendent leur réponse"
+                    + " depuis le plus longtemps)."),
             Map.entry("territoire", "Seulement les dossiers déposés sous ce pack territorial (son identifiant)."),
             Map.entry("siren", "Seulement les dossiers de ce maître d'ouvrage (son SIREN, neuf chiffres ; les espaces de "
                     + "« 552 100 554 » sont ôtés)."),

@@ -562,6 +562,14 @@ class CycleDossierTest {
         JsonNode confie = json(appeler("GET", adresse, "bailleur", null, null));
         assertThat(instant(confie, "modifieLe")).isAfter(demande);
         assertThat(instant(confie, "statutDepuis")).isEqualTo(demande);
+        // The requests that have waited longest for their answer come first, page after page.
+        assertThat(creer(dossierRouen())).isNotEmpty(); // a draft, whose status dates from its creation, now: not in this queue
+        List<JsonNode> enAttente = json(appeler("GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&tri=statutdepuis&limite=500",
+                "instructeur", null, null)).valueStream().toList();
+        assertThat(enAttente).extracting(d -> d.get("id").asString()).contains(id);
+        assertThat(enAttente).extracting(d -> instant(d, "statutDepuis")).isSorted();
+        HttpResponse<String> premiere = appeler("GET", "/api/v1/dossiers?tri=statutDepuis&limite=1", "bailleur", null, null);
+        assertThat(premiere.headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("tri=statutDepuis"));
 
         assertThat(deposerAvec(id, "application/json", "{\"message\": \"Plan de masse joint.\"}").statusCode()).isEqualTo(200);
         JsonNode repondu = json(appeler("GET", adresse, "bailleur", null, null));
