@@ -76,9 +76,9 @@ class AttributionDesDossiers {
             throw new ProblemeHttpException(HttpStatus.CONFLICT, "Déjà confié", "Le dossier est déjà confié à « " + identifiant + " ».");
         }
         transaction.executeWithoutResult(t -> {
-            int n = jdbc.sql("UPDATE dossier SET instructeur = ?, version = version + 1, modifie_le = now()"
+            int n = jdbc.sql("UPDATE dossier SET instructeur = ?, version = version + 1, modifie_le = now(), modifie_par = ?"
                             + " WHERE id = ? AND statut IN " + CONFIABLES_SQL + " AND version = coalesce(?::int, version)")
-                    .params(identifiant, d.id(), versionLue ? d.version() : null).update();
+                    .params(identifiant, u.identifiant(), d.id(), versionLue ? d.version() : null).update();
             if (n != 1) {
                 throw IfMatch.nonEcrit(d, dossiers.visible(d.id(), u).orElseThrow(), versionLue, "Dossier non confiable",
                         "que vous le confiiez");

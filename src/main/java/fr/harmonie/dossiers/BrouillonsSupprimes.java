@@ -2,12 +2,9 @@ package fr.harmonie.dossiers;
 
 import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
-import fr.harmonie.evaluation.Evaluateur;
 import fr.harmonie.json.Citations;
-import fr.harmonie.regles.faits.Fr;
 import fr.harmonie.web.ProblemeHttpException;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +30,7 @@ class BrouillonsSupprimes {
 
         /** « le 8 décembre 2026 à 2 h 10 (heure de Paris), par marie.dupont ». */
         String enFrancais() {
-            ZonedDateTime aParis = supprimeLe.atZoneSameInstant(Evaluateur.PARIS);
-            return "le " + Fr.jour(aParis.toLocalDate()) + " à " + aParis.getHour() + " h "
-                    + String.format("%02d", aParis.getMinute()) + " (heure de Paris)"
-                    + (supprimePar == null ? "" : ", par " + supprimePar);
+            return JoursAParis.enFrancais(supprimeLe) + (supprimePar == null ? "" : ", par " + supprimePar);
         }
     }
 

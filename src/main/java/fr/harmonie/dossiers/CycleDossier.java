@@ -362,11 +362,11 @@ class CycleDossier {
         int n = jdbc.sql("""
                 UPDATE dossier SET statut = 'DEPOSE', territoire = ?, region = ?, chaine = ?::jsonb, date_reference_depot = ?,
                        evaluation_depot = ?, message_depot = ?, depose_le = now(), premier_depot_le = coalesce(premier_depot_le, now()),
-                       statut_depuis = now(), version = version + 1, modifie_le = now(),
+                       statut_depuis = now(), version = version + 1, modifie_le = now(), modifie_par = ?,
                        pieces_demandees = COALESCE(?::jsonb, pieces_demandees)
                 WHERE id = ? AND version = ? AND statut IN ('BROUILLON', 'COMPLEMENTS_DEMANDES') AND supprime_le IS NULL""")
                 .params(r.territoire().code(), commune == null ? null : commune.region(), Json.MAPPER.writeValueAsString(chaine),
-                        r.dateReference(), s.id(), message,
+                        r.dateReference(), s.id(), message, u.identifiant(),
                         // The pieces asked, now with what the answer did to each: the instructeur's queue shows it.
                         detail.containsKey("piecesDemandees") ? Json.MAPPER.writeValueAsString(detail.get("piecesDemandees")) : null,
                         d.id(), d.version()).update();
@@ -464,13 +464,14 @@ class CycleDossier {
                                     List<PiecesDemandees.PieceDemandee> demandees, String decision, boolean versionLue) {
         int n = jdbc.sql("""
                 UPDATE dossier SET statut = ?, message_instruction = coalesce(?, message_instruction), version = version + 1,
-                       statut_depuis = CASE WHEN statut = ? THEN statut_depuis ELSE now() END, modifie_le = now(), instructeur = coalesce(?, instructeur),
+                       statut_depuis = CASE WHEN statut = ? THEN statut_depuis ELSE now() END, modifie_le = now(), modifie_par = ?,
+                       instructeur = coalesce(?, instructeur),
                        pieces_demandees = CASE WHEN ? THEN ?::jsonb ELSE pieces_demandees END,
                        decision = CASE WHEN ? THEN NULL ELSE coalesce(?, decision) END
                 WHERE id = ? AND statut = ? AND version = coalesce(?::int, version)""")
                 // Who takes it in instruction is the one it is with, until a colleague takes it up in turn. The pieces are
                 // those of the last request for compléments: a new request replaces them, even by none.
-                .params(vers, message, vers, action.equals("PRENDRE_EN_INSTRUCTION") ? u.identifiant() : null,
+                .params(vers, message, vers, u.identifiant(), action.equals("PRENDRE_EN_INSTRUCTION") ? u.identifiant() : null,
                         vers.equals("COMPLEMENTS_DEMANDES"), demandees == null ? null : Json.MAPPER.writeValueAsString(demandees),
                         action.equals("ROUVRIR_INSTRUCTION"), decision, d.id(), depuis, versionLue ? d.version() : null).update();
         if (n != 1 && versionLue) {
@@ -537,10 +538,11 @@ class CycleDossier {
         }
         transaction.executeWithoutResult(t -> {
             int n = jdbc.sql("""
-                    UPDATE dossier SET statut = 'RETIRE', message_retrait = ?, version = version + 1, modifie_le = now(), statut_depuis = now()
+                    UPDATE dossier SET statut = 'RETIRE', message_retrait = ?, version = version + 1, modifie_le = now(), statut_depuis = now(),
+                           modifie_par = ?
                     WHERE id = ? AND statut IN ('DEPOSE', 'EN_INSTRUCTION', 'COMPLEMENTS_DEMANDES')
                       AND version = coalesce(?::int, version)""")
-                    .params(message, d.id(), versionLue ? d.version() : null).update();
+                    .params(message, u.identifiant(), d.id(), versionLue ? d.version() : null).update();
             if (n != 1) {
                 throw IfMatch.nonEcrit(d, dossiers.visible(d.id(), u).orElseThrow(), versionLue, "Retrait impossible", "le retrait");
             }

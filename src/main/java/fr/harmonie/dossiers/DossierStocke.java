@@ -15,14 +15,15 @@ import java.util.UUID;
  * {@code messageRetrait}: what the bailleur said when withdrawing its request (RETIRE); {@code premierDepotLe}: its first
  * deposit, the date of the request (an answer to compléments deposits it again, {@code deposeLe}, not anew);
  * {@code statutDepuis}: when it entered its status (the decision of an INSTRUIT dossier, the request of compléments
- * awaiting the bailleur's answer), which neither CONFIER nor CORRIGER_DECISION nor an edit changes.
+ * awaiting the bailleur's answer), which neither CONFIER nor CORRIGER_DECISION nor an edit changes; {@code modifiePar}:
+ * the account whose change {@code modifieLe} dates (null for a dossier whose journal kept nothing).
  */
 public record DossierStocke(UUID id, long organisation, String statut, String contenu, Map<String, Object> apercu, int version,
                             String territoire, String region, String messageInstruction, String messageDepot, String chaine,
                             LocalDate dateReferenceDepot, UUID evaluationDepot, OffsetDateTime deposeLe, OffsetDateTime creeLe,
                             OffsetDateTime modifieLe, String instructeur, String piecesDemandees,
                             String decision, String messageRetrait, OffsetDateTime premierDepotLe,
-                            OffsetDateTime statutDepuis) {
+                            OffsetDateTime statutDepuis, String modifiePar) {
 
     public boolean modifiable() {
         return statut.equals("BROUILLON") || statut.equals("COMPLEMENTS_DEMANDES");

@@ -107,7 +107,7 @@ class DossiersController {
         byte[] corps = lireHorsTransaction(requete, u);
         return transaction.execute(t -> {
             UUID id = UUID.randomUUID();
-            store.creer(id, u.organisation(), new String(corps, StandardCharsets.UTF_8));
+            store.creer(id, u.organisation(), new String(corps, StandardCharsets.UTF_8), u.identifiant());
             store.journal(u.identifiant(), ActionJournal.CREATION, id, "{}");
             DossierStocke d = store.visible(id, u).orElseThrow();
             return ResponseEntity.created(Emplacements.de("/api/v1/dossiers/" + id)).eTag(d.etag()).body(resume(d));
@@ -153,7 +153,7 @@ class DossiersController {
         verifierSiren(lecteur.lire(octets), u);
         return transaction.execute(t -> {
             UUID nouveau = UUID.randomUUID();
-            store.creer(nouveau, u.organisation(), contenu);
+            store.creer(nouveau, u.organisation(), contenu, u.identifiant());
             store.journal(u.identifiant(), ActionJournal.CREATION, nouveau,
                     Json.MAPPER.writeValueAsString(Map.of("copieDe", source.toString())));
             DossierStocke d = store.visible(nouveau, u).orElseThrow();
@@ -364,7 +364,7 @@ class DossiersController {
         IfMatch.exiger(ifMatch, d);
         // The version read above is the one replaced, or none: a change made meanwhile gets 412, transaction or not.
         return transaction.execute(t -> {
-            if (!store.remplacer(d.id(), d.version(), contenu)) {
+            if (!store.remplacer(d.id(), d.version(), contenu, u.identifiant())) {
                 throw perimee(d, u, ifMatch);
             }
             store.journal(u.identifiant(), ActionJournal.MODIFICATION, d.id(), changements);
@@ -400,7 +400,7 @@ class DossiersController {
                             + d.id() + "/retrait)." : "."));
         }
         IfMatch.exiger(ifMatch, d);
-        if (!store.supprimer(d.id(), d.version())) {
+        if (!store.supprimer(d.id(), d.version(), u.identifiant())) {
             throw perimee(d, u, ifMatch);
         }
         store.journal(u.identifiant(), ActionJournal.SUPPRESSION, d.id(), "{}");
@@ -413,8 +413,10 @@ class DossiersController {
      */
     private ProblemeHttpException perimee(DossierStocke lu, Utilisateur u, String ifMatch) {
         return store.visible(lu.id(), u).map(actuel -> IfMatch.perimee(ifMatch, actuel))
-                .orElse(new ProblemeHttpException(HttpStatus.PRECONDITION_FAILED, "Version périmée",
-                        "Le dossier a changé depuis votre lecture : il n'est plus visible (supprimé par un collègue)."));
+                .orElseGet(() -> new ProblemeHttpException(HttpStatus.PRECONDITION_FAILED, "Version périmée",
+                        "Le dossier a changé depuis votre lecture : il a été supprimé" + supprimes.du(lu.id(), u)
+                                .map(s -> " " + s.enFrancais()).orElse(" par un collègue") + " ; son contenu se reprend dans un"
+                                + " nouveau brouillon : POST /api/v1/dossiers/" + lu.id() + "/copie."));
     }
 
     private DossierStocke trouver(String id, Utilisateur u) {
@@ -503,6 +505,9 @@ class DossiersController {
         m.put("creeLe", Horodatage.enTexte(d.creeLe()));
         m.put("modifieLe", Horodatage.enTexte(d.modifieLe()));
         m.put("statutDepuis", Horodatage.enTexte(d.statutDepuis()));
+        if (d.modifiePar() != null) {
+            m.put("modifiePar", d.modifiePar());
+        }
         return m;
     }
 }

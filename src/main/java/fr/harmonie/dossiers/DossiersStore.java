@@ -24,7 +24,7 @@ class DossiersStore {
     /** Everything but the content, which a list does not read. */
     private static final String COLONNES = "id, organisation_id, statut, version, territoire, region, message_instruction, "
             + "message_depot, chaine, date_reference_depot, evaluation_depot, depose_le, cree_le, modifie_le, instructeur, pieces_demandees, decision, message_retrait, "
-            + "premier_depot_le, statut_depuis, "
+            + "premier_depot_le, statut_depuis, modifie_par, "
             + Apercu.COLONNES;
 
     private static RowMapper<DossierStocke> ligne(boolean avecContenu) {
@@ -36,7 +36,7 @@ class DossiersStore {
                 rs.getObject("cree_le", OffsetDateTime.class), rs.getObject("modifie_le", OffsetDateTime.class),
                 rs.getString("instructeur"), rs.getString("pieces_demandees"), rs.getString("decision"),
                 rs.getString("message_retrait"), rs.getObject("premier_depot_le", OffsetDateTime.class),
-                rs.getObject("statut_depuis", OffsetDateTime.class));
+                rs.getObject("statut_depuis", OffsetDateTime.class), rs.getString("modifie_par"));
     }
 
     /**
@@ -56,9 +56,9 @@ class DossiersStore {
         this.jdbc = jdbc;
     }
 
-    void creer(UUID id, long organisation, String contenu) {
-        jdbc.sql("INSERT INTO dossier (id, organisation_id, statut, contenu, version) VALUES (?, ?, 'BROUILLON', ?::jsonb, 1)")
-                .params(id, organisation, contenu).update();
+    void creer(UUID id, long organisation, String contenu, String qui) {
+        jdbc.sql("INSERT INTO dossier (id, organisation_id, statut, contenu, version, modifie_par) VALUES (?, ?, 'BROUILLON', ?::jsonb, 1, ?)")
+                .params(id, organisation, contenu, qui).update();
     }
 
     Optional<DossierStocke> visible(UUID id, Utilisateur u) {
@@ -241,19 +241,20 @@ class DossiersStore {
     }
 
     /** Écrit seulement si la version lue est toujours la dernière: deux écritures concurrentes ne se perdent pas. */
-    boolean remplacer(UUID id, int versionLue, String contenu) {
+    boolean remplacer(UUID id, int versionLue, String contenu, String qui) {
         return jdbc.sql("""
-                UPDATE dossier SET contenu = ?::jsonb, version = version + 1, modifie_le = now(), contenu_modifie_le = now()
+                UPDATE dossier SET contenu = ?::jsonb, version = version + 1, modifie_le = now(), contenu_modifie_le = now(),
+                       modifie_par = ?
                 WHERE id = ? AND version = ? AND statut IN ('BROUILLON', 'COMPLEMENTS_DEMANDES') AND supprime_le IS NULL""")
-                .params(contenu, id, versionLue).update() == 1;
+                .params(contenu, qui, id, versionLue).update() == 1;
     }
 
     /** Only a draft never deposited, and only the version read: a colleague's edit in between is not thrown away unseen. */
-    boolean supprimer(UUID id, int versionLue) {
+    boolean supprimer(UUID id, int versionLue, String qui) {
         return jdbc.sql("""
-                UPDATE dossier SET supprime_le = now(), version = version + 1, modifie_le = now()
+                UPDATE dossier SET supprime_le = now(), version = version + 1, modifie_le = now(), modifie_par = ?
                 WHERE id = ? AND version = ? AND statut = 'BROUILLON' AND supprime_le IS NULL""")
-                .params(id, versionLue).update() == 1;
+                .params(qui, id, versionLue).update() == 1;
     }
 
     /** Ce que le journal garde d'un dossier, du plus ancien au plus récent. */

@@ -304,7 +304,10 @@ class FormesDecrites {
                         ._enum(List.<Object>of("FAVORABLE", "DEFAVORABLE")))
                 .addProperty("messageRetrait", texte("Ce que le bailleur a dit en retirant sa demande (RETIRE)."))
                 .addProperty("creeLe", dateHeure(null))
-                .addProperty("modifieLe", dateHeure(null))
+                .addProperty("modifieLe", dateHeure("Son dernier changement : création, modification, dépôt, étape d'instruction,"
+                        + " retrait (une évaluation ne le change pas)."))
+                .addProperty("modifiePar", texte("Qui a fait ce dernier changement (l'identifiant de son compte) : le collègue"
+                        + " dont la modification rend la vôtre périmée (412)."))
                 .addProperty("statutDepuis", dateHeure("Depuis quand il est à son statut : pour un dossier instruit, sa décision ;"
                         + " en compléments, la demande du service qui attend la réponse ; en instruction, le début de"
                         + " l'instruction (ou sa réouverture) ; déposé, son dernier dépôt ; retiré, son retrait ; un brouillon, sa"

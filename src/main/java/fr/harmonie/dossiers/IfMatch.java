@@ -50,7 +50,8 @@ final class IfMatch {
         String pourquoi = ifMatch == null ? null : pourquoiSansEffet(ifMatch, actuel.etag());
         return new ProblemeHttpException(HttpStatus.PRECONDITION_FAILED, "Version périmée", pourquoi != null ? pourquoi
                 : "Le dossier a changé depuis votre lecture (version actuelle " + actuel.etag() + ", statut " + actuel.statut()
-                + ") : relisez-le.");
+                + " ; dernier changement " + JoursAParis.enFrancais(actuel.modifieLe())
+                + (actuel.modifiePar() == null ? "" : ", par " + actuel.modifiePar()) + ") : relisez-le.");
     }
 
     /**

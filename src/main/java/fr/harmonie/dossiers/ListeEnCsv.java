@@ -29,7 +29,7 @@ final class ListeEnCsv {
             "modifié le", "évalué le", "évaluation à jour", "déposable", "complet", "niveau", "score", "pièces manquantes",
             "anomalies bloquantes", "anomalies majeures", "anomalies mineures", "avis (INFO)", "instructeur",
             "pièces demandées", "décision", "premier dépôt le", "rejet implicite le", "message du dépôt", "message de l'instruction",
-            "message du retrait", "statut depuis le");
+            "message du retrait", "statut depuis le", "modifié par");
     /** Where the columns after the evaluation's begin: a dossier never evaluated leaves the evaluation's empty up to it. */
     private static final int APRES_L_EVALUATION = COLONNES.indexOf("instructeur");
     /** What a French spreadsheet opens with a double click: semicolons, CRLF (with a BOM before the first line). */
@@ -103,6 +103,7 @@ final class ListeEnCsv {
         l.add(texte(d.messageRetrait()));
         // Added after the messages, so that a sheet reading the columns by position still reads them.
         l.add(heure(d.statutDepuis()));
+        l.add(texte(d.modifiePar()));
         return l;
     }
 

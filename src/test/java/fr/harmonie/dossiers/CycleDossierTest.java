@@ -582,7 +582,8 @@ class CycleDossierTest {
         assertThat(appeler("POST", instruction, "instructeur", "{\"action\": \"CORRIGER_DECISION\", \"decision\": \"DEFAVORABLE\","
                 + " \"message\": \"Sens mal saisi.\"}", null).statusCode()).isEqualTo(200);
         assertThat(statutDepuis(id)).isEqualTo(decision);
-        // The day of the decision, in the spreadsheet, at Paris time.
+        // The day of the decision, in the spreadsheet, at Paris time, and who changed the dossier last.
+        assertThat(ligneCsv("/api/v1/dossiers?statut=INSTRUIT&format=csv", id).get("modifié par")).isEqualTo("instructeur");
         assertThat(ligneCsv("/api/v1/dossiers?statut=INSTRUIT&format=csv", id).get("statut depuis le")).isEqualTo(
                 decision.atZoneSameInstant(java.time.ZoneId.of("Europe/Paris")).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
     }
@@ -1109,7 +1110,7 @@ class CycleDossierTest {
         assertThat(dansLaListe.get("piecesDemandees")).isEqualTo(Json.MAPPER.readTree(attendues));
         String csv = appeler("GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&format=csv", "instructeur", null, null).body();
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(";instructeur;pièces demandées;décision;premier dépôt le;"
-                + "rejet implicite le;message du dépôt;message de l'instruction;message du retrait;statut depuis le");
+                + "rejet implicite le;message du dépôt;message de l'instruction;message du retrait;statut depuis le;modifié par");
         Map<String, String> demandeEnCsv = ligneCsv("/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&format=csv", id);
         assertThat(demandeEnCsv.get("instructeur")).isEqualTo("instructeur");
         assertThat(demandeEnCsv.get("pièces demandées")).isEqualTo("PLAN_MASSE PRIX_REVIENT AVIS_COMMUNE");

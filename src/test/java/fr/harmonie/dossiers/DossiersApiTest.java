@@ -95,8 +95,13 @@ class DossiersApiTest {
 
         HttpResponse<String> sansIfMatch = envoyer(requete("/api/v1/dossiers/" + id, "bailleur").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(modifie)).build());
-        HttpResponse<String> ok = envoyer(requete("/api/v1/dossiers/" + id, "bailleur").header("Content-Type", "application/json")
-                .header("If-Match", "\"1\"").PUT(HttpRequest.BodyPublishers.ofString(modifie)).build());
+        // A colleague of the same bailleur edits it first: the stale write is told who and when, not only « changed ».
+        String motDePasse = "un mot de passe assez long";
+        long organisation = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/moi", "bailleur", null, null).body())
+                .get("organisation").asLong();
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/admin/comptes", "admin", "{\"identifiant\": \"collegue.du.bailleur\","
+                + " \"motDePasse\": \"" + motDePasse + "\", \"organisation\": " + organisation + "}", null).statusCode()).isEqualTo(201);
+        HttpResponse<String> ok = ClientHttp.appeler(port, "PUT", "/api/v1/dossiers/" + id, "collegue.du.bailleur", motDePasse, modifie, "\"1\"");
         HttpResponse<String> perimee = envoyer(requete("/api/v1/dossiers/" + id, "bailleur").header("Content-Type", "application/json")
                 .header("If-Match", "\"1\"").PUT(HttpRequest.BodyPublishers.ofString(dossierDuBailleur())).build());
         HttpResponse<String> parUnAutre = envoyer(requete("/api/v1/dossiers/" + id, "bailleur2").header("Content-Type", "application/json")
@@ -110,6 +115,12 @@ class DossiersApiTest {
         JsonNode relu = Json.MAPPER.readTree(envoyer(requete("/api/v1/dossiers/" + id, "bailleur").GET().build()).body());
         assertThat(relu.get("dossier").get("reference").asString()).isEqualTo("CAS-MODIFIE");
         assertThat(relu.get("version").asInt()).isEqualTo(2);
+        assertThat(relu.get("modifiePar").asString()).isEqualTo("collegue.du.bailleur");
+        String a = java.time.OffsetDateTime.parse(relu.get("modifieLe").asString()).atZoneSameInstant(java.time.ZoneId.of("Europe/Paris"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("H 'h' mm"));
+        assertThat(Json.MAPPER.readTree(perimee.body()).get("detail").asString()).startsWith("Le dossier a changé depuis votre lecture"
+                + " (version actuelle \"2\", statut BROUILLON ; dernier changement le ").endsWith(" à " + a
+                + " (heure de Paris), par collegue.du.bailleur) : relisez-le.");
     }
 
     /**

@@ -231,9 +231,10 @@ class StockageTest {
     /**
      * V27 dates each dossier's status: for dossiers from before it, the last journal line that changed it (the
      * decision, not the correction of its sense or a CONFIER after it), else their last deposit, else their creation.
+     * V28 names who made the last change: the last line that is not an evaluation (which changes nothing).
      */
     @Test
-    void laMigrationV27DateLeStatutDeChaqueDossierParSonJournal(@TempDir Path dir) throws Exception {
+    void lesMigrationsV27EtV28DatentLeStatutEtNommentLAuteurParLeJournal(@TempDir Path dir) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).start()) {
             JdbcClient base = baseEnVersion(pg, "26");
             long organisation = unBailleur(base);
@@ -248,10 +249,11 @@ class StockageTest {
                     .params(instruit, organisation, sansJournal, organisation, brouillon, organisation).update();
             String[][] lignes = {{"2026-10-02T08:00:00Z", "DEPOT"}, {"2026-10-05T08:00:00Z", "PRENDRE_EN_INSTRUCTION"},
                     {"2026-11-20T15:00:00Z", "INSTRUIRE"}, {"2026-11-20T16:00:00Z", "EVALUATION"},
-                    {"2026-11-21T09:00:00Z", "CORRIGER_DECISION"}, {"2026-11-22T09:00:00Z", "CONFIER"}};
+                    {"2026-11-21T09:00:00Z", "CORRIGER_DECISION"}, {"2026-11-22T09:00:00Z", "CONFIER"},
+                    {"2026-11-23T09:00:00Z", "EVALUATION"}};
             for (String[] ligne : lignes) {
-                base.sql("INSERT INTO journal (quand, qui, action, objet) VALUES (?::timestamptz, 'i', ?, ?)")
-                        .params(ligne[0], ligne[1], "dossier:" + instruit).update();
+                base.sql("INSERT INTO journal (quand, qui, action, objet) VALUES (?::timestamptz, ?, ?, ?)")
+                        .params(ligne[0], ligne[1].equals("CONFIER") ? "chef" : "i", ligne[1], "dossier:" + instruit).update();
             }
 
             migrerJusquAuBout(pg);
@@ -260,6 +262,8 @@ class StockageTest {
             assertThat(base.sql(depuis).param(instruit).query(String.class).single()).isEqualTo("2026-11-20 15:00");
             assertThat(base.sql(depuis).param(sansJournal).query(String.class).single()).isEqualTo("2026-06-15 09:00");
             assertThat(base.sql(depuis).param(brouillon).query(String.class).single()).isEqualTo("2026-05-01 08:00");
+            assertThat(base.sql("SELECT modifie_par FROM dossier WHERE id = ?::uuid").param(instruit).query(String.class).single())
+                    .isEqualTo("chef");
         }
     }
 
