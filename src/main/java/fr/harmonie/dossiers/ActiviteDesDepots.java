@@ -31,6 +31,9 @@ class ActiviteDesDepots {
     /** Deposits of one territory in one month (Paris time), and how many of them answered compléments. */
     record Depots(String territoire, String mois, long depots, long reponses) { }
 
+    /** An answer to compléments deposited in the period to one territory, and how many days after the request it answers. */
+    record Reponse(String territoire, double jours) { }
+
     /** Requests for compléments of one territory, and how many named pieces. */
     record Demandes(String territoire, long demandes, long nommantDesPieces) { }
 
@@ -53,7 +56,7 @@ class ActiviteDesDepots {
      */
     record Instruits(String territoire, String mois, String decision, List<DureeDInstruction> durees, long apresRejetImplicite) { }
 
-    record Lue(List<Depots> depots, List<Demandes> demandes, List<PieceDemandee> pieces, List<MaturiteAuDepot> maturites,
+    record Lue(List<Depots> depots, List<Reponse> reponses, List<Demandes> demandes, List<PieceDemandee> pieces, List<MaturiteAuDepot> maturites,
                List<AnomalieAuDepot> anomalies, List<Instruits> instruits, List<Retraits> retraits) { }
 
     /** The dossiers the user sees whose last deposit falls in the period, with its sealed evaluation {@code e}. */
@@ -113,6 +116,13 @@ class ActiviteDesDepots {
         List<Depots> depots = jdbc.sql("SELECT " + SERVICE + ", to_char(j.quand AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), count(*),"
                         + " count(*) FILTER (WHERE j.detail -> 'evaluationDepotPrecedent' IS NOT NULL)" + lignes("") + " GROUP BY 1, 2")
                 .params(p).query((rs, n) -> new Depots(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
+        // An answer is a deposit whose dossier's previous step was a request for compléments: timed from that request.
+        List<Reponse> reponses = jdbc.sql("SELECT " + SERVICE + ", extract(epoch FROM j.quand - q.quand) / 86400"
+                        + lignes("""
+                        CROSS JOIN LATERAL (SELECT p.action, p.quand FROM journal p WHERE p.objet = j.objet AND p.id < j.id
+                                            AND p.action IN ('DEPOT', 'DEMANDER_COMPLEMENTS') ORDER BY p.id DESC LIMIT 1) q""")
+                        + " AND q.action = 'DEMANDER_COMPLEMENTS'")
+                .params(p).query((rs, n) -> new Reponse(rs.getString(1), rs.getDouble(2))).list();
         p.put("action", "DEMANDER_COMPLEMENTS");
         List<Demandes> demandes = jdbc.sql("SELECT " + SERVICE + ", count(*), count(*) FILTER (WHERE j.detail -> 'pieces' IS NOT NULL)"
                         + lignes("") + " GROUP BY 1")
@@ -170,6 +180,6 @@ class ActiviteDesDepots {
         List<Instruits> instruits = durees.entrySet().stream()
                 .map(e -> new Instruits(e.getKey().territoire(), e.getKey().mois(), e.getKey().decision(), e.getValue(),
                         apresRejetImplicite.get(e.getKey()))).toList();
-        return new Lue(depots, demandes, pieces, maturites, anomalies, instruits, retraits);
+        return new Lue(depots, reponses, demandes, pieces, maturites, anomalies, instruits, retraits);
     }
 }

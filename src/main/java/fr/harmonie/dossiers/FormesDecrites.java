@@ -203,7 +203,10 @@ class FormesDecrites {
                 .addProperty("delaiMedianAuServiceJours", new Schema<>().types(Set.of("number")).description("Pour eux, la"
                         + " médiane des jours passés entre les mains du service : de chaque dépôt à la demande de compléments"
                         + " suivante ou à la clôture, l'attente de la réponse du bailleur ôtée (au dixième ; absent sans dossier"
-                        + " instruit)."));
+                        + " instruit)."))
+                .addProperty("delaiMedianReponseAuxComplementsJours", new Schema<>().types(Set.of("number")).description("Des"
+                        + " réponses à des compléments déposées dans la période, la médiane des jours mis à répondre : de la"
+                        + " demande du service au dépôt qui y répond (au dixième ; absent sans réponse)."));
     }
 
     /** JournalController#ligne. */

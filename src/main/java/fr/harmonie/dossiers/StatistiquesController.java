@@ -69,7 +69,8 @@ class StatistiquesController {
                     + " Comptés au journal : chaque dépôt, dont les réponses à des compléments, et chaque demande de compléments,"
                     + " avec les pièces qu'elle nomme ; puis, des dossiers dont le dernier dépôt tombe dans la période, la maturité"
                     + " et les anomalies de ce dépôt ; enfin les instructions closes, par mois, la médiane de leur durée depuis le premier"
-                    + " dépôt et celle du temps passé entre les mains du service (l'attente des compléments ôtée)."
+                    + " dépôt et celle du temps passé entre les mains du service (l'attente des compléments ôtée) ; et, des"
+                    + " réponses à des compléments déposées dans la période, la médiane des jours mis à répondre."
                     + " Avec format=csv, un tableau pour un tableur.")
     @ApiResponse(responseCode = "200", description = "Les comptes de la période : ensemble, puis par territoire.")
     @ApiResponse(responseCode = "400", description = "Date mal écrite, du après au, ou période de plus de dix ans.")
@@ -120,6 +121,12 @@ class StatistiquesController {
         List<ActiviteDesDepots.Depots> depots = lue.depots().stream().filter(d -> retenu.test(d.territoire())).toList();
         b.put("depots", depots.stream().mapToLong(ActiviteDesDepots.Depots::depots).sum());
         b.put("reponsesAuxComplements", depots.stream().mapToLong(ActiviteDesDepots.Depots::reponses).sum());
+        // How long bailleurs took to answer: where it is long, the requests may be unclear, or the pieces hard to get.
+        List<Double> reponses = lue.reponses().stream().filter(r -> retenu.test(r.territoire()))
+                .map(ActiviteDesDepots.Reponse::jours).toList();
+        if (!reponses.isEmpty()) {
+            b.put("delaiMedianReponseAuxComplementsJours", medianeAuDixieme(reponses));
+        }
         Map<String, Long> parMois = new LinkedHashMap<>();
         mois.forEach(m -> parMois.put(m, 0L));
         depots.forEach(d -> parMois.merge(d.mois(), d.depots(), Long::sum));

@@ -36,6 +36,7 @@ final class StatistiquesEnCsv {
         mois.forEach(m -> entete.add("favorables " + m));
         entete.add("pièces demandées en compléments");
         entete.add("anomalies au dépôt");
+        entete.add("délai médian de réponse aux compléments (jours)");
         StringWriter texte = new StringWriter();
         texte.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(texte, ListeEnCsv.FORMAT)) {
@@ -72,6 +73,8 @@ final class StatistiquesEnCsv {
                 .map(p -> p.get("code") + " (" + p.get("demandes") + ")").collect(Collectors.joining(", ")));
         l.add(((List<Map<String, Object>>) b.get("anomaliesAuDepot")).stream()
                 .map(a -> a.get("code") + " " + a.get("gravite") + " (" + a.get("dossiers") + ")").collect(Collectors.joining(", ")));
+        // Added last: a sheet that reads the columns by position still reads them.
+        l.add(jours(b.get("delaiMedianReponseAuxComplementsJours")));
         return l;
     }
 }

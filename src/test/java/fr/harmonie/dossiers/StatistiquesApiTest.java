@@ -182,6 +182,20 @@ class StatistiquesApiTest {
         assertThat(ligne.get(entete.indexOf("délai médian (jours)"))).isEqualTo("15,0");
         assertThat(ligne.get(entete.indexOf("délai médian au service (jours)"))).isEqualTo("5,0");
         assertThat(ligne.get(entete.indexOf("instruits " + YearMonth.from(cloture)))).isEqualTo("1");
+
+        // The bailleur answered ten days after the request: counted in the period of the answer, by its service.
+        LocalDate reponse = depot.plusDays(12).atZoneSameInstant(Evaluateur.PARIS).toLocalDate();
+        String periodeDeLaReponse = "/api/v1/statistiques?du=" + reponse.minusDays(1) + "&au=" + reponse.plusDays(1);
+        JsonNode rouenALaReponse = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", periodeDeLaReponse, "dreal28", null, null).body())
+                .get("territoires").valueStream().filter(t -> t.get("territoire").asString().equals("metropole-rouen-normandie"))
+                .findFirst().orElseThrow();
+        assertThat(rouenALaReponse.get("delaiMedianReponseAuxComplementsJours").asDouble()).as("du jour 2 au jour 12").isEqualTo(10.0);
+        assertThat(rouen.has("delaiMedianReponseAuxComplementsJours")).as("aucune réponse autour de la clôture").isFalse();
+        List<String> csvALaReponse = ClientHttp.appeler(port, "GET", periodeDeLaReponse + "&format=csv", "dreal28", null, null).body()
+                .lines().toList();
+        List<String> enteteALaReponse = List.of(csvALaReponse.get(0).split(";", -1));
+        assertThat(csvALaReponse.stream().filter(l -> l.startsWith("metropole-rouen-normandie;")).findFirst().orElseThrow()
+                .split(";", -1)[enteteALaReponse.indexOf("délai médian de réponse aux compléments (jours)")]).isEqualTo("10,0");
     }
 
     /** A request withdrawn by its bailleur counts under the service it was with, beside the deposit it withdraws. */
