@@ -40,7 +40,7 @@ class AutresDemandes {
         parametres.put("ids", List.copyOf(ids));
         // The columns of DossiersStore.VISIBLE, unqualified, are those of the other dossier: the one asked about is s.
         jdbc.sql("SELECT s.pour, id, coalesce(contenu->>'phase', 'AGREMENT'), statut, premier_depot_le, decision,"
-                        + " message_instruction, message_retrait FROM dossier"
+                        + " message_instruction, message_retrait, statut_depuis FROM dossier"
                         + " JOIN (SELECT id AS pour, organisation_id AS organisation_du_dossier,"
                         + " lower(btrim(contenu->>'reference')) AS operation FROM dossier WHERE id IN (:ids)) s"
                         + " ON organisation_id = s.organisation_du_dossier AND id <> s.pour"
@@ -52,6 +52,8 @@ class AutresDemandes {
                     m.put("id", rs.getObject(2, UUID.class).toString());
                     m.put("phase", rs.getString(3));
                     m.put("statut", rs.getString(4));
+                    // Since when: for a request decided, the day of its decision; withdrawn, of its withdrawal.
+                    m.put("statutDepuis", Horodatage.enTexte(rs.getObject(9, OffsetDateTime.class)));
                     OffsetDateTime premierDepot = rs.getObject(5, OffsetDateTime.class);
                     if (premierDepot != null) {
                         m.put("premierDepotLe", Horodatage.enTexte(premierDepot));

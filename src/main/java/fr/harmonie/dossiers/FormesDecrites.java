@@ -64,6 +64,8 @@ class FormesDecrites {
                                     .addProperty("phase", texte("Sa phase : PROGRAMMATION ou AGREMENT."))
                                     .addProperty("statut", texte("Son statut (DEPOSE, EN_INSTRUCTION, COMPLEMENTS_DEMANDES,"
                                             + " INSTRUIT, RETIRE)."))
+                                    .addProperty("statutDepuis", texte("Depuis quand il est à ce statut : pour une demande"
+                                            + " décidée, le jour de sa décision ; retirée, celui de son retrait."))
                                     .addProperty("premierDepotLe", texte("La date de sa demande, son premier dépôt."))
                                     .addProperty("decision", texte("Le sens de la décision qui l'a close : FAVORABLE ou DEFAVORABLE."))
                                     .addProperty("messageInstruction", texte("Le message de sa dernière étape d'instruction."))

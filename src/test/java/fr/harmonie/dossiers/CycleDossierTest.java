@@ -969,6 +969,7 @@ class CycleDossierTest {
         assertThat(autres.get(0).get("decision").asString()).isEqualTo("DEFAVORABLE");
         assertThat(autres.get(0).get("messageInstruction").asString()).isEqualTo("Loyers trop hauts.");
         assertThat(autres.get(0).get("premierDepotLe").asString()).isEqualTo(refuse.get("premierDepotLe").asString());
+        assertThat(autres.get(0).get("statutDepuis").asString()).as("le jour du refus").isEqualTo(refuse.get("statutDepuis").asString());
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur", null, null)).get("autresDemandes").valueStream()
                 .map(a -> a.get("id").asString() + " " + a.get("statut").asString()).toList()).containsExactly(nouveau + " DEPOSE");
         assertThat(json(appeler("GET", "/api/v1/dossiers/" + id, "instructeur38", null, null)).has("autresDemandes"))
