@@ -93,11 +93,13 @@ class DossiersStore {
      * the account that last took it in instruction; {@code decision}: the sense of the decision that closed it;
      * {@code rejetImpliciteAvant}: requests awaiting their decision whose silence would be worth rejection by that day
      * included (RejetImplicite); {@code modifieDepuis}: changed (modifieLe) at that instant or since, what a bailleur's
-     * system asks to follow its dossiers without reading them all again.
+     * system asks to follow its dossiers without reading them all again; {@code recherche}: words, folded, each of which
+     * the reference, the operation's name, the commune or the maître d'ouvrage holds (RechercheDeTexte).
      */
     record Filtre(Set<String> statuts, String reference, String commune, String territoire, Set<String> niveaux,
                   TriDeLaListe tri, LocalDate deposeDu, LocalDate deposeAu, String siren, String phase, String instructeur,
-                  Boolean attribue, String decision, LocalDate rejetImpliciteAvant, OffsetDateTime modifieDepuis) {
+                  Boolean attribue, String decision, LocalDate rejetImpliciteAvant, OffsetDateTime modifieDepuis,
+                  List<String> recherche) {
 
         private String ordre() {
             return tri.colonne();
@@ -123,6 +125,7 @@ class DossiersStore {
                     + (decision == null ? "" : " AND decision = :decision")
                     + (rejetImpliciteAvant == null ? "" : " AND " + RejetImplicite.JOUR_SQL + " <= :rejetImpliciteAvant")
                     + (modifieDepuis == null ? "" : " AND modifie_le >= :modifieDepuis")
+                    + RechercheDeTexte.sql(recherche)
                     // Days of Paris, both included: « déposés du 1er novembre au 31 décembre », at their last deposit.
                     + (deposeDu == null ? "" : " AND depose_le >= :deposeDu")
                     + (deposeAu == null ? "" : " AND depose_le < :lendemainDuDernierJour")
@@ -148,6 +151,7 @@ class DossiersStore {
             if (modifieDepuis != null) {
                 p.put("modifieDepuis", modifieDepuis);
             }
+            p.putAll(RechercheDeTexte.parametres(recherche));
             if (deposeDu != null) {
                 p.put("deposeDu", JoursAParis.debut(deposeDu));
             }

@@ -69,6 +69,9 @@ class DescriptionOpenApi {
                     + " chaque changement étant daté du début de son écriture, reprendre un peu avant le dernier modifieLe lu (une"
                     + " minute) ne manque rien, et les dossiers relus en double se reconnaissent à leur version. Un brouillon"
                     + " supprimé n'y est plus : GET /api/v1/dossiers/supprimes?depuis= les donne."),
+            Map.entry("recherche", "Seulement les dossiers dont la référence, le nom de l'opération, la commune ou le maître"
+                    + " d'ouvrage contiennent chacun de ces mots, sans égard à la casse, aux accents, aux apostrophes ni aux tirets :"
+                    + " ?recherche=lilas rouen trouve « Résidence Les Lilas » à Rouen ; 10 mots et 200 caractères au plus."),
             Map.entry("depuis", "Seulement les brouillons supprimés à cet instant ou depuis : un instant comme la liste les écrit"
                     + " (2026-12-07T21:31:05.641Z) ou un jour AAAA-MM-JJ (depuis minuit, heure de Paris) ; sans lui, tous."),
             Map.entry("reference", "Seulement les dossiers de cette référence (celle du bailleur, ou un numéro d'opération SIAP)."),

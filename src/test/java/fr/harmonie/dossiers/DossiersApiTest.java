@@ -305,7 +305,7 @@ class DossiersApiTest {
             assertThat(r.statusCode()).as(faute).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).as(faute).matches("Paramètre « (statuts|ordre) » inconnu"
-                    + " de cette adresse \\(attendus : apres, attribue, commune, decision, deposeAu, deposeDu, format, instructeur, limite, modifieDepuis, niveau, phase, reference, rejetImpliciteAvant, siren, statut, territoire, tri\\)\\.");
+                    + " de cette adresse \\(attendus : apres, attribue, commune, decision, deposeAu, deposeDu, format, instructeur, limite, modifieDepuis, niveau, phase, recherche, reference, rejetImpliciteAvant, siren, statut, territoire, tri\\)\\.");
         }
         HttpResponse<String> sansParametre = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + rouen + "?vue=complete", "instructeur", null, null);
         assertThat(Json.MAPPER.readTree(sansParametre.body()).get("detail").asString())
@@ -1037,6 +1037,38 @@ class DossiersApiTest {
         HttpResponse<String> illisible = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?modifieDepuis=hier", "bailleur", null, null);
         assertThat(illisible.statusCode()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(illisible.body()).get("detail").asString()).startsWith("« modifieDepuis » prend un instant");
+    }
+
+    /**
+     * A bailleur calls about « the Églantine operation » without its reference: the instructeur finds it by a few words
+     * of its name, commune or maître d'ouvrage, typed without accents, capitals or apostrophes; every word must be there.
+     */
+    @Test
+    void unDossierSeRetrouveParQuelquesMotsDeSonNom() throws Exception {
+        String eglantine = Json.MAPPER.readTree(creer("bailleur", dossierDuBailleur()
+                .replace("Dossier de base des cas : construction neuve sans anomalie", "Résidence L’Églantine – Zéphyrine")
+                .replace("\"Dijon\"", "\"Saint-Étienne-du-Rouvray\"")).body()).get("id").asString();
+        String lilas = Json.MAPPER.readTree(creer("bailleur", dossierDuBailleur()
+                .replace("Dossier de base des cas : construction neuve sans anomalie", "Les Lilas Zéphyrine")).body()).get("id").asString();
+
+        assertThat(ids(lister("bailleur", "?recherche=eglantine"))).containsExactly(eglantine);
+        assertThat(ids(lister("bailleur", "?recherche=" + java.net.URLEncoder.encode("l'ÉGLANTINE etienne du", java.nio.charset.StandardCharsets.UTF_8))))
+                .containsExactly(eglantine);
+        assertThat(ids(lister("bailleur", "?recherche=zephyrine&limite=500"))).containsExactlyInAnyOrder(eglantine, lilas);
+        assertThat(ids(lister("bailleur", "?recherche=zephyrine%20lilas"))).as("chaque mot").containsExactly(lilas);
+        assertThat(ids(lister("bailleur", "?recherche=eglantine%20lilas"))).isEmpty();
+        assertThat(ids(lister("bailleur", "?recherche=zephyrine%20OPH%20exemple"))).as("le maître d'ouvrage").hasSize(2);
+        assertThat(lister("bailleur2", "?recherche=zephyrine")).as("les dossiers qu'on voit, seulement").isEmpty();
+        assertThat(lister("bailleur", "?recherche=100%25_")).isEmpty();
+
+        HttpResponse<String> premiere = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?recherche=Z%C3%A9phyrine&limite=1", "bailleur", null, null);
+        assertThat(premiere.headers().firstValue("X-Total-Count")).hasValue("2");
+        assertThat(premiere.headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("recherche=zephyrine"));
+        String tableur = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?recherche=eglantine&format=csv", "bailleur", null, null).body();
+        assertThat(tableur.lines().skip(1).toList()).hasSize(1).allSatisfy(l -> assertThat(l).startsWith(eglantine + ";"));
+        HttpResponse<String> tropLong = ClientHttp.appeler(port, "GET", "/api/v1/dossiers?recherche=" + "a".repeat(201), "bailleur", null, null);
+        assertThat(tropLong.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(tropLong.body()).get("detail").asString()).startsWith("« recherche » : 200 caractères au plus");
     }
 
     /**
