@@ -11,25 +11,21 @@ import org.springframework.http.HttpStatus;
 /**
  * « Lilas Rouen » : les dossiers dont la référence, le nom de l'opération, la commune ou le maître d'ouvrage contiennent
  * chacun des mots, sans égard à la casse, aux accents, aux apostrophes ni aux tirets. Ce qu'un instructeur tape quand un
- * bailleur l'appelle pour « l'opération des Lilas » sans en avoir la référence. Le texte tapé et celui des dossiers sont
- * repliés par la même table, en Java et dans PostgreSQL, si bien qu'ils ne peuvent pas se replier autrement l'un que
- * l'autre.
+ * bailleur l'appelle pour « l'opération des Lilas » sans en avoir la référence. Le texte des dossiers est replié par
+ * PostgreSQL à leur écriture (colonne {@code texte_recherche}, V29), les mots tapés ici, par la même table.
  */
 final class RechercheDeTexte {
 
     /**
      * Each letter of {@link #DE} becomes the one at its place in {@link #VERS}: accents off, apostrophes and hyphens to
-     * spaces. Capitals too: PostgreSQL's lower() leaves them as they are under the C locale.
+     * spaces. Capitals too: PostgreSQL's lower() leaves them as they are under the C locale. V29 writes the same table
+     * (a test compares the two foldings).
      */
     static final String DE = "àâäáãåéèêëíìîïóòôöõúùûüýÿçñœæÀÂÄÁÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÝŸÇÑŒÆ'’‘-‐–—";
     static final String VERS = "aaaaaaeeeeiiiiooooouuuuyycnoaaaaaaaeeeeiiiiooooouuuuyycnoa       ";
 
     private static final int MOTS_AU_PLUS = 10;
     private static final int LONGUEUR_AU_PLUS = 200;
-
-    /** What is searched in a stored dossier, folded as {@link #replier} folds the words typed. */
-    private static final String TEXTE_DU_DOSSIER = "translate(lower(concat_ws(' ', contenu->>'reference', contenu#>>'{operation,nom}',"
-            + " contenu#>>'{operation,commune,nom}', contenu#>>'{maitreOuvrage,raisonSociale}')), :rechercheDe, :rechercheVers)";
 
     private RechercheDeTexte() {
     }
@@ -70,17 +66,13 @@ final class RechercheDeTexte {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < mots.size(); i++) {
             // position() rather than LIKE: a « % » or « _ » typed is a character looked for, not a wildcard.
-            sql.append(" AND position(:recherche").append(i).append(" in ").append(TEXTE_DU_DOSSIER).append(") > 0");
+            sql.append(" AND position(:recherche").append(i).append(" in texte_recherche) > 0");
         }
         return sql.toString();
     }
 
     static Map<String, Object> parametres(List<String> mots) {
         Map<String, Object> p = new LinkedHashMap<>();
-        if (!mots.isEmpty()) {
-            p.put("rechercheDe", DE);
-            p.put("rechercheVers", VERS);
-        }
         for (int i = 0; i < mots.size(); i++) {
             p.put("recherche" + i, mots.get(i));
         }

@@ -1050,6 +1050,17 @@ class DossiersApiTest {
                 .replace("\"Dijon\"", "\"Saint-Étienne-du-Rouvray\"")).body()).get("id").asString();
         String lilas = Json.MAPPER.readTree(creer("bailleur", dossierDuBailleur()
                 .replace("Dossier de base des cas : construction neuve sans anomalie", "Les Lilas Zéphyrine")).body()).get("id").asString();
+        // The dossier's text is folded by PostgreSQL when written, the words typed by Java: letter for letter the same.
+        String toutes = "Zéphyrine " + RechercheDeTexte.DE + " Ørsted ÉCOLE";
+        String ecrit = Json.MAPPER.readTree(creer("bailleur", dossierDuBailleur()
+                .replace("Dossier de base des cas : construction neuve sans anomalie", toutes)).body()).get("id").asString();
+        JsonNode lu = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + ecrit, "bailleur", null, null).body());
+        String nomLu = lu.get("apercu").get("operation").asString();
+        assertThat(jdbc.sql("SELECT texte_recherche FROM dossier WHERE id = ?::uuid").param(ecrit).query(String.class).single())
+                .isEqualTo(RechercheDeTexte.replier(lu.get("apercu").get("reference").asString() + " " + nomLu + " "
+                        + lu.get("apercu").get("commune").asString() + " " + lu.get("apercu").get("raisonSociale").asString()));
+        assertThat(nomLu).contains("’", "Æ", "—");
+        assertThat(ClientHttp.appeler(port, "DELETE", "/api/v1/dossiers/" + ecrit, "bailleur", null, null).statusCode()).isEqualTo(204);
 
         assertThat(ids(lister("bailleur", "?recherche=eglantine"))).containsExactly(eglantine);
         assertThat(ids(lister("bailleur", "?recherche=" + java.net.URLEncoder.encode("l'ÉGLANTINE etienne du", java.nio.charset.StandardCharsets.UTF_8))))
