@@ -272,12 +272,17 @@ class CycleController {
     static final int MESSAGE_AU_PLUS = 10_000;
 
     private static String borne(String message) {
-        int longueur = message.codePointCount(0, message.length());
+        return borne("message", message);
+    }
+
+    /** {@code texte} as given, when it is a letter's length at most ({@value #MESSAGE_AU_PLUS} characters); 400 otherwise. */
+    static String borne(String champ, String texte) {
+        int longueur = texte.codePointCount(0, texte.length());
         if (longueur > MESSAGE_AU_PLUS) {
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Message trop long", "« message » fait " + Fr.nombre(longueur, 0)
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Message trop long", "« " + champ + " » fait " + Fr.nombre(longueur, 0)
                     + " caractères ; " + Fr.nombre(MESSAGE_AU_PLUS, 0) + " au plus.");
         }
-        return message;
+        return texte;
     }
 
     /** What the bailleur says to the service with a deposit: most often, the answer to the compléments asked. */

@@ -322,7 +322,10 @@ class DossiersController {
                     + "nombreChangements (0 : rien n'a changé).")
     @GetMapping("/api/v1/dossiers/{id}/historique")
     List<Map<String, Object>> historique(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
-        return store.historique(trouver(id, compte.utilisateur()).id());
+        List<Map<String, Object>> lignes = store.historique(trouver(id, compte.utilisateur()).id());
+        // The service's notes are its own: the bailleur does not even read that one was written.
+        return compte.utilisateur().role() == Role.BAILLEUR
+                ? lignes.stream().filter(l -> !ActionJournal.NOTE_INSTRUCTION.name().equals(l.get("action"))).toList() : lignes;
     }
 
     @Operation(summary = "Modifier un dossier au statut BROUILLON ou COMPLEMENTS_DEMANDES (If-Match requis)")
