@@ -106,6 +106,10 @@ for h in HOSTILE + ["accordée", "FAVORABLE" * 30, "NON_RENSEIGNEE", ["FAVORABLE
 for h in HOSTILE + ["INSTRUCTEUR-SOCLE ", "instructeur", "dreal28", "x" * 5000]:
     check(f"CONFIER instructeur={str(h)[:20]!r}", req("POST", f"/api/v1/dossiers/{d2id}/instruction", "instructeur-socle",
           {"action": "CONFIER", "instructeur": h}))
+# Notes of the service: whatever « texte » or the body holds, a note written or a French 4xx, never a 500.
+for h in HOSTILE + ["x" * 10001, "é" * 10000]:
+    check(f"NOTE texte={str(h)[:20]!r}", req("POST", f"/api/v1/dossiers/{d2id}/notes", "instructeur-socle", {"texte": h}))
+    check(f"NOTE corps={str(h)[:20]!r}", req("POST", f"/api/v1/dossiers/{d2id}/notes", "instructeur-socle", h))
 statut = json.loads(req("GET", f"/api/v1/dossiers/{d2id}", "instructeur-socle")[2])["statut"]
 if statut != "EN_INSTRUCTION":
     problems.append(("pieces hostiles", 0, "", ("statut " + statut + " au lieu de EN_INSTRUCTION").encode()))
@@ -116,7 +120,7 @@ for h in HOSTILE:
 req("PUT", "/api/v1/admin/organisations/4/territoires", "admin", ["region-84"])
 # path and query params
 STR = ["%00", "%2e%2e", "x" * 5000, "%ZZ", "%F0%9F%98%80", "-1", "0", "99999999999999999999", "%27", "a%20b", "%0d%0aX:1", "null"]
-paths = ["/api/v1/dossiers/{}", "/api/v1/dossiers/{}/evaluations", "/api/v1/dossiers/{}/copie", "/api/v1/dossiers/{}/historique", "/api/v1/evaluations/{}/verification",
+paths = ["/api/v1/dossiers/{}", "/api/v1/dossiers/{}/notes", "/api/v1/dossiers/{}/evaluations", "/api/v1/dossiers/{}/copie", "/api/v1/dossiers/{}/historique", "/api/v1/evaluations/{}/verification",
          "/api/v1/evaluations/{}/rapport",
          "/api/v1/territoires/{}/regles", "/api/v1/territoires/{}/fiche", "/api/v1/admin/comptes/{}/actif", "/api/v1/jetons/{}", "/api/v1/admin/organisations/{}/territoires",
          "/api/v1/communes/{}"]
