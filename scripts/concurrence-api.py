@@ -101,9 +101,18 @@ def operation():
         return ("REVOCATION", req("DELETE", f"/api/v1/jetons/{json.loads(r[2])['id']}", "bailleur2")) if r[0] == 201 else ("JETON", r)
     if c < 0.83:
         return "LISTE", req("GET", "/api/v1/dossiers?limite=5", "bailleur2")
-    if c < 0.84:
+    if c < 0.835:
         # Read while dossiers are deposited, given, instructed and withdrawn.
         return "REPARTITION", req("GET", "/api/v1/dossiers/repartition", "instructeur-socle")
+    if c < 0.84:
+        # A note while the dossier is deposited, instructed or withdrawn (404 for one never deposited, or deleted);
+        # the deleted drafts read while deletions go on; a search while contents change.
+        tirage = random.random()
+        if tirage < 0.4:
+            return "NOTE", req("POST", f"/api/v1/dossiers/{i}/notes", "instructeur-socle", {"texte": "note"})
+        if tirage < 0.7:
+            return "SUPPRIMES", req("GET", "/api/v1/dossiers/supprimes?limite=5", "bailleur2")
+        return "RECHERCHE", req("GET", "/api/v1/dossiers?recherche=dijon&limite=5", "bailleur2")
     if c < 0.85:
         # A copy of a dossier deleted, deposited or withdrawn meanwhile: a new draft, or 404, never a 5xx.
         r = req("POST", f"/api/v1/dossiers/{i}/copie", "bailleur2", {"phase": random.choice(["AGREMENT", "PROGRAMMATION"])})
