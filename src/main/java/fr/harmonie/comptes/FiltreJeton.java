@@ -1,5 +1,6 @@
 package fr.harmonie.comptes;
 
+import fr.harmonie.regles.faits.Fr;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,9 +27,14 @@ class FiltreJeton extends OncePerRequestFilter {
         String autorisation = requete.getHeader("Authorization");
         // The scheme is case-insensitive (RFC 9110, 11.1): some HTTP libraries send "bearer".
         if (autorisation != null && autorisation.regionMatches(true, 0, SCHEMA, 0, SCHEMA.length())) {
-            var utilisateur = jetons.authentifier(autorisation.substring(SCHEMA.length()).trim());
+            String jeton = autorisation.substring(SCHEMA.length()).trim();
+            var utilisateur = jetons.authentifier(jeton);
             if (utilisateur.isEmpty()) {
-                SecuriteConfiguration.probleme(reponse, 401, "Jeton refusé", "Ce jeton est inconnu ou révoqué.");
+                // Past its last day, it is said so: the system's owner asks for another instead of looking for a typo.
+                SecuriteConfiguration.probleme(reponse, 401, "Jeton refusé", jetons.expireLe(jeton)
+                        .map(jour -> "Ce jeton était valable jusqu'au " + Fr.jour(jour) + " : demandez-en un autre à votre"
+                                + " organisation (POST /api/v1/jetons).")
+                        .orElse("Ce jeton est inconnu ou révoqué."));
                 return;
             }
             CompteAuthentifie compte = CompteAuthentifie.duJeton(utilisateur.get());

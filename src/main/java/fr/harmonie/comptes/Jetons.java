@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -38,25 +39,47 @@ public class Jetons {
     /** The token and its line in the journal together, or neither. */
     @Transactional
     public JetonNouveau emettre(Utilisateur u, String libelle) {
+        return emettre(u, libelle, null);
+    }
+
+    /** {@code valableJusquAu}: the last day (in Paris) it is accepted; null, until it is revoked. */
+    @Transactional
+    public JetonNouveau emettre(Utilisateur u, String libelle, LocalDate valableJusquAu) {
         byte[] octets = new byte[32];
         HASARD.nextBytes(octets);
         String jeton = PREFIXE + Base64.getUrlEncoder().withoutPadding().encodeToString(octets);
-        long id = jdbc.sql("INSERT INTO jeton (empreinte, libelle, organisation_id, role, cree_par) VALUES (?, ?, ?, ?, ?) RETURNING id")
-                .params(empreinte(jeton), libelle, u.organisation(), u.role().name(), u.identifiant()).query(Long.class).single();
+        long id = jdbc.sql("INSERT INTO jeton (empreinte, libelle, organisation_id, role, cree_par, valable_jusqu_au)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+                .params(empreinte(jeton), libelle, u.organisation(), u.role().name(), u.identifiant(), valableJusquAu)
+                .query(Long.class).single();
         jdbc.sql("INSERT INTO journal (qui, action, objet) VALUES (?, ?, ?)")
                 .params(u.identifiant(), ActionJournal.EMISSION_JETON.name(), "organisation:" + u.organisation()).update();
         return new JetonNouveau(id, jeton);
     }
 
     /** Un jeton tel que son organisation le voit: jamais le jeton lui-même, dont seule l'empreinte est gardée. */
-    record JetonEmis(long id, String libelle, String role, String creePar, OffsetDateTime creeLe, boolean revoque) { }
+    record JetonEmis(long id, String libelle, String role, String creePar, OffsetDateTime creeLe, boolean revoque,
+                     LocalDate valableJusquAu, boolean expire) { }
 
     List<JetonEmis> deLOrganisation(long organisation) {
-        return jdbc.sql("SELECT id, libelle, role, cree_par, cree_le, revoque FROM jeton WHERE organisation_id = ? ORDER BY id DESC")
+        return jdbc.sql("SELECT id, libelle, role, cree_par, cree_le, revoque, valable_jusqu_au, NOT " + VALABLE
+                        + " FROM jeton j WHERE organisation_id = ? ORDER BY id DESC")
                 .param(organisation)
                 .query((rs, n) -> new JetonEmis(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getBoolean(6)))
+                        rs.getObject(5, OffsetDateTime.class), rs.getBoolean(6), rs.getObject(7, LocalDate.class), rs.getBoolean(8)))
                 .list();
+    }
+
+    /** Not past its last day, which is a day of Paris, included. */
+    private static final String VALABLE = "(j.valable_jusqu_au IS NULL OR j.valable_jusqu_au >= (now() AT TIME ZONE 'Europe/Paris')::date)";
+
+    /** The last day of a token that is no longer valid for it, not revoked: what its refusal says. */
+    Optional<LocalDate> expireLe(String jeton) {
+        if (!jeton.startsWith(PREFIXE)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT valable_jusqu_au FROM jeton j WHERE empreinte = ? AND NOT revoque AND NOT " + VALABLE)
+                .param(empreinte(jeton)).query(LocalDate.class).optional();
     }
 
     /**
@@ -93,7 +116,8 @@ public class Jetons {
             return Optional.empty();
         }
         return jdbc.sql("SELECT j.libelle, j.role, o.id, o.siren, o.region, " + ComptesStore.TERRITOIRES_DE_O
-                        + " FROM jeton j JOIN organisation o ON o.id = j.organisation_id WHERE j.empreinte = ? AND NOT j.revoque")
+                        + " FROM jeton j JOIN organisation o ON o.id = j.organisation_id WHERE j.empreinte = ? AND NOT j.revoque"
+                        + " AND " + VALABLE)
                 .param(empreinte(jeton))
                 .query((rs, n) -> new Utilisateur(PREFIXE_IDENTIFIANT + rs.getString(1), Role.valueOf(rs.getString(2)), rs.getLong(3),
                         rs.getString(4), ComptesStore.territoires(rs, 6), rs.getString(5)))

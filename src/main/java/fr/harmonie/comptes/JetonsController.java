@@ -1,5 +1,13 @@
 package fr.harmonie.comptes;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.harmonie.evaluation.Evaluateur;
+import fr.harmonie.json.Citations;
+import fr.harmonie.regles.faits.Fr;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import fr.harmonie.web.ProblemeHttpException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -25,15 +33,20 @@ import org.springframework.web.bind.annotation.RestController;
 class JetonsController {
 
     private final Jetons jetons;
+    private final Clock horloge;
 
-    JetonsController(Jetons jetons) {
+    JetonsController(Jetons jetons, Clock horloge) {
         this.jetons = jetons;
+        this.horloge = horloge;
     }
 
     /** Enough to name a system ("SI patrimoine, serveur de recette"), not a place to store documents. */
     static final int LIBELLE_MAX = 200;
 
-    record Demande(String libelle) { }
+    record Demande(@Schema(description = "Le système qui s'en sert (« SI patrimoine, serveur de recette ») ; « client » sans lui.",
+                           maxLength = LIBELLE_MAX) String libelle,
+                   @Schema(description = "Facultatif : le dernier jour (AAAA-MM-JJ, à Paris, compris) où le jeton est accepté ;"
+                           + " sans lui, jusqu'à sa révocation.", example = "2027-06-30") String valableJusquAu) { }
 
     @Operation(summary = "Émettre un jeton d'API pour les systèmes de son organisation")
     @ApiResponse(responseCode = "201", description = "Émis : le jeton n'est montré qu'une fois ; id est celui qui le révoque "
@@ -48,13 +61,39 @@ class JetonsController {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Libellé trop long",
                     "Le libellé d'un jeton tient en " + LIBELLE_MAX + " caractères au plus.");
         }
-        Jetons.JetonNouveau emis = jetons.emettre(compte.utilisateur(), libelle);
+        LocalDate valableJusquAu = dernierJour(demande == null ? null : demande.valableJusquAu());
+        Jetons.JetonNouveau emis = jetons.emettre(compte.utilisateur(), libelle, valableJusquAu);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new JetonMontre(emis.id(), libelle, emis.jeton(), "Ce jeton ne sera plus affiché : gardez-le en lieu sûr."));
+                .body(new JetonMontre(emis.id(), libelle, emis.jeton(), valableJusquAu,
+                        "Ce jeton ne sera plus affiché : gardez-le en lieu sûr."));
     }
 
     /** A token as issued: the only time its secret ({@code jeton}) is shown; {@code id} revokes it. */
-    record JetonMontre(long id, String libelle, String jeton, String avertissement) { }
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record JetonMontre(long id, String libelle, String jeton, LocalDate valableJusquAu, String avertissement) { }
+
+    /** The last day asked, today or later; null when none is. */
+    private LocalDate dernierJour(String texte) {
+        if (texte == null || texte.isBlank()) {
+            return null;
+        }
+        LocalDate jour;
+        try {
+            jour = texte.strip().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}") ? LocalDate.parse(texte.strip()) : null;
+        } catch (DateTimeParseException e) {
+            jour = null;
+        }
+        if (jour == null) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Date invalide", "« valableJusquAu » prend un jour"
+                    + " AAAA-MM-JJ (2027-06-30), pas « " + Citations.abregee(texte, 40) + " ».");
+        }
+        LocalDate aujourdhui = Evaluateur.aujourdhui(horloge);
+        if (jour.isBefore(aujourdhui)) {
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Date invalide", "« valableJusquAu » : le " + Fr.jour(jour)
+                    + " est passé ; un jeton vaut jusqu'à aujourd'hui (" + aujourdhui + ") au moins.");
+        }
+        return jour;
+    }
 
     @Operation(summary = "Lister les jetons de son organisation (sans leur secret)")
     @ApiResponse(responseCode = "200", description = "Les jetons de l'organisation : libellé, date, auteur, jamais le secret.")

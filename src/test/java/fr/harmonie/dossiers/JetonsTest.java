@@ -133,6 +133,43 @@ class JetonsTest {
         assertThat(envoyer(requete("/api/v1/dossiers").header("Authorization", "Bearer " + fuite)).statusCode()).isEqualTo(401);
     }
 
+    /**
+     * A token for a test system or a contractor's mission is valid up to a day, included, then refused with why, with
+     * no one thinking of revoking it; its organisation sees the day in the list. A day past is refused at issue.
+     */
+    @Test
+    void unJetonValableJusquAUnJourEstRefuseEnsuiteEnDisantPourquoi() throws Exception {
+        String aujourdhui = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+        HttpResponse<String> emis = envoyer(parCompte("/api/v1/jetons", "bailleur").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"libelle\": \"recette\", \"valableJusquAu\": \"" + aujourdhui + "\"}")));
+        assertThat(emis.statusCode()).isEqualTo(201);
+        JsonNode montre = Json.MAPPER.readTree(emis.body());
+        assertThat(montre.get("valableJusquAu").asString()).isEqualTo(aujourdhui);
+        String jeton = montre.get("jeton").asString();
+        assertThat(envoyer(requete("/api/v1/dossiers").header("Authorization", "Bearer " + jeton)).statusCode())
+                .as("valable le jour dit, compris").isEqualTo(200);
+
+        // The day passed (the token's last day moved back, as the calendar would): refused, and told so.
+        jdbc.sql("UPDATE jeton SET valable_jusqu_au = current_date - 2 WHERE id = ?").param(montre.get("id").asLong()).update();
+        HttpResponse<String> expire = envoyer(requete("/api/v1/dossiers").header("Authorization", "Bearer " + jeton));
+        assertThat(expire.statusCode()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(expire.body()).get("detail").asString()).startsWith("Ce jeton était valable jusqu'au ")
+                .endsWith(" : demandez-en un autre à votre organisation (POST /api/v1/jetons).");
+        JsonNode liste = Json.MAPPER.readTree(envoyer(parCompte("/api/v1/jetons", "bailleur")).body());
+        JsonNode vu = liste.valueStream().filter(j -> j.get("id").asLong() == montre.get("id").asLong()).findFirst().orElseThrow();
+        assertThat(vu.get("expire").asBoolean()).isTrue();
+        assertThat(vu.get("revoque").asBoolean()).isFalse();
+
+        for (String[] refus : new String[][] {{"2020-01-01", "est passé"}, {"30/06/2027", "prend un jour AAAA-MM-JJ"},
+                {"2027-02-30", "prend un jour AAAA-MM-JJ"}, {"+300000-01-01", "prend un jour AAAA-MM-JJ"}}) {
+            HttpResponse<String> r = envoyer(parCompte("/api/v1/jetons", "bailleur").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"libelle\": \"x\", \"valableJusquAu\": \"" + refus[0] + "\"}")));
+            assertThat(r.statusCode()).as(refus[0]).isEqualTo(400);
+            assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).as(refus[0]).contains(refus[1]);
+            assertThat(r.body()).doesNotContain("hrm_");
+        }
+    }
+
     @Test
     void unLibelleDeJetonTropLongOuPasEnUtf8EstRefuseSansRienEmettre() throws Exception {
         long avant = jdbc.sql("SELECT count(*) FROM jeton").query(Long.class).single();
