@@ -64,7 +64,7 @@ bodies = {
     ("PUT", "/api/v1/admin/comptes/fuzzer/actif", "admin"): {"actif": False},
     ("PUT", "/api/v1/admin/comptes/fuzzer/mot-de-passe", "admin"): {"motDePasse": "123456789012345"},
     ("PUT", "/api/v1/moi/mot-de-passe", "bailleur2"): {"motDePasseActuel": "faux", "nouveauMotDePasse": "123456789012345"},
-    ("POST", "/api/v1/jetons", "bailleur2"): {"libelle": "x"},
+    ("POST", "/api/v1/jetons", "bailleur2"): {"libelle": "x", "valableJusquAu": "2099-06-30"},
     ("POST", f"/api/v1/dossiers/{did}/instruction", "instructeur"): {"action": "PRENDRE_EN_INSTRUCTION", "message": "m"},
     ("POST", f"/api/v1/dossiers/{did}/retrait", "bailleur"): {"message": "m"},
     ("POST", f"/api/v1/dossiers/{did}/copie", "bailleur"): {"phase": "PROGRAMMATION"},
