@@ -81,10 +81,13 @@ class DossiersController {
     private final JsonMapper mapper;
     private final AutresDemandes autresDemandes;
     private final BrouillonsSupprimes supprimes;
+    private final NotesDInstruction notes;
 
     DossiersController(DossiersStore store, LecteurDossier lecteur, TransactionTemplate transaction, RegistreCourant registre,
-                       ListeEntiere listeEntiere, JsonMapper mapper, AutresDemandes autresDemandes, BrouillonsSupprimes supprimes) {
+                       ListeEntiere listeEntiere, JsonMapper mapper, AutresDemandes autresDemandes, BrouillonsSupprimes supprimes,
+                       NotesDInstruction notes) {
         this.supprimes = supprimes;
+        this.notes = notes;
         this.mapper = mapper;
         this.autresDemandes = autresDemandes;
         this.store = store;
@@ -283,9 +286,11 @@ class DossiersController {
                 suivant += paquet.size();
                 Map<UUID, DossiersStore.DerniereEvaluation> evaluations = store.dernieresEvaluations(paquet);
                 Map<UUID, List<Map<String, Object>>> autres = autresDemandes.de(paquet, u);
+                Map<UUID, Long> nombresDeNotes = notes.nombres(paquet, u);
                 ByteArrayOutputStream lignes = new ByteArrayOutputStream();
                 for (DossierStocke d : store.visiblesAvecContenu(paquet, u)) {
-                    lignes.writeBytes(Json.MAPPER.writeValueAsBytes(lecture(d, evaluations.get(d.id()), autres.get(d.id()))));
+                    lignes.writeBytes(Json.MAPPER.writeValueAsBytes(lecture(d, evaluations.get(d.id()), autres.get(d.id()),
+                            nombresDeNotes.get(d.id()))));
                     lignes.write('\n');
                 }
                 return new ByteArrayInputStream(lignes.toByteArray());
@@ -300,7 +305,8 @@ class DossiersController {
     HttpEntity<Object> lire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         DossierStocke d = trouver(id, compte.utilisateur());
         Map<String, Object> corps = lecture(d, store.dernieresEvaluations(List.of(d.id())).get(d.id()),
-                autresDemandes.de(List.of(d.id()), compte.utilisateur()).get(d.id()));
+                autresDemandes.de(List.of(d.id()), compte.utilisateur()).get(d.id()),
+                notes.nombres(List.of(d.id()), compte.utilisateur()).get(d.id()));
         // The ETag is the version, for If-Match; the body also shows the latest evaluation, which changes without the
         // version changing. Spring answers If-None-Match on a ResponseEntity with a 304 « unchanged » that would hide a
         // new evaluation; a plain HttpEntity (status 200) is always sent whole, which a conditional read may be.
@@ -445,12 +451,16 @@ class DossiersController {
 
     /**
      * A dossier read whole: its summary, its latest evaluation, its operation's other requests the caller sees
-     * (« autresDemandes ») and its content (« dossier », format 1).
+     * (« autresDemandes »), for a reader of the service's notes how many it has (« nombreNotes », null for anyone else)
+     * and its content (« dossier », format 1).
      */
     private static Map<String, Object> lecture(DossierStocke d, DossiersStore.DerniereEvaluation derniere,
-                                               List<Map<String, Object>> autresDemandes) {
+                                               List<Map<String, Object>> autresDemandes, Long nombreNotes) {
         Map<String, Object> corps = resume(d, derniere);
         corps.put("autresDemandes", autresDemandes);
+        if (nombreNotes != null) {
+            corps.put("nombreNotes", nombreNotes);
+        }
         corps.put("dossier", Json.MAPPER.readTree(d.contenu()));
         return corps;
     }

@@ -76,6 +76,9 @@ class FormesDecrites {
                                             + " compte voit, de la plus ancienne à la plus récente : sa programmation, une"
                                             + " nouvelle demande après un refus ou un retrait, et pourquoi. Vide pour un dossier"
                                             + " sans référence."))
+                            .addProperty("nombreNotes", entier("Pour un instructeur ou une DREAL : combien de notes"
+                                    + " d'instruction le service a écrites sur le dossier (GET …/notes les donne) ; absent pour le"
+                                    + " bailleur."))
                             .required(List.of("dossier", "autresDemandes")))));
             contenu(api, "/api/v1/dossiers/{id}/evaluations", PathItem::getGet, "200",
                     liste(ref(EVALUATION_SCELLEE)));

@@ -3,7 +3,6 @@ package fr.harmonie.dossiers;
 import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
-import fr.harmonie.json.Horodatage;
 import fr.harmonie.json.Json;
 import fr.harmonie.stockage.ActionJournal;
 import fr.harmonie.web.ProblemeHttpException;
@@ -11,13 +10,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,11 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class NotesController {
 
     private final DossiersStore dossiers;
-    private final JdbcClient jdbc;
+    private final NotesDInstruction notes;
 
-    NotesController(DossiersStore dossiers, JdbcClient jdbc) {
+    NotesController(DossiersStore dossiers, NotesDInstruction notes) {
         this.dossiers = dossiers;
-        this.jdbc = jdbc;
+        this.notes = notes;
     }
 
     record Note(@Schema(description = "Le texte de la note, pour les instructeurs du service et la DREAL ; jamais montré au"
@@ -67,10 +63,7 @@ class NotesController {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Note vide", "« texte » : ce que la note dit, pour vos collègues.");
         }
         String texte = CycleController.borne("texte", note.texte());
-        Map<String, Object> ecrite = jdbc.sql("INSERT INTO note_instruction (dossier_id, qui, texte) VALUES (?, ?, ?)"
-                        + " RETURNING id, quand, qui, texte")
-                .params(d.id(), u.identifiant(), texte).query((rs, n) -> enJson(rs.getLong(1),
-                        rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4))).single();
+        Map<String, Object> ecrite = notes.ecrire(d.id(), u.identifiant(), texte);
         dossiers.journal(u.identifiant(), ActionJournal.NOTE_INSTRUCTION, d.id(),
                 Json.MAPPER.writeValueAsString(Map.of("note", ecrite.get("id"))));
         return ResponseEntity.status(HttpStatus.CREATED).body(ecrite);
@@ -85,25 +78,15 @@ class NotesController {
     List<Map<String, Object>> lire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         Utilisateur u = compte.utilisateur();
         DossierStocke d = visible(id, u);
-        if (u.role() != Role.INSTRUCTEUR && u.role() != Role.DREAL) {
+        if (!NotesDInstruction.lisibles(u)) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Les notes d'instruction se lisent par les"
                     + " instructeurs du service et la DREAL ; ce que le service dit au bailleur est dans messageInstruction.");
         }
-        return jdbc.sql("SELECT id, quand, qui, texte FROM note_instruction WHERE dossier_id = ? ORDER BY id").param(d.id())
-                .query((rs, n) -> enJson(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4))).list();
+        return notes.du(d.id());
     }
 
     private DossierStocke visible(String id, Utilisateur u) {
         return dossiers.visible(Identifiants.duDossier(id), u).orElseThrow(() -> new ProblemeHttpException(HttpStatus.NOT_FOUND,
                 "Dossier introuvable", "Aucun dossier visible à cette adresse."));
-    }
-
-    private static Map<String, Object> enJson(long id, OffsetDateTime quand, String qui, String texte) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("quand", Horodatage.enTexte(quand));
-        m.put("qui", qui);
-        m.put("texte", texte);
-        return m;
     }
 }

@@ -1072,6 +1072,13 @@ class DossiersApiTest {
         JsonNode apres = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id, "bailleur", null, null).body());
         assertThat(apres.get("version")).isEqualTo(avant.get("version"));
         assertThat(apres.get("modifieLe")).isEqualTo(avant.get("modifieLe"));
+        // The colleague who opens the dossier sees there are notes to read; the bailleur does not.
+        assertThat(apres.has("nombreNotes")).isFalse();
+        assertThat(Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id, "instructeur", null, null).body())
+                .get("nombreNotes").asLong()).isEqualTo(2);
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers?format=jsonl&limite=500", "dreal28", null, null).body().lines()
+                .map(l -> Json.MAPPER.readTree(l)).filter(l -> l.get("id").asString().equals(id)).findFirst().orElseThrow()
+                .get("nombreNotes").asLong()).isEqualTo(2);
 
         HttpResponse<String> vide = ClientHttp.appeler(port, "POST", notes, "instructeur", "{\"texte\": \"  \"}", null);
         assertThat(vide.statusCode()).isEqualTo(400);
