@@ -141,7 +141,11 @@ class FormesDecrites {
                                 + " dossiers : à confier à un collègue (CONFIER).")))
                         .description("Du plus chargé au moins ; pour un instructeur, chaque compte instructeur actif de son service,"
                                 + " même sans dossier."))
-                .required(List.of("date", "enCours", "nonAttribues", "instructeurs"));
+                .addProperty("territoires", liste(charge("Les dossiers en cours d'un service : ceux déposés sous ce pack.")
+                        .addProperty("territoire", texte("L'identifiant du pack du dépôt."))
+                        .addProperty("nonAttribues", entier("Parmi eux, ceux de personne.")))
+                        .description("Service par service, du plus chargé au moins : ce qu'une DREAL compare."))
+                .required(List.of("date", "enCours", "nonAttribues", "instructeurs", "territoires"));
     }
 
     private static Schema<Object> charge(String description) {

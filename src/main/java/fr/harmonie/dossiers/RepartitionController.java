@@ -50,7 +50,8 @@ class RepartitionController {
                     + " avec rejetImpliciteDepasse, les demandes d'agrément dont le dernier jour des quatre mois (rejetImpliciteLe)"
                     + " est passé ; nonAttribues : ceux de personne (déposés, jamais pris en instruction) ; instructeurs : chacun"
                     + " avec les siens (pris en instruction ou confiés), du plus chargé au moins, et pour un instructeur, chaque"
-                    + " compte instructeur de son service, même sans dossier, et ceux désactivés qui en gardent.")
+                    + " compte instructeur de son service, même sans dossier, et ceux désactivés qui en gardent ; territoires :"
+                    + " les mêmes comptes par service (le pack du dépôt), avec ses dossiers de personne, du plus chargé au moins.")
     @ApiResponse(responseCode = "200", description = "La répartition à l'instant.")
     @ApiResponse(responseCode = "403", description = "Compte qui n'est ni instructeur ni DREAL.")
     @GetMapping("/api/v1/dossiers/repartition")
@@ -67,6 +68,9 @@ class RepartitionController {
         Charge tous = new Charge(null, null);
         Charge personne = new Charge(null, null);
         Map<String, Charge> parInstructeur = new TreeMap<>();
+        // Per service (the pack each was deposited with): what a DREAL compares, the load of each of its services.
+        Map<String, Charge> parTerritoire = new TreeMap<>();
+        Map<String, Charge> personneParTerritoire = new TreeMap<>();
         if (u.role() == Role.INSTRUCTEUR) {
             // The service's instructeurs, those with nothing in hand too: the ones the next deposits can go to.
             jdbc.sql("SELECT identifiant FROM compte WHERE organisation_id = ? AND role = 'INSTRUCTEUR' AND actif")
@@ -75,16 +79,24 @@ class RepartitionController {
                     });
         }
         jdbc.sql("SELECT instructeur, (SELECT c.actif FROM compte c WHERE c.identifiant = instructeur), statut, count(*),"
-                        + " count(*) FILTER (WHERE " + RejetImplicite.JOUR_SQL + " < :aujourdhui) FROM dossier WHERE "
+                        + " count(*) FILTER (WHERE " + RejetImplicite.JOUR_SQL + " < :aujourdhui), territoire FROM dossier WHERE "
                         + DossiersStore.VISIBLE + " AND statut IN ('" + String.join("', '", EN_COURS) + "')"
-                        + " GROUP BY instructeur, statut")
+                        + " GROUP BY instructeur, statut, territoire")
                 .params(parametres).query(rs -> {
                     String instructeur = rs.getString(1);
                     Boolean actif = (Boolean) rs.getObject(2);
+                    String statut = rs.getString(3);
+                    long n = rs.getLong(4);
+                    long depasses = rs.getLong(5);
+                    String territoire = rs.getString(6);
                     Charge qui = instructeur == null ? personne
                             : parInstructeur.computeIfAbsent(instructeur, i -> new Charge(i, actif));
-                    qui.ajouter(rs.getString(3), rs.getLong(4), rs.getLong(5));
-                    tous.ajouter(rs.getString(3), rs.getLong(4), rs.getLong(5));
+                    qui.ajouter(statut, n, depasses);
+                    tous.ajouter(statut, n, depasses);
+                    parTerritoire.computeIfAbsent(territoire, t -> new Charge(null, null)).ajouter(statut, n, depasses);
+                    if (instructeur == null) {
+                        personneParTerritoire.computeIfAbsent(territoire, t -> new Charge(null, null)).ajouter(statut, n, depasses);
+                    }
                 });
         List<Charge> instructeurs = new ArrayList<>(parInstructeur.values());
         instructeurs.sort(Comparator.comparingLong(Charge::total).reversed().thenComparing(Charge::identifiant));
@@ -93,6 +105,17 @@ class RepartitionController {
         reponse.put("enCours", tous.enJson());
         reponse.put("nonAttribues", personne.enJson());
         reponse.put("instructeurs", instructeurs.stream().map(Charge::enJson).toList());
+        List<Map<String, Object>> territoires = new ArrayList<>();
+        parTerritoire.forEach((territoire, charge) -> {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("territoire", territoire);
+            t.putAll(charge.enJson());
+            Charge aucun = personneParTerritoire.get(territoire);
+            t.put("nonAttribues", aucun == null ? 0L : aucun.total());
+            territoires.add(t);
+        });
+        territoires.sort(Comparator.comparing((Map<String, Object> t) -> -(Long) t.get("total")));
+        reponse.put("territoires", territoires);
         return reponse;
     }
 

@@ -684,6 +684,17 @@ class DossiersApiTest {
                 .mapToLong(i -> i.get("total").asLong()).sum()).isEqualTo(apres.get("enCours").get("total").asLong());
         List<Long> charges = apres.get("instructeurs").valueStream().map(i -> i.get("total").asLong()).toList();
         assertThat(charges).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // Service by service (the pack of the deposit), what a DREAL compares: the three went to Rouen's.
+        assertThat(ecart(duTerritoire(avant, "metropole-rouen-normandie"), duTerritoire(apres, "metropole-rouen-normandie")))
+                .isEqualTo(Map.of("total", 3L, "DEPOSE", 2L, "EN_INSTRUCTION", 1L, "COMPLEMENTS_DEMANDES", 0L,
+                        "rejetImpliciteDepasse", 1L, "nonAttribues", 1L));
+        assertThat(apres.get("territoires").valueStream().mapToLong(t -> t.get("total").asLong()).sum())
+                .isEqualTo(apres.get("enCours").get("total").asLong());
+        assertThat(apres.get("territoires").valueStream().mapToLong(t -> t.get("nonAttribues").asLong()).sum())
+                .isEqualTo(apres.get("nonAttribues").get("total").asLong());
+        assertThat(duTerritoire(json(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/repartition", "dreal28", null, null)),
+                "metropole-rouen-normandie").get("total").asLong()).isEqualTo(duTerritoire(apres, "metropole-rouen-normandie")
+                .get("total").asLong());
 
         // Those to dispatch are listed apart: no one's, then someone's.
         List<String> aRepartir = lister("instructeur", "?statut=DEPOSE&attribue=false").valueStream().map(d -> d.get("id").asString()).toList();
@@ -709,6 +720,12 @@ class DossiersApiTest {
     }
 
     /** Count by count, what {@code apres} has more than {@code avant}. */
+    private static JsonNode duTerritoire(JsonNode repartition, String territoire) {
+        return repartition.get("territoires").valueStream().filter(t -> t.get("territoire").asString().equals(territoire))
+                .findFirst().orElseGet(() -> Json.MAPPER.readTree("{\"total\": 0, \"DEPOSE\": 0, \"EN_INSTRUCTION\": 0,"
+                        + " \"COMPLEMENTS_DEMANDES\": 0, \"rejetImpliciteDepasse\": 0, \"nonAttribues\": 0}"));
+    }
+
     private static Map<String, Long> ecart(JsonNode avant, JsonNode apres) {
         Map<String, Long> ecart = new java.util.TreeMap<>();
         apres.properties().forEach(e -> {
