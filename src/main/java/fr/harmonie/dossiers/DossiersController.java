@@ -199,7 +199,7 @@ class DossiersController {
      * (their last deposit, an answer to compléments included), rather than the order their bailleurs began them.
      */
     @Operation(summary = "Lister les dossiers que le compte voit, par pages (filtres : statut, reference, commune, territoire,"
-            + " niveau, deposeDu, deposeAu, siren, phase, instructeur, attribue, decision, rejetImpliciteAvant, modifieDepuis, recherche ; tri : creation, depot, premierDepot, statutDepuis)")
+            + " niveau, deposeDu, deposeAu, siren, phase, instructeur, attribue, decision, rejetImpliciteAvant, modifieDepuis, recherche, statutDepuisAvant ; tri : creation, depot, premierDepot, statutDepuis)")
     @GetMapping("/api/v1/dossiers")
     ResponseEntity<?> lister(@AuthenticationPrincipal CompteAuthentifie compte,
                              @RequestParam(name = "statut", required = false) List<String> statuts,
@@ -218,6 +218,7 @@ class DossiersController {
                              @RequestParam(required = false) String rejetImpliciteAvant,
                              @RequestParam(required = false) String modifieDepuis,
                              @RequestParam(required = false) String recherche,
+                             @RequestParam(required = false) String statutDepuisAvant,
                              @RequestParam(required = false) String apres,
                              @RequestParam(required = false) Integer limite,
                              @RequestParam(required = false) String format,
@@ -225,7 +226,7 @@ class DossiersController {
         FormatDeLaListe forme = FormatDeLaListe.lire(format, accept);
         Utilisateur u = compte.utilisateur();
         DossiersStore.Filtre filtre = FiltresDeLaListe.lire(new FiltresDeLaListe.Demande(statuts, reference, commune, territoire,
-                niveaux, tri, deposeDu, deposeAu, siren, phase, instructeur, attribue, decision, rejetImpliciteAvant, modifieDepuis, recherche), registre.registre().geographie(), store::packsImportes,
+                niveaux, tri, deposeDu, deposeAu, siren, phase, instructeur, attribue, decision, rejetImpliciteAvant, modifieDepuis, recherche, statutDepuisAvant), registre.registre().geographie(), store::packsImportes,
                 i -> store.instructeurConnu(i, u));
         int taille = Pagination.taille(limite, "dossiers");
         if (forme.fichier() && limite == null && apres == null) {

@@ -94,12 +94,13 @@ class DossiersStore {
      * {@code rejetImpliciteAvant}: requests awaiting their decision whose silence would be worth rejection by that day
      * included (RejetImplicite); {@code modifieDepuis}: changed (modifieLe) at that instant or since, what a bailleur's
      * system asks to follow its dossiers without reading them all again; {@code recherche}: words, folded, each of which
-     * the reference, the operation's name, the commune or the maître d'ouvrage holds (RechercheDeTexte).
+     * the reference, the operation's name, the commune or the maître d'ouvrage holds (RechercheDeTexte);
+     * {@code statutDepuisAvant}: at their status since that day (Paris) or before.
      */
     record Filtre(Set<String> statuts, String reference, String commune, String territoire, Set<String> niveaux,
                   TriDeLaListe tri, LocalDate deposeDu, LocalDate deposeAu, String siren, String phase, String instructeur,
                   Boolean attribue, String decision, LocalDate rejetImpliciteAvant, OffsetDateTime modifieDepuis,
-                  List<String> recherche) {
+                  List<String> recherche, LocalDate statutDepuisAvant) {
 
         private String ordre() {
             return tri.colonne();
@@ -126,6 +127,8 @@ class DossiersStore {
                     + (rejetImpliciteAvant == null ? "" : " AND " + RejetImplicite.JOUR_SQL + " <= :rejetImpliciteAvant")
                     + (modifieDepuis == null ? "" : " AND modifie_le >= :modifieDepuis")
                     + RechercheDeTexte.sql(recherche)
+                    // At their status since that day (in Paris) or before: compléments awaited for a month, to relaunch.
+                    + (statutDepuisAvant == null ? "" : " AND statut_depuis < :lendemainDuStatut")
                     // Days of Paris, both included: « déposés du 1er novembre au 31 décembre », at their last deposit.
                     + (deposeDu == null ? "" : " AND depose_le >= :deposeDu")
                     + (deposeAu == null ? "" : " AND depose_le < :lendemainDuDernierJour")
@@ -152,6 +155,9 @@ class DossiersStore {
                 p.put("modifieDepuis", modifieDepuis);
             }
             p.putAll(RechercheDeTexte.parametres(recherche));
+            if (statutDepuisAvant != null) {
+                p.put("lendemainDuStatut", JoursAParis.fin(statutDepuisAvant));
+            }
             if (deposeDu != null) {
                 p.put("deposeDu", JoursAParis.debut(deposeDu));
             }

@@ -39,7 +39,7 @@ final class FiltresDeLaListe {
     /** The query's parameters as given; {@link #lire} checks them. */
     record Demande(List<String> statuts, String reference, String commune, String territoire, List<String> niveaux, String tri,
                    String deposeDu, String deposeAu, String siren, String phase, String instructeur, String attribue,
-                   String decision, String rejetImpliciteAvant, String modifieDepuis, String recherche) {
+                   String decision, String rejetImpliciteAvant, String modifieDepuis, String recherche, String statutDepuisAvant) {
     }
 
     /**
@@ -99,7 +99,8 @@ final class FiltresDeLaListe {
         }
         return new DossiersStore.Filtre(statuts, d.reference(), d.commune(), d.territoire(), niveaux, tri, du, au,
                 siren, phase, instructeur, attribue, decision, jour("rejetImpliciteAvant", d.rejetImpliciteAvant()),
-                instant("modifieDepuis", d.modifieDepuis()), RechercheDeTexte.mots(d.recherche()));
+                instant("modifieDepuis", d.modifieDepuis()), RechercheDeTexte.mots(d.recherche()),
+                jour("statutDepuisAvant", d.statutDepuisAvant()));
     }
 
     /**
@@ -207,6 +208,7 @@ final class FiltresDeLaListe {
         suivante.put("rejetImpliciteAvant", f.rejetImpliciteAvant());
         suivante.put("modifieDepuis", f.modifieDepuis() == null ? null : Horodatage.enTexte(f.modifieDepuis()));
         suivante.put("recherche", f.recherche().isEmpty() ? null : String.join(" ", f.recherche()));
+        suivante.put("statutDepuisAvant", f.statutDepuisAvant());
         suivante.put("apres", apres);
         return suivante;
     }

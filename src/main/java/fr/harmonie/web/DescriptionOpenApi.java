@@ -69,6 +69,9 @@ class DescriptionOpenApi {
                     + " chaque changement étant daté du début de son écriture, reprendre un peu avant le dernier modifieLe lu (une"
                     + " minute) ne manque rien, et les dossiers relus en double se reconnaissent à leur version. Un brouillon"
                     + " supprimé n'y est plus : GET /api/v1/dossiers/supprimes?depuis= les donne."),
+            Map.entry("statutDepuisAvant", "Seulement les dossiers à leur statut depuis ce jour-là (AAAA-MM-JJ, à Paris) ou"
+                    + " avant (statutDepuis) : ?statut=COMPLEMENTS_DEMANDES&statutDepuisAvant=2026-11-08, les demandes de"
+                    + " compléments qui attendent leur réponse depuis un mois au moins, à relancer."),
             Map.entry("recherche", "Seulement les dossiers dont la référence, le nom de l'opération, la commune ou le maître"
                     + " d'ouvrage contiennent chacun de ces mots, sans égard à la casse, aux accents, aux apostrophes ni aux tirets :"
                     + " ?recherche=lilas rouen trouve « Résidence Les Lilas » à Rouen ; 10 mots et 200 caractères au plus."),

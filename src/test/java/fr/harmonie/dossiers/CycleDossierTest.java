@@ -568,6 +568,13 @@ class CycleDossierTest {
                 "instructeur", null, null)).valueStream().toList();
         assertThat(enAttente).extracting(d -> d.get("id").asString()).contains(id);
         assertThat(enAttente).extracting(d -> instant(d, "statutDepuis")).isSorted();
+        // Those waiting since a day or before: today's request is among those of today, not among those of yesterday.
+        java.time.LocalDate aujourdhui = demande.atZoneSameInstant(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
+        assertThat(json(appeler("GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&limite=500&statutDepuisAvant=" + aujourdhui,
+                "instructeur", null, null)).valueStream().map(d -> d.get("id").asString()).toList()).contains(id);
+        assertThat(json(appeler("GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&limite=500&statutDepuisAvant="
+                + aujourdhui.minusDays(1), "instructeur", null, null)).valueStream().map(d -> d.get("id").asString()).toList())
+                .doesNotContain(id);
         HttpResponse<String> premiere = appeler("GET", "/api/v1/dossiers?tri=statutDepuis&limite=1", "bailleur", null, null);
         assertThat(premiere.headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("tri=statutDepuis"));
 

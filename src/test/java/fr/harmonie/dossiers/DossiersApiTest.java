@@ -305,7 +305,7 @@ class DossiersApiTest {
             assertThat(r.statusCode()).as(faute).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(Json.MAPPER.readTree(r.body()).get("detail").asString()).as(faute).matches("Paramètre « (statuts|ordre) » inconnu"
-                    + " de cette adresse \\(attendus : apres, attribue, commune, decision, deposeAu, deposeDu, format, instructeur, limite, modifieDepuis, niveau, phase, recherche, reference, rejetImpliciteAvant, siren, statut, territoire, tri\\)\\.");
+                    + " de cette adresse \\(attendus : apres, attribue, commune, decision, deposeAu, deposeDu, format, instructeur, limite, modifieDepuis, niveau, phase, recherche, reference, rejetImpliciteAvant, siren, statut, statutDepuisAvant, territoire, tri\\)\\.");
         }
         HttpResponse<String> sansParametre = ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + rouen + "?vue=complete", "instructeur", null, null);
         assertThat(Json.MAPPER.readTree(sansParametre.body()).get("detail").asString())
