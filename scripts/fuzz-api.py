@@ -6,7 +6,7 @@
 # Échoue (code 1) sur toute réponse 5xx ou toute erreur 4xx qui n'est pas en application/problem+json.
 # Usage: ./mvnw -q package -DskipTests && java -jar target/harmonie.jar --harmonie.donnees.ephemeres=true &
 #        scripts/fuzz-api.py http://localhost:8080
-import copy, json, os, random, sys, urllib.request, base64
+import copy, json, os, random, sys, urllib.parse, urllib.request, base64
 H = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8080"
 RACINE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 import time
@@ -106,6 +106,13 @@ for h in HOSTILE + ["accordée", "FAVORABLE" * 30, "NON_RENSEIGNEE", ["FAVORABLE
 for h in HOSTILE + ["INSTRUCTEUR-SOCLE ", "instructeur", "dreal28", "x" * 5000]:
     check(f"CONFIER instructeur={str(h)[:20]!r}", req("POST", f"/api/v1/dossiers/{d2id}/instruction", "instructeur-socle",
           {"action": "CONFIER", "instructeur": h}))
+# The checklist: whatever the code or « etat » holds, a judgment or a French 4xx, never a 500.
+for h in HOSTILE + ["conforme", "PLAN_MASSE", "x" * 5000]:
+    check(f"CONTROLE etat={str(h)[:20]!r}", req("PUT", f"/api/v1/dossiers/{d2id}/controle/PLAN_MASSE", "instructeur-socle",
+          {"etat": h, "commentaire": h}))
+    if isinstance(h, str) and h:
+        check(f"CONTROLE code={h[:20]!r}", req("PUT", f"/api/v1/dossiers/{d2id}/controle/" + urllib.parse.quote(h, safe=""),
+              "instructeur-socle", {"etat": "CONFORME"}))
 # Notes of the service: whatever « texte » or the body holds, a note written or a French 4xx, never a 500.
 for h in HOSTILE + ["x" * 10001, "é" * 10000]:
     check(f"NOTE texte={str(h)[:20]!r}", req("POST", f"/api/v1/dossiers/{d2id}/notes", "instructeur-socle", {"texte": h}))
@@ -120,7 +127,7 @@ for h in HOSTILE:
 req("PUT", "/api/v1/admin/organisations/4/territoires", "admin", ["region-84"])
 # path and query params
 STR = ["%00", "%2e%2e", "x" * 5000, "%ZZ", "%F0%9F%98%80", "-1", "0", "99999999999999999999", "%27", "a%20b", "%0d%0aX:1", "null"]
-paths = ["/api/v1/dossiers/{}", "/api/v1/dossiers/{}/notes", "/api/v1/dossiers/{}/evaluations", "/api/v1/dossiers/{}/copie", "/api/v1/dossiers/{}/historique", "/api/v1/evaluations/{}/verification",
+paths = ["/api/v1/dossiers/{}", "/api/v1/dossiers/{}/notes", "/api/v1/dossiers/{}/controle", "/api/v1/dossiers/{}/evaluations", "/api/v1/dossiers/{}/copie", "/api/v1/dossiers/{}/historique", "/api/v1/evaluations/{}/verification",
          "/api/v1/evaluations/{}/rapport",
          "/api/v1/territoires/{}/regles", "/api/v1/territoires/{}/fiche", "/api/v1/admin/comptes/{}/actif", "/api/v1/jetons/{}", "/api/v1/admin/organisations/{}/territoires",
          "/api/v1/communes/{}"]

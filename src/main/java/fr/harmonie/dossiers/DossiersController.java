@@ -72,6 +72,9 @@ class DossiersController {
                 + " (POST /api/v1/dossiers/" + d.id() + "/copie).";
     }
 
+    /** The journal's actions that only the service and the DREAL read. */
+    private static final List<String> DU_SERVICE = List.of(ActionJournal.NOTE_INSTRUCTION.name(), ActionJournal.CONTROLE_PIECE.name());
+
     private final DossiersStore store;
     private final LecteurDossier lecteur;
     private final TransactionTemplate transaction;
@@ -330,9 +333,9 @@ class DossiersController {
     @GetMapping("/api/v1/dossiers/{id}/historique")
     List<Map<String, Object>> historique(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         List<Map<String, Object>> lignes = store.historique(trouver(id, compte.utilisateur()).id());
-        // The service's notes are its own: the bailleur does not even read that one was written.
+        // The service's notes and checklist are its own: the bailleur does not even read that they were written.
         return compte.utilisateur().role() == Role.BAILLEUR
-                ? lignes.stream().filter(l -> !ActionJournal.NOTE_INSTRUCTION.name().equals(l.get("action"))).toList() : lignes;
+                ? lignes.stream().filter(l -> !DU_SERVICE.contains(l.get("action"))).toList() : lignes;
     }
 
     @Operation(summary = "Modifier un dossier au statut BROUILLON ou COMPLEMENTS_DEMANDES (If-Match requis)")

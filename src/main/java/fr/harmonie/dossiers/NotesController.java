@@ -53,7 +53,7 @@ class NotesController {
     ResponseEntity<Map<String, Object>> ecrire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
                                                @RequestBody Note note) {
         Utilisateur u = compte.utilisateur();
-        DossierStocke d = visible(id, u);
+        DossierStocke d = dossiers.visibleOu404(id, u);
         if (u.role() != Role.INSTRUCTEUR) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Les notes d'instruction s'écrivent par les"
                     + " instructeurs du service" + (u.role() == Role.BAILLEUR ? " ; le bailleur écrit au service avec ses dépôts"
@@ -77,16 +77,11 @@ class NotesController {
     @Transactional(readOnly = true)
     List<Map<String, Object>> lire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         Utilisateur u = compte.utilisateur();
-        DossierStocke d = visible(id, u);
+        DossierStocke d = dossiers.visibleOu404(id, u);
         if (!NotesDInstruction.lisibles(u)) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Les notes d'instruction se lisent par les"
                     + " instructeurs du service et la DREAL ; ce que le service dit au bailleur est dans messageInstruction.");
         }
         return notes.du(d.id());
-    }
-
-    private DossierStocke visible(String id, Utilisateur u) {
-        return dossiers.visible(Identifiants.duDossier(id), u).orElseThrow(() -> new ProblemeHttpException(HttpStatus.NOT_FOUND,
-                "Dossier introuvable", "Aucun dossier visible à cette adresse."));
     }
 }

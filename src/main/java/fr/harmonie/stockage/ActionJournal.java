@@ -15,6 +15,7 @@ public enum ActionJournal {
     CREATION("dossier"), MODIFICATION("dossier"), SUPPRESSION("dossier"), EVALUATION("dossier"), DEPOT("dossier"),
     PRENDRE_EN_INSTRUCTION("dossier"), DEMANDER_COMPLEMENTS("dossier"), INSTRUIRE("dossier"), CORRIGER_DECISION("dossier"),
     RETRAIT("dossier"), ROUVRIR_INSTRUCTION("dossier"), CONFIER("dossier"), NOTE_INSTRUCTION("dossier"),
+    CONTROLE_PIECE("dossier"),
     CREATION_ORGANISATION("organisation"), TERRITOIRES_ORGANISATION("organisation"), EMISSION_JETON("organisation"),
     CREATION_COMPTE("compte"), REINITIALISATION_MOT_DE_PASSE("compte"), DESACTIVATION_COMPTE("compte"),
     REACTIVATION_COMPTE("compte"), CHANGEMENT_MOT_DE_PASSE("compte"),

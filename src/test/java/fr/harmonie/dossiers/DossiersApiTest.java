@@ -1109,6 +1109,75 @@ class DossiersApiTest {
     }
 
     /**
+     * The instructeur keeps the checklist of the deposit, piece by piece: the pieces its sealed evaluation requires, each
+     * to verify until judged; a colleague or the DREAL reads where it stands; a judgment made before the answer to
+     * compléments says so; the bailleur reads none of it, and the dossier does not change.
+     */
+    @Test
+    void lInstructeurTientLaListeDeControleDuDepot() throws Exception {
+        String id = DossiersDeTest.creer(port, "76540", true);
+        String adresse = "/api/v1/dossiers/" + id + "/controle";
+        JsonNode depose = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id, "instructeur", null, null).body());
+        JsonNode liste = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", adresse, "instructeur", null, null).body());
+        assertThat(liste.get("evaluationDepot").asString()).isEqualTo(depose.get("evaluationDepot").asString());
+        List<JsonNode> pieces = liste.get("pieces").valueStream().toList();
+        JsonNode scellee = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/evaluations/" + depose.get("evaluationDepot")
+                .asString(), "instructeur", null, null).body());
+        assertThat(pieces).extracting(p -> p.get("code").asString()).containsExactlyElementsOf(scellee.get("resultat")
+                .get("piecesRequises").valueStream().map(p -> p.get("code").asString()).toList()).isNotEmpty();
+        assertThat(pieces).allSatisfy(p -> assertThat(p.get("etat").asString()).isEqualTo("A_VERIFIER"));
+        assertThat(liste.get("bilan").get("A_VERIFIER").asLong()).isEqualTo(pieces.size());
+        String code = pieces.get(0).get("code").asString();
+
+        HttpResponse<String> juge = ClientHttp.appeler(port, "PUT", adresse + "/" + code.toLowerCase(Locale.ROOT), "instructeur",
+                "{\"etat\": \"non_conforme\", \"commentaire\": \"Non signé.\"}", null);
+        assertThat(juge.statusCode()).isEqualTo(200);
+        JsonNode jugee = Json.MAPPER.readTree(juge.body()).get("pieces").get(0);
+        assertThat(jugee.get("etat").asString()).isEqualTo("NON_CONFORME");
+        assertThat(jugee.get("commentaire").asString()).isEqualTo("Non signé.");
+        assertThat(jugee.get("qui").asString()).isEqualTo("instructeur");
+        assertThat(jugee.get("avantDernierDepot").asBoolean()).isFalse();
+        assertThat(Json.MAPPER.readTree(juge.body()).get("bilan").get("NON_CONFORME").asLong()).isEqualTo(1);
+        assertThat(Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", adresse, "dreal28", null, null).body()).get("pieces").get(0)
+                .get("etat").asString()).as("la DREAL lit où en est le service").isEqualTo("NON_CONFORME");
+
+        HttpResponse<String> horsListe = ClientHttp.appeler(port, "PUT", adresse + "/PIECE_INCONNUE", "instructeur", "{\"etat\": \"CONFORME\"}", null);
+        assertThat(horsListe.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(horsListe.body()).get("detail").asString()).contains(code);
+        assertThat(ClientHttp.appeler(port, "PUT", adresse + "/" + code, "instructeur", "{\"etat\": \"OK\"}", null).statusCode()).isEqualTo(400);
+        assertThat(ClientHttp.appeler(port, "GET", adresse, "bailleur", null, null).statusCode()).isEqualTo(403);
+        assertThat(ClientHttp.appeler(port, "PUT", adresse + "/" + code, "bailleur", "{\"etat\": \"CONFORME\"}", null).statusCode()).isEqualTo(403);
+        assertThat(ClientHttp.appeler(port, "PUT", adresse + "/" + code, "dreal28", "{\"etat\": \"CONFORME\"}", null).statusCode()).isEqualTo(403);
+        assertThat(ClientHttp.appeler(port, "GET", adresse, "instructeur38", null, null).statusCode()).isEqualTo(404);
+        assertThat(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id + "/historique", "bailleur", null, null).body())
+                .doesNotContain("CONTROLE_PIECE");
+        assertThat(Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", "/api/v1/dossiers/" + id, "bailleur", null, null).body())
+                .get("version")).isEqualTo(depose.get("version"));
+
+        // Compléments asked for the piece judged, answered: the judgment is from before the answer, to look at again.
+        String instruction = "/api/v1/dossiers/" + id + "/instruction";
+        assertThat(ClientHttp.appeler(port, "POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null)
+                .statusCode()).isEqualTo(200);
+        assertThat(ClientHttp.appeler(port, "POST", instruction, "instructeur", "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\":"
+                + " \"Signez-la.\", \"pieces\": [\"" + code + "\"]}", null).statusCode()).isEqualTo(200);
+        assertThat(ClientHttp.appeler(port, "POST", "/api/v1/dossiers/" + id + "/depot", "bailleur", "{\"message\": \"Signée.\"}", null)
+                .statusCode()).isEqualTo(200);
+        JsonNode apresReponse = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", adresse, "instructeur", null, null).body());
+        assertThat(apresReponse.get("pieces").get(0).get("avantDernierDepot").asBoolean()).isTrue();
+        assertThat(ClientHttp.appeler(port, "PUT", adresse + "/" + code, "instructeur", "{\"etat\": \"CONFORME\"}", null).statusCode())
+                .isEqualTo(200);
+        assertThat(ClientHttp.appeler(port, "POST", instruction, "instructeur", "{\"action\": \"PRENDRE_EN_INSTRUCTION\"}", null)
+                .statusCode()).isEqualTo(200);
+        assertThat(ClientHttp.appeler(port, "POST", instruction, "instructeur", "{\"action\": \"INSTRUIRE\", \"decision\": \"FAVORABLE\"}",
+                null).statusCode()).isEqualTo(200);
+        HttpResponse<String> close = ClientHttp.appeler(port, "PUT", adresse + "/" + code, "instructeur", "{\"etat\": \"A_VERIFIER\"}", null);
+        assertThat(close.statusCode()).isEqualTo(409);
+        JsonNode finale = Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", adresse, "instructeur", null, null).body());
+        assertThat(finale.get("pieces").get(0).get("etat").asString()).isEqualTo("CONFORME");
+        assertThat(finale.get("pieces").get(0).get("avantDernierDepot").asBoolean()).isFalse();
+    }
+
+    /**
      * A bailleur calls about « the Églantine operation » without its reference: the instructeur finds it by a few words
      * of its name, commune or maître d'ouvrage, typed without accents, capitals or apostrophes; every word must be there.
      */

@@ -96,6 +96,8 @@ class MatriceAutorisationsTest {
                 new Ligne("POST", "/api/v1/dossiers/" + rouen + "/copie", null, 401, 201, 404, 403, 404, 404, 403, 404),
                 new Ligne("POST", "/api/v1/dossiers/" + rouen + "/notes", "{\"texte\": \"Appelé le bailleur.\"}", 401, 403, 404, 201, 404, 404, 403, 404),
                 new Ligne("GET", "/api/v1/dossiers/" + rouen + "/notes", null, 401, 403, 404, 200, 404, 404, 200, 404),
+                new Ligne("GET", "/api/v1/dossiers/" + rouen + "/controle", null, 401, 403, 404, 200, 404, 404, 200, 404),
+                new Ligne("PUT", "/api/v1/dossiers/" + rouen + "/controle/PLAN_MASSE", "{\"etat\": \"CONFORME\"}", 401, 403, 404, 200, 404, 404, 403, 404),
                 new Ligne("POST", "/api/v1/dossiers/" + grenoble + "/instruction", instruction, 401, 403, 404, 404, 200, 403, 404, 404),
                 new Ligne("POST", "/api/v1/dossiers/" + aRetirer + "/retrait", null, 401, 200, 404, 403, 404, 404, 403, 404),
                 new Ligne("GET", "/api/v1/evaluations/" + evaluationRouen, null, 401, 200, 404, 200, 404, 404, 200, 404),
