@@ -111,7 +111,8 @@ for h in HOSTILE + ["conforme", "PLAN_MASSE", "x" * 5000]:
     check(f"CONTROLE etat={str(h)[:20]!r}", req("PUT", f"/api/v1/dossiers/{d2id}/controle/PLAN_MASSE", "instructeur-socle",
           {"etat": h, "commentaire": h}))
     if isinstance(h, str) and h:
-        check(f"CONTROLE code={h[:20]!r}", req("PUT", f"/api/v1/dossiers/{d2id}/controle/" + urllib.parse.quote(h, safe=""),
+        code = urllib.parse.quote(h.encode("utf-8", "surrogatepass"), safe="")  # a lone surrogate too, as bytes
+        check(f"CONTROLE code={h[:20]!r}", req("PUT", f"/api/v1/dossiers/{d2id}/controle/" + code,
               "instructeur-socle", {"etat": "CONFORME"}))
 # Notes of the service: whatever « texte » or the body holds, a note written or a French 4xx, never a 500.
 for h in HOSTILE + ["x" * 10001, "é" * 10000]:
