@@ -6,6 +6,7 @@
 # opération.
 # Usage: ./mvnw -q package -DskipTests && java -jar target/harmonie.jar --harmonie.donnees.ephemeres=true &
 #        scripts/concurrence-api.py http://localhost:8080 [DUREE]
+from datetime import datetime
 import base64, json, os, random, sys, threading, time, urllib.request, uuid
 H = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8080"
 DUREE = float(sys.argv[2]) if len(sys.argv) > 2 else 60
@@ -180,7 +181,15 @@ for ligne in req("GET", "/api/v1/dossiers?format=jsonl", "bailleur2")[2].decode(
     d = json.loads(ligne)
     historique = json.loads(req("GET", f"/api/v1/dossiers/{d['id']}/historique", "bailleur2")[2])
     attendue, instructeur = None, None
+    # Since when at its status: the last line that changed it (a close corrected or a dossier given keeps it), else
+    # its creation; and who changed it last, the author of its last line that is not an evaluation.
+    statut_depuis = d["creeLe"]
+    auteur = None
     for h in historique:
+        if h["action"] in ("DEPOT", "PRENDRE_EN_INSTRUCTION", "DEMANDER_COMPLEMENTS", "INSTRUIRE", "ROUVRIR_INSTRUCTION", "RETRAIT"):
+            statut_depuis = h["quand"]
+        if h["action"] != "EVALUATION":
+            auteur = h["qui"]
         if h["action"] in ("INSTRUIRE", "CORRIGER_DECISION", "ROUVRIR_INSTRUCTION"):
             attendue = (h.get("detail") or {}).get("decision") if h["action"] != "ROUVRIR_INSTRUCTION" else None
         # Who has it: the last to take it in instruction, or to whom it was given since.
@@ -189,8 +198,11 @@ for ligne in req("GET", "/api/v1/dossiers?format=jsonl", "bailleur2")[2].decode(
         if h["action"] == "CONFIER":
             instructeur = h["detail"]["instructeur"]
     retraits = sum(1 for h in historique if h["action"] == "RETRAIT")
-    if d.get("decision") != attendue or retraits != (1 if d["statut"] == "RETIRE" else 0) or d.get("instructeur") != instructeur:
-        incoherents.append((d["id"], d["statut"], d.get("decision"), attendue, retraits, d.get("instructeur"), instructeur))
+    meme_instant = lambda a, b: datetime.fromisoformat(a.replace("Z", "+00:00")) == datetime.fromisoformat(b.replace("Z", "+00:00"))
+    if (d.get("decision") != attendue or retraits != (1 if d["statut"] == "RETIRE" else 0) or d.get("instructeur") != instructeur
+            or not meme_instant(d["statutDepuis"], statut_depuis) or d.get("modifiePar") != auteur):
+        incoherents.append((d["id"], d["statut"], d.get("decision"), attendue, retraits, d.get("instructeur"), instructeur,
+                            d["statutDepuis"], statut_depuis, d.get("modifiePar"), auteur))
 print("dossiers relus :", len(corps_de), "incohérents avec leur historique :", len(incoherents))
 for i in incoherents[:5]:
     print("incohérent :", i)
