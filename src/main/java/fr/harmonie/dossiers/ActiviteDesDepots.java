@@ -43,6 +43,9 @@ class ActiviteDesDepots {
     /** How many requests of one territory named one piece. */
     record PieceDemandee(String territoire, String code, long demandes) { }
 
+    /** How many dossiers of one territory had one piece judged non-compliant on their checklist in the period. */
+    record PieceNonConforme(String territoire, String code, long dossiers) { }
+
     /** Dossiers of one territory last deposited in the period at one maturity level (of their deposit's evaluation). */
     record MaturiteAuDepot(String territoire, String niveau, long dossiers) { }
 
@@ -56,7 +59,8 @@ class ActiviteDesDepots {
      */
     record Instruits(String territoire, String mois, String decision, List<DureeDInstruction> durees, long apresRejetImplicite) { }
 
-    record Lue(List<Depots> depots, List<Reponse> reponses, List<Demandes> demandes, List<PieceDemandee> pieces, List<MaturiteAuDepot> maturites,
+    record Lue(List<Depots> depots, List<Reponse> reponses, List<Demandes> demandes, List<PieceDemandee> pieces,
+               List<PieceNonConforme> nonConformes, List<MaturiteAuDepot> maturites,
                List<AnomalieAuDepot> anomalies, List<Instruits> instruits, List<Retraits> retraits) { }
 
     /** The dossiers the user sees whose last deposit falls in the period, with its sealed evaluation {@code e}. */
@@ -130,6 +134,11 @@ class ActiviteDesDepots {
         List<PieceDemandee> pieces = jdbc.sql("SELECT " + SERVICE + ", piece.code, count(*)"
                         + lignes("CROSS JOIN LATERAL jsonb_array_elements_text(j.detail -> 'pieces') AS piece(code)") + " GROUP BY 1, 2")
                 .params(p).query((rs, n) -> new PieceDemandee(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+        p.put("action", "CONTROLE_PIECE");
+        // Judged non-compliant in the period, once per dossier and piece however often: what a good-practice sheet explains.
+        List<PieceNonConforme> nonConformes = jdbc.sql("SELECT " + SERVICE + ", j.detail ->> 'code', count(DISTINCT j.objet)"
+                        + lignes("") + " AND j.detail ->> 'etat' = 'NON_CONFORME' GROUP BY 1, 2")
+                .params(p).query((rs, n) -> new PieceNonConforme(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
         List<MaturiteAuDepot> maturites = jdbc.sql("SELECT d.territoire, e.resultat -> 'maturite' ->> 'niveau', count(*)"
                         + deposes("") + " GROUP BY 1, 2")
                 .params(p).query((rs, n) -> new MaturiteAuDepot(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
@@ -180,6 +189,6 @@ class ActiviteDesDepots {
         List<Instruits> instruits = durees.entrySet().stream()
                 .map(e -> new Instruits(e.getKey().territoire(), e.getKey().mois(), e.getKey().decision(), e.getValue(),
                         apresRejetImplicite.get(e.getKey()))).toList();
-        return new Lue(depots, reponses, demandes, pieces, maturites, anomalies, instruits, retraits);
+        return new Lue(depots, reponses, demandes, pieces, nonConformes, maturites, anomalies, instruits, retraits);
     }
 }

@@ -180,6 +180,14 @@ class FormesDecrites {
                                 .addProperty("demandes", entier("Les demandes de compléments qui la nomment."))
                                 .required(List.of("code", "demandes")))
                         .description("Les pièces nommées par les demandes de compléments, de la plus demandée à la moins."))
+                .addProperty("piecesNonConformes", liste(objet(null)
+                                .addProperty("code", texte("Le code de la pièce au catalogue."))
+                                .addProperty("libelle", texte("Son libellé (absent pour une pièce qu'aucun pack servi ne connaît plus)."))
+                                .addProperty("dossiers", entier("Les dossiers dont la liste de contrôle l'a jugée NON_CONFORME dans la"
+                                        + " période (une fois par dossier)."))
+                                .required(List.of("code", "dossiers")))
+                        .description("Les pièces que les listes de contrôle des instructeurs ont jugées non conformes, de la plus"
+                                + " fréquente à la moins."))
                 .addProperty("dossiersDeposes", entier("Les dossiers dont le dernier dépôt tombe dans la période."))
                 .addProperty("maturiteAuDepot", objet("Ces dossiers par niveau de maturité de l'évaluation de ce dépôt.")
                         .addProperty("PREMATUREE", entier(null)).addProperty("A_CONSOLIDER", entier(null)).addProperty("MURE", entier(null)))

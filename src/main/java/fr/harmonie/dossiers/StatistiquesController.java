@@ -140,7 +140,14 @@ class StatistiquesController {
         // The pieces most often asked first: those a good-practice sheet should explain better.
         b.put("piecesDemandees", pieces.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> piece(e.getKey(), e.getValue())).toList());
+                .map(e -> piece(e.getKey(), e.getValue(), "demandes")).toList());
+        Map<String, Long> nonConformes = new LinkedHashMap<>();
+        lue.nonConformes().stream().filter(p -> retenu.test(p.territoire()))
+                .forEach(p -> nonConformes.merge(p.code(), p.dossiers(), Long::sum));
+        // The pieces the checklists most often found non-compliant: the other half of what a sheet should explain.
+        b.put("piecesNonConformes", nonConformes.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> piece(e.getKey(), e.getValue(), "dossiers")).toList());
         Map<String, Long> maturites = new LinkedHashMap<>();
         NIVEAUX.forEach(n -> maturites.put(n, 0L));
         lue.maturites().stream().filter(m -> retenu.test(m.territoire())).forEach(m -> maturites.merge(m.niveau(), m.dossiers(), Long::sum));
@@ -198,14 +205,15 @@ class StatistiquesController {
         return a;
     }
 
-    private Map<String, Object> piece(String code, long demandes) {
+    /** A piece with its label and how many times ({@code compte}: « demandes », « dossiers »). */
+    private Map<String, Object> piece(String code, long nombre, String compte) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("code", code);
         String libelle = libelle(code);
         if (libelle != null) {
             p.put("libelle", libelle);
         }
-        p.put("demandes", demandes);
+        p.put(compte, nombre);
         return p;
     }
 

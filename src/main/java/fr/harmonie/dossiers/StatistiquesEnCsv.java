@@ -37,6 +37,7 @@ final class StatistiquesEnCsv {
         entete.add("pièces demandées en compléments");
         entete.add("anomalies au dépôt");
         entete.add("délai médian de réponse aux compléments (jours)");
+        entete.add("pièces jugées non conformes");
         StringWriter texte = new StringWriter();
         texte.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(texte, ListeEnCsv.FORMAT)) {
@@ -75,6 +76,8 @@ final class StatistiquesEnCsv {
                 .map(a -> a.get("code") + " " + a.get("gravite") + " (" + a.get("dossiers") + ")").collect(Collectors.joining(", ")));
         // Added last: a sheet that reads the columns by position still reads them.
         l.add(jours(b.get("delaiMedianReponseAuxComplementsJours")));
+        l.add(((List<Map<String, Object>>) b.get("piecesNonConformes")).stream()
+                .map(p -> p.get("code") + " (" + p.get("dossiers") + ")").collect(Collectors.joining(", ")));
         return l;
     }
 }

@@ -61,6 +61,8 @@ class StatistiquesApiTest {
                 : champ.startsWith("instruits:") ? bilan.get("instruitsParMois").get(champ.substring(10)).asLong()
                 : champ.startsWith("favorables:") ? bilan.get("favorablesParMois").get(champ.substring(11)).asLong()
                 : champ.startsWith("decision:") ? bilan.get("decisions").get(champ.substring(9)).asLong()
+                : champ.startsWith("nonConforme:") ? bilan.get("piecesNonConformes").valueStream()
+                        .filter(p -> p.get("code").asString().equals(champ.substring(12))).mapToLong(p -> p.get("dossiers").asLong()).sum()
                 : champ.startsWith("piece:") ? bilan.get("piecesDemandees").valueStream()
                         .filter(p -> p.get("code").asString().equals(champ.substring(6))).mapToLong(p -> p.get("demandes").asLong()).sum()
                 : bilan.get(champ).asLong();
@@ -196,6 +198,34 @@ class StatistiquesApiTest {
         List<String> enteteALaReponse = List.of(csvALaReponse.get(0).split(";", -1));
         assertThat(csvALaReponse.stream().filter(l -> l.startsWith("metropole-rouen-normandie;")).findFirst().orElseThrow()
                 .split(";", -1)[enteteALaReponse.indexOf("délai médian de réponse aux compléments (jours)")]).isEqualTo("10,0");
+    }
+
+    /**
+     * The pieces the instructeurs' checklists found non-compliant, counted once per dossier however often judged, under
+     * the service: with the pieces asked, what a regional good-practice sheet should explain better.
+     */
+    @Test
+    void lesPiecesJugeesNonConformesSeComptentParService() throws Exception {
+        JsonNode avant = lire("dreal28");
+        String id = DossiersDeTest.creer(port, "76540", true);
+        String controle = "/api/v1/dossiers/" + id + "/controle/";
+        for (String[] jugement : new String[][] {{"PLAN_MASSE", "NON_CONFORME"}, {"PLAN_MASSE", "NON_CONFORME"}, {"PRIX_REVIENT", "CONFORME"}}) {
+            assertThat(ClientHttp.appeler(port, "PUT", controle + jugement[0], "instructeur", "{\"etat\": \"" + jugement[1] + "\"}", null)
+                    .statusCode()).isEqualTo(200);
+        }
+        JsonNode apres = lire("dreal28");
+        for (String territoire : new String[] {null, "metropole-rouen-normandie"}) {
+            assertThat(chiffre(apres, territoire, "nonConforme:PLAN_MASSE") - chiffre(avant, territoire, "nonConforme:PLAN_MASSE"))
+                    .as(territoire).isEqualTo(1);
+            assertThat(chiffre(apres, territoire, "nonConforme:PRIX_REVIENT") - chiffre(avant, territoire, "nonConforme:PRIX_REVIENT"))
+                    .as(territoire).isZero();
+        }
+        assertThat(chiffre(apres, "region-28", "nonConforme:PLAN_MASSE")).isEqualTo(chiffre(avant, "region-28", "nonConforme:PLAN_MASSE"));
+        List<String> csv = ClientHttp.appeler(port, "GET", "/api/v1/statistiques" + periode() + "&format=csv", "dreal28", null, null)
+                .body().lines().toList();
+        int colonne = List.of(csv.get(0).split(";", -1)).indexOf("pièces jugées non conformes");
+        assertThat(csv.stream().filter(l -> l.startsWith("metropole-rouen-normandie;")).findFirst().orElseThrow().split(";", -1)[colonne])
+                .contains("PLAN_MASSE (");
     }
 
     /** A request withdrawn by its bailleur counts under the service it was with, beside the deposit it withdraws. */
