@@ -74,8 +74,13 @@ class ControleDesPieces {
             pieces.add(p);
         }
         Map<String, Object> corps = new LinkedHashMap<>();
-        corps.put("evaluationDepot", d.evaluationDepot().toString());
-        corps.put("deposeLe", Horodatage.enTexte(d.deposeLe()));
+        // A dossier deposited before deposits were sealed (V8 found no evaluation for it) has no checklist to show.
+        if (d.evaluationDepot() != null) {
+            corps.put("evaluationDepot", d.evaluationDepot().toString());
+        }
+        if (d.deposeLe() != null) {
+            corps.put("deposeLe", Horodatage.enTexte(d.deposeLe()));
+        }
         corps.put("bilan", bilan);
         corps.put("pieces", pieces);
         return corps;
