@@ -97,8 +97,9 @@ class ControleDesPieces {
         piecesRequises(d).forEach(p -> codes.add(p.get("code").asString()));
         if (!codes.contains(code)) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Pièce hors de la liste de contrôle", "« "
-                    + Citations.abregee(codeEcrit, 60) + " » n'est pas une pièce requise au dépôt de ce dossier ; celles-ci le sont : "
-                    + String.join(", ", codes) + ".");
+                    + Citations.abregee(codeEcrit, 60) + " » n'est pas une pièce requise au dépôt de ce dossier" + (codes.isEmpty()
+                    ? " : il a été déposé avant que les dépôts soient scellés, et n'a pas de liste de contrôle."
+                    : " ; celles-ci le sont : " + String.join(", ", codes) + "."));
         }
         String etat = etatEcrit == null ? null : etatEcrit.strip().toUpperCase(Locale.ROOT);
         if (etat == null || !ETATS.contains(etat)) {
