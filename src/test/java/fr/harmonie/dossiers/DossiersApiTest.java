@@ -1140,6 +1140,19 @@ class DossiersApiTest {
         assertThat(Json.MAPPER.readTree(juge.body()).get("bilan").get("NON_CONFORME").asLong()).isEqualTo(1);
         assertThat(Json.MAPPER.readTree(ClientHttp.appeler(port, "GET", adresse, "dreal28", null, null).body()).get("pieces").get(0)
                 .get("etat").asString()).as("la DREAL lit où en est le service").isEqualTo("NON_CONFORME");
+        // On paper, for the file and the head of service's visa.
+        HttpResponse<byte[]> imprimee = HTTP.send(requete(adresse + "?format=pdf", "instructeur").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(imprimee.statusCode()).isEqualTo(200);
+        assertThat(imprimee.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        String texte = fr.harmonie.rapport.TexteDuPdf.lire(imprimee.body());
+        assertThat(texte).contains("Liste de contrôle du dépôt", depose.get("apercu").get("reference").asString(),
+                "Non conforme " + pieces.get(0).get("libelle").asString(), "Non signé.", "Jugée par instructeur le ",
+                "0 conforme(s), 1 non conforme(s), " + (pieces.size() - 1) + " à vérifier", "signature du chef de service");
+        assertThat(HTTP.send(requete(adresse, "instructeur").header("Accept", "application/pdf").build(),
+                HttpResponse.BodyHandlers.ofByteArray()).headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(ClientHttp.appeler(port, "GET", adresse + "?format=docx", "instructeur", null, null).statusCode()).isEqualTo(400);
+        assertThat(ClientHttp.appeler(port, "GET", adresse + "?format=pdf", "bailleur", null, null).statusCode()).isEqualTo(403);
 
         HttpResponse<String> horsListe = ClientHttp.appeler(port, "PUT", adresse + "/PIECE_INCONNUE", "instructeur", "{\"etat\": \"CONFORME\"}", null);
         assertThat(horsListe.statusCode()).isEqualTo(400);
