@@ -45,12 +45,12 @@ class ControleController {
 
     private static final FormatDeReponse.Forme PDF = new FormatDeReponse.Forme("pdf", MediaType.APPLICATION_PDF);
 
-    private final DossiersStore dossiers;
+    private final DossiersVisibles dossiers;
     private final ControleDesPieces controle;
     private final ImpressionsEnCours impressions;
     private final Clock horloge;
 
-    ControleController(DossiersStore dossiers, ControleDesPieces controle, ImpressionsEnCours impressions, Clock horloge) {
+    ControleController(DossiersVisibles dossiers, ControleDesPieces controle, ImpressionsEnCours impressions, Clock horloge) {
         this.dossiers = dossiers;
         this.controle = controle;
         this.impressions = impressions;
@@ -84,7 +84,7 @@ class ControleController {
         FormatDeReponse.Forme forme = FormatDeReponse.lire(List.of(FormatDeReponse.JSON, PDF), format, accept,
                 x -> "« format » vaut json (par défaut) ou pdf pour l'imprimer : « " + x + " » n'est ni l'un ni l'autre.");
         Utilisateur u = compte.utilisateur();
-        DossierStocke d = dossiers.visibleOu404(id, u);
+        DossierStocke d = dossiers.trouver(id, u);
         if (!NotesDInstruction.lisibles(u)) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "La liste de contrôle se lit par les instructeurs"
                     + " du service et la DREAL ; ce que le service attend du bailleur est dans sa demande de compléments"
@@ -118,7 +118,7 @@ class ControleController {
     Map<String, Object> juger(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id, @PathVariable String code,
                               @RequestBody Jugement jugement) {
         Utilisateur u = compte.utilisateur();
-        DossierStocke d = dossiers.visibleOu404(id, u);
+        DossierStocke d = dossiers.trouver(id, u);
         if (u.role() != Role.INSTRUCTEUR) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "La liste de contrôle se tient par les instructeurs"
                     + " du service.");

@@ -85,10 +85,12 @@ class DossiersController {
     private final AutresDemandes autresDemandes;
     private final BrouillonsSupprimes supprimes;
     private final NotesDInstruction notes;
+    private final DossiersVisibles visibles;
 
     DossiersController(DossiersStore store, LecteurDossier lecteur, TransactionTemplate transaction, RegistreCourant registre,
                        ListeEntiere listeEntiere, JsonMapper mapper, AutresDemandes autresDemandes, BrouillonsSupprimes supprimes,
-                       NotesDInstruction notes) {
+                       NotesDInstruction notes, DossiersVisibles visibles) {
+        this.visibles = visibles;
         this.supprimes = supprimes;
         this.notes = notes;
         this.mapper = mapper;
@@ -147,7 +149,7 @@ class DossiersController {
         UUID source = Identifiants.duDossier(id);
         // A draft deleted by mistake is copied too: its content is kept, and only its organisation may read it again.
         String contenuSource = store.visible(source, u).map(DossierStocke::contenu).or(() -> supprimes.contenu(source, u))
-                .orElseThrow(DossiersController::introuvable);
+                .orElseThrow(DossiersVisibles::introuvable);
         if (u.role() != Role.BAILLEUR) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Seul le bailleur du dossier le copie.");
         }
@@ -434,12 +436,7 @@ class DossiersController {
     }
 
     private DossierStocke trouver(String id, Utilisateur u) {
-        UUID uuid = Identifiants.duDossier(id);
-        return store.visible(uuid, u).orElseThrow(() -> supprimes.introuvable(uuid, u, DossiersController::introuvable));
-    }
-
-    private static ProblemeHttpException introuvable() {
-        return new ProblemeHttpException(HttpStatus.NOT_FOUND, "Dossier introuvable", "Aucun dossier visible à cette adresse.");
+        return visibles.trouver(id, u);
     }
 
     private static void verifierSiren(Dossier dossier, Utilisateur u) {

@@ -2,7 +2,6 @@ package fr.harmonie.dossiers;
 
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.stockage.ActionJournal;
-import fr.harmonie.web.ProblemeHttpException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -14,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -77,12 +75,6 @@ class DossiersStore {
         jdbc.sql("SELECT " + COLONNES + ", contenu FROM dossier WHERE id IN (:ids) AND " + VISIBLE)
                 .param("ids", ids).params(filtre(u)).query(ligne(true)).list().forEach(d -> lus.put(d.id(), d));
         return ids.stream().map(lus::get).filter(Objects::nonNull).toList();
-    }
-
-    /** The dossier at the address {@code id} that the user sees; 404 in French otherwise. */
-    DossierStocke visibleOu404(String id, Utilisateur u) {
-        return visible(Identifiants.duDossier(id), u).orElseThrow(() -> new ProblemeHttpException(HttpStatus.NOT_FOUND,
-                "Dossier introuvable", "Aucun dossier visible à cette adresse."));
     }
 
     /** The same, as a list shows it (without its content): where a client resumes a list. */

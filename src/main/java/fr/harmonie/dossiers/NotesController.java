@@ -3,8 +3,6 @@ package fr.harmonie.dossiers;
 import fr.harmonie.comptes.CompteAuthentifie;
 import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
-import fr.harmonie.json.Json;
-import fr.harmonie.stockage.ActionJournal;
 import fr.harmonie.web.ProblemeHttpException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,10 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Évaluations scellées, dépôt et instruction")
 class NotesController {
 
-    private final DossiersStore dossiers;
+    private final DossiersVisibles dossiers;
     private final NotesDInstruction notes;
 
-    NotesController(DossiersStore dossiers, NotesDInstruction notes) {
+    NotesController(DossiersVisibles dossiers, NotesDInstruction notes) {
         this.dossiers = dossiers;
         this.notes = notes;
     }
@@ -53,7 +51,7 @@ class NotesController {
     ResponseEntity<Map<String, Object>> ecrire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id,
                                                @RequestBody Note note) {
         Utilisateur u = compte.utilisateur();
-        DossierStocke d = dossiers.visibleOu404(id, u);
+        DossierStocke d = dossiers.trouver(id, u);
         if (u.role() != Role.INSTRUCTEUR) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Les notes d'instruction s'écrivent par les"
                     + " instructeurs du service" + (u.role() == Role.BAILLEUR ? " ; le bailleur écrit au service avec ses dépôts"
@@ -63,10 +61,7 @@ class NotesController {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Note vide", "« texte » : ce que la note dit, pour vos collègues.");
         }
         String texte = CycleController.borne("texte", note.texte());
-        Map<String, Object> ecrite = notes.ecrire(d.id(), u.identifiant(), texte);
-        dossiers.journal(u.identifiant(), ActionJournal.NOTE_INSTRUCTION, d.id(),
-                Json.MAPPER.writeValueAsString(Map.of("note", ecrite.get("id"))));
-        return ResponseEntity.status(HttpStatus.CREATED).body(ecrite);
+        return ResponseEntity.status(HttpStatus.CREATED).body(notes.ecrire(d.id(), u.identifiant(), texte));
     }
 
     @Operation(summary = "Les notes d'instruction d'un dossier, de la plus ancienne à la plus récente (instructeurs qui le"
@@ -77,7 +72,7 @@ class NotesController {
     @Transactional(readOnly = true)
     List<Map<String, Object>> lire(@AuthenticationPrincipal CompteAuthentifie compte, @PathVariable String id) {
         Utilisateur u = compte.utilisateur();
-        DossierStocke d = dossiers.visibleOu404(id, u);
+        DossierStocke d = dossiers.trouver(id, u);
         if (!NotesDInstruction.lisibles(u)) {
             throw new ProblemeHttpException(HttpStatus.FORBIDDEN, "Accès refusé", "Les notes d'instruction se lisent par les"
                     + " instructeurs du service et la DREAL ; ce que le service dit au bailleur est dans messageInstruction.");

@@ -3,6 +3,8 @@ package fr.harmonie.dossiers;
 import fr.harmonie.comptes.Role;
 import fr.harmonie.comptes.Utilisateur;
 import fr.harmonie.json.Horodatage;
+import fr.harmonie.json.Json;
+import fr.harmonie.stockage.ActionJournal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -19,19 +21,24 @@ import org.springframework.stereotype.Repository;
 class NotesDInstruction {
 
     private final JdbcClient jdbc;
+    private final DossiersStore dossiers;
 
-    NotesDInstruction(JdbcClient jdbc) {
+    NotesDInstruction(JdbcClient jdbc, DossiersStore dossiers) {
         this.jdbc = jdbc;
+        this.dossiers = dossiers;
     }
 
     static boolean lisibles(Utilisateur u) {
         return u.role() == Role.INSTRUCTEUR || u.role() == Role.DREAL;
     }
 
-    /** The note written, as the API shows it. */
+    /** The note written, as the API shows it, and its journal line (within the caller's transaction). */
     Map<String, Object> ecrire(UUID dossier, String qui, String texte) {
-        return jdbc.sql("INSERT INTO note_instruction (dossier_id, qui, texte) VALUES (?, ?, ?) RETURNING id, quand, qui, texte")
+        Map<String, Object> ecrite = jdbc.sql("INSERT INTO note_instruction (dossier_id, qui, texte) VALUES (?, ?, ?)"
+                        + " RETURNING id, quand, qui, texte")
                 .params(dossier, qui, texte).query((rs, n) -> enJson(rs)).single();
+        dossiers.journal(qui, ActionJournal.NOTE_INSTRUCTION, dossier, Json.MAPPER.writeValueAsString(Map.of("note", ecrite.get("id"))));
+        return ecrite;
     }
 
     /** The dossier's notes, oldest first. */
