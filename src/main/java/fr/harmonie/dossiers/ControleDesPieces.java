@@ -117,13 +117,12 @@ class ControleDesPieces {
         dossiers.journal(u.identifiant(), ActionJournal.CONTROLE_PIECE, d.id(), Json.MAPPER.writeValueAsString(detail));
     }
 
+    /** The pieces the deposit's sealed evaluation requires, in its order (the catalogue's). */
     private List<JsonNode> piecesRequises(DossierStocke d) {
-        if (d.evaluationDepot() == null) {
-            return List.of();
-        }
-        String resultat = evaluations.parId(d.evaluationDepot()).orElseThrow().resultat();
         List<JsonNode> pieces = new ArrayList<>();
-        Json.MAPPER.readTree(resultat).path("piecesRequises").forEach(pieces::add);
+        if (d.evaluationDepot() != null) {
+            evaluations.piecesRequises(d.evaluationDepot()).ifPresent(json -> Json.MAPPER.readTree(json).forEach(pieces::add));
+        }
         return pieces;
     }
 }

@@ -60,6 +60,11 @@ class EvaluationsStore {
         return jdbc.sql("SELECT count(*) FROM evaluation WHERE dossier_id = ?").param(dossier).query(Long.class).single();
     }
 
+    /** The pieces its result requires ({@code piecesRequises}, JSON), without reading its input (up to 2 MiB). */
+    Optional<String> piecesRequises(UUID id) {
+        return jdbc.sql("SELECT resultat -> 'piecesRequises' FROM evaluation WHERE id = ?").param(id).query(String.class).optional();
+    }
+
     Optional<EvaluationStockee> parId(UUID id) {
         return jdbc.sql("SELECT * FROM evaluation WHERE id = ?").param(id).query(EvaluationsStore::lue).optional();
     }
