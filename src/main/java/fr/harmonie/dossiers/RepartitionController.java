@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class RepartitionController {
                     + " est passé ; nonAttribues : ceux de personne (déposés, jamais pris en instruction) ; instructeurs : chacun"
                     + " avec les siens (pris en instruction ou confiés), du plus chargé au moins, et pour un instructeur, chaque"
                     + " compte instructeur de son service, même sans dossier, et ceux désactivés qui en gardent ; territoires :"
-                    + " les mêmes comptes par service (le pack du dépôt), avec ses dossiers de personne, du plus chargé au moins.")
+                    + " les mêmes décomptes par service (le pack du dépôt), avec ses dossiers de personne, du plus chargé au moins.")
     @ApiResponse(responseCode = "200", description = "La répartition à l'instant.")
     @ApiResponse(responseCode = "403", description = "Compte qui n'est ni instructeur ni DREAL.")
     @GetMapping("/api/v1/dossiers/repartition")
@@ -68,9 +69,10 @@ class RepartitionController {
         Charge tous = new Charge(null, null);
         Charge personne = new Charge(null, null);
         Map<String, Charge> parInstructeur = new TreeMap<>();
-        // Per service (the pack each was deposited with): what a DREAL compares, the load of each of its services.
-        Map<String, Charge> parTerritoire = new TreeMap<>();
-        Map<String, Charge> personneParTerritoire = new TreeMap<>();
+        // Per service (the pack each was deposited with): what a DREAL compares, the load of each of its services. A
+        // HashMap, not a TreeMap: a dossier whose deposit named no pack (none should) must not make the queue fail.
+        Map<String, Charge> parTerritoire = new HashMap<>();
+        Map<String, Charge> personneParTerritoire = new HashMap<>();
         if (u.role() == Role.INSTRUCTEUR) {
             // The service's instructeurs, those with nothing in hand too: the ones the next deposits can go to.
             jdbc.sql("SELECT identifiant FROM compte WHERE organisation_id = ? AND role = 'INSTRUCTEUR' AND actif")
@@ -114,7 +116,8 @@ class RepartitionController {
             t.put("nonAttribues", aucun == null ? 0L : aucun.total());
             territoires.add(t);
         });
-        territoires.sort(Comparator.comparing((Map<String, Object> t) -> -(Long) t.get("total")));
+        territoires.sort(Comparator.comparing((Map<String, Object> t) -> -(Long) t.get("total"))
+                .thenComparing(t -> (String) t.get("territoire"), Comparator.nullsLast(Comparator.naturalOrder())));
         reponse.put("territoires", territoires);
         return reponse;
     }
