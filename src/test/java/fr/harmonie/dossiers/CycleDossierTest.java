@@ -535,6 +535,9 @@ class CycleDossierTest {
      */
     @Test
     void chaqueDossierDitDepuisQuandIlEstASonStatut() throws Exception {
+        // Created and deposited first, asked for compléments last: first by creation, last by time at its status.
+        String creePlusTot = creer(dossierRouen());
+        assertThat(deposer(creePlusTot).statusCode()).isEqualTo(200);
         String id = creer(dossierRouen());
         String adresse = "/api/v1/dossiers/" + id;
         String instruction = adresse + "/instruction";
@@ -562,12 +565,20 @@ class CycleDossierTest {
         JsonNode confie = json(appeler("GET", adresse, "bailleur", null, null));
         assertThat(instant(confie, "modifieLe")).isAfter(demande);
         assertThat(instant(confie, "statutDepuis")).isEqualTo(demande);
-        // The requests that have waited longest for their answer come first, page after page.
-        assertThat(creer(dossierRouen())).isNotEmpty(); // a draft, whose status dates from its creation, now: not in this queue
+        // The requests that have waited longest for their answer come first, whatever the order they were created in.
+        for (String etape : new String[] {"{\"action\": \"PRENDRE_EN_INSTRUCTION\"}",
+                "{\"action\": \"DEMANDER_COMPLEMENTS\", \"message\": \"Le prix de revient.\"}"}) {
+            assertThat(appeler("POST", "/api/v1/dossiers/" + creePlusTot + "/instruction", "instructeur", etape, null).statusCode())
+                    .isEqualTo(200);
+        }
         List<JsonNode> enAttente = json(appeler("GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&tri=statutdepuis&limite=500",
                 "instructeur", null, null)).valueStream().toList();
-        assertThat(enAttente).extracting(d -> d.get("id").asString()).contains(id);
+        List<String> parAttente = enAttente.stream().map(d -> d.get("id").asString()).toList();
+        assertThat(parAttente.indexOf(id)).isNotNegative().isLessThan(parAttente.indexOf(creePlusTot));
         assertThat(enAttente).extracting(d -> instant(d, "statutDepuis")).isSorted();
+        List<String> parCreation = json(appeler("GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&limite=500", "instructeur", null,
+                null)).valueStream().map(d -> d.get("id").asString()).toList();
+        assertThat(parCreation.indexOf(creePlusTot)).isNotNegative().isLessThan(parCreation.indexOf(id));
         // Those waiting since a day or before: today's request is among those of today, not among those of yesterday.
         java.time.LocalDate aujourdhui = demande.atZoneSameInstant(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
         assertThat(json(appeler("GET", "/api/v1/dossiers?statut=COMPLEMENTS_DEMANDES&limite=500&statutDepuisAvant=" + aujourdhui,
