@@ -6,7 +6,6 @@ import fr.harmonie.regles.PackInvalideException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,16 +89,11 @@ record OptionsCommande(Path packs, Path avant, LocalDate date, Path donnees, int
     }
 
     private static LocalDate date(String valeur, PrintStream erreurs) {
-        try {
-            // A year of four digits, as the contract's dates: Java also reads « +300000-01-01 ».
-            if (!valeur.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-                throw new DateTimeParseException("AAAA-MM-JJ attendu", valeur, 0);
-            }
-            return LocalDate.parse(valeur);
-        } catch (DateTimeParseException e) {
+        LocalDate jour = DatesMalEcrites.jour(valeur);
+        if (jour == null) {
             erreurs.println("Erreur : " + DATE + " : " + DatesMalEcrites.pourquoi(valeur) + ".");
-            return null;
         }
+        return jour;
     }
 
     /** Packs that fail the checks of a start: each error, with its pack, file and line; exit 3. */

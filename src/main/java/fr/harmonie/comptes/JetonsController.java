@@ -2,12 +2,11 @@ package fr.harmonie.comptes;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.harmonie.evaluation.Evaluateur;
-import fr.harmonie.json.Citations;
+import fr.harmonie.json.DatesMalEcrites;
 import fr.harmonie.regles.faits.Fr;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import fr.harmonie.web.ProblemeHttpException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -77,15 +76,10 @@ class JetonsController {
         if (texte == null || texte.isBlank()) {
             return null;
         }
-        LocalDate jour;
-        try {
-            jour = texte.strip().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}") ? LocalDate.parse(texte.strip()) : null;
-        } catch (DateTimeParseException e) {
-            jour = null;
-        }
+        LocalDate jour = DatesMalEcrites.jour(texte.strip());
         if (jour == null) {
-            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Date invalide", "« valableJusquAu » prend un jour"
-                    + " AAAA-MM-JJ (2027-06-30), pas « " + Citations.abregee(texte, 40) + " ».");
+            throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Date invalide", "« valableJusquAu » : "
+                    + DatesMalEcrites.pourquoi(texte.strip()) + ".");
         }
         LocalDate aujourdhui = Evaluateur.aujourdhui(horloge);
         if (jour.isBefore(aujourdhui)) {

@@ -2,6 +2,7 @@ package fr.harmonie.json;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.YearMonth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,21 @@ public final class DatesMalEcrites {
             "septembre", "octobre", "novembre", "décembre"};
 
     private DatesMalEcrites() {
+    }
+
+    /**
+     * The day {@code texte} writes as AAAA-MM-JJ, a year of four digits as the contract's dates; null otherwise, and
+     * {@link #pourquoi} says why. Java alone also reads « +300000-01-01 », a year no one meant.
+     */
+    public static LocalDate jour(String texte) {
+        if (texte == null || !DATE_ISO.matcher(texte).matches()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(texte);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** « « 2026-02-30 » : février 2026 a 28 jours, le 30 février n'existe pas », for a text that is no AAAA-MM-JJ date. */

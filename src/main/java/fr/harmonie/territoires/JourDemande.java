@@ -6,7 +6,6 @@ import fr.harmonie.regles.Pack;
 import fr.harmonie.web.ProblemeHttpException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -32,14 +31,11 @@ final class JourDemande {
      * year no one meant were answered as if asked.
      */
     private static LocalDate analyser(String date) {
-        try {
-            if (!date.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-                throw new DateTimeParseException("AAAA-MM-JJ attendu", date, 0);
-            }
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
+        LocalDate jour = DatesMalEcrites.jour(date);
+        if (jour == null) {
             throw new ProblemeHttpException(HttpStatus.BAD_REQUEST, "Date invalide",
                     "Paramètre date : " + DatesMalEcrites.pourquoi(date) + ".");
         }
+        return jour;
     }
 }

@@ -160,8 +160,9 @@ class JetonsTest {
         assertThat(vu.get("expire").asBoolean()).isTrue();
         assertThat(vu.get("revoque").asBoolean()).isFalse();
 
-        for (String[] refus : new String[][] {{"2020-01-01", "est passé"}, {"30/06/2027", "prend un jour AAAA-MM-JJ"},
-                {"2027-02-30", "prend un jour AAAA-MM-JJ"}, {"+300000-01-01", "prend un jour AAAA-MM-JJ"}}) {
+        // Said as the other dates of the API say it: the day rewritten, the day that does not exist, the year of six digits.
+        for (String[] refus : new String[][] {{"2020-01-01", "est passé"}, {"30/06/2027", "l'année d'abord ; ici 2027-06-30"},
+                {"2027-02-30", "février 2027 a 28 jours"}, {"+300000-01-01", "n'est pas une date : AAAA-MM-JJ attendu"}}) {
             HttpResponse<String> r = envoyer(parCompte("/api/v1/jetons", "bailleur").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"libelle\": \"x\", \"valableJusquAu\": \"" + refus[0] + "\"}")));
             assertThat(r.statusCode()).as(refus[0]).isEqualTo(400);
